@@ -1,0 +1,3 @@
+using DrainOrchestrator.Cli;
+
+return await DrainctlApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,87 @@
+using DrainOrchestrator.Persistence.Embedded;
+using DrainOrchestrator.Persistence.Migrations;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Database;
+
+/// <summary>
+/// The open database of one process: a data source on the given server or on the private embedded one, with the
+/// schema brought up to date unless that was switched off. Disposing stops an embedded server this process started.
+/// </summary>
+public sealed class DrainDatabase : IAsyncDisposable
+{
+    private DrainDatabase(NpgsqlDataSource dataSource, EmbeddedPostgres? embedded, MigrationResult? migration)
+    {
+        DataSource = dataSource;
+        Embedded = embedded;
+        Migration = migration;
+    }
+
+    /// <summary>Connections to the application database.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The private server, when no connection string was given.</summary>
+    public EmbeddedPostgres? Embedded { get; }
+
+    /// <summary>What the migration at open did, when it ran.</summary>
+    public MigrationResult? Migration { get; }
+
+    /// <summary>Where the data lives, without credentials, for messages.</summary>
+    public string Describe()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(DataSource.ConnectionString);
+        var where = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        return Embedded is null ? where : $"{where} (private server, data in {Embedded.DataDirectory})";
+    }
+
+    /// <summary>Opens the database the options name, starting the embedded server when needed.</summary>
+    public static async Task<DrainDatabase> OpenAsync(DatabaseOptions options, TimeProvider timeProvider,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+        EmbeddedPostgres? embedded = null;
+        var connectionString = options.ConnectionString;
+        if (connectionString is null)
+        {
+            embedded = await EmbeddedPostgres.StartAsync(options.Embedded, timeProvider,
+                loggerFactory.CreateLogger<EmbeddedPostgres>(), cancellationToken);
+            connectionString = embedded.ConnectionString;
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
+        try
+        {
+            MigrationResult? migration = null;
+            if (options.MigrateOnOpen)
+            {
+                var migrator = new SchemaMigrator(dataSource, timeProvider, loggerFactory.CreateLogger<SchemaMigrator>());
+                migration = await migrator.MigrateAsync(MigrationSet.Embedded(), cancellationToken);
+            }
+
+            return new DrainDatabase(dataSource, embedded, migration);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        if (Embedded is not null)
+        {
+            await Embedded.DisposeAsync();
+        }
+    }
+}
