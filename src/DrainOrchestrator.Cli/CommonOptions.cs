@@ -11,12 +11,6 @@ public static class CommonOptions
         Description = "PostgreSQL connection string (default: $DRAIN_DB, else a private PostgreSQL server started from this machine's binaries).",
     };
 
-    /// <summary>A new <c>--skip-migrations</c> switch.</summary>
-    public static Option<bool> SkipMigrations() => new("--skip-migrations")
-    {
-        Description = "Do not apply pending schema files at startup (also: DRAIN_DB_MIGRATE=false).",
-    };
-
     /// <summary>A new <c>--verbose</c> switch.</summary>
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
