@@ -153,5 +153,6 @@ CREATE TABLE leases (
     renewed_at      timestamptz NOT NULL,
     expires_at      timestamptz NOT NULL,
     CONSTRAINT leases_epoch_positive CHECK (epoch >= 1),
-    CONSTRAINT leases_expiry_after_renewal CHECK (expires_at > renewed_at)
+    CONSTRAINT leases_times_ordered CHECK (renewed_at >= acquired_at AND expires_at >= acquired_at),
+    CONSTRAINT leases_holder_not_blank CHECK (length(btrim(holder)) > 0)
 );
