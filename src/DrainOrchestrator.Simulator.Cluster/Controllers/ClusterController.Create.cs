@@ -1,0 +1,41 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+internal sealed partial class ClusterController
+{
+    /// <summary>KubeVirt's create webhook, then the VMIM enters Pending and waits for a slot.</summary>
+    public VmimCreateResult Create(VmimCreateRequest request)
+    {
+        var key = ClusterKeys.Of(request.Namespace, request.Name);
+        if (State.Migrations.TryGetValue(key, out var existing))
+        {
+            return new VmimCreateResult(VmimCreateStatus.AlreadyExists, existing.ToSnapshot(),
+                $"virtualmachineinstancemigrations.kubevirt.io \"{request.Name}\" already exists");
+        }
+
+        State.Vms.TryGetValue(ClusterKeys.Of(request.Namespace, request.VmiName), out var vm);
+        if (VmimAdmission.Check(vm, request.VmiName) is { } denial)
+        {
+            return new VmimCreateResult(VmimCreateStatus.Rejected, null, denial);
+        }
+
+        var job = new MigrationJob
+        {
+            Namespace = request.Namespace,
+            Name = request.Name,
+            Uid = request.Uid,
+            VmiName = request.VmiName,
+            AddedNodeSelector = request.AddedNodeSelector ?? new Dictionary<string, string>(),
+            CreatedAt = Now,
+            Vm = vm!,
+            VmiUid = vm!.VmiUid!,
+            AdmissionKey = _ctx.AdmissionRandom.NextInt64(),
+            Sequence = _sequence++,
+        };
+        State.Migrations.Add(key, job);
+        vm.ActiveMigration = job;
+        SetPhase(job, MigrationPhase.Pending);
+        _pending.Add(job);
+        _admissionNeeded = true;
+        return new VmimCreateResult(VmimCreateStatus.Accepted, job.ToSnapshot(), null);
+    }
+}

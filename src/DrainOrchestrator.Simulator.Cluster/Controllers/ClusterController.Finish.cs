@@ -1,0 +1,110 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+internal sealed partial class ClusterController
+{
+    private void Succeed(MigrationJob job)
+    {
+        var vm = job.Vm;
+        var transfer = job.Transfer!;
+        transfer.Processed += transfer.Remaining; // the stop-and-copy
+        transfer.FirstPass = 0;
+        transfer.Dirty = 0;
+        Transfers.Remove(transfer, Now);
+
+        var sourcePod = vm.Pod;
+        vm.Pod = job.TargetPod;
+        job.TargetPod = null;
+        if (sourcePod is not null)
+        {
+            sourcePod.Phase = PodPhase.Succeeded;
+            DeletePod(sourcePod);
+        }
+
+        var state = vm.MigrationState!;
+        vm.MigrationState = state with
+        {
+            Completed = true,
+            EndTimestamp = Now,
+            AbortStatus = state.AbortRequested ? AbortStatus.Failed : state.AbortStatus,
+        };
+        PublishVmi(vm);
+        job.FinalMigrationState = vm.MigrationState;
+        SetPhase(job, MigrationPhase.Succeeded);
+        Finish(job);
+    }
+
+    /// <summary>Ends a VMIM as Failed from any phase: its target pod goes, the guest stays where it is.</summary>
+    private void Fail(MigrationJob job, string reason, bool aborted = false)
+    {
+        if (job.IsFinal)
+        {
+            return;
+        }
+
+        _pending.Remove(job);
+        _unplaced.Remove(job);
+        if (job.Transfer is { } transfer)
+        {
+            Transfers.Remove(transfer, Now);
+        }
+
+        if (job.TargetPod is { } pod)
+        {
+            DeletePod(pod);
+            job.TargetPod = null;
+        }
+
+        var vm = job.Vm;
+        if (vm.MigrationState is { } state && state.MigrationUid == job.Uid)
+        {
+            vm.MigrationState = state with
+            {
+                Completed = true,
+                Failed = true,
+                FailureReason = reason,
+                EndTimestamp = Now,
+                AbortRequested = state.AbortRequested || aborted,
+                AbortStatus = aborted ? AbortStatus.Succeeded : state.AbortStatus,
+            };
+            job.FinalMigrationState = vm.MigrationState;
+            if (vm.VmiUid == job.VmiUid)
+            {
+                PublishVmi(vm);
+            }
+        }
+
+        job.FailureReason = reason;
+        SetPhase(job, MigrationPhase.Failed);
+        Finish(job);
+    }
+
+    private void Finish(MigrationJob job)
+    {
+        job.FinishedAt = Now;
+        var vm = job.Vm;
+        if (ReferenceEquals(vm.ActiveMigration, job))
+        {
+            vm.ActiveMigration = null;
+        }
+
+        if (job.DeletionRequested)
+        {
+            Remove(job, VmimRemovalReason.Deleted);
+            return;
+        }
+
+        vm.FinishedMigrations.Add(job);
+        while (vm.FinishedMigrations.Count > FinishedMigrationsKept)
+        {
+            Remove(vm.FinishedMigrations[0], VmimRemovalReason.GarbageCollected);
+        }
+    }
+
+    private void Remove(MigrationJob job, VmimRemovalReason reason)
+    {
+        job.Removed = true;
+        State.Migrations.Remove(job.Key);
+        job.Vm.FinishedMigrations.Remove(job);
+        _ctx.Publish(new VmimRemoved(Now, job.ToSnapshot(), reason));
+    }
+}

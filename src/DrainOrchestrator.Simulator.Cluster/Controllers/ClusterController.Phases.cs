@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace DrainOrchestrator.Simulator.Cluster;
+
+internal sealed partial class ClusterController
+{
+    /// <summary>The hand-off to virt-handler: the migration options are resolved here, once, and written to the VMI.</summary>
+    private void HandOff(MigrationJob job)
+    {
+        var vm = job.Vm;
+        var policy = MigrationPolicyResolver.SelectPolicy(
+            State.Policies.Values, vm.Labels, State.NamespaceLabels(vm.Namespace));
+        var target = job.TargetPod!.Node!;
+        vm.MigrationState = new VmiMigrationState
+        {
+            MigrationUid = job.Uid,
+            SourceNode = job.SourceNode!.Name,
+            SourcePod = job.SourcePod!,
+            TargetNode = target.Name,
+            TargetPod = job.TargetPod.Name,
+            TargetNodeAddress = NodeAddress(target),
+            MigrationPolicyName = policy?.Name,
+            MigrationConfiguration = MigrationPolicyResolver.Resolve(State.Config, policy),
+        };
+        PublishVmi(vm);
+        SetPhase(job, MigrationPhase.PreparingTarget);
+        After(State.Timings.TargetPreparation, job, () =>
+        {
+            SetPhase(job, MigrationPhase.TargetReady);
+            After(State.Timings.TransferStart, job, () => StartTransfer(job));
+        });
+    }
+
+    private void StartTransfer(MigrationJob job)
+    {
+        var vm = job.Vm;
+        var config = vm.MigrationState!.MigrationConfiguration!;
+        var gigabytes = Math.Ceiling(vm.MemoryBytes / 1e9);
+        var budget = config.CompletionTimeoutPerGiB * gigabytes;
+        var transfer = new Transfer
+        {
+            Job = job,
+            Source = job.SourceNode!,
+            Target = job.TargetPod!.Node!,
+            Config = config,
+            StartedAt = Now,
+            Budget = budget,
+            Deadline = budget,
+            MemoryBytes = vm.MemoryBytes,
+            WorkingSetBytes = Math.Min(vm.WorkingSetBytes, vm.MemoryBytes),
+            FirstPass = vm.MemoryBytes,
+            LastProgressAt = Now,
+        };
+        job.Transfer = transfer;
+        Transfers.Add(transfer, Now);
+        NextTick ??= Now + _step;
+        vm.MigrationState = vm.MigrationState with { StartTimestamp = Now, Mode = MigrationMode.PreCopy };
+        PublishVmi(vm);
+        SetPhase(job, MigrationPhase.Running);
+        if (Faults.ConsumeVmiDeletionWhileMigrating(vm.Key))
+        {
+            After(_step * 10, job, () => DeleteVmi(vm));
+        }
+    }
+
+    private static string NodeAddress(NodeState node) =>
+        string.Create(CultureInfo.InvariantCulture, $"10.{128 + (node.Index >> 16)}.{(node.Index >> 8) & 0xFF}.{node.Index & 0xFF}");
+
+    private void PublishVmi(VmState vm) => _ctx.Publish(new VmiChanged(Now, vm.ToVmiSnapshot()));
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+
+namespace DrainOrchestrator.Simulator.Cluster;
+
+internal sealed partial class ClusterController
+{
+    /// <summary>Admitted: the VMIM counts as running, its target pod is created and the scheduler tries to place it.</summary>
+    private void StartScheduling(MigrationJob job)
+    {
+        var vm = job.Vm;
+        job.SourceNode = vm.Pod!.Node;
+        job.SourcePod = vm.Pod.Name;
+        var pod = NewPod(vm, job.Uid);
+        job.TargetPod = pod;
+        job.TargetPodName = pod.Name;
+        SetPhase(job, MigrationPhase.Scheduling);
+        _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.Created));
+
+        var timeout = State.Timings.UnschedulableTimeout;
+        After(timeout, job, () =>
+        {
+            if (job.TargetPod is { Node: null })
+            {
+                Fail(job, string.Create(CultureInfo.InvariantCulture,
+                    $"Migration target pod for VMI [{vm.Namespace}/{vm.Name}] is unschedulable and timed out after {(long)timeout.TotalSeconds} seconds"));
+            }
+        });
+        TryPlace(job);
+    }
+
+    private bool TryPlace(MigrationJob job)
+    {
+        var node = _placer.Place(job.Vm, job.AddedNodeSelector, job.SourceNode);
+        if (node is null)
+        {
+            if (!_unplaced.Contains(job))
+            {
+                _unplaced.Add(job);
+            }
+
+            return false;
+        }
+
+        var pod = job.TargetPod!;
+        Bind(pod, node);
+        job.TargetNodeName = node.Name;
+        var startup = State.Timings.TargetPodStartup;
+        if (Faults.ConsumeTargetPodFailure(node.Name))
+        {
+            After(startup, job, () =>
+            {
+                pod.Phase = PodPhase.Failed;
+                _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+                Fail(job, $"Migration target pod {pod.Name} on node {node.Name} failed to start");
+            });
+            return true;
+        }
+
+        After(startup, job, () =>
+        {
+            pod.Phase = PodPhase.Running;
+            _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+            SetPhase(job, MigrationPhase.Scheduled);
+            After(State.Timings.HandOff, job, () => HandOff(job));
+        });
+        return true;
+    }
+
+    private void RetryUnplaced()
+    {
+        foreach (var job in _unplaced.ToArray())
+        {
+            if (job.IsFinal || job.TargetPod is not { Node: null } || TryPlace(job))
+            {
+                _unplaced.Remove(job);
+            }
+        }
+
+        foreach (var vm in _unplacedVmis.ToArray())
+        {
+            if (vm.Pod is not { Node: null } || TryPlaceVmi(vm, pinned: null, immediate: false))
+            {
+                _unplacedVmis.Remove(vm);
+            }
+        }
+    }
+
+    private PodState NewPod(VmState vm, string? migrationUid)
+    {
+        var pod = new PodState
+        {
+            Namespace = vm.Namespace,
+            Name = $"virt-launcher-{vm.Name}-{_ctx.Ids.NameSuffix()}",
+            Uid = _ctx.Ids.NewUid(),
+            VmiName = vm.Name,
+            VmiUid = vm.VmiUid!,
+            MemoryRequestBytes = vm.MemoryBytes,
+            CreatedAt = Now,
+            MigrationUid = migrationUid,
+            Phase = PodPhase.Pending,
+        };
+        State.Pods[pod.Key] = pod;
+        return pod;
+    }
+
+    private void Bind(PodState pod, NodeState node)
+    {
+        pod.Node = node;
+        node.AllocatedMemoryBytes += pod.MemoryRequestBytes;
+        _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.Bound));
+    }
+
+    private void DeletePod(PodState pod)
+    {
+        if (pod.Node is { } node)
+        {
+            node.AllocatedMemoryBytes -= pod.MemoryRequestBytes;
+        }
+
+        State.Pods.Remove(pod.Key);
+        _ctx.Publish(new PodDeleted(Now, pod.ToSnapshot()));
+        _capacityChanged = true;
+    }
+}

@@ -1,0 +1,143 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>
+/// KubeVirt's controllers as one state machine: the migration controller (admission under the limits, phases, abort,
+/// garbage collection), the scheduler for target pods, the transfer monitor and the VM controller's restarts.
+/// Everything runs on the model's thread and time; nothing here reads a clock.
+/// </summary>
+internal sealed partial class ClusterController
+{
+    /// <summary>KubeVirt keeps this many finished VMIMs per VMI.</summary>
+    public const int FinishedMigrationsKept = 5;
+
+    private readonly ModelContext _ctx;
+    private readonly TargetPlacer _placer;
+    private readonly TimeSpan _step;
+    private readonly SortedSet<MigrationJob> _pending = new(AdmissionOrder.Instance);
+    private readonly List<MigrationJob> _unplaced = [];
+    private readonly List<VmState> _unplacedVmis = [];
+    private int _inFlight;
+    private long _sequence;
+    private bool _admissionNeeded;
+    private bool _capacityChanged;
+
+    public ClusterController(ModelContext ctx, TimeSpan step)
+    {
+        _ctx = ctx;
+        _step = step;
+        _placer = new TargetPlacer(ctx.State, ctx.SchedulerRandom);
+        Transfers = new TransferEngine(ctx.State.Timings.AutoConvergeStep);
+        Faults = new FaultBook();
+    }
+
+    public TransferEngine Transfers { get; }
+
+    public FaultBook Faults { get; }
+
+    /// <summary>When the transfer monitor next looks at the running transfers; null when none runs.</summary>
+    public DateTimeOffset? NextTick { get; private set; }
+
+    public int InFlight => _inFlight;
+
+    public int PendingCount => _pending.Count;
+
+    private ClusterState State => _ctx.State;
+
+    private DateTimeOffset Now => _ctx.Now;
+
+    /// <summary>Something may have freed a slot or changed the limits: admit waiting VMIMs on the next pass.</summary>
+    public void RequestAdmission() => _admissionNeeded = true;
+
+    /// <summary>Node capacity or schedulability changed: retry unplaced pods on the next pass.</summary>
+    public void CapacityChanged() => _capacityChanged = true;
+
+    /// <summary>One controller pass: retry placement if capacity changed, then admit under the live limits.</summary>
+    public void Reconcile()
+    {
+        if (_capacityChanged)
+        {
+            _capacityChanged = false;
+            RetryUnplaced();
+        }
+
+        if (_admissionNeeded)
+        {
+            _admissionNeeded = false;
+            AdmitPending();
+        }
+    }
+
+    private void AdmitPending()
+    {
+        var config = State.Config;
+        var free = config.ParallelMigrationsPerCluster - _inFlight;
+        if (free <= 0 || _pending.Count == 0)
+        {
+            return;
+        }
+
+        var chosen = new List<MigrationJob>();
+        var extraPerNode = new Dictionary<NodeState, int>();
+        foreach (var job in _pending)
+        {
+            if (chosen.Count >= free)
+            {
+                break;
+            }
+
+            var source = job.Vm.Pod?.Node;
+            if (source is null)
+            {
+                continue;
+            }
+
+            extraPerNode.TryGetValue(source, out var extra);
+            if (source.OutboundInFlight + extra >= config.ParallelOutboundMigrationsPerNode)
+            {
+                continue;
+            }
+
+            extraPerNode[source] = extra + 1;
+            chosen.Add(job);
+        }
+
+        foreach (var job in chosen)
+        {
+            _pending.Remove(job);
+            StartScheduling(job);
+        }
+    }
+
+    /// <summary>Enters a phase, keeping the in-flight counts (cluster and source node) in step, and publishes it.</summary>
+    private void SetPhase(MigrationJob job, MigrationPhase phase)
+    {
+        var wasInFlight = job.IsInFlight;
+        job.EnterPhase(phase, Now);
+        if (wasInFlight && !job.IsInFlight)
+        {
+            _inFlight--;
+            job.SourceNode!.OutboundInFlight--;
+            _admissionNeeded = true;
+        }
+        else if (!wasInFlight && job.IsInFlight)
+        {
+            _inFlight++;
+            job.SourceNode!.OutboundInFlight++;
+        }
+
+        _ctx.Publish(new VmimChanged(Now, job.ToSnapshot()));
+    }
+
+    /// <summary>Schedules <paramref name="action"/> to run only if the VMIM is still in the same phase by then.</summary>
+    private void After(TimeSpan delay, MigrationJob job, Action action)
+    {
+        var generation = job.Generation;
+        _ctx.Schedule(delay, () =>
+        {
+            if (job.Generation == generation && !job.IsFinal)
+            {
+                action();
+            }
+        });
+    }
+}

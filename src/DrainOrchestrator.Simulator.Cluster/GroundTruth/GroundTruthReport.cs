@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>
+/// What really happened in the simulated cluster, computed from the change stream alone (not from the controller's
+/// own counters), so tests and benchmarks can judge the orchestrator and the model itself.
+/// </summary>
+public sealed record GroundTruthReport
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The scenario name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>The seed of the run.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>Model time when the run started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Model time when this report was taken.</summary>
+    public required DateTimeOffset TakenAt { get; init; }
+
+    /// <summary>Every migration, in creation order.</summary>
+    public required IReadOnlyList<MigrationTruth> Migrations { get; init; }
+
+    /// <summary>The most migrations in flight (Scheduling or later, unfinished) at once, cluster-wide.</summary>
+    public required int PeakInFlight { get; init; }
+
+    /// <summary>The most migrations in flight at once per source node, by node name.</summary>
+    public required IReadOnlyDictionary<string, int> PeakInFlightPerSourceNode { get; init; }
+
+    /// <summary>Every moment a KubeVirt limit was exceeded.</summary>
+    public required IReadOnlyList<LimitViolation> LimitViolations { get; init; }
+
+    /// <summary>Every guest lost.</summary>
+    public required IReadOnlyList<VmiLoss> VmiLosses { get; init; }
+
+    /// <summary>Succeeded migrations.</summary>
+    public int Succeeded => Migrations.Count(m => m.Outcome == MigrationOutcome.Succeeded);
+
+    /// <summary>Failed or aborted migrations.</summary>
+    public int Failed => Migrations.Count(m => m.Outcome is MigrationOutcome.Failed or MigrationOutcome.Aborted);
+
+    /// <summary>The report as indented JSON (camelCase, enums as strings).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}

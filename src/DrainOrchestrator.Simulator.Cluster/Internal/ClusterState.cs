@@ -1,0 +1,40 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>All the model's objects. Maps preserve insertion order, which keeps iteration deterministic.</summary>
+internal sealed class ClusterState
+{
+    public List<NodeState> NodeList { get; } = [];
+
+    public Dictionary<string, NodeState> Nodes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, IReadOnlyDictionary<string, string>> Namespaces { get; } = new(StringComparer.Ordinal);
+
+    public List<VmState> VmList { get; } = [];
+
+    public Dictionary<string, VmState> Vms { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, MigrationJob> Migrations { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, PodState> Pods { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, MigrationPolicy> Policies { get; } = new(StringComparer.Ordinal);
+
+    public MigrationConfig Config { get; set; } = MigrationConfig.Default;
+
+    public MigrationTimings Timings { get; set; } = new();
+
+    public void AddNode(NodeState node)
+    {
+        NodeList.Add(node);
+        Nodes.Add(node.Name, node);
+    }
+
+    public void AddVm(VmState vm)
+    {
+        VmList.Add(vm);
+        Vms.Add(vm.Key, vm);
+    }
+
+    public IReadOnlyDictionary<string, string> NamespaceLabels(string @namespace) =>
+        Namespaces.TryGetValue(@namespace, out var labels) ? labels : new Dictionary<string, string>();
+}

@@ -1,0 +1,98 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>The mutable state of one VMIM inside the model.</summary>
+internal sealed class MigrationJob
+{
+    private readonly List<PhaseTransition> _transitions = [];
+
+    public required string Namespace { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Uid { get; init; }
+
+    public required string VmiName { get; init; }
+
+    public required IReadOnlyDictionary<string, string> AddedNodeSelector { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required VmState Vm { get; init; }
+
+    /// <summary>The uid of the VMI when the VMIM was created: a cold restart makes it stale.</summary>
+    public required string VmiUid { get; init; }
+
+    /// <summary>The seeded random admission order key.</summary>
+    public required long AdmissionKey { get; init; }
+
+    public required long Sequence { get; init; }
+
+    public MigrationPhase Phase { get; private set; } = MigrationPhase.Pending;
+
+    /// <summary>Bumped on every phase change so stale scheduled events can tell.</summary>
+    public int Generation { get; private set; }
+
+    public IReadOnlyList<PhaseTransition> Transitions => _transitions;
+
+    public bool DeletionRequested { get; set; }
+
+    public bool AbortRequested { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public NodeState? SourceNode { get; set; }
+
+    public string? SourcePod { get; set; }
+
+    public PodState? TargetPod { get; set; }
+
+    public NodeState? TargetNode => TargetPod?.Node;
+
+    public string? TargetNodeName { get; set; }
+
+    public string? TargetPodName { get; set; }
+
+    public Transfer? Transfer { get; set; }
+
+    public VmiMigrationState? FinalMigrationState { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public bool Removed { get; set; }
+
+    public bool IsFinal => Phase is MigrationPhase.Succeeded or MigrationPhase.Failed;
+
+    /// <summary>Scheduling or later and not final: counts against KubeVirt's limits.</summary>
+    public bool IsInFlight => Phase >= MigrationPhase.Scheduling && !IsFinal;
+
+    public string Key => ClusterKeys.Of(Namespace, Name);
+
+    public void EnterPhase(MigrationPhase phase, DateTimeOffset at)
+    {
+        Phase = phase;
+        Generation++;
+        _transitions.Add(new PhaseTransition(phase, at));
+    }
+
+    public VmimSnapshot ToSnapshot() => new()
+    {
+        Namespace = Namespace,
+        Name = Name,
+        Uid = Uid,
+        VmiName = VmiName,
+        AddedNodeSelector = AddedNodeSelector,
+        CreatedAt = CreatedAt,
+        Phase = Phase,
+        PhaseTransitions = [.. _transitions],
+        DeletionRequested = DeletionRequested,
+        AbortRequested = AbortRequested,
+        FailureReason = FailureReason,
+        SourceNode = SourceNode?.Name,
+        TargetNode = TargetNodeName,
+        TargetPod = TargetPodName,
+        MigrationState = FinalMigrationState,
+        Mode = Transfer?.Mode,
+        BytesProcessed = (long)(Transfer?.Processed ?? 0),
+        BytesRemaining = (long)(Transfer?.Remaining ?? (IsFinal ? 0 : Vm.MemoryBytes)),
+    };
+}

@@ -1,0 +1,14 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>A request to create a VirtualMachineInstanceMigration.</summary>
+/// <param name="Namespace">The namespace (also the VMI's).</param>
+/// <param name="Name">The VMIM name.</param>
+/// <param name="Uid">The uid the API server assigned.</param>
+/// <param name="VmiName"><c>spec.vmiName</c>.</param>
+/// <param name="AddedNodeSelector"><c>spec.addedNodeSelector</c>, or null.</param>
+public sealed record VmimCreateRequest(
+    string Namespace,
+    string Name,
+    string Uid,
+    string VmiName,
+    IReadOnlyDictionary<string, string>? AddedNodeSelector = null);

@@ -1,0 +1,62 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>An immutable view of one VirtualMachineInstanceMigration.</summary>
+public sealed record VmimSnapshot
+{
+    /// <summary>The namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The uid given at creation.</summary>
+    public required string Uid { get; init; }
+
+    /// <summary><c>spec.vmiName</c>.</summary>
+    public required string VmiName { get; init; }
+
+    /// <summary><c>spec.addedNodeSelector</c>.</summary>
+    public required IReadOnlyDictionary<string, string> AddedNodeSelector { get; init; }
+
+    /// <summary>When created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary><c>status.phase</c>.</summary>
+    public required MigrationPhase Phase { get; init; }
+
+    /// <summary><c>status.phaseTransitionTimestamps</c>.</summary>
+    public required IReadOnlyList<PhaseTransition> PhaseTransitions { get; init; }
+
+    /// <summary>A delete was requested; the server shows a deletionTimestamp until the object is removed.</summary>
+    public required bool DeletionRequested { get; init; }
+
+    /// <summary>The condition <c>migrationAbortRequested</c>.</summary>
+    public required bool AbortRequested { get; init; }
+
+    /// <summary>Why the migration failed.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The node the VMI was on when the migration was admitted.</summary>
+    public string? SourceNode { get; init; }
+
+    /// <summary>The node the target pod was placed on.</summary>
+    public string? TargetNode { get; init; }
+
+    /// <summary>The target pod.</summary>
+    public string? TargetPod { get; init; }
+
+    /// <summary><c>status.migrationState</c>: a copy of the VMI's, set only once the VMIM is final.</summary>
+    public VmiMigrationState? MigrationState { get; init; }
+
+    /// <summary>The current transfer mode, once Running.</summary>
+    public MigrationMode? Mode { get; init; }
+
+    /// <summary>Bytes sent so far (model output, not a KubeVirt field).</summary>
+    public required long BytesProcessed { get; init; }
+
+    /// <summary>Bytes still to send (model output, not a KubeVirt field).</summary>
+    public required long BytesRemaining { get; init; }
+
+    /// <summary>Whether the phase is Succeeded or Failed.</summary>
+    public bool IsFinal => Phase is MigrationPhase.Succeeded or MigrationPhase.Failed;
+}

@@ -1,0 +1,54 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>
+/// The memory transfer of one running migration. Bytes are doubles: the physics integrates rates over fractions of a
+/// second. <see cref="FirstPass"/> is memory not yet sent once; <see cref="Dirty"/> is memory sent but written again
+/// since, bounded by the working set and by what has been sent.
+/// </summary>
+internal sealed class Transfer
+{
+    public required MigrationJob Job { get; init; }
+
+    public required NodeState Source { get; init; }
+
+    public required NodeState Target { get; init; }
+
+    public required EffectiveMigrationConfiguration Config { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Completion budget: completionTimeoutPerGiB × ceil(bytes / 10^9).</summary>
+    public required TimeSpan Budget { get; init; }
+
+    public required double MemoryBytes { get; init; }
+
+    public required double WorkingSetBytes { get; init; }
+
+    public double FirstPass { get; set; }
+
+    public double Dirty { get; set; }
+
+    public double Processed { get; set; }
+
+    public MigrationMode Mode { get; set; } = MigrationMode.PreCopy;
+
+    /// <summary>Elapsed time after which the budget runs out (doubles when the guest is paused).</summary>
+    public TimeSpan Deadline { get; set; }
+
+    /// <summary>The lowest remaining amount seen, and when it was last lowered (for progressTimeout).</summary>
+    public double Watermark { get; set; } = double.MaxValue;
+
+    public DateTimeOffset LastProgressAt { get; set; }
+
+    /// <summary>Auto-converge vCPU throttle, 0 to 0.99.</summary>
+    public double Throttle { get; set; }
+
+    public DateTimeOffset? NextThrottleAt { get; set; }
+
+    /// <summary>The current transfer rate in bytes per second, set by the bandwidth allocator.</summary>
+    public double Rate { get; set; }
+
+    public DateTimeOffset? AbortAt { get; set; }
+
+    public double Remaining => FirstPass + Dirty;
+}

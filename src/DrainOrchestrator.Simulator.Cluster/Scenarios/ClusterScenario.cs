@@ -1,0 +1,44 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>
+/// A cluster to simulate: nodes, namespaces, VMs, the KubeVirt migration configuration, MigrationPolicies, timings and
+/// faults. Load one with <see cref="ScenarioCatalog"/> or build one in code.
+/// </summary>
+public sealed record ClusterScenario
+{
+    /// <summary>The default start of a run's model time.</summary>
+    public static readonly DateTimeOffset DefaultStartTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The scenario name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where it was loaded from (file or built-in name), for messages.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The seed when the caller gives none.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Model time at the start of the run.</summary>
+    public DateTimeOffset StartTime { get; init; } = DefaultStartTime;
+
+    /// <summary>The KubeVirt CR's <c>spec.configuration.migrations</c> at the start.</summary>
+    public MigrationConfig MigrationConfig { get; init; } = MigrationConfig.Default;
+
+    /// <summary>How long each step of a migration takes.</summary>
+    public MigrationTimings Timings { get; init; } = new();
+
+    /// <summary>Namespaces with labels (namespaces only named by VMs are created without labels).</summary>
+    public IReadOnlyList<NamespaceDefinition> Namespaces { get; init; } = [];
+
+    /// <summary>The nodes.</summary>
+    public IReadOnlyList<NodeDefinition> Nodes { get; init; } = [];
+
+    /// <summary>The virtual machines.</summary>
+    public IReadOnlyList<VmDefinition> Vms { get; init; } = [];
+
+    /// <summary>The MigrationPolicies at the start.</summary>
+    public IReadOnlyList<MigrationPolicy> MigrationPolicies { get; init; } = [];
+
+    /// <summary>Faults injected at set times.</summary>
+    public IReadOnlyList<ScheduledFault> Faults { get; init; } = [];
+}

@@ -1,0 +1,136 @@
+using YamlDotNet.RepresentationModel;
+
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>Semantic checks of a scenario (names unique, references resolve, values in range), all reported at once.</summary>
+public static class ScenarioValidator
+{
+    /// <summary>Every problem with <paramref name="scenario"/>; empty when valid.</summary>
+    public static IReadOnlyList<ScenarioError> Validate(ClusterScenario scenario) =>
+        Validate(scenario, scenario?.Source ?? "scenario", _ => null);
+
+    internal static List<ScenarioError> Validate(ClusterScenario scenario, string file, Func<object, YamlNode?> positionOf)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var errors = new List<ScenarioError>();
+        void Add(object? at, string message)
+        {
+            var node = at is null ? null : positionOf(at);
+            errors.Add(new ScenarioError(file, node?.Start.Line ?? 0, node?.Start.Column ?? 0, message));
+        }
+
+        if (scenario.Nodes.Count == 0)
+        {
+            Add(null, "the scenario has no nodes");
+        }
+
+        scenario.MigrationConfig.Validate().ToList().ForEach(p => Add(scenario.MigrationConfig, p));
+        scenario.Timings.Validate().ToList().ForEach(p => Add(scenario.Timings, p));
+        ValidateNodes(scenario, Add);
+        ValidateVms(scenario, Add);
+        ValidatePolicies(scenario, Add);
+        ValidateFaults(scenario, Add);
+        return errors;
+    }
+
+    private static void ValidateNodes(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in scenario.Nodes)
+        {
+            if (!names.Add(node.Name))
+            {
+                add(node, $"duplicate node name \"{node.Name}\"");
+            }
+
+            if (node.MemoryBytes <= 0)
+            {
+                add(node, $"node {node.Name}: memory must be positive");
+            }
+
+            if (node.NicBandwidthBytesPerSecond <= 0)
+            {
+                add(node, $"node {node.Name}: nicBandwidth must be positive");
+            }
+        }
+    }
+
+    private static void ValidateVms(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var nodes = scenario.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vm in scenario.Vms)
+        {
+            var key = ClusterKeys.Of(vm.Namespace, vm.Name);
+            if (!names.Add(key))
+            {
+                add(vm, $"duplicate vm \"{key}\"");
+            }
+
+            if (vm.MemoryBytes <= 0)
+            {
+                add(vm, $"vm {key}: memory must be positive");
+            }
+
+            if (vm.WorkingSetBytes > vm.MemoryBytes)
+            {
+                add(vm, $"vm {key}: workingSet ({vm.WorkingSetBytes} bytes) must not exceed memory ({vm.MemoryBytes} bytes)");
+            }
+
+            if (vm.Node is not null && !nodes.Contains(vm.Node))
+            {
+                add(vm, $"vm {key}: node \"{vm.Node}\" is not a node of the scenario");
+            }
+
+            if (vm.NonMigratableReason is { } reason && !LiveMigratableReasons.All.Contains(reason, StringComparer.Ordinal))
+            {
+                add(vm, $"vm {key}: nonMigratableReason must be one of {string.Join(", ", LiveMigratableReasons.All)}, was \"{reason}\"");
+            }
+        }
+    }
+
+    private static void ValidatePolicies(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in scenario.MigrationPolicies)
+        {
+            if (!names.Add(policy.Name))
+            {
+                add(policy, $"duplicate migration policy name \"{policy.Name}\"");
+            }
+        }
+    }
+
+    private static void ValidateFaults(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var nodes = scenario.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var vms = scenario.Vms.Select(v => ClusterKeys.Of(v.Namespace, v.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var scheduled in scenario.Faults)
+        {
+            var (node, vm) = scheduled.Fault switch
+            {
+                TargetPodStartFailureFault f => (f.Node, null),
+                MigrationNetworkLossFault f => (f.Node, null),
+                NodeNotReadyFault f => (f.Node, null),
+                NodeRebootFault f => (f.Node, (string?)null),
+                VmiDeletionFault f => (null, ClusterKeys.Of(f.Namespace, f.Name)),
+                DirtyRateChangeFault f => (null, ClusterKeys.Of(f.Namespace, f.Name)),
+                _ => (null, null),
+            };
+            if (node is not null && !nodes.Contains(node))
+            {
+                add(scheduled, $"fault names node \"{node}\", which is not a node of the scenario");
+            }
+
+            if (vm is not null && !vms.Contains(vm))
+            {
+                add(scheduled, $"fault names vm \"{vm}\", which is not a vm of the scenario");
+            }
+
+            if (scheduled.At < TimeSpan.Zero)
+            {
+                add(scheduled, "fault time must not be negative");
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+namespace DrainOrchestrator.Simulator.Cluster;
+
+/// <summary>The mutable state of one VirtualMachine and its current VMI.</summary>
+internal sealed class VmState
+{
+    public required string Namespace { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Uid { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+
+    public required long MemoryBytes { get; init; }
+
+    public double DirtyRate { get; set; }
+
+    public long WorkingSetBytes { get; set; }
+
+    public EvictionStrategy? EvictionStrategy { get; init; }
+
+    public RunStrategy RunStrategy { get; init; } = RunStrategy.Always;
+
+    public string? NonMigratableReason { get; init; }
+
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<NodeSelectorTerm> RequiredNodeAffinity { get; init; } = [];
+
+    public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
+
+    // The current VMI; VmiUid is null when none exists.
+    public string? VmiUid { get; set; }
+
+    public VmiPhase Phase { get; set; }
+
+    public DateTimeOffset VmiCreatedAt { get; set; }
+
+    public PodState? Pod { get; set; }
+
+    public VmiMigrationState? MigrationState { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    /// <summary>The unfinished VMIM for this VMI, if any.</summary>
+    public MigrationJob? ActiveMigration { get; set; }
+
+    /// <summary>Finished VMIMs still kept, oldest first (KubeVirt keeps 5).</summary>
+    public List<MigrationJob> FinishedMigrations { get; } = [];
+
+    public string Key => ClusterKeys.Of(Namespace, Name);
+
+    public string? NodeName => Pod?.Node?.Name;
+
+    public bool HasRunningVmi => VmiUid is not null && Phase == VmiPhase.Running;
+
+    public VmiSnapshot ToVmiSnapshot() => new()
+    {
+        Namespace = Namespace,
+        Name = Name,
+        Uid = VmiUid ?? string.Empty,
+        Labels = Labels,
+        Phase = Phase,
+        NodeName = Phase is VmiPhase.Scheduled or VmiPhase.Running ? NodeName : null,
+        LauncherPod = Pod?.Name,
+        CreatedAt = VmiCreatedAt,
+        MemoryBytes = MemoryBytes,
+        NonMigratableReason = NonMigratableReason,
+        EvictionStrategy = EvictionStrategy,
+        NodeSelector = NodeSelector,
+        MigrationState = MigrationState,
+        FailureReason = FailureReason,
+    };
+
+    public VirtualMachineSnapshot ToVmSnapshot() => new()
+    {
+        Namespace = Namespace,
+        Name = Name,
+        Uid = Uid,
+        Labels = Labels,
+        RunStrategy = RunStrategy,
+        MemoryBytes = MemoryBytes,
+        DirtyRateBytesPerSecond = DirtyRate,
+        WorkingSetBytes = WorkingSetBytes,
+        EvictionStrategy = EvictionStrategy,
+        NonMigratableReason = NonMigratableReason,
+        NodeSelector = NodeSelector,
+        RequiredNodeAffinity = RequiredNodeAffinity,
+        Tolerations = Tolerations,
+        HasVmi = VmiUid is not null,
+    };
+}
