@@ -1,0 +1,36 @@
+namespace DrainOrchestrator.Kubernetes.Models;
+
+/// <summary>The resource descriptors of every kind this library models.</summary>
+public static class KubernetesResources
+{
+    /// <summary>core/v1 Node.</summary>
+    public static ResourceDescriptor Node { get; } = new("", "v1", "Node", "nodes", Namespaced: false);
+
+    /// <summary>core/v1 Namespace.</summary>
+    public static ResourceDescriptor Namespace { get; } = new("", "v1", "Namespace", "namespaces", Namespaced: false);
+
+    /// <summary>core/v1 Pod.</summary>
+    public static ResourceDescriptor Pod { get; } = new("", "v1", "Pod", "pods", Namespaced: true);
+
+    /// <summary>kubevirt.io/v1 VirtualMachine.</summary>
+    public static ResourceDescriptor VirtualMachine { get; } =
+        new("kubevirt.io", "v1", "VirtualMachine", "virtualmachines", Namespaced: true);
+
+    /// <summary>kubevirt.io/v1 VirtualMachineInstance.</summary>
+    public static ResourceDescriptor VirtualMachineInstance { get; } =
+        new("kubevirt.io", "v1", "VirtualMachineInstance", "virtualmachineinstances", Namespaced: true);
+
+    /// <summary>kubevirt.io/v1 VirtualMachineInstanceMigration.</summary>
+    public static ResourceDescriptor VirtualMachineInstanceMigration { get; } =
+        new("kubevirt.io", "v1", "VirtualMachineInstanceMigration", "virtualmachineinstancemigrations", Namespaced: true);
+
+    /// <summary>migrations.kubevirt.io/v1alpha1 MigrationPolicy (cluster-scoped).</summary>
+    public static ResourceDescriptor MigrationPolicy { get; } =
+        new("migrations.kubevirt.io", "v1alpha1", "MigrationPolicy", "migrationpolicies", Namespaced: false);
+
+    /// <summary>kubevirt.io/v1 KubeVirt (the installation and cluster configuration object).</summary>
+    public static ResourceDescriptor KubeVirt { get; } = new("kubevirt.io", "v1", "KubeVirt", "kubevirts", Namespaced: true);
+
+    /// <summary>coordination.k8s.io/v1 Lease.</summary>
+    public static ResourceDescriptor Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
+}

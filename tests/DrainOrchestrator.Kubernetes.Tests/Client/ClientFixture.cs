@@ -1,0 +1,36 @@
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Configuration;
+using DrainOrchestrator.Kubernetes.Tests.TestSupport;
+
+namespace DrainOrchestrator.Kubernetes.Tests.Client;
+
+/// <summary>A scripted HTTPS API server and a client connected to it with CA, tls-server-name and a bearer token.</summary>
+internal sealed class ClientFixture : IAsyncDisposable
+{
+    private readonly TestCertificates _certs = new();
+
+    public ClientFixture(Func<FakeRequest, FakeExchange, Task> script)
+    {
+        Server = new FakeHttpsServer(_certs.Server, script: script);
+        Client = KubernetesClient.Create(new KubernetesConnectionSettings
+        {
+            Server = Server.Url,
+            CertificateAuthorities = [_certs.Authority],
+            TlsServerName = "kubernetes.default.svc",
+            Credentials = new StaticTokenCredentialProvider("client-test-token"),
+        }, new ManualTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    public FakeHttpsServer Server { get; }
+
+    public KubernetesClient Client { get; }
+
+    public FakeRequest SingleRequest => Assert.Single(Server.Requests);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+        _certs.Dispose();
+    }
+}
