@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using DrainOrchestrator.Simulator.Api.Errors;
+
+namespace DrainOrchestrator.Simulator.Admin.Faults;
+
+/// <summary>
+/// Holds the active API fault rules (replaceable at runtime) and decides, with a seeded random source, which requests
+/// fail, wait or get their watch cut.
+/// </summary>
+public sealed class FaultInjector(int seed)
+{
+    private readonly Random _random = new(seed);
+    private readonly Lock _lock = new();
+    private ImmutableArray<FaultRule> _rules = [];
+
+    /// <summary>The active rules.</summary>
+    public IReadOnlyList<FaultRule> Rules => _rules;
+
+    /// <summary>Replaces every rule.</summary>
+    public void SetRules(IEnumerable<FaultRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = [.. rules];
+    }
+
+    /// <summary>Adds one rule.</summary>
+    public void AddRule(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_lock)
+        {
+            _rules = _rules.Add(rule);
+        }
+    }
+
+    /// <summary>Decides the fault for a request.</summary>
+    public FaultDecision Decide(string verb, string resource)
+    {
+        var matching = _rules.Where(r => r.Matches(verb, resource)).ToList();
+        if (matching.Count == 0)
+        {
+            return FaultDecision.None;
+        }
+
+        var delay = matching.Max(r => r.Delay);
+        var drop = matching.Where(r => r.DropWatchAfter is not null).Select(r => r.DropWatchAfter).Min();
+        ApiStatus? failure = null;
+        foreach (var rule in matching)
+        {
+            var roll = Roll();
+            if (roll < rule.ErrorRate)
+            {
+                failure = ApiErrors.InternalError($"injected fault for {verb} {resource}");
+                break;
+            }
+
+            if (roll < rule.ErrorRate + rule.ThrottleRate)
+            {
+                failure = ApiErrors.TooManyRequests((int)Math.Ceiling(rule.RetryAfter.TotalSeconds));
+                break;
+            }
+        }
+
+        return new FaultDecision(delay, failure, drop);
+    }
+
+    private double Roll()
+    {
+        lock (_lock)
+        {
+            return _random.NextDouble();
+        }
+    }
+}

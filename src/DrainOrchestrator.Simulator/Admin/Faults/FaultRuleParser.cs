@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DrainOrchestrator.Simulator.Admin.Faults;
+
+/// <summary>
+/// Reads fault rules from the command line (<c>RESOURCE/VERB:key=value,…</c> with keys error-rate, throttle-rate,
+/// retry-after, delay, drop-watch-after) and from the admin API's JSON. Every problem is reported, not the first.
+/// </summary>
+public static class FaultRuleParser
+{
+    /// <summary>Parses the command-line form; problems are added to <paramref name="problems"/>.</summary>
+    public static FaultRule? ParseText(string text, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(problems);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var target = colon < 0 ? text : text[..colon];
+        var slash = target.IndexOf('/', StringComparison.Ordinal);
+        var rule = new FaultRule
+        {
+            Resource = slash < 0 ? target : target[..slash],
+            Verb = slash < 0 ? FaultRule.Any : target[(slash + 1)..],
+        };
+        var settings = colon < 0 ? [] : text[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var before = problems.Count;
+        foreach (var setting in settings)
+        {
+            var parts = setting.Split('=', 2);
+            rule = Set(rule, parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : "", problems, $"fault \"{text}\"");
+        }
+
+        problems.AddRange(rule.Validate().Select(p => $"fault \"{text}\": {p}"));
+        return problems.Count == before ? rule : null;
+    }
+
+    /// <summary>Parses one rule of the admin API's JSON; problems are added to <paramref name="problems"/>.</summary>
+    public static FaultRule? ParseJson(JsonObject json, List<string> problems, string where)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(problems);
+        var rule = new FaultRule();
+        var before = problems.Count;
+        foreach (var (key, value) in json)
+        {
+            var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "";
+            rule = Set(rule, key, text, problems, where);
+        }
+
+        problems.AddRange(rule.Validate().Select(p => $"{where}: {p}"));
+        return problems.Count == before ? rule : null;
+    }
+
+    private static FaultRule Set(FaultRule rule, string key, string value, List<string> problems, string where)
+    {
+        switch (key)
+        {
+            case "resource":
+                return rule with { Resource = value };
+            case "verb":
+                return rule with { Verb = value };
+            case "error-rate" or "errorRate":
+                return rule with { ErrorRate = Rate(value, key, problems, where) };
+            case "throttle-rate" or "throttleRate":
+                return rule with { ThrottleRate = Rate(value, key, problems, where) };
+            case "retry-after" or "retryAfter":
+                return rule with { RetryAfter = Duration(value, key, problems, where) };
+            case "delay":
+                return rule with { Delay = Duration(value, key, problems, where) };
+            case "drop-watch-after" or "dropWatchAfter":
+                return rule with { DropWatchAfter = Duration(value, key, problems, where) };
+            default:
+                problems.Add($"{where}: unknown setting \"{key}\" (known: resource, verb, errorRate, throttleRate, retryAfter, delay, dropWatchAfter)");
+                return rule;
+        }
+    }
+
+    private static double Rate(string value, string key, List<string> problems, string where)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate))
+        {
+            return rate;
+        }
+
+        problems.Add($"{where}: {key} must be a number between 0 and 1, was \"{value}\"");
+        return 0;
+    }
+
+    private static TimeSpan Duration(string value, string key, List<string> problems, string where)
+    {
+        if (Durations.TryParse(value, out var duration))
+        {
+            return duration;
+        }
+
+        problems.Add($"{where}: {key} must be a duration such as 500ms, 2s or 1m, was \"{value}\"");
+        return TimeSpan.Zero;
+    }
+}

@@ -1,0 +1,35 @@
+using DrainOrchestrator.Simulator.Api.Http;
+using DrainOrchestrator.Simulator.Api.Store;
+
+namespace DrainOrchestrator.Simulator.Api.Handlers;
+
+/// <summary>Everything a verb handler needs for one request.</summary>
+internal sealed record ApiCall(
+    HttpContext Http,
+    ResourceRequest Request,
+    ApiQuery Query,
+    ObjectStore Store,
+    ApiServerOptions Options,
+    TimeProvider Time,
+    TimeSpan? DropWatchAfter)
+{
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    public HttpResponse Response => Http.Response;
+
+    public WriteOptions WriteOptions => new()
+    {
+        Origin = WriteOrigin.Client,
+        DryRun = Query.DryRun,
+        Status = Request.Subresource == "status",
+    };
+
+    public ListRequest ListRequest => new()
+    {
+        Namespace = Request.Namespace,
+        Labels = Query.Labels,
+        Fields = Query.Fields,
+        Limit = Query.Limit,
+        Continue = Query.Continue,
+    };
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using DrainOrchestrator.Simulator.Api.Errors;
+using DrainOrchestrator.Simulator.Api.Http;
+using DrainOrchestrator.Simulator.Api.Store;
+
+namespace DrainOrchestrator.Simulator.Api.Handlers;
+
+/// <summary>
+/// watch: streams newline-delimited watch events, flushed as they come, with BOOKMARKs when asked and idle, until the
+/// server-side timeout (or an injected drop, which cuts the connection).
+/// </summary>
+internal static class WatchHandler
+{
+    public static async Task WatchAsync(ApiCall call)
+    {
+        var request = new WatchRequest(call.Request.Type)
+        {
+            Namespace = call.Request.Namespace,
+            Labels = call.Query.Labels,
+            Fields = call.Query.Fields,
+            FromResourceVersion = call.Query.ResourceVersion,
+        };
+        using var watch = call.Store.Watch(request);
+        var timeout = call.Query.Timeout is { } asked && asked > TimeSpan.Zero ? asked : call.Options.DefaultWatchTimeout;
+        var drop = call.DropWatchAfter is { } after && after < timeout;
+        using var deadline = new CancellationTokenSource(drop ? call.DropWatchAfter!.Value : timeout, call.Time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted, deadline.Token);
+
+        call.Response.StatusCode = 200;
+        call.Response.ContentType = ApiResponses.JsonContentType;
+        await call.Response.StartAsync(call.Aborted);
+        await call.Response.Body.FlushAsync(call.Aborted);
+        try
+        {
+            await StreamAsync(call, watch, stop.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !call.Aborted.IsCancellationRequested)
+        {
+            if (drop)
+            {
+                call.Http.Abort();
+            }
+        }
+    }
+
+    private static async Task StreamAsync(ApiCall call, StoreWatch watch, CancellationToken stop)
+    {
+        var body = call.Response.Body;
+        while (true)
+        {
+            using var tick = new CancellationTokenSource(call.Options.BookmarkInterval, call.Time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, tick.Token);
+            bool open;
+            try
+            {
+                open = await watch.Events.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                if (call.Query.AllowBookmarks && watch.BookmarkVersion() is { } version)
+                {
+                    await WriteAsync(body, "BOOKMARK", Bookmark(call, version), stop);
+                    await body.FlushAsync(stop);
+                }
+
+                continue;
+            }
+            catch (ApiStatusException e)
+            {
+                await WriteAsync(body, "ERROR", ObjectJson.Serialize(e.Status.ToJson()), stop);
+                await body.FlushAsync(stop);
+                return;
+            }
+
+            if (!open)
+            {
+                return;
+            }
+
+            while (watch.Events.TryRead(out var change))
+            {
+                await WriteAsync(body, Name(change.Type), change.Object.Json, stop);
+            }
+
+            await body.FlushAsync(stop);
+        }
+    }
+
+    private static async Task WriteAsync(Stream body, string type, ReadOnlyMemory<byte> obj, CancellationToken cancellationToken)
+    {
+        await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), cancellationToken);
+        await body.WriteAsync(obj, cancellationToken);
+        await body.WriteAsync("}\n"u8.ToArray(), cancellationToken);
+    }
+
+    private static byte[] Bookmark(ApiCall call, long version) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+        $"{{\"kind\":\"{call.Request.Type.Kind}\",\"apiVersion\":\"{call.Request.Type.ApiVersion}\",\"metadata\":{{\"resourceVersion\":\"{version}\"}}}}"));
+
+    private static string Name(WatchEventType type) => type switch
+    {
+        WatchEventType.Added => "ADDED",
+        WatchEventType.Modified => "MODIFIED",
+        WatchEventType.Deleted => "DELETED",
+        _ => "BOOKMARK",
+    };
+}

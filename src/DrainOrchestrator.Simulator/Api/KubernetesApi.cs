@@ -1,0 +1,85 @@
+using DrainOrchestrator.Simulator.Admin.Faults;
+using DrainOrchestrator.Simulator.Admin.Requests;
+using DrainOrchestrator.Simulator.Api.Discovery;
+using DrainOrchestrator.Simulator.Api.Errors;
+using DrainOrchestrator.Simulator.Api.Handlers;
+using DrainOrchestrator.Simulator.Api.Http;
+using DrainOrchestrator.Simulator.Api.Store;
+
+namespace DrainOrchestrator.Simulator.Api;
+
+/// <summary>
+/// The Kubernetes API surface: <c>/version</c>, discovery under <c>/api</c> and <c>/apis</c>, and resource requests,
+/// each counted and passed through the fault rules before its verb handler runs.
+/// </summary>
+internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options, TimeProvider time, FaultInjector faults, RequestCounters counters)
+{
+    public Task HandleAsync(HttpContext http, string[] segments) => segments switch
+    {
+        ["version"] => GetOnly(http, VersionDocument.Create(options.KubernetesVersion)),
+        ["openapi", "v2"] when http.Request.Method == "GET" => OpenApiDocument.WriteV2Async(http, options.KubernetesVersion),
+        ["api"] => GetOnly(http, DiscoveryDocuments.CoreVersions()),
+        ["api", var v] => GetOnly(http, DiscoveryDocuments.ResourceList(store.Registry, "", v)),
+        ["api", var v, .. var rest] => ResourceAsync(http, "", v, rest),
+        ["apis"] => GetOnly(http, DiscoveryDocuments.GroupList(store.Registry)),
+        ["apis", var g] => GetOnly(http, DiscoveryDocuments.Group(store.Registry, g)),
+        ["apis", var g, var v] => GetOnly(http, DiscoveryDocuments.ResourceList(store.Registry, g, v)),
+        ["apis", var g, var v, .. var rest] => ResourceAsync(http, g, v, rest),
+        _ => throw new ApiStatusException(ApiErrors.PathNotFound()),
+    };
+
+    private static Task GetOnly(HttpContext http, System.Text.Json.Nodes.JsonObject? document)
+    {
+        if (document is null)
+        {
+            throw new ApiStatusException(ApiErrors.PathNotFound());
+        }
+
+        return http.Request.Method == "GET"
+            ? ApiResponses.WriteJsonAsync(http.Response, 200, document, http.RequestAborted)
+            : throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
+    }
+
+    private async Task ResourceAsync(HttpContext http, string group, string version, string[] rest)
+    {
+        var parsed = ApiPathParser.Parse(store.Registry, group, version, rest)
+            ?? throw new ApiStatusException(ApiErrors.PathNotFound());
+        var (type, ns, name, subresource, watchPrefix) = parsed;
+        if (subresource is not null && (subresource != "status" || !type.HasStatusSubresource))
+        {
+            throw new ApiStatusException(ApiErrors.PathNotFound());
+        }
+
+        var query = ApiQuery.Parse(http.Request.Query, type);
+        var verb = ApiVerb.Of(http.Request.Method, name is not null, query.Watch || watchPrefix);
+        if (verb is null || (subresource is not null && verb is not (ApiVerb.Get or ApiVerb.Update or ApiVerb.Patch)))
+        {
+            throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
+        }
+
+        counters.Count(verb, group, type.Plural, subresource);
+        var fault = faults.Decide(verb, type.Plural);
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Delay, time, http.RequestAborted);
+        }
+
+        if (fault.Failure is { } failure)
+        {
+            throw new ApiStatusException(failure);
+        }
+
+        var call = new ApiCall(http, new ResourceRequest(type, ns, name, subresource, verb), query, store, options, time, fault.DropWatchAfter);
+        await (verb switch
+        {
+            ApiVerb.Get => ReadHandlers.GetAsync(call),
+            ApiVerb.List => ReadHandlers.ListAsync(call),
+            ApiVerb.Watch => WatchHandler.WatchAsync(call),
+            ApiVerb.Create => WriteHandlers.CreateAsync(call),
+            ApiVerb.Update => WriteHandlers.UpdateAsync(call),
+            ApiVerb.Patch => PatchHandler.PatchAsync(call),
+            ApiVerb.Delete => DeleteHandlers.DeleteAsync(call),
+            _ => DeleteHandlers.DeleteCollectionAsync(call),
+        });
+    }
+}

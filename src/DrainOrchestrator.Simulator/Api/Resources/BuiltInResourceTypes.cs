@@ -1,0 +1,83 @@
+namespace DrainOrchestrator.Simulator.Api.Resources;
+
+/// <summary>The resource types the simulator serves: the Kubernetes core types a drain touches and KubeVirt's.</summary>
+public static class BuiltInResourceTypes
+{
+    /// <summary>core/v1 nodes.</summary>
+    public static ResourceType Nodes { get; } = new()
+    {
+        Group = "", Version = "v1", Plural = "nodes", Singular = "node", Kind = "Node", Namespaced = false,
+        ShortNames = ["no"], SelectableFields = ["spec.unschedulable"],
+    };
+
+    /// <summary>core/v1 namespaces.</summary>
+    public static ResourceType Namespaces { get; } = new()
+    {
+        Group = "", Version = "v1", Plural = "namespaces", Singular = "namespace", Kind = "Namespace", Namespaced = false,
+        ShortNames = ["ns"], SelectableFields = ["status.phase"],
+    };
+
+    /// <summary>core/v1 pods.</summary>
+    public static ResourceType Pods { get; } = new()
+    {
+        Group = "", Version = "v1", Plural = "pods", Singular = "pod", Kind = "Pod", Namespaced = true,
+        ShortNames = ["po"], Categories = ["all"],
+        SelectableFields = ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+            "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"],
+    };
+
+    /// <summary>core/v1 events.</summary>
+    public static ResourceType Events { get; } = new()
+    {
+        Group = "", Version = "v1", Plural = "events", Singular = "event", Kind = "Event", Namespaced = true,
+        ShortNames = ["ev"], HasStatusSubresource = false,
+        SelectableFields = ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+            "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+            "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
+    };
+
+    /// <summary>kubevirt.io/v1 virtualmachines.</summary>
+    public static ResourceType VirtualMachines { get; } = KubeVirt("virtualmachines", "virtualmachine", "VirtualMachine", ["vm", "vms"]);
+
+    /// <summary>kubevirt.io/v1 virtualmachineinstances.</summary>
+    public static ResourceType VirtualMachineInstances { get; } =
+        KubeVirt("virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", ["vmi", "vmis"]);
+
+    /// <summary>kubevirt.io/v1 virtualmachineinstancemigrations.</summary>
+    public static ResourceType VirtualMachineInstanceMigrations { get; } =
+        KubeVirt("virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", ["vmim", "vmims"]);
+
+    /// <summary>kubevirt.io/v1 kubevirts.</summary>
+    public static ResourceType KubeVirts { get; } =
+        KubeVirt("kubevirts", "kubevirt", "KubeVirt", ["kv", "kvs"]) with { Categories = [] };
+
+    /// <summary>migrations.kubevirt.io/v1alpha1 migrationpolicies (cluster-scoped).</summary>
+    public static ResourceType MigrationPolicies { get; } = new()
+    {
+        Group = "migrations.kubevirt.io", Version = "v1alpha1", Plural = "migrationpolicies", Singular = "migrationpolicy",
+        Kind = "MigrationPolicy", Namespaced = false, SupportsStrategicMerge = false,
+    };
+
+    /// <summary>coordination.k8s.io/v1 leases.</summary>
+    public static ResourceType Leases { get; } = new()
+    {
+        Group = "coordination.k8s.io", Version = "v1", Plural = "leases", Singular = "lease", Kind = "Lease",
+        Namespaced = true, HasStatusSubresource = false,
+    };
+
+    /// <summary>Every built-in type, core first.</summary>
+    public static IReadOnlyList<ResourceType> All { get; } =
+    [
+        Nodes, Namespaces, Pods, Events, VirtualMachines, VirtualMachineInstances, VirtualMachineInstanceMigrations,
+        KubeVirts, MigrationPolicies, Leases,
+    ];
+
+    /// <summary>A registry of every built-in type.</summary>
+    public static ResourceRegistry CreateRegistry() => new(All);
+
+    private static ResourceType KubeVirt(string plural, string singular, string kind, IReadOnlyList<string> shortNames) => new()
+    {
+        Group = "kubevirt.io", Version = "v1", Plural = plural, Singular = singular, Kind = kind, Namespaced = true,
+        ShortNames = shortNames, Categories = ["all"], SupportsStrategicMerge = false,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using DrainOrchestrator.Simulator.Seeding;
+
+namespace DrainOrchestrator.Simulator.Hosting;
+
+/// <summary>The <c>drain-sim</c> command line.</summary>
+public static class SimulatorCli
+{
+    /// <summary>Runs a command; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Count == 0 || args[0] != "serve")
+        {
+            await error.WriteLineAsync(ServeCommandLine.Usage.AsMemory(), cancellationToken);
+            return args.Count > 0 && args[0] is "--help" or "-h" ? 0 : 2;
+        }
+
+        var (options, scenario, problems) = ServeCommandLine.Parse([.. args.Skip(1)]);
+        var seeder = Scenarios.Resolve(scenario, out var scenarioProblem);
+        if (options is null || seeder is null)
+        {
+            foreach (var problem in scenarioProblem is null ? problems : [.. problems, scenarioProblem])
+            {
+                await error.WriteLineAsync($"drain-sim: {problem}".AsMemory(), cancellationToken);
+            }
+
+            await error.WriteLineAsync(ServeCommandLine.Usage.AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await using var server = await SimulatorServer.StartAsync(options, seeder, stop.Token);
+        await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (kubeconfig: {options.KubeconfigPath})".AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("drain-sim stopping".AsMemory(), CancellationToken.None);
+        }
+
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}

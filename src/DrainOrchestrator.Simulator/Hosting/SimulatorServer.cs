@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using DrainOrchestrator.Simulator.Admin;
+using DrainOrchestrator.Simulator.Admin.Faults;
+using DrainOrchestrator.Simulator.Admin.Requests;
+using DrainOrchestrator.Simulator.Api;
+using DrainOrchestrator.Simulator.Api.Resources;
+using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DrainOrchestrator.Simulator.Hosting;
+
+/// <summary>Starts the simulator: store, seed, certificates, token, Kestrel over HTTPS, then the kubeconfig.</summary>
+public static class SimulatorServer
+{
+    /// <summary>Starts a server and returns once it listens (and the kubeconfig, if asked for, is written).</summary>
+    public static async Task<RunningSimulator> StartAsync(SimulatorServerOptions options, ISeeder seeder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(seeder);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
+        var store = new ObjectStore(BuiltInResourceTypes.CreateRegistry(), options.Time, options.Store with { Seed = options.Seed });
+        await seeder.SeedAsync(store, cancellationToken);
+        var faults = new FaultInjector(options.Seed);
+        faults.SetRules(options.Faults);
+        var counters = new RequestCounters();
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var certificates = ServerCertificates.Generate(options.Time);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            kestrel.Listen(options.Listen, listen => listen.UseHttps(certificates.Serving));
+        });
+        var app = builder.Build();
+        var pipeline = new ApiRequestPipeline(
+            new BearerTokenCheck(token),
+            new KubernetesApi(store, options.Api, options.Time, faults, counters),
+            new AdminApi(faults, counters, store));
+        app.Run(pipeline.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        if (options.KubeconfigPath is { } path)
+        {
+            await Kubeconfig.WriteAsync(path, url, certificates.AuthorityPem, token, cancellationToken);
+        }
+
+        return new RunningSimulator(app, certificates, url, token, store, faults, counters);
+    }
+}

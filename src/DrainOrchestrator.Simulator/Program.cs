@@ -1,0 +1,3 @@
+using DrainOrchestrator.Simulator.Hosting;
+
+return await SimulatorCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,52 @@
+using System.Net;
+using DrainOrchestrator.Simulator.Hosting;
+
+namespace DrainOrchestrator.Simulator.Tests.Hosting;
+
+public sealed class ServeCommandLineTests
+{
+    [Fact]
+    public void Parse_AllOptions_BuildsTypedOptions()
+    {
+        var (options, scenario, problems) = ServeCommandLine.Parse(
+            ["--scenario", "empty", "--listen", "127.0.0.1:8443", "--seed", "42", "--kubeconfig-out", "/tmp/kc",
+             "--fault", "virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms", "--event-retention", "100"]);
+
+        Assert.Empty(problems);
+        Assert.Equal("empty", scenario);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 8443), options!.Listen);
+        Assert.Equal((42, 42), (options.Seed, options.Store.Seed));
+        Assert.Equal(100, options.Store.EventRetention);
+        var fault = Assert.Single(options.Faults);
+        Assert.Equal(("virtualmachineinstancemigrations", "create", 0.2, TimeSpan.FromMilliseconds(500)), (fault.Resource, fault.Verb, fault.ErrorRate, fault.Delay));
+    }
+
+    [Fact]
+    public void Parse_ManyMistakes_ReportsEveryProblemAtOnce()
+    {
+        var (options, _, problems) = ServeCommandLine.Parse(
+            ["--listen", "10.0.0.1:80", "--seed", "many", "--fault", "pods/list:error-rate=3,colour=red", "--fault", "widgets/fetch",
+             "--fault", "gadgets", "--bogus", "x"]);
+
+        Assert.Null(options);
+        Assert.Contains(problems, p => p.Contains("loopback", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("--seed must be an integer", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("errorRate must be between 0 and 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("unknown setting \"colour\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("verb \"fetch\" is not one of", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("resource \"gadgets\" is not served", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("unknown option --bogus", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("--kubeconfig-out is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_Kubeconfig_CarriesServerCaAndToken()
+    {
+        var text = Kubeconfig.Render(new Uri("https://127.0.0.1:1234/"), "PEM", "secret");
+
+        Assert.Contains("server: https://127.0.0.1:1234\n", text, StringComparison.Ordinal);
+        Assert.Contains("certificate-authority-data: UEVN\n", text, StringComparison.Ordinal);
+        Assert.Contains("token: secret\n", text, StringComparison.Ordinal);
+        Assert.Contains("current-context: drain-sim\n", text, StringComparison.Ordinal);
+    }
+}

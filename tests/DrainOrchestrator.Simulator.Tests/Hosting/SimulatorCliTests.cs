@@ -1,0 +1,42 @@
+using DrainOrchestrator.Simulator.Hosting;
+
+namespace DrainOrchestrator.Simulator.Tests.Hosting;
+
+public sealed class SimulatorCliTests
+{
+    [Fact]
+    public async Task Run_Serve_WritesKubeconfigAndStopsWhenCancelled()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "drain-sim-cli-" + Guid.NewGuid().ToString("N"));
+        var kubeconfig = Path.Combine(directory, "kc");
+        using var stop = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var run = SimulatorCli.RunAsync(["serve", "--scenario", "empty", "--kubeconfig-out", kubeconfig], output, error, stop.Token);
+        for (var i = 0; i < 100 && !File.Exists(kubeconfig); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        stop.Cancel();
+        var exit = await run;
+
+        Assert.Equal(0, exit);
+        Assert.Contains("drain-sim listening on https://127.0.0.1:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("certificate-authority-data:", await File.ReadAllTextAsync(kubeconfig), StringComparison.Ordinal);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_UnknownScenario_Exits2WithTheProblem()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync(["serve", "--scenario", "nope", "--kubeconfig-out", "/tmp/x"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown scenario \"nope\"", error.ToString(), StringComparison.Ordinal);
+    }
+}
