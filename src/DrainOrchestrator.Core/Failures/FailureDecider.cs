@@ -1,0 +1,90 @@
+using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Core.Failures;
+
+/// <summary>
+/// Applies a <see cref="FailurePolicy"/> to a VMI's attempts. Pure: the backoff is computed from the stored finish time
+/// of the last attempt, so a restarted engine decides the same.
+/// </summary>
+public static class FailureDecider
+{
+    /// <summary>
+    /// Decides what follows the last of <paramref name="attempts"/> (ordered by number), which must have failed.
+    /// <paramref name="vmi"/> is the VMI as it is now, null when it no longer exists.
+    /// </summary>
+    public static FailureDecision Decide(IReadOnlyList<MigrationAttempt> attempts, VmiSnapshot? vmi, FailurePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (attempts.Count == 0 || attempts[^1].Status != AttemptStatus.Failed)
+        {
+            throw new ArgumentException("The last attempt must have failed.", nameof(attempts));
+        }
+
+        var last = attempts[^1];
+        var kind = last.Failure ?? FailureKind.Unknown;
+        var finished = last.FinishedAt ?? last.StartedAt;
+        var avoid = attempts
+            .Where(a => a.Status == AttemptStatus.Failed && a.TargetNode is not null
+                && FailureClassifier.IsTargetFault(a.Failure ?? FailureKind.Unknown))
+            .Select(a => a.TargetNode!)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var failures = attempts.Count(a => a.Status == AttemptStatus.Failed);
+        var what = Describe(last);
+
+        if (vmi is null || kind == FailureKind.VmiGone)
+        {
+            return GiveUp(finished, "the VMI no longer exists");
+        }
+
+        switch (kind)
+        {
+            case FailureKind.Aborted:
+                return GiveUp(finished, "the migration was aborted by request");
+            case FailureKind.PostCopyFailed:
+                return GiveUp(finished, "post-copy failed and the guest was lost; KubeVirt restarts it through its run strategy");
+        }
+
+        if (failures >= policy.MaxAttempts)
+        {
+            return GiveUp(finished, $"gave up after {failures} attempts; the last {what}");
+        }
+
+        var postCopy = attempts.Any(a => a.PostCopy);
+        if (FailureClassifier.IsConvergenceFailure(kind) && !postCopy && policy.PostCopyFallback)
+        {
+            var forbidding = policy.FindPostCopyForbiddingLabel(vmi.Labels);
+            if (forbidding is not null)
+            {
+                return GiveUp(finished, $"the last attempt {what} and post-copy is forbidden by the label {forbidding}");
+            }
+
+            postCopy = true;
+        }
+
+        var reason = postCopy && !attempts.Any(a => a.PostCopy)
+            ? $"retry with post-copy: the last attempt {what}"
+            : $"retry: the last attempt {what}";
+        return new FailureDecision(FailureVerdict.Retry, finished + policy.BackoffAfter(failures), postCopy, avoid, reason);
+    }
+
+    private static FailureDecision GiveUp(DateTimeOffset at, string reason) =>
+        new(FailureVerdict.GiveUp, at, false, [], reason);
+
+    private static string Describe(MigrationAttempt attempt)
+    {
+        var kind = attempt.Failure ?? FailureKind.Unknown;
+        var text = kind switch
+        {
+            FailureKind.DidNotConverge => "did not converge",
+            FailureKind.Stalled => "stalled",
+            FailureKind.TargetUnschedulable => $"could not be scheduled on {attempt.TargetNode}",
+            FailureKind.TargetPodFailed => $"lost its target pod on {attempt.TargetNode}",
+            FailureKind.ApiError => "failed on an API error",
+            _ => "failed",
+        };
+        return string.IsNullOrEmpty(attempt.FailureMessage) ? text : $"{text} ({attempt.FailureMessage})";
+    }
+}

@@ -1,0 +1,32 @@
+namespace DrainOrchestrator.Core.Failures;
+
+/// <summary>Why a migration attempt failed.</summary>
+public enum FailureKind
+{
+    /// <summary>Nothing recognisable; treated as transient.</summary>
+    Unknown,
+
+    /// <summary>The completion budget ran out ("not completed after N seconds").</summary>
+    DidNotConverge,
+
+    /// <summary>Remaining data stopped falling ("stuck for N seconds").</summary>
+    Stalled,
+
+    /// <summary>The target pod could not be scheduled on the pinned target.</summary>
+    TargetUnschedulable,
+
+    /// <summary>The target pod failed.</summary>
+    TargetPodFailed,
+
+    /// <summary>The migration was aborted by request (its VMIM deleted).</summary>
+    Aborted,
+
+    /// <summary>The VMI no longer exists.</summary>
+    VmiGone,
+
+    /// <summary>A post-copy migration failed and the guest was lost; KubeVirt restarts it through its run strategy.</summary>
+    PostCopyFailed,
+
+    /// <summary>The Kubernetes API refused or failed the request.</summary>
+    ApiError,
+}

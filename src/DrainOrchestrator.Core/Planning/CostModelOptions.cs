@@ -1,0 +1,44 @@
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>Assumptions of the migration duration model where the cluster does not say. Immutable.</summary>
+public sealed record CostModelOptions
+{
+    /// <summary>Time to create, schedule and start the target pod before memory moves.</summary>
+    public TimeSpan TargetStartup { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>NIC bandwidth assumed for a node that reports none (10 Gbit/s).</summary>
+    public long AssumedNicBandwidthBytesPerSecond { get; init; } = 1_250_000_000;
+
+    /// <summary>Dirty rate assumed for a guest that reports none and has no history.</summary>
+    public long AssumedDirtyRateBytesPerSecond { get; init; } = 10_000_000;
+
+    /// <summary>With auto-converge, the dirty rate is throttled to at most this fraction of the bandwidth.</summary>
+    public double AutoConvergeDirtyFraction { get; init; } = 0.5;
+
+    /// <summary>Every problem with these values; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (TargetStartup < TimeSpan.Zero)
+        {
+            problems.Add($"CostModel.TargetStartup must not be negative, was {TargetStartup}");
+        }
+
+        if (AssumedNicBandwidthBytesPerSecond < 1)
+        {
+            problems.Add($"CostModel.AssumedNicBandwidthBytesPerSecond must be at least 1, was {AssumedNicBandwidthBytesPerSecond}");
+        }
+
+        if (AssumedDirtyRateBytesPerSecond < 0)
+        {
+            problems.Add($"CostModel.AssumedDirtyRateBytesPerSecond must not be negative, was {AssumedDirtyRateBytesPerSecond}");
+        }
+
+        if (!(AutoConvergeDirtyFraction > 0 && AutoConvergeDirtyFraction < 1))
+        {
+            problems.Add($"CostModel.AutoConvergeDirtyFraction must be between 0 and 1 (exclusive), was {AutoConvergeDirtyFraction}");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,21 @@
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>The preflight and plan of a drain.</summary>
+/// <param name="Nodes">The nodes being drained.</param>
+/// <param name="Items">Every VMI on those nodes, migrations in wave order first.</param>
+/// <param name="Waves">The migrations in waves.</param>
+/// <param name="Blockers">VMIs that block the drain; the drain must not start while there are any.</param>
+/// <param name="PredictedMakespan">Predicted time to move everything in the policy's wave mode.</param>
+public sealed record DrainPlan(
+    IReadOnlyList<string> Nodes,
+    IReadOnlyList<PlannedVmi> Items,
+    IReadOnlyList<PlannedWave> Waves,
+    IReadOnlyList<PlannedVmi> Blockers,
+    TimeSpan PredictedMakespan)
+{
+    /// <summary>Whether anything blocks the drain.</summary>
+    public bool IsBlocked => Blockers.Count > 0;
+
+    /// <summary>The VMIs the plan skips (reported, left in place).</summary>
+    public IEnumerable<PlannedVmi> Skipped => Items.Where(i => i.Disposition == PlanDisposition.Skip);
+}

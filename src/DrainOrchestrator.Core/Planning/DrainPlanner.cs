@@ -1,0 +1,148 @@
+using DrainOrchestrator.Core.Migrations;
+using DrainOrchestrator.Core.Placement;
+using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>
+/// Preflight and plan of a drain: classifies every VMI on the nodes, checks the remaining capacity, predicts each
+/// migration and cuts them into waves. Pure and linear in the number of VMIs (plus nodes times distinct placement
+/// constraints).
+/// </summary>
+public static class DrainPlanner
+{
+    /// <summary>Plans draining <paramref name="nodes"/> of <paramref name="snapshot"/> under <paramref name="policy"/>.</summary>
+    /// <param name="snapshot">The cluster now.</param>
+    /// <param name="nodes">The nodes to drain.</param>
+    /// <param name="policy">The drain policy (validated by the caller).</param>
+    /// <param name="history">Observations of earlier attempts; null for none.</param>
+    /// <param name="otherDrainingNodes">Nodes drained by other drains: never targets either.</param>
+    public static DrainPlan Plan(
+        ClusterSnapshot snapshot,
+        IReadOnlyCollection<string> nodes,
+        DrainPolicy policy,
+        MigrationHistory? history = null,
+        IReadOnlySet<string>? otherDrainingNodes = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(policy);
+        history ??= MigrationHistory.Empty;
+        var drained = new HashSet<string>(nodes, StringComparer.Ordinal);
+        var excluded = new HashSet<string>(drained, StringComparer.Ordinal);
+        if (otherDrainingNodes is not null)
+        {
+            excluded.UnionWith(otherDrainingNodes);
+        }
+
+        var index = new PlacementIndex(snapshot.Nodes, excluded, InFlightReservations.Of(snapshot.UnfinishedMigrations));
+        var nodeByName = snapshot.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var classified = new List<PlannedVmi>();
+        foreach (var vmi in snapshot.Vmis)
+        {
+            if (drained.Contains(vmi.NodeName))
+            {
+                classified.Add(Classify(vmi, snapshot, policy, history, nodeByName));
+            }
+        }
+
+        var placed = Place(classified, index, policy);
+        var migrations = placed.Where(i => i.Disposition == PlanDisposition.Migrate).ToList();
+        var waves = WaveBuilder.Build(migrations, policy.MaxParallelMigrations, policy.MaxOutboundPerNode)
+            .Select((items, i) => new PlannedWave(i + 1, [.. items.Select(item => item with { Wave = i + 1 })],
+                items.Count == 0 ? TimeSpan.Zero : items.Max(item => item.Estimate.Duration)))
+            .ToList();
+        var items = waves.SelectMany(w => w.Items).Concat(placed.Where(i => i.Disposition != PlanDisposition.Migrate)).ToList();
+        var blockers = items.Where(i => i.Disposition == PlanDisposition.Block).ToList();
+        return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy));
+    }
+
+    private static PlannedVmi Classify(
+        VmiSnapshot vmi, ClusterSnapshot snapshot, DrainPolicy policy, MigrationHistory history,
+        Dictionary<string, NodeSnapshot> nodeByName)
+    {
+        var config = MigrationConfigResolver.Resolve(vmi, snapshot.Config.Settings, snapshot.Policies);
+        var eviction = vmi.EvictionStrategy == EvictionStrategy.Unset ? snapshot.Config.DefaultEvictionStrategy : vmi.EvictionStrategy;
+        var (reason, detail) = vmi.LiveMigratable == false
+            ? (BlockReason.NotLiveMigratable, $"LiveMigratable is False: {vmi.LiveMigratableReason ?? "no reason given"}")
+            : eviction == EvictionStrategy.None
+                ? (BlockReason.EvictionStrategyNone, "evictionStrategy is None")
+                : (BlockReason.None, (string?)null);
+
+        var nic = nodeByName.TryGetValue(vmi.NodeName, out var source) ? source.NicBandwidthBytesPerSecond : null;
+        var dirty = vmi.DirtyRateBytesPerSecond ?? history.DirtyRateOf(vmi.Uid) ?? policy.CostModel.AssumedDirtyRateBytesPerSecond;
+        var observed = history.ThroughputOf(vmi.Uid) ?? history.ThroughputFrom(vmi.NodeName);
+        var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);
+        var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel);
+        var dedicated = false;
+        if (estimate.Mode != MigrationMode.PreCopy && policy.MaxOutboundPerNode > 1)
+        {
+            var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
+            var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel);
+            if (aloneEstimate.Mode == MigrationMode.PreCopy)
+            {
+                (estimate, dedicated) = (aloneEstimate, true);
+            }
+        }
+
+        if (reason == BlockReason.None && estimate.Mode == MigrationMode.WillNotComplete)
+        {
+            detail = "predicted not to converge without post-copy";
+        }
+
+        return new PlannedVmi(vmi, reason == BlockReason.None ? PlanDisposition.Migrate : Disposition(policy), reason, detail,
+            config, estimate, dedicated, null, 0);
+    }
+
+    private static PlanDisposition Disposition(DrainPolicy policy) => policy.NonMigratableAction switch
+    {
+        NonMigratableAction.Skip => PlanDisposition.Skip,
+        NonMigratableAction.Shutdown => PlanDisposition.Restart,
+        _ => PlanDisposition.Block,
+    };
+
+    // Largest first packs best; each VMI goes where the most memory is free, which also spreads the load.
+    private static List<PlannedVmi> Place(List<PlannedVmi> items, PlacementIndex index, DrainPolicy policy)
+    {
+        var result = new List<PlannedVmi>(items.Count);
+        foreach (var item in items.OrderByDescending(i => i.Vmi.MemoryBytes).ThenBy(i => i.Vmi.Uid, StringComparer.Ordinal))
+        {
+            if (item.Disposition is PlanDisposition.Skip or PlanDisposition.Block)
+            {
+                result.Add(item);
+                continue;
+            }
+
+            if (item.Disposition == PlanDisposition.Restart && item.Vmi.RunStrategy is RunStrategy.None or RunStrategy.Halted or RunStrategy.Once)
+            {
+                result.Add(item with
+                {
+                    Disposition = PlanDisposition.Block,
+                    Detail = $"{item.Detail}; run strategy {item.Vmi.RunStrategy} would not start it elsewhere",
+                });
+                continue;
+            }
+
+            var target = index.PlaceOnLargestFree(item.Vmi);
+            if (target is not null)
+            {
+                result.Add(item with { TentativeTarget = target });
+                continue;
+            }
+
+            var reason = index.HasAnyFit(item.Vmi) ? BlockReason.InsufficientCapacity : BlockReason.NoFeasibleTarget;
+            var detail = reason == BlockReason.NoFeasibleTarget
+                ? $"no schedulable node outside the drain admits it (taints, nodeSelector, affinity or {item.Vmi.MemoryBytes} bytes of memory)"
+                : "the remaining nodes lack the memory for all VMs of the drain";
+            result.Add(item with
+            {
+                Disposition = policy.NonMigratableAction == NonMigratableAction.Block ? PlanDisposition.Block : PlanDisposition.Skip,
+                Reason = item.Reason == BlockReason.None ? reason : item.Reason,
+                Detail = item.Detail is null ? detail : item.Detail + "; " + detail,
+            });
+        }
+
+        return result;
+    }
+}

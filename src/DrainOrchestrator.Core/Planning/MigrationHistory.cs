@@ -1,0 +1,37 @@
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>Earlier attempts' observations, averaged per VMI and per source node.</summary>
+public sealed class MigrationHistory
+{
+    private readonly Dictionary<string, (long Throughput, long? DirtyRate)> _byVmi = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byNode = new(StringComparer.Ordinal);
+
+    /// <summary>Indexes <paramref name="observations"/>.</summary>
+    public MigrationHistory(IEnumerable<ObservedMigration> observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var list = observations.Where(o => o.ThroughputBytesPerSecond > 0).ToList();
+        foreach (var group in list.GroupBy(o => o.VmiUid, StringComparer.Ordinal))
+        {
+            var dirty = group.Where(o => o.DirtyRateBytesPerSecond is not null).Select(o => o.DirtyRateBytesPerSecond!.Value).ToList();
+            _byVmi[group.Key] = ((long)group.Average(o => o.ThroughputBytesPerSecond), dirty.Count > 0 ? dirty.Max() : null);
+        }
+
+        foreach (var group in list.GroupBy(o => o.SourceNode, StringComparer.Ordinal))
+        {
+            _byNode[group.Key] = (long)group.Average(o => o.ThroughputBytesPerSecond);
+        }
+    }
+
+    /// <summary>No history.</summary>
+    public static MigrationHistory Empty { get; } = new([]);
+
+    /// <summary>The VMI's mean observed throughput, if it was migrated before.</summary>
+    public long? ThroughputOf(string vmiUid) => _byVmi.TryGetValue(vmiUid, out var v) ? v.Throughput : null;
+
+    /// <summary>The highest dirty rate observed for the VMI, if any.</summary>
+    public long? DirtyRateOf(string vmiUid) => _byVmi.TryGetValue(vmiUid, out var v) ? v.DirtyRate : null;
+
+    /// <summary>The mean throughput observed out of a node, if any.</summary>
+    public long? ThroughputFrom(string node) => _byNode.TryGetValue(node, out var v) ? v : null;
+}

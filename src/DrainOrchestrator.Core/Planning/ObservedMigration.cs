@@ -1,0 +1,9 @@
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>What an earlier attempt showed, fed back to refine predictions.</summary>
+/// <param name="VmiUid">The VMI migrated.</param>
+/// <param name="SourceNode">The node it left from.</param>
+/// <param name="ThroughputBytesPerSecond">Observed transfer rate.</param>
+/// <param name="DirtyRateBytesPerSecond">Observed dirty rate, when measured.</param>
+public sealed record ObservedMigration(
+    string VmiUid, string SourceNode, long ThroughputBytesPerSecond, long? DirtyRateBytesPerSecond);

@@ -1,0 +1,25 @@
+using DrainOrchestrator.Core.Migrations;
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Core.Planning;
+
+/// <summary>One VMI of the drain and what the plan does with it.</summary>
+/// <param name="Vmi">The VMI as planned.</param>
+/// <param name="Disposition">Migrate, restart, skip or block.</param>
+/// <param name="Reason">Why it cannot be live-migrated; <see cref="BlockReason.None"/> when it can.</param>
+/// <param name="Detail">The reason in words (e.g. the LiveMigratable reason).</param>
+/// <param name="Config">Its effective migration options.</param>
+/// <param name="Estimate">Predicted duration at the bandwidth it will most likely get.</param>
+/// <param name="NeedsDedicatedBandwidth">Converges only when its source and target NICs are not shared.</param>
+/// <param name="TentativeTarget">Where the capacity check put it; the scheduler picks the real target.</param>
+/// <param name="Wave">1-based wave number; 0 when it does not migrate.</param>
+public sealed record PlannedVmi(
+    VmiSnapshot Vmi,
+    PlanDisposition Disposition,
+    BlockReason Reason,
+    string? Detail,
+    EffectiveMigrationConfig Config,
+    MigrationEstimate Estimate,
+    bool NeedsDedicatedBandwidth,
+    string? TentativeTarget,
+    int Wave);

@@ -1,0 +1,103 @@
+using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Core.Policy;
+
+/// <summary>How one drain runs: limits, wave mode, non-migratable VMs, failures, cost model. Immutable.</summary>
+public sealed record DrainPolicy
+{
+    /// <summary>Most migrations in flight in the whole cluster, counting VMIMs the orchestrator did not create.</summary>
+    public int MaxParallelMigrations { get; init; } = DrainPolicyDefaults.MaxParallelMigrations;
+
+    /// <summary>Most migrations in flight out of one node, counting foreign VMIMs.</summary>
+    public int MaxOutboundPerNode { get; init; } = DrainPolicyDefaults.MaxOutboundPerNode;
+
+    /// <summary>Most migrations in flight into one node (KubeVirt itself has no such limit).</summary>
+    public int MaxInboundPerNode { get; init; } = DrainPolicyDefaults.MaxInboundPerNode;
+
+    /// <summary>Allow limits above the KubeVirt CR's (KubeVirt would then queue the excess as Pending).</summary>
+    public bool AllowAboveClusterLimits { get; init; }
+
+    /// <summary>Rolling or barrier waves.</summary>
+    public WaveMode WaveMode { get; init; } = WaveMode.Rolling;
+
+    /// <summary>What to do with VMs that cannot be live-migrated.</summary>
+    public NonMigratableAction NonMigratableAction { get; init; } = NonMigratableAction.Block;
+
+    /// <summary>Uncordon the nodes when the drain fails or is cancelled.</summary>
+    public bool UncordonOnFailure { get; init; } = DrainPolicyDefaults.UncordonOnFailure;
+
+    /// <summary>Retries, backoff and post-copy fallback.</summary>
+    public FailurePolicy Failure { get; init; } = new();
+
+    /// <summary>Assumptions of the duration model.</summary>
+    public CostModelOptions CostModel { get; init; } = new();
+
+    /// <summary>Every problem with this policy against the cluster's limits; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(ClusterMigrationConfig cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var problems = new List<string>();
+        AtLeastOne(problems, nameof(MaxParallelMigrations), MaxParallelMigrations);
+        AtLeastOne(problems, nameof(MaxOutboundPerNode), MaxOutboundPerNode);
+        AtLeastOne(problems, nameof(MaxInboundPerNode), MaxInboundPerNode);
+        if (!AllowAboveClusterLimits)
+        {
+            NotAbove(problems, nameof(MaxParallelMigrations), MaxParallelMigrations,
+                "parallelMigrationsPerCluster", cluster.ParallelMigrationsPerCluster);
+            NotAbove(problems, nameof(MaxOutboundPerNode), MaxOutboundPerNode,
+                "parallelOutboundMigrationsPerNode", cluster.ParallelOutboundMigrationsPerNode);
+        }
+
+        if (!Enum.IsDefined(WaveMode))
+        {
+            problems.Add($"WaveMode must be Rolling or Barrier, was {(int)WaveMode}");
+        }
+
+        if (!Enum.IsDefined(NonMigratableAction))
+        {
+            problems.Add($"NonMigratableAction must be Block, Skip or Shutdown, was {(int)NonMigratableAction}");
+        }
+
+        problems.AddRange((Failure ?? new FailurePolicy()).Validate());
+        problems.AddRange((CostModel ?? new CostModelOptions()).Validate());
+        if (Failure is null)
+        {
+            problems.Add("Failure must be set");
+        }
+
+        if (CostModel is null)
+        {
+            problems.Add("CostModel must be set");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming every problem when the policy is invalid.</summary>
+    public void EnsureValid(ClusterMigrationConfig cluster)
+    {
+        var problems = Validate(cluster);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid drain policy: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    private static void AtLeastOne(List<string> problems, string name, int value)
+    {
+        if (value < 1)
+        {
+            problems.Add($"{name} must be at least 1, was {value}");
+        }
+    }
+
+    private static void NotAbove(List<string> problems, string name, int value, string clusterName, int clusterValue)
+    {
+        if (value > clusterValue)
+        {
+            problems.Add($"{name} must not exceed the KubeVirt CR's {clusterName} ({clusterValue}), was {value}; set AllowAboveClusterLimits to override");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using DrainOrchestrator.Core.Planning;
+
+namespace DrainOrchestrator.Core.Scheduling;
+
+/// <summary>
+/// Migrations in flight in the cluster, per source and per target: every unfinished VMIM the cluster shows, ours and
+/// foreign, plus our journaled attempts the snapshot does not show yet (the union, by VMIM name).
+/// </summary>
+internal sealed class FlightCounters
+{
+    private readonly Dictionary<string, int> _outbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inbound = new(StringComparer.Ordinal);
+
+    public int Cluster { get; private set; }
+
+    public HashSet<string> ExclusiveSources { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> ExclusiveTargets { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> MigratingVmis { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, long> ReservedMemory { get; } = new(StringComparer.Ordinal);
+
+    public static FlightCounters Build(SchedulerState state, IReadOnlyDictionary<string, PlannedVmi> planByUid)
+    {
+        var counters = new FlightCounters();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var migration in state.Cluster.UnfinishedMigrations)
+        {
+            if (migration.IsFinished || !seen.Add(migration.Namespace + "/" + migration.Name))
+            {
+                continue;
+            }
+
+            counters.Add(migration.SourceNode, migration.TargetNode, migration.MemoryBytes, dedicated: false);
+            counters.MigratingVmis.Add(migration.Namespace + "/" + migration.VmiName);
+        }
+
+        foreach (var attempt in state.Attempts)
+        {
+            if (attempt.Status != AttemptStatus.InFlight || attempt.Kind != AttemptKind.Migration)
+            {
+                continue;
+            }
+
+            var planned = planByUid.GetValueOrDefault(attempt.VmiUid);
+            var key = (planned?.Vmi.Namespace ?? string.Empty) + "/" + attempt.Name;
+            if (seen.Add(key))
+            {
+                counters.Add(attempt.SourceNode, attempt.TargetNode, planned?.Vmi.MemoryBytes ?? 0, dedicated: false);
+            }
+
+            if (planned is { NeedsDedicatedBandwidth: true })
+            {
+                counters.MarkExclusive(attempt.SourceNode, attempt.TargetNode);
+            }
+
+            if (planned is not null)
+            {
+                counters.MigratingVmis.Add(planned.Vmi.QualifiedName);
+            }
+        }
+
+        return counters;
+    }
+
+    public int Outbound(string node) => _outbound.GetValueOrDefault(node);
+
+    public int Inbound(string node) => _inbound.GetValueOrDefault(node);
+
+    public void Add(string source, string? target, long memoryBytes, bool dedicated)
+    {
+        Cluster++;
+        _outbound[source] = Outbound(source) + 1;
+        if (target is not null)
+        {
+            _inbound[target] = Inbound(target) + 1;
+            ReservedMemory[target] = ReservedMemory.GetValueOrDefault(target) + memoryBytes;
+        }
+
+        if (dedicated)
+        {
+            MarkExclusive(source, target);
+        }
+    }
+
+    private void MarkExclusive(string source, string? target)
+    {
+        ExclusiveSources.Add(source);
+        if (target is not null)
+        {
+            ExclusiveTargets.Add(target);
+        }
+    }
+}

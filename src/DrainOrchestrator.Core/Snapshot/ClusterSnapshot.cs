@@ -1,0 +1,17 @@
+namespace DrainOrchestrator.Core.Snapshot;
+
+/// <summary>
+/// The cluster at one instant, as the engine maps it from Kubernetes objects. Immutable; the planner and scheduler
+/// only read it.
+/// </summary>
+/// <param name="Nodes">Every node.</param>
+/// <param name="Vmis">Every VMI (at least those on the nodes being drained).</param>
+/// <param name="Config">The KubeVirt CR's migration configuration.</param>
+/// <param name="Policies">Every MigrationPolicy.</param>
+/// <param name="UnfinishedMigrations">Every unfinished VMIM, ours and foreign.</param>
+public sealed record ClusterSnapshot(
+    IReadOnlyList<NodeSnapshot> Nodes,
+    IReadOnlyList<VmiSnapshot> Vmis,
+    ClusterMigrationConfig Config,
+    IReadOnlyList<MigrationPolicySnapshot> Policies,
+    IReadOnlyList<MigrationSnapshot> UnfinishedMigrations);
