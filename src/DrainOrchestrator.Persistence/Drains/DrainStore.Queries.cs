@@ -1,0 +1,73 @@
+using Dapper;
+
+namespace DrainOrchestrator.Persistence.Drains;
+
+public sealed partial class DrainStore
+{
+    private const string DrainColumns =
+        """
+        id AS Id, name AS Name, cluster AS Cluster, state AS State, policy::text AS PolicyJson, requested_by AS RequestedBy,
+        created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, outcome_reason AS OutcomeReason, version AS Version
+        """;
+
+    /// <summary>A drain by id or by name; null when there is none.</summary>
+    public async Task<DrainRecord?> FindAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idOrName);
+        var byId = Guid.TryParse(idOrName, out var id);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DrainRow>(new CommandDefinition(
+            $"SELECT {DrainColumns} FROM drains WHERE {(byId ? "id = @id" : "name = @idOrName")}",
+            new { id, idOrName },
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var nodes = await connection.QueryAsync<DrainNodeRow>(new CommandDefinition(
+            """
+            SELECT node_name AS NodeName, state AS State, was_unschedulable AS WasUnschedulable, vmis_total AS VmisTotal,
+                   vmis_migrated AS VmisMigrated, vmis_skipped AS VmisSkipped, vmis_failed AS VmisFailed,
+                   released_at AS ReleasedAt, last_error AS LastError
+              FROM drain_nodes WHERE drain_id = @Id ORDER BY node_name
+            """,
+            new { row.Id },
+            cancellationToken: cancellationToken));
+        return row.ToRecord(nodes.Select(n => n.ToRecord()).ToList());
+    }
+
+    /// <summary>Every drain, newest first; only the unfinished ones when <paramref name="activeOnly"/>.</summary>
+    public async Task<IReadOnlyList<DrainRecord>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DrainRow>(new CommandDefinition(
+            $"SELECT {DrainColumns} FROM drains {(activeOnly ? "WHERE finished_at IS NULL" : string.Empty)} ORDER BY created_at DESC, name",
+            cancellationToken: cancellationToken));
+        var result = new List<DrainRecord>();
+        foreach (var row in rows)
+        {
+            result.Add((await FindAsync(row.Id.ToString(), cancellationToken))!);
+        }
+
+        return result;
+    }
+
+    private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
+        DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version)
+    {
+        public DrainRecord ToRecord(IReadOnlyList<DrainNodeRecord> nodes) => new(Id, Name, Cluster, State, PolicyJson,
+            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes);
+    }
+
+    private sealed record DrainNodeRow(string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,
+        int VmisMigrated, int VmisSkipped, int VmisFailed, DateTime? ReleasedAt, string? LastError)
+    {
+        public DrainNodeRecord ToRecord() => new(NodeName, State, WasUnschedulable, VmisTotal, VmisMigrated,
+            VmisSkipped, VmisFailed, UtcOrNull(ReleasedAt), LastError);
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
+}
