@@ -43,17 +43,28 @@ public static class SeedObjects
             ["allocatable"] = new JsonObject { ["cpu"] = "32", ["memory"] = memory, ["pods"] = "110" },
             ["conditions"] = new JsonArray(new JsonObject
             {
-                ["type"] = "Ready", ["status"] = "True", ["reason"] = "KubeletReady",
-                ["message"] = "kubelet is posting ready status", ["lastHeartbeatTime"] = now, ["lastTransitionTime"] = now,
+                ["type"] = "Ready",
+                ["status"] = "True",
+                ["reason"] = "KubeletReady",
+                ["message"] = "kubelet is posting ready status",
+                ["lastHeartbeatTime"] = now,
+                ["lastTransitionTime"] = now,
             }),
             ["addresses"] = new JsonArray(
                 new JsonObject { ["type"] = "InternalIP", ["address"] = address },
                 new JsonObject { ["type"] = "Hostname", ["address"] = name }),
             ["nodeInfo"] = new JsonObject
             {
-                ["kubeletVersion"] = kubeletVersion, ["kubeProxyVersion"] = kubeletVersion, ["architecture"] = "amd64",
-                ["operatingSystem"] = "linux", ["osImage"] = "drain-sim", ["kernelVersion"] = "6.1.0",
-                ["containerRuntimeVersion"] = "containerd://1.7.0", ["machineID"] = name, ["systemUUID"] = name, ["bootID"] = name,
+                ["kubeletVersion"] = kubeletVersion,
+                ["kubeProxyVersion"] = kubeletVersion,
+                ["architecture"] = "amd64",
+                ["operatingSystem"] = "linux",
+                ["osImage"] = "drain-sim",
+                ["kernelVersion"] = "6.1.0",
+                ["containerRuntimeVersion"] = "containerd://1.7.0",
+                ["machineID"] = name,
+                ["systemUUID"] = name,
+                ["bootID"] = name,
             },
         },
     };
@@ -70,9 +81,13 @@ public static class SeedObjects
             {
                 ["migrations"] = new JsonObject
                 {
-                    ["parallelMigrationsPerCluster"] = 5, ["parallelOutboundMigrationsPerNode"] = 2,
-                    ["bandwidthPerMigration"] = "0Mi", ["completionTimeoutPerGiB"] = 150, ["progressTimeout"] = 150,
-                    ["allowPostCopy"] = false, ["allowAutoConverge"] = false,
+                    ["parallelMigrationsPerCluster"] = 5,
+                    ["parallelOutboundMigrationsPerNode"] = 2,
+                    ["bandwidthPerMigration"] = "0Mi",
+                    ["completionTimeoutPerGiB"] = 150,
+                    ["progressTimeout"] = 150,
+                    ["allowPostCopy"] = false,
+                    ["allowAutoConverge"] = false,
                 },
             },
         },

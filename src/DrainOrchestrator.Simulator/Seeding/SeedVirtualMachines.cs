@@ -35,8 +35,12 @@ public static class SeedVirtualMachines
             ["labels"] = new JsonObject { ["kubevirt.io/nodeName"] = node, ["kubevirt.io/vm"] = name },
             ["ownerReferences"] = new JsonArray(new JsonObject
             {
-                ["apiVersion"] = "kubevirt.io/v1", ["kind"] = "VirtualMachine", ["name"] = name, ["uid"] = vmUid,
-                ["controller"] = true, ["blockOwnerDeletion"] = true,
+                ["apiVersion"] = "kubevirt.io/v1",
+                ["kind"] = "VirtualMachine",
+                ["name"] = name,
+                ["uid"] = vmUid,
+                ["controller"] = true,
+                ["blockOwnerDeletion"] = true,
             }),
         },
         ["spec"] = Domain(memory),
@@ -63,7 +67,9 @@ public static class SeedVirtualMachines
             ["namespace"] = ns,
             ["labels"] = new JsonObject
             {
-                ["kubevirt.io"] = "virt-launcher", ["kubevirt.io/created-by"] = vmiUid, ["vm.kubevirt.io/name"] = vmiName,
+                ["kubevirt.io"] = "virt-launcher",
+                ["kubevirt.io/created-by"] = vmiUid,
+                ["vm.kubevirt.io/name"] = vmiName,
             },
         },
         ["spec"] = new JsonObject

@@ -53,8 +53,11 @@ internal static class DiscoveryDocuments
             {
                 resources.Add(new JsonObject
                 {
-                    ["name"] = type.Plural + "/status", ["singularName"] = "", ["namespaced"] = type.Namespaced,
-                    ["kind"] = type.Kind, ["verbs"] = new JsonArray("get", "patch", "update"),
+                    ["name"] = type.Plural + "/status",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["kind"] = type.Kind,
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
                 });
             }
         }

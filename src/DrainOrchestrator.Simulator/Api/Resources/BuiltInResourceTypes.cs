@@ -6,22 +6,40 @@ public static class BuiltInResourceTypes
     /// <summary>core/v1 nodes.</summary>
     public static ResourceType Nodes { get; } = new()
     {
-        Group = "", Version = "v1", Plural = "nodes", Singular = "node", Kind = "Node", Namespaced = false,
-        ShortNames = ["no"], SelectableFields = ["spec.unschedulable"],
+        Group = "",
+        Version = "v1",
+        Plural = "nodes",
+        Singular = "node",
+        Kind = "Node",
+        Namespaced = false,
+        ShortNames = ["no"],
+        SelectableFields = ["spec.unschedulable"],
     };
 
     /// <summary>core/v1 namespaces.</summary>
     public static ResourceType Namespaces { get; } = new()
     {
-        Group = "", Version = "v1", Plural = "namespaces", Singular = "namespace", Kind = "Namespace", Namespaced = false,
-        ShortNames = ["ns"], SelectableFields = ["status.phase"],
+        Group = "",
+        Version = "v1",
+        Plural = "namespaces",
+        Singular = "namespace",
+        Kind = "Namespace",
+        Namespaced = false,
+        ShortNames = ["ns"],
+        SelectableFields = ["status.phase"],
     };
 
     /// <summary>core/v1 pods.</summary>
     public static ResourceType Pods { get; } = new()
     {
-        Group = "", Version = "v1", Plural = "pods", Singular = "pod", Kind = "Pod", Namespaced = true,
-        ShortNames = ["po"], Categories = ["all"],
+        Group = "",
+        Version = "v1",
+        Plural = "pods",
+        Singular = "pod",
+        Kind = "Pod",
+        Namespaced = true,
+        ShortNames = ["po"],
+        Categories = ["all"],
         SelectableFields = ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
             "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"],
     };
@@ -29,8 +47,14 @@ public static class BuiltInResourceTypes
     /// <summary>core/v1 events.</summary>
     public static ResourceType Events { get; } = new()
     {
-        Group = "", Version = "v1", Plural = "events", Singular = "event", Kind = "Event", Namespaced = true,
-        ShortNames = ["ev"], HasStatusSubresource = false,
+        Group = "",
+        Version = "v1",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        Namespaced = true,
+        ShortNames = ["ev"],
+        HasStatusSubresource = false,
         SelectableFields = ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
             "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
             "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
@@ -54,15 +78,25 @@ public static class BuiltInResourceTypes
     /// <summary>migrations.kubevirt.io/v1alpha1 migrationpolicies (cluster-scoped).</summary>
     public static ResourceType MigrationPolicies { get; } = new()
     {
-        Group = "migrations.kubevirt.io", Version = "v1alpha1", Plural = "migrationpolicies", Singular = "migrationpolicy",
-        Kind = "MigrationPolicy", Namespaced = false, SupportsStrategicMerge = false,
+        Group = "migrations.kubevirt.io",
+        Version = "v1alpha1",
+        Plural = "migrationpolicies",
+        Singular = "migrationpolicy",
+        Kind = "MigrationPolicy",
+        Namespaced = false,
+        SupportsStrategicMerge = false,
     };
 
     /// <summary>coordination.k8s.io/v1 leases.</summary>
     public static ResourceType Leases { get; } = new()
     {
-        Group = "coordination.k8s.io", Version = "v1", Plural = "leases", Singular = "lease", Kind = "Lease",
-        Namespaced = true, HasStatusSubresource = false,
+        Group = "coordination.k8s.io",
+        Version = "v1",
+        Plural = "leases",
+        Singular = "lease",
+        Kind = "Lease",
+        Namespaced = true,
+        HasStatusSubresource = false,
     };
 
     /// <summary>Every built-in type, core first.</summary>
@@ -77,7 +111,14 @@ public static class BuiltInResourceTypes
 
     private static ResourceType KubeVirt(string plural, string singular, string kind, IReadOnlyList<string> shortNames) => new()
     {
-        Group = "kubevirt.io", Version = "v1", Plural = plural, Singular = singular, Kind = kind, Namespaced = true,
-        ShortNames = shortNames, Categories = ["all"], SupportsStrategicMerge = false,
+        Group = "kubevirt.io",
+        Version = "v1",
+        Plural = plural,
+        Singular = singular,
+        Kind = kind,
+        Namespaced = true,
+        ShortNames = shortNames,
+        Categories = ["all"],
+        SupportsStrategicMerge = false,
     };
 }
