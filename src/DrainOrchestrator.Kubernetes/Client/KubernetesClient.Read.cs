@@ -1,3 +1,4 @@
+using DrainOrchestrator.Kubernetes.Client.Retry;
 using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Kubernetes.Client;
@@ -10,22 +11,30 @@ public sealed partial class KubernetesClient
         where T : KubernetesObject, IKubernetesResource<T>
     {
         var path = T.Resource.GetObjectPath(@namespace, name);
-        return SendForObjectAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return SendForObjectAsync<T>(HttpMethod.Get, path, RequestSafety.Idempotent, null, cancellationToken);
     }
 
-    /// <summary>Reads one page of a collection; <paramref name="namespace"/> <see langword="null"/> lists all namespaces.</summary>
+    /// <summary>
+    /// Reads one page of a collection into memory; <paramref name="namespace"/> <see langword="null"/> lists all
+    /// namespaces. For large collections prefer <see cref="StreamList{T}"/>, which holds one item at a time.
+    /// </summary>
     public Task<KubernetesList<T>> ListAsync<T>(string? @namespace, ListOptions? options, CancellationToken cancellationToken)
         where T : KubernetesObject, IKubernetesResource<T>
     {
-        options ??= new ListOptions();
+        var path = ListPath<T>(@namespace, options ?? new ListOptions());
+        return SendForObjectAsync<KubernetesList<T>>(HttpMethod.Get, path, RequestSafety.Idempotent, null, cancellationToken);
+    }
+
+    private static string ListPath<T>(string? @namespace, ListOptions options)
+        where T : KubernetesObject, IKubernetesResource<T>
+    {
         var query = new QueryString()
             .Add("labelSelector", options.LabelSelector)
             .Add("fieldSelector", options.FieldSelector)
             .Add("limit", options.Limit)
             .Add("continue", options.Continue)
             .Add("resourceVersion", options.ResourceVersion);
-        var path = T.Resource.GetCollectionPath(@namespace) + query;
-        return SendForObjectAsync<KubernetesList<T>>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return T.Resource.GetCollectionPath(@namespace) + query;
     }
 
     /// <summary>

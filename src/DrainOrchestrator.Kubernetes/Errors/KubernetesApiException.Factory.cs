@@ -50,9 +50,23 @@ public sealed partial class KubernetesApiException
     {
         ArgumentNullException.ThrowIfNull(cause);
         var what = cause is TimeoutException or TaskCanceledException ? "timed out" : "failed in transport";
-        return new KubernetesApiException(null, KubernetesReasons.Timeout, $"The Kubernetes API call {what}: {cause.Message}",
-            verdict: RetryVerdict.BackOff, innerException: cause);
+        var notSent = IsBeforeSending(cause);
+        var detail = notSent ? " (the request was not sent)" : "";
+        return new KubernetesApiException(null, KubernetesReasons.Timeout, $"The Kubernetes API call {what}{detail}: {cause.Message}",
+            verdict: RetryVerdict.BackOff, innerException: cause)
+        {
+            RequestNotSent = notSent,
+        };
     }
+
+    // Only failures before a connection exists prove the server never saw the request: once bytes may have left, a
+    // reset or timeout says nothing about whether the server acted on them.
+    private static bool IsBeforeSending(Exception cause)
+        => cause is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+        };
 
     private static Status? TryParseStatus(string body)
     {

@@ -60,6 +60,12 @@ public sealed partial class KubernetesApiException : Exception
     /// <summary>What the caller may do next.</summary>
     public RetryVerdict Verdict { get; }
 
+    /// <summary>
+    /// True when the failure proves the request never reached the API server (DNS, connection refused, TLS handshake), so
+    /// even a non-idempotent request such as a create may be sent again without risk of doing it twice.
+    /// </summary>
+    public bool RequestNotSent { get; init; }
+
     /// <summary>Whether some retry (possibly after a re-read or a relist) can succeed.</summary>
     public bool IsRetryable => Verdict != RetryVerdict.Permanent;
 

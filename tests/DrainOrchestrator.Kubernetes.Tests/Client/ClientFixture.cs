@@ -1,4 +1,5 @@
 using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Client.Retry;
 using DrainOrchestrator.Kubernetes.Configuration;
 using DrainOrchestrator.Kubernetes.Tests.TestSupport;
 
@@ -9,7 +10,10 @@ internal sealed class ClientFixture : IAsyncDisposable
 {
     private readonly TestCertificates _certs = new();
 
-    public ClientFixture(Func<FakeRequest, FakeExchange, Task> script)
+    public const string Token = "client-test-token";
+
+    /// <summary>A client that makes every call once (the tests of single calls), unless options say otherwise.</summary>
+    public ClientFixture(Func<FakeRequest, FakeExchange, Task> script, KubernetesClientOptions? options = null)
     {
         Server = new FakeHttpsServer(_certs.Server, script: script);
         Client = KubernetesClient.Create(new KubernetesConnectionSettings
@@ -17,9 +21,11 @@ internal sealed class ClientFixture : IAsyncDisposable
             Server = Server.Url,
             CertificateAuthorities = [_certs.Authority],
             TlsServerName = "kubernetes.default.svc",
-            Credentials = new StaticTokenCredentialProvider("client-test-token"),
-        }, new ManualTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+            Credentials = new StaticTokenCredentialProvider(Token),
+        }, Time, options ?? new KubernetesClientOptions { Retry = KubernetesRetryOptions.None });
     }
+
+    public RecordingTimeProvider Time { get; } = new();
 
     public FakeHttpsServer Server { get; }
 

@@ -30,6 +30,24 @@ internal sealed class FakeExchange(Stream stream, TcpClient client, Cancellation
         await stream.FlushAsync(cancellationToken);
     }
 
+    public async Task WriteAsync(ReadOnlyMemory<byte> bytes)
+    {
+        await stream.WriteAsync(bytes, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps the connection open, sending nothing, until the server stops.</summary>
+    public async Task HoldOpenAsync()
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     /// <summary>Drops the connection with a TCP reset.</summary>
     public void Reset()
     {

@@ -19,6 +19,7 @@ internal sealed class FakeHttpsServer : IAsyncDisposable
     private readonly Func<FakeRequest, FakeExchange, Task> _script;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeHttpsServer(X509Certificate2 certificate, X509Certificate2? requireClientCertificateFrom = null,
         Func<FakeRequest, FakeExchange, Task>? script = null)
@@ -33,6 +34,38 @@ internal sealed class FakeHttpsServer : IAsyncDisposable
     public Uri Url => new($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
 
     public List<FakeRequest> Requests { get; } = [];
+
+    public int RequestCount
+    {
+        get
+        {
+            lock (Requests)
+            {
+                return Requests.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes when the <paramref name="occurrence"/>-th request matching <paramref name="match"/> has arrived.</summary>
+    public async Task<FakeRequest> WaitForRequestAsync(Func<FakeRequest, bool> match, int occurrence, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (Requests)
+            {
+                var found = Requests.Where(match).Skip(occurrence - 1).FirstOrDefault();
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                changed = _arrived.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
 
     public IReadOnlyList<string?> AuthorizationHeaders
     {
@@ -107,6 +140,8 @@ internal sealed class FakeHttpsServer : IAsyncDisposable
                 lock (Requests)
                 {
                     Requests.Add(request);
+                    _arrived.TrySetResult();
+                    _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
 
                 await _script(request, new FakeExchange(tls, client, _stop.Token));
