@@ -4,14 +4,16 @@ using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
 using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.KubeVirt;
 
 namespace DrainOrchestrator.Simulator.Admin;
 
 /// <summary>
 /// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear),
-/// <c>requests</c> (GET counts, DELETE to reset) and <c>compact</c> (POST: drop the watch history, forcing 410s).
+/// <c>requests</c> (GET counts, DELETE to reset), <c>compact</c> (POST: drop the watch history, forcing 410s),
+/// <c>ground-truth</c> (GET) and <c>cluster-faults</c> (GET the injected ones, POST to inject; see <see cref="ClusterFaultsEndpoint"/>).
 /// </summary>
-internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store)
+internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model)
 {
     public async Task HandleAsync(HttpContext http, string resource)
     {
@@ -44,7 +46,13 @@ internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, O
                 store.Compact();
                 await ApiResponses.WriteJsonAsync(http.Response, 200, new JsonObject { ["compactedThrough"] = store.CurrentResourceVersion }, ct);
                 return;
-            case ("faults" or "requests" or "compact", _):
+            case ("ground-truth", "GET"):
+                await ApiResponses.WriteJsonAsync(http.Response, 200, GroundTruthDocument.Build(model, counters), ct);
+                return;
+            case ("cluster-faults", "GET" or "POST"):
+                await ClusterFaultsEndpoint.HandleAsync(http, model, ct);
+                return;
+            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults", _):
                 throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
             default:
                 throw new ApiStatusException(ApiErrors.PathNotFound());

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Simulator.Admin.Faults;
 using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.KubeVirt;
 
 namespace DrainOrchestrator.Simulator.Hosting;
 
@@ -11,7 +12,7 @@ public sealed class RunningSimulator : IAsyncDisposable
     private readonly ServerCertificates _certificates;
 
     internal RunningSimulator(WebApplication app, ServerCertificates certificates, Uri url, string token, ObjectStore store,
-        FaultInjector faults, RequestCounters counters)
+        FaultInjector faults, RequestCounters counters, ClusterModelHost? model)
     {
         _app = app;
         _certificates = certificates;
@@ -20,6 +21,22 @@ public sealed class RunningSimulator : IAsyncDisposable
         Store = store;
         Faults = faults;
         Requests = counters;
+        Model = model;
+    }
+
+    /// <summary>The simulated KubeVirt cluster behind the store; null for the empty and JSON List seeds.</summary>
+    public ClusterModelHost? Model { get; }
+
+    /// <summary>The ground truth: the model's (when there is one) plus the request counts by verb and resource.</summary>
+    public System.Text.Json.Nodes.JsonObject GroundTruth() => GroundTruthDocument.Build(Model, Requests);
+
+    /// <summary>Writes <see cref="GroundTruth"/> to a file.</summary>
+    public async Task WriteGroundTruthAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var json = GroundTruth().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        await File.WriteAllTextAsync(full, json + "\n", cancellationToken);
     }
 
     /// <summary>The server URL, e.g. <c>https://127.0.0.1:41234</c>.</summary>
@@ -54,6 +71,11 @@ public sealed class RunningSimulator : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
+        if (Model is not null)
+        {
+            await Model.DisposeAsync();
+        }
+
         await _app.DisposeAsync();
         _certificates.Dispose();
     }

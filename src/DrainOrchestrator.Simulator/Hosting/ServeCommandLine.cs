@@ -5,22 +5,26 @@ using DrainOrchestrator.Simulator.Admin.Faults;
 namespace DrainOrchestrator.Simulator.Hosting;
 
 /// <summary>
-/// Parses <c>drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--fault RULE]…
-/// [--event-retention N] --kubeconfig-out FILE</c>, reporting every problem at once.
+/// Parses <c>drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N] [--fault RULE]…
+/// [--event-retention N] [--ground-truth-out FILE] --kubeconfig-out FILE</c>, reporting every problem at once.
 /// </summary>
 public static class ServeCommandLine
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        usage: drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N]
+        usage: drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N]
                                [--fault RESOURCE/VERB:key=value,...]... [--event-retention N]
-                               --kubeconfig-out FILE
-          --scenario        built-in scenario (empty, tiny) or a JSON file of objects (a List); default tiny
+                               [--ground-truth-out FILE] --kubeconfig-out FILE
+          --scenario        a simulated KubeVirt cluster: demo, small, chaos, large, generated:nodes=N,vms=M,seed=S
+                            or a scenario FILE.yaml; or, without a cluster model, empty or a FILE.json List of
+                            objects; default small
           --listen          loopback address and port; port 0 picks a free port (default 127.0.0.1:0)
-          --seed            seed of every random choice (default 0)
+          --seed            seed of every random choice (default: the scenario's for the model, 0 for the server)
+          --speed           model time runs N times as fast as wall time, e.g. 60 (default 1)
           --fault           API fault, e.g. virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms
                             keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after
           --event-retention changes kept for watches resuming from a resourceVersion (default 50000)
+          --ground-truth-out where to write the ground truth (JSON) on exit
           --kubeconfig-out  where to write the kubeconfig once listening
         """;
 
@@ -30,7 +34,7 @@ public static class ServeCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var problems = new List<string>();
         var options = new SimulatorServerOptions();
-        var scenario = "tiny";
+        var scenario = "small";
         var faults = new List<FaultRule>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -54,7 +58,7 @@ public static class ServeCommandLine
                     break;
                 case "--seed":
                     options = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
-                        ? options with { Seed = seed }
+                        ? options with { Seed = seed, ModelSeed = seed }
                         : Problem(options, problems, $"--seed must be an integer, was \"{value}\"");
                     break;
                 case "--event-retention":
@@ -68,6 +72,14 @@ public static class ServeCommandLine
                         faults.Add(rule);
                     }
 
+                    break;
+                case "--speed":
+                    options = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed)
+                        ? options with { Speed = speed }
+                        : Problem(options, problems, $"--speed must be a number, was \"{value}\"");
+                    break;
+                case "--ground-truth-out":
+                    options = options with { GroundTruthPath = value };
                     break;
                 case "--kubeconfig-out":
                     options = options with { KubeconfigPath = value };

@@ -19,7 +19,7 @@ public static class SimulatorCli
         }
 
         var (options, scenario, problems) = ServeCommandLine.Parse([.. args.Skip(1)]);
-        var seeder = Scenarios.Resolve(scenario, out var scenarioProblem);
+        var seeder = Scenarios.Resolve(scenario, options?.ModelSeed, out var scenarioProblem);
         if (options is null || seeder is null)
         {
             foreach (var problem in scenarioProblem is null ? problems : [.. problems, scenarioProblem])
@@ -35,7 +35,8 @@ public static class SimulatorCli
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await using var server = await SimulatorServer.StartAsync(options, seeder, stop.Token);
-        await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (kubeconfig: {options.KubeconfigPath})".AsMemory(), cancellationToken);
+        var scenarioName = (seeder as KubeVirt.ScenarioSeeder)?.Scenario.Name ?? scenario;
+        await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (scenario: {scenarioName}, speed: {options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}x, kubeconfig: {options.KubeconfigPath})".AsMemory(), cancellationToken);
         await output.FlushAsync(cancellationToken);
         try
         {
@@ -44,6 +45,13 @@ public static class SimulatorCli
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             await output.WriteLineAsync("drain-sim stopping".AsMemory(), CancellationToken.None);
+        }
+
+        if (options.GroundTruthPath is { } groundTruth)
+        {
+            await server.StopAsync(CancellationToken.None);
+            await server.WriteGroundTruthAsync(groundTruth, CancellationToken.None);
+            await output.WriteLineAsync($"drain-sim wrote the ground truth to {groundTruth}".AsMemory(), CancellationToken.None);
         }
 
         return 0;

@@ -5,13 +5,18 @@ using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api;
 using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.KubeVirt;
+using DrainOrchestrator.Simulator.KubeVirt.Time;
 using DrainOrchestrator.Simulator.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace DrainOrchestrator.Simulator.Hosting;
 
-/// <summary>Starts the simulator: store, seed, certificates, token, Kestrel over HTTPS, then the kubeconfig.</summary>
+/// <summary>
+/// Starts the simulator: store (on the model clock), seed (and the cluster model, if the seeder brings one),
+/// certificates, token, Kestrel over HTTPS, the kubeconfig, then the model's clock and change pump.
+/// </summary>
 public static class SimulatorServer
 {
     /// <summary>Starts a server and returns once it listens (and the kubeconfig, if asked for, is written).</summary>
@@ -25,8 +30,10 @@ public static class SimulatorServer
             throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
         }
 
-        var store = new ObjectStore(BuiltInResourceTypes.CreateRegistry(), options.Time, options.Store with { Seed = options.Seed });
+        var clock = new ScaledTimeProvider(options.Time, options.Speed);
+        var store = new ObjectStore(BuiltInResourceTypes.CreateRegistry(), clock, options.Store with { Seed = options.Seed });
         await seeder.SeedAsync(store, cancellationToken);
+        var model = (seeder as ScenarioSeeder)?.Host;
         var faults = new FaultInjector(options.Seed);
         faults.SetRules(options.Faults);
         var counters = new RequestCounters();
@@ -43,7 +50,7 @@ public static class SimulatorServer
         var pipeline = new ApiRequestPipeline(
             new BearerTokenCheck(token),
             new KubernetesApi(store, options.Api, options.Time, faults, counters),
-            new AdminApi(faults, counters, store));
+            new AdminApi(faults, counters, store, model));
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -54,6 +61,7 @@ public static class SimulatorServer
             await Kubeconfig.WriteAsync(path, url, certificates.AuthorityPem, token, cancellationToken);
         }
 
-        return new RunningSimulator(app, certificates, url, token, store, faults, counters);
+        model?.Start(options.ModelTick);
+        return new RunningSimulator(app, certificates, url, token, store, faults, counters, model);
     }
 }

@@ -9,6 +9,9 @@ namespace DrainOrchestrator.Simulator.Hosting;
 /// <summary>Everything a simulator server is started with.</summary>
 public sealed record SimulatorServerOptions
 {
+    /// <summary>The fastest model time may run relative to wall time.</summary>
+    public const double MaxSpeed = 10_000;
+
     /// <summary>Where to listen; port 0 picks a free port. Loopback only.</summary>
     public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 0);
 
@@ -27,8 +30,20 @@ public sealed record SimulatorServerOptions
     /// <summary>Object store settings (its seed is taken from <see cref="Seed"/>).</summary>
     public StoreOptions Store { get; init; } = new();
 
-    /// <summary>The clock of timestamps, delays, watch timeouts and bookmarks.</summary>
+    /// <summary>The wall clock: delays, watch timeouts, bookmarks, certificates. Object timestamps are model time.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Model time runs this many times as fast as wall time (timestamps and KubeVirt's timeouts follow it).</summary>
+    public double Speed { get; init; } = 1;
+
+    /// <summary>The cluster model's seed; null uses the scenario's (<c>--seed</c> sets both this and <see cref="Seed"/>).</summary>
+    public int? ModelSeed { get; init; }
+
+    /// <summary>How often (wall time) the cluster model is advanced to the clock's time.</summary>
+    public TimeSpan ModelTick { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Where to write the ground truth when the server stops; null to write none.</summary>
+    public string? GroundTruthPath { get; init; }
 
     /// <summary>Every problem with the options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -40,6 +55,16 @@ public sealed record SimulatorServerOptions
         }
 
         var resources = BuiltInResourceTypes.All.Select(t => t.Plural).ToList();
+        if (!double.IsFinite(Speed) || Speed <= 0 || Speed > MaxSpeed)
+        {
+            problems.Add($"speed must be greater than 0 and at most {MaxSpeed}, was {Speed}");
+        }
+
+        if (ModelTick < TimeSpan.FromMilliseconds(1) || ModelTick > TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"the model tick must be between 1 ms and 1 s, was {ModelTick}");
+        }
+
         problems.AddRange(Faults.SelectMany(f => f.Validate(resources)).Distinct());
         problems.AddRange(Api.Validate());
         problems.AddRange(Store.Validate());

@@ -12,9 +12,13 @@ public sealed class EmptySeeder : ISeeder
         foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             cancellationToken.ThrowIfCancellationRequested();
-            store.Create(Api.Resources.BuiltInResourceTypes.Namespaces, SeedObjects.Namespace(name), WriteOptions.Controller);
+            store.Create(Api.Resources.BuiltInResourceTypes.Namespaces, Namespace(name), WriteOptions.Controller);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>A namespace as the store keeps it, rendered through the wire model.</summary>
+    public static System.Text.Json.Nodes.JsonObject Namespace(string name) =>
+        KubeVirt.Rendering.ClusterRenderer.Namespace(name, new Dictionary<string, string>());
 }

@@ -56,7 +56,7 @@ public sealed class ObjectListSeeder(string path) : ISeeder
         var ns = item["metadata"]?["namespace"]?.GetValue<string>();
         if (type.Namespaced && !string.IsNullOrEmpty(ns) && store.Get(BuiltInResourceTypes.Namespaces, null, ns) is null)
         {
-            store.Create(BuiltInResourceTypes.Namespaces, SeedObjects.Namespace(ns), WriteOptions.Controller);
+            store.Create(BuiltInResourceTypes.Namespaces, EmptySeeder.Namespace(ns), WriteOptions.Controller);
         }
 
         if (type == BuiltInResourceTypes.Namespaces && store.Get(type, null, item["metadata"]?["name"]?.GetValue<string>() ?? "") is not null)

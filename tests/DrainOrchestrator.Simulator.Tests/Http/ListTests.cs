@@ -1,7 +1,6 @@
 using System.Net;
 using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
-using DrainOrchestrator.Simulator.Seeding;
 using DrainOrchestrator.Simulator.Tests.Support;
 
 namespace DrainOrchestrator.Simulator.Tests.Http;

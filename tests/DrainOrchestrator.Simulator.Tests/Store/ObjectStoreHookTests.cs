@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
-using DrainOrchestrator.Simulator.Seeding;
+using DrainOrchestrator.Simulator.Tests.Support;
 
 namespace DrainOrchestrator.Simulator.Tests.Store;
 

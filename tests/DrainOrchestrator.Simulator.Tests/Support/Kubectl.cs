@@ -59,6 +59,12 @@ public sealed class Kubectl(string kubeconfig, string cacheDirectory)
 
     private static string Find()
     {
+        // DRAIN_TEST_KUBECTL runs the suite against another kubectl (e.g. Debian's 1.20 unpacked beside the system one).
+        if (Environment.GetEnvironmentVariable("DRAIN_TEST_KUBECTL") is { Length: > 0 } chosen)
+        {
+            return File.Exists(chosen) ? chosen : "";
+        }
+
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         var candidates = new[] { "/usr/bin/kubectl", "/usr/local/bin/kubectl" }
             .Concat(path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "kubectl")));

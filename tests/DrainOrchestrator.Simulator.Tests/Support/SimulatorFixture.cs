@@ -8,7 +8,7 @@ using DrainOrchestrator.Simulator.Seeding;
 
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
-/// <summary>A simulator started in-process on a free loopback port with the tiny seed, its kubeconfig in a temp folder.</summary>
+/// <summary>A simulator started in-process on a free loopback port (the tiny seed unless overridden), its kubeconfig in a temp folder.</summary>
 public class SimulatorFixture : IAsyncLifetime
 {
     private RunningSimulator? _server;
@@ -25,11 +25,17 @@ public class SimulatorFixture : IAsyncLifetime
 
     protected virtual ApiServerOptions ApiOptions => new() { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
 
+    /// <summary>The seed of the store; the tiny, model-free one unless a fixture says otherwise.</summary>
+    protected virtual ISeeder CreateSeeder() => new TinyClusterSeeder();
+
+    /// <summary>Adjusts the server options.</summary>
+    protected virtual SimulatorServerOptions Configure(SimulatorServerOptions options) => options;
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var options = new SimulatorServerOptions { KubeconfigPath = KubeconfigPath, Store = StoreOptions, Api = ApiOptions, Seed = 7 };
-        _server = await SimulatorServer.StartAsync(options, new TinyClusterSeeder(), CancellationToken.None);
+        var options = Configure(new SimulatorServerOptions { KubeconfigPath = KubeconfigPath, Store = StoreOptions, Api = ApiOptions, Seed = 7 });
+        _server = await SimulatorServer.StartAsync(options, CreateSeeder(), CancellationToken.None);
     }
 
     public async Task DisposeAsync()

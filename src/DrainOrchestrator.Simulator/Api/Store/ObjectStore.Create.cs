@@ -65,8 +65,14 @@ public sealed partial class ObjectStore
         }
 
         metadata["name"] = name;
-        metadata["uid"] = _identities.NewUid();
-        metadata["creationTimestamp"] = Now();
+        // The cluster model's objects keep the identities the model gave them; everyone else gets new ones.
+        var keep = options.KeepIdentity && options.Origin == WriteOrigin.Controller;
+        metadata["uid"] = keep && current.Uid.Length > 0 ? current.Uid : _identities.NewUid();
+        if (!keep || metadata["creationTimestamp"] is not JsonValue)
+        {
+            metadata["creationTimestamp"] = Now();
+        }
+
         metadata["generation"] = 1;
         metadata.Remove("resourceVersion");
         metadata.Remove("deletionTimestamp");

@@ -52,7 +52,7 @@ public sealed partial class ObjectStore
         }
 
         var old = current.ToJsonObject();
-        var next = UpdateMerge.Merge(type, old, proposed, options.Status);
+        var next = UpdateMerge.Merge(type, old, proposed, options.Status, options.IncludeStatus && options.Origin == WriteOrigin.Controller);
         if (ObjectJson.DeepEquals(next, old))
         {
             return current;

@@ -13,7 +13,7 @@ internal static class UpdateMerge
     private static readonly string[] SystemFields =
         ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion"];
 
-    public static JsonObject Merge(ResourceType type, JsonObject old, JsonObject proposed, bool statusWrite)
+    public static JsonObject Merge(ResourceType type, JsonObject old, JsonObject proposed, bool statusWrite, bool includeStatus = false)
     {
         JsonObject next;
         if (statusWrite)
@@ -31,7 +31,7 @@ internal static class UpdateMerge
         next = (JsonObject)proposed.DeepClone();
         next["apiVersion"] = type.ApiVersion;
         next["kind"] = type.Kind;
-        if (type.HasStatusSubresource)
+        if (type.HasStatusSubresource && !includeStatus)
         {
             next.Remove("status");
             if (old["status"] is { } status)

@@ -17,4 +17,16 @@ public sealed record WriteOptions
 
     /// <summary>Write the <c>status</c> subresource: only <c>status</c> changes, the rest is kept.</summary>
     public bool Status { get; init; }
+
+    /// <summary>
+    /// A controller's write of the whole object, status included, in one commit (kube-apiserver needs two writes, main
+    /// and status; the simulated controllers change labels and status together, e.g. a VMI's node). Ignored for clients.
+    /// </summary>
+    public bool IncludeStatus { get; init; }
+
+    /// <summary>
+    /// On a controller's create, keep the uid and creationTimestamp the object carries (the cluster model's identities)
+    /// instead of assigning new ones. Ignored for clients.
+    /// </summary>
+    public bool KeepIdentity { get; init; }
 }

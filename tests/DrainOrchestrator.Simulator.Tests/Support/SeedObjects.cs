@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DrainOrchestrator.Simulator.Seeding;
+namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>Builders of the objects a seed needs, shaped as Kubernetes v1 and KubeVirt v1 define them.</summary>
 public static class SeedObjects

@@ -1,11 +1,12 @@
 using System.Globalization;
 using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.Seeding;
 
-namespace DrainOrchestrator.Simulator.Seeding;
+namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>
-/// A stand-in until the cluster model exists: three worker nodes, the KubeVirt CR, one MigrationPolicy and four
+/// A store-only seed for the API-semantics tests (no cluster model behind it): three worker nodes, the KubeVirt CR, one MigrationPolicy and four
 /// running VMs (VM, VMI, virt-launcher pod) on the first two nodes. No finalizers, as no controller would remove them.
 /// </summary>
 public sealed class TinyClusterSeeder : ISeeder

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DrainOrchestrator.Simulator.Seeding;
+namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>Builders of a running VM: the VirtualMachine, its VirtualMachineInstance and its virt-launcher pod.</summary>
 public static class SeedVirtualMachines

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Simulator.Cluster;
+
+namespace DrainOrchestrator.Simulator.KubeVirt.Rendering;
+
+/// <summary>Renders model snapshots as the JSON objects the store keeps, each through its wire model.</summary>
+internal sealed class ClusterRenderer(RenderContext context)
+{
+    private static KubernetesJsonContext Json => KubernetesJsonContext.Default;
+
+    public RenderContext Context => context;
+
+    public JsonObject Node(NodeSnapshot node, DateTimeOffset at) => WireJson.ToObject(NodeRenderer.Render(node, context, at), Json.Node);
+
+    public static JsonObject Namespace(string name, IReadOnlyDictionary<string, string> labels) =>
+        WireJson.ToObject(NamespaceRenderer.Render(name, labels), Json.Namespace);
+
+    public JsonObject VirtualMachine(VirtualMachineSnapshot vm, VmiSnapshot? vmi)
+    {
+        context.Remember(vm);
+        return WireJson.ToObject(VirtualMachineRenderer.Render(vm, vmi), Json.VirtualMachine);
+    }
+
+    public static JsonObject VirtualMachineStatus(VirtualMachineSnapshot? vm, VmiSnapshot vmi) => WireJson.ToObject(
+        new Kubernetes.Models.VirtualMachine { Status = VirtualMachineRenderer.Status(vm?.HasVmi ?? true, vmi) }, Json.VirtualMachine);
+
+    public JsonObject Vmi(VmiSnapshot vmi) =>
+        WireJson.ToObject(VmiRenderer.Render(vmi, context.VirtualMachine(vmi.Namespace, vmi.Name), context), Json.VirtualMachineInstance);
+
+    public JsonObject Pod(PodSnapshot pod, DateTimeOffset at) => WireJson.ToObject(PodRenderer.Render(pod, context, at), Json.Pod);
+
+    public JsonObject VmimStatus(VmimSnapshot migration, DateTimeOffset at) => WireJson.ToObject(
+        new VirtualMachineInstanceMigration { Status = VmimRenderer.Status(migration, context, at) }, Json.VirtualMachineInstanceMigration);
+
+    public JsonObject KubeVirt(MigrationConfig config) =>
+        WireJson.ToObject(KubeVirtRenderer.Render(config, context.StartedAt), Json.KubeVirt);
+
+    public JsonObject MigrationPolicy(Cluster.MigrationPolicy policy) =>
+        WireJson.ToObject(MigrationPolicyRenderer.Render(policy, context.StartedAt), Json.MigrationPolicy);
+}

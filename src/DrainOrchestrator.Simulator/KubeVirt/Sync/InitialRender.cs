@@ -1,0 +1,58 @@
+using DrainOrchestrator.Simulator.Api.Resources;
+using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.Cluster;
+using DrainOrchestrator.Simulator.KubeVirt.Rendering;
+
+namespace DrainOrchestrator.Simulator.KubeVirt.Sync;
+
+/// <summary>
+/// Writes the model's whole starting state into an empty store: namespaces (the usual system ones too), nodes, the
+/// KubeVirt CR, MigrationPolicies, then every VM with its VMI and virt-launcher pod.
+/// </summary>
+internal static class InitialRender
+{
+    private static readonly string[] SystemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease", KubeVirtNames.KubeVirtNamespace];
+
+    public static void Write(SimulatedCluster cluster, StoreWriter writer, ClusterRenderer renderer, CancellationToken cancellationToken)
+    {
+        var store = writer.Store;
+        foreach (var ns in cluster.GetNamespaces())
+        {
+            writer.Upsert(BuiltInResourceTypes.Namespaces, ClusterRenderer.Namespace(ns.Name, ns.Labels), NamespaceRenderer.OwnedPaths);
+        }
+
+        foreach (var name in SystemNamespaces.Where(n => store.Get(BuiltInResourceTypes.Namespaces, null, n) is null))
+        {
+            store.Create(BuiltInResourceTypes.Namespaces, ClusterRenderer.Namespace(name, new Dictionary<string, string>()), WriteOptions.Controller);
+        }
+
+        var start = renderer.Context.StartedAt;
+        foreach (var node in cluster.GetNodes())
+        {
+            writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(node, start), NodeRenderer.OwnedPaths);
+        }
+
+        writer.Upsert(BuiltInResourceTypes.KubeVirts, renderer.KubeVirt(cluster.MigrationConfig), []);
+        foreach (var policy in cluster.GetMigrationPolicies())
+        {
+            writer.Upsert(BuiltInResourceTypes.MigrationPolicies, renderer.MigrationPolicy(policy), []);
+        }
+
+        var vmis = cluster.GetVmis().ToDictionary(v => $"{v.Namespace}/{v.Name}", StringComparer.Ordinal);
+        foreach (var vm in cluster.GetVirtualMachines())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vmi = vmis.GetValueOrDefault($"{vm.Namespace}/{vm.Name}");
+            writer.Upsert(BuiltInResourceTypes.VirtualMachines, renderer.VirtualMachine(vm, vmi), VirtualMachineRenderer.OwnedPaths);
+            if (vmi is not null)
+            {
+                writer.Upsert(BuiltInResourceTypes.VirtualMachineInstances, renderer.Vmi(vmi), VmiRenderer.OwnedPaths);
+            }
+        }
+
+        foreach (var pod in cluster.GetPods())
+        {
+            writer.Upsert(BuiltInResourceTypes.Pods, renderer.Pod(pod, start), PodRenderer.OwnedPaths);
+        }
+    }
+}
