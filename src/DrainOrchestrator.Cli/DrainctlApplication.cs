@@ -11,7 +11,28 @@ public static class DrainctlApplication
     {
         var root = new RootCommand("drainctl: drain KubeVirt nodes by live-migrating their VMs, with a durable record of every move.");
         root.Subcommands.Add(DbCommand.Create(output, error));
+        root.Subcommands.Add(DrainCommand.Create(output, error));
+        root.Subcommands.Add(PlanCommand.Create(output, error));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        foreach (var signal in SignalCommands.Create(output, error))
+        {
+            root.Subcommands.Add(signal);
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(configuration);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Malformed input is bad input (exit 2), and nothing was started.
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        return await parsed.InvokeAsync(configuration);
     }
 }

@@ -35,7 +35,7 @@ public sealed class EmbeddedDatabaseProcessTests
             var (code, output) = await RunAsync(command[0], command[1..]);
 
             Assert.True(code == 0, $"drainctl failed ({code}): {output}");
-            Assert.Contains("Applied 1 schema file(s)", output, StringComparison.Ordinal);
+            Assert.Matches(@"Applied \d+ schema file\(s\)", output);
             var dataDirectory = Path.Combine(xdg, "drain-orchestrator", "postgres");
             Assert.True(File.Exists(Path.Combine(dataDirectory, "PG_VERSION")), $"no data directory at {dataDirectory}");
             Assert.False(File.Exists(Path.Combine(dataDirectory, "postmaster.pid")), "the server was left running");

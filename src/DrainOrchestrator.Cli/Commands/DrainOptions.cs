@@ -1,0 +1,53 @@
+using System.CommandLine;
+using DrainOrchestrator.Engine.Policy;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary>The cluster and policy options shared by <c>drain</c> and <c>plan</c>.</summary>
+internal sealed class DrainOptions
+{
+    public Option<string> Kubeconfig { get; } = new("--kubeconfig") { Description = "The kubeconfig file of the cluster.", Required = true };
+    public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context (default: its current context)." };
+    public Option<string[]> Nodes { get; } = new("--node") { Description = "A node to drain; repeat for several.", Required = true, AllowMultipleArgumentsPerToken = false };
+    public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Most migrations in flight in the cluster.", DefaultValueFactory = _ => 5 };
+    public Option<int> MaxOutbound { get; } = new("--max-outbound") { Description = "Most migrations out of one node.", DefaultValueFactory = _ => 2 };
+    public Option<int> MaxInbound { get; } = new("--max-inbound") { Description = "Most migrations into one node.", DefaultValueFactory = _ => 2 };
+    public Option<string> WaveMode { get; } = new("--wave-mode") { Description = "rolling or barrier.", DefaultValueFactory = _ => "rolling" };
+    public Option<string> NonMigratable { get; } = new("--non-migratable") { Description = "block (default) or skip.", DefaultValueFactory = _ => "block" };
+    public Option<int> MaxAttempts { get; } = new("--max-attempts") { Description = "Most attempts per VM.", DefaultValueFactory = _ => 3 };
+    public Option<double> Backoff { get; } = new("--retry-backoff-seconds") { Description = "Wait after the first failure (doubles).", DefaultValueFactory = _ => 20 };
+    public Option<bool> NoPostCopy { get; } = new("--no-post-copy-fallback") { Description = "Never retry a non-converging VM with post-copy." };
+    public Option<bool> KeepCordoned { get; } = new("--keep-cordoned-on-failure") { Description = "Do not uncordon when the drain fails or is cancelled." };
+    public Option<bool> AboveLimits { get; } = new("--allow-above-cluster-limits") { Description = "Allow limits above the KubeVirt CR's." };
+    public Option<string> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the per-node coordination Leases.", DefaultValueFactory = _ => "default" };
+
+    public DrainOptions()
+    {
+        WaveMode.AcceptOnlyFromAmong("rolling", "barrier");
+        NonMigratable.AcceptOnlyFromAmong("block", "skip");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Kubeconfig, Context, Nodes, MaxParallel, MaxOutbound, MaxInbound, WaveMode, NonMigratable,
+            MaxAttempts, Backoff, NoPostCopy, KeepCordoned, AboveLimits, LeaseNamespace })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public StoredPolicy Policy(ParseResult parse) => new()
+    {
+        MaxParallelMigrations = parse.GetValue(MaxParallel),
+        MaxOutboundPerNode = parse.GetValue(MaxOutbound),
+        MaxInboundPerNode = parse.GetValue(MaxInbound),
+        WaveMode = parse.GetValue(WaveMode)!,
+        NonMigratable = parse.GetValue(NonMigratable)!,
+        MaxAttempts = parse.GetValue(MaxAttempts),
+        InitialBackoffSeconds = parse.GetValue(Backoff),
+        MaxBackoffSeconds = Math.Max(300, parse.GetValue(Backoff)),
+        PostCopyFallback = !parse.GetValue(NoPostCopy),
+        UncordonOnFailure = !parse.GetValue(KeepCordoned),
+        AllowAboveClusterLimits = parse.GetValue(AboveLimits),
+    };
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Waves;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary><c>drainctl report DRAIN --format table|json|csv</c>: the drain's waves and every migration in them.</summary>
+public static class ReportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var drain = new Argument<string>("DRAIN") { Description = "The drain's name or id." };
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var database = CommonOptions.Database();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("report", "The drain's waves and every migration: source, target, wave, attempt, times, mode, outcome, failure.")
+        {
+            drain, format, database, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
+            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
+            async (opened, ct) =>
+            {
+                var record = await new DrainStore(opened.DataSource, TimeProvider.System).FindAsync(parse.GetValue(drain)!, ct);
+                if (record is null)
+                {
+                    await error.WriteLineAsync($"error: there is no drain '{parse.GetValue(drain)}'");
+                    return ExitCodes.BadInput;
+                }
+
+                var waves = await new WaveStore(opened.DataSource, TimeProvider.System).ListAsync(record.Id, ct);
+                var attempts = await new AttemptStore(opened.DataSource, TimeProvider.System).ListAsync(record.Id, ct);
+                await ReportWriter.WriteAsync(output, parse.GetValue(format)!, record, waves, attempts);
+                return ExitCodes.Success;
+            },
+            cancellationToken));
+        return command;
+    }
+}

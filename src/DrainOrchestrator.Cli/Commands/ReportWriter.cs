@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Waves;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary>Writes a drain report as a table, JSON or CSV.</summary>
+internal static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task WriteAsync(TextWriter output, string format, DrainRecord drain, IReadOnlyList<WaveRecord> waves,
+        IReadOnlyList<AttemptRecord> attempts)
+    {
+        switch (format)
+        {
+            case "json":
+                await output.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    drain = new { drain.Id, drain.Name, drain.Cluster, drain.State, drain.OutcomeReason, drain.CreatedAt, drain.StartedAt, drain.FinishedAt },
+                    waves,
+                    migrations = attempts.Select(Row),
+                }, Json));
+                break;
+            case "csv":
+                await output.WriteLineAsync("wave,vmi,attempt,source,target,vmim,outcome,mode,post_copy,intended_at,created_at,started_at,finished_at,duration_s,failure_class,failure_reason");
+                foreach (var a in attempts)
+                {
+                    var r = Row(a);
+                    await output.WriteLineAsync(string.Join(",", new object?[]
+                    {
+                        r.Wave, r.Vmi, r.Attempt, r.Source, r.Target, r.Vmim, r.Outcome, r.Mode, r.PostCopy, Time(r.IntendedAt), Time(r.CreatedAt),
+                        Time(r.StartedAt), Time(r.FinishedAt), r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture), r.FailureClass, r.FailureReason,
+                    }.Select(Csv)));
+                }
+
+                break;
+            default:
+                await output.WriteLineAsync($"Drain {drain.Name} ({drain.State}): {drain.OutcomeReason}");
+                foreach (var wave in waves)
+                {
+                    await output.WriteLineAsync($"Wave {wave.WaveNumber} ({wave.Mode}, {wave.PlannedSize} planned, limit {wave.ClusterLimit})"
+                        + $"  started {Time(wave.StartedAt) ?? "-"}  finished {Time(wave.FinishedAt) ?? "-"}");
+                    foreach (var a in attempts.Where(a => a.WaveNumber == wave.WaveNumber).Select(Row))
+                    {
+                        await output.WriteLineAsync($"  {a.Vmi,-30} #{a.Attempt} {a.Source} -> {a.Target,-12} {a.Outcome,-11} {a.Mode ?? "-",-8}"
+                            + $" {a.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",7}s"
+                            + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static ReportRow Row(AttemptRecord a) => new(a.WaveNumber, a.VmiNamespace + "/" + a.VmiName, a.Attempt, a.SourceNode, a.TargetNode,
+        a.VmimName, a.Outcome, a.Mode, a.PostCopy, a.IntendedAt, a.CreatedAt, a.StartedAt, a.FinishedAt,
+        a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason);
+
+    private static string? Time(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Csv(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        return text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    private sealed record ReportRow(int Wave, string Vmi, int Attempt, string Source, string? Target, string Vmim, string Outcome,
+        string? Mode, bool PostCopy, DateTimeOffset IntendedAt, DateTimeOffset? CreatedAt, DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt, double? DurationSeconds, string? FailureClass, string? FailureReason);
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using DrainOrchestrator.Persistence.Drains;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary><c>drainctl status [DRAIN]</c>: one drain with its nodes, or every unfinished drain.</summary>
+public static class StatusCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var drain = new Argument<string?>("DRAIN") { Description = "The drain's name or id; all unfinished drains when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var database = CommonOptions.Database();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("status", "Show where drains stand.") { drain, database, verbose };
+        command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
+            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
+            async (opened, ct) =>
+            {
+                var store = new DrainStore(opened.DataSource, TimeProvider.System);
+                var name = parse.GetValue(drain);
+                IReadOnlyList<DrainRecord> drains;
+                if (name is null)
+                {
+                    drains = await store.ListAsync(activeOnly: true, ct);
+                }
+                else
+                {
+                    var one = await store.FindAsync(name, ct);
+                    if (one is null)
+                    {
+                        await error.WriteLineAsync($"error: there is no drain '{name}'");
+                        return ExitCodes.BadInput;
+                    }
+
+                    drains = [one];
+                }
+
+                if (drains.Count == 0)
+                {
+                    await output.WriteLineAsync("No unfinished drains.");
+                }
+
+                foreach (var d in drains)
+                {
+                    await WriteAsync(output, d);
+                }
+
+                return ExitCodes.Success;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task WriteAsync(TextWriter output, DrainRecord d)
+    {
+        await output.WriteLineAsync($"{d.Name}  {d.State}  id {d.Id}  cluster {d.Cluster}  created {d.CreatedAt:u}"
+            + (d.OutcomeReason is null ? string.Empty : $"\n  {d.OutcomeReason}"));
+        foreach (var n in d.Nodes)
+        {
+            var remaining = (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed;
+            await output.WriteLineAsync($"  {n.NodeName,-20} {n.State,-9} moved {n.VmisMigrated}/{n.VmisTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
+                + $"  remaining {Math.Max(0, remaining)}  failed {n.VmisFailed}  skipped {n.VmisSkipped}"
+                + (n.LastError is null ? string.Empty : $"  last error: {n.LastError}"));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Models;
+
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary>
+/// Every side effect the engine has on the cluster. Each is idempotent: repeating it after a crash finds what the
+/// first call did. Failures are <see cref="Kubernetes.Errors.KubernetesApiException"/>s whose verdict says whether a
+/// retry can succeed.
+/// </summary>
+public interface IClusterActions
+{
+    /// <summary>Creates the VMIM, or returns the existing one of that name (adopted = true).</summary>
+    Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
+        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a VMIM (cancelling its migration); a missing one is fine.</summary>
+    Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>Cordons or uncordons a node.</summary>
+    Task SetUnschedulableAsync(string node, bool unschedulable, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes or renews the coordination Lease that keeps other maintenance tools off <paramref name="node"/>; returns
+    /// the other holder when someone else holds it and it has not expired, else null.
+    /// </summary>
+    Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Gives the node Lease up if <paramref name="holder"/> holds it.</summary>
+    Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken);
+
+    /// <summary>Creates (or replaces) the orchestrator-owned MigrationPolicy.</summary>
+    Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an orchestrator-owned MigrationPolicy; a missing one is fine.</summary>
+    Task DeleteMigrationPolicyAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or, with a null value, removes) one label of a VMI; a missing VMI is fine.</summary>
+    Task SetVmiLabelAsync(string @namespace, string name, string key, string? value, CancellationToken cancellationToken);
+}

@@ -1,0 +1,104 @@
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Informers;
+using DrainOrchestrator.Kubernetes.Models;
+
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary>
+/// An <see cref="IClusterView"/> over one informer per kind (nodes, VMIs, VMIMs, MigrationPolicies, namespaces, the
+/// KubeVirt CR). Every change any informer applies bumps the version, so waiters wake within milliseconds.
+/// </summary>
+public sealed class InformerClusterView : IClusterView, IAsyncDisposable
+{
+    private readonly ChangeSignal _signal = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Informer<Node> _nodes;
+    private readonly Informer<VirtualMachineInstance> _vmis;
+    private readonly Informer<VirtualMachineInstanceMigration> _migrations;
+    private readonly Informer<MigrationPolicy> _policies;
+    private readonly Informer<Namespace> _namespaces;
+    private readonly Informer<KubeVirt> _kubeVirt;
+    private readonly List<Task> _running = [];
+
+    private InformerClusterView(KubernetesClient client)
+    {
+        _nodes = new Informer<Node>(client);
+        _vmis = new Informer<VirtualMachineInstance>(client);
+        _migrations = new Informer<VirtualMachineInstanceMigration>(client);
+        _policies = new Informer<MigrationPolicy>(client);
+        _namespaces = new Informer<Namespace>(client);
+        _kubeVirt = new Informer<KubeVirt>(client);
+    }
+
+    /// <inheritdoc />
+    public long Version => _signal.Version;
+
+    /// <inheritdoc />
+    public ClusterState Current => new(
+        [.. _nodes.Snapshot.Items], [.. _vmis.Snapshot.Items], [.. _migrations.Snapshot.Items],
+        [.. _policies.Snapshot.Items], [.. _namespaces.Snapshot.Items], _kubeVirt.Snapshot.Items.FirstOrDefault());
+
+    /// <summary>Starts every informer and returns once each has listed (fails when one cannot).</summary>
+    public static async Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken)
+    {
+        var view = new InformerClusterView(client);
+        try
+        {
+            view.Run(view._nodes);
+            view.Run(view._vmis);
+            view.Run(view._migrations);
+            view.Run(view._policies);
+            view.Run(view._namespaces);
+            view.Run(view._kubeVirt);
+            await Task.WhenAll(view._nodes.Synced, view._vmis.Synced, view._migrations.Synced, view._policies.Synced,
+                view._namespaces.Synced, view._kubeVirt.Synced).WaitAsync(cancellationToken);
+            return view;
+        }
+        catch
+        {
+            await view.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken) =>
+        _signal.WhenChangedAsync(seenVersion, cancellationToken);
+
+    private void Run<T>(Informer<T> informer)
+        where T : KubernetesObject, IKubernetesResource<T>
+    {
+        var subscription = informer.Subscribe();
+        _running.Add(informer.RunAsync(_stopping.Token));
+        _running.Add(Task.Run(async () =>
+        {
+            using (subscription)
+            {
+                await foreach (var _ in subscription.Changes.ReadAllAsync(_stopping.Token))
+                {
+                    _signal.Bump();
+                }
+            }
+        }));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception)
+        {
+            // An informer that failed already failed its Synced task, which the caller saw.
+        }
+
+        _stopping.Dispose();
+    }
+}

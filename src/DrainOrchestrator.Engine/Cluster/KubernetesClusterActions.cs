@@ -1,0 +1,159 @@
+using System.Text.Json;
+using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Kubernetes.Models;
+
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary><see cref="IClusterActions"/> over the Kubernetes API.</summary>
+public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvider timeProvider, string leaseNamespace)
+    : IClusterActions
+{
+    /// <inheritdoc />
+    public async Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
+        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken)
+    {
+        var result = await client.CreateOrAdoptAsync(migration, cancellationToken);
+        return (result.Object, result.Adopted);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteAsync<VirtualMachineInstanceMigration>(@namespace, name, null, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SetUnschedulableAsync(string node, bool unschedulable, CancellationToken cancellationToken) =>
+        client.PatchAsync<Node>(null, node, PatchType.Merge,
+            unschedulable ? """{"spec":{"unschedulable":true}}""" : """{"spec":{"unschedulable":null}}""", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var name = NodeLeaseNames.For(node);
+        Kubernetes.Models.Lease existing;
+        try
+        {
+            existing = await client.GetAsync<Kubernetes.Models.Lease>(leaseNamespace, name, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            var created = new Kubernetes.Models.Lease
+            {
+                Metadata = new ObjectMeta { Name = name, Namespace = leaseNamespace },
+                Spec = new LeaseSpec
+                {
+                    HolderIdentity = holder,
+                    LeaseDurationSeconds = (int)duration.TotalSeconds,
+                    AcquireTime = now,
+                    RenewTime = now,
+                    LeaseTransitions = 0,
+                },
+            };
+            var result = await client.CreateOrAdoptAsync(created, cancellationToken);
+            return result.Adopted && result.Object.Spec?.HolderIdentity != holder ? result.Object.Spec?.HolderIdentity : null;
+        }
+
+        var spec = existing.Spec ??= new LeaseSpec();
+        var expired = spec.RenewTime is not { } renewed
+            || renewed + TimeSpan.FromSeconds(spec.LeaseDurationSeconds ?? 0) <= now;
+        if (spec.HolderIdentity != holder && !string.IsNullOrEmpty(spec.HolderIdentity) && !expired)
+        {
+            return spec.HolderIdentity;
+        }
+
+        if (spec.HolderIdentity != holder)
+        {
+            spec.LeaseTransitions = (spec.LeaseTransitions ?? 0) + 1;
+            spec.AcquireTime = now;
+            spec.HolderIdentity = holder;
+        }
+
+        spec.RenewTime = now;
+        spec.LeaseDurationSeconds = (int)duration.TotalSeconds;
+        await client.UpdateAsync(existing, cancellationToken);
+        return null;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var existing = await client.GetAsync<Kubernetes.Models.Lease>(leaseNamespace, NodeLeaseNames.For(node), cancellationToken);
+            if (existing.Spec?.HolderIdentity == holder)
+            {
+                await client.DeleteAsync<Kubernetes.Models.Lease>(leaseNamespace, NodeLeaseNames.For(node), null, cancellationToken);
+            }
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            // Nothing to release.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var wire = new MigrationPolicy
+        {
+            Metadata = new ObjectMeta { Name = policy.Name },
+            Spec = new MigrationPolicySpec
+            {
+                Selectors = new MigrationPolicySelectors
+                {
+                    NamespaceSelector = new Dictionary<string, string>(policy.NamespaceSelector),
+                    VirtualMachineInstanceSelector = new Dictionary<string, string>(policy.VmiSelector),
+                },
+                AllowPostCopy = policy.AllowPostCopy,
+                AllowWorkloadDisruption = policy.AllowWorkloadDisruption,
+                AllowAutoConverge = policy.AllowAutoConverge,
+                CompletionTimeoutPerGiB = policy.CompletionTimeoutPerGiB is { } t ? (long)t.TotalSeconds : null,
+                MaxDowntimeMs = policy.MaxDowntime is { } d ? (long)d.TotalMilliseconds : null,
+                BandwidthPerMigration = policy.BandwidthPerMigrationBytesPerSecond is { } b and > 0 ? Quantity.FromBytes(b) : null,
+            },
+        };
+        await client.CreateOrAdoptAsync(wire, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteMigrationPolicyAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteAsync<MigrationPolicy>(null, name, null, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SetVmiLabelAsync(string @namespace, string name, string key, string? value, CancellationToken cancellationToken)
+    {
+        var patch = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, Dictionary<string, string?>>>
+        {
+            ["metadata"] = new() { ["labels"] = new() { [key] = value } },
+        });
+        try
+        {
+            await client.PatchAsync<VirtualMachineInstance>(@namespace, name, PatchType.Merge, patch, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            // The VMI is gone: nothing to mark.
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Persistence.Drains;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine;
+
+/// <summary>
+/// Turns a request into a recorded drain, or finds the unfinished drain of exactly these nodes to attach to (the
+/// same command run again after a crash). Every problem with the request is reported at once, before anything starts.
+/// </summary>
+public sealed class DrainLauncher(NpgsqlDataSource dataSource, IClusterView view, TimeProvider timeProvider)
+{
+    /// <summary>The drain to run and whether it already existed; throws <see cref="DrainRequestException"/> on bad input.</summary>
+    public async Task<(DrainRecord Drain, bool Attached)> LaunchAsync(DrainRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var store = new DrainStore(dataSource, timeProvider);
+        var nodes = request.Nodes.Order(StringComparer.Ordinal).ToList();
+        var active = await store.ListAsync(activeOnly: true, cancellationToken);
+        var same = active.FirstOrDefault(d => d.Cluster == request.Cluster
+            && d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal).SequenceEqual(nodes, StringComparer.Ordinal));
+        if (same is not null)
+        {
+            return (same, true);
+        }
+
+        var problems = Problems(request, active);
+        if (problems.Count > 0)
+        {
+            throw new DrainRequestException(problems);
+        }
+
+        var id = Guid.NewGuid();
+        var name = request.Name ?? $"drain-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{id.ToString("N")[..6]}";
+        try
+        {
+            return (await store.CreateAsync(new NewDrain(id, name, request.Cluster, nodes, request.Policy.ToJson(), request.RequestedBy),
+                cancellationToken), false);
+        }
+        catch (NodesAlreadyDrainingException ex)
+        {
+            throw new DrainRequestException([ex.Message]);
+        }
+    }
+
+    private List<string> Problems(DrainRequest request, IReadOnlyList<DrainRecord> active)
+    {
+        var state = view.Current;
+        var problems = new List<string>();
+        if (request.Nodes.Count == 0)
+        {
+            problems.Add("name at least one node with --node");
+        }
+
+        foreach (var node in request.Nodes.Distinct(StringComparer.Ordinal))
+        {
+            if (state.FindNode(node) is null)
+            {
+                problems.Add($"node '{node}' does not exist in the cluster");
+            }
+
+            var holder = active.FirstOrDefault(d => d.Cluster == request.Cluster && d.Nodes.Any(n => n.NodeName == node && n.ReleasedAt is null));
+            if (holder is not null)
+            {
+                problems.Add($"node '{node}' already belongs to drain '{holder.Name}' ({holder.State})");
+            }
+        }
+
+        foreach (var duplicate in request.Nodes.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"node '{duplicate.Key}' is named more than once");
+        }
+
+        problems.AddRange(request.Policy.ToPolicy().Validate(SnapshotMapper.MapConfig(state.KubeVirt)));
+        return problems;
+    }
+}

@@ -1,0 +1,147 @@
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Leases;
+using DrainOrchestrator.Persistence.Waves;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine;
+
+/// <summary>
+/// Runs one drain to its end: takes the drain's lease (waiting out a crashed owner's), then runs the steps validate,
+/// lock, cordon, plan, migrate, verify, finish. Every step is repeatable; a run after a crash re-reads the journal and
+/// the cluster and continues. Returns early, without finishing the drain, only when the lease is lost or the caller
+/// cancels.
+/// </summary>
+public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, IClusterActions actions,
+    DrainEngineOptions options, TimeProvider timeProvider, ILogger<DrainRunner> logger)
+{
+    /// <summary>Runs the drain; <paramref name="progress"/> receives live progress during the migrate step.</summary>
+    public async Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var drains = new DrainStore(dataSource, timeProvider);
+        var states = new DrainStateStore(dataSource, timeProvider);
+        var drain = await drains.FindAsync(drainId.ToString("D"), cancellationToken)
+            ?? throw new ArgumentException($"There is no drain {drainId}.", nameof(drainId));
+        if (DrainState.IsFinal(drain.State))
+        {
+            return new DrainResult(drain.Id, drain.State, drain.OutcomeReason ?? drain.State);
+        }
+
+        var leases = new LeaseStore(dataSource, timeProvider);
+        await using var ownership = await OwnershipLease.AcquireAsync(leases, drainId, options, timeProvider, logger,
+            async ct => await states.ReadStateAsync(drainId, ct) is { } s && !DrainState.IsFinal(s), cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownership.Lost);
+        var journal = new JournalStore(dataSource, timeProvider);
+        var writer = new FencedWriter(dataSource, leases, journal, ownership, drainId, options.Holder);
+        var context = new DrainContext(drain, StoredPolicy.FromJson(drain.PolicyJson).ToPolicy(), view, actions, writer,
+            new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,
+            timeProvider, logger, progress);
+        try
+        {
+            return await RunStepsAsync(context, linked.Token);
+        }
+        catch (Exception ex) when (ex is LeaseLostException || (ex is OperationCanceledException && ownership.Lost.IsCancellationRequested))
+        {
+            return new DrainResult(drainId, "lost", "this process lost the drain's lease; another process continues it");
+        }
+    }
+
+    private async Task<DrainResult> RunStepsAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var done = (await context.Journal.ReadAsync(context.Id, "step.completed", cancellationToken))
+            .Select(e => JournalPayload.Deserialize<StepPayload>(e.PayloadJson)!.Step).ToHashSet(StringComparer.Ordinal);
+        var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
+        if (state == DrainState.Pending)
+        {
+            await context.Writer.WriteAsync("drain.started", new { holder = options.Holder },
+                t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await context.Writer.WriteAsync("drain.resumed_by", new { holder = options.Holder, state }, null, cancellationToken);
+        }
+
+        if (state == DrainState.Cancelling)
+        {
+            return await EndSteps.CancelAsync(context, cancellationToken);
+        }
+
+        if (!done.Contains(DrainSteps.Validate))
+        {
+            var problems = PreparationSteps.Validate(context);
+            if (problems.Count > 0)
+            {
+                return await EndSteps.FinishAsync(context, DrainState.Failed, "validation failed: " + string.Join("; ", problems), cancellationToken);
+            }
+
+            await PreparationSteps.CompleteAsync(context, DrainSteps.Validate, cancellationToken);
+        }
+
+        var held = await PreparationSteps.LockAsync(context, cancellationToken);
+        if (held.Count > 0)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held), cancellationToken);
+        }
+
+        await Complete(context, done, DrainSteps.Lock, cancellationToken);
+        if (!done.Contains(DrainSteps.Cordon))
+        {
+            await PreparationSteps.CordonAsync(context, cancellationToken);
+            await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
+        }
+
+        var plan = await PlanStep.PlanAsync(context, context.Writer.DataSource, done.Contains(DrainSteps.Plan), cancellationToken);
+        if (!done.Contains(DrainSteps.Plan))
+        {
+            await PlanStep.RecordAsync(context, plan, cancellationToken);
+            if (plan.IsBlocked)
+            {
+                var why = string.Join("; ", plan.Blockers.Select(b => $"{b.Vmi.QualifiedName}: {b.Detail ?? b.Reason.ToString()}"));
+                return await EndSteps.FinishAsync(context, DrainState.Failed, "blocked before any migration: " + why, cancellationToken);
+            }
+
+            await PreparationSteps.CompleteAsync(context, DrainSteps.Plan, cancellationToken);
+        }
+
+        var outcome = await new MigrationLoop(context, plan).RunAsync(cancellationToken);
+        switch (outcome)
+        {
+            case LoopOutcome.Cancelled:
+                return await EndSteps.CancelAsync(context, cancellationToken);
+            case LoopOutcome.Stuck:
+                return await EndSteps.FinishAsync(context, DrainState.Failed,
+                    $"no node can take the remaining VMs (waited {options.StuckTimeout})", cancellationToken);
+        }
+
+        await Complete(context, done, DrainSteps.Migrate, cancellationToken);
+        var left = EndSteps.Verify(context, plan);
+        if (left.Count > 0)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Failed,
+                $"{left.Count} VM(s) could not be moved: {string.Join(", ", left)}", cancellationToken);
+        }
+
+        await Complete(context, done, DrainSteps.Verify, cancellationToken);
+        var skipped = plan.Skipped.Count();
+        return await EndSteps.FinishAsync(context, DrainState.Succeeded,
+            skipped == 0 ? "every VM left the nodes" : $"every migratable VM left the nodes; {skipped} skipped by policy", cancellationToken);
+    }
+
+    private static async Task Complete(DrainContext context, HashSet<string> done, string step, CancellationToken cancellationToken)
+    {
+        if (done.Add(step))
+        {
+            await PreparationSteps.CompleteAsync(context, step, cancellationToken);
+        }
+    }
+
+    private sealed record StepPayload(string Step);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Engine;
+
+/// <summary>Every log message of the engine, with stable event ids (3000-3999).</summary>
+internal static partial class EngineLog
+{
+    [LoggerMessage(3001, LogLevel.Information, "Took lease {Lease} (epoch {Epoch})")]
+    public static partial void LeaseAcquired(ILogger logger, string lease, long epoch);
+
+    [LoggerMessage(3002, LogLevel.Information, "Lease {Lease} is held by another live process; waiting for it to finish or expire")]
+    public static partial void LeaseBusy(ILogger logger, string lease);
+
+    [LoggerMessage(3003, LogLevel.Error, "Lost lease {Lease}: {Reason}")]
+    public static partial void LeaseLost(ILogger logger, string lease, string reason);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Heartbeat of {Lease} failed, will retry: {Reason}")]
+    public static partial void HeartbeatFailed(ILogger logger, string lease, string reason);
+
+    [LoggerMessage(3010, LogLevel.Information, "Drain {Drain}: step {Step}")]
+    public static partial void StepStarted(ILogger logger, string drain, string step);
+
+    [LoggerMessage(3011, LogLevel.Information, "Drain {Drain} finished {State}: {Reason}")]
+    public static partial void DrainFinished(ILogger logger, string drain, string state, string reason);
+
+    [LoggerMessage(3020, LogLevel.Information, "Started {Vmim} for {Vmi}: {Source} -> {Target} (attempt {Attempt}, post-copy {PostCopy}, adopted {Adopted})")]
+    public static partial void MigrationStarted(ILogger logger, string vmim, string vmi, string source, string target, int attempt, bool postCopy, bool adopted);
+
+    [LoggerMessage(3021, LogLevel.Information, "{Vmim} is {Outcome}")]
+    public static partial void AttemptObserved(ILogger logger, string vmim, string outcome);
+
+    [LoggerMessage(3022, LogLevel.Warning, "Creating {Vmim} failed: {Reason}")]
+    public static partial void CreateFailed(ILogger logger, string vmim, string reason);
+
+    [LoggerMessage(3023, LogLevel.Warning, "Gave up on {Vmi}: {Reason}")]
+    public static partial void GaveUp(ILogger logger, string vmi, string reason);
+
+    [LoggerMessage(3024, LogLevel.Warning, "Cleanup of {What} failed (will not block the drain): {Reason}")]
+    public static partial void CleanupFailed(ILogger logger, string what, string reason);
+}

@@ -1,0 +1,30 @@
+using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>Turns recorded attempts into the scheduler's memory.</summary>
+internal static class AttemptMapper
+{
+    public static MigrationAttempt ToCore(AttemptRecord r) => new(
+        r.VmiUid,
+        r.Attempt,
+        AttemptKind.Migration,
+        r.VmimName,
+        r.SourceNode,
+        r.TargetNode,
+        r.PostCopy,
+        r.Outcome switch
+        {
+            AttemptOutcome.Succeeded => AttemptStatus.Succeeded,
+            AttemptOutcome.Failed or AttemptOutcome.Aborted or AttemptOutcome.NotCreated => AttemptStatus.Failed,
+            _ => AttemptStatus.InFlight,
+        },
+        r.IntendedAt,
+        r.FinishedAt,
+        r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
+            ? Enum.TryParse<FailureKind>(r.FailureClass, out var kind) ? kind : FailureKind.Unknown
+            : null,
+        r.FailureReason);
+}

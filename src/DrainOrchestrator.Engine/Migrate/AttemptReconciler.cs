@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>
+/// What the cluster says about one unfinished attempt, as an observation to record. Pure. The observed cluster wins:
+/// a VMIM that exists is followed; one that finished while nobody watched is read from its status or the VMI's
+/// migration state; one that was never created is <c>not_created</c>.
+/// </summary>
+internal static class AttemptReconciler
+{
+    /// <param name="record">The attempt as recorded (not final).</param>
+    /// <param name="vmim">Its VMIM as the cluster (or this process's own create) shows it; null when absent.</param>
+    /// <param name="vmi">The VMI; null when it no longer exists.</param>
+    /// <param name="mayHaveBeenCreated">False when the VMIM provably never existed (an intent found on recovery).</param>
+    public static AttemptObservation? Observe(AttemptRecord record, VirtualMachineInstanceMigration? vmim,
+        VirtualMachineInstance? vmi, bool mayHaveBeenCreated)
+    {
+        if (vmim is not null)
+        {
+            return FromMigration(record, vmim, vmi);
+        }
+
+        if (record.Outcome == AttemptOutcome.Intended && !mayHaveBeenCreated)
+        {
+            return new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: nameof(FailureKind.Unknown),
+                FailureReason: "never created: the engine stopped between recording the intent and creating the VMIM");
+        }
+
+        if (record.Outcome == AttemptOutcome.Intended)
+        {
+            return null;
+        }
+
+        // The VMIM is gone (deleted, or garbage-collected after it finished): the VMI's migration state tells the end.
+        var state = vmi?.Status?.MigrationState;
+        if (state is not null && record.VmimUid is not null && state.MigrationUid == record.VmimUid)
+        {
+            return Final(record, state, state.Completed == true && state.Failed != true, null);
+        }
+
+        return vmi is null
+            ? new AttemptObservation(AttemptOutcome.Failed, FailureClass: nameof(FailureKind.VmiGone), FailureReason: "the VMI no longer exists")
+            : new AttemptObservation(AttemptOutcome.Failed, FailureClass: nameof(FailureKind.Aborted),
+                FailureReason: "the VMIM was deleted before it finished");
+    }
+
+    private static AttemptObservation? FromMigration(AttemptRecord record, VirtualMachineInstanceMigration vmim, VirtualMachineInstance? vmi)
+    {
+        var phase = vmim.Status?.Phase;
+        var phases = PhaseJson(vmim);
+        var vmiState = vmi?.Status?.MigrationState is { } s && s.MigrationUid == vmim.Metadata.Uid ? s : null;
+        var state = vmim.Status?.MigrationState ?? vmiState;
+        var created = vmim.Metadata.CreationTimestamp;
+        if (phase is "Succeeded" or "Failed")
+        {
+            var observation = Final(record, state, phase == "Succeeded", vmim);
+            return observation with { VmimUid = vmim.Metadata.Uid, PhaseTimestampsJson = phases, CreatedAt = created };
+        }
+
+        var outcome = phase == "Running" ? AttemptOutcome.Running : AttemptOutcome.Created;
+        if (outcome == record.Outcome && record.VmimUid == vmim.Metadata.Uid && phases == NormalizedJson(record.PhaseTimestampsJson))
+        {
+            return null;
+        }
+
+        return new AttemptObservation(outcome, VmimUid: vmim.Metadata.Uid, TargetNode: state?.TargetNode, Mode: state?.Mode,
+            PhaseTimestampsJson: phases, CreatedAt: created, StartedAt: state?.StartTimestamp);
+    }
+
+    private static AttemptObservation Final(AttemptRecord record, VirtualMachineInstanceMigrationState? state, bool succeeded,
+        VirtualMachineInstanceMigration? vmim)
+    {
+        if (succeeded)
+        {
+            return new AttemptObservation(AttemptOutcome.Succeeded, TargetNode: state?.TargetNode, Mode: state?.Mode ?? "PreCopy",
+                StartedAt: state?.StartTimestamp, FinishedAt: state?.EndTimestamp);
+        }
+
+        var aborted = state?.AbortRequested == true
+            || (vmim?.Status?.Conditions?.Any(c => c.Type == "migrationAbortRequested" && c.Status == "True") ?? false);
+        var reason = state?.FailureReason
+            ?? vmim?.Status?.Conditions?.FirstOrDefault(c => !string.IsNullOrEmpty(c.Message))?.Message
+            ?? "the migration failed without a reason";
+        var kind = FailureClassifier.Classify(new FailureFacts(reason, aborted));
+        return new AttemptObservation(kind == FailureKind.Aborted ? AttemptOutcome.Aborted : AttemptOutcome.Failed,
+            TargetNode: state?.TargetNode, Mode: state?.Mode, FailureClass: kind.ToString(), FailureReason: reason,
+            StartedAt: state?.StartTimestamp, FinishedAt: state?.EndTimestamp);
+    }
+
+    private static string PhaseJson(VirtualMachineInstanceMigration vmim)
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in vmim.Status?.PhaseTransitionTimestamps ?? [])
+        {
+            if (t.Phase is { } p && t.PhaseTransitionTimestamp is { } at)
+            {
+                map[p] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return JsonSerializer.Serialize(map);
+    }
+
+    private static string NormalizedJson(string json)
+    {
+        var map = JsonSerializer.Deserialize<SortedDictionary<string, string>>(json) ?? [];
+        return JsonSerializer.Serialize(new SortedDictionary<string, string>(map, StringComparer.Ordinal));
+    }
+}

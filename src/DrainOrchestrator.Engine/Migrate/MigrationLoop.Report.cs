@@ -1,0 +1,54 @@
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>Per-node counts, recorded on drain_nodes and reported as live progress.</summary>
+internal sealed partial class MigrationLoop
+{
+    private IReadOnlyList<NodeProgress> _lastCounts = [];
+
+    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, SchedulerDecision decision,
+        bool paused, CancellationToken cancellationToken)
+    {
+        var counts = Count(cluster, records);
+        if (!counts.SequenceEqual(_lastCounts))
+        {
+            await context.Writer.WriteAsync("progress", new { nodes = counts }, async t =>
+            {
+                foreach (var n in counts)
+                {
+                    await DrainStateStore.SetNodeCountsAsync(t, context.Id, n.Node, n.Total, n.Moved, n.Skipped, n.Failed, cancellationToken);
+                }
+            }, cancellationToken);
+            _lastCounts = counts;
+        }
+
+        var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
+            && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
+        var eta = TimeSpan.FromTicks(remaining.Sum(i => i.Estimate.Duration.Ticks) / Math.Max(1, context.Policy.MaxParallelMigrations));
+        context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, decision.ClusterInFlight, eta));
+    }
+
+    private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
+    {
+        var inFlight = records.Where(r => !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        var result = new List<NodeProgress>();
+        foreach (var node in context.Nodes)
+        {
+            var items = plan.Items.Where(i => i.Vmi.NodeName == node).ToList();
+            var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
+            var moved = migrating.Count(i => cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node);
+            var failed = migrating.Count(i => _givenUp.Contains(i.Vmi.Uid));
+            var flying = migrating.Count(i => inFlight.Contains(i.Vmi.Uid));
+            var skipped = items.Count - migrating.Count;
+            result.Add(new NodeProgress(node, items.Count, moved, migrating.Count - moved - failed, flying, failed, skipped));
+        }
+
+        return result;
+    }
+}

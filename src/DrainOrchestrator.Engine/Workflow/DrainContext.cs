@@ -1,0 +1,36 @@
+using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Waves;
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>Everything the steps of one drain run share.</summary>
+internal sealed record DrainContext(
+    DrainRecord Drain,
+    DrainPolicy Policy,
+    IClusterView View,
+    IClusterActions Actions,
+    FencedWriter Writer,
+    AttemptStore Attempts,
+    WaveStore Waves,
+    DrainStateStore States,
+    JournalStore Journal,
+    DrainEngineOptions Options,
+    TimeProvider Time,
+    ILogger Logger,
+    IProgress<DrainProgress>? Progress)
+{
+    public Guid Id => Drain.Id;
+
+    public string DrainIdText => Drain.Id.ToString("D");
+
+    public IReadOnlyList<string> Nodes => [.. Drain.Nodes.Select(n => n.NodeName)];
+
+    /// <summary>The holder identity of the node Leases: one per drain, so a take-over by another process keeps them.</summary>
+    public string NodeLeaseHolder => "drain-orchestrator/" + DrainIdText;
+}

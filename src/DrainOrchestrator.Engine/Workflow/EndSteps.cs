@@ -1,0 +1,84 @@
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>Verify, finish, and the ways out: cancel and fail.</summary>
+internal static class EndSteps
+{
+    /// <summary>The VMIs that should have left the nodes and are still on them.</summary>
+    public static IReadOnlyList<string> Verify(DrainContext context, DrainPlan plan)
+    {
+        var cluster = context.View.Current;
+        return plan.Items
+            .Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
+            .Where(i => cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? ""))
+            .Select(i => $"{i.Vmi.QualifiedName} on {i.Vmi.NodeName}")
+            .ToList();
+    }
+
+    /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
+    /// says so (and only if the drain cordoned them); node Leases and drain_nodes are released.</summary>
+    public static async Task<DrainResult> FinishAsync(DrainContext context, string state, string reason, CancellationToken cancellationToken)
+    {
+        var uncordon = state != DrainState.Succeeded && context.Policy.UncordonOnFailure;
+        var current = await new DrainStore(context.Writer.DataSource, context.Time).FindAsync(context.DrainIdText, cancellationToken);
+        foreach (var node in current?.Nodes ?? [])
+        {
+            if (uncordon && node.WasUnschedulable == false && node.State is not "pending" and not "locked")
+            {
+                await context.Writer.WriteAsync("node.uncordon.intended", new { node = node.NodeName }, null, cancellationToken);
+                await context.Actions.SetUnschedulableAsync(node.NodeName, false, cancellationToken);
+            }
+
+            try
+            {
+                await context.Actions.ReleaseNodeLeaseAsync(node.NodeName, context.NodeLeaseHolder, cancellationToken);
+            }
+            catch (KubernetesApiException ex)
+            {
+                EngineLog.CleanupFailed(context.Logger, "node Lease of " + node.NodeName, ex.Message);
+            }
+        }
+
+        foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => r.PostCopy))
+        {
+            await PostCopyCleanup.RemoveAsync(context, record, cancellationToken);
+        }
+
+        await context.Writer.WriteAsync("drain." + state, new { reason, uncordoned = uncordon }, async t =>
+        {
+            foreach (var node in context.Nodes)
+            {
+                await DrainStateStore.SetNodeStateAsync(t, context.Id, node, state == DrainState.Succeeded ? "drained" : "failed",
+                    null, state == DrainState.Succeeded ? null : reason, cancellationToken);
+            }
+
+            await context.States.SetStateAsync(t, context.Id, state, reason, cancellationToken);
+            await context.States.ReleaseNodesAsync(t, context.Id, cancellationToken);
+        }, cancellationToken);
+        EngineLog.DrainFinished(context.Logger, context.Drain.Name, state, reason);
+        return new DrainResult(context.Id, state, reason);
+    }
+
+    /// <summary>Cancels: deletes every in-flight VMIM (recording each abort), then finishes as cancelled.</summary>
+    public static async Task<DrainResult> CancelAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var aborted = 0;
+        foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => !r.IsFinal))
+        {
+            await context.Writer.WriteAsync("attempt.abort_requested", new { vmim = record.VmimName }, null, cancellationToken);
+            await context.Actions.DeleteMigrationAsync(record.VmiNamespace, record.VmimName, cancellationToken);
+            await context.Writer.WriteAsync("attempt.aborted", new { vmim = record.VmimName }, t => context.Attempts.ObserveAsync(t,
+                record.VmimName, new Persistence.Attempts.AttemptObservation(Persistence.Attempts.AttemptOutcome.Aborted,
+                    FailureClass: "Aborted", FailureReason: "the drain was cancelled"), cancellationToken), cancellationToken);
+            aborted++;
+        }
+
+        return await FinishAsync(context, DrainState.Cancelled,
+            $"cancelled by an operator; {aborted} migration(s) in flight were aborted", cancellationToken);
+    }
+}

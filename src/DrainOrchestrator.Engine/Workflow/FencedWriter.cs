@@ -1,0 +1,31 @@
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Leases;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>
+/// Runs the writes that matter: each in one transaction that first confirms (and locks) the drain's lease, then
+/// journals what it does, so a process that lost the lease can neither change state nor leave a record.
+/// </summary>
+internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore leases, JournalStore journal, OwnershipLease ownership, Guid drainId, string actor)
+{
+    /// <summary>The database written to.</summary>
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Runs <paramref name="work"/> fenced, then appends the event, then commits.</summary>
+    public async Task WriteAsync(string kind, object payload, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken)
+    {
+        var lease = ownership.Current;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await leases.EnsureHeldAsync(transaction, lease, cancellationToken);
+        if (work is not null)
+        {
+            await work(transaction);
+        }
+
+        await journal.AppendAsync(transaction, drainId, kind, actor, lease.Epoch, JournalPayload.Serialize(payload), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

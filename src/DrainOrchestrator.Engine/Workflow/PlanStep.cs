@@ -1,0 +1,74 @@
+using System.Text.Json;
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Waves;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>
+/// Preflight and plan through Core. The first run records the waves and every item (disposition, wave, reason); a
+/// run after a crash plans again from the cluster as it is and keeps the wave numbers recorded the first time.
+/// </summary>
+internal static class PlanStep
+{
+    public static async Task<DrainPlan> PlanAsync(DrainContext context, NpgsqlDataSource dataSource, bool recorded,
+        CancellationToken cancellationToken)
+    {
+        var others = await OtherDrainingNodesAsync(dataSource, context, cancellationToken);
+        var plan = DrainPlanner.Plan(SnapshotMapper.Map(context.View.Current), context.Nodes, context.Policy, null, others);
+        if (!recorded)
+        {
+            return plan;
+        }
+
+        var waves = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in await context.Journal.ReadAsync(context.Id, "plan.item", cancellationToken))
+        {
+            var item = JournalPayload.Deserialize<PlanItemPayload>(entry.PayloadJson)!;
+            waves[item.Uid] = item.Wave;
+        }
+
+        var items = plan.Items.Select(i => waves.TryGetValue(i.Vmi.Uid, out var w) && w > 0 ? i with { Wave = w } : i).ToList();
+        return plan with { Items = items };
+    }
+
+    /// <summary>Records the plan: its waves and one journal event per item.</summary>
+    public static async Task RecordAsync(DrainContext context, DrainPlan plan, CancellationToken cancellationToken)
+    {
+        var mode = context.Policy.WaveMode.ToString().ToLowerInvariant();
+        var waves = plan.Waves.Where(w => w.Items.Count > 0).Select(w => new PlannedWaveRow(w.Number, w.Items.Count)).ToList();
+        await context.Writer.WriteAsync("plan.created", new
+        {
+            waves = waves.Count,
+            items = plan.Items.Count,
+            blockers = plan.Blockers.Count,
+            predictedMakespanSeconds = plan.PredictedMakespan.TotalSeconds,
+        }, t => context.Waves.RecordPlanAsync(t, context.Id, mode, context.Policy.MaxParallelMigrations, waves, cancellationToken),
+            cancellationToken);
+        foreach (var item in plan.Items)
+        {
+            await context.Writer.WriteAsync("plan.item", PlanItemPayload.Of(item), null, cancellationToken);
+        }
+    }
+
+    private static async Task<IReadOnlySet<string>> OtherDrainingNodesAsync(NpgsqlDataSource dataSource, DrainContext context,
+        CancellationToken cancellationToken)
+    {
+        var drains = await new DrainStore(dataSource, context.Time).ListAsync(activeOnly: true, cancellationToken);
+        return drains.Where(d => d.Id != context.Id && d.Cluster == context.Drain.Cluster)
+            .SelectMany(d => d.Nodes.Where(n => n.ReleasedAt is null).Select(n => n.NodeName))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>One planned VMI as journaled.</summary>
+    internal sealed record PlanItemPayload(string Uid, string Namespace, string Name, string Node, string Disposition, int Wave,
+        string Reason, string? Detail, double PredictedSeconds, string PredictedMode)
+    {
+        public static PlanItemPayload Of(PlannedVmi i) => new(i.Vmi.Uid, i.Vmi.Namespace, i.Vmi.Name, i.Vmi.NodeName,
+            i.Disposition.ToString(), i.Wave, i.Reason.ToString(), i.Detail, i.Estimate.Duration.TotalSeconds, i.Estimate.Mode.ToString());
+
+        public override string ToString() => JsonSerializer.Serialize(this);
+    }
+}

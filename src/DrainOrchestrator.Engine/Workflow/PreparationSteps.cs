@@ -1,0 +1,62 @@
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Persistence.Journal;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>Validate, lock and cordon: each repeatable, each journaled before it acts.</summary>
+internal static class PreparationSteps
+{
+    /// <summary>Every problem that forbids the drain; empty when it may proceed.</summary>
+    public static IReadOnlyList<string> Validate(DrainContext context)
+    {
+        var state = context.View.Current;
+        var problems = new List<string>();
+        foreach (var node in context.Nodes)
+        {
+            if (state.FindNode(node) is null)
+            {
+                problems.Add($"node '{node}' does not exist");
+            }
+        }
+
+        problems.AddRange(context.Policy.Validate(SnapshotMapper.MapConfig(state.KubeVirt)));
+        return problems;
+    }
+
+    /// <summary>Takes (or renews) every node's coordination Lease; returns the nodes someone else holds.</summary>
+    public static async Task<IReadOnlyList<string>> LockAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var held = new List<string>();
+        foreach (var node in context.Nodes)
+        {
+            var other = await context.Actions.AcquireNodeLeaseAsync(node, context.NodeLeaseHolder, context.Options.NodeLeaseDuration, cancellationToken);
+            if (other is not null)
+            {
+                held.Add($"node '{node}' is held by '{other}' (coordination Lease {NodeLeaseNames.For(node)})");
+                continue;
+            }
+
+            await context.Writer.WriteAsync("node.locked", new { node }, t => DrainStateStore.SetNodeStateAsync(
+                t, context.Id, node, "locked", null, null, cancellationToken), cancellationToken);
+        }
+
+        return held;
+    }
+
+    /// <summary>Records each node's prior schedulability (kept from the first run), then cordons it.</summary>
+    public static async Task CordonAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var state = context.View.Current;
+        foreach (var node in context.Nodes)
+        {
+            var was = state.FindNode(node)?.Spec?.Unschedulable ?? false;
+            await context.Writer.WriteAsync("node.cordon.intended", new { node, wasUnschedulable = was }, t =>
+                DrainStateStore.SetNodeStateAsync(t, context.Id, node, "cordoned", was, null, cancellationToken), cancellationToken);
+            await context.Actions.SetUnschedulableAsync(node, true, cancellationToken);
+        }
+    }
+
+    /// <summary>Journals a completed step.</summary>
+    public static Task CompleteAsync(DrainContext context, string step, CancellationToken cancellationToken) =>
+        context.Writer.WriteAsync("step.completed", new { step }, null, cancellationToken);
+}

@@ -1,0 +1,101 @@
+using Dapper;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Attempts;
+
+/// <summary>
+/// Migration attempts: one row per VMIM the orchestrator creates, written (outcome <c>intended</c>) before the API
+/// call, then updated from what the cluster shows. The unique VMIM name makes a second intent for the same attempt fail.
+/// </summary>
+public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    /// <summary>Records the intent to create a VMIM; returns the new row's id.</summary>
+    public async Task<long> InsertIntendedAsync(NpgsqlTransaction transaction, NewAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(attempt);
+        return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO migration_attempts (drain_id, wave_number, attempt, vmi_namespace, vmi_name, vmi_uid, source_node,
+                                            target_node, vmim_name, post_copy, outcome, intended_at)
+            VALUES (@DrainId, @WaveNumber, @Attempt, @VmiNamespace, @VmiName, @VmiUid, @SourceNode,
+                    @TargetNode, @VmimName, @PostCopy, 'intended', @now)
+            RETURNING id
+            """,
+            new
+            {
+                attempt.DrainId,
+                attempt.WaveNumber,
+                attempt.Attempt,
+                attempt.VmiNamespace,
+                attempt.VmiName,
+                attempt.VmiUid,
+                attempt.SourceNode,
+                attempt.TargetNode,
+                attempt.VmimName,
+                attempt.PostCopy,
+                now = timeProvider.GetUtcNow(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Records what the cluster shows about the attempt named <paramref name="vmimName"/>. Null fields keep what the row
+    /// holds; a final outcome is never replaced. Returns false when the row was already final (or is unknown).
+    /// </summary>
+    public async Task<bool> ObserveAsync(NpgsqlTransaction transaction, string vmimName, AttemptObservation observation,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(observation);
+        var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE migration_attempts
+               SET outcome = @Outcome,
+                   vmim_uid = COALESCE(@VmimUid, vmim_uid),
+                   target_node = COALESCE(@TargetNode, target_node),
+                   mode = COALESCE(@Mode, mode),
+                   failure_class = COALESCE(@FailureClass, failure_class),
+                   failure_reason = COALESCE(@FailureReason, failure_reason),
+                   bytes_total = COALESCE(@BytesTotal, bytes_total),
+                   bytes_processed = COALESCE(@BytesProcessed, bytes_processed),
+                   phase_timestamps = COALESCE(@PhaseTimestampsJson::jsonb, phase_timestamps),
+                   created_at = COALESCE(created_at, @CreatedAt),
+                   started_at = COALESCE(started_at, @StartedAt),
+                   finished_at = COALESCE(finished_at, @FinishedAt)
+             WHERE vmim_name = @vmimName
+               AND outcome NOT IN ('succeeded', 'failed', 'aborted', 'not_created')
+            """,
+            new
+            {
+                vmimName,
+                observation.Outcome,
+                observation.VmimUid,
+                observation.TargetNode,
+                observation.Mode,
+                observation.FailureClass,
+                observation.FailureReason,
+                observation.BytesTotal,
+                observation.BytesProcessed,
+                observation.PhaseTimestampsJson,
+                observation.CreatedAt,
+                observation.StartedAt,
+                FinishedAt = observation.FinishedAt ?? (AttemptOutcome.IsFinal(observation.Outcome) ? timeProvider.GetUtcNow() : (DateTimeOffset?)null),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    /// <summary>Every attempt of a drain, by wave then in the order they were intended.</summary>
+    public async Task<IReadOnlyList<AttemptRecord>> ListAsync(Guid drainId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM migration_attempts WHERE drain_id = @drainId ORDER BY wave_number, id",
+            new { drainId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+}

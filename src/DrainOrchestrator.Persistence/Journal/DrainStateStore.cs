@@ -1,0 +1,100 @@
+using Dapper;
+using DrainOrchestrator.Persistence.Drains;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Journal;
+
+/// <summary>
+/// State changes of a drain (the workflow instance) and of its nodes. The engine calls these inside fenced
+/// transactions; signals come from operators and only ever move a drain that is not finished.
+/// </summary>
+public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    /// <summary>Moves an unfinished drain to <paramref name="state"/>, setting the start or finish time as needed.
+    /// Returns false when the drain was already finished (or is unknown).</summary>
+    public async Task<bool> SetStateAsync(NpgsqlTransaction transaction, Guid drainId, string state, string? outcomeReason,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        var final = DrainState.IsFinal(state);
+        var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE drains
+               SET state = @state,
+                   started_at = COALESCE(started_at, CASE WHEN @state <> 'pending' THEN @now END),
+                   finished_at = CASE WHEN @final THEN @now END,
+                   outcome_reason = COALESCE(@outcomeReason, outcome_reason),
+                   version = version + 1
+             WHERE id = @drainId AND finished_at IS NULL
+            """,
+            new { drainId, state, outcomeReason, final, now = timeProvider.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    /// <summary>The drain's current state, read inside <paramref name="transaction"/> (locking the row when asked).</summary>
+    public static async Task<string?> ReadStateAsync(NpgsqlTransaction transaction, Guid drainId, bool forUpdate,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            $"SELECT state FROM drains WHERE id = @drainId {(forUpdate ? "FOR UPDATE" : string.Empty)}",
+            new { drainId },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The drain's current state; null when there is no such drain.</summary>
+    public async Task<string?> ReadStateAsync(Guid drainId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT state FROM drains WHERE id = @drainId", new { drainId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a node's state; <paramref name="wasUnschedulable"/>, once recorded, is never overwritten.</summary>
+    public static async Task SetNodeStateAsync(NpgsqlTransaction transaction, Guid drainId, string node, string state,
+        bool? wasUnschedulable, string? lastError, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE drain_nodes
+               SET state = @state,
+                   was_unschedulable = COALESCE(was_unschedulable, @wasUnschedulable),
+                   last_error = COALESCE(@lastError, last_error)
+             WHERE drain_id = @drainId AND node_name = @node
+            """,
+            new { drainId, node, state, wasUnschedulable, lastError },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records the per-node counts shown by status and progress.</summary>
+    public static async Task SetNodeCountsAsync(NpgsqlTransaction transaction, Guid drainId, string node, int total,
+        int migrated, int skipped, int failed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE drain_nodes SET vmis_total = @total, vmis_migrated = @migrated, vmis_skipped = @skipped, vmis_failed = @failed
+             WHERE drain_id = @drainId AND node_name = @node
+            """,
+            new { drainId, node, total, migrated, skipped, failed },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Releases every node of the drain, so other drains may take them.</summary>
+    public async Task ReleaseNodesAsync(NpgsqlTransaction transaction, Guid drainId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE drain_nodes SET released_at = @now, state = 'released' WHERE drain_id = @drainId AND released_at IS NULL",
+            new { drainId, now = timeProvider.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+}

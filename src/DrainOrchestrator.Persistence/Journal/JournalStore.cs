@@ -1,0 +1,50 @@
+using Dapper;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Journal;
+
+/// <summary>
+/// The append-only event journal: every decision, intent, signal and outcome of a drain, in order. Appends take the
+/// caller's transaction, so an event commits together with the state change it describes (or not at all).
+/// </summary>
+public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    /// <summary>Appends one event inside <paramref name="transaction"/> and returns its sequence number.</summary>
+    public async Task<long> AppendAsync(NpgsqlTransaction transaction, Guid? drainId, string kind, string actor,
+        long? leaseEpoch, string payloadJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(payloadJson);
+        return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload)
+            VALUES (@drainId, @now, @kind, @actor, @leaseEpoch, @payloadJson::jsonb)
+            RETURNING seq
+            """,
+            new { drainId, now = timeProvider.GetUtcNow(), kind, actor, leaseEpoch, payloadJson },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every event of one drain in journal order, optionally only those of one kind.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid drainId, string? kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT seq AS Seq, drain_id AS DrainId, occurred_at AS OccurredAt, kind AS Kind, actor AS Actor,
+                   lease_epoch AS LeaseEpoch, payload::text AS PayloadJson
+              FROM event_journal WHERE drain_id = @drainId {(kind is null ? string.Empty : "AND kind = @kind")}
+             ORDER BY seq
+            """,
+            new { drainId, kind },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new JournalEntry(r.Seq, r.DrainId,
+            new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)), r.Kind, r.Actor, r.LeaseEpoch,
+            r.PayloadJson)).ToList();
+    }
+
+    private sealed record Row(long Seq, Guid? DrainId, DateTime OccurredAt, string Kind, string Actor, long? LeaseEpoch, string PayloadJson);
+}

@@ -1,0 +1,138 @@
+using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Models;
+
+namespace DrainOrchestrator.Engine.Tests.Fakes;
+
+/// <summary>The engine's side effects, applied to the in-memory cluster.</summary>
+internal sealed partial class FakeCluster
+{
+    public Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
+        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var total = CreatesByName.Values.Sum() + 1;
+            if (CrashOnCreate == total)
+            {
+                CrashOnCreate = null;
+                throw new SimulatedCrashException();
+            }
+
+            var existing = _migrations.FirstOrDefault(m => m.Metadata.Name == migration.Metadata.Name);
+            if (existing is not null)
+            {
+                return Task.FromResult((Copy(existing), true));
+            }
+
+            CreatesByName[migration.Metadata.Name!] = CreatesByName.GetValueOrDefault(migration.Metadata.Name!) + 1;
+            var created = Copy(migration);
+            created.Metadata.Uid = "vmim-" + ++_uid;
+            created.Metadata.CreationTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            created.Status = new VirtualMachineInstanceMigrationStatus { Phase = "Pending" };
+            _migrations.Add(created);
+        }
+
+        _signal.Bump();
+        return Task.FromResult((Copy(_migrations[^1]), false));
+    }
+
+    public Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            DeletedMigrations.Add(name);
+            _migrations.RemoveAll(m => m.Metadata.Name == name);
+        }
+
+        _signal.Bump();
+        return Task.CompletedTask;
+    }
+
+    public Task SetUnschedulableAsync(string node, bool unschedulable, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _nodes.Single(n => n.Metadata.Name == node).Spec!.Unschedulable = unschedulable ? true : null;
+        }
+
+        _signal.Bump();
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Leases.Remove(node);
+            Leases.Add(node);
+        }
+
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Leases.Remove(node);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_policies.All(p => p.Metadata.Name != policy.Name))
+            {
+                _policies.Add(new MigrationPolicy
+                {
+                    Metadata = new ObjectMeta { Name = policy.Name },
+                    Spec = new MigrationPolicySpec
+                    {
+                        AllowPostCopy = policy.AllowPostCopy,
+                        Selectors = new MigrationPolicySelectors { VirtualMachineInstanceSelector = new(policy.VmiSelector) },
+                    },
+                });
+            }
+        }
+
+        _signal.Bump();
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteMigrationPolicyAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _policies.RemoveAll(p => p.Metadata.Name == name);
+        }
+
+        _signal.Bump();
+        return Task.CompletedTask;
+    }
+
+    public Task SetVmiLabelAsync(string @namespace, string name, string key, string? value, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var vmi = _vmis.FirstOrDefault(v => v.Metadata.Name == name);
+            if (vmi is not null)
+            {
+                vmi.Metadata.Labels ??= [];
+                if (value is null)
+                {
+                    vmi.Metadata.Labels.Remove(key);
+                }
+                else
+                {
+                    vmi.Metadata.Labels[key] = value;
+                }
+            }
+        }
+
+        _signal.Bump();
+        return Task.CompletedTask;
+    }
+}

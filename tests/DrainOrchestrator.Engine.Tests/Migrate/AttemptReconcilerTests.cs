@@ -1,0 +1,73 @@
+using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Engine.Tests.Migrate;
+
+public sealed class AttemptReconcilerTests
+{
+    private static AttemptRecord Record(string outcome, string? uid = "u1") => new(1, Guid.NewGuid(), 1, 1, "ns", "vm", "vmi-uid",
+        "w1", "w2", "drain-x-1", uid, null, outcome, null, null, null, null, "{}", false, DateTimeOffset.UnixEpoch, null, null, null);
+
+    private static VirtualMachineInstance Vmi(VirtualMachineInstanceMigrationState? state) => new()
+    {
+        Metadata = new ObjectMeta { Name = "vm", Namespace = "ns", Uid = "vmi-uid" },
+        Status = new VirtualMachineInstanceStatus { NodeName = "w2", MigrationState = state },
+    };
+
+    private static VirtualMachineInstanceMigration Vmim(string phase, VirtualMachineInstanceMigrationState? state = null) => new()
+    {
+        Metadata = new ObjectMeta { Name = "drain-x-1", Namespace = "ns", Uid = "u1" },
+        Status = new VirtualMachineInstanceMigrationStatus { Phase = phase, MigrationState = state },
+    };
+
+    [Fact]
+    public void Observe_IntentWithoutVmimOnRecovery_NotCreated()
+    {
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), mayHaveBeenCreated: false);
+
+        Assert.Equal(AttemptOutcome.NotCreated, observation!.Outcome);
+    }
+
+    [Fact]
+    public void Observe_IntentWithoutVmimInThisRun_NothingYet()
+    {
+        Assert.Null(AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), mayHaveBeenCreated: true));
+    }
+
+    [Fact]
+    public void Observe_FailedVmim_ClassifiedFromReason()
+    {
+        var state = new VirtualMachineInstanceMigrationState { MigrationUid = "u1", Failed = true, FailureReason = "Live migration stuck for 150 sec" };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), Vmim("Failed", state), Vmi(state), true);
+
+        Assert.Equal((AttemptOutcome.Failed, "Stalled"), (observation!.Outcome, observation.FailureClass));
+    }
+
+    [Fact]
+    public void Observe_VmimGoneAfterSuccessWhileDown_SucceededFromVmiState()
+    {
+        var state = new VirtualMachineInstanceMigrationState { MigrationUid = "u1", Completed = true, Mode = "PostCopy", TargetNode = "w2" };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Created), null, Vmi(state), true);
+
+        Assert.Equal((AttemptOutcome.Succeeded, "PostCopy"), (observation!.Outcome, observation.Mode));
+    }
+
+    [Fact]
+    public void Observe_VmimDeletedBeforeFinishing_Aborted()
+    {
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(null), true);
+
+        Assert.Equal((AttemptOutcome.Failed, "Aborted"), (observation!.Outcome, observation.FailureClass));
+    }
+
+    [Fact]
+    public void Observe_RunningUnchanged_NoWrite()
+    {
+        var record = Record(AttemptOutcome.Running) with { PhaseTimestampsJson = "{}" };
+
+        Assert.Null(AttemptReconciler.Observe(record, Vmim("Running"), Vmi(null), true));
+    }
+}

@@ -1,0 +1,59 @@
+using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Engine.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine.Tests.Workflow;
+
+/// <summary>Launches and runs drains against a <see cref="FakeCluster"/> and a real database, stepping the cluster.</summary>
+internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster cluster)
+{
+    public string Cluster { get; } = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+
+    public static StoredPolicy FastPolicy(string nonMigratable = "block") => new()
+    {
+        MaxParallelMigrations = 5,
+        MaxOutboundPerNode = 2,
+        MaxInboundPerNode = 2,
+        NonMigratable = nonMigratable,
+        InitialBackoffSeconds = 0,
+        MaxBackoffSeconds = 0,
+    };
+
+    public static DrainEngineOptions Options(string holder) => new()
+    {
+        Holder = holder,
+        LeaseDuration = TimeSpan.FromSeconds(2),
+        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
+        StuckTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public async Task<Guid> LaunchAsync(StoredPolicy policy, params string[] nodes)
+    {
+        var launcher = new DrainLauncher(dataSource, cluster, TimeProvider.System);
+        var (drain, _) = await launcher.LaunchAsync(new DrainRequest(Cluster, nodes, policy, "test"), CancellationToken.None);
+        return drain.Id;
+    }
+
+    public DrainRunner Runner(string holder = "engine-a") =>
+        new(dataSource, cluster, cluster, Options(holder), TimeProvider.System, NullLogger<DrainRunner>.Instance);
+
+    /// <summary>Runs the drain while stepping the cluster, until the run returns (bounded, so a bug fails instead of hanging).</summary>
+    public async Task<DrainResult> RunAsync(Guid drainId, string holder = "engine-a", Func<Task>? betweenSteps = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = Runner(holder).RunAsync(drainId, null, timeout.Token);
+        while (!run.IsCompleted)
+        {
+            cluster.Step();
+            if (betweenSteps is not null)
+            {
+                await betweenSteps();
+            }
+
+            await Task.WhenAny(run, Task.Delay(10, timeout.Token));
+        }
+
+        return await run;
+    }
+}

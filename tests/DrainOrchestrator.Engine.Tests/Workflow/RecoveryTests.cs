@@ -1,0 +1,101 @@
+using DrainOrchestrator.Engine.Tests.Fakes;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Testing;
+
+namespace DrainOrchestrator.Engine.Tests.Workflow;
+
+public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private static FakeCluster Cluster()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3");
+        for (var i = 0; i < 8; i++)
+        {
+            cluster.AddVmi($"a{i}", "w1");
+        }
+
+        return cluster;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    public async Task RunAsync_CrashBetweenIntentAndCreate_SecondProcessCompletesWithoutDuplicateVmim(int crashOnCreate)
+    {
+        var cluster = Cluster();
+        cluster.CrashOnCreate = crashOnCreate;
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.RunAsync(id, "engine-a"));
+        var result = await harness.RunAsync(id, "engine-b");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Empty(cluster.VmisOn("w1"));
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var notCreated = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.NotCreated);
+        Assert.DoesNotContain(notCreated.VmimName, cluster.CreatesByName.Keys);
+        Assert.Equal(attempts.Count - 1, cluster.CreatesByName.Count);
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, null, CancellationToken.None);
+        Assert.Contains(journal, e => e.Actor == "engine-a");
+        Assert.Contains(journal, e => e.Actor == "engine-b" && e.Kind == "drain.succeeded");
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedMidDrain_NextRunAdoptsInFlightVmims()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = harness.Runner("engine-a").RunAsync(id, null, stop.Token);
+            while (cluster.CreatesByName.Count == 0)
+            {
+                await Task.WhenAny(first, Task.Delay(10));
+            }
+
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+
+        var result = await harness.RunAsync(id, "engine-b");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.Equal(8, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledByOperator_AbortsInFlightAndUncordons()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
+            new JournalStore(database.DataSource, TimeProvider.System));
+        var sent = false;
+
+        var result = await harness.RunAsync(id, "engine-a", async () =>
+        {
+            if (!sent && cluster.CreatesByName.Count > 0)
+            {
+                sent = true;
+                await signals.SendAsync(id, DrainSignal.Cancel, "operator", CancellationToken.None);
+            }
+        });
+
+        Assert.Equal(DrainState.Cancelled, result.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.All(attempts, a => Assert.True(a.IsFinal));
+        Assert.All(attempts.Where(a => a.Outcome == AttemptOutcome.Aborted), a => Assert.Contains(a.VmimName, cluster.DeletedMigrations));
+        Assert.Empty(cluster.Leases);
+    }
+}
