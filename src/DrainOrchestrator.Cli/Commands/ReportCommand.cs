@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DrainOrchestrator.Persistence.Attempts;
-using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Waves;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -24,10 +23,9 @@ public static class ReportCommand
             parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
             async (opened, ct) =>
             {
-                var record = await new DrainStore(opened.DataSource, TimeProvider.System).FindAsync(parse.GetValue(drain)!, ct);
+                var record = await DrainLookup.FindOrReportAsync(opened, parse.GetValue(drain)!, error, ct);
                 if (record is null)
                 {
-                    await error.WriteLineAsync($"error: there is no drain '{parse.GetValue(drain)}'");
                     return ExitCodes.BadInput;
                 }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -25,10 +24,9 @@ public static class SignalCommands
             parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
             async (opened, ct) =>
             {
-                var record = await new DrainStore(opened.DataSource, TimeProvider.System).FindAsync(parse.GetValue(drain)!, ct);
+                var record = await DrainLookup.FindOrReportAsync(opened, parse.GetValue(drain)!, error, ct);
                 if (record is null)
                 {
-                    await error.WriteLineAsync($"error: there is no drain '{parse.GetValue(drain)}'");
                     return ExitCodes.BadInput;
                 }
 

@@ -17,19 +17,17 @@ public static class StatusCommand
             parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
             async (opened, ct) =>
             {
-                var store = new DrainStore(opened.DataSource, TimeProvider.System);
                 var name = parse.GetValue(drain);
                 IReadOnlyList<DrainRecord> drains;
                 if (name is null)
                 {
-                    drains = await store.ListAsync(activeOnly: true, ct);
+                    drains = await new DrainStore(opened.DataSource, TimeProvider.System).ListAsync(activeOnly: true, ct);
                 }
                 else
                 {
-                    var one = await store.FindAsync(name, ct);
+                    var one = await DrainLookup.FindOrReportAsync(opened, name, error, ct);
                     if (one is null)
                     {
-                        await error.WriteLineAsync($"error: there is no drain '{name}'");
                         return ExitCodes.BadInput;
                     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Drains;
 
@@ -25,16 +26,8 @@ public sealed partial class DrainStore
             return null;
         }
 
-        var nodes = await connection.QueryAsync<DrainNodeRow>(new CommandDefinition(
-            """
-            SELECT node_name AS NodeName, state AS State, was_unschedulable AS WasUnschedulable, vmis_total AS VmisTotal,
-                   vmis_migrated AS VmisMigrated, vmis_skipped AS VmisSkipped, vmis_failed AS VmisFailed,
-                   released_at AS ReleasedAt, last_error AS LastError
-              FROM drain_nodes WHERE drain_id = @Id ORDER BY node_name
-            """,
-            new { row.Id },
-            cancellationToken: cancellationToken));
-        return row.ToRecord(nodes.Select(n => n.ToRecord()).ToList());
+        var nodes = await ReadNodesAsync(connection, [row.Id], cancellationToken);
+        return row.ToRecord(nodes[row.Id]);
     }
 
     /// <summary>Every drain, newest first; only the unfinished ones when <paramref name="activeOnly"/>.</summary>
@@ -44,23 +37,33 @@ public sealed partial class DrainStore
         var rows = await connection.QueryAsync<DrainRow>(new CommandDefinition(
             $"SELECT {DrainColumns} FROM drains {(activeOnly ? "WHERE finished_at IS NULL" : string.Empty)} ORDER BY created_at DESC, name",
             cancellationToken: cancellationToken));
-        var result = new List<DrainRecord>();
-        foreach (var row in rows)
-        {
-            result.Add((await FindAsync(row.Id.ToString(), cancellationToken))!);
-        }
+        var nodes = await ReadNodesAsync(connection, rows.Select(r => r.Id).ToArray(), cancellationToken);
+        return rows.Select(r => r.ToRecord(nodes[r.Id])).ToList();
+    }
 
-        return result;
+    private static async Task<ILookup<Guid, DrainNodeRecord>> ReadNodesAsync(NpgsqlConnection connection, Guid[] drainIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<DrainNodeRow>(new CommandDefinition(
+            """
+            SELECT drain_id AS DrainId, node_name AS NodeName, state AS State, was_unschedulable AS WasUnschedulable,
+                   vmis_total AS VmisTotal, vmis_migrated AS VmisMigrated, vmis_skipped AS VmisSkipped,
+                   vmis_failed AS VmisFailed, released_at AS ReleasedAt, last_error AS LastError
+              FROM drain_nodes WHERE drain_id = ANY(@drainIds) ORDER BY drain_id, node_name
+            """,
+            new { drainIds },
+            cancellationToken: cancellationToken));
+        return rows.ToLookup(n => n.DrainId, n => n.ToRecord());
     }
 
     private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
         DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version)
     {
-        public DrainRecord ToRecord(IReadOnlyList<DrainNodeRecord> nodes) => new(Id, Name, Cluster, State, PolicyJson,
-            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes);
+        public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, State, PolicyJson,
+            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList());
     }
 
-    private sealed record DrainNodeRow(string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,
+    private sealed record DrainNodeRow(Guid DrainId, string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,
         int VmisMigrated, int VmisSkipped, int VmisFailed, DateTime? ReleasedAt, string? LastError)
     {
         public DrainNodeRecord ToRecord() => new(NodeName, State, WasUnschedulable, VmisTotal, VmisMigrated,

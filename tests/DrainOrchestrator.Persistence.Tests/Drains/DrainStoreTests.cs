@@ -84,10 +84,14 @@ public sealed class DrainStoreTests(PostgresDatabaseFixture database) : IClassFi
     [Fact]
     public async Task ListAsync_ActiveOnly_ReturnsUnfinishedDrains()
     {
-        var drain = await Store().CreateAsync(Drain("c-" + Guid.NewGuid().ToString("N")[..8], "x"), CancellationToken.None);
+        var cluster = "c-" + Guid.NewGuid().ToString("N")[..8];
+        var drain = await Store().CreateAsync(Drain(cluster, "x", "y"), CancellationToken.None);
+        var other = await Store().CreateAsync(Drain(cluster, "z"), CancellationToken.None);
 
         var active = await Store().ListAsync(activeOnly: true, CancellationToken.None);
 
         Assert.Contains(active, d => d.Id == drain.Id);
+        Assert.Equal(["x", "y"], active.Single(d => d.Id == drain.Id).Nodes.Select(n => n.NodeName));
+        Assert.Equal(["z"], active.Single(d => d.Id == other.Id).Nodes.Select(n => n.NodeName));
     }
 }
