@@ -36,8 +36,10 @@ public static class SimulatorCli
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await using var server = await SimulatorServer.StartAsync(options, seeder, stop.Token);
         var scenarioName = (seeder as KubeVirt.ScenarioSeeder)?.Scenario.Name ?? scenario;
-        await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (scenario: {scenarioName}, speed: {options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}x, kubeconfig: {options.KubeconfigPath})".AsMemory(), cancellationToken);
-        await output.FlushAsync(cancellationToken);
+        await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (scenario: {scenarioName}, speed: {options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}x, kubeconfig: {options.KubeconfigPath})".AsMemory(), CancellationToken.None);
+
+        // Not cancellable: a stop that arrives right after start-up must still end in a clean stop below.
+        await output.FlushAsync(CancellationToken.None);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
