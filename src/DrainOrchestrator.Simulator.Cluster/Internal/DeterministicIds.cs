@@ -3,13 +3,15 @@ using System.Globalization;
 namespace DrainOrchestrator.Simulator.Cluster;
 
 /// <summary>Uids and name suffixes drawn from the seeded random source, so a run replays with the same names.</summary>
-internal sealed class DeterministicIds(int seed)
+/// <remarks>Not thread-safe: callers serialise access (the model's lock, the API store's write lock).</remarks>
+public sealed class DeterministicIds(int seed)
 {
     // The alphabet Kubernetes uses for generated name suffixes (no vowels, no confusable characters).
     private const string SuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
     private readonly Random _random = new(seed);
 
+    /// <summary>A version-4-shaped uid.</summary>
     public string NewUid()
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -19,6 +21,7 @@ internal sealed class DeterministicIds(int seed)
         return new Guid(bytes).ToString("D", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A suffix for generateName, <paramref name="length"/> characters long.</summary>
     public string NameSuffix(int length = 5)
     {
         Span<char> chars = stackalloc char[length];

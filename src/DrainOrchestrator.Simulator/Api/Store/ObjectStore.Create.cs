@@ -98,7 +98,7 @@ public sealed partial class ObjectStore
         var table = TableLocked(type);
         for (var attempt = 0; attempt < GenerateNameAttempts; attempt++)
         {
-            var candidate = prefix + _identities.NewSuffix();
+            var candidate = prefix + _identities.NameSuffix();
             if (!table.ContainsKey(ObjectKey.Of(@namespace, candidate)))
             {
                 return candidate;

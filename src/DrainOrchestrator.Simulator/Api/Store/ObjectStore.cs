@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DrainOrchestrator.Simulator.Api.Resources;
+using DrainOrchestrator.Simulator.Cluster;
 
 namespace DrainOrchestrator.Simulator.Api.Store;
 
@@ -15,7 +16,7 @@ public sealed partial class ObjectStore : IObjectStoreReader
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
     private readonly EventLog _log;
-    private readonly IdentityGenerator _identities;
+    private readonly DeterministicIds _identities;
     private ImmutableArray<IStoreWriteHook> _hooks = [];
     private ImmutableArray<IStoreObserver> _observers = [];
     private long _resourceVersion;
@@ -36,7 +37,7 @@ public sealed partial class ObjectStore : IObjectStoreReader
         _time = time;
         _options = options;
         _log = new EventLog(options.EventRetention);
-        _identities = new IdentityGenerator(options.Seed);
+        _identities = new DeterministicIds(options.Seed);
         foreach (var type in registry.Types)
         {
             _tables[type.GroupResource] = ImmutableSortedDictionary.Create<string, StoredObject>(StringComparer.Ordinal);
