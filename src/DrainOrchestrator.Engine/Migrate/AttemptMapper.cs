@@ -22,7 +22,8 @@ internal static class AttemptMapper
             _ => AttemptStatus.InFlight,
         },
         r.IntendedAt,
-        r.FinishedAt,
+        // The engine's clock, not the cluster's: the scheduler waits out backoffs on the engine's clock.
+        r.ConcludedAt ?? r.FinishedAt,
         r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
             ? Enum.TryParse<FailureKind>(r.FailureClass, out var kind) ? kind : FailureKind.Unknown
             : null,

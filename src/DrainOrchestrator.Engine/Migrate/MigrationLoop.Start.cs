@@ -100,7 +100,8 @@ internal sealed partial class MigrationLoop
 
         var snapshot = SnapshotMapper.Map(cluster);
         var name = MigrationNaming.PostCopyPolicyName(context.DrainIdText, action.Vmi.Uid);
-        var design = PostCopyPolicyDesigner.Design(action.Vmi, snapshot.Config.Settings, snapshot.Policies, name);
+        var design = PostCopyPolicyDesigner.Design(action.Vmi, snapshot.Config.Settings, snapshot.Policies, name,
+            snapshot.Config.ProgressTimeout);
         if (!design.Succeeded)
         {
             await context.Writer.WriteAsync("postcopy.refused", new { vmi = action.Vmi.QualifiedName, design.Problem }, null, cancellationToken);
@@ -113,10 +114,12 @@ internal sealed partial class MigrationLoop
         return null;
     }
 
-    // Once a post-copy attempt is over, its marker label and policy go.
+    // Once a post-copy attempt is over, its marker label and policy go, unless a later post-copy attempt of the same
+    // VMI (they share the policy) is still running.
     private async Task CleanUpPostCopyAsync(IReadOnlyList<AttemptRecord> records, CancellationToken cancellationToken)
     {
-        foreach (var record in records.Where(r => r.PostCopy && r.IsFinal && !_cleaned.Contains(r.VmimName)))
+        var stillNeeded = records.Where(r => r.PostCopy && !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        foreach (var record in records.Where(r => r.PostCopy && r.IsFinal && !_cleaned.Contains(r.VmimName) && !stillNeeded.Contains(r.VmiUid)))
         {
             await PostCopyCleanup.RemoveAsync(context, record, cancellationToken);
             _cleaned.Add(record.VmimName);

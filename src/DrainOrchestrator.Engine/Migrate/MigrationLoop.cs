@@ -47,12 +47,14 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 records.Select(AttemptMapper.ToCore).ToList(), context.Policy, drainState == DrainState.Paused);
             var decision = DrainScheduler.Decide(state, now);
             await RecordGivenUpAsync(decision, cancellationToken);
+
+            // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
+            await CleanUpPostCopyAsync(records, cancellationToken);
             foreach (var action in decision.Actions.OfType<StartMigration>())
             {
                 await StartAsync(action, cluster, cancellationToken);
             }
 
-            await CleanUpPostCopyAsync(records, cancellationToken);
             await ReportAsync(cluster, records, decision, drainState == DrainState.Paused, cancellationToken);
             if (decision.IsComplete && decision.Actions.Count == 0)
             {

@@ -1,6 +1,10 @@
 namespace DrainOrchestrator.Persistence.Attempts;
 
 /// <summary>One migration attempt as recorded: everything a report needs about one VMIM.</summary>
+/// <remarks>
+/// <see cref="CreatedAt"/>, <see cref="StartedAt"/> and <see cref="FinishedAt"/> are the cluster's timestamps;
+/// <see cref="IntendedAt"/> and <see cref="ConcludedAt"/> (when the engine recorded the final outcome) are the engine's.
+/// </remarks>
 public sealed record AttemptRecord(
     long Id,
     Guid DrainId,
@@ -24,7 +28,8 @@ public sealed record AttemptRecord(
     DateTimeOffset IntendedAt,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset? ConcludedAt = null)
 {
     /// <summary>Whether the attempt is over.</summary>
     public bool IsFinal => AttemptOutcome.IsFinal(Outcome);

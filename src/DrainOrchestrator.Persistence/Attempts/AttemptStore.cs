@@ -49,6 +49,7 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(observation);
+        var now = timeProvider.GetUtcNow();
         var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             UPDATE migration_attempts
@@ -63,7 +64,9 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                    phase_timestamps = COALESCE(@PhaseTimestampsJson::jsonb, phase_timestamps),
                    created_at = COALESCE(created_at, @CreatedAt),
                    started_at = COALESCE(started_at, @StartedAt),
-                   finished_at = COALESCE(finished_at, @FinishedAt)
+                   finished_at = COALESCE(finished_at, @FinishedAt),
+                   concluded_at = CASE WHEN @Outcome IN ('succeeded', 'failed', 'aborted', 'not_created')
+                                       THEN @now END
              WHERE vmim_name = @vmimName
                AND outcome NOT IN ('succeeded', 'failed', 'aborted', 'not_created')
             """,
@@ -81,7 +84,8 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                 observation.PhaseTimestampsJson,
                 observation.CreatedAt,
                 observation.StartedAt,
-                FinishedAt = observation.FinishedAt ?? (AttemptOutcome.IsFinal(observation.Outcome) ? timeProvider.GetUtcNow() : (DateTimeOffset?)null),
+                FinishedAt = observation.FinishedAt ?? (AttemptOutcome.IsFinal(observation.Outcome) ? now : (DateTimeOffset?)null),
+                now,
             },
             transaction,
             cancellationToken: cancellationToken));

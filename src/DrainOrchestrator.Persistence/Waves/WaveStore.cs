@@ -44,7 +44,7 @@ public sealed class WaveStore(NpgsqlDataSource dataSource, TimeProvider timeProv
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             UPDATE waves w SET finished_at = (
-                   SELECT COALESCE(max(a.finished_at), @now) FROM migration_attempts a
+                   SELECT COALESCE(max(a.concluded_at), @now) FROM migration_attempts a
                     WHERE a.drain_id = w.drain_id AND a.wave_number = w.wave_number)
              WHERE w.drain_id = @drainId AND w.started_at IS NOT NULL AND w.finished_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM migration_attempts a

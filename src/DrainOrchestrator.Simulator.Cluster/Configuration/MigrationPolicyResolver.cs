@@ -7,6 +7,9 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// </summary>
 public static class MigrationPolicyResolver
 {
+    /// <summary>The label KubeVirt keeps on every VMI naming its node; policies see it like any other label.</summary>
+    public const string NodeNameLabel = "kubevirt.io/nodeName";
+
     /// <summary>The winning policy for a VMI, or null when none applies.</summary>
     public static MigrationPolicy? SelectPolicy(
         IEnumerable<MigrationPolicy> policies,

@@ -8,8 +8,12 @@ internal sealed partial class ClusterController
     private void HandOff(MigrationJob job)
     {
         var vm = job.Vm;
-        var policy = MigrationPolicyResolver.SelectPolicy(
-            State.Policies.Values, vm.Labels, State.NamespaceLabels(vm.Namespace));
+        // virt-controller matches policies against the VMI's labels as the API shows them, kubevirt.io/nodeName included.
+        var labels = new Dictionary<string, string>(vm.Labels, StringComparer.Ordinal)
+        {
+            [MigrationPolicyResolver.NodeNameLabel] = job.SourceNode!.Name,
+        };
+        var policy = MigrationPolicyResolver.SelectPolicy(State.Policies.Values, labels, State.NamespaceLabels(vm.Namespace));
         var target = job.TargetPod!.Node!;
         vm.MigrationState = new VmiMigrationState
         {

@@ -69,6 +69,19 @@ public sealed class TransferTests
     }
 
     [Fact]
+    public void RunUntilIdle_PolicySelectingTheNodeNameLabel_MatchesTheSourceNode()
+    {
+        var selector = new Dictionary<string, string>(PostCopyLabel) { [MigrationPolicyResolver.NodeNameLabel] = "n1" };
+        var policy = new MigrationPolicy { Name = "on-n1", VirtualMachineInstanceSelector = selector, AllowPostCopy = true };
+        var cluster = SimulatedCluster.Create(HotGuest([policy]));
+        cluster.Migrate("hot");
+
+        cluster.RunToEnd();
+
+        Assert.Equal("on-n1", cluster.Truth("mig-hot").MigrationPolicyName);
+    }
+
+    [Fact]
     public void RunUntilIdle_RemainingStopsFalling_AbortedByProgressTimeout()
     {
         var config = MigrationConfig.Default with { ProgressTimeout = TimeSpan.FromSeconds(40) };
