@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Persistence.Drains;
 using Npgsql;
@@ -72,6 +73,26 @@ public sealed class DrainLauncher(NpgsqlDataSource dataSource, IClusterView view
         }
 
         problems.AddRange(request.Policy.ToPolicy().Validate(SnapshotMapper.MapConfig(state.KubeVirt)));
+        if (problems.Count == 0)
+        {
+            problems.AddRange(Preflight(request, active, state));
+        }
+
         return problems;
+    }
+
+    // The plan's blockers (a VM that cannot move under the policy, not enough room) refuse the drain before anything,
+    // not even a cordon, happens. The engine plans again when it runs, for what changes in between.
+    private static IEnumerable<string> Preflight(DrainRequest request, IReadOnlyList<DrainRecord> active, ClusterState state)
+    {
+        var others = active.Where(d => d.Cluster == request.Cluster)
+            .SelectMany(d => d.Nodes.Where(n => n.ReleasedAt is null).Select(n => n.NodeName))
+            .ToHashSet(StringComparer.Ordinal);
+        var plan = DrainPlanner.Plan(SnapshotMapper.Map(state), [.. request.Nodes.Distinct(StringComparer.Ordinal)], request.Policy.ToPolicy(),
+            null, others);
+        return plan.Blockers.Select(b => $"{b.Vmi.QualifiedName} on {b.Vmi.NodeName} blocks the drain: {b.Detail ?? b.Reason.ToString()}"
+            + (b.Reason is BlockReason.NotLiveMigratable or BlockReason.EvictionStrategyNone
+                ? " (--non-migratable skip leaves it in place and reports it)"
+                : string.Empty));
     }
 }

@@ -59,7 +59,7 @@ public static class DrainCommand
 
                     await output.WriteLineAsync($"{(attached ? "Attached to unfinished" : "Started")} drain {drain.Name} ({drain.Id}) of {string.Join(", ", drain.Nodes.Select(n => n.NodeName))}.");
                     var actions = new KubernetesClusterActions(session.Client, TimeProvider.System, parse.GetValue(options.LeaseNamespace)!);
-                    var runner = new DrainRunner(opened.DataSource, session.View, actions, new DrainEngineOptions(), TimeProvider.System,
+                    var runner = new DrainRunner(opened.DataSource, session.View, actions, options.Engine(parse), TimeProvider.System,
                         loggerFactory.CreateLogger<DrainRunner>());
                     var result = await runner.RunAsync(drain.Id, new ProgressPrinter(output), ct);
                     await output.WriteLineAsync($"Drain {drain.Name}: {result.State}: {result.Reason}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Policy;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -20,17 +21,37 @@ internal sealed class DrainOptions
     public Option<bool> KeepCordoned { get; } = new("--keep-cordoned-on-failure") { Description = "Do not uncordon when the drain fails or is cancelled." };
     public Option<bool> AboveLimits { get; } = new("--allow-above-cluster-limits") { Description = "Allow limits above the KubeVirt CR's." };
     public Option<string> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the per-node coordination Leases.", DefaultValueFactory = _ => "default" };
+    public Option<double> LeaseSeconds { get; } = new("--lease-seconds")
+    {
+        Description = "How long the drain stays owned by this process without a heartbeat; after a crash, another drainctl takes over after it.",
+        DefaultValueFactory = _ => 15,
+    };
 
     public DrainOptions()
     {
         WaveMode.AcceptOnlyFromAmong("rolling", "barrier");
         NonMigratable.AcceptOnlyFromAmong("block", "skip");
+        LeaseSeconds.Validators.Add(result =>
+        {
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds >= 2 && seconds <= 3600))
+            {
+                result.AddError($"--lease-seconds must be between 2 and 3600, was {seconds}");
+            }
+        });
+    }
+
+    /// <summary>The engine's options: the lease, renewed five times per lease period.</summary>
+    public DrainEngineOptions Engine(ParseResult parse)
+    {
+        var lease = TimeSpan.FromSeconds(parse.GetValue(LeaseSeconds));
+        return new DrainEngineOptions { LeaseDuration = lease, HeartbeatInterval = lease / 5 };
     }
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Kubeconfig, Context, Nodes, MaxParallel, MaxOutbound, MaxInbound, WaveMode, NonMigratable,
-            MaxAttempts, Backoff, NoPostCopy, KeepCordoned, AboveLimits, LeaseNamespace })
+            MaxAttempts, Backoff, NoPostCopy, KeepCordoned, AboveLimits, LeaseNamespace, LeaseSeconds })
         {
             command.Options.Add(option);
         }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using DrainOrchestrator.Persistence.Attempts;
-using DrainOrchestrator.Persistence.Waves;
+using DrainOrchestrator.Engine.Reports;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -15,7 +14,7 @@ public static class ReportCommand
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var database = CommonOptions.Database();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("report", "The drain's waves and every migration: source, target, wave, attempt, times, mode, outcome, failure.")
+        var command = new Command("report", "The drain's waves and every migration (source, target, wave, attempt, times, mode, outcome, failure), and every VM it did not move, with the reason.")
         {
             drain, format, database, verbose,
         };
@@ -29,9 +28,8 @@ public static class ReportCommand
                     return ExitCodes.BadInput;
                 }
 
-                var waves = await new WaveStore(opened.DataSource, TimeProvider.System).ListAsync(record.Id, ct);
-                var attempts = await new AttemptStore(opened.DataSource, TimeProvider.System).ListAsync(record.Id, ct);
-                await ReportWriter.WriteAsync(output, parse.GetValue(format)!, record, waves, attempts);
+                var report = await DrainReportReader.ReadAsync(opened.DataSource, record, ct);
+                await ReportWriter.WriteAsync(output, parse.GetValue(format)!, report);
                 return ExitCodes.Success;
             },
             cancellationToken));

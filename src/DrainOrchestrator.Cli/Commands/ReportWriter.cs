@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
-using DrainOrchestrator.Persistence.Drains;
-using DrainOrchestrator.Persistence.Waves;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -11,9 +10,9 @@ internal static class ReportWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task WriteAsync(TextWriter output, string format, DrainRecord drain, IReadOnlyList<WaveRecord> waves,
-        IReadOnlyList<AttemptRecord> attempts)
+    public static async Task WriteAsync(TextWriter output, string format, DrainReport report)
     {
+        var (drain, waves, attempts) = (report.Drain, report.Waves, report.Attempts);
         switch (format)
         {
             case "json":
@@ -22,6 +21,7 @@ internal static class ReportWriter
                     drain = new { drain.Id, drain.Name, drain.Cluster, drain.State, drain.OutcomeReason, drain.CreatedAt, drain.StartedAt, drain.FinishedAt },
                     waves,
                     migrations = attempts.Select(Row),
+                    notMoved = report.NotMoved,
                 }, Json));
                 break;
             case "csv":
@@ -33,6 +33,15 @@ internal static class ReportWriter
                     {
                         r.Wave, r.Vmi, r.Attempt, r.Source, r.Target, r.Vmim, r.Outcome, r.Mode, r.PostCopy, Time(r.IntendedAt), Time(r.CreatedAt),
                         Time(r.StartedAt), Time(r.FinishedAt), r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture), r.FailureClass, r.FailureReason,
+                    }.Select(Csv)));
+                }
+
+                // VMs that never had an attempt: one row each, with the node in the source column and the reason last.
+                foreach (var u in report.NotMoved.Where(u => u.Disposition != "gave_up"))
+                {
+                    await output.WriteLineAsync(string.Join(",", new object?[]
+                    {
+                        null, u.Vmi, null, u.Node, null, null, u.Disposition, null, null, null, null, null, null, null, null, u.Reason,
                     }.Select(Csv)));
                 }
 
@@ -48,6 +57,15 @@ internal static class ReportWriter
                         await output.WriteLineAsync($"  {a.Vmi,-30} #{a.Attempt} {a.Source} -> {a.Target,-12} {a.Outcome,-11} {a.Mode ?? "-",-8}"
                             + $" {a.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",7}s"
                             + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
+                    }
+                }
+
+                if (report.NotMoved.Count > 0)
+                {
+                    await output.WriteLineAsync("Not moved");
+                    foreach (var u in report.NotMoved)
+                    {
+                        await output.WriteLineAsync($"  {u.Vmi,-30} on {u.Node,-12} {u.Disposition,-8} {u.Reason}");
                     }
                 }
 

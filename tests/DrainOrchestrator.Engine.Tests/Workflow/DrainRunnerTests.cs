@@ -91,11 +91,26 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
     }
 
     [Fact]
-    public async Task RunAsync_NonMigratableUnderBlock_FailsBeforeAnyMigration()
+    public async Task LaunchAsync_NonMigratableUnderBlock_RefusedNamingTheVm()
     {
         var cluster = Cluster(3).AddVmi("pinned", "w1", migratable: false);
         var harness = new DrainHarness(database.DataSource, cluster);
+
+        var refused = await Assert.ThrowsAsync<DrainRequestException>(() => harness.LaunchAsync(DrainHarness.FastPolicy("block"), "w1"));
+
+        Assert.Contains(refused.Problems, p => p.Contains("pinned on w1 blocks the drain", StringComparison.Ordinal)
+            && p.Contains("DisksNotLiveMigratable", StringComparison.Ordinal));
+        Assert.Empty(cluster.CreatesByName);
+        Assert.False(cluster.IsUnschedulable("w1"));
+    }
+
+    [Fact]
+    public async Task RunAsync_BecameNonMigratableAfterLaunchUnderBlock_FailsBeforeAnyMigration()
+    {
+        var cluster = Cluster(3);
+        var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy("block"), "w1");
+        cluster.AddVmi("pinned", "w1", migratable: false);
 
         var result = await harness.RunAsync(id);
 

@@ -1,0 +1,13 @@
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Waves;
+
+namespace DrainOrchestrator.Engine.Reports;
+
+/// <summary>Everything a drain's report shows, read from PostgreSQL alone (the cluster forgets its migrations).</summary>
+/// <param name="Drain">The drain.</param>
+/// <param name="Waves">Its waves, in order.</param>
+/// <param name="Attempts">Every migration attempt, by wave.</param>
+/// <param name="NotMoved">The VMIs it left where they were: skipped, blocking, or given up on.</param>
+public sealed record DrainReport(
+    DrainRecord Drain, IReadOnlyList<WaveRecord> Waves, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<UnmovedVmi> NotMoved);

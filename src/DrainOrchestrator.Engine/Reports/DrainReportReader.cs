@@ -1,0 +1,46 @@
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Waves;
+using Npgsql;
+
+namespace DrainOrchestrator.Engine.Reports;
+
+/// <summary>Reads a <see cref="DrainReport"/>: waves and attempts from their tables, the VMIs not moved from the journal.</summary>
+public static class DrainReportReader
+{
+    /// <summary>The report of <paramref name="drain"/>.</summary>
+    public static async Task<DrainReport> ReadAsync(NpgsqlDataSource dataSource, DrainRecord drain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drain);
+        var waves = await new WaveStore(dataSource, TimeProvider.System).ListAsync(drain.Id, cancellationToken);
+        var attempts = await new AttemptStore(dataSource, TimeProvider.System).ListAsync(drain.Id, cancellationToken);
+        var journal = new JournalStore(dataSource, TimeProvider.System);
+        var notMoved = new List<UnmovedVmi>();
+        foreach (var entry in await journal.ReadAsync(drain.Id, "plan.item", cancellationToken))
+        {
+            var item = JournalPayload.Deserialize<PlanStep.PlanItemPayload>(entry.PayloadJson)!;
+            var disposition = item.Disposition switch
+            {
+                nameof(PlanDisposition.Skip) => "skipped",
+                nameof(PlanDisposition.Block) => "blocked",
+                _ => null,
+            };
+            if (disposition is not null)
+            {
+                notMoved.Add(new UnmovedVmi($"{item.Namespace}/{item.Name}", item.Node, disposition, item.Detail ?? item.Reason));
+            }
+        }
+
+        foreach (var entry in await journal.ReadAsync(drain.Id, "vmi.given_up", cancellationToken))
+        {
+            var given = JournalPayload.Deserialize<MigrationLoop.GivenUpPayload>(entry.PayloadJson)!;
+            notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
+        }
+
+        return new DrainReport(drain, waves, attempts, notMoved);
+    }
+}

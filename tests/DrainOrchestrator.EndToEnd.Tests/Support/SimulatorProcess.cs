@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Configuration;
+using DrainOrchestrator.Kubernetes.Models;
+
+namespace DrainOrchestrator.EndToEnd.Tests.Support;
+
+/// <summary><c>drain-sim serve</c> as its own process on a free port, with a client for its API and its ground truth.</summary>
+internal sealed class SimulatorProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+    private readonly string _directory;
+    private readonly HttpClient _http;
+
+    private SimulatorProcess(ChildProcess process, string directory, KubernetesConnectionSettings settings)
+    {
+        (_process, _directory) = (process, directory);
+        Server = settings.Server.ToString().TrimEnd('/');
+        _http = KubernetesHttpClientFactory.CreateHttpClient(settings);
+        Client = KubernetesClient.Create(settings, TimeProvider.System);
+    }
+
+    public string KubeconfigPath => Path.Combine(_directory, "kubeconfig");
+
+    /// <summary>The API server's address: the cluster's identity in the database.</summary>
+    public string Server { get; }
+
+    public KubernetesClient Client { get; }
+
+    public string Output => _process.Output;
+
+    /// <summary>Starts the simulator on <paramref name="scenario"/> (a file under Scenarios/ or a built-in name).</summary>
+    public static async Task<SimulatorProcess> StartAsync(string scenario, double speed, params string[] extra)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "drain-e2e", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario);
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        var process = ChildProcess.Start(Programs.DrainSim,
+        [
+            "serve", "--scenario", File.Exists(file) ? file : scenario, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--kubeconfig-out", kubeconfig, .. extra,
+        ]);
+        try
+        {
+            await process.WaitForOutputAsync("drain-sim listening on", TimeSpan.FromSeconds(60));
+            var settings = KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = kubeconfig });
+            return new SimulatorProcess(process, directory, settings);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The simulator's account of what really happened (<c>/sim/v1/ground-truth</c>).</summary>
+    public async Task<GroundTruth> GroundTruthAsync()
+    {
+        var text = await _http.GetStringAsync(new Uri("/sim/v1/ground-truth", UriKind.Relative));
+        return new GroundTruth(JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>Every VMI, by namespace/name.</summary>
+    public async Task<IReadOnlyDictionary<string, VirtualMachineInstance>> VmisAsync()
+    {
+        var list = await Client.ListAllAsync<VirtualMachineInstance>(null, null, CancellationToken.None);
+        return list.Items.ToDictionary(v => v.Metadata.Namespace + "/" + v.Metadata.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Injects API faults through the admin API (<c>/sim/v1/faults</c>).</summary>
+    public async Task PostAdminAsync(string path, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        _http.Dispose();
+        await _process.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
