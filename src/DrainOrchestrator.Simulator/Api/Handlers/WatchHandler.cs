@@ -8,7 +8,8 @@ namespace DrainOrchestrator.Simulator.Api.Handlers;
 
 /// <summary>
 /// watch: streams newline-delimited watch events, flushed as they come, with BOOKMARKs when asked and idle, until the
-/// server-side timeout (or an injected drop, which cuts the connection).
+/// server-side timeout (or an injected drop, which cuts the connection). A resourceVersion older than the retained
+/// history gets a stream of one ERROR event (410 Expired), as kube-apiserver answers it.
 /// </summary>
 internal static class WatchHandler
 {
@@ -21,16 +22,18 @@ internal static class WatchHandler
             Fields = call.Query.Fields,
             FromResourceVersion = call.Query.ResourceVersion,
         };
-        using var watch = call.Store.Watch(request);
+        using var watch = await OpenAsync(call, request);
+        if (watch is null)
+        {
+            return;
+        }
+
         var timeout = call.Query.Timeout is { } asked && asked > TimeSpan.Zero ? asked : call.Options.DefaultWatchTimeout;
         var drop = call.DropWatchAfter is { } after && after < timeout;
         using var deadline = new CancellationTokenSource(drop ? call.DropWatchAfter!.Value : timeout, call.Time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted, deadline.Token);
 
-        call.Response.StatusCode = 200;
-        call.Response.ContentType = ApiResponses.JsonContentType;
-        await call.Response.StartAsync(call.Aborted);
-        await call.Response.Body.FlushAsync(call.Aborted);
+        await StartStreamAsync(call);
         try
         {
             await StreamAsync(call, watch, stop.Token);
@@ -42,6 +45,34 @@ internal static class WatchHandler
                 call.Http.Abort();
             }
         }
+    }
+
+    /// <summary>
+    /// Starts the store watch; when it cannot start (a resourceVersion older than the retained history), answers as
+    /// kube-apiserver does once a request is admitted and its resourceVersion parsed: a 200 stream holding one ERROR
+    /// event (410 Expired), not an error status. Null then.
+    /// </summary>
+    private static async Task<StoreWatch?> OpenAsync(ApiCall call, WatchRequest request)
+    {
+        try
+        {
+            return call.Store.Watch(request);
+        }
+        catch (ApiStatusException e)
+        {
+            await StartStreamAsync(call);
+            await WriteAsync(call.Response.Body, "ERROR", ObjectJson.Serialize(e.Status.ToJson()), call.Aborted);
+            await call.Response.Body.FlushAsync(call.Aborted);
+            return null;
+        }
+    }
+
+    private static async Task StartStreamAsync(ApiCall call)
+    {
+        call.Response.StatusCode = 200;
+        call.Response.ContentType = ApiResponses.JsonContentType;
+        await call.Response.StartAsync(call.Aborted);
+        await call.Response.Body.FlushAsync(call.Aborted);
     }
 
     private static async Task StreamAsync(ApiCall call, StoreWatch watch, CancellationToken stop)
