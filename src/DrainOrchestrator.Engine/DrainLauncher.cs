@@ -18,8 +18,7 @@ public sealed class DrainLauncher(NpgsqlDataSource dataSource, IClusterView view
         var store = new DrainStore(dataSource, timeProvider);
         var nodes = request.Nodes.Order(StringComparer.Ordinal).ToList();
         var active = await store.ListAsync(activeOnly: true, cancellationToken);
-        var same = active.FirstOrDefault(d => d.Cluster == request.Cluster
-            && d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal).SequenceEqual(nodes, StringComparer.Ordinal));
+        var same = FindSame(active, request.Cluster, nodes);
         if (same is not null)
         {
             return (same, true);
@@ -40,9 +39,15 @@ public sealed class DrainLauncher(NpgsqlDataSource dataSource, IClusterView view
         }
         catch (NodesAlreadyDrainingException ex)
         {
-            throw new DrainRequestException([ex.Message]);
+            // Another drainctl created the drain of these very nodes a moment ago (both started at once): attach to it.
+            var raced = FindSame(await store.ListAsync(activeOnly: true, cancellationToken), request.Cluster, nodes);
+            return raced is not null ? (raced, true) : throw new DrainRequestException([ex.Message]);
         }
     }
+
+    private static DrainRecord? FindSame(IReadOnlyList<DrainRecord> active, string cluster, List<string> nodes) =>
+        active.FirstOrDefault(d => d.Cluster == cluster
+            && d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal).SequenceEqual(nodes, StringComparer.Ordinal));
 
     private List<string> Problems(DrainRequest request, IReadOnlyList<DrainRecord> active)
     {
