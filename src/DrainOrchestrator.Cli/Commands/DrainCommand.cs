@@ -50,7 +50,7 @@ public static class DrainCommand
                     {
                         foreach (var problem in ex.Problems)
                         {
-                            await error.WriteLineAsync($"error: {problem}");
+                            await error.WriteLineAsync($"error: {PolicyWording.InOptionTerms(problem)}");
                         }
 
                         await error.WriteLineAsync("Nothing was started.");

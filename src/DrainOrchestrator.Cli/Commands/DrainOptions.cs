@@ -29,8 +29,8 @@ internal sealed class DrainOptions
 
     public DrainOptions()
     {
-        WaveMode.AcceptOnlyFromAmong("rolling", "barrier");
-        NonMigratable.AcceptOnlyFromAmong("block", "skip");
+        PolicyWording.AcceptOnly(WaveMode, "rolling", "barrier");
+        PolicyWording.AcceptOnly(NonMigratable, "block", "skip");
         LeaseSeconds.Validators.Add(result =>
         {
             var seconds = result.GetValueOrDefault<double>();

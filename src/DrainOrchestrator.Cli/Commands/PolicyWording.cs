@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary>
+/// Puts the engine's problems in the words of the command line: Core names a policy field (MaxParallelMigrations), the
+/// operator typed an option (--max-parallel), and the message should point at what to change.
+/// </summary>
+internal static partial class PolicyWording
+{
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    {
+        ["MaxParallelMigrations"] = "--max-parallel",
+        ["MaxOutboundPerNode"] = "--max-outbound",
+        ["MaxInboundPerNode"] = "--max-inbound",
+        ["Failure.MaxAttempts"] = "--max-attempts",
+        ["Failure.InitialBackoff"] = "--retry-backoff-seconds",
+        ["AllowAboveClusterLimits"] = "--allow-above-cluster-limits",
+    };
+
+    /// <summary>The problem with every policy field the command line sets replaced by its option.</summary>
+    public static string InOptionTerms(string problem) =>
+        FieldName().Replace(problem, m => OptionOf.TryGetValue(m.Value, out var option) ? option : m.Value);
+
+    /// <summary>Accepts only <paramref name="values"/>, and says so naming the option (System.CommandLine's own message does not).</summary>
+    public static void AcceptOnly(Option<string> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!values.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError($"{option.Name} must be {string.Join(" or ", values)}, was '{value}'");
+            }
+        });
+    }
+
+    [GeneratedRegex(@"\b(Failure\.)?[A-Z][A-Za-z]+\b")]
+    private static partial Regex FieldName();
+}
