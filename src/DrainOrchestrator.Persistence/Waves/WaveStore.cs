@@ -26,12 +26,13 @@ public sealed class WaveStore(NpgsqlDataSource dataSource, TimeProvider timeProv
         }
     }
 
-    /// <summary>Sets the wave's start time unless it has one.</summary>
+    /// <summary>Sets the wave's start time unless it has one, and clears its finish time: an attempt starts in it.</summary>
     public async Task MarkStartedAsync(NpgsqlTransaction transaction, Guid drainId, int waveNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE waves SET started_at = COALESCE(started_at, @now) WHERE drain_id = @drainId AND wave_number = @waveNumber",
+            // A later attempt in a wave (a retry, or a rolling slot filled late) reopens it: its end is its last attempt's.
+            "UPDATE waves SET started_at = COALESCE(started_at, @now), finished_at = NULL WHERE drain_id = @drainId AND wave_number = @waveNumber",
             new { drainId, waveNumber, now = timeProvider.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));

@@ -45,4 +45,47 @@ public sealed class WaveStoreTests(PostgresDatabaseFixture database) : IClassFix
         Assert.Equal(_clock.GetUtcNow(), finished[0].FinishedAt);
         Assert.Null(finished[1].StartedAt);
     }
+
+    [Fact]
+    public async Task MarkStarted_AttemptAfterTheWaveFinished_ReopensItUntilThatAttemptEnds()
+    {
+        var drain = await DrainFixtures.CreateAsync(database.DataSource, _clock);
+        var waves = new WaveStore(database.DataSource, _clock);
+        var attempts = new AttemptStore(database.DataSource, _clock);
+        var first = "drain-" + Guid.NewGuid().ToString("N")[..12];
+        var retry = "drain-" + Guid.NewGuid().ToString("N")[..12];
+        await InTransactionAsync(async t =>
+        {
+            await waves.RecordPlanAsync(t, drain.Id, "rolling", 2, [new(1, 1)], CancellationToken.None);
+            await attempts.InsertIntendedAsync(t, new NewAttempt(drain.Id, 1, 1, "ns", "vm", "uid", "worker-1", "worker-9", first, false), CancellationToken.None);
+            await waves.MarkStartedAsync(t, drain.Id, 1, CancellationToken.None);
+            await attempts.ObserveAsync(t, first, new AttemptObservation(AttemptOutcome.Failed), CancellationToken.None);
+            await waves.MarkFinishedWhereDoneAsync(t, drain.Id, CancellationToken.None);
+        });
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        await InTransactionAsync(async t =>
+        {
+            await attempts.InsertIntendedAsync(t, new NewAttempt(drain.Id, 1, 2, "ns", "vm", "uid", "worker-1", "worker-8", retry, false), CancellationToken.None);
+            await waves.MarkStartedAsync(t, drain.Id, 1, CancellationToken.None);
+        });
+        var reopened = (await waves.ListAsync(drain.Id, CancellationToken.None))[0];
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await InTransactionAsync(async t =>
+        {
+            await attempts.ObserveAsync(t, retry, new AttemptObservation(AttemptOutcome.Succeeded), CancellationToken.None);
+            await waves.MarkFinishedWhereDoneAsync(t, drain.Id, CancellationToken.None);
+        });
+
+        Assert.Null(reopened.FinishedAt);
+        Assert.Equal(_clock.GetUtcNow(), (await waves.ListAsync(drain.Id, CancellationToken.None))[0].FinishedAt);
+    }
+
+    private async Task InTransactionAsync(Func<Npgsql.NpgsqlTransaction, Task> work)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await work(transaction);
+        await transaction.CommitAsync();
+    }
 }
