@@ -75,15 +75,12 @@ public static class DrainPlanner
         var observed = history.ThroughputOf(vmi.Uid) ?? history.ThroughputFrom(vmi.NodeName);
         var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);
         var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel);
+        var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
+        var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel);
         var dedicated = false;
-        if (estimate.Mode != MigrationMode.PreCopy && policy.MaxOutboundPerNode > 1)
+        if (estimate.Mode != MigrationMode.PreCopy && policy.MaxOutboundPerNode > 1 && aloneEstimate.Mode == MigrationMode.PreCopy)
         {
-            var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
-            var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel);
-            if (aloneEstimate.Mode == MigrationMode.PreCopy)
-            {
-                (estimate, dedicated) = (aloneEstimate, true);
-            }
+            (estimate, dedicated) = (aloneEstimate, true);
         }
 
         if (reason == BlockReason.None && estimate.Mode == MigrationMode.WillNotComplete)
@@ -92,7 +89,10 @@ public static class DrainPlanner
         }
 
         return new PlannedVmi(vmi, reason == BlockReason.None ? PlanDisposition.Migrate : Disposition(policy), reason, detail,
-            config, estimate, dedicated, null, 0);
+            config, estimate, dedicated, null, 0)
+        {
+            AloneEstimate = aloneEstimate,
+        };
     }
 
     private static PlanDisposition Disposition(DrainPolicy policy) => policy.NonMigratableAction switch

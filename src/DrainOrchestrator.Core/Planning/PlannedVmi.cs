@@ -22,4 +22,12 @@ public sealed record PlannedVmi(
     MigrationEstimate Estimate,
     bool NeedsDedicatedBandwidth,
     string? TentativeTarget,
-    int Wave);
+    int Wave)
+{
+    /// <summary>
+    /// The prediction when the migration has its source's NIC to itself. The scheduler times starts with it, so that a
+    /// target pod starts while the previous transfer out of the same node still runs; null falls back to
+    /// <see cref="Estimate"/>.
+    /// </summary>
+    public MigrationEstimate? AloneEstimate { get; init; }
+}

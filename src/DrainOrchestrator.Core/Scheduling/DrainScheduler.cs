@@ -10,6 +10,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// the same state and time give the same actions, so the engine can replay it and the benchmark can run it in virtual
 /// time. Never more in flight than the cluster limit or per source than the per-node limit, counting VMIMs the
 /// orchestrator did not create; never more inbound per target than the inbound limit; never a target being drained.
+/// A source's next migration starts when its NIC is predicted to be free by the time the new target is ready; until
+/// then its slot is left to other sources and <see cref="SchedulerDecision.WakeAt"/> says when to ask again.
 /// </summary>
 public static class DrainScheduler
 {
@@ -55,7 +57,8 @@ public static class DrainScheduler
         var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
         var candidates = Candidates(views, policy, counters);
         var withoutTarget = new List<PlannedVmi>();
-        var started = SourceSelection.Fill(candidates, counters, policy, view =>
+        var selection = new SourceSelection(counters, NicTimeline.Build(state, planByUid, now), policy);
+        var started = selection.Fill(candidates, view =>
         {
             var target = TargetChooser.Choose(view, index, counters, policy.MaxInboundPerNode, state.LaterDrainNodes);
             if (target is null)
@@ -73,6 +76,11 @@ public static class DrainScheduler
             actions.Add(new StartMigration(view.Vmi, view.NextAttempt,
                 MigrationNaming.VmimName(state.DrainId, view.Vmi.Uid, view.NextAttempt), view.Item.Wave,
                 view.Source, target, view.PostCopy));
+        }
+
+        if (selection.Deferred is { } deferred && (wakeAt is null || deferred < wakeAt))
+        {
+            wakeAt = deferred;
         }
 
         return new SchedulerDecision(actions, wakeAt, givenUp, withoutTarget, inFlight + started.Count, remaining, moved,

@@ -13,8 +13,6 @@ internal sealed class FlightCounters
 
     public int Cluster { get; private set; }
 
-    public HashSet<string> ExclusiveSources { get; } = new(StringComparer.Ordinal);
-
     public HashSet<string> ExclusiveTargets { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> MigratingVmis { get; } = new(StringComparer.Ordinal);
@@ -52,7 +50,7 @@ internal sealed class FlightCounters
 
             if (planned is { NeedsDedicatedBandwidth: true })
             {
-                counters.MarkExclusive(attempt.SourceNode, attempt.TargetNode);
+                counters.MarkExclusive(attempt.TargetNode);
             }
 
             if (planned is not null)
@@ -80,13 +78,14 @@ internal sealed class FlightCounters
 
         if (dedicated)
         {
-            MarkExclusive(source, target);
+            MarkExclusive(target);
         }
     }
 
-    private void MarkExclusive(string source, string? target)
+    // A migration that needs its whole NIC: its target receives nothing else meanwhile (out of its source, later
+    // migrations are timed to start transferring when it is predicted to end, see NicTimeline).
+    private void MarkExclusive(string? target)
     {
-        ExclusiveSources.Add(source);
         if (target is not null)
         {
             ExclusiveTargets.Add(target);

@@ -121,6 +121,19 @@ public sealed class DrainPlannerTests
     }
 
     [Fact]
+    public void Plan_SharedNic_AloneEstimateIsTheFasterPredictionTheSchedulerTimesStartsWith()
+    {
+        var nodes = new[] { Make.Node("n1", nic: 1_250_000_000), Make.Node("n2"), Make.Node("n3") };
+
+        var item = Plan([Make.Vmi("a", "n1", memoryGiB: 8, dirtyRate: 50_000_000)], nodes: nodes).Items.Single();
+
+        Assert.False(item.NeedsDedicatedBandwidth);
+        Assert.Equal(1_250_000_000, item.AloneEstimate!.BandwidthBytesPerSecond);
+        Assert.Equal(625_000_000, item.Estimate.BandwidthBytesPerSecond);
+        Assert.True(item.AloneEstimate.Duration < item.Estimate.Duration);
+    }
+
+    [Fact]
     public void Plan_HistoryOfSlowThroughput_LengthensPrediction()
     {
         var vmi = Make.Vmi("a", "n1", memoryGiB: 8, dirtyRate: 0);

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using DrainOrchestrator.Scheduling.Bench.Results;
+using DrainOrchestrator.Scheduling.Bench.Runs;
+using DrainOrchestrator.Scheduling.Bench.Suite;
+using DrainOrchestrator.Simulator.Cluster;
+
+namespace DrainOrchestrator.Scheduling.Bench;
+
+/// <summary>Runs the suite and writes the results.</summary>
+internal static class BenchApplication
+{
+    public static int Run(string[] args)
+    {
+        var options = BenchOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            Console.Error.WriteLine("error: " + error);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        var wall = Stopwatch.StartNew();
+        var suite = SuiteDefinition.Load(options.SuitePath);
+        var folder = Path.GetDirectoryName(options.SuitePath)!;
+        var cases = new List<CaseResult>();
+        var blindCases = new List<CaseResult>();
+        foreach (var entry in suite.Scenarios.Where(s => Selected(s, options)))
+        {
+            var scenario = ScenarioCatalog.Load(Path.Combine(folder, entry.File));
+            foreach (var limits in suite.Limits)
+            {
+                var runner = new CaseRunner(entry, scenario, limits, informed: !options.Blind);
+                var result = new CaseResult(entry, scenario.Name, limits, runner.Bound(),
+                    runner.Run(RunMode.Orchestrator), runner.Run(RunMode.KubeVirtAlone));
+                cases.Add(result);
+                if (options.WithBlind)
+                {
+                    var blind = new CaseRunner(entry, scenario, limits, informed: false).Run(RunMode.Orchestrator);
+                    blindCases.Add(result with { Orchestrator = blind });
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{entry.Id,-2} {limits.Name,-9} makespan {result.Orchestrator.MakespanSeconds,8:F1} s  bound {result.Bound.Seconds,8:F1} s  ratio {result.Ratio,5:F3}  kubevirt alone {result.KubeVirtAlone.MakespanSeconds,8:F1} s{(result.KubeVirtAlone.Complete ? "" : " (incomplete)")}  migrations/VM {result.Orchestrator.MigrationsPerVm:F3}/{result.KubeVirtAlone.MigrationsPerVm:F3}  failed {result.Orchestrator.FailedAttempts}/{result.KubeVirtAlone.FailedAttempts}  ({result.Orchestrator.WallSeconds + result.KubeVirtAlone.WallSeconds:F1} s)"));
+            }
+        }
+
+        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases);
+        ReportWriter.Write(report, options.OutputDirectory);
+        var failures = Checks.Failures(report);
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine("check failed: " + failure);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{cases.Count} cases in {wall.Elapsed.TotalSeconds:F1} s; results in {options.OutputDirectory}"));
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static bool Selected(ScenarioEntry entry, BenchOptions options) =>
+        options.Only.Count > 0 ? options.Only.Contains(entry.Id) : !options.Quick || entry.Quick;
+}

@@ -1,0 +1,55 @@
+namespace DrainOrchestrator.Scheduling.Bench.Bounds;
+
+/// <summary>
+/// A lower bound on a batch's makespan. With S the fixed start-up of a migration (target pod start, hand-off, target
+/// preparation, transfer start), t the transfer time alone, V the bytes sent alone, B the source NIC, C the cluster limit
+/// and L the per-node limit:
+/// <code>
+/// LB = max( max over source nodes n of max( S + Σ_n V/B_n , Σ_n (S + t) / L ),   the busiest node: its NIC, its slots
+///           Σ_all (S + t) / C,                                                     the cluster's slots
+///           max_all (S + t) )                                                      the longest single migration
+/// </code>
+/// A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
+/// VMIs that cannot converge even alone are left out and counted.
+/// </summary>
+/// <param name="Seconds">The bound.</param>
+/// <param name="NodeSeconds">The busiest node's term.</param>
+/// <param name="BusiestNode">That node.</param>
+/// <param name="ClusterSeconds">The cluster slots' term.</param>
+/// <param name="LongestSeconds">The longest single migration.</param>
+/// <param name="Binding">Which term is the bound: node-nic, node-slots, cluster or longest.</param>
+/// <param name="NotConverging">VMIs left out because they cannot converge even alone.</param>
+internal sealed record LowerBound(
+    double Seconds, double NodeSeconds, string? BusiestNode, double ClusterSeconds, double LongestSeconds, string Binding,
+    int NotConverging)
+{
+    public static LowerBound Of(IReadOnlyList<BoundVm> vms, double startupSeconds, int clusterLimit, int perNodeLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(clusterLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perNodeLimit, 1);
+        var movable = vms.Where(v => v.Alone.Converges).ToList();
+        var (nodeSeconds, busiest, nodeBinding) = (0.0, (string?)null, "node-nic");
+        foreach (var group in movable.GroupBy(v => v.SourceNode, StringComparer.Ordinal))
+        {
+            var nic = startupSeconds + group.Sum(v => v.Alone.Bytes / v.SourceNicBytesPerSecond);
+            var slots = group.Sum(v => startupSeconds + v.Alone.TransferSeconds) / perNodeLimit;
+            var term = Math.Max(nic, slots);
+            if (term > nodeSeconds)
+            {
+                (nodeSeconds, busiest, nodeBinding) = (term, group.Key, slots > nic ? "node-slots" : "node-nic");
+            }
+        }
+
+        var cluster = movable.Sum(v => startupSeconds + v.Alone.TransferSeconds) / clusterLimit;
+        var longest = movable.Count == 0 ? 0 : movable.Max(v => startupSeconds + v.Alone.TransferSeconds);
+        var seconds = Math.Max(nodeSeconds, Math.Max(cluster, longest));
+        var binding = seconds == nodeSeconds ? nodeBinding : seconds == cluster ? "cluster" : "longest";
+        return new LowerBound(seconds, nodeSeconds, busiest, cluster, longest, binding, vms.Count - movable.Count);
+    }
+
+    /// <summary>The bound of batches drained one after another.</summary>
+    public static LowerBound Sum(IReadOnlyList<LowerBound> batches) => batches.Count == 1
+        ? batches[0]
+        : new LowerBound(batches.Sum(b => b.Seconds), batches.Sum(b => b.NodeSeconds), null, batches.Sum(b => b.ClusterSeconds),
+            batches.Sum(b => b.LongestSeconds), "sum of batches", batches.Sum(b => b.NotConverging));
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace DrainOrchestrator.Scheduling.Bench.Results;
+
+/// <summary>The markdown summary: the results table, the targets met or missed, the bound's formula, the charts.</summary>
+internal static class SummaryWriter
+{
+    public static string Render(BenchReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Scheduling quality in virtual time").AppendLine();
+        md.AppendLine(F($"Written by `scripts/bench.sh{(report.Quick ? " --quick" : "")}` ({(report.Quick ? "reduced" : "full")} run, {report.Cases.Count} cases).")
+            + " Core's planner")
+            .AppendLine("and scheduler (`DrainPlanner.Plan`, `DrainScheduler.Decide`) drive the simulated KubeVirt cluster")
+            .AppendLine("(`Simulator.Cluster`) in virtual time; \"KubeVirt alone\" creates every VMIM at once, unpinned, and lets the model's")
+            .AppendLine("admission and scheduler-like placement decide. Times are model seconds; counts and bytes come from the simulator's")
+            .AppendLine("ground truth. " + (report.Informed
+                ? "Core is given each node's NIC bandwidth and each guest's dirty rate (the engine does not read them yet)."
+                : "Core is given no NIC bandwidths and no dirty rates, as the engine maps the cluster today (`--blind`)."))
+            .AppendLine();
+        Table(md, report.Cases);
+        Targets(md, report.Cases);
+        Blind(md, report.BlindCases);
+        Bound(md);
+        md.AppendLine("## Charts").AppendLine();
+        md.AppendLine($"![makespan against the lower bound and KubeVirt alone]({report.Prefix}-makespan.svg)").AppendLine();
+        foreach (var (scenario, _) in report.TimelineRuns())
+        {
+            md.AppendLine($"![migrations per node over time, scenario {scenario}]({report.Prefix}-timeline-{scenario}.svg)").AppendLine();
+        }
+
+        Scenarios(md, report.Cases);
+        return md.ToString();
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<CaseResult> cases)
+    {
+        md.AppendLine("Pairs read orchestrator / KubeVirt alone. `*` marks a run that did not finish (VMIs left on a drained node).").AppendLine();
+        md.AppendLine("| scenario | limits | makespan | lower bound (binding term) | ratio | KubeVirt alone | migrations/VM | failed attempts | post-copy | bytes moved (GB) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in cases)
+        {
+            var o = c.Orchestrator;
+            var k = c.KubeVirtAlone;
+            md.AppendLine(F($"| ({c.Entry.Id}) {c.Entry.Title} | {c.Limits.Name} {c.Limits.PerCluster}/{c.Limits.PerNode} | {o.MakespanSeconds:0.0} s{Star(o)} | {c.Bound.Seconds:0.0} s ({c.Bound.Binding}) | {c.Ratio:0.000} | {k.MakespanSeconds:0.0} s{Star(k)} | {o.MigrationsPerVm:0.000} / {k.MigrationsPerVm:0.000} | {o.FailedAttempts} / {k.FailedAttempts} | {o.PostCopy} / {k.PostCopy} | {o.BytesMoved / 1e9:0.0} / {k.BytesMoved / 1e9:0.0} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Targets(StringBuilder md, IReadOnlyList<CaseResult> cases)
+    {
+        md.AppendLine("## Targets").AppendLine();
+        var misses = cases.Where(c => !c.MeetsBound).ToList();
+        md.AppendLine(F($"- Makespan at most {CaseResult.BoundTarget:0.00} × the lower bound: met in {cases.Count - misses.Count} of {cases.Count} cases.")
+            + (misses.Count == 0 ? "" : " Missed: " + string.Join("; ", misses.Select(c =>
+                F($"({c.Entry.Id}) {c.Limits.Name} at {c.Ratio:0.000} × ({(c.Ratio / CaseResult.BoundTarget - 1) * 100:0.0}% over the target)"))) + "; see the scenario notes below."));
+        var notWorse = cases.Count(c => c.NotWorseThanKubeVirt);
+        var better = cases.Where(c => !c.KubeVirtAlone.Complete || c.Speedup >= 1.05
+            || c.Orchestrator.MigrationsPerVm < c.KubeVirtAlone.MigrationsPerVm - 0.01).ToList();
+        md.AppendLine(F($"- Never worse than KubeVirt alone: {notWorse} of {cases.Count} cases. Measurably better (at least 5% sooner, fewer migrations per VM, or KubeVirt alone did not finish): ")
+            + (better.Count == 0 ? "none." : string.Join("; ", better.Select(Better)) + "."));
+        foreach (var c in cases.Where(c => c.Entry.Rolling))
+        {
+            md.AppendLine(F($"- Rolling drain ({c.Entry.Id}) {c.Limits.Name}: {c.Orchestrator.MigrationsPerVm:0.000} migrations per VM (target at most {CaseResult.RollingTarget:0.00}; KubeVirt alone {c.KubeVirtAlone.MigrationsPerVm:0.000}): {(c.MeetsRolling == true ? "met" : "missed")}."));
+        }
+
+        var violations = cases.Sum(c => c.Orchestrator.LimitViolations + c.KubeVirtAlone.LimitViolations);
+        md.AppendLine($"- KubeVirt limits exceeded in the ground truth: {violations} times.").AppendLine();
+    }
+
+    private static void Blind(StringBuilder md, IReadOnlyList<CaseResult> cases)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## The same drains with the engine's mapping (no NIC bandwidths, no dirty rates)").AppendLine();
+        md.AppendLine("The engine does not read NIC bandwidths or dirty rates yet, so Core assumes 10 Gbit/s and 10 MB/s for every node and");
+        md.AppendLine("guest. With that mapping (`--blind`) the orchestrator's runs are:").AppendLine();
+        md.AppendLine("| scenario | limits | makespan | ratio to the bound | KubeVirt alone | failed attempts | post-copy | bytes moved (GB) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in cases)
+        {
+            var o = c.Orchestrator;
+            md.AppendLine(F($"| ({c.Entry.Id}) {c.Entry.Title} | {c.Limits.Name} {c.Limits.PerCluster}/{c.Limits.PerNode} | {o.MakespanSeconds:0.0} s{Star(o)} | {c.Ratio:0.000} | {c.KubeVirtAlone.MakespanSeconds:0.0} s{Star(c.KubeVirtAlone)} | {o.FailedAttempts} | {o.PostCopy} | {o.BytesMoved / 1e9:0.0} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Better(CaseResult c) => !c.KubeVirtAlone.Complete
+        ? F($"({c.Entry.Id}) {c.Limits.Name}: KubeVirt alone left {c.KubeVirtAlone.Left} VMIs after {c.KubeVirtAlone.FailedAttempts} failed attempts")
+        : F($"({c.Entry.Id}) {c.Limits.Name}: {(1 - (1 / c.Speedup)) * 100:0.0}% sooner") + (c.Orchestrator.MigrationsPerVm < c.KubeVirtAlone.MigrationsPerVm - 0.01
+            ? F($", {c.Orchestrator.MigrationsPerVm:0.000} against {c.KubeVirtAlone.MigrationsPerVm:0.000} migrations per VM")
+            : "");
+
+    private static void Bound(StringBuilder md)
+    {
+        md.AppendLine("## The lower bound").AppendLine();
+        md.AppendLine("For the VMIs of a batch, with S the fixed start-up of a migration (target pod start-up, hand-off, target preparation,");
+        md.AppendLine("transfer start: 7 s in these scenarios), t a VMI's transfer time alone and V the bytes it sends alone, B a source's NIC");
+        md.AppendLine("bandwidth, C the cluster limit and L the per-node limit:").AppendLine();
+        md.AppendLine("```");
+        md.AppendLine("LB = max( max over source nodes n of max( S + Σ_n V/B_n ,      the node's NIC: it sends nothing before the first target is ready");
+        md.AppendLine("                                          Σ_n (S + t) / L ),   the node's L outbound slots");
+        md.AppendLine("          Σ_all (S + t) / C,                                    the cluster's C slots: the total uncontended work");
+        md.AppendLine("          max_all (S + t) )                                     the longest single migration");
+        md.AppendLine("```").AppendLine();
+        md.AppendLine("\"Alone\" is the migration with its source NIC to itself, at the smaller of that NIC and the fastest target NIC (capped by");
+        md.AppendLine("`bandwidthPerMigration`), with the simulator's physics in continuous form: the first pass sends the memory M at rate R");
+        md.AppendLine("while the guest dirties D bytes/s, at most its working set W; the dirty pages then drain at R − D until they fit in the");
+        md.AppendLine("allowed downtime: t = M/R + max(0, min(D·M/R, W) − R·downtime) / (R − D), V = R·t. No schedule does better: sharing a");
+        md.AppendLine("NIC only lowers R, which adds dirty pages. A rolling drain's bound is the sum of its batches' bounds. The bound is");
+        md.AppendLine("optimistic in two ways a real schedule cannot be: it lets start-ups overlap transfers perfectly, and it charges");
+        md.AppendLine("nothing for two transfers sharing a NIC.").AppendLine();
+    }
+
+    private static void Scenarios(StringBuilder md, IReadOnlyList<CaseResult> cases)
+    {
+        md.AppendLine("## Scenarios").AppendLine();
+        foreach (var c in cases.GroupBy(c => c.Entry.Id).Select(g => g.First()))
+        {
+            var batches = c.Entry.ExpandedBatches();
+            md.AppendLine(F($"- ({c.Entry.Id}) `bench/scenarios/{c.Entry.File}`, {c.Orchestrator.VmisToMove} VMIs to move from {batches.Sum(b => b.Count)} nodes in {batches.Count} batch{(batches.Count == 1 ? "" : "es")}. {c.Entry.Notes?.Trim()}"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Star(RunResult run) => run.Complete ? "" : "*";
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

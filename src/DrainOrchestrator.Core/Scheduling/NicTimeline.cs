@@ -1,0 +1,132 @@
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Core.Scheduling;
+
+/// <summary>
+/// When each source node's migration NIC is predicted to be free: what the migrations in flight out of it still have to
+/// send, queued at the NIC's rate, each from its predicted transfer start (start of the attempt plus the start-up time).
+/// A migration started now sends nothing until its target is ready; started before the NIC is free minus that start-up
+/// it shares the NIC (slower, with more pages dirtied meanwhile), started later it leaves the NIC idle. Starting just in
+/// time lets a target pod start while the previous transfer runs, and keeps equal migrations from running in lockstep,
+/// finishing together and leaving the NIC idle while both next target pods start.
+/// </summary>
+internal sealed class NicTimeline
+{
+    // A migration predicted never to finish still ends (it is aborted); a cap keeps the arithmetic in range.
+    private const double MaxQueuedSeconds = 30 * 24 * 3600;
+
+    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double NicSeconds)>> _bySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _nicByNode = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _now;
+    private readonly TimeSpan _startup;
+    private readonly long _assumedNic;
+
+    private NicTimeline(DateTimeOffset now, TimeSpan startup, long assumedNic)
+    {
+        _now = now;
+        _startup = startup;
+        _assumedNic = assumedNic;
+    }
+
+    public static NicTimeline Build(SchedulerState state, IReadOnlyDictionary<string, PlannedVmi> planByUid, DateTimeOffset now)
+    {
+        var costModel = state.Policy.CostModel;
+        var timeline = new NicTimeline(now, costModel.TargetStartup, costModel.AssumedNicBandwidthBytesPerSecond);
+        foreach (var node in state.Cluster.Nodes)
+        {
+            if (node.NicBandwidthBytesPerSecond is { } nic and > 0)
+            {
+                timeline._nicByNode[node.Name] = nic;
+            }
+        }
+
+        var phases = new Dictionary<string, MigrationPhase>(StringComparer.Ordinal);
+        foreach (var migration in state.Cluster.UnfinishedMigrations)
+        {
+            phases[migration.Namespace + "/" + migration.Name] = migration.Phase;
+        }
+
+        var ours = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attempt in state.Attempts)
+        {
+            if (attempt.Status != AttemptStatus.InFlight || attempt.Kind != AttemptKind.Migration
+                || !planByUid.TryGetValue(attempt.VmiUid, out var item))
+            {
+                continue;
+            }
+
+            var key = item.Vmi.Namespace + "/" + attempt.Name;
+            ours.Add(key);
+            var transferStart = attempt.StartedAt + timeline._startup;
+            if (transferStart < now && phases.TryGetValue(key, out var phase) && phase < MigrationPhase.Running)
+            {
+                // Its target is slower to get ready than predicted: the transfer has not begun yet.
+                transferStart = now;
+            }
+
+            var estimate = item.AloneEstimate ?? item.Estimate;
+            var elapsed = Math.Max(0, (now - transferStart).TotalSeconds);
+            var remaining = Math.Max(0, estimate.TransferredBytes - (estimate.BandwidthBytesPerSecond * elapsed));
+            timeline.Queue(attempt.SourceNode, transferStart, remaining);
+        }
+
+        foreach (var migration in state.Cluster.UnfinishedMigrations)
+        {
+            if (!migration.IsFinished && !ours.Contains(migration.Namespace + "/" + migration.Name))
+            {
+                // Someone else's migration: its progress is unknown, so count all of its memory from now on.
+                var start = migration.Phase >= MigrationPhase.Running ? now : now + timeline._startup;
+                timeline.Queue(migration.SourceNode, start, migration.MemoryBytes);
+            }
+        }
+
+        return timeline;
+    }
+
+    /// <summary>When everything queued on <paramref name="source"/>'s NIC is predicted to have been sent.</summary>
+    public DateTimeOffset FreeAt(string source)
+    {
+        if (!_bySource.TryGetValue(source, out var queue))
+        {
+            return _now;
+        }
+
+        var free = _now;
+        foreach (var (start, seconds) in queue.OrderBy(q => q.TransferStart))
+        {
+            free = (start > free ? start : free) + TimeSpan.FromSeconds(seconds);
+        }
+
+        return free;
+    }
+
+    /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
+    public DateTimeOffset ReadyAt(string source)
+    {
+        var ready = FreeAt(source) - _startup;
+        return ready > _now ? ready : _now;
+    }
+
+    /// <summary>Whether a migration started now would find the NIC free when its target is ready.</summary>
+    public bool IsReady(string source) => ReadyAt(source) <= _now;
+
+    /// <summary>Queues a migration started now.</summary>
+    public void Start(string source, PlannedVmi item)
+    {
+        var estimate = item.AloneEstimate ?? item.Estimate;
+        Queue(source, _now + _startup, estimate.TransferredBytes);
+    }
+
+    private void Queue(string source, DateTimeOffset transferStart, double bytes)
+    {
+        if (!_bySource.TryGetValue(source, out var queue))
+        {
+            queue = [];
+            _bySource[source] = queue;
+        }
+
+        var nic = _nicByNode.TryGetValue(source, out var n) ? n : _assumedNic;
+        queue.Add((transferStart, Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, nic))));
+    }
+}

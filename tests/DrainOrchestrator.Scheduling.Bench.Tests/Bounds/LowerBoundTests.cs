@@ -1,0 +1,70 @@
+using DrainOrchestrator.Scheduling.Bench.Bounds;
+
+namespace DrainOrchestrator.Scheduling.Bench.Tests.Bounds;
+
+public sealed class LowerBoundTests
+{
+    private const double Nic = 1e9;
+
+    private static BoundVm Vm(string node, double seconds) =>
+        new("ns/" + node + seconds, node, Nic, new UncontendedMigration(seconds, seconds * Nic, true));
+
+    [Fact]
+    public void Of_OneNodeTwoSlots_NicTermIsStartupPlusTransfers()
+    {
+        // Node: max(7 + 10 + 20, (17 + 27) / 2 = 22) = 37; cluster (44) / 5; longest 27.
+        var bound = LowerBound.Of([Vm("n1", 10), Vm("n1", 20)], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(37, bound.Seconds, 6);
+        Assert.Equal("node-nic", bound.Binding);
+        Assert.Equal("n1", bound.BusiestNode);
+    }
+
+    [Fact]
+    public void Of_OneSlotPerNode_MigrationsOfANodeAddUp()
+    {
+        var bound = LowerBound.Of([Vm("n1", 10), Vm("n1", 20)], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 1);
+
+        Assert.Equal(44, bound.Seconds, 6);
+        Assert.Equal("node-slots", bound.Binding);
+    }
+
+    [Fact]
+    public void Of_ManyNodes_ClusterSlotsBind()
+    {
+        var vms = Enumerable.Range(0, 10).Select(i => Vm("n" + i, 3)).ToList();
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(20, bound.Seconds, 6);
+        Assert.Equal("cluster", bound.Binding);
+    }
+
+    [Fact]
+    public void Of_OneLongMigration_LongestBinds()
+    {
+        var bound = LowerBound.Of([Vm("n1", 100), Vm("n2", 1), Vm("n3", 1)], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(107, bound.Seconds, 6);
+    }
+
+    [Fact]
+    public void Of_VmThatNeverConverges_LeftOutAndCounted()
+    {
+        var never = new BoundVm("ns/hot", "n1", Nic, new UncontendedMigration(double.PositiveInfinity, double.PositiveInfinity, false));
+
+        var bound = LowerBound.Of([Vm("n1", 10), never], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(17, bound.Seconds, 6);
+        Assert.Equal(1, bound.NotConverging);
+    }
+
+    [Fact]
+    public void Sum_Batches_AddUp()
+    {
+        var first = LowerBound.Of([Vm("n1", 10)], 7, 5, 2);
+        var second = LowerBound.Of([Vm("n2", 20)], 7, 5, 2);
+
+        Assert.Equal(44, LowerBound.Sum([first, second]).Seconds, 6);
+    }
+}
