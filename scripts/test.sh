@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every DrainOrchestrator check on this machine: installs what is missing, restores, builds with warnings as
-# errors, verifies formatting, runs every test against real PostgreSQL (and later the simulator), and ends with the
-# line "N passed, N failed".
+# errors, verifies formatting, runs every test (against real PostgreSQL and the simulator, end-to-end tests included)
+# and the quick benchmark, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=lib/prerequisites.sh
@@ -55,6 +55,16 @@ elif ((test_exit != 0 && failed == 0)); then
   # The runner failed without a failed test (a crash or a hang): count it so the run cannot look green.
   failed=1
   echo "error: the test runner exited with $test_exit" >&2
+fi
+
+# The reduced benchmark: the scheduler in virtual time on scenarios (a) and (c); it fails on a limit violation, an
+# unfinished drain or a drain slower than KubeVirt alone. It counts as one check.
+echo "==> benchmark (quick)"
+if scripts/bench.sh --quick --no-build -c Debug; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "error: scripts/bench.sh --quick failed" >&2
 fi
 
 echo "$passed passed, $failed failed"
