@@ -18,6 +18,24 @@ public sealed record DrainEngineOptions
     /// <summary>How long the drain may wait for capacity with nothing in flight before it fails.</summary>
     public TimeSpan StuckTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Under the shutdown policy: how long a stopped VM may take to run again elsewhere (its VMI deleted, a new one
+    /// Running off the drained nodes) before the restart counts as failed.
+    /// </summary>
+    public TimeSpan RestartTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long the engine waits for an unreachable database before it stops the run (exit non-zero). Nothing is lost:
+    /// the drain stays as journaled and the same command run again resumes it.
+    /// </summary>
+    public TimeSpan DatabaseOutageTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first wait before trying an unreachable database again; it doubles (with jitter) up to the maximum.</summary>
+    public TimeSpan DatabaseRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait between two tries of an unreachable database.</summary>
+    public TimeSpan DatabaseRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Throws with every problem at once when a value is out of range.</summary>
     public void Validate()
     {
@@ -45,6 +63,26 @@ public sealed record DrainEngineOptions
         if (StuckTimeout <= TimeSpan.Zero)
         {
             problems.Add($"StuckTimeout must be positive, was {StuckTimeout}");
+        }
+
+        if (RestartTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"RestartTimeout must be positive, was {RestartTimeout}");
+        }
+
+        if (DatabaseOutageTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"DatabaseOutageTimeout must be positive, was {DatabaseOutageTimeout}");
+        }
+
+        if (DatabaseRetryDelay <= TimeSpan.Zero)
+        {
+            problems.Add($"DatabaseRetryDelay must be positive, was {DatabaseRetryDelay}");
+        }
+
+        if (DatabaseRetryMaxDelay < DatabaseRetryDelay)
+        {
+            problems.Add($"DatabaseRetryMaxDelay must be at least DatabaseRetryDelay ({DatabaseRetryDelay}), was {DatabaseRetryMaxDelay}");
         }
 
         if (problems.Count > 0)

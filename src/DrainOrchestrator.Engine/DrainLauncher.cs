@@ -96,7 +96,7 @@ public sealed class DrainLauncher(NpgsqlDataSource dataSource, IClusterView view
         var plan = DrainPlanner.Plan(SnapshotMapper.Map(state), [.. request.Nodes.Distinct(StringComparer.Ordinal)], request.Policy.ToPolicy(),
             null, others);
         return plan.Blockers.Select(b => $"{b.Vmi.QualifiedName} on {b.Vmi.NodeName} blocks the drain: {b.Detail ?? b.Reason.ToString()}"
-            + (b.Reason is BlockReason.NotLiveMigratable or BlockReason.EvictionStrategyNone
+            + (b.Reason is BlockReason.NotLiveMigratable or BlockReason.EvictionStrategyNone or BlockReason.CannotRestart
                 ? " (--non-migratable skip leaves it in place and reports it)"
                 : string.Empty));
     }

@@ -16,8 +16,9 @@ namespace DrainOrchestrator.Engine;
 /// <summary>
 /// Runs one drain to its end: takes the drain's lease (waiting out a crashed owner's), then runs the steps validate,
 /// lock, cordon, plan, migrate, verify, finish. Every step is repeatable; a run after a crash re-reads the journal and
-/// the cluster and continues. Returns early, without finishing the drain, only when the lease is lost or the caller
-/// cancels.
+/// the cluster and continues. A database outage is waited out (<see cref="DatabaseOutage"/>). Returns early, without
+/// finishing the drain, only when the lease is lost, the database stays unreachable for longer than
+/// <see cref="DrainEngineOptions.DatabaseOutageTimeout"/>, or the caller cancels.
 /// </summary>
 public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, IClusterActions actions,
     DrainEngineOptions options, TimeProvider timeProvider, ILogger<DrainRunner> logger)
@@ -36,21 +37,73 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         var leases = new LeaseStore(dataSource, timeProvider);
-        await using var ownership = await OwnershipLease.AcquireAsync(leases, drainId, options, timeProvider, logger,
-            async ct => await states.ReadStateAsync(drainId, ct) is { } s && !DrainState.IsFinal(s), cancellationToken);
+        await using var ownership = await AcquireUnlessFinishedAsync(leases, drainId, states, cancellationToken);
+        var current = await drains.FindAsync(drainId.ToString("D"), cancellationToken) ?? drain;
+        if (ownership is null || DrainState.IsFinal(current.State))
+        {
+            // Another process finished the drain while this one waited for its lease: report that end, do not redo it.
+            return new DrainResult(current.Id, current.State, current.OutcomeReason ?? current.State);
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownership.Lost);
         var journal = new JournalStore(dataSource, timeProvider);
         var writer = new FencedWriter(dataSource, leases, journal, ownership, drainId, options.Holder);
+        var outage = new DatabaseOutage(dataSource, ownership, writer, options, timeProvider, logger);
         var context = new DrainContext(drain, StoredPolicy.FromJson(drain.PolicyJson).ToPolicy(), view, actions, writer,
             new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,
-            timeProvider, logger, progress);
+            timeProvider, logger, progress, ownership, outage);
         try
         {
-            return await RunStepsAsync(context, linked.Token);
+            return await RunRidingOutagesAsync(context, linked.Token);
         }
         catch (Exception ex) when (ex is LeaseLostException || (ex is OperationCanceledException && ownership.Lost.IsCancellationRequested))
         {
             return new DrainResult(drainId, "lost", "this process lost the drain's lease; another process continues it");
+        }
+        catch (DatabaseOutageException ex)
+        {
+            return new DrainResult(drainId, DrainResult.Interrupted, ex.Message);
+        }
+    }
+
+    // Null when the drain ended while this process waited for its lease (the owner had finished it but not yet let go).
+    private async Task<OwnershipLease?> AcquireUnlessFinishedAsync(LeaseStore leases, Guid drainId, DrainStateStore states,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OwnershipLease.AcquireAsync(leases, drainId, options, timeProvider, logger,
+                async ct => await states.ReadStateAsync(drainId, ct) is { } s && !DrainState.IsFinal(s), cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    // The migrate loop rides out its own outages and carries on. An outage in another step runs the steps again from
+    // the journal once the database is back (they are repeatable), unless the drain ended meanwhile: a final commit
+    // whose answer was lost.
+    private async Task<DrainResult> RunRidingOutagesAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var resumed = false;
+        while (true)
+        {
+            try
+            {
+                if (resumed && await new DrainStore(dataSource, timeProvider).FindAsync(context.DrainIdText, cancellationToken) is { } drain
+                    && DrainState.IsFinal(drain.State))
+                {
+                    return new DrainResult(drain.Id, drain.State, drain.OutcomeReason ?? drain.State);
+                }
+
+                return await RunStepsAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseOutage.IsOutage(ex, cancellationToken))
+            {
+                await context.Outage.RideOutAsync(ex, cancellationToken);
+                resumed = true;
+            }
         }
     }
 
@@ -111,7 +164,9 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await PreparationSteps.CompleteAsync(context, DrainSteps.Plan, cancellationToken);
         }
 
-        var outcome = await new MigrationLoop(context, plan).RunAsync(cancellationToken);
+        // Once migrate is journaled complete a repeat (after a crash or an outage in a later step) must not run the loop
+        // over a plan made from the emptied nodes: it would overwrite the recorded per-node counts with zeros.
+        var outcome = done.Contains(DrainSteps.Migrate) ? LoopOutcome.Completed : await new MigrationLoop(context, plan).RunAsync(cancellationToken);
         switch (outcome)
         {
             case LoopOutcome.Cancelled:

@@ -14,8 +14,15 @@ internal static partial class EngineLog
     [LoggerMessage(3003, LogLevel.Error, "Lost lease {Lease}: {Reason}")]
     public static partial void LeaseLost(ILogger logger, string lease, string reason);
 
-    [LoggerMessage(3004, LogLevel.Warning, "Heartbeat of {Lease} failed, will retry: {Reason}")]
+    // Debug: while the database is unreachable the drain itself reports the outage (3030), once.
+    [LoggerMessage(3004, LogLevel.Debug, "Heartbeat of {Lease} failed, will keep trying: {Reason}")]
     public static partial void HeartbeatFailed(ILogger logger, string lease, string reason);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Could not release lease {Lease} (it expires by itself): {Reason}")]
+    public static partial void LeaseReleaseFailed(ILogger logger, string lease, string reason);
+
+    [LoggerMessage(3006, LogLevel.Information, "Lease {Lease} had expired and nobody took it over: re-took it (epoch {Epoch})")]
+    public static partial void LeaseRetaken(ILogger logger, string lease, long epoch);
 
     [LoggerMessage(3010, LogLevel.Information, "Drain {Drain}: step {Step}")]
     public static partial void StepStarted(ILogger logger, string drain, string step);
@@ -37,4 +44,17 @@ internal static partial class EngineLog
 
     [LoggerMessage(3024, LogLevel.Warning, "Cleanup of {What} failed (will not block the drain): {Reason}")]
     public static partial void CleanupFailed(ILogger logger, string what, string reason);
+
+    [LoggerMessage(3030, LogLevel.Warning, "Database unavailable, retrying in {DelaySeconds}s: {Reason}. Nothing new starts until it is back")]
+    public static partial void DatabaseUnavailable(ILogger logger, double delaySeconds, string reason);
+
+    [LoggerMessage(3031, LogLevel.Debug, "Database still unavailable after {ElapsedSeconds}s, retrying in {DelaySeconds}s: {Reason}")]
+    public static partial void DatabaseStillUnavailable(ILogger logger, double elapsedSeconds, double delaySeconds, string reason);
+
+    // Warning like 3030, whose end it reports: operators who saw the outage see it end.
+    [LoggerMessage(3032, LogLevel.Warning, "Database available again after {ElapsedSeconds}s; lease {Lease} {LeaseState} (epoch {Epoch}); reconciling with the cluster")]
+    public static partial void DatabaseAvailable(ILogger logger, double elapsedSeconds, string lease, string leaseState, long epoch);
+
+    [LoggerMessage(3033, LogLevel.Error, "Database unavailable for {ElapsedSeconds}s, longer than the outage timeout: stopping. Last error: {Reason}")]
+    public static partial void DatabaseGaveUp(ILogger logger, double elapsedSeconds, string reason);
 }

@@ -14,7 +14,12 @@ internal sealed class DrainOptions
     public Option<int> MaxOutbound { get; } = new("--max-outbound") { Description = "Most migrations out of one node.", DefaultValueFactory = _ => 2 };
     public Option<int> MaxInbound { get; } = new("--max-inbound") { Description = "Most migrations into one node.", DefaultValueFactory = _ => 2 };
     public Option<string> WaveMode { get; } = new("--wave-mode") { Description = "rolling or barrier.", DefaultValueFactory = _ => "rolling" };
-    public Option<string> NonMigratable { get; } = new("--non-migratable") { Description = "block (default) or skip.", DefaultValueFactory = _ => "block" };
+    public Option<string> NonMigratable { get; } = new("--non-migratable")
+    {
+        Description = "What to do with a VM that cannot live-migrate: block (default: refuse the drain), skip (leave it and report it) "
+            + "or shutdown (opt-in: stop it so that its run strategy, which must be Always, starts it on another node).",
+        DefaultValueFactory = _ => "block",
+    };
     public Option<int> MaxAttempts { get; } = new("--max-attempts") { Description = "Most attempts per VM.", DefaultValueFactory = _ => 3 };
     public Option<double> Backoff { get; } = new("--retry-backoff-seconds") { Description = "Wait after the first failure (doubles).", DefaultValueFactory = _ => 20 };
     public Option<bool> NoPostCopy { get; } = new("--no-post-copy-fallback") { Description = "Never retry a non-converging VM with post-copy." };
@@ -30,7 +35,7 @@ internal sealed class DrainOptions
     public DrainOptions()
     {
         PolicyWording.AcceptOnly(WaveMode, "rolling", "barrier");
-        PolicyWording.AcceptOnly(NonMigratable, "block", "skip");
+        PolicyWording.AcceptOnly(NonMigratable, "block", "skip", "shutdown");
         LeaseSeconds.Validators.Add(result =>
         {
             var seconds = result.GetValueOrDefault<double>();

@@ -57,6 +57,7 @@ public static class PlanCommand
 
     private static async Task WriteAsync(TextWriter output, DrainPlan plan, string format)
     {
+        // A restart is no migration: no wave, no predicted transfer; its detail says how it moves.
         var rows = plan.Items.Select(i => new
         {
             vmi = i.Vmi.QualifiedName,
@@ -64,9 +65,11 @@ public static class PlanCommand
             disposition = i.Disposition.ToString(),
             wave = i.Wave,
             reason = i.Reason == BlockReason.None ? null : i.Reason.ToString(),
-            detail = i.Detail,
-            predictedSeconds = Math.Round(i.Estimate.Duration.TotalSeconds, 1),
-            predictedMode = i.Estimate.Mode.ToString(),
+            detail = i.Disposition == PlanDisposition.Restart
+                ? $"shut down, then started elsewhere by its run strategy {i.Vmi.RunStrategy}" + (i.Detail is null ? string.Empty : "; " + i.Detail)
+                : i.Detail,
+            predictedSeconds = i.Disposition == PlanDisposition.Restart ? (double?)null : Math.Round(i.Estimate.Duration.TotalSeconds, 1),
+            predictedMode = i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString(),
         }).ToList();
         if (format == "json")
         {
@@ -81,11 +84,14 @@ public static class PlanCommand
             return;
         }
 
+        var restarts = plan.Items.Count(i => i.Disposition == PlanDisposition.Restart);
         await output.WriteLineAsync($"Plan for {string.Join(", ", plan.Nodes)}: {plan.Waves.Count} wave(s), predicted {plan.PredictedMakespan.TotalSeconds:0}s"
+            + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
             + (plan.IsBlocked ? $", BLOCKED by {plan.Blockers.Count} VM(s)" : string.Empty));
         foreach (var r in rows.OrderBy(r => r.disposition == "Block" ? 0 : 1).ThenBy(r => r.wave))
         {
-            await output.WriteLineAsync($"  {r.vmi,-30} {r.node,-14} {r.disposition,-8} wave {r.wave,-3} {r.predictedSeconds,7}s {r.predictedMode,-8} {r.detail}");
+            var predicted = r.predictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";
+            await output.WriteLineAsync($"  {r.vmi,-30} {r.node,-14} {r.disposition,-8} wave {r.wave,-3} {predicted} {r.predictedMode ?? "-",-8} {r.detail}");
         }
     }
 }

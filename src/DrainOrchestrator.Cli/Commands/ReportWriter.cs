@@ -52,11 +52,20 @@ internal static class ReportWriter
                 {
                     await output.WriteLineAsync($"Wave {wave.WaveNumber} ({wave.Mode}, {wave.PlannedSize} planned, limit {wave.ClusterLimit})"
                         + $"  started {Time(wave.StartedAt) ?? "-"}  finished {Time(wave.FinishedAt) ?? "-"}");
-                    foreach (var a in attempts.Where(a => a.WaveNumber == wave.WaveNumber).Select(Row))
+                    foreach (var a in attempts.Where(a => !a.IsRestart && a.WaveNumber == wave.WaveNumber).Select(Row))
                     {
-                        await output.WriteLineAsync($"  {a.Vmi,-30} #{a.Attempt} {a.Source} -> {a.Target,-12} {a.Outcome,-11} {a.Mode ?? "-",-8}"
-                            + $" {a.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",7}s"
-                            + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
+                        await WriteAttemptAsync(output, a);
+                    }
+                }
+
+                // Restarts elsewhere (the shutdown policy) belong to no wave.
+                var restarts = attempts.Where(a => a.IsRestart).Select(Row).ToList();
+                if (restarts.Count > 0)
+                {
+                    await output.WriteLineAsync("Restarts (shut down, started elsewhere by the run strategy)");
+                    foreach (var a in restarts)
+                    {
+                        await WriteAttemptAsync(output, a);
                     }
                 }
 
@@ -73,9 +82,16 @@ internal static class ReportWriter
         }
     }
 
+    private static Task WriteAttemptAsync(TextWriter output, ReportRow a) =>
+        output.WriteLineAsync($"  {a.Vmi,-30} #{a.Attempt} {a.Source} -> {a.Target ?? "-",-12} {a.Outcome,-11} {a.Mode ?? "-",-8}"
+            + $" {a.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",7}s"
+            + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
+
+    // A restart has no migration mode: the mode column says Restart (and its duration is the VM's downtime as the
+    // engine saw it, from the VMI's deletion to the new one running).
     private static ReportRow Row(AttemptRecord a) => new(a.WaveNumber, a.VmiNamespace + "/" + a.VmiName, a.Attempt, a.SourceNode, a.TargetNode,
-        a.VmimName, a.Outcome, a.Mode, a.PostCopy, a.IntendedAt, a.CreatedAt, a.StartedAt, a.FinishedAt,
-        a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason);
+        a.VmimName, a.Outcome, a.IsRestart ? "Restart" : a.Mode, a.PostCopy, a.IntendedAt, a.CreatedAt, a.StartedAt, a.FinishedAt,
+        a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason, a.Kind);
 
     private static string? Time(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -87,5 +103,5 @@ internal static class ReportWriter
 
     private sealed record ReportRow(int Wave, string Vmi, int Attempt, string Source, string? Target, string Vmim, string Outcome,
         string? Mode, bool PostCopy, DateTimeOffset IntendedAt, DateTimeOffset? CreatedAt, DateTimeOffset? StartedAt,
-        DateTimeOffset? FinishedAt, double? DurationSeconds, string? FailureClass, string? FailureReason);
+        DateTimeOffset? FinishedAt, double? DurationSeconds, string? FailureClass, string? FailureReason, string Kind);
 }

@@ -34,17 +34,26 @@ public static class FailureDecider
         var failures = attempts.Count(a => a.Status == AttemptStatus.Failed);
         var what = Describe(last);
 
+        if (vmi is null && last.Kind == AttemptKind.Restart)
+        {
+            // The stopped VMI is gone by design; what failed is its start elsewhere, and stopping it again is impossible.
+            return GiveUp(finished, $"the restart elsewhere failed: {last.FailureMessage ?? "no reason recorded"}");
+        }
+
+        // Before the VMI's absence: a failed post-copy loses the guest, so its VMI is failed or already replaced by now.
+        if (kind == FailureKind.PostCopyFailed)
+        {
+            return GiveUp(finished, "post-copy failed and the guest was lost; KubeVirt restarts it through its run strategy");
+        }
+
         if (vmi is null || kind == FailureKind.VmiGone)
         {
             return GiveUp(finished, "the VMI no longer exists");
         }
 
-        switch (kind)
+        if (kind == FailureKind.Aborted)
         {
-            case FailureKind.Aborted:
-                return GiveUp(finished, "the migration was aborted by request");
-            case FailureKind.PostCopyFailed:
-                return GiveUp(finished, "post-copy failed and the guest was lost; KubeVirt restarts it through its run strategy");
+            return GiveUp(finished, "the migration was aborted by request");
         }
 
         if (failures >= policy.MaxAttempts)

@@ -114,12 +114,17 @@ public static class DrainPlanner
                 continue;
             }
 
-            if (item.Disposition == PlanDisposition.Restart && item.Vmi.RunStrategy is RunStrategy.None or RunStrategy.Halted or RunStrategy.Once)
+            // KubeVirt's VM controller starts a deleted VMI again only under runStrategy Always: RerunOnFailure does
+            // not after a clean stop, Manual waits for a start request, Halted and Once never, and a bare VMI has no VM.
+            if (item.Disposition == PlanDisposition.Restart && item.Vmi.RunStrategy != RunStrategy.Always)
             {
                 result.Add(item with
                 {
                     Disposition = PlanDisposition.Block,
-                    Detail = $"{item.Detail}; run strategy {item.Vmi.RunStrategy} would not start it elsewhere",
+                    Reason = BlockReason.CannotRestart,
+                    Detail = item.Vmi.RunStrategy == RunStrategy.None
+                        ? $"{item.Detail}; it has no VirtualMachine, so nothing would start it again after a shutdown"
+                        : $"{item.Detail}; its run strategy {item.Vmi.RunStrategy} would not start it again after a shutdown (only Always does)",
                 });
                 continue;
             }

@@ -35,6 +35,13 @@ public interface IClusterActions
     /// <summary>Deletes an orchestrator-owned MigrationPolicy; a missing one is fine.</summary>
     Task DeleteMigrationPolicyAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes (stops) the VMI <paramref name="namespace"/>/<paramref name="name"/>, only while it still has
+    /// <paramref name="uid"/>: a VMI that KubeVirt started again under the same name is never touched. Returns false
+    /// when that VMI was already gone (missing, or the name now belongs to another uid): a missing VMI is success.
+    /// </summary>
+    Task<bool> DeleteVmiAsync(string @namespace, string name, string uid, CancellationToken cancellationToken);
+
     /// <summary>Sets (or, with a null value, removes) one label of a VMI; a missing VMI is fine.</summary>
     Task SetVmiLabelAsync(string @namespace, string name, string key, string? value, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// An <see cref="IClusterView"/> over one informer per kind (nodes, VMIs, VMIMs, MigrationPolicies, namespaces, the
-/// KubeVirt CR). Every change any informer applies bumps the version, so waiters wake within milliseconds.
+/// KubeVirt CR, VirtualMachines). Every change any informer applies bumps the version, so waiters wake within milliseconds.
 /// </summary>
 public sealed class InformerClusterView : IClusterView, IAsyncDisposable
 {
@@ -18,6 +18,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     private readonly Informer<MigrationPolicy> _policies;
     private readonly Informer<Namespace> _namespaces;
     private readonly Informer<KubeVirt> _kubeVirt;
+    private readonly Informer<VirtualMachine> _vms;
     private readonly List<Task> _running = [];
 
     private InformerClusterView(KubernetesClient client)
@@ -28,6 +29,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         _policies = new Informer<MigrationPolicy>(client);
         _namespaces = new Informer<Namespace>(client);
         _kubeVirt = new Informer<KubeVirt>(client);
+        _vms = new Informer<VirtualMachine>(client);
     }
 
     /// <inheritdoc />
@@ -36,7 +38,10 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     /// <inheritdoc />
     public ClusterState Current => new(
         [.. _nodes.Snapshot.Items], [.. _vmis.Snapshot.Items], [.. _migrations.Snapshot.Items],
-        [.. _policies.Snapshot.Items], [.. _namespaces.Snapshot.Items], _kubeVirt.Snapshot.Items.FirstOrDefault());
+        [.. _policies.Snapshot.Items], [.. _namespaces.Snapshot.Items], _kubeVirt.Snapshot.Items.FirstOrDefault())
+    {
+        VirtualMachines = [.. _vms.Snapshot.Items],
+    };
 
     /// <summary>Starts every informer and returns once each has listed (fails when one cannot).</summary>
     public static async Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken)
@@ -50,8 +55,9 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
             view.Run(view._policies);
             view.Run(view._namespaces);
             view.Run(view._kubeVirt);
+            view.Run(view._vms);
             await Task.WhenAll(view._nodes.Synced, view._vmis.Synced, view._migrations.Synced, view._policies.Synced,
-                view._namespaces.Synced, view._kubeVirt.Synced).WaitAsync(cancellationToken);
+                view._namespaces.Synced, view._kubeVirt.Synced, view._vms.Synced).WaitAsync(cancellationToken);
             return view;
         }
         catch

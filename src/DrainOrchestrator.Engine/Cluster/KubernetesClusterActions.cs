@@ -141,6 +141,23 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
     }
 
     /// <inheritdoc />
+    public async Task<bool> DeleteVmiAsync(string @namespace, string name, string uid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uid);
+        try
+        {
+            await client.DeleteAsync<VirtualMachineInstance>(@namespace, name, new DeleteOptions { Preconditions = new Preconditions { Uid = uid } },
+                cancellationToken);
+            return true;
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound || ex.IsConflict)
+        {
+            // Gone, or the name belongs to the VMI KubeVirt started since (the uid precondition failed): ours is gone.
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SetVmiLabelAsync(string @namespace, string name, string key, string? value, CancellationToken cancellationToken)
     {
         var patch = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, Dictionary<string, string?>>>

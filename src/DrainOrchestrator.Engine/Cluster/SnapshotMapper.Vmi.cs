@@ -19,12 +19,45 @@ public static partial class SnapshotMapper
         return domain?.Resources?.Requests is { } requests && requests.TryGetValue("memory", out var memory) ? memory.ToInt64() : 0;
     }
 
-    private static VmiSnapshot MapVmi(VirtualMachineInstance vmi, Dictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels)
+    /// <summary>
+    /// What KubeVirt's VM controller makes of <paramref name="vm"/>'s VMI once it stopped: <c>spec.runStrategy</c>, else
+    /// the deprecated <c>spec.running</c> (true is Always, false Halted), else Halted as KubeVirt defaults it.
+    /// </summary>
+    public static RunStrategy RunStrategyOf(VirtualMachine? vm)
+    {
+        if (vm is null)
+        {
+            return RunStrategy.None;
+        }
+
+        if (vm.Spec?.RunStrategy is { } value)
+        {
+            // WaitAsReceiver (a decentralized migration's target) starts nothing by itself: like Manual.
+            return Enum.TryParse<RunStrategy>(value, ignoreCase: false, out var parsed) && parsed != RunStrategy.None ? parsed : RunStrategy.Manual;
+        }
+
+        return vm.Spec?.Running == true ? RunStrategy.Always : RunStrategy.Halted;
+    }
+
+    private static Dictionary<string, VirtualMachine> VmsByKey(IReadOnlyList<VirtualMachine> vms)
+    {
+        var byKey = new Dictionary<string, VirtualMachine>(StringComparer.Ordinal);
+        foreach (var vm in vms)
+        {
+            byKey[vm.Metadata.Namespace + "/" + vm.Metadata.Name] = vm;
+        }
+
+        return byKey;
+    }
+
+    private static VmiSnapshot MapVmi(VirtualMachineInstance vmi, Dictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels,
+        Dictionary<string, VirtualMachine> vms)
     {
         var meta = vmi.Metadata;
         var live = vmi.Status?.Conditions?.FirstOrDefault(c => c.Type == "LiveMigratable");
         var terms = vmi.Spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [];
-        var owned = meta.OwnerReferences?.Any(o => o.Kind == "VirtualMachine") ?? false;
+        var owner = meta.OwnerReferences?.FirstOrDefault(o => o.Kind == "VirtualMachine");
+        var vm = owner is null ? null : vms.GetValueOrDefault(meta.Namespace + "/" + owner.Name);
         return new VmiSnapshot(
             meta.Namespace ?? "", meta.Name ?? "", meta.Uid ?? "", vmi.Status?.NodeName ?? meta["kubevirt.io/nodeName"] ?? "",
             Labels(meta),
@@ -39,7 +72,7 @@ public static partial class SnapshotMapper
             live?.Status switch { "True" => true, "False" => false, _ => null },
             live?.Reason,
             ParseEviction(vmi.Spec?.EvictionStrategy),
-            owned ? RunStrategy.Always : RunStrategy.None,
+            RunStrategyOf(vm),
             null);
     }
 

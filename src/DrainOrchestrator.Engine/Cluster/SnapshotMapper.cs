@@ -5,8 +5,8 @@ namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// Maps the wire objects to Core's <see cref="ClusterSnapshot"/>. Approximations (documented): a node's requested
-/// memory is the memory of the VMIs on it (other pods are not watched); NIC bandwidth and dirty rates are unknown; a VMI
-/// owned by a VirtualMachine is taken to run <see cref="RunStrategy.Always"/>.
+/// memory is the memory of the VMIs on it (other pods are not watched); NIC bandwidth and dirty rates are unknown. A VMI's
+/// run strategy is its owning VirtualMachine's; a VMI whose VM is not seen counts as <see cref="RunStrategy.None"/>.
 /// </summary>
 public static partial class SnapshotMapper
 {
@@ -15,8 +15,9 @@ public static partial class SnapshotMapper
     {
         ArgumentNullException.ThrowIfNull(state);
         var namespaceLabels = state.Namespaces.ToDictionary(n => n.Metadata.Name ?? "", n => (IReadOnlyDictionary<string, string>)Labels(n.Metadata), StringComparer.Ordinal);
+        var vms = VmsByKey(state.VirtualMachines);
         var vmis = state.Vmis.Where(v => v.Status?.Phase is null or "Running" or "Scheduled")
-            .Select(v => MapVmi(v, namespaceLabels)).Where(v => v.NodeName.Length > 0).ToList();
+            .Select(v => MapVmi(v, namespaceLabels, vms)).Where(v => v.NodeName.Length > 0).ToList();
         var requested = vmis.GroupBy(v => v.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.MemoryBytes), StringComparer.Ordinal);
         var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""))).ToList();
         var vmiByKey = state.Vmis.ToDictionary(v => v.Metadata.Namespace + "/" + v.Metadata.Name, StringComparer.Ordinal);

@@ -42,7 +42,9 @@ internal sealed partial class MigrationLoop
         {
             var items = plan.Items.Where(i => i.Vmi.NodeName == node).ToList();
             var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
-            var moved = migrating.Count(i => cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node);
+            // A VM being restarted has lost its old VMI before it runs again: it has not moved until its restart ends.
+            var moved = migrating.Count(i => (cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
+                && !(i.Disposition == PlanDisposition.Restart && inFlight.Contains(i.Vmi.Uid)));
             var failed = migrating.Count(i => _givenUp.Contains(i.Vmi.Uid));
             var flying = migrating.Count(i => inFlight.Contains(i.Vmi.Uid));
             var skipped = items.Count - migrating.Count;

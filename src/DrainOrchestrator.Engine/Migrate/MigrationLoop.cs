@@ -20,8 +20,27 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cleaned = new(StringComparer.Ordinal);
     private DateTimeOffset? _stuckSince;
+    private long _passes;
 
     public async Task<LoopOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        // An outage interrupts a pass wherever it is; once the database is back the passes start again as after a
+        // take-over (recovering: reconcile the journal with the cluster), keeping what this process knows that the
+        // database may not (the VMIMs it created, until the informer shows them).
+        while (true)
+        {
+            try
+            {
+                return await RunPassesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseOutage.IsOutage(ex, cancellationToken))
+            {
+                await context.Outage.RideOutAsync(ex, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<LoopOutcome> RunPassesAsync(CancellationToken cancellationToken)
     {
         foreach (var entry in await context.Journal.ReadAsync(context.Id, "vmi.given_up", cancellationToken))
         {
@@ -32,7 +51,11 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Act only while the lease is provably ours: a heartbeat failing for half the lease makes this confirm it.
+            await context.Ownership.EnsureFreshAsync(cancellationToken);
             var seen = context.View.Version;
+            var passStarted = context.Time.GetTimestamp();
+            PassLog.Began(context.Logger, ++_passes, seen);
             var drainState = await context.States.ReadStateAsync(context.Id, cancellationToken);
             if (drainState == DrainState.Cancelling)
             {
@@ -40,7 +63,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
 
             var cluster = context.View.Current;
-            var records = await ReconcileAsync(cluster, recovering, cancellationToken);
+            var (records, observed) = await ReconcileAsync(cluster, recovering, cancellationToken);
             recovering = false;
             var now = context.Time.GetUtcNow();
             var state = new SchedulerState(context.DrainIdText, SnapshotMapper.Map(cluster), plan,
@@ -55,8 +78,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 await StartAsync(action, cluster, cancellationToken);
             }
 
+            await StartRestartsAsync(decision, cluster, cancellationToken);
+            PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
+                decision.Actions.Count, decision.ClusterInFlight, decision.Remaining, decision.WakeAt);
+            await RecordObservationsAsync(observed, seen, cancellationToken);
+
             await ReportAsync(cluster, records, decision, drainState == DrainState.Paused, cancellationToken);
-            if (decision.IsComplete && decision.Actions.Count == 0)
+            if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
             {
                 return LoopOutcome.Completed;
             }
@@ -99,12 +127,33 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private async Task<IReadOnlyList<AttemptRecord>> ReconcileAsync(ClusterState cluster, bool recovering, CancellationToken cancellationToken)
+    // What the cluster shows of the unfinished attempts. On recovery every observation is recorded at once, before any
+    // decision. Otherwise the observations are recorded after this pass's starts (RecordObservationsAsync), so a freed
+    // slot is refilled without waiting for them: an attempt that ended is decided on as its record will read once written
+    // (ObservedRecord); the progress of one still running (phase times, created to running) changes nothing the scheduler
+    // reads. Starting before recording an end is safe: the intent of every start is committed before its VMIM, and after
+    // a crash the ended VMIM is observed again. Restarts are reconciled (and recorded) as they are found.
+    private async Task<(IReadOnlyList<AttemptRecord> Records, List<(AttemptRecord Record, AttemptObservation Observation)> Observed)> ReconcileAsync(
+        ClusterState cluster, bool recovering, CancellationToken cancellationToken)
     {
-        var records = await context.Attempts.ListAsync(context.Id, cancellationToken);
+        var records = (await context.Attempts.ListAsync(context.Id, cancellationToken)).ToList();
         var changed = false;
-        foreach (var record in records.Where(r => !r.IsFinal))
+        var observed = new List<(AttemptRecord, AttemptObservation)>();
+        var now = context.Time.GetUtcNow();
+        for (var i = 0; i < records.Count; i++)
         {
+            var record = records[i];
+            if (record.IsFinal)
+            {
+                continue;
+            }
+
+            if (record.IsRestart)
+            {
+                changed |= await ReconcileRestartAsync(record, cluster, cancellationToken);
+                continue;
+            }
+
             var vmim = cluster.FindMigration(record.VmiNamespace, record.VmimName);
             if (vmim is not null)
             {
@@ -121,23 +170,60 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 continue;
             }
 
-            changed = true;
-            await context.Writer.WriteAsync("attempt." + observation.Outcome, new
+            if (recovering)
             {
-                vmim = record.VmimName,
-                vmi = record.VmiNamespace + "/" + record.VmiName,
-                observation.Mode,
-                observation.FailureClass,
-                observation.FailureReason,
-            }, async t =>
+                changed = true;
+                await RecordObservationAsync(record, observation, cancellationToken);
+                continue;
+            }
+
+            observed.Add((record, observation));
+            if (AttemptOutcome.IsFinal(observation.Outcome))
             {
-                await context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken);
-                await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
-            }, cancellationToken);
-            EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
+                records[i] = ObservedRecord.Ended(record, observation, now);
+            }
         }
 
-        return changed ? await context.Attempts.ListAsync(context.Id, cancellationToken) : records;
+        return (changed ? await context.Attempts.ListAsync(context.Id, cancellationToken) : records, observed);
+    }
+
+    // Ends first; then progress, which gives way to a newer cluster change after the first write (what it skips is
+    // observed again by the next pass, and an attempt's end records its phase times anyway).
+    private async Task RecordObservationsAsync(List<(AttemptRecord Record, AttemptObservation Observation)> observed, long seen,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (record, observation) in observed.Where(o => AttemptOutcome.IsFinal(o.Observation.Outcome)))
+        {
+            await RecordObservationAsync(record, observation, cancellationToken);
+        }
+
+        var written = 0;
+        foreach (var (record, observation) in observed.Where(o => !AttemptOutcome.IsFinal(o.Observation.Outcome)))
+        {
+            if (written++ > 0 && context.View.Version != seen)
+            {
+                return;
+            }
+
+            await RecordObservationAsync(record, observation, cancellationToken);
+        }
+    }
+
+    private async Task RecordObservationAsync(AttemptRecord record, AttemptObservation observation, CancellationToken cancellationToken)
+    {
+        await context.Writer.WriteAsync("attempt." + observation.Outcome, new
+        {
+            vmim = record.VmimName,
+            vmi = record.VmiNamespace + "/" + record.VmiName,
+            observation.Mode,
+            observation.FailureClass,
+            observation.FailureReason,
+        }, async t =>
+        {
+            await context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken);
+            await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
+        }, cancellationToken);
+        EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
     }
 
     private async Task RecordGivenUpAsync(SchedulerDecision decision, CancellationToken cancellationToken)

@@ -23,7 +23,9 @@ internal sealed record DrainContext(
     DrainEngineOptions Options,
     TimeProvider Time,
     ILogger Logger,
-    IProgress<DrainProgress>? Progress)
+    IProgress<DrainProgress>? Progress,
+    OwnershipLease Ownership,
+    DatabaseOutage Outage)
 {
     public Guid Id => Drain.Id;
 

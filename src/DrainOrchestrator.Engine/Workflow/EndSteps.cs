@@ -9,7 +9,10 @@ namespace DrainOrchestrator.Engine.Workflow;
 /// <summary>Verify, finish, and the ways out: cancel and fail.</summary>
 internal static class EndSteps
 {
-    /// <summary>The VMIs that should have left the nodes and are still on them.</summary>
+    /// <summary>
+    /// The VMIs that should have left the nodes and are still on them, and the VMs restarted elsewhere that do not run
+    /// off the nodes (their new VMI has a new uid).
+    /// </summary>
     public static IReadOnlyList<string> Verify(DrainContext context, DrainPlan plan)
     {
         var cluster = context.View.Current;
@@ -17,6 +20,7 @@ internal static class EndSteps
             .Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
             .Where(i => cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? ""))
             .Select(i => $"{i.Vmi.QualifiedName} on {i.Vmi.NodeName}")
+            .Concat(RestartReconciler.NotRunningElsewhere(cluster, plan, context.Nodes))
             .ToList();
     }
 
@@ -70,11 +74,19 @@ internal static class EndSteps
         var aborted = 0;
         foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => !r.IsFinal))
         {
-            await context.Writer.WriteAsync("attempt.abort_requested", new { vmim = record.VmimName }, null, cancellationToken);
-            await context.Actions.DeleteMigrationAsync(record.VmiNamespace, record.VmimName, cancellationToken);
+            // A restart has no VMIM to delete and cannot be undone: its VM starts again through its run strategy.
+            if (!record.IsRestart)
+            {
+                await context.Writer.WriteAsync("attempt.abort_requested", new { vmim = record.VmimName }, null, cancellationToken);
+                await context.Actions.DeleteMigrationAsync(record.VmiNamespace, record.VmimName, cancellationToken);
+            }
+
+            var reason = record.IsRestart
+                ? "the drain was cancelled while the VM restarted; KubeVirt starts it again through its run strategy"
+                : "the drain was cancelled";
             await context.Writer.WriteAsync("attempt.aborted", new { vmim = record.VmimName }, t => context.Attempts.ObserveAsync(t,
                 record.VmimName, new Persistence.Attempts.AttemptObservation(Persistence.Attempts.AttemptOutcome.Aborted,
-                    FailureClass: "Aborted", FailureReason: "the drain was cancelled"), cancellationToken), cancellationToken);
+                    FailureClass: "Aborted", FailureReason: reason), cancellationToken), cancellationToken);
             aborted++;
         }
 

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Leases;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,10 @@ namespace DrainOrchestrator.Engine.Workflow;
 
 /// <summary>
 /// The drain's database lease held by this process: acquired (waiting for a crashed owner's lease to expire), renewed
-/// by a heartbeat, and released at the end. <see cref="Lost"/> is cancelled the moment a renewal fails.
+/// by a heartbeat, and released at the end. An unreachable database does not make it give the lease up: the heartbeat
+/// keeps trying, the lease stops being fresh, and the drain waits (<see cref="EnsureFreshAsync"/>) until it is
+/// confirmed again, re-taken if it expired untouched. <see cref="Lost"/> is cancelled the moment another process is
+/// found holding it.
 /// </summary>
 internal sealed class OwnershipLease : IAsyncDisposable
 {
@@ -17,6 +21,8 @@ internal sealed class OwnershipLease : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Lease _lease;
     private Task _heartbeat = Task.CompletedTask;
+    private int _lostSignalled;
+    private int _retakes;
 
     private OwnershipLease(LeaseStore store, DrainEngineOptions options, TimeProvider time, ILogger logger, Lease lease)
     {
@@ -25,6 +31,12 @@ internal sealed class OwnershipLease : IAsyncDisposable
 
     /// <summary>The lease as last renewed (its epoch is the fencing token).</summary>
     public Lease Current => Volatile.Read(ref _lease);
+
+    /// <summary>Whether the lease is provably ours for at least half its duration more, as of its last renewal.</summary>
+    public bool IsFresh => _time.GetUtcNow() < Current.ExpiresAt - (_options.LeaseDuration / 2);
+
+    /// <summary>How many times the lease was re-taken after it had expired untouched (by the heartbeat or a confirmation).</summary>
+    public int Retakes => Volatile.Read(ref _retakes);
 
     /// <summary>Cancelled when the lease is lost.</summary>
     public CancellationToken Lost => _lost.Token;
@@ -57,8 +69,49 @@ internal sealed class OwnershipLease : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Renews the lease now, re-taking it if it expired while nobody else took it (same holder and epoch, so nobody
+    /// else can have acted). Returns true when it had expired. Throws <see cref="LeaseLostException"/>, and cancels
+    /// <see cref="Lost"/>, when another process took it over; database errors propagate.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(CancellationToken cancellationToken)
+    {
+        var held = Current;
+        var expired = _time.GetUtcNow() >= held.ExpiresAt;
+        var renewed = await _store.TryReclaimAsync(held, _options.LeaseDuration, cancellationToken);
+        if (renewed is null)
+        {
+            var lost = new LeaseLostException(
+                $"Lease '{held.Name}' (epoch {held.Epoch}) was taken over by another process; this process stops acting on the drain.")
+            {
+                LeaseName = held.Name,
+            };
+            await SignalLostAsync(lost.Message);
+            throw lost;
+        }
+
+        Volatile.Write(ref _lease, renewed);
+        if (expired)
+        {
+            Interlocked.Increment(ref _retakes);
+            EngineLog.LeaseRetaken(_logger, renewed.Name, renewed.Epoch);
+        }
+
+        return expired;
+    }
+
+    /// <summary>Returns at once while the lease is fresh; otherwise confirms it first (see <see cref="ConfirmAsync"/>).</summary>
+    public async Task EnsureFreshAsync(CancellationToken cancellationToken)
+    {
+        if (!IsFresh)
+        {
+            await ConfirmAsync(cancellationToken);
+        }
+    }
+
     private async Task HeartbeatAsync()
     {
+        var failing = false;
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -66,29 +119,38 @@ internal sealed class OwnershipLease : IAsyncDisposable
                 await Task.Delay(_options.HeartbeatInterval, _time, _stop.Token);
                 try
                 {
-                    Volatile.Write(ref _lease, await _store.RenewAsync(Current, _options.LeaseDuration, _stop.Token));
+                    await ConfirmAsync(_stop.Token);
+                    failing = false;
                 }
-                catch (LeaseLostException ex)
+                catch (LeaseLostException)
                 {
-                    EngineLog.LeaseLost(_logger, Current.Name, ex.Message);
-                    await _lost.CancelAsync();
                     return;
                 }
                 catch (Npgsql.NpgsqlException ex)
                 {
-                    // The database is unreachable: keep trying until the lease would have expired anyway.
-                    EngineLog.HeartbeatFailed(_logger, Current.Name, ex.Message);
-                    if (_time.GetUtcNow() >= Current.ExpiresAt)
+                    // Keep trying: an unreachable database is no reason to give the lease up. The drain stops acting
+                    // once the lease is no longer fresh (EnsureFreshAsync) and reports the outage itself.
+                    if (!failing)
                     {
-                        await _lost.CancelAsync();
-                        return;
+                        EngineLog.HeartbeatFailed(_logger, Current.Name, DatabaseErrors.Describe(ex));
                     }
+
+                    failing = true;
                 }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // Stopped.
+        }
+    }
+
+    private async Task SignalLostAsync(string reason)
+    {
+        if (Interlocked.Exchange(ref _lostSignalled, 1) == 0)
+        {
+            EngineLog.LeaseLost(_logger, Current.Name, reason);
+            await _lost.CancelAsync();
         }
     }
 
@@ -105,7 +167,7 @@ internal sealed class OwnershipLease : IAsyncDisposable
             }
             catch (Npgsql.NpgsqlException ex)
             {
-                EngineLog.HeartbeatFailed(_logger, Current.Name, ex.Message);
+                EngineLog.LeaseReleaseFailed(_logger, Current.Name, DatabaseErrors.Describe(ex));
             }
         }
 

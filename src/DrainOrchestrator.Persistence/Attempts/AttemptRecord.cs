@@ -4,6 +4,8 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <remarks>
 /// <see cref="CreatedAt"/>, <see cref="StartedAt"/> and <see cref="FinishedAt"/> are the cluster's timestamps;
 /// <see cref="IntendedAt"/> and <see cref="ConcludedAt"/> (when the engine recorded the final outcome) are the engine's.
+/// A restart (<see cref="Kind"/> <see cref="AttemptKinds.Restart"/>) has no VMIM and no wave: <see cref="WaveNumber"/> is 0,
+/// <see cref="VmimName"/> is the attempt's identity, and <see cref="CreatedAt"/> is when the engine deleted the VMI.
 /// </remarks>
 public sealed record AttemptRecord(
     long Id,
@@ -29,8 +31,12 @@ public sealed record AttemptRecord(
     DateTimeOffset? CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    DateTimeOffset? ConcludedAt = null)
+    DateTimeOffset? ConcludedAt = null,
+    string Kind = AttemptKinds.Migration)
 {
     /// <summary>Whether the attempt is over.</summary>
     public bool IsFinal => AttemptOutcome.IsFinal(Outcome);
+
+    /// <summary>Whether this is a restart elsewhere rather than a live migration.</summary>
+    public bool IsRestart => Kind == AttemptKinds.Restart;
 }

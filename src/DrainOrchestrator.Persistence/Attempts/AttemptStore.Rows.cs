@@ -5,24 +5,24 @@ public sealed partial class AttemptStore
 {
     private const string Columns =
         """
-        id AS Id, drain_id AS DrainId, wave_number AS WaveNumber, attempt AS Attempt, vmi_namespace AS VmiNamespace,
+        id AS Id, drain_id AS DrainId, COALESCE(wave_number, 0) AS WaveNumber, attempt AS Attempt, vmi_namespace AS VmiNamespace,
         vmi_name AS VmiName, vmi_uid AS VmiUid, source_node AS SourceNode, target_node AS TargetNode, vmim_name AS VmimName,
         vmim_uid AS VmimUid, mode AS Mode, outcome AS Outcome, failure_class AS FailureClass, failure_reason AS FailureReason,
         bytes_total AS BytesTotal, bytes_processed AS BytesProcessed, phase_timestamps::text AS PhaseTimestampsJson,
         post_copy AS PostCopy, intended_at AS IntendedAt, created_at AS CreatedAt, started_at AS StartedAt,
-        finished_at AS FinishedAt, concluded_at AS ConcludedAt
+        finished_at AS FinishedAt, concluded_at AS ConcludedAt, kind AS Kind
         """;
 
     private sealed record Row(long Id, Guid DrainId, int WaveNumber, int Attempt, string VmiNamespace, string VmiName,
         string VmiUid, string SourceNode, string? TargetNode, string VmimName, string? VmimUid, string? Mode, string Outcome,
         string? FailureClass, string? FailureReason, long? BytesTotal, long? BytesProcessed, string PhaseTimestampsJson,
         bool PostCopy, DateTime IntendedAt, DateTime? CreatedAt, DateTime? StartedAt, DateTime? FinishedAt,
-        DateTime? ConcludedAt)
+        DateTime? ConcludedAt, string Kind)
     {
         public AttemptRecord ToRecord() => new(Id, DrainId, WaveNumber, Attempt, VmiNamespace, VmiName, VmiUid, SourceNode,
             TargetNode, VmimName, VmimUid, Mode, Outcome, FailureClass, FailureReason, BytesTotal, BytesProcessed,
             PhaseTimestampsJson, PostCopy, Utc(IntendedAt), UtcOrNull(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt),
-            UtcOrNull(ConcludedAt));
+            UtcOrNull(ConcludedAt), Kind);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

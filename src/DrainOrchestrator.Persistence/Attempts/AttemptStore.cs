@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// </summary>
 public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
-    /// <summary>Records the intent to create a VMIM; returns the new row's id.</summary>
+    /// <summary>Records the intent to create a VMIM (or to delete a VMI for a restart); returns the new row's id.</summary>
     public async Task<long> InsertIntendedAsync(NpgsqlTransaction transaction, NewAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -17,9 +17,9 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
         return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO migration_attempts (drain_id, wave_number, attempt, vmi_namespace, vmi_name, vmi_uid, source_node,
-                                            target_node, vmim_name, post_copy, outcome, intended_at)
-            VALUES (@DrainId, @WaveNumber, @Attempt, @VmiNamespace, @VmiName, @VmiUid, @SourceNode,
-                    @TargetNode, @VmimName, @PostCopy, 'intended', @now)
+                                            target_node, vmim_name, post_copy, kind, outcome, intended_at)
+            VALUES (@DrainId, CASE WHEN @Kind = 'restart' THEN NULL ELSE @WaveNumber END, @Attempt, @VmiNamespace, @VmiName,
+                    @VmiUid, @SourceNode, @TargetNode, @VmimName, @PostCopy, @Kind, 'intended', @now)
             RETURNING id
             """,
             new
@@ -34,6 +34,7 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                 attempt.TargetNode,
                 attempt.VmimName,
                 attempt.PostCopy,
+                attempt.Kind,
                 now = timeProvider.GetUtcNow(),
             },
             transaction,

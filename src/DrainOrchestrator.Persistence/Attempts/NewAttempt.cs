@@ -1,6 +1,6 @@
 namespace DrainOrchestrator.Persistence.Attempts;
 
-/// <summary>An attempt to record before its VMIM is created (journal before act).</summary>
+/// <summary>An attempt to record before its VMIM is created, or its VMI deleted for a restart (journal before act).</summary>
 /// <param name="DrainId">The drain.</param>
 /// <param name="WaveNumber">The planned wave of the VMI.</param>
 /// <param name="Attempt">1-based attempt number.</param>
@@ -11,6 +11,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <param name="TargetNode">The pinned target.</param>
 /// <param name="VmimName">The deterministic VMIM name.</param>
 /// <param name="PostCopy">Whether the orchestrator's post-copy policy applies to it.</param>
+/// <param name="Kind"><see cref="AttemptKinds.Migration"/> or <see cref="AttemptKinds.Restart"/> (recorded without a wave).</param>
 public sealed record NewAttempt(
     Guid DrainId,
     int WaveNumber,
@@ -21,4 +22,5 @@ public sealed record NewAttempt(
     string SourceNode,
     string? TargetNode,
     string VmimName,
-    bool PostCopy);
+    bool PostCopy,
+    string Kind = AttemptKinds.Migration);

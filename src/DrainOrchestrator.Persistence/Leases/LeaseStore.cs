@@ -51,6 +51,28 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return expires is { } e ? lease with { ExpiresAt = AsUtc(e) } : throw Lost(lease);
     }
 
+    /// <summary>
+    /// Extends the lease even if it has expired, provided nobody took it since: the row still names this holder and
+    /// epoch, and any take-over changes both, so nobody else can have made a fenced write in between. Used after the
+    /// database was unreachable for longer than the lease. Returns null when another holder took the lease over.
+    /// </summary>
+    public async Task<Lease?> TryReclaimAsync(Lease lease, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ValidateArguments(lease.Name, lease.Holder, duration);
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var expires = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+            """
+            UPDATE leases SET renewed_at = @now, expires_at = @expires
+             WHERE name = @Name AND holder = @Holder AND epoch = @Epoch
+            RETURNING expires_at
+            """,
+            new { lease.Name, lease.Holder, lease.Epoch, now, expires = now + duration },
+            cancellationToken: cancellationToken));
+        return expires is { } e ? lease with { ExpiresAt = AsUtc(e) } : null;
+    }
+
     /// <summary>Gives the lease up at once (expires it, keeping its epoch so fencing tokens never repeat).</summary>
     public async Task ReleaseAsync(Lease lease, CancellationToken cancellationToken)
     {

@@ -89,4 +89,16 @@ public sealed class FailureDeciderTests
     {
         Assert.Equal(FailureVerdict.GiveUp, FailureDecider.Decide([Failed(1, FailureKind.ApiError)], null, Policy).Verdict);
     }
+
+    [Fact]
+    public void Decide_PostCopyLostTheGuestAndItsVmiIsGone_GivesUpWithThePostCopyReason()
+    {
+        // KubeVirt fails the VMI at once and its run strategy replaces it: by the time the engine decides, it is gone.
+        var attempts = new[] { Failed(1, FailureKind.Stalled), Failed(2, FailureKind.PostCopyFailed, postCopy: true) };
+
+        var decision = FailureDecider.Decide(attempts, null, Policy);
+
+        Assert.Equal(FailureVerdict.GiveUp, decision.Verdict);
+        Assert.Contains("post-copy failed and the guest was lost", decision.Reason, StringComparison.Ordinal);
+    }
 }

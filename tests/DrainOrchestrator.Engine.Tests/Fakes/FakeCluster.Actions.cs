@@ -6,9 +6,10 @@ namespace DrainOrchestrator.Engine.Tests.Fakes;
 /// <summary>The engine's side effects, applied to the in-memory cluster.</summary>
 internal sealed partial class FakeCluster
 {
-    public Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
+    public async Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
         VirtualMachineInstanceMigration migration, CancellationToken cancellationToken)
     {
+        VirtualMachineInstanceMigration created;
         lock (_gate)
         {
             var total = CreatesByName.Values.Sum() + 1;
@@ -21,19 +22,25 @@ internal sealed partial class FakeCluster
             var existing = _migrations.FirstOrDefault(m => m.Metadata.Name == migration.Metadata.Name);
             if (existing is not null)
             {
-                return Task.FromResult((Copy(existing), true));
+                return (Copy(existing), true);
             }
 
             CreatesByName[migration.Metadata.Name!] = CreatesByName.GetValueOrDefault(migration.Metadata.Name!) + 1;
-            var created = Copy(migration);
+            created = Copy(migration);
             created.Metadata.Uid = "vmim-" + ++_uid;
             created.Metadata.CreationTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             created.Status = new VirtualMachineInstanceMigrationStatus { Phase = "Pending" };
             _migrations.Add(created);
+            created = Copy(created);
         }
 
         _signal.Bump();
-        return Task.FromResult((Copy(_migrations[^1]), false));
+        if (AfterCreate is not null)
+        {
+            await AfterCreate(created.Metadata.Name!);
+        }
+
+        return (created, false);
     }
 
     public Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -70,14 +77,17 @@ internal sealed partial class FakeCluster
         return Task.FromResult<string?>(null);
     }
 
-    public Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken)
+    public async Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Leases.Remove(node);
         }
 
-        return Task.CompletedTask;
+        if (AfterNodeLeaseReleased is not null)
+        {
+            await AfterNodeLeaseReleased(node);
+        }
     }
 
     public Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ internal sealed partial class FakeCluster
             }
 
             MaxRunning = Math.Max(MaxRunning, _migrations.Count(m => m.Status!.Phase == "Running"));
+            StepRestarts();
         }
 
         _signal.Bump();

@@ -31,6 +31,24 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     /// <summary>Throws (a simulated crash) when the Nth VMIM create is requested, before it reaches the cluster.</summary>
     public int? CrashOnCreate { get; set; }
 
+    /// <summary>Runs after a VMIM was created (it exists in the cluster), before the engine hears back from the call.</summary>
+    public Func<string, Task>? AfterCreate { get; set; }
+
+    /// <summary>Runs after a node's coordination Lease was released (the drain is finishing).</summary>
+    public Func<string, Task>? AfterNodeLeaseReleased { get; set; }
+
+    /// <summary>How many VMIMs were created, every name counted once per create.</summary>
+    public int CreateCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return CreatesByName.Values.Sum();
+            }
+        }
+    }
+
     public long Version => _signal.Version;
 
     public ClusterState Current
@@ -45,7 +63,10 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
                     Migrations = new MigrationConfiguration { ParallelMigrationsPerCluster = ClusterLimit, ParallelOutboundMigrationsPerNode = 2 },
                 };
                 return new ClusterState([.. _nodes.Select(Copy)], [.. _vmis.Select(Copy)], [.. _migrations.Select(Copy)],
-                    [.. _policies], [], kubeVirt);
+                    [.. _policies], [], kubeVirt)
+                {
+                    VirtualMachines = [.. _vms.Select(Copy)],
+                };
             }
         }
     }

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Engine.Tests.Fakes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -9,6 +10,14 @@ namespace DrainOrchestrator.Engine.Tests.Workflow;
 internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster cluster)
 {
     public string Cluster { get; } = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The engine options of a run by <c>holder</c>; <see cref="Options"/> unless a test needs others.</summary>
+    public Func<string, DrainEngineOptions> OptionsFor { get; init; } = Options;
+
+    public ILogger<DrainRunner> Logger { get; init; } = NullLogger<DrainRunner>.Instance;
+
+    /// <summary>How long <see cref="RunAsync"/> lets a run go before failing the test.</summary>
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public static StoredPolicy FastPolicy(string nonMigratable = "block") => new()
     {
@@ -36,12 +45,12 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
     }
 
     public DrainRunner Runner(string holder = "engine-a") =>
-        new(dataSource, cluster, cluster, Options(holder), TimeProvider.System, NullLogger<DrainRunner>.Instance);
+        new(dataSource, cluster, cluster, OptionsFor(holder), TimeProvider.System, Logger);
 
     /// <summary>Runs the drain while stepping the cluster, until the run returns (bounded, so a bug fails instead of hanging).</summary>
     public async Task<DrainResult> RunAsync(Guid drainId, string holder = "engine-a", Func<Task>? betweenSteps = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(RunTimeout);
         var run = Runner(holder).RunAsync(drainId, null, timeout.Token);
         while (!run.IsCompleted)
         {

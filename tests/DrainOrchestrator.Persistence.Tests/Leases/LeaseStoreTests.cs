@@ -121,4 +121,42 @@ public sealed class LeaseStoreTests(PostgresDatabaseFixture database) : IClassFi
 
         Assert.Equal(first!.Epoch, again!.Epoch);
     }
+
+    [Fact]
+    public async Task TryReclaimAsync_ExpiredButUntouched_RetakenWithSameEpoch()
+    {
+        var lease = await Store().TryAcquireAsync(NewName(), "engine-a", Ttl, CancellationToken.None);
+        _clock.Advance(Ttl + TimeSpan.FromMinutes(5));
+
+        var reclaimed = await Store().TryReclaimAsync(lease!, Ttl, CancellationToken.None);
+
+        Assert.NotNull(reclaimed);
+        Assert.Equal(lease!.Epoch, reclaimed.Epoch);
+        Assert.Equal(_clock.GetUtcNow() + Ttl, reclaimed.ExpiresAt);
+        Assert.Null(await Store().TryAcquireAsync(lease.Name, "engine-b", Ttl, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryReclaimAsync_TakenOverMeanwhile_Null()
+    {
+        var name = NewName();
+        var first = await Store().TryAcquireAsync(name, "engine-a", Ttl, CancellationToken.None);
+        _clock.Advance(Ttl + TimeSpan.FromSeconds(1));
+        var second = await Store().TryAcquireAsync(name, "engine-b", Ttl, CancellationToken.None);
+
+        Assert.Null(await Store().TryReclaimAsync(first!, Ttl, CancellationToken.None));
+        Assert.Equal(second!.Epoch, (await Store().RenewAsync(second, Ttl, CancellationToken.None)).Epoch);
+    }
+
+    [Fact]
+    public async Task TryReclaimAsync_TakenOverAndReleasedMeanwhile_Null()
+    {
+        var name = NewName();
+        var first = await Store().TryAcquireAsync(name, "engine-a", Ttl, CancellationToken.None);
+        _clock.Advance(Ttl + TimeSpan.FromSeconds(1));
+        var second = await Store().TryAcquireAsync(name, "engine-b", Ttl, CancellationToken.None);
+        await Store().ReleaseAsync(second!, CancellationToken.None);
+
+        Assert.Null(await Store().TryReclaimAsync(first!, Ttl, CancellationToken.None));
+    }
 }

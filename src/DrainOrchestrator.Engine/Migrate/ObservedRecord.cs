@@ -1,0 +1,28 @@
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>
+/// An attempt as it reads once the observation of its end is recorded (the same rules as
+/// <see cref="AttemptStore.ObserveAsync"/>: new values win where given, first times are kept, the engine's clock concludes
+/// it), so the scheduler can decide on a freed slot before that write: the write follows in the same pass.
+/// </summary>
+internal static class ObservedRecord
+{
+    public static AttemptRecord Ended(AttemptRecord record, AttemptObservation observation, DateTimeOffset now) => record with
+    {
+        Outcome = observation.Outcome,
+        VmimUid = observation.VmimUid ?? record.VmimUid,
+        TargetNode = observation.TargetNode ?? record.TargetNode,
+        Mode = observation.Mode ?? record.Mode,
+        FailureClass = observation.FailureClass ?? record.FailureClass,
+        FailureReason = observation.FailureReason ?? record.FailureReason,
+        BytesTotal = observation.BytesTotal ?? record.BytesTotal,
+        BytesProcessed = observation.BytesProcessed ?? record.BytesProcessed,
+        PhaseTimestampsJson = observation.PhaseTimestampsJson ?? record.PhaseTimestampsJson,
+        CreatedAt = record.CreatedAt ?? observation.CreatedAt,
+        StartedAt = record.StartedAt ?? observation.StartedAt,
+        FinishedAt = record.FinishedAt ?? observation.FinishedAt ?? now,
+        ConcludedAt = now,
+    };
+}
