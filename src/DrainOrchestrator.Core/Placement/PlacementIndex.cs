@@ -13,8 +13,10 @@ public sealed partial class PlacementIndex
 {
     private readonly NodeSnapshot[] _candidates;
     private readonly long[] _free;
-    private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _fitByConstraints = new(StringComparer.Ordinal);
+
+    // Built on the first lookup by name: the scheduler works by candidate index and never needs it.
+    private Dictionary<string, int>? _indexByName;
 
     /// <summary>Builds the index over <paramref name="nodes"/>, excluding <paramref name="drainingNodes"/>.</summary>
     /// <param name="nodes">Every node of the cluster.</param>
@@ -38,10 +40,10 @@ public sealed partial class PlacementIndex
 
         _candidates = [.. candidates];
         _free = new long[_candidates.Length];
+        var anyReserved = reservedMemory is { Count: > 0 };
         for (var i = 0; i < _candidates.Length; i++)
         {
-            _indexByName[_candidates[i].Name] = i;
-            var reserved = reservedMemory is not null && reservedMemory.TryGetValue(_candidates[i].Name, out var r) ? r : 0;
+            var reserved = anyReserved && reservedMemory!.TryGetValue(_candidates[i].Name, out var r) ? r : 0;
             _free[i] = _candidates[i].FreeMemoryBytes - reserved;
         }
     }
@@ -51,12 +53,12 @@ public sealed partial class PlacementIndex
 
     /// <summary>Free memory of a candidate after reservations; null when the node is not a candidate.</summary>
     public long? FreeMemory(string nodeName) =>
-        _indexByName.TryGetValue(nodeName, out var i) ? _free[i] : null;
+        IndexByName().TryGetValue(nodeName, out var i) ? _free[i] : null;
 
     /// <summary>Promises <paramref name="bytes"/> of <paramref name="nodeName"/>'s memory to a migration.</summary>
     public void Reserve(string nodeName, long bytes)
     {
-        if (_indexByName.TryGetValue(nodeName, out var i))
+        if (IndexByName().TryGetValue(nodeName, out var i))
         {
             _free[i] -= bytes;
         }
@@ -69,7 +71,7 @@ public sealed partial class PlacementIndex
         var result = new List<NodeSnapshot>();
         foreach (var i in Fitting(vmi))
         {
-            if (IsTarget(i, vmi))
+            if (IsTargetAt(i, vmi))
             {
                 result.Add(_candidates[i]);
             }
@@ -82,8 +84,8 @@ public sealed partial class PlacementIndex
     public bool IsFeasible(VmiSnapshot vmi, string nodeName)
     {
         ArgumentNullException.ThrowIfNull(vmi);
-        return _indexByName.TryGetValue(nodeName, out var i)
-            && IsTarget(i, vmi)
+        return IndexByName().TryGetValue(nodeName, out var i)
+            && IsTargetAt(i, vmi)
             && NodeFit.SatisfiesConstraints(_candidates[i], vmi);
     }
 
@@ -115,6 +117,21 @@ public sealed partial class PlacementIndex
 
     internal void ReserveAt(int index, long bytes) => _free[index] -= bytes;
 
-    private bool IsTarget(int index, VmiSnapshot vmi) =>
+    /// <summary>Whether candidate <paramref name="index"/> has the memory for <paramref name="vmi"/> and is not its node.</summary>
+    internal bool IsTargetAt(int index, VmiSnapshot vmi) =>
         _free[index] >= vmi.MemoryBytes && !string.Equals(_candidates[index].Name, vmi.NodeName, StringComparison.Ordinal);
+
+    private Dictionary<string, int> IndexByName()
+    {
+        if (_indexByName is null)
+        {
+            _indexByName = new Dictionary<string, int>(_candidates.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _candidates.Length; i++)
+            {
+                _indexByName[_candidates[i].Name] = i;
+            }
+        }
+
+        return _indexByName;
+    }
 }

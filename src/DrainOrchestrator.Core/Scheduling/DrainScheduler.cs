@@ -13,101 +13,131 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// A source's next migration starts when its NIC is predicted to be free by the time the new target is ready; until
 /// then its slot is left to other sources and <see cref="SchedulerDecision.WakeAt"/> says when to ask again.
 /// </summary>
+/// <remarks>
+/// A decision reads the cluster's VMIs once, the attempts a few times, and the nodes only when a slot is free; what
+/// depends on the plan alone is computed once per plan instance (<see cref="PlanIndex"/>). Safe to call from several
+/// threads at once, with the same plan or not.
+/// </remarks>
 public static class DrainScheduler
 {
     /// <summary>The actions to take at <paramref name="now"/> and when to be called again without an event.</summary>
     public static SchedulerDecision Decide(SchedulerState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var policy = state.Policy;
-        var planByUid = new Dictionary<string, PlannedVmi>(StringComparer.Ordinal);
-        foreach (var item in state.Plan.Items)
-        {
-            planByUid[item.Vmi.Uid] = item;
-        }
-
-        var views = ItemStates.Compute(state, now);
-        var givenUp = views.Where(v => v.State == ItemState.GivenUp)
-            .Select(v => new GiveUpNotice(v.Item, v.NextAttempt - 1, v.Reason!)).ToList();
-        var inFlight = views.Count(v => v.State == ItemState.InFlight);
-        var remaining = views.Count(v => v.State is ItemState.InFlight or ItemState.Eligible or ItemState.Waiting);
-        var moved = views.Count(v => v.State == ItemState.Done);
-        var waiting = views.Where(v => v.State == ItemState.Waiting).Select(v => v.NotBefore).DefaultIfEmpty().Min();
-        DateTimeOffset? wakeAt = waiting == default ? null : waiting;
+        var plan = PlanIndex.For(state.Plan);
+        using var table = ItemStates.Compute(state, plan, now);
+        var tally = Tally.Of(table, plan);
+        var counters = FlightCounters.Build(state, plan);
         if (state.Paused)
         {
-            return new SchedulerDecision([], null, givenUp, [], inFlight, remaining, moved,
-                FlightCounters.Build(state, planByUid).Cluster);
+            return new SchedulerDecision([], null, tally.GivenUp, [], tally.InFlight, tally.Remaining, tally.Moved, counters.Cluster);
         }
 
         var actions = new List<SchedulerAction>();
-        foreach (var view in views.Where(v => v.State == ItemState.Eligible && v.Item.Disposition == PlanDisposition.Restart))
+        foreach (var i in tally.Restarts)
         {
-            actions.Add(new RestartElsewhere(view.Vmi, view.NextAttempt,
-                MigrationNaming.VmimName(state.DrainId, view.Vmi.Uid, view.NextAttempt), view.Item.Wave));
+            ref var status = ref table[i];
+            actions.Add(new RestartElsewhere(status.Vmi, status.NextAttempt,
+                MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), plan.Items[i].Wave));
         }
 
-        var counters = FlightCounters.Build(state, planByUid);
-        var excluded = new HashSet<string>(state.Plan.Nodes, StringComparer.Ordinal);
-        if (state.OtherDrainingNodes is not null)
-        {
-            excluded.UnionWith(state.OtherDrainingNodes);
-        }
-
-        var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
-        var candidates = Candidates(views, policy, counters);
         var withoutTarget = new List<PlannedVmi>();
-        var selection = new SourceSelection(counters, NicTimeline.Build(state, planByUid, now), policy);
-        var started = selection.Fill(candidates, view =>
+        var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters),
+            LazyThreadSafetyMode.None);
+        var selection = new SourceSelection(counters, () => NicTimeline.Build(state, plan, counters, now), state.Policy, plan);
+        var started = selection.Fill(table, Candidates(table, plan, state.Policy, counters, tally), i =>
         {
-            var target = TargetChooser.Choose(view, index, counters, policy.MaxInboundPerNode, state.LaterDrainNodes);
-            if (target is null)
+            ref var status = ref table[i];
+            var item = plan.Items[i];
+            var (index, chooser) = targets.Value;
+            var target = chooser.Choose(item, status.Vmi, status.AvoidTargets);
+            if (target < 0)
             {
-                withoutTarget.Add(view.Item);
+                withoutTarget.Add(item);
                 return null;
             }
 
-            index.Reserve(target.Name, view.Vmi.MemoryBytes);
-            return target.Name;
+            index.ReserveAt(target, status.Vmi.MemoryBytes);
+            chooser.Taken(target, item.NeedsDedicatedBandwidth);
+            return index.Candidate(target).Name;
         });
 
-        foreach (var (view, target) in started)
+        foreach (var (i, target) in started)
         {
-            actions.Add(new StartMigration(view.Vmi, view.NextAttempt,
-                MigrationNaming.VmimName(state.DrainId, view.Vmi.Uid, view.NextAttempt), view.Item.Wave,
-                view.Source, target, view.PostCopy));
+            ref var status = ref table[i];
+            var item = plan.Items[i];
+            actions.Add(new StartMigration(status.Vmi, status.NextAttempt,
+                MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), item.Wave,
+                status.Vmi.NodeName, target, status.PostCopy));
         }
 
+        var wakeAt = tally.WakeAt;
         if (selection.Deferred is { } deferred && (wakeAt is null || deferred < wakeAt))
         {
             wakeAt = deferred;
         }
 
-        return new SchedulerDecision(actions, wakeAt, givenUp, withoutTarget, inFlight + started.Count, remaining, moved,
-            counters.Cluster);
+        return new SchedulerDecision(actions, wakeAt, tally.GivenUp, withoutTarget, tally.InFlight + started.Count, tally.Remaining,
+            tally.Moved, counters.Cluster);
     }
 
-    // Migrations that may start now: eligible, not migrated by anyone else at the moment, and in barrier mode only
-    // those of the earliest wave that still has unfinished work.
-    private static List<ItemView> Candidates(List<ItemView> views, DrainPolicy policy, FlightCounters counters)
+    // Targets never include a node being drained, by this drain or another.
+    private static (PlacementIndex, TargetChooser) Targets(SchedulerState state, PlanIndex plan, FlightCounters counters)
     {
-        var migrations = views.Where(v => v.Item.Disposition == PlanDisposition.Migrate).ToList();
-        var wave = int.MaxValue;
-        if (policy.WaveMode == WaveMode.Barrier)
+        var excluded = plan.Drained;
+        if (state.OtherDrainingNodes is not null)
         {
-            foreach (var view in migrations)
+            excluded = new HashSet<string>(plan.Drained, StringComparer.Ordinal);
+            excluded.UnionWith(state.OtherDrainingNodes);
+        }
+
+        var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
+        return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.LaterDrainNodes));
+    }
+
+    // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, and in barrier
+    // mode only those of the earliest wave that still has unfinished work.
+    private static List<int> Candidates(ItemTable table, PlanIndex plan, DrainPolicy policy, FlightCounters counters, Tally tally)
+    {
+        var barrier = policy.WaveMode == WaveMode.Barrier;
+        var migrating = MigratingItems(plan, counters);
+        var candidates = new List<int>(tally.Remaining);
+        foreach (var i in plan.MigrationOrder)
+        {
+            ref var status = ref table[i];
+            if (status.State == ItemState.Eligible
+                && (!barrier || plan.Items[i].Wave == tally.EarliestOpenWave)
+                && !IsMigrating(i, ref status, plan, counters, migrating))
             {
-                if (view.State is ItemState.InFlight or ItemState.Eligible or ItemState.Waiting)
-                {
-                    wave = Math.Min(wave, view.Item.Wave);
-                }
+                candidates.Add(i);
             }
         }
 
-        return migrations
-            .Where(v => v.State == ItemState.Eligible
-                && (policy.WaveMode == WaveMode.Rolling || v.Item.Wave == wave)
-                && !counters.MigratingVmis.Contains(v.Vmi.QualifiedName))
-            .ToList();
+        return candidates;
+    }
+
+    // The items whose planned VMI (namespace/name) has an unfinished migration: a handful, found by name.
+    private static HashSet<int> MigratingItems(PlanIndex plan, FlightCounters counters)
+    {
+        var items = new HashSet<int>();
+        foreach (var name in counters.MigratingVmis)
+        {
+            for (var i = plan.LastIndexOfQualifiedName(name); i >= 0; i = plan.PreviousSameQualifiedName[i])
+            {
+                items.Add(i);
+            }
+        }
+
+        return items;
+    }
+
+    private static bool IsMigrating(int i, ref ItemStatus status, PlanIndex plan, FlightCounters counters, HashSet<int> migrating)
+    {
+        var planned = plan.Items[i].Vmi;
+        var vmi = status.Vmi;
+        return ReferenceEquals(vmi, planned)
+            || (string.Equals(vmi.Namespace, planned.Namespace, StringComparison.Ordinal) && string.Equals(vmi.Name, planned.Name, StringComparison.Ordinal))
+            ? migrating.Contains(i)
+            : counters.MigratingVmis.Contains(vmi.QualifiedName);
     }
 }

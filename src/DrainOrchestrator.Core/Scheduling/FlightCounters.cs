@@ -19,7 +19,10 @@ internal sealed class FlightCounters
 
     public Dictionary<string, long> ReservedMemory { get; } = new(StringComparer.Ordinal);
 
-    public static FlightCounters Build(SchedulerState state, IReadOnlyDictionary<string, PlannedVmi> planByUid)
+    /// <summary>Our journaled migrations in flight whose VMI is in the plan, in journal order.</summary>
+    public List<(MigrationAttempt Attempt, PlannedVmi Item)> OursInFlight { get; } = [];
+
+    public static FlightCounters Build(SchedulerState state, PlanIndex plan)
     {
         var counters = new FlightCounters();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -41,7 +44,7 @@ internal sealed class FlightCounters
                 continue;
             }
 
-            var planned = planByUid.GetValueOrDefault(attempt.VmiUid);
+            var planned = plan.ItemOf(attempt.VmiUid);
             var key = (planned?.Vmi.Namespace ?? string.Empty) + "/" + attempt.Name;
             if (seen.Add(key))
             {
@@ -56,6 +59,7 @@ internal sealed class FlightCounters
             if (planned is not null)
             {
                 counters.MigratingVmis.Add(planned.Vmi.QualifiedName);
+                counters.OursInFlight.Add((attempt, planned));
             }
         }
 
@@ -65,6 +69,9 @@ internal sealed class FlightCounters
     public int Outbound(string node) => _outbound.GetValueOrDefault(node);
 
     public int Inbound(string node) => _inbound.GetValueOrDefault(node);
+
+    /// <summary>Whether any migration in flight has a known target.</summary>
+    public bool HasInbound => _inbound.Count > 0;
 
     public void Add(string source, string? target, long memoryBytes, bool dedicated)
     {

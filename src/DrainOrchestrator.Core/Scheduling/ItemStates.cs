@@ -7,76 +7,111 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <summary>Derives every planned VMI's state from the journaled attempts and the cluster, nothing else.</summary>
 internal static class ItemStates
 {
-    public static List<ItemView> Compute(SchedulerState state, DateTimeOffset now)
+    /// <summary>The state of every item that migrates or restarts; the caller disposes the table.</summary>
+    public static ItemTable Compute(SchedulerState state, PlanIndex plan, DateTimeOffset now)
     {
-        var drained = new HashSet<string>(state.Plan.Nodes, StringComparer.Ordinal);
-        var vmiByUid = new Dictionary<string, VmiSnapshot>(StringComparer.Ordinal);
-        foreach (var vmi in state.Cluster.Vmis)
+        var table = new ItemTable(plan.Items.Length);
+        try
         {
-            vmiByUid[vmi.Uid] = vmi;
-        }
-
-        var attemptsByUid = new Dictionary<string, List<MigrationAttempt>>(StringComparer.Ordinal);
-        foreach (var attempt in state.Attempts)
-        {
-            if (!attemptsByUid.TryGetValue(attempt.VmiUid, out var list))
+            FindVmis(table, state.Cluster.Vmis, plan);
+            GatherAttempts(table, state.Attempts, plan);
+            for (var i = 0; i < table.Count; i++)
             {
-                list = [];
-                attemptsByUid[attempt.VmiUid] = list;
+                var item = plan.Items[i];
+                if (item.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
+                {
+                    View(i, ref table[i], ref table[plan.LastSameUid[i]], item.Vmi, plan, state, now);
+                }
             }
 
-            list.Add(attempt);
+            return table;
         }
-
-        var views = new List<ItemView>();
-        foreach (var item in state.Plan.Items)
+        catch
         {
-            if (item.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
-            {
-                var attempts = attemptsByUid.GetValueOrDefault(item.Vmi.Uid);
-                attempts?.Sort((a, b) => a.Number.CompareTo(b.Number));
-                views.Add(View(item, vmiByUid.GetValueOrDefault(item.Vmi.Uid), attempts, drained, state, now));
-            }
+            table.Dispose();
+            throw;
         }
-
-        return views;
     }
 
-    private static ItemView View(
-        PlannedVmi item, VmiSnapshot? vmi, List<MigrationAttempt>? attempts, HashSet<string> drained,
+    // Each item's VMI as the cluster shows it (the last one listed when a uid repeats); null when it is gone.
+    private static void FindVmis(ItemTable table, IReadOnlyList<VmiSnapshot> vmis, PlanIndex plan)
+    {
+        var filter = plan.UidFilter;
+        for (var v = 0; v < vmis.Count; v++)
+        {
+            var vmi = vmis[v];
+            if (!filter.MayContain(vmi.Uid))
+            {
+                continue;
+            }
+
+            for (var i = plan.LastIndexOf(vmi.Uid); i >= 0; i = plan.PreviousSameUid[i])
+            {
+                table[i].Vmi = vmi;
+            }
+        }
+    }
+
+    // The attempts of each uid, kept with the last item of that uid, in journal order.
+    private static void GatherAttempts(ItemTable table, IReadOnlyList<MigrationAttempt> attempts, PlanIndex plan)
+    {
+        for (var a = 0; a < attempts.Count; a++)
+        {
+            var attempt = attempts[a];
+            var i = plan.LastIndexOf(attempt.VmiUid);
+            if (i < 0)
+            {
+                continue;
+            }
+
+            ref var status = ref table[i];
+            if (status.FirstAttempt is null)
+            {
+                status.FirstAttempt = attempt;
+            }
+            else
+            {
+                status.Attempts ??= [status.FirstAttempt];
+                status.Attempts.Add(attempt);
+            }
+        }
+    }
+
+    private static void View(int index, ref ItemStatus status, ref ItemStatus withAttempts, VmiSnapshot planned, PlanIndex plan,
         SchedulerState state, DateTimeOffset now)
     {
-        var last = attempts is { Count: > 0 } ? attempts[^1] : null;
-        var next = (last?.Number ?? 0) + 1;
-        var current = vmi ?? item.Vmi;
+        var vmi = status.Vmi;
+        var attempts = withAttempts.Attempts;
+        attempts?.Sort((a, b) => a.Number.CompareTo(b.Number));
+        var last = attempts is not null ? attempts[^1] : withAttempts.FirstAttempt;
+        status.Movable = true;
+        status.Vmi = vmi ?? planned;
+        status.NextAttempt = (last?.Number ?? 0) + 1;
+        status.Source = vmi is null ? -1 : plan.SourceOf(index, vmi.NodeName);
         if (last?.Status == AttemptStatus.InFlight)
         {
-            return new ItemView(item, current, ItemState.InFlight, next, last.PostCopy, [], now, null);
+            status.State = ItemState.InFlight;
         }
-
-        if (vmi is null && last?.Status != AttemptStatus.Failed)
+        else if (vmi is null && last?.Status != AttemptStatus.Failed)
         {
-            return new ItemView(item, current, ItemState.Done, next, false, [], now, "the VMI no longer exists");
+            // The VMI no longer exists.
+            status.State = ItemState.Done;
         }
-
-        if (last?.Status == AttemptStatus.Succeeded || (vmi is not null && !drained.Contains(vmi.NodeName)))
+        else if (last?.Status == AttemptStatus.Succeeded || (vmi is not null && status.Source < 0))
         {
-            return new ItemView(item, current, ItemState.Done, next, false, [], now, null);
+            status.State = ItemState.Done;
         }
-
-        if (last is null)
+        else if (last is null)
         {
-            return new ItemView(item, current, ItemState.Eligible, next, false, [], now, null);
+            status.State = ItemState.Eligible;
         }
-
-        var decision = FailureDecider.Decide(attempts!, vmi, state.Policy.Failure);
-        if (decision.Verdict == FailureVerdict.GiveUp)
+        else
         {
-            return new ItemView(item, current, ItemState.GivenUp, next, false, [], decision.NotBefore, decision.Reason);
+            var decision = FailureDecider.Decide(attempts ?? [last], vmi, state.Policy.Failure);
+            status.Retry = decision;
+            status.State = decision.Verdict == FailureVerdict.GiveUp ? ItemState.GivenUp
+                : decision.NotBefore <= now ? ItemState.Eligible
+                : ItemState.Waiting;
         }
-
-        var ready = decision.NotBefore <= now;
-        return new ItemView(item, current, ready ? ItemState.Eligible : ItemState.Waiting, next, decision.UsePostCopy,
-            decision.AvoidTargets, decision.NotBefore, decision.Reason);
     }
 }

@@ -16,31 +16,23 @@ internal sealed class NicTimeline
     // A migration predicted never to finish still ends (it is aborted); a cap keeps the arithmetic in range.
     private const double MaxQueuedSeconds = 30 * 24 * 3600;
 
+    // Per source, in order of transfer start (equal starts in the order queued).
     private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double NicSeconds)>> _bySource = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _nicByNode = new(StringComparer.Ordinal);
+    private readonly SourceNics _nics;
     private readonly DateTimeOffset _now;
     private readonly TimeSpan _startup;
-    private readonly long _assumedNic;
 
-    private NicTimeline(DateTimeOffset now, TimeSpan startup, long assumedNic)
+    private NicTimeline(SourceNics nics, DateTimeOffset now, TimeSpan startup)
     {
+        _nics = nics;
         _now = now;
         _startup = startup;
-        _assumedNic = assumedNic;
     }
 
-    public static NicTimeline Build(SchedulerState state, IReadOnlyDictionary<string, PlannedVmi> planByUid, DateTimeOffset now)
+    public static NicTimeline Build(SchedulerState state, PlanIndex plan, FlightCounters counters, DateTimeOffset now)
     {
         var costModel = state.Policy.CostModel;
-        var timeline = new NicTimeline(now, costModel.TargetStartup, costModel.AssumedNicBandwidthBytesPerSecond);
-        foreach (var node in state.Cluster.Nodes)
-        {
-            if (node.NicBandwidthBytesPerSecond is { } nic and > 0)
-            {
-                timeline._nicByNode[node.Name] = nic;
-            }
-        }
-
+        var timeline = new NicTimeline(SourceNics.Of(state, plan, counters), now, costModel.TargetStartup);
         var phases = new Dictionary<string, MigrationPhase>(StringComparer.Ordinal);
         foreach (var migration in state.Cluster.UnfinishedMigrations)
         {
@@ -48,14 +40,8 @@ internal sealed class NicTimeline
         }
 
         var ours = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attempt in state.Attempts)
+        foreach (var (attempt, item) in counters.OursInFlight)
         {
-            if (attempt.Status != AttemptStatus.InFlight || attempt.Kind != AttemptKind.Migration
-                || !planByUid.TryGetValue(attempt.VmiUid, out var item))
-            {
-                continue;
-            }
-
             var key = item.Vmi.Namespace + "/" + attempt.Name;
             ours.Add(key);
             var transferStart = attempt.StartedAt + timeline._startup;
@@ -93,7 +79,7 @@ internal sealed class NicTimeline
         }
 
         var free = _now;
-        foreach (var (start, seconds) in queue.OrderBy(q => q.TransferStart))
+        foreach (var (start, seconds) in queue)
         {
             free = (start > free ? start : free) + TimeSpan.FromSeconds(seconds);
         }
@@ -126,7 +112,13 @@ internal sealed class NicTimeline
             _bySource[source] = queue;
         }
 
-        var nic = _nicByNode.TryGetValue(source, out var n) ? n : _assumedNic;
-        queue.Add((transferStart, Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, nic))));
+        // After every entry that starts no later: the order a stable sort by start would give.
+        var at = queue.Count;
+        while (at > 0 && queue[at - 1].TransferStart > transferStart)
+        {
+            at--;
+        }
+
+        queue.Insert(at, (transferStart, Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, _nics.Of(source)))));
     }
 }

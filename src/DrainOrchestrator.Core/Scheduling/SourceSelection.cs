@@ -1,3 +1,4 @@
+using System.Buffers;
 using DrainOrchestrator.Core.Policy;
 
 namespace DrainOrchestrator.Core.Scheduling;
@@ -14,96 +15,144 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// Filling an idle slot with a short migration that shares a busy NIC was measured and rejected: the guest being copied
 /// re-dirties pages while its share is halved, which cost more than the idle slot (bench/results/summary.md, scenario a).
 /// </remarks>
-internal sealed class SourceSelection(FlightCounters counters, NicTimeline nics, DrainPolicy policy)
+internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
 {
-    private readonly Dictionary<string, List<ItemView>> _bySource = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _work = new(StringComparer.Ordinal);
-
     /// <summary>The earliest time a source left for later becomes ready; null when none was.</summary>
     public DateTimeOffset? Deferred { get; private set; }
 
-    public List<(ItemView View, string Target)> Fill(List<ItemView> candidates, Func<ItemView, string?> chooseTarget)
+    /// <summary>
+    /// Starts candidates (item indices in <see cref="PlanIndex.MigrationOrder"/>, so each source's come longest first)
+    /// while slots are free; returns the started items and their targets.
+    /// </summary>
+    public List<(int Item, string Target)> Fill(ItemTable table, List<int> candidates, Func<int, string?> chooseTarget)
     {
-        var started = new List<(ItemView, string)>();
+        var started = new List<(int, string)>();
         if (counters.Cluster >= policy.MaxParallelMigrations || candidates.Count == 0)
         {
             return started;
         }
 
-        foreach (var view in candidates)
+        var nics = nicTimeline();
+        var queues = new SourceQueues(plan.DrainedNames.Length, plan.Items.Length);
+        try
         {
-            if (!_bySource.TryGetValue(view.Source, out var list))
+            foreach (var item in candidates)
             {
-                list = [];
-                _bySource[view.Source] = list;
+                queues.Append(table[item].Source, item, plan.Items[item].Estimate.Duration.Ticks);
             }
 
-            list.Add(view);
-            _work[view.Source] = _work.GetValueOrDefault(view.Source) + view.DurationTicks;
+            while (counters.Cluster < policy.MaxParallelMigrations)
+            {
+                if (NextReady(queues, nics) is not { } source)
+                {
+                    break;
+                }
+
+                var chosen = queues.Take(source, plan.Items);
+                if (chooseTarget(chosen) is not { } target)
+                {
+                    continue;
+                }
+
+                var name = plan.DrainedNames[source];
+                var item = plan.Items[chosen];
+                counters.Add(name, target, table[chosen].Vmi.MemoryBytes, item.NeedsDedicatedBandwidth);
+                nics.Start(name, item);
+                started.Add((chosen, target));
+            }
         }
-
-        foreach (var list in _bySource.Values)
+        finally
         {
-            list.Sort((a, b) => b.DurationTicks != a.DurationTicks
-                ? b.DurationTicks.CompareTo(a.DurationTicks)
-                : string.CompareOrdinal(a.Vmi.Uid, b.Vmi.Uid));
-        }
-
-        while (counters.Cluster < policy.MaxParallelMigrations)
-        {
-            if (NextReady() is not { } source)
-            {
-                break;
-            }
-
-            var chosen = _bySource[source][0];
-            _bySource[source].RemoveAt(0);
-            _work[source] -= chosen.DurationTicks;
-            if (_bySource[source].Count == 0)
-            {
-                _bySource.Remove(source);
-            }
-
-            if (chooseTarget(chosen) is not { } target)
-            {
-                continue;
-            }
-
-            counters.Add(source, target, chosen.Vmi.MemoryBytes, chosen.Item.NeedsDedicatedBandwidth);
-            nics.Start(source, chosen.Item);
-            started.Add((chosen, target));
+            queues.Dispose();
         }
 
         return started;
     }
 
     // The busiest source with a free slot whose NIC is ready; sources that are not ready yet are noted as deferred.
-    private string? NextReady()
+    private int? NextReady(SourceQueues queues, NicTimeline nics)
     {
-        string? best = null;
-        foreach (var source in _bySource.Keys)
+        var best = -1;
+        foreach (var source in queues.Active)
         {
-            if (counters.Outbound(source) >= policy.MaxOutboundPerNode)
+            var name = plan.DrainedNames[source];
+            if (counters.Outbound(name) >= policy.MaxOutboundPerNode)
             {
                 continue;
             }
 
-            if (!nics.IsReady(source))
+            if (!nics.IsReady(name))
             {
-                var ready = nics.ReadyAt(source);
+                var ready = nics.ReadyAt(name);
                 Deferred = Deferred is { } d && d <= ready ? d : ready;
                 continue;
             }
 
-            if (IsBusier(source, best))
+            if (best < 0 || IsBusier(queues, source, best))
             {
                 best = source;
             }
         }
 
-        return best;
+        return best < 0 ? null : best;
     }
 
-    private bool IsBusier(string source, string? than) =>
-        than is null || _work[source] > _work[than] || (_work[source] == _work[than] && string.CompareOrdinal(source, than) < 0);
+    private bool IsBusier(SourceQueues queues, int source, int than) =>
+        queues.Work(source) > queues.Work(than)
+        || (queues.Work(source) == queues.Work(than) && string.CompareOrdinal(plan.DrainedNames[source], plan.DrainedNames[than]) < 0);
+
+    /// <summary>Each source's candidates in the order appended, and the predicted work they hold.</summary>
+    private sealed class SourceQueues : IDisposable
+    {
+        private readonly int[] _head;
+        private readonly int[] _tail;
+        private readonly long[] _work;
+        private readonly int[] _next;
+
+        public SourceQueues(int sources, int items)
+        {
+            _head = new int[sources];
+            _tail = new int[sources];
+            _work = new long[sources];
+            Array.Fill(_head, -1);
+            _next = ArrayPool<int>.Shared.Rent(Math.Max(1, items));
+        }
+
+        /// <summary>Sources with candidates left (in no particular order: the choice among them is a total order).</summary>
+        public List<int> Active { get; } = [];
+
+        public long Work(int source) => _work[source];
+
+        public void Append(int source, int item, long ticks)
+        {
+            if (_head[source] < 0)
+            {
+                _head[source] = item;
+                Active.Add(source);
+            }
+            else
+            {
+                _next[_tail[source]] = item;
+            }
+
+            _tail[source] = item;
+            _next[item] = -1;
+            _work[source] += ticks;
+        }
+
+        public int Take(int source, Planning.PlannedVmi[] items)
+        {
+            var item = _head[source];
+            _head[source] = _next[item];
+            _work[source] -= items[item].Estimate.Duration.Ticks;
+            if (_head[source] < 0)
+            {
+                Active.Remove(source);
+            }
+
+            return item;
+        }
+
+        public void Dispose() => ArrayPool<int>.Shared.Return(_next);
+    }
 }

@@ -20,7 +20,9 @@ public static class DrainReportReader
         var attempts = await new AttemptStore(dataSource, TimeProvider.System).ListAsync(drain.Id, cancellationToken);
         var journal = new JournalStore(dataSource, TimeProvider.System);
         var notMoved = new List<UnmovedVmi>();
-        foreach (var entry in await journal.ReadAsync(drain.Id, "plan.item", cancellationToken))
+        // Only the items the plan did not migrate: a large drain journals 100,000 plan items and leaves a few where they are.
+        string[] unmoved = [nameof(PlanDisposition.Skip), nameof(PlanDisposition.Block)];
+        foreach (var entry in await journal.ReadWhereAsync(drain.Id, "plan.item", "disposition", unmoved, cancellationToken))
         {
             var item = JournalPayload.Deserialize<PlanStep.PlanItemPayload>(entry.PayloadJson)!;
             var disposition = item.Disposition switch

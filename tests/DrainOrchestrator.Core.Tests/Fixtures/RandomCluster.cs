@@ -2,7 +2,7 @@ using DrainOrchestrator.Core.Snapshot;
 
 namespace DrainOrchestrator.Core.Tests.Fixtures;
 
-/// <summary>Seeded random clusters for property-style tests and the planning benchmark.</summary>
+/// <summary>Seeded random clusters for property-style tests.</summary>
 internal static class RandomCluster
 {
     public static ClusterSnapshot Generate(int seed, int nodes, int vmis, long nodeMemoryGiB = 256)

@@ -60,4 +60,27 @@ public sealed class JournalStoreTests(PostgresDatabaseFixture database) : IClass
         await using var update = new NpgsqlCommand("UPDATE event_journal SET kind = 'y'", connection);
         await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
     }
+
+    [Fact]
+    public async Task ReadWhereAsync_PayloadFieldAmongValues_OnlyThoseInOrder()
+    {
+        var drain = await DrainFixtures.CreateAsync(database.DataSource, _clock);
+        var store = new JournalStore(database.DataSource, _clock);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            foreach (var (kind, disposition) in new[] { ("plan.item", "Migrate"), ("plan.item", "Skip"), ("other", "Skip"), ("plan.item", "Block") })
+            {
+                await store.AppendAsync(transaction, drain.Id, kind, "engine-a", 1, $$"""{"disposition":"{{disposition}}"}""", CancellationToken.None);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var entries = await store.ReadWhereAsync(drain.Id, "plan.item", "disposition", ["Skip", "Block"], CancellationToken.None);
+
+        Assert.Equal(["Skip", "Block"], entries.Select(e => e.PayloadJson.Contains("Skip", StringComparison.Ordinal) ? "Skip" : "Block"));
+        Assert.True(entries[0].Seq < entries[1].Seq);
+        Assert.All(entries, e => Assert.Equal("plan.item", e.Kind));
+    }
 }

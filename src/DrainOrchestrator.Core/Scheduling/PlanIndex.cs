@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using DrainOrchestrator.Core.Planning;
+
+namespace DrainOrchestrator.Core.Scheduling;
+
+/// <summary>
+/// What every decision needs to know about a plan and that does not change between decisions: the items by uid, the
+/// drained nodes by name, and the migrations in the order a source gives them (longest first, then by uid). Built on
+/// the first decision that sees a plan instance and kept beside it (never inside it: <c>plan with { ... }</c> would
+/// copy a stale index), so a decision costs time in proportion to the cluster and the attempts, not to building maps
+/// of the plan again. Immutable once built: callers may share one plan across threads.
+/// </summary>
+internal sealed class PlanIndex
+{
+    private static readonly ConditionalWeakTable<DrainPlan, PlanIndex> Cache = new();
+
+    private readonly Dictionary<string, int> _lastByUid;
+    private readonly Dictionary<string, int> _lastByQualifiedName;
+    private readonly Dictionary<string, int> _drainedIndex;
+    private readonly IReadOnlyList<string> _planNodes;
+
+    private PlanIndex(DrainPlan plan)
+    {
+        Plan = plan;
+        Items = [.. plan.Items];
+        _planNodes = [.. plan.Nodes];
+        _lastByUid = new Dictionary<string, int>(Items.Length, StringComparer.Ordinal);
+        _lastByQualifiedName = new Dictionary<string, int>(Items.Length, StringComparer.Ordinal);
+        PreviousSameUid = new int[Items.Length];
+        PreviousSameQualifiedName = new int[Items.Length];
+        for (var i = 0; i < Items.Length; i++)
+        {
+            var uid = Items[i].Vmi.Uid;
+            PreviousSameUid[i] = _lastByUid.TryGetValue(uid, out var previous) ? previous : -1;
+            _lastByUid[uid] = i;
+            var name = Items[i].Vmi.QualifiedName;
+            PreviousSameQualifiedName[i] = _lastByQualifiedName.TryGetValue(name, out previous) ? previous : -1;
+            _lastByQualifiedName[name] = i;
+        }
+
+        UidFilter = new UidFilter(_lastByUid.Keys);
+        LastSameUid = new int[Items.Length];
+        for (var i = 0; i < Items.Length; i++)
+        {
+            LastSameUid[i] = _lastByUid[Items[i].Vmi.Uid];
+        }
+
+        Drained = new HashSet<string>(plan.Nodes, StringComparer.Ordinal);
+        _drainedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var node in plan.Nodes)
+        {
+            if (_drainedIndex.TryAdd(node, names.Count))
+            {
+                names.Add(node);
+            }
+        }
+
+        DrainedNames = [.. names];
+        PlannedSource = new int[Items.Length];
+        for (var i = 0; i < Items.Length; i++)
+        {
+            PlannedSource[i] = DrainedIndexOf(Items[i].Vmi.NodeName);
+        }
+        var migrations = new List<int>();
+        for (var i = 0; i < Items.Length; i++)
+        {
+            if (Items[i].Disposition == PlanDisposition.Migrate)
+            {
+                migrations.Add(i);
+            }
+        }
+
+        // A source gives its longest migration first (see SourceSelection); the uid breaks ties.
+        migrations.Sort((a, b) =>
+        {
+            var byDuration = Items[b].Estimate.Duration.Ticks.CompareTo(Items[a].Estimate.Duration.Ticks);
+            return byDuration != 0 ? byDuration : string.CompareOrdinal(Items[a].Vmi.Uid, Items[b].Vmi.Uid);
+        });
+        MigrationOrder = [.. migrations];
+    }
+
+    /// <summary>The plan instance this index describes.</summary>
+    public DrainPlan Plan { get; }
+
+    /// <summary>The plan's items, in plan order.</summary>
+    public PlannedVmi[] Items { get; }
+
+    /// <summary>For each item, the previous item with the same uid, or -1 (plans from the planner have none).</summary>
+    public int[] PreviousSameUid { get; }
+
+    /// <summary>For each item, the last item with its uid (itself unless the uid repeats).</summary>
+    public int[] LastSameUid { get; }
+
+    /// <summary>For each item, the previous item with the same <c>namespace/name</c>, or -1.</summary>
+    public int[] PreviousSameQualifiedName { get; }
+
+    /// <summary>Says quickly of most uids that no item has them.</summary>
+    public UidFilter UidFilter { get; }
+
+    /// <summary>The drained nodes.</summary>
+    public HashSet<string> Drained { get; }
+
+    /// <summary>The distinct drained nodes; an item's source is an index into this.</summary>
+    public string[] DrainedNames { get; }
+
+    /// <summary>For each item, the index in <see cref="DrainedNames"/> of the node it was planned on, or -1.</summary>
+    public int[] PlannedSource { get; }
+
+    /// <summary>Items that migrate, ordered by predicted duration (longest first), then by uid.</summary>
+    public int[] MigrationOrder { get; }
+
+    /// <summary>The index of <paramref name="plan"/>, built on first use.</summary>
+    public static PlanIndex For(DrainPlan plan)
+    {
+        var index = Cache.GetValue(plan, p => new PlanIndex(p));
+        if (index.Describes(plan))
+        {
+            return index;
+        }
+
+        // The plan's lists were changed in place after it was first seen; rebuild rather than decide from stale data.
+        index = new PlanIndex(plan);
+        Cache.AddOrUpdate(plan, index);
+        return index;
+    }
+
+    /// <summary>The last item with this uid (as a dictionary keyed by uid would hold it), or -1.</summary>
+    public int LastIndexOf(string uid) => _lastByUid.TryGetValue(uid, out var i) ? i : -1;
+
+    /// <summary>The last item planned under this <c>namespace/name</c>, or -1.</summary>
+    public int LastIndexOfQualifiedName(string qualifiedName) =>
+        _lastByQualifiedName.TryGetValue(qualifiedName, out var i) ? i : -1;
+
+    /// <summary>The last item with this uid, or null.</summary>
+    public PlannedVmi? ItemOf(string uid) => _lastByUid.TryGetValue(uid, out var i) ? Items[i] : null;
+
+    /// <summary>The index of a drained node in <see cref="DrainedNames"/>, or -1.</summary>
+    public int DrainedIndexOf(string node) => _drainedIndex.TryGetValue(node, out var i) ? i : -1;
+
+    /// <summary>
+    /// The index in <see cref="DrainedNames"/> of the node item <paramref name="item"/>'s VMI is on now, or -1; most VMIs
+    /// are where they were planned, which one comparison confirms.
+    /// </summary>
+    public int SourceOf(int item, string node)
+    {
+        var planned = PlannedSource[item];
+        return planned >= 0 && string.Equals(DrainedNames[planned], node, StringComparison.Ordinal) ? planned : DrainedIndexOf(node);
+    }
+
+    private bool Describes(DrainPlan plan)
+    {
+        var items = plan.Items;
+        var nodes = plan.Nodes;
+        if (items.Count != Items.Length || nodes.Count != _planNodes.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Items.Length; i++)
+        {
+            if (!ReferenceEquals(items[i], Items[i]))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < _planNodes.Count; i++)
+        {
+            if (!string.Equals(nodes[i], _planNodes[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
