@@ -8,22 +8,27 @@ namespace DrainOrchestrator.Kubernetes.Bench;
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly TestCertificates _certs = new();
+    private readonly KubernetesConnectionSettings _settings;
 
     public BenchServer(Func<FakeRequest, FakeExchange, Task> script)
     {
         Server = new FakeHttpsServer(_certs.Server, script: script);
-        Client = KubernetesClient.Create(new KubernetesConnectionSettings
+        _settings = new KubernetesConnectionSettings
         {
             Server = Server.Url,
             CertificateAuthorities = [_certs.Authority],
             TlsServerName = "kubernetes.default.svc",
             Credentials = new StaticTokenCredentialProvider("bench-token"),
-        });
+        };
+        Client = KubernetesClient.Create(_settings);
     }
 
     public FakeHttpsServer Server { get; }
 
     public KubernetesClient Client { get; }
+
+    /// <summary>An HTTP client with the same handler (TLS, token) as <see cref="Client"/>, for reading raw bytes.</summary>
+    public HttpClient CreateRawHttpClient() => KubernetesHttpClientFactory.CreateHttpClient(_settings);
 
     public async ValueTask DisposeAsync()
     {

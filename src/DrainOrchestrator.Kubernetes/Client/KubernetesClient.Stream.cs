@@ -67,23 +67,20 @@ public sealed partial class KubernetesClient
                 ? await SendWithRetryAsync(HttpMethod.Get, path, RequestSafety.Idempotent, null, cancellationToken).ConfigureAwait(false)
                 : await SendOnceAsync(HttpMethod.Get, path, cancellationToken).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var decoder = new ListStreamDecoder<T>(stream, Info<T>());
-            await using (decoder.ConfigureAwait(false))
+            using var decoder = new ListStreamDecoder<T>(stream, Info<T>());
+            while (await decoder.ReadAsync(batch, cancellationToken).ConfigureAwait(false))
             {
-                while (await decoder.ReadAsync(batch, cancellationToken).ConfigureAwait(false))
+                if (first)
                 {
-                    if (first)
-                    {
-                        metadata.ResourceVersion = decoder.Metadata.ResourceVersion;
-                    }
-
-                    foreach (var item in batch)
-                    {
-                        yield return item;
-                    }
-
-                    batch.Clear();
+                    metadata.ResourceVersion = decoder.Metadata.ResourceVersion;
                 }
+
+                foreach (var item in batch)
+                {
+                    yield return item;
+                }
+
+                batch.Clear();
             }
 
             if (first)

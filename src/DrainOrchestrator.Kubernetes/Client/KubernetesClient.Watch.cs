@@ -30,19 +30,10 @@ public sealed partial class KubernetesClient
         using var request = new HttpRequestMessage(HttpMethod.Get, T.Resource.GetCollectionPath(@namespace) + query);
         using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var decoder = new WatchStreamDecoder<T>(stream, Info<WatchEvent<T>>());
-        await using (decoder.ConfigureAwait(false))
+        using var decoder = new WatchStreamDecoder<T>(stream, Info<WatchEvent<T>>());
+        while (await decoder.ReadAsync(cancellationToken).ConfigureAwait(false) is { } watchEvent)
         {
-            while (true)
-            {
-                var watchEvent = await decoder.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (watchEvent is null)
-                {
-                    yield break;
-                }
-
-                yield return watchEvent;
-            }
+            yield return watchEvent;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DrainOrchestrator.Kubernetes.Errors;
@@ -10,12 +8,13 @@ namespace DrainOrchestrator.Kubernetes.Client;
 /// <summary>
 /// Decodes a list response as it arrives: a <see cref="Utf8JsonReader"/> walks the top-level object across buffer
 /// refills (its state carried in a <see cref="JsonReaderState"/>), reads metadata, and decodes <c>items</c> one element at
-/// a time. The buffer holds the unread rest of the current item, never the whole response.
+/// a time. The buffer holds the unread rest of the current item, never the whole response. Each item is found by
+/// skipping over it once, then deserialized from its own contiguous bytes.
 /// </summary>
-internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemInfo) : IAsyncDisposable
+internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemInfo) : IDisposable
     where T : KubernetesObject
 {
-    private readonly PipeReader _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
+    private readonly ResponseReadBuffer _buffer = new(stream);
     private JsonReaderState _state;
     private Phase _phase = Phase.Start;
 
@@ -35,21 +34,10 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
     {
         while (_phase != Phase.Done)
         {
-            ReadResult result;
+            var more = await _buffer.FillAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw KubernetesApiException.FromTransportFailure(ex);
-            }
-
-            var buffer = result.Buffer;
-            SequencePosition consumed;
-            try
-            {
-                consumed = Decode(buffer, result.IsCompleted, batch);
+                _buffer.Consume(Decode(_buffer.Unread, isFinal: !more, batch));
             }
             catch (JsonException ex)
             {
@@ -57,13 +45,12 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
                     verdict: RetryVerdict.BackOff, innerException: ex);
             }
 
-            _reader.AdvanceTo(consumed, buffer.End);
             if (batch.Count > 0)
             {
                 return true;
             }
 
-            if (result.IsCompleted && _phase != Phase.Done)
+            if (!more && _phase != Phase.Done)
             {
                 throw new KubernetesApiException(null, null, "Kubernetes API: the list response ended before its last item",
                     verdict: RetryVerdict.BackOff);
@@ -73,24 +60,24 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
         return false;
     }
 
-    public async ValueTask DisposeAsync() => await _reader.CompleteAsync().ConfigureAwait(false);
+    public void Dispose() => _buffer.Dispose();
 
-    // Consumes every complete token it can; returns the position after the last complete step, with _state to resume.
-    private SequencePosition Decode(ReadOnlySequence<byte> buffer, bool isFinal, List<T> batch)
+    // Consumes every complete step it can; returns how many bytes they took, with _state to resume after them.
+    private int Decode(ReadOnlySpan<byte> data, bool isFinal, List<T> batch)
     {
-        var reader = new Utf8JsonReader(buffer, isFinal, _state);
-        var safe = buffer.Start;
-        while (_phase != Phase.Done && Step(ref reader, batch))
+        var reader = new Utf8JsonReader(data, isFinal, _state);
+        var safe = 0;
+        while (_phase != Phase.Done && Step(ref reader, data, batch))
         {
-            safe = reader.Position;
+            safe = (int)reader.BytesConsumed;
             _state = reader.CurrentState;
         }
 
         return safe;
     }
 
-    // One step of the walk; false when the buffer ends before the step is complete (nothing of it is kept).
-    private bool Step(ref Utf8JsonReader reader, List<T> batch)
+    // One step of the walk; false when the data ends before the step is complete (nothing of it is kept).
+    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<T> batch)
     {
         if (!reader.Read())
         {
@@ -116,7 +103,7 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
                 return true;
 
             default:
-                return ReadItem(ref reader, batch);
+                return ReadItem(ref reader, data, batch);
         }
     }
 
@@ -155,7 +142,7 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
         return true;
     }
 
-    private bool ReadItem(ref Utf8JsonReader reader, List<T> batch)
+    private bool ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<T> batch)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -163,13 +150,16 @@ internal sealed class ListStreamDecoder<T>(Stream stream, JsonTypeInfo<T> itemIn
         }
 
         Expect(reader.TokenType == JsonTokenType.StartObject, "an object in items");
-        var probe = reader;
-        if (!probe.TrySkip())
+        var start = (int)reader.TokenStartIndex;
+        var end = reader;
+        if (!end.TrySkip())
         {
             return false;
         }
 
-        var item = JsonSerializer.Deserialize(ref reader, itemInfo);
+        // The item's bytes are complete and contiguous: deserializing from the span reads them once more, not twice.
+        var item = JsonSerializer.Deserialize(data[start..(int)end.BytesConsumed], itemInfo);
+        reader = end;
         if (item is not null)
         {
             batch.Add(item);

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DrainOrchestrator.Kubernetes.Errors;
@@ -10,13 +8,15 @@ namespace DrainOrchestrator.Kubernetes.Client;
 /// <summary>
 /// Decodes a watch stream: one JSON event per line, each decoded as soon as its newline arrives (never waiting for a
 /// buffer to fill), holding at most one partial event in memory. An ERROR event (whose object is a Status, not a
-/// <typeparamref name="T"/>) is thrown as a <see cref="KubernetesApiException"/> in its turn.
+/// <typeparamref name="T"/>) or a line that is not valid JSON is thrown as a <see cref="KubernetesApiException"/> in its
+/// turn, after the events before it.
 /// </summary>
-internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEvent<T>> typeInfo) : IAsyncDisposable
+internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEvent<T>> typeInfo) : IDisposable
     where T : KubernetesObject
 {
-    private readonly PipeReader _reader = PipeReader.Create(stream);
-    private readonly Queue<(WatchEvent<T>? Event, Status? Error)> _ready = new();
+    private readonly ResponseReadBuffer _buffer = new(stream);
+    private readonly Queue<(WatchEvent<T>? Event, KubernetesApiException? Error)> _ready = new();
+    private int _scanned;
     private bool _completed;
 
     /// <summary>Returns the next event, or <see langword="null"/> when the stream has ended.</summary>
@@ -24,20 +24,9 @@ internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEve
     {
         while (_ready.Count == 0 && !_completed)
         {
-            ReadResult result;
-            try
-            {
-                result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw KubernetesApiException.FromTransportFailure(ex);
-            }
-
-            var buffer = result.Buffer;
-            DecodeLines(ref buffer, result.IsCompleted);
-            _reader.AdvanceTo(buffer.Start, buffer.End);
-            _completed = result.IsCompleted;
+            var more = await _buffer.FillAsync(cancellationToken).ConfigureAwait(false);
+            DecodeLines(isFinal: !more);
+            _completed = !more;
         }
 
         if (_ready.Count == 0)
@@ -46,30 +35,46 @@ internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEve
         }
 
         var (watchEvent, error) = _ready.Dequeue();
-        return error is null
-            ? watchEvent
-            : throw KubernetesApiException.FromStatus(error, error.Code is { } code ? (System.Net.HttpStatusCode)code : null);
-    }
-
-    public async ValueTask DisposeAsync() => await _reader.CompleteAsync().ConfigureAwait(false);
-
-    private void DecodeLines(ref ReadOnlySequence<byte> buffer, bool isFinal)
-    {
-        while (buffer.PositionOf((byte)'\n') is { } newline)
+        if (error is not null)
         {
-            Decode(buffer.Slice(0, newline));
-            buffer = buffer.Slice(buffer.GetPosition(1, newline));
+            // Nothing after a failed event is delivered: the caller resumes from the last good one.
+            _ready.Clear();
+            _completed = true;
+            throw error;
         }
 
-        if (isFinal && !buffer.IsEmpty)
+        return watchEvent;
+    }
+
+    public void Dispose() => _buffer.Dispose();
+
+    private void DecodeLines(bool isFinal)
+    {
+        var data = _buffer.Unread;
+        var consumed = 0;
+        int newline;
+
+        // Bytes already searched in an earlier call hold no newline: search only what this read added.
+        while ((newline = data[(consumed + _scanned)..].IndexOf((byte)'\n')) >= 0)
+        {
+            var end = consumed + _scanned + newline;
+            Decode(data[consumed..end]);
+            consumed = end + 1;
+            _scanned = 0;
+        }
+
+        if (isFinal && consumed < data.Length)
         {
             // The last event may lack its newline when the server closes right after it.
-            Decode(buffer);
-            buffer = buffer.Slice(buffer.End);
+            Decode(data[consumed..]);
+            consumed = data.Length;
         }
+
+        _scanned = data.Length - consumed;
+        _buffer.Consume(consumed);
     }
 
-    private void Decode(ReadOnlySequence<byte> line)
+    private void Decode(ReadOnlySpan<byte> line)
     {
         if (IsBlank(line))
         {
@@ -80,14 +85,13 @@ internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEve
         {
             if (IsErrorEvent(line))
             {
-                var errorReader = new Utf8JsonReader(line);
-                var error = JsonSerializer.Deserialize(ref errorReader, KubernetesJsonContext.Default.WatchEventStatus);
-                _ready.Enqueue((null, error?.Object ?? new Status { Message = "The watch reported an error without details." }));
+                var error = JsonSerializer.Deserialize(line, KubernetesJsonContext.Default.WatchEventStatus)?.Object
+                    ?? new Status { Message = "The watch reported an error without details." };
+                _ready.Enqueue((null, KubernetesApiException.FromStatus(error, error.Code is { } code ? (System.Net.HttpStatusCode)code : null)));
                 return;
             }
 
-            var reader = new Utf8JsonReader(line);
-            var watchEvent = JsonSerializer.Deserialize(ref reader, typeInfo);
+            var watchEvent = JsonSerializer.Deserialize(line, typeInfo);
             if (watchEvent is not null)
             {
                 _ready.Enqueue((watchEvent, null));
@@ -95,13 +99,13 @@ internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEve
         }
         catch (JsonException ex)
         {
-            throw new KubernetesApiException(null, null, $"Kubernetes API: a watch event is not valid JSON ({ex.Message})",
-                verdict: RetryVerdict.BackOff, innerException: ex);
+            _ready.Enqueue((null, new KubernetesApiException(null, null, $"Kubernetes API: a watch event is not valid JSON ({ex.Message})",
+                verdict: RetryVerdict.BackOff, innerException: ex)));
         }
     }
 
     // The API server writes "type" first, so this usually stops at the first property.
-    private static bool IsErrorEvent(ReadOnlySequence<byte> line)
+    private static bool IsErrorEvent(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -124,19 +128,5 @@ internal sealed class WatchStreamDecoder<T>(Stream stream, JsonTypeInfo<WatchEve
         return false;
     }
 
-    private static bool IsBlank(ReadOnlySequence<byte> line)
-    {
-        foreach (var segment in line)
-        {
-            foreach (var b in segment.Span)
-            {
-                if (b is not ((byte)' ' or (byte)'\r' or (byte)'\t'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \r\t"u8) < 0;
 }

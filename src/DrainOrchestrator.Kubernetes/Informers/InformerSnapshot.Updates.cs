@@ -47,13 +47,21 @@ public sealed partial class InformerSnapshot<T>
         var indexes = _indexes;
         foreach (var definition in _definitions)
         {
-            var index = indexes[definition.Name];
-            if (old is not null)
+            var newKeys = definition.KeysOf(value);
+            var oldKeys = old is null ? null : definition.KeysOf(old);
+            if (oldKeys is not null && oldKeys.SequenceEqual(newKeys, StringComparer.Ordinal))
             {
-                index = Unfile(index, definition.KeysOf(old), key);
+                // Filed under the same keys already, as with most MODIFIED events (a VMI that stays on its node).
+                continue;
             }
 
-            index = File(index, definition.KeysOf(value), key);
+            var index = indexes[definition.Name];
+            if (oldKeys is not null)
+            {
+                index = Unfile(index, oldKeys, key);
+            }
+
+            index = File(index, newKeys, key);
             indexes = indexes.SetItem(definition.Name, index);
         }
 

@@ -11,7 +11,7 @@ public sealed class MicroTimeJsonConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => Rfc3339.Parse(reader.GetString());
+        => Rfc3339.Read(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)

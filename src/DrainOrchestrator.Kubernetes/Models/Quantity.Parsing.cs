@@ -27,8 +27,14 @@ public sealed partial class Quantity
             return false;
         }
 
-        var number = decimal.Parse(text.AsSpan(0, end), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture);
+        // More integer digits than a decimal holds (about 29) cannot be any real quantity: refused, not an overflow.
+        if (!decimal.TryParse(text.AsSpan(0, end), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var number))
+        {
+            error = "its number is too large";
+            return false;
+        }
+
         var suffix = text.AsSpan(end);
         if (!TryScale(number, suffix, out var value, out var format, out error))
         {

@@ -4,13 +4,23 @@ using System.Text.Json;
 namespace DrainOrchestrator.Kubernetes.Models;
 
 /// <summary>Parses RFC 3339 timestamps as the API server writes them (Z or a numeric offset, optional fraction).</summary>
-internal static class Rfc3339
+internal static partial class Rfc3339
 {
     private static readonly string[] Formats =
     [
         "yyyy-MM-dd'T'HH:mm:ssK",
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
+
+    /// <summary>
+    /// Reads a timestamp token: the form the API server writes is parsed straight from its UTF-8 bytes, without a string;
+    /// anything else (escapes, other offsets, odd forms) goes through <see cref="Parse"/>, which decides.
+    /// </summary>
+    public static DateTimeOffset Read(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
+            && TryParseExact(reader.ValueSpan, out var value)
+            ? value
+            : Parse(reader.GetString());
 
     public static DateTimeOffset Parse(string? text)
     {

@@ -40,6 +40,8 @@ public sealed class QuantityTests
     [InlineData("--1")]
     [InlineData("1e99")]
     [InlineData("99999999999999999999Ei")]
+    [InlineData("99999999999999999999999999999999999999999Ei")]
+    [InlineData("99999999999999999999999999999999999999999")]
     public void TryParse_InvalidText_ReturnsFalse(string text)
         => Assert.False(Quantity.TryParse(text, out _));
 
