@@ -25,6 +25,13 @@ public sealed record DrainEngineOptions
     public TimeSpan RestartTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// At verify: how long a VMI may take to leave the nodes once its migration completed elsewhere (the API server
+    /// still names a drained node: the hand-over to the target is under way) before it counts as not moved. A VMI the
+    /// server shows on a node with no such migration is reported at once; the informers' cache is never the last word.
+    /// </summary>
+    public TimeSpan VerifySettleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// How long the engine waits for an unreachable database before it stops the run (exit non-zero). Nothing is lost:
     /// the drain stays as journaled and the same command run again resumes it.
     /// </summary>
@@ -68,6 +75,11 @@ public sealed record DrainEngineOptions
         if (RestartTimeout <= TimeSpan.Zero)
         {
             problems.Add($"RestartTimeout must be positive, was {RestartTimeout}");
+        }
+
+        if (VerifySettleTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"VerifySettleTimeout must be positive, was {VerifySettleTimeout}");
         }
 
         if (DatabaseOutageTimeout <= TimeSpan.Zero)

@@ -177,7 +177,8 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         await Complete(context, done, DrainSteps.Migrate, cancellationToken);
-        var left = EndSteps.Verify(context, plan);
+        var left = await new VerifyStep(view, timeProvider, options.VerifySettleTimeout, logger)
+            .RunAsync(plan, context.Nodes, cancellationToken);
         if (left.Count > 0)
         {
             return await EndSteps.FinishAsync(context, DrainState.Failed,

@@ -1,8 +1,11 @@
+using DrainOrchestrator.Kubernetes.Models;
+
 namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// What the engine sees of the cluster: the current state and a signal that it changed. Implemented over informers
-/// (list+watch), so the engine reacts to events instead of polling.
+/// (list+watch), so the engine reacts to events instead of polling. The informers' cache can lag behind the API server
+/// (a dropped watch, a relist under way): a decision that must not rest on a stale cache reads the server directly.
 /// </summary>
 public interface IClusterView
 {
@@ -14,4 +17,11 @@ public interface IClusterView
 
     /// <summary>Completes once <see cref="Version"/> is above <paramref name="seenVersion"/>.</summary>
     Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the VMI <paramref name="namespace"/>/<paramref name="name"/> from the API server itself, bypassing the
+    /// cache; null when there is none (404). Failures the server may recover from are retried by the client; any other,
+    /// or one still failing when its retries are spent, is thrown: it never reads as a missing VMI.
+    /// </summary>
+    Task<VirtualMachineInstance?> ReadVmiAsync(string @namespace, string name, CancellationToken cancellationToken);
 }

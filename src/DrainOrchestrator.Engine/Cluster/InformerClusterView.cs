@@ -1,4 +1,5 @@
 using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Informers;
 using DrainOrchestrator.Kubernetes.Models;
 
@@ -20,9 +21,11 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     private readonly Informer<KubeVirt> _kubeVirt;
     private readonly Informer<VirtualMachine> _vms;
     private readonly List<Task> _running = [];
+    private readonly KubernetesClient _client;
 
     private InformerClusterView(KubernetesClient client)
     {
+        _client = client;
         _nodes = new Informer<Node>(client);
         _vmis = new Informer<VirtualMachineInstance>(client);
         _migrations = new Informer<VirtualMachineInstanceMigration>(client);
@@ -70,6 +73,19 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     /// <inheritdoc />
     public Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken) =>
         _signal.WhenChangedAsync(seenVersion, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<VirtualMachineInstance?> ReadVmiAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetAsync<VirtualMachineInstance>(@namespace, name, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
 
     private void Run<T>(Informer<T> informer)
         where T : KubernetesObject, IKubernetesResource<T>

@@ -11,6 +11,8 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// <summary>Starting one migration: post-copy preparation, the journaled intent, then the VMIM.</summary>
 internal sealed partial class MigrationLoop
 {
+    private readonly List<(StartMigration Action, VirtualMachineInstanceMigration Vmim, bool Adopted)> _unrecorded = [];
+
     private async Task StartAsync(StartMigration action, ClusterState cluster, CancellationToken cancellationToken)
     {
         var vmi = action.Vmi;
@@ -53,12 +55,7 @@ internal sealed partial class MigrationLoop
             }
 
             _created[action.Name] = vmim;
-            await context.Writer.WriteAsync(adopted ? "attempt.adopted" : "attempt.created", new { vmim = action.Name, uid = vmim.Metadata.Uid },
-                t => context.Attempts.ObserveAsync(t, action.Name, new AttemptObservation(AttemptOutcome.Created,
-                    VmimUid: vmim.Metadata.Uid, CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow()), cancellationToken),
-                cancellationToken);
-            EngineLog.MigrationStarted(context.Logger, action.Name, vmi.QualifiedName, action.SourceNode, action.TargetNode,
-                action.Attempt, action.PostCopy, adopted);
+            _unrecorded.Add((action, vmim, adopted));
         }
         catch (KubernetesApiException ex) when (ex.Verdict != RetryVerdict.BackOff || ex.RequestNotSent)
         {
@@ -66,6 +63,24 @@ internal sealed partial class MigrationLoop
             EngineLog.CreateFailed(context.Logger, action.Name, ex.Message);
             await RecordFailureAsync(action.Name, FailureClassifier.Classify(new FailureFacts(ex.Message, ApiStatusCode: (int?)ex.StatusCode)),
                 ex.Message, cancellationToken);
+        }
+    }
+
+    // The VMIMs this pass created, recorded once all its starts are made, so one start does not wait for the record of
+    // the previous: each intent was committed before its VMIM, and after a crash before this the VMIMs are found and
+    // adopted. What a failed write leaves unrecorded is observed again by the next pass.
+    private async Task RecordCreatedAsync(CancellationToken cancellationToken)
+    {
+        var created = _unrecorded.ToList();
+        _unrecorded.Clear();
+        foreach (var (action, vmim, adopted) in created)
+        {
+            await context.Writer.WriteAsync(adopted ? "attempt.adopted" : "attempt.created", new { vmim = action.Name, uid = vmim.Metadata.Uid },
+                t => context.Attempts.ObserveAsync(t, action.Name, new AttemptObservation(AttemptOutcome.Created,
+                    VmimUid: vmim.Metadata.Uid, CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow()), cancellationToken),
+                cancellationToken);
+            EngineLog.MigrationStarted(context.Logger, action.Name, action.Vmi.QualifiedName, action.SourceNode, action.TargetNode,
+                action.Attempt, action.PostCopy, adopted);
         }
     }
 

@@ -47,6 +47,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             _givenUp.Add(JournalPayload.Deserialize<GivenUpPayload>(entry.PayloadJson)!.Uid);
         }
 
+        // After an interruption, what was created but not recorded is observed again (recovering), not recorded stale.
+        _unrecorded.Clear();
         var recovering = true;
         while (true)
         {
@@ -56,14 +58,18 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var seen = context.View.Version;
             var passStarted = context.Time.GetTimestamp();
             PassLog.Began(context.Logger, ++_passes, seen);
-            var drainState = await context.States.ReadStateAsync(context.Id, cancellationToken);
+            // Two independent reads, at once: the drain's state (signals) and its attempts.
+            var stateRead = context.States.ReadStateAsync(context.Id, cancellationToken);
+            var attemptsListed = context.Attempts.ListAsync(context.Id, cancellationToken);
+            await Task.WhenAll(stateRead, attemptsListed);
+            var drainState = await stateRead;
             if (drainState == DrainState.Cancelling)
             {
                 return LoopOutcome.Cancelled;
             }
 
             var cluster = context.View.Current;
-            var (records, observed) = await ReconcileAsync(cluster, recovering, cancellationToken);
+            var (records, observed) = await ReconcileAsync(cluster, await attemptsListed, recovering, cancellationToken);
             recovering = false;
             var now = context.Time.GetUtcNow();
             var state = new SchedulerState(context.DrainIdText, SnapshotMapper.Map(cluster), plan,
@@ -81,6 +87,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await StartRestartsAsync(decision, cluster, cancellationToken);
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
                 decision.Actions.Count, decision.ClusterInFlight, decision.Remaining, decision.WakeAt);
+            await RecordCreatedAsync(cancellationToken);
             await RecordObservationsAsync(observed, seen, cancellationToken);
 
             await ReportAsync(cluster, records, decision, drainState == DrainState.Paused, cancellationToken);
@@ -134,9 +141,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     // reads. Starting before recording an end is safe: the intent of every start is committed before its VMIM, and after
     // a crash the ended VMIM is observed again. Restarts are reconciled (and recorded) as they are found.
     private async Task<(IReadOnlyList<AttemptRecord> Records, List<(AttemptRecord Record, AttemptObservation Observation)> Observed)> ReconcileAsync(
-        ClusterState cluster, bool recovering, CancellationToken cancellationToken)
+        ClusterState cluster, IReadOnlyList<AttemptRecord> listed, bool recovering, CancellationToken cancellationToken)
     {
-        var records = (await context.Attempts.ListAsync(context.Id, cancellationToken)).ToList();
+        var records = listed.ToList();
         var changed = false;
         var observed = new List<(AttemptRecord, AttemptObservation)>();
         var now = context.Time.GetUtcNow();

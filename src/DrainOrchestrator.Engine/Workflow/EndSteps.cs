@@ -1,4 +1,3 @@
-using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Drains;
@@ -6,24 +5,9 @@ using DrainOrchestrator.Persistence.Journal;
 
 namespace DrainOrchestrator.Engine.Workflow;
 
-/// <summary>Verify, finish, and the ways out: cancel and fail.</summary>
+/// <summary>Finish, and the ways out: cancel and fail (verify is <see cref="VerifyStep"/>).</summary>
 internal static class EndSteps
 {
-    /// <summary>
-    /// The VMIs that should have left the nodes and are still on them, and the VMs restarted elsewhere that do not run
-    /// off the nodes (their new VMI has a new uid).
-    /// </summary>
-    public static IReadOnlyList<string> Verify(DrainContext context, DrainPlan plan)
-    {
-        var cluster = context.View.Current;
-        return plan.Items
-            .Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
-            .Where(i => cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? ""))
-            .Select(i => $"{i.Vmi.QualifiedName} on {i.Vmi.NodeName}")
-            .Concat(RestartReconciler.NotRunningElsewhere(cluster, plan, context.Nodes))
-            .ToList();
-    }
-
     /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
     /// says so (and only if the drain cordoned them); node Leases and drain_nodes are released.</summary>
     public static async Task<DrainResult> FinishAsync(DrainContext context, string state, string reason, CancellationToken cancellationToken)
