@@ -76,6 +76,13 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Deletes through the admin API, e.g. every API fault rule (<c>DELETE /sim/v1/faults</c>).</summary>
+    public async Task DeleteAdminAsync(string path)
+    {
+        using var response = await _http.DeleteAsync(new Uri(path, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The fault campaign (issue 6, point 4): repeated drains of a simulated cluster, each run on a fresh simulator and
+# database with a random seed, under one fault kind:
+#   engine-kill             drainctl SIGKILLed 2-4 times at random instants, then run to the end
+#   postgres-restart        the engine's PostgreSQL stopped and started again once or twice mid-drain
+#   api-errors              10% of Kubernetes API requests answered 500, watch streams cut every 1-5 s
+#   network-loss-precopy    a target's migration network lost while a migration is in pre-copy
+#   network-loss-postcopy   a target's migration network lost while the hot guest is in post-copy
+#   two-engines             two drainctl replicas on one drain at once (one of them killed in half the runs)
+# Each run is judged from the simulator's ground truth and PostgreSQL: drain completed, duplicate VMIMs, lost records,
+# limit violations (all must be 0), and for post-copy loss what became of the guest. The tests are
+# tests/DrainOrchestrator.EndToEnd.Tests/Chaos/; the ordinary test suite runs each kind once.
+#
+#   scripts/chaos.sh                   20 runs of every kind: bench/results/chaos.json and chaos.md
+#   scripts/chaos.sh --runs N          N runs of each kind
+#   scripts/chaos.sh --kinds a,b       only these kinds (names above)
+#   scripts/chaos.sh --out DIR         write chaos.json and chaos.md to DIR instead of bench/results
+#   scripts/chaos.sh --no-build        skip the build (it must exist, Debug)
+#
+# Exits non-zero when the build or a test run fails, when a run is missing, or when any run was not completed or found a
+# duplicate, a lost record or a limit violation. Repeat one run with DRAIN_CHAOS_SEED=SEED DRAIN_CHAOS_RUNS=1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=lib/prerequisites.sh
+source scripts/lib/prerequisites.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+all_kinds=(engine-kill postgres-restart api-errors network-loss-precopy network-loss-postcopy two-engines)
+
+usage() {
+  sed -n '14,18s/^#  */  /p' "${BASH_SOURCE[0]}"
+}
+
+runs=20
+kinds_arg=""
+out=bench/results
+build=true
+while (($# > 0)); do
+  case "$1" in
+    --runs | --kinds | --out)
+      if (($# < 2)); then echo "error: $1 needs a value" >&2; exit 2; fi
+      case "$1" in
+        --runs) runs="$2" ;;
+        --kinds) kinds_arg="$2" ;;
+        --out) out="$2" ;;
+      esac
+      shift
+      ;;
+    --no-build) build=false ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "error: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
+  echo "error: --runs must be a positive whole number, was '$runs'" >&2
+  exit 2
+fi
+
+kinds=()
+if [[ -z "$kinds_arg" ]]; then
+  kinds=("${all_kinds[@]}")
+else
+  IFS=',' read -r -a asked <<<"$kinds_arg"
+  for kind in "${asked[@]}"; do
+    if [[ " ${all_kinds[*]} " != *" $kind "* ]]; then
+      echo "error: unknown fault kind '$kind' (known: ${all_kinds[*]})" >&2
+      exit 2
+    fi
+    kinds+=("$kind")
+  done
+fi
+
+ensure_prerequisites
+
+project=tests/DrainOrchestrator.EndToEnd.Tests
+if [[ "$build" == true ]]; then
+  echo "==> build $project (Debug, warnings are errors)"
+  dotnet build "$project" -c Debug -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+elif [[ ! -f "$project/bin/Debug/net10.0/DrainOrchestrator.EndToEnd.Tests.dll" ]]; then
+  echo "error: $project is not built (Debug); run without --no-build" >&2
+  exit 1
+fi
+
+work="artifacts/chaos"
+mkdir -p "$work" "$out"
+results="$(pwd)/$work/results.jsonl"
+: >"$results"
+
+filter="FullyQualifiedName~Chaos&("
+for i in "${!kinds[@]}"; do
+  ((i > 0)) && filter+="|"
+  filter+="ChaosKind=${kinds[$i]}"
+done
+filter+=")"
+
+# One line per run as it is judged, while the campaign goes on.
+field() { # field NAME LINE: the value of a top-level field of a result line, unquoted (for display only)
+  local rest="${2#*\"$1\":}"
+  [[ "$rest" == "$2" ]] && return 0
+  rest="${rest%%,\"*}"
+  rest="${rest%\}}"
+  printf '%s' "${rest//\"/}"
+}
+tail -n 0 -F --pid=$$ "$results" 2>/dev/null | while IFS= read -r line; do
+  echo "    $(field kind "$line") run $(field run "$line") seed $(field seed "$line"): completed $(field completed "$line")," \
+    "duplicates $(field duplicates "$line"), lost $(field lostRecords "$line"), violations $(field limitViolations "$line")," \
+    "fault hit $(field faultHit "$line"), $(field durationSeconds "$line") s"
+done &
+progress=$!
+
+echo "==> fault campaign: ${runs} run(s) of ${kinds[*]}"
+started=$SECONDS
+test_exit=0
+DRAIN_CHAOS_RUNS="$runs" DRAIN_CHAOS_RESULTS="$results" dotnet test "$project" --no-build -c Debug --nologo \
+  --filter "$filter" --logger "console;verbosity=normal" --logger "trx;LogFileName=chaos.trx" \
+  --results-directory "$work" --blame-hang-timeout "$((10 + 3 * runs))m" || test_exit=$?
+elapsed=$((SECONDS - started))
+sleep 1
+kill "$progress" 2>/dev/null || true
+wait "$progress" 2>/dev/null || true
+
+# Aggregate per kind (awk over the flat, known-shape JSON lines the tests write).
+summary="$(awk -v kinds="${kinds[*]}" -v runs="$runs" '
+  function str(name,   re, v) {
+    re = "\"" name "\":\"[^\"]*\""
+    if (!match($0, re)) return ""
+    v = substr($0, RSTART, RLENGTH); sub("^\"" name "\":\"", "", v); sub("\"$", "", v); return v
+  }
+  function num(name,   re, v) {
+    re = "\"" name "\":-?[0-9.]+"
+    if (!match($0, re)) return 0
+    v = substr($0, RSTART, RLENGTH); sub("^\"" name "\":", "", v); return v + 0
+  }
+  function flag(name) { return index($0, "\"" name "\":true") > 0 }
+  {
+    k = str("kind"); n[k]++
+    c = flag("completed"); d = num("duplicates"); l = num("lostRecords"); v = num("limitViolations")
+    done[k] += c; dup[k] += d; lost[k] += l; viol[k] += v; hit[k] += flag("faultHit")
+    secs[k] += num("durationSeconds"); if (num("durationSeconds") > maxs[k]) maxs[k] = num("durationSeconds")
+    clean = c && d == 0 && l == 0 && v == 0 && flag("judged") && index($0, "\"problems\":[]") > 0
+    if (!clean) bad[k] = bad[k] (bad[k] == "" ? "" : " ") num("seed")
+    g = str("guestOutcome"); if (g != "") { guest[k, g]++; if (!((k, g) in seen)) { seen[k, g] = 1; gs[k] = gs[k] (gs[k] == "" ? "" : " ") g } }
+  }
+  END {
+    count = split(kinds, list, " ")
+    for (i = 1; i <= count; i++) {
+      k = list[i]; outcomes = ""
+      m = split(gs[k], names, " ")
+      for (j = 1; j <= m; j++) outcomes = outcomes (j > 1 ? "," : "") names[j] "=" guest[k, names[j]]
+      # "-" for an empty field: read splits on tabs, and would merge two in a row.
+      printf "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t%s\t%s\n", k, n[k] + 0, done[k] + 0, dup[k] + 0, lost[k] + 0, viol[k] + 0,
+        hit[k] + 0, (n[k] ? secs[k] / n[k] : 0), maxs[k] + 0, (outcomes == "" ? "-" : outcomes), (bad[k] == "" ? "-" : bad[k])
+    }
+  }' "$results")"
+
+json="$out/chaos.json"
+md="$out/chaos.md"
+failed=0
+{
+  echo "{"
+  echo "  \"runsPerKind\": $runs,"
+  echo "  \"totalSeconds\": $elapsed,"
+  echo "  \"testExitCode\": $test_exit,"
+  echo "  \"kinds\": ["
+  first=true
+  while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
+    [[ "$first" == true ]] || echo ","
+    first=false
+    guests=""
+    if [[ "$outcomes" != "-" ]]; then
+      IFS=',' read -r -a pairs <<<"$outcomes"
+      for pair in "${pairs[@]}"; do
+        guests+="${guests:+, }\"${pair%%=*}\": ${pair#*=}"
+      done
+    fi
+    seeds=""
+    if [[ "$bad" != "-" ]]; then
+      for seed in $bad; do seeds+="${seeds:+, }$seed"; done
+    fi
+    printf '    {"kind": "%s", "runs": %d, "completed": %d, "duplicates": %d, "lostRecords": %d, "limitViolations": %d, ' \
+      "$kind" "$n" "$completed" "$dup" "$lost" "$viol"
+    printf '"faultStruck": %d, "guestOutcomes": {%s}, "meanRunSeconds": %s, "maxRunSeconds": %s, "seedsNotClean": [%s]}' \
+      "$hit" "$guests" "$mean" "$max" "$seeds"
+  done <<<"$summary"
+  echo
+  echo "  ]"
+  echo "}"
+} >"$json"
+
+{
+  echo "# Fault campaign"
+  echo
+  echo "\`scripts/chaos.sh --runs $runs\`: $runs run(s) of each fault kind, each on a fresh simulator and database with a"
+  echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s in all)."
+  echo "Duplicates, lost records and limit violations count individual findings; all must be 0. \"Fault struck\" counts the"
+  echo "runs in which the fault really hit the drain (not only was injected)."
+  echo
+  echo "| fault kind | runs | completed | duplicate VMIMs | lost records | limit violations | fault struck | guest (post-copy loss) | mean run (s) | seeds not clean |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
+    echo "| $kind | $n | $completed | $dup | $lost | $viol | $hit | ${outcomes//,/, } | $mean | $bad |"
+  done <<<"$summary"
+  echo
+  echo "Guest outcomes: \`lost-restarted-cold\`: KubeVirt gave the guest up (\"VMI is irrecoverable due to failed post-copy"
+  echo "migration\") and its run strategy started it again, cold, as a new VMI; the engine recorded the attempt as"
+  echo "PostCopyFailed and gave the VM up with that reason. \`not-hit\`: the loss came after the post-copy had finished."
+} >"$md"
+
+while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
+  if ((n != runs || completed != runs || dup != 0 || lost != 0 || viol != 0)) || [[ "$bad" != "-" ]]; then
+    echo "error: $kind: $n of $runs run(s) reported, $completed completed, $dup duplicate(s), $lost lost record(s)," \
+      "$viol limit violation(s); seeds not clean: $bad" >&2
+    failed=1
+  fi
+done <<<"$summary"
+
+echo "==> campaign done in ${elapsed} s: $json, $md"
+cat "$md"
+if ((test_exit != 0)); then
+  echo "error: the chaos tests exited with $test_exit" >&2
+  failed=1
+fi
+exit "$failed"

@@ -1,0 +1,16 @@
+namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
+
+/// <summary>What the driving part of a run reports before the run is judged.</summary>
+/// <param name="EngineCompleted">Whether the engines ended as the fault kind expects (e.g. the last one exited 0).</param>
+/// <param name="FaultHit">Whether the fault really struck the drain (not only was injected after it ended, or missed).</param>
+internal sealed record ChaosDrive(bool EngineCompleted, bool FaultHit)
+{
+    /// <summary>The VMI (namespace/name) this fault kind expects the engine to give up on; null when every VMI must move.</summary>
+    public string? ExpectedGivenUp { get; init; }
+
+    /// <summary>What became of the guest the fault struck (post-copy network loss), in a word.</summary>
+    public string? GuestOutcome { get; init; }
+
+    /// <summary>The same in a sentence.</summary>
+    public string? GuestDetail { get; init; }
+}
