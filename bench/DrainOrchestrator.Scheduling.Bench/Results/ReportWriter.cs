@@ -2,7 +2,7 @@ using DrainOrchestrator.Scheduling.Bench.Charts;
 
 namespace DrainOrchestrator.Scheduling.Bench.Results;
 
-/// <summary>Writes the JSON, the markdown summary and the charts into one folder.</summary>
+/// <summary>Writes the JSON, the markdown summary, the README's table and the charts into one folder.</summary>
 internal static class ReportWriter
 {
     public static void Write(BenchReport report, string directory)
@@ -18,6 +18,8 @@ internal static class ReportWriter
                 TimelineChart.Render($"Scenario ({scenario}): migrations per source node over time", runs));
         }
 
-        File.WriteAllText(Path.Combine(directory, report.Quick ? "summary-quick.md" : "summary.md"), SummaryWriter.Render(report));
+        File.WriteAllText(Path.Combine(directory, report.Quick ? "summary-quick.md" : "summary.md"), SummaryWriter.Render(report, directory));
+        File.WriteAllText(Path.Combine(directory, report.Quick ? "readme-table-quick.md" : "readme-table.md"),
+            ReadmeTable.Render(report, directory, TimeProvider.System.GetUtcNow()));
     }
 }

@@ -6,7 +6,9 @@ namespace DrainOrchestrator.Scheduling.Bench.Results;
 /// <summary>The markdown summary: the results table, the targets met or missed, the bound's formula, the charts.</summary>
 internal static class SummaryWriter
 {
-    public static string Render(BenchReport report)
+    /// <param name="report">The scheduling results.</param>
+    /// <param name="directory">The results folder, where the orchestration bench's headline is read from (null: none).</param>
+    public static string Render(BenchReport report, string? directory = null)
     {
         var md = new StringBuilder();
         md.AppendLine("# Scheduling quality in virtual time").AppendLine();
@@ -22,6 +24,7 @@ internal static class SummaryWriter
         Table(md, report.Cases);
         Targets(md, report.Cases);
         Blind(md, report.BlindCases);
+        OrchestrationSection.Append(md, directory, report.Quick);
         Bound(md);
         md.AppendLine("## Charts").AppendLine();
         md.AppendLine($"![makespan against the lower bound and KubeVirt alone]({report.Prefix}-makespan.svg)").AppendLine();

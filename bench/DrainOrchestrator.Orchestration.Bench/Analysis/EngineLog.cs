@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DrainOrchestrator.Orchestration.Bench.Analysis;
+
+/// <summary>
+/// The engine's verbose log (<c>drainctl drain -v</c>: single lines, UTC time of day to the millisecond), read for the
+/// migrate loop's passes (3050 begins, 3051 decided), attempt observations (3021) and starts (3020).
+/// </summary>
+internal sealed partial class EngineLog
+{
+    private EngineLog(IReadOnlyList<EnginePass> passes) => Passes = passes;
+
+    /// <summary>Every pass of the migrate loop, in order.</summary>
+    public IReadOnlyList<EnginePass> Passes { get; }
+
+    /// <summary>Whether the log had pass markers at all (an engine without them, or a run without -v, has none).</summary>
+    public bool HasPasses => Passes.Count > 0;
+
+    /// <summary>Parses <paramref name="lines"/>; times of day are placed on the day nearest to <paramref name="around"/>.</summary>
+    public static EngineLog Parse(IEnumerable<string> lines, DateTimeOffset around)
+    {
+        var passes = new List<EnginePass>();
+        EnginePass? current = null;
+        foreach (var line in lines)
+        {
+            var match = LinePattern().Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var at = Place(TimeSpan.ParseExact(match.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture), around);
+            var message = match.Groups["message"].Value;
+            switch (match.Groups["event"].Value)
+            {
+                case "3050":
+                    current = new EnginePass(long.Parse(PassNumber().Match(message).Value, CultureInfo.InvariantCulture), at);
+                    passes.Add(current);
+                    break;
+                case "3051" when current is not null:
+                    current.DecidedAt = at;
+                    current.DecisionMilliseconds = double.Parse(DecidedIn().Match(message).Groups["ms"].Value, CultureInfo.InvariantCulture);
+                    break;
+                case "3021" when current is not null && ObservedPattern().Match(message) is { Success: true } observed:
+                    current.Observed.Add(new EngineEvent(observed.Groups["vmim"].Value, observed.Groups["outcome"].Value, at));
+                    break;
+                case "3020" when current is not null && StartedPattern().Match(message) is { Success: true } started:
+                    current.Started.Add(new EngineEvent(started.Groups["vmim"].Value, "started", at));
+                    break;
+            }
+        }
+
+        return new EngineLog(passes);
+    }
+
+    private static DateTimeOffset Place(TimeSpan timeOfDay, DateTimeOffset around)
+    {
+        var day = new DateTimeOffset(around.UtcDateTime.Date, TimeSpan.Zero);
+        var candidates = new[] { day.AddDays(-1) + timeOfDay, day + timeOfDay, day.AddDays(1) + timeOfDay };
+        return candidates.MinBy(c => Math.Abs((c - around).Ticks));
+    }
+
+    [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) \w+: [\w.]+\[(?<event>\d+)\] (?<message>.*)$")]
+    private static partial Regex LinePattern();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex PassNumber();
+
+    [GeneratedRegex(@"decided in (?<ms>[\d.]+) ms")]
+    private static partial Regex DecidedIn();
+
+    [GeneratedRegex(@"^(?<vmim>\S+) is (?<outcome>\S+)$")]
+    private static partial Regex ObservedPattern();
+
+    [GeneratedRegex(@"^Started (?<vmim>\S+) for ")]
+    private static partial Regex StartedPattern();
+}
+
+/// <summary>One pass of the migrate loop as logged.</summary>
+internal sealed class EnginePass(long number, DateTimeOffset beganAt)
+{
+    public long Number { get; } = number;
+
+    public DateTimeOffset BeganAt { get; } = beganAt;
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>From the pass's beginning to the end of its starts, as the engine measured it.</summary>
+    public double? DecisionMilliseconds { get; set; }
+
+    /// <summary>Attempt observations recorded in this pass (after their journal write).</summary>
+    public List<EngineEvent> Observed { get; } = [];
+
+    /// <summary>VMIMs created in this pass (logged after the create and its journal write).</summary>
+    public List<EngineEvent> Started { get; } = [];
+}
+
+/// <summary>One logged event about one VMIM.</summary>
+internal sealed record EngineEvent(string Vmim, string What, DateTimeOffset At);

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DrainOrchestrator.Orchestration.Bench.Processes;
+
+/// <summary>A <c>dotnet</c> program run as its own process; its stdout and stderr collected line by line, in arrival order.</summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _exited.Task.IsCompleted;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Every line written so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>Everything written so far, one line after the other.</summary>
+    public string Output
+    {
+        get
+        {
+            var text = new StringBuilder();
+            foreach (var line in Lines)
+            {
+                text.AppendLine(line);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Starts <c>dotnet DLL ARGUMENTS</c>.</summary>
+    public static ChildProcess Start(string dll, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.Exited += (_, _) => child._exited.TrySetResult();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits for a line containing <paramref name="text"/>; fails with the output when the process exits first or time runs out.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (HasExited)
+            {
+                await _process.WaitForExitAsync();
+                if (Output.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                throw new InvalidOperationException($"the process exited ({ExitCode}) before writing '{text}':\n{Output}");
+            }
+
+            if (TimeProvider.System.GetElapsedTime(deadline) > timeout)
+            {
+                throw new TimeoutException($"no '{text}' within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+    }
+
+    /// <summary>Waits for the exit and the last of the output; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _exited.Task.WaitAsync(timeout, TimeProvider.System);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the process did not exit within {timeout}:\n{Output}");
+        }
+
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, so a server writes what it writes on the way out; SIGKILL if it is still there after <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (HasExited)
+        {
+            return;
+        }
+
+        if (Terminate(_process.Id) != 0)
+        {
+            await KillAsync();
+            return;
+        }
+
+        try
+        {
+            await _exited.Task.WaitAsync(grace, TimeProvider.System);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task KillAsync()
+    {
+        if (!HasExited)
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited meanwhile.
+            }
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    private static int Terminate(int pid) => NativeMethods.Kill(pid, NativeMethods.SigTerm);
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+
+namespace DrainOrchestrator.Orchestration.Bench.Processes;
+
+/// <summary>The few libc calls the bench needs (Linux).</summary>
+internal static partial class NativeMethods
+{
+    public const int SigTerm = 15;
+    public const int RusageChildren = -1;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    public static partial int GetRusage(int who, out Rusage usage);
+
+    /// <summary><c>struct rusage</c> on 64-bit Linux: two timevals, then fourteen longs.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Rusage
+    {
+        public long UserSeconds;
+        public long UserMicroseconds;
+        public long SystemSeconds;
+        public long SystemMicroseconds;
+        public long MaxResidentKilobytes;
+        public long SharedMemory;
+        public long UnsharedData;
+        public long UnsharedStack;
+        public long MinorFaults;
+        public long MajorFaults;
+        public long Swaps;
+        public long BlockInputs;
+        public long BlockOutputs;
+        public long MessagesSent;
+        public long MessagesReceived;
+        public long Signals;
+        public long VoluntarySwitches;
+        public long InvoluntarySwitches;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DrainOrchestrator.Scheduling.Bench.Results;
+
+/// <summary>
+/// The README's benchmark section (<c>readme-table.md</c>): one line per scheduling case, then the headlines that the
+/// orchestration and scale benches wrote into the same folder earlier in the same <c>scripts/bench.sh</c> run.
+/// <c>scripts/bench.sh</c> copies it between the README's bench markers, so every number there comes from that run.
+/// </summary>
+internal static class ReadmeTable
+{
+    public static string Render(BenchReport report, string directory, DateTimeOffset writtenAt)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(F($"Measured by `scripts/bench.sh` on {writtenAt:yyyy-MM-dd} ({Environment.ProcessorCount} cores); details in [bench/results/summary.md](bench/results/summary.md)."))
+            .AppendLine();
+        md.AppendLine("| scenario (virtual time) | limits | makespan | lower bound | ratio (target ≤ 1.10) | KubeVirt alone | migrations/VM |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var c in report.Cases)
+        {
+            var o = c.Orchestrator;
+            var k = c.KubeVirtAlone;
+            md.AppendLine(F($"| ({c.Entry.Id}) {c.Entry.Title} | {c.Limits.PerCluster}/{c.Limits.PerNode} | {o.MakespanSeconds:0} s{(o.Complete ? "" : "*")} | {c.Bound.Seconds:0} s | {c.Ratio:0.000}{(c.MeetsBound ? "" : " (missed)")} | {k.MakespanSeconds:0} s{(k.Complete ? "" : "*")} | {o.MigrationsPerVm:0.000} / {k.MigrationsPerVm:0.000} |"));
+        }
+
+        md.AppendLine().AppendLine("`*`: did not finish (VMIs left on a drained node). Migrations per VM: orchestrator / KubeVirt alone.").AppendLine();
+        Orchestration(md, directory);
+        Scale(md, directory);
+        return md.ToString();
+    }
+
+    private static void Orchestration(StringBuilder md, string directory)
+    {
+        if (Read(directory, "orchestration.json") is not { } document)
+        {
+            return;
+        }
+
+        var h = document["headline"]!.AsObject();
+        md.AppendLine(F($"Real time over HTTPS (drainctl, PostgreSQL and drain-sim as processes; median of {h["runs"]} drains, [orchestration.md](bench/results/orchestration.md)): ")
+            + F($"slot refill p50 {Number(h, "refillP50Ms", "0.0")} ms, p99 {Number(h, "refillP99Ms", "0.0")} ms (target < 100 ms); ")
+            + F($"{Number(h, "apiRequestsPerMigration", "0.00")} API requests and {Number(h, "postgresStatementsPerMigration", "0")} PostgreSQL statements per migration; ")
+            + F($"engine CPU {Number(h, "engineCpuSeconds", "0.0")} s, peak memory {Number(h, "enginePeakMiB", "0")} MiB."))
+            .AppendLine();
+    }
+
+    private static void Scale(StringBuilder md, string directory)
+    {
+        if (Read(directory, "scale.json") is not { } document)
+        {
+            return;
+        }
+
+        var parts = new List<string>();
+        foreach (var size in document["sizes"]!.AsArray().OfType<JsonObject>())
+        {
+            var decisions = size["decisions"]!.AsArray().OfType<JsonObject>().Select(d => d["ms"]!["median"]!.GetValue<double>()).ToList();
+            parts.Add(F($"{size["nodes"]} nodes / {size["vmis"]} VMIs planned in {size["planning"]!["ms"]!["median"]!.GetValue<double>():0} ms, a scheduling decision in {decisions.Min():0.0}–{decisions.Max():0.0} ms"));
+        }
+
+        var report = document["report"] as JsonObject;
+        var formats = report?["formats"]?.AsArray().OfType<JsonObject>().Select(f => f["ms"]!["median"]!.GetValue<double>()).ToList() ?? [];
+        md.AppendLine("Scale ([scale.md](bench/results/scale.md)): " + string.Join("; ", parts)
+            + (formats.Count == 0 ? "." : F($"; the report of {report!["data"]!["attempts"]} migrations in {formats.Max() / 1000:0.0} s at most (table, json, csv).")))
+            .AppendLine();
+    }
+
+    private static JsonObject? Read(string directory, string name)
+    {
+        var file = Path.Combine(directory, name);
+        try
+        {
+            return File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Number(JsonObject headline, string key, string format) =>
+        headline[key] is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
