@@ -157,9 +157,13 @@ summary="$(awk -v kinds="${kinds[*]}" -v runs="$runs" '
 
 json="$out/chaos.json"
 md="$out/chaos.md"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' with local changes')"
+finished="$(date -u '+%Y-%m-%d %H:%M UTC')"
 failed=0
 {
   echo "{"
+  echo "  \"commit\": \"$commit\","
+  echo "  \"finished\": \"$finished\","
   echo "  \"runsPerKind\": $runs,"
   echo "  \"totalSeconds\": $elapsed,"
   echo "  \"testExitCode\": $test_exit,"
@@ -193,7 +197,8 @@ failed=0
   echo "# Fault campaign"
   echo
   echo "\`scripts/chaos.sh --runs $runs\`: $runs run(s) of each fault kind, each on a fresh simulator and database with a"
-  echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s in all)."
+  echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s in all,"
+  echo "commit $commit, finished $finished)."
   echo "Duplicates, lost records and limit violations count individual findings; all must be 0. \"Fault struck\" counts the"
   echo "runs in which the fault really hit the drain (not only was injected)."
   echo
