@@ -124,7 +124,8 @@ elif [[ ! -f "$assembly" ]]; then
   exit 1
 fi
 
-# The full run also reports the orchestrator with the engine's current mapping (no NIC bandwidths, no dirty rates).
+# The full run also reports the orchestrator as the engine maps a cluster without the hint annotations (no NIC
+# bandwidths, no dirty rates).
 args=(--with-blind)
 [[ "$quick" == true ]] && args=(--quick)
 
@@ -133,9 +134,11 @@ started=$SECONDS
 dotnet "$assembly" "${args[@]}" --out "$out" "${extra[@]}"
 echo "==> done in $((SECONDS - started)) s"
 
-# 4. The README's benchmark table, after a full run of everything: what readme-table.md says, between the markers.
-if [[ "$quick" == false && "$scale" == true && "$orchestration" == true && ${#extra[@]} == 0 ]]; then
-  table="$out/readme-table.md"
+# 4. The README's benchmark table, after a full run of the scheduling bench with every scenario, once the orchestration
+# and scale results it quotes are in bench/results (this run's, or an earlier full run's): readme-table.md, between the
+# markers.
+table="$out/readme-table.md"
+if [[ "$quick" == false && ${#extra[@]} == 0 && -f "$out/orchestration.json" && -f "$out/scale.json" ]]; then
   if ! grep -q '^<!-- bench:begin -->$' README.md || ! grep -q '^<!-- bench:end -->$' README.md; then
     echo "error: README.md has lost its <!-- bench:begin --> / <!-- bench:end --> lines; put them back around the benchmark table" >&2
     exit 1

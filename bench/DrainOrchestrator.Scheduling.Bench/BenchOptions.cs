@@ -16,7 +16,7 @@ internal sealed record BenchOptions
     /// <summary>Scenario ids to run; empty runs all (or all quick ones).</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Map the cluster as the engine does today: no NIC bandwidths, no dirty rates.</summary>
+    /// <summary>Map the cluster as the engine does where no hint annotation is set: no NIC bandwidths, no dirty rates.</summary>
     public bool Blind { get; init; }
 
     /// <summary>Run the orchestrator a second time with the blind mapping and report it beside the informed one.</summary>

@@ -6,12 +6,18 @@ public static class ExitCodes
     /// <summary>Done as asked.</summary>
     public const int Success = 0;
 
-    /// <summary>The work was attempted and did not complete (a failed drain, a database that refused the schema).</summary>
+    /// <summary>The work was attempted and did not complete (a failed or cancelled drain, a database that refused the schema).</summary>
     public const int Failed = 1;
 
     /// <summary>Bad input: nothing was started.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Interrupted by the operator (Ctrl-C).</summary>
+    /// <summary>
+    /// The run stopped before the drain ended (the database stayed unreachable for longer than the outage timeout, or
+    /// another drainctl took the drain over): the drain is intact and unfinished, and the same command run again resumes it.
+    /// </summary>
+    public const int Unfinished = 3;
+
+    /// <summary>Interrupted by the operator (Ctrl-C); an unfinished drain is resumed by the same command run again.</summary>
     public const int Cancelled = 130;
 }

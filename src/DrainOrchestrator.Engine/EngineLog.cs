@@ -30,6 +30,9 @@ internal static partial class EngineLog
     [LoggerMessage(3011, LogLevel.Information, "Drain {Drain} finished {State}: {Reason}")]
     public static partial void DrainFinished(ILogger logger, string drain, string state, string reason);
 
+    [LoggerMessage(3012, LogLevel.Warning, "Drain {Drain} plan: {Warning}")]
+    public static partial void PlanWarning(ILogger logger, string drain, string warning);
+
     [LoggerMessage(3020, LogLevel.Information, "Started {Vmim} for {Vmi}: {Source} -> {Target} (attempt {Attempt}, post-copy {PostCopy}, adopted {Adopted})")]
     public static partial void MigrationStarted(ILogger logger, string vmim, string vmi, string source, string target, int attempt, bool postCopy, bool adopted);
 

@@ -58,7 +58,7 @@ internal sealed class ClusterMirror : IObserver<ClusterChange>, IDisposable
         }
     }
 
-    /// <summary>Whether node NIC bandwidths and guest dirty rates are passed to Core (the engine does not know them yet).</summary>
+    /// <summary>Whether node NIC bandwidths and guest dirty rates are passed to Core (the engine reads them from annotations).</summary>
     public bool Informed { get; }
 
     /// <summary>A VMI by namespace and name, as last seen.</summary>

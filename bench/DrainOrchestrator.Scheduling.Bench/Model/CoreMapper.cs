@@ -6,8 +6,9 @@ namespace DrainOrchestrator.Scheduling.Bench.Model;
 /// <summary>
 /// The simulator's objects as Core's snapshot types, with the engine's semantics (<c>Engine/Cluster/SnapshotMapper</c>):
 /// a node's requested memory is the memory of the VMIs on it; an unfinished VMIM's target is its pinned hostname, else
-/// the node its target pod went to; its source is where the VMI runs. Unlike the engine (which does not read them yet),
-/// an informed mapping passes the node's NIC bandwidth and the guest's dirty rate.
+/// the node its target pod went to; its source is where the VMI runs. An informed mapping passes the node's NIC bandwidth
+/// and the guest's dirty rate, as the engine does when operators annotate them (<c>Engine/Cluster/HintAnnotations.cs</c>);
+/// a blind one passes neither, as the engine does without the annotations.
 /// </summary>
 internal static class CoreMapper
 {

@@ -7,6 +7,9 @@ namespace DrainOrchestrator.Cli.Commands;
 /// <summary>The cluster and policy options shared by <c>drain</c> and <c>plan</c>.</summary>
 internal sealed class DrainOptions
 {
+    // The engine's own defaults, so that --help shows what a run without the option gets.
+    private static readonly DrainEngineOptions EngineDefaults = new();
+
     public Option<string> Kubeconfig { get; } = new("--kubeconfig") { Description = "The kubeconfig file of the cluster.", Required = true };
     public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context (default: its current context)." };
     public Option<string[]> Nodes { get; } = new("--node") { Description = "A node to drain; repeat for several.", Required = true, AllowMultipleArgumentsPerToken = false };
@@ -31,32 +34,45 @@ internal sealed class DrainOptions
         Description = "How long the drain stays owned by this process without a heartbeat; after a crash, another drainctl takes over after it.",
         DefaultValueFactory = _ => 15,
     };
+    public Option<double> DatabaseOutageSeconds { get; } = new("--db-outage-timeout-seconds")
+    {
+        Description = "How long to wait out an unreachable database before stopping with exit code 3; the drain stays intact and "
+            + "the same command run again resumes it.",
+        DefaultValueFactory = _ => EngineDefaults.DatabaseOutageTimeout.TotalSeconds,
+    };
+    public Option<double> VerifySettleSeconds { get; } = new("--verify-settle-timeout-seconds")
+    {
+        Description = "At verify: how long a VM whose migration completed may still show on a drained node (the hand-over "
+            + "to its target under way) before it counts as not moved.",
+        DefaultValueFactory = _ => EngineDefaults.VerifySettleTimeout.TotalSeconds,
+    };
 
     public DrainOptions()
     {
         PolicyWording.AcceptOnly(WaveMode, "rolling", "barrier");
         PolicyWording.AcceptOnly(NonMigratable, "block", "skip", "shutdown");
-        LeaseSeconds.Validators.Add(result =>
-        {
-            var seconds = result.GetValueOrDefault<double>();
-            if (!(seconds >= 2 && seconds <= 3600))
-            {
-                result.AddError($"--lease-seconds must be between 2 and 3600, was {seconds}");
-            }
-        });
+        PolicyWording.AcceptSecondsBetween(LeaseSeconds, 2, 3600);
+        PolicyWording.AcceptSecondsBetween(DatabaseOutageSeconds, 1, 86400);
+        PolicyWording.AcceptSecondsBetween(VerifySettleSeconds, 1, 3600);
     }
 
-    /// <summary>The engine's options: the lease, renewed five times per lease period.</summary>
+    /// <summary>The engine's options: the lease, renewed five times per lease period, and the timeouts.</summary>
     public DrainEngineOptions Engine(ParseResult parse)
     {
         var lease = TimeSpan.FromSeconds(parse.GetValue(LeaseSeconds));
-        return new DrainEngineOptions { LeaseDuration = lease, HeartbeatInterval = lease / 5 };
+        return new DrainEngineOptions
+        {
+            LeaseDuration = lease,
+            HeartbeatInterval = lease / 5,
+            DatabaseOutageTimeout = TimeSpan.FromSeconds(parse.GetValue(DatabaseOutageSeconds)),
+            VerifySettleTimeout = TimeSpan.FromSeconds(parse.GetValue(VerifySettleSeconds)),
+        };
     }
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Kubeconfig, Context, Nodes, MaxParallel, MaxOutbound, MaxInbound, WaveMode, NonMigratable,
-            MaxAttempts, Backoff, NoPostCopy, KeepCordoned, AboveLimits, LeaseNamespace, LeaseSeconds })
+            MaxAttempts, Backoff, NoPostCopy, KeepCordoned, AboveLimits, LeaseNamespace, LeaseSeconds, DatabaseOutageSeconds, VerifySettleSeconds })
         {
             command.Options.Add(option);
         }

@@ -79,6 +79,7 @@ public static class PlanCommand
                 blocked = plan.IsBlocked,
                 waves = plan.Waves.Count,
                 predictedMakespanSeconds = Math.Round(plan.PredictedMakespan.TotalSeconds, 1),
+                warnings = plan.Warnings,
                 items = rows,
             }, Json));
             return;
@@ -88,6 +89,7 @@ public static class PlanCommand
         await output.WriteLineAsync($"Plan for {string.Join(", ", plan.Nodes)}: {plan.Waves.Count} wave(s), predicted {plan.PredictedMakespan.TotalSeconds:0}s"
             + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
             + (plan.IsBlocked ? $", BLOCKED by {plan.Blockers.Count} VM(s)" : string.Empty));
+        await PlanWarningLines.WriteAsync(output, plan.Warnings);
         foreach (var r in rows.OrderBy(r => r.disposition == "Block" ? 0 : 1).ThenBy(r => r.wave))
         {
             var predicted = r.predictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -17,6 +18,9 @@ internal static partial class PolicyWording
         ["Failure.MaxAttempts"] = "--max-attempts",
         ["Failure.InitialBackoff"] = "--retry-backoff-seconds",
         ["AllowAboveClusterLimits"] = "--allow-above-cluster-limits",
+        ["LeaseDuration"] = "--lease-seconds",
+        ["DatabaseOutageTimeout"] = "--db-outage-timeout-seconds",
+        ["VerifySettleTimeout"] = "--verify-settle-timeout-seconds",
     };
 
     /// <summary>The problem with every policy field the command line sets replaced by its option.</summary>
@@ -33,6 +37,25 @@ internal static partial class PolicyWording
             if (!values.Contains(value, StringComparer.Ordinal))
             {
                 result.AddError($"{option.Name} must be {string.Join(" or ", values)}, was '{value}'");
+            }
+        });
+    }
+
+    /// <summary>Accepts only <paramref name="min"/> to <paramref name="max"/> seconds, and says so naming the option.</summary>
+    public static void AcceptSecondsBetween(Option<double> option, double min, double max)
+    {
+        option.Validators.Add(result =>
+        {
+            // A value that is no number at all is the parser's to report (it names the option); reading it here would throw.
+            if (result.Tokens.Count > 0 && !double.TryParse(result.Tokens[^1].Value, CultureInfo.InvariantCulture, out _))
+            {
+                return;
+            }
+
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds >= min && seconds <= max))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max} seconds, was {seconds}"));
             }
         });
     }

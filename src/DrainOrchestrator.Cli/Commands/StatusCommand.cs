@@ -58,7 +58,7 @@ public static class StatusCommand
         {
             var remaining = (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed;
             await output.WriteLineAsync($"  {n.NodeName,-20} {n.State,-9} moved {n.VmisMigrated}/{n.VmisTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
-                + $"  remaining {Math.Max(0, remaining)}  failed {n.VmisFailed}  skipped {n.VmisSkipped}"
+                + $"  remaining {Math.Max(0, remaining)}  given up {n.VmisFailed}  skipped {n.VmisSkipped}"
                 + (n.LastError is null ? string.Empty : $"  last error: {n.LastError}"));
         }
     }

@@ -13,6 +13,12 @@ public sealed record DrainPlan(
     IReadOnlyList<PlannedVmi> Blockers,
     TimeSpan PredictedMakespan)
 {
+    /// <summary>
+    /// What makes the plan less accurate without stopping the drain, e.g. an unusable NIC bandwidth or dirty-rate hint
+    /// and the value assumed instead; each names the object.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Whether anything blocks the drain.</summary>
     public bool IsBlocked => Blockers.Count > 0;
 

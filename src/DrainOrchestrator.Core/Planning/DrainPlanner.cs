@@ -55,7 +55,10 @@ public static class DrainPlanner
             .ToList();
         var items = waves.SelectMany(w => w.Items).Concat(placed.Where(i => i.Disposition != PlanDisposition.Migrate)).ToList();
         var blockers = items.Where(i => i.Disposition == PlanDisposition.Block).ToList();
-        return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy));
+        return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy))
+        {
+            Warnings = PlanWarnings.Of(snapshot, drained, policy),
+        };
     }
 
     private static PlannedVmi Classify(

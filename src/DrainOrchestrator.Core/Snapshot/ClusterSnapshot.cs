@@ -14,4 +14,8 @@ public sealed record ClusterSnapshot(
     IReadOnlyList<VmiSnapshot> Vmis,
     ClusterMigrationConfig Config,
     IReadOnlyList<MigrationPolicySnapshot> Policies,
-    IReadOnlyList<MigrationSnapshot> UnfinishedMigrations);
+    IReadOnlyList<MigrationSnapshot> UnfinishedMigrations)
+{
+    /// <summary>Hints for NIC bandwidths and dirty rates that could not be used; the inputs they were for are unknown.</summary>
+    public IReadOnlyList<InvalidHint> InvalidHints { get; init; } = [];
+}

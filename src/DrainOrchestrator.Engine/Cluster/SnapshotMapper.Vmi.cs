@@ -51,15 +51,16 @@ public static partial class SnapshotMapper
     }
 
     private static VmiSnapshot MapVmi(VirtualMachineInstance vmi, Dictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels,
-        Dictionary<string, VirtualMachine> vms)
+        Dictionary<string, VirtualMachine> vms, List<InvalidHint> invalid)
     {
         var meta = vmi.Metadata;
         var live = vmi.Status?.Conditions?.FirstOrDefault(c => c.Type == "LiveMigratable");
         var terms = vmi.Spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [];
         var owner = meta.OwnerReferences?.FirstOrDefault(o => o.Kind == "VirtualMachine");
         var vm = owner is null ? null : vms.GetValueOrDefault(meta.Namespace + "/" + owner.Name);
+        var node = vmi.Status?.NodeName ?? meta["kubevirt.io/nodeName"] ?? "";
         return new VmiSnapshot(
-            meta.Namespace ?? "", meta.Name ?? "", meta.Uid ?? "", vmi.Status?.NodeName ?? meta["kubevirt.io/nodeName"] ?? "",
+            meta.Namespace ?? "", meta.Name ?? "", meta.Uid ?? "", node,
             Labels(meta),
             namespaceLabels.GetValueOrDefault(meta.Namespace ?? "") ?? new Dictionary<string, string>(StringComparer.Ordinal),
             MemoryOf(vmi),
@@ -73,7 +74,7 @@ public static partial class SnapshotMapper
             live?.Reason,
             ParseEviction(vmi.Spec?.EvictionStrategy),
             RunStrategyOf(vm),
-            null);
+            DirtyRateOf(vmi, vm, node, invalid));
     }
 
     private static EvictionStrategy ParseEviction(string? value) =>

@@ -5,8 +5,10 @@ namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// Maps the wire objects to Core's <see cref="ClusterSnapshot"/>. Approximations (documented): a node's requested
-/// memory is the memory of the VMIs on it (other pods are not watched); NIC bandwidth and dirty rates are unknown. A VMI's
-/// run strategy is its owning VirtualMachine's; a VMI whose VM is not seen counts as <see cref="RunStrategy.None"/>.
+/// memory is the memory of the VMIs on it (other pods are not watched); NIC bandwidths and dirty rates come from the
+/// operator's <see cref="HintAnnotations"/> and are unknown without them (an unusable one is unknown too, and listed in
+/// <see cref="ClusterSnapshot.InvalidHints"/>). A VMI's run strategy is its owning VirtualMachine's; a VMI whose VM is
+/// not seen counts as <see cref="RunStrategy.None"/>.
 /// </summary>
 public static partial class SnapshotMapper
 {
@@ -16,13 +18,17 @@ public static partial class SnapshotMapper
         ArgumentNullException.ThrowIfNull(state);
         var namespaceLabels = state.Namespaces.ToDictionary(n => n.Metadata.Name ?? "", n => (IReadOnlyDictionary<string, string>)Labels(n.Metadata), StringComparer.Ordinal);
         var vms = VmsByKey(state.VirtualMachines);
+        var invalid = new List<InvalidHint>();
         var vmis = state.Vmis.Where(v => v.Status?.Phase is null or "Running" or "Scheduled")
-            .Select(v => MapVmi(v, namespaceLabels, vms)).Where(v => v.NodeName.Length > 0).ToList();
+            .Select(v => MapVmi(v, namespaceLabels, vms, invalid)).Where(v => v.NodeName.Length > 0).ToList();
         var requested = vmis.GroupBy(v => v.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.MemoryBytes), StringComparer.Ordinal);
-        var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""))).ToList();
+        var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""), invalid)).ToList();
         var vmiByKey = state.Vmis.ToDictionary(v => v.Metadata.Namespace + "/" + v.Metadata.Name, StringComparer.Ordinal);
         var migrations = state.Migrations.Select(m => MapMigration(m, vmiByKey)).Where(m => m is { IsFinished: false }).Select(m => m!).ToList();
-        return new ClusterSnapshot(nodes, vmis, MapConfig(state.KubeVirt), state.Policies.Select(MapPolicy).ToList(), migrations);
+        return new ClusterSnapshot(nodes, vmis, MapConfig(state.KubeVirt), state.Policies.Select(MapPolicy).ToList(), migrations)
+        {
+            InvalidHints = invalid,
+        };
     }
 
     /// <summary>The KubeVirt CR's migration configuration, with KubeVirt's defaults for what it leaves unset.</summary>
@@ -46,13 +52,13 @@ public static partial class SnapshotMapper
             ParseEviction(kubeVirt?.Spec.Configuration?.EvictionStrategy) is var e and not EvictionStrategy.Unset ? e : defaults.DefaultEvictionStrategy);
     }
 
-    private static NodeSnapshot MapNode(Node node, long requested)
+    private static NodeSnapshot MapNode(Node node, long requested, List<InvalidHint> invalid)
     {
         var ready = node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") ?? false;
         var allocatable = node.Status?.Allocatable is { } a && a.TryGetValue("memory", out var mem) ? mem.ToInt64() : 0;
         var taints = (node.Spec?.Taints ?? []).Select(t => new Core.Snapshot.Taint(t.Key ?? "", t.Value ?? "", ParseEffect(t.Effect))).ToList();
         return new NodeSnapshot(node.Metadata.Name ?? "", Labels(node.Metadata), taints, node.Spec?.Unschedulable ?? false, ready,
-            allocatable, requested, null, node.Status?.NodeInfo?.KubeletVersion ?? "");
+            allocatable, requested, NicBandwidthOf(node, invalid), node.Status?.NodeInfo?.KubeletVersion ?? "");
     }
 
     private static MigrationPolicySnapshot MapPolicy(MigrationPolicy policy)

@@ -22,7 +22,7 @@ internal sealed partial class MigrationLoop
             {
                 foreach (var n in counts)
                 {
-                    await DrainStateStore.SetNodeCountsAsync(t, context.Id, n.Node, n.Total, n.Moved, n.Skipped, n.Failed, cancellationToken);
+                    await DrainStateStore.SetNodeCountsAsync(t, context.Id, n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp, cancellationToken);
                 }
             }, cancellationToken);
             _lastCounts = counts;
@@ -37,18 +37,26 @@ internal sealed partial class MigrationLoop
     private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {
         var inFlight = records.Where(r => !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        var failures = new AttemptFailures(records);
         var result = new List<NodeProgress>();
         foreach (var node in context.Nodes)
         {
             var items = plan.Items.Where(i => i.Vmi.NodeName == node).ToList();
             var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
             // A VM being restarted has lost its old VMI before it runs again: it has not moved until its restart ends.
-            var moved = migrating.Count(i => (cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
-                && !(i.Disposition == PlanDisposition.Restart && inFlight.Contains(i.Vmi.Uid)));
-            var failed = migrating.Count(i => _givenUp.Contains(i.Vmi.Uid));
+            var moved = migrating
+                .Where(i => (cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
+                    && !(i.Disposition == PlanDisposition.Restart && inFlight.Contains(i.Vmi.Uid)))
+                .Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
+            var givenUp = migrating.Count(i => _givenUp.Contains(i.Vmi.Uid));
             var flying = migrating.Count(i => inFlight.Contains(i.Vmi.Uid));
+            var failedAttempts = migrating.Sum(i => failures.Of(i.Vmi.Uid));
+            // Still tried after a failure: neither moved nor given up on (waiting out its backoff, or its retry in flight).
+            var retrying = migrating.Count(i =>
+                failures.Of(i.Vmi.Uid) > 0 && !moved.Contains(i.Vmi.Uid) && !_givenUp.Contains(i.Vmi.Uid));
             var skipped = items.Count - migrating.Count;
-            result.Add(new NodeProgress(node, items.Count, moved, migrating.Count - moved - failed, flying, failed, skipped));
+            result.Add(new NodeProgress(node, items.Count, moved.Count, migrating.Count - moved.Count - givenUp, flying,
+                failedAttempts, retrying, givenUp, skipped));
         }
 
         return result;

@@ -9,7 +9,8 @@ namespace DrainOrchestrator.Engine.Workflow;
 
 /// <summary>
 /// Preflight and plan through Core. The first run records the waves and every item (disposition, wave, reason); a
-/// run after a crash plans again from the cluster as it is and keeps the wave numbers recorded the first time.
+/// run after a crash plans again from the cluster as it is and keeps the wave numbers recorded the first time. Every
+/// run logs the plan's warnings (an unusable hint annotation and what is assumed instead); the first records them.
 /// </summary>
 internal static class PlanStep
 {
@@ -18,6 +19,11 @@ internal static class PlanStep
     {
         var others = await OtherDrainingNodesAsync(dataSource, context, cancellationToken);
         var plan = DrainPlanner.Plan(SnapshotMapper.Map(context.View.Current), context.Nodes, context.Policy, null, others);
+        foreach (var warning in plan.Warnings)
+        {
+            EngineLog.PlanWarning(context.Logger, context.Drain.Name, warning);
+        }
+
         if (!recorded)
         {
             return plan;
@@ -45,6 +51,7 @@ internal static class PlanStep
             items = plan.Items.Count,
             blockers = plan.Blockers.Count,
             predictedMakespanSeconds = plan.PredictedMakespan.TotalSeconds,
+            warnings = plan.Warnings,
         }, t => context.Waves.RecordPlanAsync(t, context.Id, mode, context.Policy.MaxParallelMigrations, waves, cancellationToken),
             cancellationToken);
         foreach (var item in plan.Items)

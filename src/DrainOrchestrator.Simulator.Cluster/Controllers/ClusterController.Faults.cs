@@ -39,6 +39,11 @@ internal sealed partial class ClusterController
                     Transfers.IntegrateTo(Now);
                     vm.DirtyRate = Math.Max(0, f.BytesPerSecond);
                     _ctx.Publish(new VirtualMachineChanged(Now, vm.ToVmSnapshot()));
+                    if (vm.PublishesHints && vm.VmiUid is not null)
+                    {
+                        // The VMI's dirty-rate hint follows the guest.
+                        _ctx.Publish(new VmiChanged(Now, vm.ToVmiSnapshot()));
+                    }
                 });
             default:
                 return $"unsupported fault {fault.GetType().Name}";

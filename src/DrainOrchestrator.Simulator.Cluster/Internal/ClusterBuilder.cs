@@ -20,7 +20,7 @@ internal static class ClusterBuilder
 
         for (var i = 0; i < scenario.Nodes.Count; i++)
         {
-            state.AddNode(ToNode(scenario.Nodes[i], i));
+            state.AddNode(ToNode(scenario.Nodes[i], i, scenario.Hints));
         }
 
         foreach (var policy in scenario.MigrationPolicies)
@@ -30,7 +30,7 @@ internal static class ClusterBuilder
 
         foreach (var definition in scenario.Vms)
         {
-            var vm = ToVm(definition, ctx.Ids.NewUid());
+            var vm = ToVm(definition, ctx.Ids.NewUid(), scenario.Hints);
             state.AddVm(vm);
             if (definition.RunStrategy != RunStrategy.Halted)
             {
@@ -45,7 +45,7 @@ internal static class ClusterBuilder
         }
     }
 
-    private static NodeState ToNode(NodeDefinition definition, int index)
+    private static NodeState ToNode(NodeDefinition definition, int index, bool hints)
     {
         var labels = new Dictionary<string, string>(definition.Labels, StringComparer.Ordinal);
         labels.TryAdd(HostnameLabel, definition.Name);
@@ -56,13 +56,14 @@ internal static class ClusterBuilder
             Taints = definition.Taints,
             MemoryBytes = definition.MemoryBytes,
             NicBandwidth = definition.NicBandwidthBytesPerSecond,
+            Annotations = hints ? HintAnnotations.ForNode(definition.NicBandwidthBytesPerSecond) : HintAnnotations.None,
             KubeletVersion = definition.KubeletVersion,
             BaseReady = definition.Ready,
             Unschedulable = definition.Unschedulable,
         };
     }
 
-    private static VmState ToVm(VmDefinition definition, string uid) => new()
+    private static VmState ToVm(VmDefinition definition, string uid, bool hints) => new()
     {
         Namespace = definition.Namespace,
         Name = definition.Name,
@@ -70,6 +71,7 @@ internal static class ClusterBuilder
         Labels = definition.Labels,
         MemoryBytes = definition.MemoryBytes,
         DirtyRate = definition.DirtyRateBytesPerSecond,
+        PublishesHints = hints,
         WorkingSetBytes = definition.WorkingSetBytes ?? definition.MemoryBytes / 4,
         EvictionStrategy = definition.EvictionStrategy,
         RunStrategy = definition.RunStrategy,

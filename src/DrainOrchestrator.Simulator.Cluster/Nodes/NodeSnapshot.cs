@@ -21,4 +21,8 @@ public sealed record NodeSnapshot(
     long MemoryBytes,
     long AllocatedMemoryBytes,
     long NicBandwidthBytesPerSecond,
-    bool MigrationNetworkUp);
+    bool MigrationNetworkUp)
+{
+    /// <summary>The annotations the model owns: the migration bandwidth hint when the scenario sets hints, else none.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
+}

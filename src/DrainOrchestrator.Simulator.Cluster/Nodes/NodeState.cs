@@ -29,6 +29,9 @@ internal sealed class NodeState(string name)
 
     public long NicBandwidth { get; set; }
 
+    /// <summary>The annotations the model publishes on the node (its hint, when the scenario asks for hints).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
+
     /// <summary>Running migrations (Scheduling or later) whose VMI is on, or migrating from, this node.</summary>
     public int OutboundInFlight { get; set; }
 
@@ -43,5 +46,8 @@ internal sealed class NodeState(string name)
 
     public NodeSnapshot ToSnapshot() => new(
         Name, Labels, Taints, Unschedulable, Ready, KubeletVersion, MemoryBytes, AllocatedMemoryBytes, NicBandwidth,
-        MigrationNetworkUp);
+        MigrationNetworkUp)
+    {
+        Annotations = Annotations,
+    };
 }

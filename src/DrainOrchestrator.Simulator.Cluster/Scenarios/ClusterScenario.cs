@@ -41,4 +41,10 @@ public sealed record ClusterScenario
 
     /// <summary>Faults injected at set times.</summary>
     public IReadOnlyList<ScheduledFault> Faults { get; init; } = [];
+
+    /// <summary>
+    /// Whether nodes and VMIs carry the <see cref="HintAnnotations"/> from the model's truth (each node's NIC bandwidth,
+    /// each guest's current dirty rate), as an operator would set them for the engine. Off by default.
+    /// </summary>
+    public bool Hints { get; init; }
 }

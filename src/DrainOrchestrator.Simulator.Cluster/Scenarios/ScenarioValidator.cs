@@ -82,6 +82,11 @@ public static class ScenarioValidator
                 add(vm, $"vm {key}: node \"{vm.Node}\" is not a node of the scenario");
             }
 
+            if (scenario.Hints && !(vm.DirtyRateBytesPerSecond > 0))
+            {
+                add(vm, $"vm {key}: dirtyRate must be positive when hints is true (the dirty-rate annotation takes positive rates only)");
+            }
+
             if (vm.NonMigratableReason is { } reason && !LiveMigratableReasons.All.Contains(reason, StringComparer.Ordinal))
             {
                 add(vm, $"vm {key}: nonMigratableReason must be one of {string.Join(", ", LiveMigratableReasons.All)}, was \"{reason}\"");
@@ -125,6 +130,11 @@ public static class ScenarioValidator
             if (vm is not null && !vms.Contains(vm))
             {
                 add(scheduled, $"fault names vm \"{vm}\", which is not a vm of the scenario");
+            }
+
+            if (scenario.Hints && scheduled.Fault is DirtyRateChangeFault { BytesPerSecond: not > 0 })
+            {
+                add(scheduled, "a dirtyRateChange fault must set a positive rate when hints is true (the dirty-rate annotation takes positive rates only)");
             }
 
             if (scheduled.At < TimeSpan.Zero)

@@ -15,6 +15,9 @@ internal sealed class VmState
 
     public double DirtyRate { get; set; }
 
+    /// <summary>Whether the VMI carries the dirty-rate hint (the scenario's <see cref="ClusterScenario.Hints"/>).</summary>
+    public bool PublishesHints { get; init; }
+
     public long WorkingSetBytes { get; set; }
 
     public EvictionStrategy? EvictionStrategy { get; init; }
@@ -60,6 +63,7 @@ internal sealed class VmState
         Name = Name,
         Uid = VmiUid ?? string.Empty,
         Labels = Labels,
+        Annotations = PublishesHints ? HintAnnotations.ForVmi(DirtyRate) : HintAnnotations.None,
         Phase = Phase,
         NodeName = Phase is VmiPhase.Scheduled or VmiPhase.Running ? NodeName : null,
         LauncherPod = Pod?.Name,

@@ -15,6 +15,9 @@ public sealed record VmiSnapshot
     /// <summary>The VMI's own labels (the server adds <c>kubevirt.io/nodeName</c> from <see cref="NodeName"/>).</summary>
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
 
+    /// <summary>The annotations the model owns: the dirty-rate hint when the scenario sets hints, else none.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
+
     /// <summary>The VMI phase.</summary>
     public required VmiPhase Phase { get; init; }
 

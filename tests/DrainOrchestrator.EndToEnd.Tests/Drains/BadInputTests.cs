@@ -58,6 +58,8 @@ public sealed class BadInputTests(PostgresDatabaseFixture database, FortySimulat
     [InlineData("--non-migratable", "ignore")]
     [InlineData("--lease-seconds", "1")]
     [InlineData("--max-attempts", "0")]
+    [InlineData("--db-outage-timeout-seconds", "0")]
+    [InlineData("--verify-settle-timeout-seconds", "-1")]
     public async Task Drain_MalformedOption_RefusedNamingTheOption(string option, string value)
     {
         var (code, output) = await DrainAsync("--node", "src-1", option, value);

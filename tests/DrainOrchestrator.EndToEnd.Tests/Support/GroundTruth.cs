@@ -12,6 +12,10 @@ internal sealed class GroundTruth(JsonObject document)
         m["sourceNode"]?.GetValue<string>(), m["targetNode"]?.GetValue<string>(), m["outcome"]?.GetValue<string>(),
         m["mode"]?.GetValue<string>()))];
 
+    /// <summary>The memory transfers, of the migrations that reached Running.</summary>
+    public IReadOnlyList<TrueTransfer> Transfers =>
+        [.. document["migrations"]!.AsArray().Select(m => TrueTransfer.Of(m!)).OfType<TrueTransfer>()];
+
     public int PeakInFlight => document["peakInFlight"]!.GetValue<int>();
 
     public IReadOnlyDictionary<string, int> PeakInFlightPerSourceNode =>

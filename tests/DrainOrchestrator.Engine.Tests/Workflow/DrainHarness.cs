@@ -1,4 +1,5 @@
 using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,10 +49,11 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
         new(dataSource, cluster, cluster, OptionsFor(holder), TimeProvider.System, Logger);
 
     /// <summary>Runs the drain while stepping the cluster, until the run returns (bounded, so a bug fails instead of hanging).</summary>
-    public async Task<DrainResult> RunAsync(Guid drainId, string holder = "engine-a", Func<Task>? betweenSteps = null)
+    public async Task<DrainResult> RunAsync(Guid drainId, string holder = "engine-a", Func<Task>? betweenSteps = null,
+        IProgress<DrainProgress>? progress = null)
     {
         using var timeout = new CancellationTokenSource(RunTimeout);
-        var run = Runner(holder).RunAsync(drainId, null, timeout.Token);
+        var run = Runner(holder).RunAsync(drainId, progress, timeout.Token);
         while (!run.IsCompleted)
         {
             cluster.Step();

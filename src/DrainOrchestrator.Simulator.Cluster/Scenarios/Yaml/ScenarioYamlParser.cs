@@ -10,7 +10,7 @@ internal sealed partial class ScenarioYamlParser
     private static readonly string[] TopLevelFields =
     [
         "name", "description", "seed", "startTime", "kubevirt", "timings", "namespaces", "nodes", "vms",
-        "migrationPolicies", "faults", "generator",
+        "migrationPolicies", "faults", "generator", "hints",
     ];
 
     private readonly YamlReader _reader;
@@ -62,6 +62,11 @@ internal sealed partial class ScenarioYamlParser
         if (fields.TryGetValue("startTime", out var start))
         {
             scenario = scenario with { StartTime = ParseTime(start) ?? ClusterScenario.DefaultStartTime };
+        }
+
+        if (fields.TryGetValue("hints", out var hints))
+        {
+            scenario = scenario with { Hints = _reader.Bool(hints, "hints") ?? false };
         }
 
         if (fields.TryGetValue("kubevirt", out var kubevirt))

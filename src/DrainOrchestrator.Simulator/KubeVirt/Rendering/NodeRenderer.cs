@@ -13,6 +13,9 @@ internal static class NodeRenderer
     public static IReadOnlyList<string[]> OwnedPaths { get; } =
         [["metadata", "labels"], ["spec", "unschedulable"], ["spec", "taints"], ["status"]];
 
+    /// <summary>The owned paths of <paramref name="node"/>: <see cref="OwnedPaths"/> and the annotation keys the model publishes.</summary>
+    public static IReadOnlyList<string[]> OwnedPathsOf(NodeSnapshot node) => ModelAnnotations.Owned(OwnedPaths, node.Annotations);
+
     /// <summary>Taints the simulator adds from the node's state; stripped from client taints before they reach the model.</summary>
     public static bool IsManagedTaint(string? key) => key is KubeVirtNames.UnschedulableTaint or KubeVirtNames.NotReadyTaint;
 
@@ -29,7 +32,13 @@ internal static class NodeRenderer
         };
         return new Node
         {
-            Metadata = new ObjectMeta { Name = node.Name, Labels = WireConversions.Labels(node.Labels), CreationTimestamp = started },
+            Metadata = new ObjectMeta
+            {
+                Name = node.Name,
+                Labels = WireConversions.Labels(node.Labels),
+                Annotations = ModelAnnotations.Render(node.Annotations),
+                CreationTimestamp = started,
+            },
             Spec = new NodeSpec { Unschedulable = node.Unschedulable ? true : null, Taints = Taints(node) },
             Status = new NodeStatus
             {

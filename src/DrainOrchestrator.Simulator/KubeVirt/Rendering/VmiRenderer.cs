@@ -13,6 +13,9 @@ internal static class VmiRenderer
     /// <summary>The parts of a stored VMI the model owns.</summary>
     public static IReadOnlyList<string[]> OwnedPaths { get; } = [["metadata", "labels"], ["status"]];
 
+    /// <summary>The owned paths of <paramref name="vmi"/>: <see cref="OwnedPaths"/> and the annotation keys the model publishes.</summary>
+    public static IReadOnlyList<string[]> OwnedPathsOf(VmiSnapshot vmi) => ModelAnnotations.Owned(OwnedPaths, vmi.Annotations);
+
     public static VirtualMachineInstance Render(VmiSnapshot vmi, VirtualMachineSnapshot? vm, RenderContext context)
     {
         var labels = new Dictionary<string, string>(vmi.Labels, StringComparer.Ordinal);
@@ -30,6 +33,7 @@ internal static class VmiRenderer
                 Uid = vmi.Uid,
                 CreationTimestamp = vmi.CreatedAt,
                 Labels = WireConversions.LabelsOrNull(labels),
+                Annotations = ModelAnnotations.Render(vmi.Annotations),
                 OwnerReferences = vm is null ? null :
                 [
                     new OwnerReference

@@ -41,7 +41,7 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
         switch (change)
         {
             case NodeChanged c:
-                writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(c.Node, c.At), NodeRenderer.OwnedPaths);
+                writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(c.Node, c.At), NodeRenderer.OwnedPathsOf(c.Node));
                 break;
             case NamespaceChanged c:
                 writer.Upsert(BuiltInResourceTypes.Namespaces, ClusterRenderer.Namespace(c.Namespace.Name, c.Namespace.Labels),
@@ -90,7 +90,7 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
 
     private void ApplyVmi(VmiSnapshot vmi)
     {
-        writer.Upsert(BuiltInResourceTypes.VirtualMachineInstances, renderer.Vmi(vmi), VmiRenderer.OwnedPaths);
+        writer.Upsert(BuiltInResourceTypes.VirtualMachineInstances, renderer.Vmi(vmi), VmiRenderer.OwnedPathsOf(vmi));
         var vm = renderer.Context.VirtualMachine(vmi.Namespace, vmi.Name);
         writer.Overlay(BuiltInResourceTypes.VirtualMachines, vmi.Namespace, vmi.Name, ClusterRenderer.VirtualMachineStatus(vm, vmi),
             VirtualMachineRenderer.StatusPath);

@@ -29,7 +29,7 @@ internal static class InitialRender
         var start = renderer.Context.StartedAt;
         foreach (var node in cluster.GetNodes())
         {
-            writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(node, start), NodeRenderer.OwnedPaths);
+            writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(node, start), NodeRenderer.OwnedPathsOf(node));
         }
 
         writer.Upsert(BuiltInResourceTypes.KubeVirts, renderer.KubeVirt(cluster.MigrationConfig), []);
@@ -46,7 +46,7 @@ internal static class InitialRender
             writer.Upsert(BuiltInResourceTypes.VirtualMachines, renderer.VirtualMachine(vm, vmi), VirtualMachineRenderer.OwnedPaths);
             if (vmi is not null)
             {
-                writer.Upsert(BuiltInResourceTypes.VirtualMachineInstances, renderer.Vmi(vmi), VmiRenderer.OwnedPaths);
+                writer.Upsert(BuiltInResourceTypes.VirtualMachineInstances, renderer.Vmi(vmi), VmiRenderer.OwnedPathsOf(vmi));
             }
         }
 

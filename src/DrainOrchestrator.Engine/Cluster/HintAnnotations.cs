@@ -1,0 +1,24 @@
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary>
+/// The annotations an operator sets to tell the engine what Kubernetes has no field for. Both are rates in bytes per
+/// second written as Kubernetes quantities (<c>1192Mi</c>, the unit of KubeVirt's <c>bandwidthPerMigration</c>); without
+/// them the cost model assumes its defaults (10 Gbit/s, 10 MB/s).
+/// </summary>
+public static class HintAnnotations
+{
+    /// <summary>On a Node: the bandwidth of its migration network, each way.</summary>
+    public const string MigrationBandwidth = "drain-orchestrator.io/migration-bandwidth";
+
+    /// <summary>
+    /// On a VMI, or in its VirtualMachine's <c>spec.template.metadata.annotations</c> when the VMI has none: how fast the
+    /// guest dirties memory.
+    /// </summary>
+    public const string DirtyRate = "drain-orchestrator.io/dirty-rate";
+
+    /// <summary>The example of a valid migration bandwidth in messages (10 Gbit/s).</summary>
+    internal const string BandwidthExample = "1192Mi";
+
+    /// <summary>The example of a valid dirty rate in messages.</summary>
+    internal const string DirtyRateExample = "200Mi";
+}
