@@ -12,7 +12,7 @@ public sealed record DrainEngineOptions
     /// <summary>How often the lease is renewed (and operators' signals are read).</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long a per-node coordination Lease lasts; renewed as the drain proceeds.</summary>
+    /// <summary>How long a per-node coordination Lease lasts; renewed every third of it while the drain migrates.</summary>
     public TimeSpan NodeLeaseDuration { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>How long the drain may wait for capacity with nothing in flight before it fails.</summary>

@@ -48,6 +48,15 @@ internal static partial class EngineLog
     [LoggerMessage(3024, LogLevel.Warning, "Cleanup of {What} failed (will not block the drain): {Reason}")]
     public static partial void CleanupFailed(ILogger logger, string what, string reason);
 
+    [LoggerMessage(3025, LogLevel.Warning, "The coordination Lease of node {Node} expired and {Holder} took it; the drain goes on (the node is cordoned) and takes it back once free")]
+    public static partial void NodeLeaseLost(ILogger logger, string node, string holder);
+
+    [LoggerMessage(3026, LogLevel.Warning, "Renewing the coordination Lease of node {Node} failed, will retry at the next pass: {Reason}")]
+    public static partial void NodeLeaseRenewalFailed(ILogger logger, string node, string reason);
+
+    [LoggerMessage(3027, LogLevel.Information, "Took the coordination Lease of node {Node} back")]
+    public static partial void NodeLeaseRetaken(ILogger logger, string node);
+
     [LoggerMessage(3030, LogLevel.Warning, "Database unavailable, retrying in {DelaySeconds}s: {Reason}. Nothing new starts until it is back")]
     public static partial void DatabaseUnavailable(ILogger logger, double delaySeconds, string reason);
 

@@ -11,7 +11,7 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// <summary>
 /// The migrate step: on every cluster change (and at the scheduler's wake-up time, and at each heartbeat to read
 /// signals) reconcile the attempts with the cluster, ask <see cref="DrainScheduler"/> what to start, journal each
-/// start, then act.
+/// start, then act; and keep the drain's node Leases renewed (<see cref="NodeLeaseRenewal"/>).
 /// </summary>
 internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan)
 {
@@ -19,6 +19,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly Dictionary<string, VirtualMachineInstanceMigration> _created = new(StringComparer.Ordinal);
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cleaned = new(StringComparer.Ordinal);
+    private readonly NodeLeaseRenewal _nodeLeases = new(context);
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
@@ -89,6 +90,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 decision.Actions.Count, decision.ClusterInFlight, decision.Remaining, decision.WakeAt);
             await RecordCreatedAsync(cancellationToken);
             await RecordObservationsAsync(observed, seen, cancellationToken);
+            // After the starts and records, so a renewal never delays refilling a slot.
+            await _nodeLeases.RenewDueAsync(cancellationToken);
 
             await ReportAsync(cluster, records, decision, drainState == DrainState.Paused, cancellationToken);
             if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
@@ -117,14 +120,19 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         return now - _stuckSince.Value >= context.Options.StuckTimeout;
     }
 
-    // Wakes on a cluster change, at the scheduler's wake-up time, or after a heartbeat interval (signals, stuck timer).
+    // Wakes on a cluster change, at the scheduler's wake-up time, when a node Lease renewal falls due, or after a
+    // heartbeat interval (signals, stuck timer).
     private async Task WaitAsync(long seen, DateTimeOffset? wakeAt, CancellationToken cancellationToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var now = context.Time.GetUtcNow();
         var delay = context.Options.HeartbeatInterval;
-        if (wakeAt is { } at && at - context.Time.GetUtcNow() < delay)
+        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now)])
         {
-            delay = at - context.Time.GetUtcNow();
+            if (at is { } due && due - now < delay)
+            {
+                delay = due - now;
+            }
         }
 
         var change = context.View.WhenChangedAsync(seen, waiting.Token);

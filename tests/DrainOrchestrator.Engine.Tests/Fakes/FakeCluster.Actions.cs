@@ -66,30 +66,6 @@ internal sealed partial class FakeCluster
         return Task.CompletedTask;
     }
 
-    public Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            Leases.Remove(node);
-            Leases.Add(node);
-        }
-
-        return Task.FromResult<string?>(null);
-    }
-
-    public async Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            Leases.Remove(node);
-        }
-
-        if (AfterNodeLeaseReleased is not null)
-        {
-            await AfterNodeLeaseReleased(node);
-        }
-    }
-
     public Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -20,6 +20,9 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
 
     public int ClusterLimit { get; init; } = 5;
 
+    /// <summary>The clock the fake stamps its records with (the engine's, when a test moves time by hand).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public Dictionary<string, int> CreatesByName { get; } = new(StringComparer.Ordinal);
 
     public int MaxRunning { get; private set; }

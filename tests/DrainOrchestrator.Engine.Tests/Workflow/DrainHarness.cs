@@ -20,6 +20,9 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
     /// <summary>How long <see cref="RunAsync"/> lets a run go before failing the test.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The engine's clock (a manual one when a test moves time by hand).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public static StoredPolicy FastPolicy(string nonMigratable = "block") => new()
     {
         MaxParallelMigrations = 5,
@@ -40,20 +43,25 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
 
     public async Task<Guid> LaunchAsync(StoredPolicy policy, params string[] nodes)
     {
-        var launcher = new DrainLauncher(dataSource, cluster, TimeProvider.System);
+        var launcher = new DrainLauncher(dataSource, cluster, Time);
         var (drain, _) = await launcher.LaunchAsync(new DrainRequest(Cluster, nodes, policy, "test"), CancellationToken.None);
         return drain.Id;
     }
 
     public DrainRunner Runner(string holder = "engine-a") =>
-        new(dataSource, cluster, cluster, OptionsFor(holder), TimeProvider.System, Logger);
+        new(dataSource, cluster, cluster, OptionsFor(holder), Time, Logger);
 
     /// <summary>Runs the drain while stepping the cluster, until the run returns (bounded, so a bug fails instead of hanging).</summary>
     public async Task<DrainResult> RunAsync(Guid drainId, string holder = "engine-a", Func<Task>? betweenSteps = null,
         IProgress<DrainProgress>? progress = null)
     {
         using var timeout = new CancellationTokenSource(RunTimeout);
-        var run = Runner(holder).RunAsync(drainId, progress, timeout.Token);
+        return await DriveAsync(Runner(holder).RunAsync(drainId, progress, timeout.Token), betweenSteps, timeout.Token);
+    }
+
+    /// <summary>Steps the cluster under a run already started (its VMIMs wait until then) until the run returns.</summary>
+    public async Task<DrainResult> DriveAsync(Task<DrainResult> run, Func<Task>? betweenSteps, CancellationToken cancellationToken)
+    {
         while (!run.IsCompleted)
         {
             cluster.Step();
@@ -62,7 +70,7 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
                 await betweenSteps();
             }
 
-            await Task.WhenAny(run, Task.Delay(10, timeout.Token));
+            await Task.WhenAny(run, Task.Delay(10, cancellationToken));
         }
 
         return await run;

@@ -1,0 +1,80 @@
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Kubernetes.Errors;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>
+/// Keeps the node Leases taken at the lock step from expiring while the migrate loop runs: every node's on the loop's
+/// first pass (a take-over refreshes what the crashed owner took), then each once a third of
+/// <see cref="DrainEngineOptions.NodeLeaseDuration"/> has passed since its last renewal. A Lease someone else took after
+/// it expired is journaled (<c>node.lease_lost</c>) once per loss and taken back at a later renewal once free; the drain
+/// goes on meanwhile (its nodes are cordoned and their VMs must leave anyway). A failed API call is retried at the next
+/// pass.
+/// </summary>
+internal sealed class NodeLeaseRenewal(DrainContext context)
+{
+    private readonly Dictionary<string, DateTimeOffset> _renewedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lostTo = new(StringComparer.Ordinal);
+
+    private TimeSpan Interval => context.Options.NodeLeaseDuration / 3;
+
+    /// <summary>
+    /// The earliest renewal due after <paramref name="now"/>, if any; one already due (a failed renewal) is retried at
+    /// the next pass, whenever that comes.
+    /// </summary>
+    public DateTimeOffset? NextDueAfter(DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var renewed in _renewedAt.Values)
+        {
+            var due = renewed + Interval;
+            if (due > now && (next is null || due < next))
+            {
+                next = due;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Renews the Lease of every node whose renewal is due.</summary>
+    public async Task RenewDueAsync(CancellationToken cancellationToken)
+    {
+        var now = context.Time.GetUtcNow();
+        foreach (var node in context.Nodes)
+        {
+            if (_renewedAt.TryGetValue(node, out var renewed) && now - renewed < Interval)
+            {
+                continue;
+            }
+
+            string? other;
+            try
+            {
+                other = await context.Actions.AcquireNodeLeaseAsync(node, context.NodeLeaseHolder,
+                    context.Options.NodeLeaseDuration, cancellationToken);
+            }
+            catch (KubernetesApiException ex)
+            {
+                EngineLog.NodeLeaseRenewalFailed(context.Logger, node, ex.Message);
+                continue;
+            }
+
+            if (other is null)
+            {
+                if (_lostTo.Remove(node))
+                {
+                    EngineLog.NodeLeaseRetaken(context.Logger, node);
+                }
+            }
+            else if (!_lostTo.TryGetValue(node, out var known) || known != other)
+            {
+                await context.Writer.WriteAsync("node.lease_lost", new { node, holder = other }, null, cancellationToken);
+                _lostTo[node] = other;
+                EngineLog.NodeLeaseLost(context.Logger, node, other);
+            }
+
+            _renewedAt[node] = now;
+        }
+    }
+}
