@@ -59,6 +59,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# build_or_require PROJECT ASSEMBLY: builds PROJECT, or with --no-build insists that ASSEMBLY is there.
+build_or_require() {
+  if [[ "$build" == true ]]; then
+    echo "==> build $1 ($configuration, warnings are errors)"
+    dotnet build "$1" -c "$configuration" -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+  elif [[ ! -f "$2" ]]; then
+    echo "error: $2 is missing; run without --no-build" >&2
+    exit 1
+  fi
+}
+
 out=bench/results
 [[ "$quick" == true ]] && out=bench/results/tmp
 
@@ -99,13 +110,7 @@ fi
 if [[ "$quick" == false && "$scale" == true ]]; then
   scale_project=bench/DrainOrchestrator.Scale.Bench
   scale_assembly="$scale_project/bin/$configuration/net10.0/DrainOrchestrator.Scale.Bench.dll"
-  if [[ "$build" == true ]]; then
-    echo "==> build $scale_project ($configuration, warnings are errors)"
-    dotnet build "$scale_project" -c "$configuration" -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
-  elif [[ ! -f "$scale_assembly" ]]; then
-    echo "error: $scale_assembly is missing; run without --no-build" >&2
-    exit 1
-  fi
+  build_or_require "$scale_project" "$scale_assembly"
 
   echo "==> scale (planning, scheduling decisions, the report of 100,000 migrations) into $out"
   started=$SECONDS
@@ -116,13 +121,7 @@ fi
 # 3. Scheduling quality in virtual time, last: its summary.md and readme-table.md carry the headlines of 1 and 2.
 project=bench/DrainOrchestrator.Scheduling.Bench
 assembly="$project/bin/$configuration/net10.0/DrainOrchestrator.Scheduling.Bench.dll"
-if [[ "$build" == true ]]; then
-  echo "==> build $project ($configuration, warnings are errors)"
-  dotnet build "$project" -c "$configuration" -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
-elif [[ ! -f "$assembly" ]]; then
-  echo "error: $assembly is missing; run without --no-build" >&2
-  exit 1
-fi
+build_or_require "$project" "$assembly"
 
 # The full run also reports the orchestrator as the engine maps a cluster without the hint annotations (no NIC
 # bandwidths, no dirty rates).

@@ -36,8 +36,8 @@ public sealed class RestartablePostgresServer : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        TestPostgresServer.CreateReachableDirectory(TestPostgresServer.TestDataRoot);
-        TestPostgresServer.CreateReachableDirectory(_root);
+        ReachableDirectory.Create(TestPostgresServer.TestDataRoot);
+        ReachableDirectory.Create(_root);
         _options = new EmbeddedPostgresOptions
         {
             DataDirectory = Path.Combine(_root, "postgres"),

@@ -57,8 +57,8 @@ public static class TestPostgresServer
         }
 
         var runDirectory = Path.Combine(TestDataRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
-        CreateReachableDirectory(TestDataRoot);
-        CreateReachableDirectory(runDirectory);
+        ReachableDirectory.Create(TestDataRoot);
+        ReachableDirectory.Create(runDirectory);
         var options = new EmbeddedPostgresOptions
         {
             DataDirectory = Path.Combine(runDirectory, "postgres"),
@@ -84,20 +84,5 @@ public static class TestPostgresServer
         {
             // Same.
         }
-    }
-
-    /// <summary>Creates a directory the postgres OS user can pass through (the server runs as postgres under root).</summary>
-    public static void CreateReachableDirectory(string path)
-    {
-        const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, Mode);
-        File.SetUnixFileMode(path, Mode);
     }
 }

@@ -5,11 +5,7 @@ namespace DrainOrchestrator.Orchestration.Bench.Processes;
 /// <summary>The few libc calls the bench needs (Linux).</summary>
 internal static partial class NativeMethods
 {
-    public const int SigTerm = 15;
     public const int RusageChildren = -1;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    public static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "getrusage", SetLastError = true)]
     public static partial int GetRusage(int who, out Rusage usage);

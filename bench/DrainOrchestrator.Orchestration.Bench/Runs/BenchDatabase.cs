@@ -26,7 +26,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<BenchDatabase> StartAsync(string directory, CancellationToken cancellationToken)
     {
-        CreateReachableDirectory(directory);
+        ReachableDirectory.Create(directory);
         var options = new EmbeddedPostgresOptions
         {
             DataDirectory = Path.Combine(directory, "postgres"),
@@ -147,21 +147,6 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    /// <summary>A directory the postgres OS user can pass through (the server runs as postgres when the bench is root).</summary>
-    public static void CreateReachableDirectory(string path)
-    {
-        const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, Mode);
-        File.SetUnixFileMode(path, Mode);
     }
 }
 

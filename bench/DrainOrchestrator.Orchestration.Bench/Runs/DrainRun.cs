@@ -1,6 +1,8 @@
 using System.Globalization;
 using DrainOrchestrator.Orchestration.Bench.Processes;
 
+using DrainOrchestrator.Testing;
+
 namespace DrainOrchestrator.Orchestration.Bench.Runs;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Kubernetes.Configuration;
-using DrainOrchestrator.Orchestration.Bench.Processes;
+using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Orchestration.Bench.Runs;
 

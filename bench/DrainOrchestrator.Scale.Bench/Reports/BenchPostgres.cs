@@ -45,7 +45,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
         else
         {
             directory = Path.Combine(Path.GetTempPath(), "drain-scale-bench-" + Environment.ProcessId);
-            CreateReachableDirectory(directory);
+            ReachableDirectory.Create(directory);
             embedded = await EmbeddedPostgres.StartAsync(
                 new EmbeddedPostgresOptions { DataDirectory = Path.Combine(directory, "postgres"), Database = "postgres" },
                 TimeProvider.System, NullLogger.Instance, cancellationToken);
@@ -81,20 +81,5 @@ internal sealed class BenchPostgres : IAsyncDisposable
                 Directory.Delete(_directory, recursive: true);
             }
         }
-    }
-
-    // The server runs as the postgres user under root: it must be able to pass through the directory.
-    private static void CreateReachableDirectory(string path)
-    {
-        const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, Mode);
-        File.SetUnixFileMode(path, Mode);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Cli.Tests.Commands;
@@ -15,7 +16,7 @@ public sealed class EmbeddedDatabaseProcessTests
     public async Task Migrate_NoDbAsOrdinaryUser_StartsPrivateServerInXdgDataHomeAndStopsIt()
     {
         var home = Path.Combine(TestPostgresServer.TestDataRoot, "home-" + Guid.NewGuid().ToString("N")[..12]);
-        TestPostgresServer.CreateReachableDirectory(TestPostgresServer.TestDataRoot);
+        ReachableDirectory.Create(TestPostgresServer.TestDataRoot);
         var isRoot = Environment.UserName == "root";
         var app = CopyDrainctl();
         try
@@ -56,7 +57,7 @@ public sealed class EmbeddedDatabaseProcessTests
         // The unprivileged user may not reach the build tree (a clone under /root, say): run a world-readable copy.
         var source = Path.GetDirectoryName(typeof(DrainctlApplication).Assembly.Location)!;
         var target = Path.Combine(TestPostgresServer.TestDataRoot, "drainctl-" + Guid.NewGuid().ToString("N")[..12]);
-        TestPostgresServer.CreateReachableDirectory(target);
+        ReachableDirectory.Create(target);
         foreach (var file in Directory.GetFiles(source))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 

@@ -15,8 +15,8 @@ public sealed class EmbeddedPostgresTests : IDisposable
     public EmbeddedPostgresTests()
     {
         _root = Path.Combine(TestPostgresServer.TestDataRoot, "embedded-" + Guid.NewGuid().ToString("N")[..12]);
-        TestPostgresServer.CreateReachableDirectory(TestPostgresServer.TestDataRoot);
-        TestPostgresServer.CreateReachableDirectory(_root);
+        ReachableDirectory.Create(TestPostgresServer.TestDataRoot);
+        ReachableDirectory.Create(_root);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
-namespace DrainOrchestrator.Orchestration.Bench.Processes;
+namespace DrainOrchestrator.Testing;
 
-/// <summary>A <c>dotnet</c> program run as its own process; its stdout and stderr collected line by line, in arrival order.</summary>
-internal sealed class ChildProcess : IAsyncDisposable
+/// <summary>
+/// A <c>dotnet</c> program (drainctl, drain-sim) run as its own process, as the end-to-end tests and the orchestration
+/// bench run them; its stdout and stderr collected line by line, in arrival order.
+/// </summary>
+public sealed partial class ChildProcess : IAsyncDisposable
 {
+    private const int SigTerm = 15;
+
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly Lock _gate = new();
@@ -31,7 +37,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Everything written so far, one line after the other.</summary>
+    /// <summary>Everything written to stdout and stderr so far, one line after the other, interleaved as it arrived.</summary>
     public string Output
     {
         get
@@ -46,8 +52,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet DLL ARGUMENTS</c>.</summary>
-    public static ChildProcess Start(string dll, IEnumerable<string> arguments)
+    /// <summary>Starts <c>dotnet DLL ARGUMENTS</c>, with <paramref name="environment"/> added to this process's.</summary>
+    public static ChildProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -63,6 +69,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
@@ -74,15 +85,15 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Waits for a line containing <paramref name="text"/>; fails with the output when the process exits first or time runs out.</summary>
+    /// <summary>Waits until a line containing <paramref name="text"/> was written; fails with the output when the process exits first or time runs out.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = TimeProvider.System.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
             if (HasExited)
             {
-                await _process.WaitForExitAsync();
+                await WaitForExitAsync(TimeSpan.FromSeconds(5));
                 if (Output.Contains(text, StringComparison.Ordinal))
                 {
                     return;
@@ -91,7 +102,7 @@ internal sealed class ChildProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the process exited ({ExitCode}) before writing '{text}':\n{Output}");
             }
 
-            if (TimeProvider.System.GetElapsedTime(deadline) > timeout)
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
             {
                 throw new TimeoutException($"no '{text}' within {timeout}:\n{Output}");
             }
@@ -100,7 +111,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for the exit and the last of the output; returns the exit code.</summary>
+    /// <summary>Waits for the exit (and the last of the output); returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         try
@@ -124,7 +135,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        if (Terminate(_process.Id) != 0)
+        if (OperatingSystem.IsWindows() || Kill(_process.Id, SigTerm) != 0)
         {
             await KillAsync();
             return;
@@ -142,13 +153,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-    }
-
-    private async Task KillAsync()
+    /// <summary>SIGKILL: no cleanup, no last words, exactly like a crash.</summary>
+    public async Task KillAsync()
     {
         if (!HasExited)
         {
@@ -165,7 +171,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private static int Terminate(int pid) => NativeMethods.Kill(pid, NativeMethods.SigTerm);
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     private void Append(string? line)
     {
