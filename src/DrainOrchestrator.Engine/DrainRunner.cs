@@ -49,7 +49,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var journal = new JournalStore(dataSource, timeProvider);
         var writer = new FencedWriter(dataSource, leases, journal, ownership, drainId, options.Holder);
         var outage = new DatabaseOutage(dataSource, ownership, writer, options, timeProvider, logger);
-        var context = new DrainContext(drain, StoredPolicy.FromJson(drain.PolicyJson).ToPolicy(), view, actions, writer,
+        var context = new DrainContext(drain, PolicyDocument.Read(drain.PolicyJson), view, actions, writer,
             new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,
             timeProvider, logger, progress, ownership, outage);
         try

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DrainOrchestrator.Core.Policy;
+
 namespace DrainOrchestrator.Core.Failures;
 
 /// <summary>Retries, backoff and the post-copy fallback. Immutable.</summary>
@@ -53,32 +56,32 @@ public sealed record FailurePolicy
     }
 
     /// <summary>Every problem with these values; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<PolicyProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<PolicyProblem>();
         if (MaxAttempts < 1)
         {
-            problems.Add($"Failure.MaxAttempts must be at least 1, was {MaxAttempts}");
+            problems.Add(new("Failure.MaxAttempts", "must be at least 1", MaxAttempts.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (InitialBackoff < TimeSpan.Zero)
         {
-            problems.Add($"Failure.InitialBackoff must not be negative, was {InitialBackoff}");
+            problems.Add(new("Failure.InitialBackoff", "must not be negative", InitialBackoff.ToString()));
         }
 
         if (MaxBackoff < InitialBackoff)
         {
-            problems.Add($"Failure.MaxBackoff must be at least InitialBackoff ({InitialBackoff}), was {MaxBackoff}");
+            problems.Add(new("Failure.MaxBackoff", "must be at least", MaxBackoff.ToString(), "Failure.InitialBackoff", InitialBackoff.ToString()));
         }
 
         if (!(BackoffMultiplier >= 1.0) || double.IsInfinity(BackoffMultiplier))
         {
-            problems.Add($"Failure.BackoffMultiplier must be a finite number of at least 1, was {BackoffMultiplier}");
+            problems.Add(new("Failure.BackoffMultiplier", "must be a finite number of at least 1", BackoffMultiplier.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (PostCopyForbiddenLabels is null)
         {
-            problems.Add("Failure.PostCopyForbiddenLabels must be set (it may be empty)");
+            problems.Add(new("Failure.PostCopyForbiddenLabels", "must be set (it may be empty)", null));
         }
 
         return problems;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DrainOrchestrator.Core.Policy;
+
 namespace DrainOrchestrator.Core.Planning;
 
 /// <summary>Assumptions of the migration duration model where the cluster does not say. Immutable.</summary>
@@ -16,29 +19,31 @@ public sealed record CostModelOptions
     public double AutoConvergeDirtyFraction { get; init; } = 0.5;
 
     /// <summary>Every problem with these values; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<PolicyProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<PolicyProblem>();
         if (TargetStartup < TimeSpan.Zero)
         {
-            problems.Add($"CostModel.TargetStartup must not be negative, was {TargetStartup}");
+            problems.Add(new("CostModel.TargetStartup", "must not be negative", Format(TargetStartup)));
         }
 
         if (AssumedNicBandwidthBytesPerSecond < 1)
         {
-            problems.Add($"CostModel.AssumedNicBandwidthBytesPerSecond must be at least 1, was {AssumedNicBandwidthBytesPerSecond}");
+            problems.Add(new("CostModel.AssumedNicBandwidthBytesPerSecond", "must be at least 1", Format(AssumedNicBandwidthBytesPerSecond)));
         }
 
         if (AssumedDirtyRateBytesPerSecond < 0)
         {
-            problems.Add($"CostModel.AssumedDirtyRateBytesPerSecond must not be negative, was {AssumedDirtyRateBytesPerSecond}");
+            problems.Add(new("CostModel.AssumedDirtyRateBytesPerSecond", "must not be negative", Format(AssumedDirtyRateBytesPerSecond)));
         }
 
         if (!(AutoConvergeDirtyFraction > 0 && AutoConvergeDirtyFraction < 1))
         {
-            problems.Add($"CostModel.AutoConvergeDirtyFraction must be between 0 and 1 (exclusive), was {AutoConvergeDirtyFraction}");
+            problems.Add(new("CostModel.AutoConvergeDirtyFraction", "must be between 0 and 1 (exclusive)", Format(AutoConvergeDirtyFraction)));
         }
 
         return problems;
     }
+
+    private static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 }

@@ -35,10 +35,10 @@ public sealed record DrainPolicy
     public CostModelOptions CostModel { get; init; } = new();
 
     /// <summary>Every problem with this policy against the cluster's limits; empty when valid.</summary>
-    public IReadOnlyList<string> Validate(ClusterMigrationConfig cluster)
+    public IReadOnlyList<PolicyProblem> Validate(ClusterMigrationConfig cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var problems = new List<string>();
+        var problems = new List<PolicyProblem>();
         AtLeastOne(problems, nameof(MaxParallelMigrations), MaxParallelMigrations);
         AtLeastOne(problems, nameof(MaxOutboundPerNode), MaxOutboundPerNode);
         AtLeastOne(problems, nameof(MaxInboundPerNode), MaxInboundPerNode);
@@ -52,24 +52,24 @@ public sealed record DrainPolicy
 
         if (!Enum.IsDefined(WaveMode))
         {
-            problems.Add($"WaveMode must be Rolling or Barrier, was {(int)WaveMode}");
+            problems.Add(new(nameof(WaveMode), "must be Rolling or Barrier", ((int)WaveMode).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (!Enum.IsDefined(NonMigratableAction))
         {
-            problems.Add($"NonMigratableAction must be Block, Skip or Shutdown, was {(int)NonMigratableAction}");
+            problems.Add(new(nameof(NonMigratableAction), "must be Block, Skip or Shutdown", ((int)NonMigratableAction).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         problems.AddRange((Failure ?? new FailurePolicy()).Validate());
         problems.AddRange((CostModel ?? new CostModelOptions()).Validate());
         if (Failure is null)
         {
-            problems.Add("Failure must be set");
+            problems.Add(new(nameof(Failure), "must be set", null));
         }
 
         if (CostModel is null)
         {
-            problems.Add("CostModel must be set");
+            problems.Add(new(nameof(CostModel), "must be set", null));
         }
 
         return problems;
@@ -81,23 +81,24 @@ public sealed record DrainPolicy
         var problems = Validate(cluster);
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid drain policy: " + string.Join("; ", problems) + ".");
+            throw new ArgumentException("Invalid drain policy: " + string.Join("; ", problems.Select(p => p.ToString())) + ".");
         }
     }
 
-    private static void AtLeastOne(List<string> problems, string name, int value)
+    private static void AtLeastOne(List<PolicyProblem> problems, string name, int value)
     {
         if (value < 1)
         {
-            problems.Add($"{name} must be at least 1, was {value}");
+            problems.Add(new(name, "must be at least 1", value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
-    private static void NotAbove(List<string> problems, string name, int value, string clusterName, int clusterValue)
+    private static void NotAbove(List<PolicyProblem> problems, string name, int value, string clusterName, int clusterValue)
     {
         if (value > clusterValue)
         {
-            problems.Add($"{name} must not exceed the KubeVirt CR's {clusterName} ({clusterValue}), was {value}; set AllowAboveClusterLimits to override");
+            problems.Add(new(name, $"must not exceed the KubeVirt CR's {clusterName} ({clusterValue})", value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Remedy: nameof(AllowAboveClusterLimits)));
         }
     }
 }

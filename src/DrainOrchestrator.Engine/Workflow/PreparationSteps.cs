@@ -19,7 +19,7 @@ internal static class PreparationSteps
             }
         }
 
-        problems.AddRange(context.Policy.Validate(SnapshotMapper.MapConfig(state.KubeVirt)));
+        problems.AddRange(context.Policy.Validate(SnapshotMapper.MapConfig(state.KubeVirt)).Select(p => p.ToString()));
         return problems;
     }
 

@@ -1,6 +1,6 @@
 namespace DrainOrchestrator.Persistence.Drains;
 
-/// <summary>A drain as recorded.</summary>
+/// <summary>A drain as recorded; <see cref="Owned"/> says whether an engine holds its lease now (by PostgreSQL's clock).</summary>
 public sealed record DrainRecord(
     Guid Id,
     string Name,
@@ -13,4 +13,5 @@ public sealed record DrainRecord(
     DateTimeOffset? FinishedAt,
     string? OutcomeReason,
     long Version,
-    IReadOnlyList<DrainNodeRecord> Nodes);
+    IReadOnlyList<DrainNodeRecord> Nodes,
+    bool Owned = false);

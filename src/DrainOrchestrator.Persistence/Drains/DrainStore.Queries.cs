@@ -8,7 +8,8 @@ public sealed partial class DrainStore
     private const string DrainColumns =
         """
         id AS Id, name AS Name, cluster AS Cluster, state AS State, policy::text AS PolicyJson, requested_by AS RequestedBy,
-        created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, outcome_reason AS OutcomeReason, version AS Version
+        created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, outcome_reason AS OutcomeReason, version AS Version,
+        (SELECT l.expires_at > now() FROM leases l WHERE l.name = 'drain/' || drains.id::text) AS Owned
         """;
 
     /// <summary>A drain by id or by name; null when there is none.</summary>
@@ -28,6 +29,45 @@ public sealed partial class DrainStore
 
         var nodes = await ReadNodesAsync(connection, [row.Id], cancellationToken);
         return row.ToRecord(nodes[row.Id]);
+    }
+
+    /// <summary>The drain created with this idempotency key; null when there is none.</summary>
+    public async Task<DrainRecord?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DrainRow>(new CommandDefinition(
+            $"SELECT {DrainColumns} FROM drains WHERE idempotency_key = @key", new { key }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var nodes = await ReadNodesAsync(connection, [row.Id], cancellationToken);
+        return row.ToRecord(nodes[row.Id]);
+    }
+
+    /// <summary>
+    /// One page of drains, newest first: those in <paramref name="states"/> (all when null), of <paramref name="node"/>
+    /// (all when null), created before the drain <paramref name="after"/> (the previous page's last), at most
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DrainRecord>> ListPageAsync(IReadOnlyCollection<string>? states, string? node, Guid? after, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DrainRow>(new CommandDefinition(
+            $"""
+            SELECT {DrainColumns} FROM drains
+             WHERE (@anyState OR state = ANY(@states))
+               AND (@node::text IS NULL OR EXISTS (SELECT 1 FROM drain_nodes n WHERE n.drain_id = drains.id AND n.node_name = @node))
+               AND (@after::uuid IS NULL OR (created_at, id) < (SELECT a.created_at, a.id FROM drains a WHERE a.id = @after))
+             ORDER BY created_at DESC, id DESC
+             LIMIT @limit
+            """,
+            new { anyState = states is null, states = (states ?? []).ToArray(), node, after, limit },
+            cancellationToken: cancellationToken));
+        var nodes = await ReadNodesAsync(connection, rows.Select(r => r.Id).ToArray(), cancellationToken);
+        return rows.Select(r => r.ToRecord(nodes[r.Id])).ToList();
     }
 
     /// <summary>Every drain, newest first; only the unfinished ones when <paramref name="activeOnly"/>.</summary>
@@ -57,10 +97,10 @@ public sealed partial class DrainStore
     }
 
     private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
-        DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version)
+        DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version, bool? Owned)
     {
         public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, State, PolicyJson,
-            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList());
+            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList(), Owned ?? false);
     }
 
     private sealed record DrainNodeRow(Guid DrainId, string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,

@@ -7,6 +7,7 @@ namespace DrainOrchestrator.Persistence.Drains;
 public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     private const string ActiveNodeIndex = "drain_nodes_one_active_drain_per_node";
+    private const string IdempotencyIndex = "drains_idempotency_key_unique";
 
     /// <summary>
     /// Records a new pending drain with its nodes in one transaction. Throws
@@ -29,10 +30,10 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at)
-                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now)
+                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at, idempotency_key)
+                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now, @IdempotencyKey)
                 """,
-                new { drain.Id, drain.Name, drain.Cluster, drain.PolicyJson, drain.RequestedBy, now },
+                new { drain.Id, drain.Name, drain.Cluster, drain.PolicyJson, drain.RequestedBy, now, drain.IdempotencyKey },
                 transaction,
                 cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
@@ -44,6 +45,12 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
                 transaction,
                 cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyIndex)
+        {
+            // The same request, retried at the same moment: the other one recorded the drain.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return (await FindByIdempotencyKeyAsync(drain.IdempotencyKey!, cancellationToken))!;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == ActiveNodeIndex)
         {

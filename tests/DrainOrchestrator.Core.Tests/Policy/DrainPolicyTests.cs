@@ -26,7 +26,7 @@ public sealed class DrainPolicyTests
             Failure = new FailurePolicy { MaxAttempts = 0, InitialBackoff = TimeSpan.FromMinutes(10), BackoffMultiplier = 0.5 },
         };
 
-        var problems = policy.Validate(Cluster);
+        var problems = policy.Validate(Cluster).Select(p => p.ToString()).ToList();
 
         Assert.Contains("MaxParallelMigrations must be at least 1, was 0", problems);
         Assert.Contains(problems, p => p.StartsWith("MaxOutboundPerNode must not exceed the KubeVirt CR's parallelOutboundMigrationsPerNode (2), was 3", StringComparison.Ordinal));

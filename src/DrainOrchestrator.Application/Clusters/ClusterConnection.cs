@@ -1,0 +1,73 @@
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Configuration;
+using DrainOrchestrator.Kubernetes.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Application.Clusters;
+
+/// <summary>One cluster, opened once per process: its client, an informer-backed view and the actions the engine takes.</summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private ClusterConnection(KubernetesClient client, InformerClusterView view, IClusterActions actions, string cluster, string? context)
+    {
+        (Client, View, Actions, Cluster, Context) = (client, view, actions, cluster, context);
+    }
+
+    /// <summary>The client.</summary>
+    public KubernetesClient Client { get; }
+
+    /// <summary>The informers' view of the cluster.</summary>
+    public InformerClusterView View { get; }
+
+    /// <summary>What the engine does to the cluster.</summary>
+    public IClusterActions Actions { get; }
+
+    /// <summary>The cluster's identity in the database: its API server address.</summary>
+    public string Cluster { get; }
+
+    /// <summary>The kubeconfig context used, when there was one.</summary>
+    public string? Context { get; }
+
+    /// <summary>Finds the cluster as kubectl does, connects and lists everything; throws <see cref="ClusterUnavailableException"/>.</summary>
+    public static async Task<ClusterConnection> OpenAsync(ClusterTarget target, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        KubernetesConnectionSettings settings;
+        try
+        {
+            settings = KubeconfigLoader.LoadDefault(new KubeconfigLoadOptions
+            {
+                ExplicitPath = target.Kubeconfig,
+                Context = target.Context,
+                TimeProvider = timeProvider,
+            });
+        }
+        catch (Exception ex) when (ex is KubernetesConfigurationException or IOException or FormatException or UnauthorizedAccessException)
+        {
+            var where = target.Kubeconfig is null ? "the kubeconfig (KUBECONFIG, ~/.kube/config, or in-cluster)" : $"kubeconfig '{target.Kubeconfig}'";
+            throw new ClusterUnavailableException($"cannot use {where}: {ex.Message}", isConfiguration: true, isRetryable: false, ex);
+        }
+
+        var client = KubernetesClient.Create(settings, timeProvider, new KubernetesClientOptions { LoggerFactory = loggerFactory });
+        try
+        {
+            var view = await InformerClusterView.StartAsync(client, cancellationToken);
+            var actions = new KubernetesClusterActions(client, timeProvider, target.LeaseNamespace);
+            return new ClusterConnection(client, view, actions, settings.Server.ToString().TrimEnd('/'), target.Context);
+        }
+        catch (KubernetesApiException ex)
+        {
+            client.Dispose();
+            throw new ClusterUnavailableException($"cannot read the cluster at {settings.Server}: {ex.Message}", isConfiguration: false,
+                ex.IsRetryable, ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await View.DisposeAsync();
+        Client.Dispose();
+    }
+}

@@ -1,0 +1,10 @@
+namespace DrainOrchestrator.Application.Clusters;
+
+/// <summary>
+/// Which cluster to use, found the way kubectl finds it: <see cref="Kubeconfig"/> if given; else the files in
+/// <c>KUBECONFIG</c>, merged; else <c>~/.kube/config</c>; else the in-cluster service account.
+/// </summary>
+/// <param name="Kubeconfig">The <c>--kubeconfig</c> file; null to search.</param>
+/// <param name="Context">The <c>--context</c>; null for the kubeconfig's current context.</param>
+/// <param name="LeaseNamespace">Where the per-node coordination Leases live.</param>
+public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = null, string LeaseNamespace = "default");

@@ -1,0 +1,142 @@
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Journal;
+using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Engine.Reports;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Application;
+
+/// <summary>
+/// Every use case of drains, once: plan, start, run, pause, resume, cancel, get, list, report and the journal. drainctl
+/// (embedded) and the server both call this and nothing below it. Problems with a request come back as an
+/// <see cref="InvalidRequestException"/> in the terms of the front door that was used; an unknown drain as a
+/// <see cref="DrainNotFoundException"/>. The use cases that read or change the cluster need a <see cref="ClusterConnection"/>.
+/// </summary>
+public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+    ClusterConnection? cluster = null)
+{
+    private DrainStore Drains => new(dataSource, timeProvider);
+
+    /// <summary>The cluster this application drains; throws when it was built without one.</summary>
+    public ClusterConnection Cluster => cluster ?? throw new InvalidOperationException("This use case needs a cluster connection.");
+
+    /// <summary>A dry run: the same validation as <see cref="StartAsync"/> but for the plan's blockers, which the plan shows.</summary>
+    public async Task<PlanView> PlanAsync(DrainSpec spec, FrontDoor door, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var active = await Drains.ListAsync(activeOnly: true, cancellationToken);
+        var state = Cluster.View.Current;
+        // The nodes of this very request's unfinished drain are not "held by another drain" for its own plan.
+        var others = active.Where(d => !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
+            .SequenceEqual(spec.Nodes.Order(StringComparer.Ordinal), StringComparer.Ordinal)).ToList();
+        var problems = DrainValidation.Problems(state, Cluster.Cluster, spec, others, door, includeBlockers: false);
+        return problems.Count > 0
+            ? throw new InvalidRequestException(problems)
+            : PlanView.Of(DrainValidation.Plan(state, Cluster.Cluster, spec, others));
+    }
+
+    /// <summary>Validates and records a drain (or finds the one to attach to); running it is <see cref="RunAsync"/>'s.</summary>
+    public async Task<StartedDrain> StartAsync(DrainSpec spec, Caller caller, FrontDoor door, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var (drain, attached) = await new DrainStarter(dataSource, Cluster.View, timeProvider)
+            .StartAsync(Cluster.Cluster, spec, caller, door, cancellationToken);
+        return new StartedDrain(DrainViews.Of(drain), attached);
+    }
+
+    /// <summary>Runs the drain in this process until it ends, this process loses it, or <paramref name="cancellationToken"/> fires.</summary>
+    public Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>());
+        return runner.RunAsync(drainId, progress, cancellationToken);
+    }
+
+    /// <summary>One drain by id or name, with per-VM progress when <paramref name="withVms"/>.</summary>
+    public async Task<DrainView> GetAsync(string idOrName, bool withVms, CancellationToken cancellationToken)
+    {
+        var drain = await FindAsync(idOrName, cancellationToken);
+        var attempts = withVms ? await new AttemptStore(dataSource, timeProvider).ListAsync(drain.Id, cancellationToken) : null;
+        return DrainViews.Of(drain, attempts);
+    }
+
+    /// <summary>A page of drains, newest first.</summary>
+    public async Task<DrainPage> ListAsync(DrainListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = new List<RequestProblem>();
+        if (query.Limit is < 1 or > 500)
+        {
+            problems.Add(new("limit", $"limit must be between 1 and 500, was {query.Limit}"));
+        }
+
+        Guid? after = null;
+        if (query.After is not null)
+        {
+            if (Guid.TryParse(query.After, out var a))
+            {
+                after = a;
+            }
+            else
+            {
+                problems.Add(new("after", $"after must be the 'next' token of a previous page, was '{query.After}'"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidRequestException(problems);
+        }
+
+        var states = query.State is { } s ? DrainViews.RecordedStates(s) : query.ActiveOnly ? DrainViews.RecordedStates(DrainStatus.Running) : null;
+        var records = await Drains.ListPageAsync(states, query.Node, after, query.Limit, cancellationToken);
+        var views = records.Select(r => DrainViews.Of(r)).Where(v => query.State is null || v.State == query.State).ToList();
+        return new DrainPage(views, records.Count == query.Limit ? records[^1].Id.ToString("D") : null);
+    }
+
+    /// <summary>Pauses, resumes or cancels a drain; journaled with the caller's identity.</summary>
+    public async Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var drain = await FindAsync(idOrName, cancellationToken);
+        var journal = new JournalStore(dataSource, timeProvider);
+        var result = await new SignalStore(dataSource, new DrainStateStore(dataSource, timeProvider), journal)
+            .SendAsync(drain.Id, signal, caller.ToString(), cancellationToken);
+        return new SignalOutcome(result.Accepted, result.Message, DrainViews.Of(await FindAsync(drain.Id.ToString("D"), cancellationToken)));
+    }
+
+    /// <summary>The drain's report, from PostgreSQL alone.</summary>
+    public async Task<DrainReport> ReportAsync(string idOrName, CancellationToken cancellationToken) =>
+        await DrainReportReader.ReadAsync(dataSource, await FindAsync(idOrName, cancellationToken), cancellationToken);
+
+    /// <summary>Journal events after <paramref name="afterSeq"/>, of one drain (by id or name) or of all when null.</summary>
+    public async Task<IReadOnlyList<JournalEventView>> JournalAsync(string? idOrName, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        Guid? drainId = idOrName is null ? null : (await FindAsync(idOrName, cancellationToken)).Id;
+        var entries = await new JournalStore(dataSource, timeProvider).ReadAfterAsync(drainId, afterSeq, Math.Clamp(limit, 1, 10_000), cancellationToken);
+        return entries.Select(e => new JournalEventView(e.Seq, e.DrainId, e.OccurredAt, e.Kind, e.Actor, e.PayloadJson)).ToList();
+    }
+
+    /// <summary>The unfinished drains of this application's cluster (for a server to resume).</summary>
+    public async Task<IReadOnlyList<DrainView>> UnfinishedAsync(CancellationToken cancellationToken) =>
+        (await Drains.ListAsync(activeOnly: true, cancellationToken)).Where(d => cluster is null || d.Cluster == cluster.Cluster)
+            .Select(d => DrainViews.Of(d)).ToList();
+
+    private async Task<DrainRecord> FindAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(idOrName))
+        {
+            throw new DrainNotFoundException(idOrName ?? string.Empty);
+        }
+
+        return await Drains.FindAsync(idOrName, cancellationToken) ?? throw new DrainNotFoundException(idOrName);
+    }
+}

@@ -1,0 +1,30 @@
+namespace DrainOrchestrator.Application.Drains;
+
+/// <summary>A drain as the front doors show it: identity, state, policy and per-node progress (per-VM on request).</summary>
+/// <param name="Id">The drain's id.</param>
+/// <param name="Name">Its unique name.</param>
+/// <param name="Cluster">The cluster's API server address.</param>
+/// <param name="State">Its state for users.</param>
+/// <param name="RecordedState">The state as recorded (pending, running, paused, cancelling, succeeded, failed, cancelled).</param>
+/// <param name="Policy">The policy in force, as its JSON document.</param>
+/// <param name="RequestedBy">Who started it.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="StartedAt">When an engine started it.</param>
+/// <param name="FinishedAt">When it ended.</param>
+/// <param name="OutcomeReason">Why it ended (or was interrupted), in words.</param>
+/// <param name="Nodes">Its nodes.</param>
+/// <param name="Vms">Per VM, its latest attempt; empty unless asked for.</param>
+public sealed record DrainView(
+    Guid Id,
+    string Name,
+    string Cluster,
+    DrainStatus State,
+    string RecordedState,
+    string Policy,
+    string? RequestedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? OutcomeReason,
+    IReadOnlyList<NodeView> Nodes,
+    IReadOnlyList<VmView> Vms);

@@ -1,0 +1,54 @@
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+
+namespace DrainOrchestrator.Application.Drains;
+
+/// <summary>Builds the front doors' views from the records.</summary>
+internal static class DrainViews
+{
+    public static DrainStatus StatusOf(DrainRecord d) => d.State switch
+    {
+        DrainState.Succeeded => DrainStatus.Succeeded,
+        DrainState.Failed => DrainStatus.Failed,
+        DrainState.Cancelled => DrainStatus.Cancelled,
+        // Started once and nobody holds it now: it waits for an engine to resume it.
+        _ when d.StartedAt is not null && !d.Owned => DrainStatus.Interrupted,
+        DrainState.Paused => DrainStatus.Paused,
+        _ => DrainStatus.Running,
+    };
+
+    /// <summary>The recorded states a user's state can stand for.</summary>
+    public static IReadOnlyCollection<string> RecordedStates(DrainStatus status) => status switch
+    {
+        DrainStatus.Succeeded => [DrainState.Succeeded],
+        DrainStatus.Failed => [DrainState.Failed],
+        DrainStatus.Cancelled => [DrainState.Cancelled],
+        DrainStatus.Paused => [DrainState.Paused],
+        _ => [DrainState.Pending, DrainState.Running, DrainState.Paused, DrainState.Cancelling],
+    };
+
+    public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null) => new(
+        d.Id, d.Name, d.Cluster, StatusOf(d), d.State, d.PolicyJson, d.RequestedBy, d.CreatedAt, d.StartedAt, d.FinishedAt, d.OutcomeReason,
+        d.Nodes.Select(Node).ToList(), attempts is null ? [] : Vms(attempts));
+
+    private static NodeView Node(DrainNodeRecord n) => new(n.NodeName, n.State, n.VmisTotal, n.VmisMigrated,
+        Math.Max(0, (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed), n.VmisFailed, n.VmisSkipped, n.ReleasedAt is not null, n.LastError);
+
+    // Per VM, its latest attempt (attempts are listed in order, so the last one of a VMI wins).
+    private static List<VmView> Vms(IReadOnlyList<AttemptRecord> attempts)
+    {
+        var latest = new Dictionary<string, AttemptRecord>(StringComparer.Ordinal);
+        foreach (var a in attempts)
+        {
+            if (!latest.TryGetValue(a.VmiUid, out var seen) || a.Attempt >= seen.Attempt)
+            {
+                latest[a.VmiUid] = a;
+            }
+        }
+
+        return latest.Values.OrderBy(a => a.VmiNamespace, StringComparer.Ordinal).ThenBy(a => a.VmiName, StringComparer.Ordinal)
+            .Select(a => new VmView(a.VmiNamespace, a.VmiName, a.SourceNode, a.TargetNode, a.Attempt, a.WaveNumber, a.Outcome, a.Mode,
+                a.FailureReason, a.StartedAt ?? a.CreatedAt, a.FinishedAt))
+            .ToList();
+    }
+}

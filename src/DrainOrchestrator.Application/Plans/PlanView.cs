@@ -1,0 +1,27 @@
+using DrainOrchestrator.Core.Planning;
+
+namespace DrainOrchestrator.Application.Plans;
+
+/// <summary>A dry run's plan: every VM's disposition, wave and predicted duration, the blockers, and the warnings.</summary>
+public sealed record PlanView(
+    IReadOnlyList<string> Nodes, bool Blocked, int Waves, double PredictedMakespanSeconds, IReadOnlyList<string> Warnings,
+    IReadOnlyList<PlanRow> Items)
+{
+    /// <summary>The view of <paramref name="plan"/>; a restart is no migration: no predicted transfer, its detail says how it moves.</summary>
+    public static PlanView Of(DrainPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rows = plan.Items.Select(i => new PlanRow(
+            i.Vmi.QualifiedName,
+            i.Vmi.NodeName,
+            i.Disposition.ToString(),
+            i.Wave,
+            i.Reason == BlockReason.None ? null : i.Reason.ToString(),
+            i.Disposition == PlanDisposition.Restart
+                ? $"shut down, then started elsewhere by its run strategy {i.Vmi.RunStrategy}" + (i.Detail is null ? string.Empty : "; " + i.Detail)
+                : i.Detail,
+            i.Disposition == PlanDisposition.Restart ? null : Math.Round(i.Estimate.Duration.TotalSeconds, 1),
+            i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString())).ToList();
+        return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows);
+    }
+}
