@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -39,15 +42,41 @@ public static class StatusCommand
                     await output.WriteLineAsync("No unfinished drains.");
                 }
 
+                var budgets = new Dictionary<string, IReadOnlyList<DrainBudgetStatus>>(StringComparer.Ordinal);
                 foreach (var d in drains)
                 {
                     await WriteAsync(output, d);
+                    await WriteBudgetAsync(output, new ClusterBudgetStore(opened.DataSource, TimeProvider.System), d, budgets, ct);
                 }
 
                 return ExitCodes.Success;
             },
             cancellationToken));
         return command;
+    }
+
+    // An unfinished drain's place in its cluster's migration budget; each cluster's budget is read once.
+    private static async Task WriteBudgetAsync(TextWriter output, ClusterBudgetStore store, DrainRecord d,
+        Dictionary<string, IReadOnlyList<DrainBudgetStatus>> budgets, CancellationToken cancellationToken)
+    {
+        if (DrainState.IsFinal(d.State))
+        {
+            return;
+        }
+
+        if (!budgets.TryGetValue(d.Cluster, out var budget))
+        {
+            budget = await store.ReadAsync(d.Cluster, new DrainEngineOptions().LeaseDuration * 2, cancellationToken);
+            budgets[d.Cluster] = budget;
+        }
+
+        if (budget.FirstOrDefault(b => b.DrainId == d.Id) is { } mine)
+        {
+            await output.WriteLineAsync(
+                $"  budget: holds {mine.Held} of share {mine.Share} (cluster limit {Known(mine.ClusterLimit)}, foreign {Known(mine.ForeignInFlight)})");
+        }
+
+        static string Known(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
     }
 
     private static async Task WriteAsync(TextWriter output, DrainRecord d)

@@ -1,5 +1,4 @@
 using DrainOrchestrator.Core.Planning;
-using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
@@ -12,7 +11,7 @@ internal sealed partial class MigrationLoop
 {
     private IReadOnlyList<NodeProgress> _lastCounts = [];
 
-    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, SchedulerDecision decision,
+    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, int clusterInFlight,
         bool paused, CancellationToken cancellationToken)
     {
         var counts = Count(cluster, records);
@@ -31,7 +30,7 @@ internal sealed partial class MigrationLoop
         var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
             && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
         var eta = TimeSpan.FromTicks(remaining.Sum(i => i.Estimate.Duration.Ticks) / Math.Max(1, context.Policy.MaxParallelMigrations));
-        context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, decision.ClusterInFlight, eta));
+        context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, clusterInFlight, eta));
     }
 
     private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
