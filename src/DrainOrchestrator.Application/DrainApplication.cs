@@ -7,6 +7,7 @@ using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,9 @@ namespace DrainOrchestrator.Application;
 public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
     ClusterConnection? cluster = null)
 {
+    // A drain's published demand counts for status while younger than this (two default lease periods).
+    private static readonly TimeSpan DemandMaxAge = new DrainEngineOptions().LeaseDuration * 2;
+
     private DrainStore Drains => new(dataSource, timeProvider);
 
     /// <summary>The cluster this application drains; throws when it was built without one.</summary>
@@ -65,7 +69,8 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
     {
         var drain = await FindAsync(idOrName, cancellationToken);
         var attempts = withVms ? await new AttemptStore(dataSource, timeProvider).ListAsync(drain.Id, cancellationToken) : null;
-        return DrainViews.Of(drain, attempts);
+        var budgets = await BudgetsAsync([drain], cancellationToken);
+        return DrainViews.Of(drain, attempts, budgets.GetValueOrDefault(drain.Cluster));
     }
 
     /// <summary>A page of drains, newest first.</summary>
@@ -98,7 +103,9 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
 
         var states = query.State is { } s ? DrainViews.RecordedStates(s) : query.ActiveOnly ? DrainViews.RecordedStates(DrainStatus.Running) : null;
         var records = await Drains.ListPageAsync(states, query.Node, after, query.Limit, cancellationToken);
-        var views = records.Select(r => DrainViews.Of(r)).Where(v => query.State is null || v.State == query.State).ToList();
+        var budgets = await BudgetsAsync(records, cancellationToken);
+        var views = records.Select(r => DrainViews.Of(r, null, budgets.GetValueOrDefault(r.Cluster)))
+            .Where(v => query.State is null || v.State == query.State).ToList();
         return new DrainPage(views, records.Count == query.Limit ? records[^1].Id.ToString("D") : null);
     }
 
@@ -126,9 +133,26 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
     }
 
     /// <summary>The unfinished drains of this application's cluster (for a server to resume).</summary>
-    public async Task<IReadOnlyList<DrainView>> UnfinishedAsync(CancellationToken cancellationToken) =>
-        (await Drains.ListAsync(activeOnly: true, cancellationToken)).Where(d => cluster is null || d.Cluster == cluster.Cluster)
-            .Select(d => DrainViews.Of(d)).ToList();
+    public async Task<IReadOnlyList<DrainView>> UnfinishedAsync(CancellationToken cancellationToken)
+    {
+        var drains = (await Drains.ListAsync(activeOnly: true, cancellationToken)).Where(d => cluster is null || d.Cluster == cluster.Cluster).ToList();
+        var budgets = await BudgetsAsync(drains, cancellationToken);
+        return drains.Select(d => DrainViews.Of(d, null, budgets.GetValueOrDefault(d.Cluster))).ToList();
+    }
+
+    // The budget of every cluster with an unfinished drain among these, read once per cluster.
+    private async Task<Dictionary<string, IReadOnlyList<DrainBudgetStatus>>> BudgetsAsync(IEnumerable<DrainRecord> drains,
+        CancellationToken cancellationToken)
+    {
+        var store = new ClusterBudgetStore(dataSource, timeProvider);
+        var budgets = new Dictionary<string, IReadOnlyList<DrainBudgetStatus>>(StringComparer.Ordinal);
+        foreach (var name in drains.Where(d => !DrainState.IsFinal(d.State)).Select(d => d.Cluster).Distinct(StringComparer.Ordinal))
+        {
+            budgets[name] = await store.ReadAsync(name, DemandMaxAge, cancellationToken);
+        }
+
+        return budgets;
+    }
 
     private async Task<DrainRecord> FindAsync(string idOrName, CancellationToken cancellationToken)
     {

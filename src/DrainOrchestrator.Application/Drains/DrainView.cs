@@ -14,6 +14,7 @@ namespace DrainOrchestrator.Application.Drains;
 /// <param name="OutcomeReason">Why it ended (or was interrupted), in words.</param>
 /// <param name="Nodes">Its nodes.</param>
 /// <param name="Vms">Per VM, its latest attempt; empty unless asked for.</param>
+/// <param name="Budget">Its place in the cluster's migration budget while it is unfinished; null otherwise.</param>
 public sealed record DrainView(
     Guid Id,
     string Name,
@@ -27,4 +28,5 @@ public sealed record DrainView(
     DateTimeOffset? FinishedAt,
     string? OutcomeReason,
     IReadOnlyList<NodeView> Nodes,
-    IReadOnlyList<VmView> Vms);
+    IReadOnlyList<VmView> Vms,
+    BudgetView? Budget = null);

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.Application.Drains;
@@ -27,9 +28,12 @@ internal static class DrainViews
         _ => [DrainState.Pending, DrainState.Running, DrainState.Paused, DrainState.Cancelling],
     };
 
-    public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null) => new(
+    public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null, IReadOnlyList<DrainBudgetStatus>? budget = null) => new(
         d.Id, d.Name, d.Cluster, StatusOf(d), d.State, d.PolicyJson, d.RequestedBy, d.CreatedAt, d.StartedAt, d.FinishedAt, d.OutcomeReason,
-        d.Nodes.Select(Node).ToList(), attempts is null ? [] : Vms(attempts));
+        d.Nodes.Select(Node).ToList(), attempts is null ? [] : Vms(attempts),
+        budget?.FirstOrDefault(b => b.DrainId == d.Id) is { } mine && !DrainState.IsFinal(d.State)
+            ? new BudgetView(mine.Held, mine.Wanted, mine.Share, mine.ClusterLimit, mine.ForeignInFlight)
+            : null);
 
     private static NodeView Node(DrainNodeRecord n) => new(n.NodeName, n.State, n.VmisTotal, n.VmisMigrated,
         Math.Max(0, (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed), n.VmisFailed, n.VmisSkipped, n.ReleasedAt is not null, n.LastError);

@@ -44,5 +44,12 @@ public static class StatusCommand
                 + $"  remaining {n.Remaining}  given up {n.GivenUp}  skipped {n.Skipped}"
                 + (n.LastError is null ? string.Empty : $"  last error: {n.LastError}"));
         }
+
+        if (d.Budget is { } b)
+        {
+            await output.WriteLineAsync($"  budget: holds {b.Held} of share {b.Share} (cluster limit {Known(b.ClusterLimit)}, foreign {Known(b.ForeignInFlight)})");
+        }
+
+        static string Known(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
     }
 }

@@ -1,5 +1,4 @@
 using DrainOrchestrator.Core.Planning;
-using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
@@ -13,7 +12,7 @@ internal sealed partial class MigrationLoop
     private IReadOnlyList<NodeProgress> _lastCounts = [];
     private bool _lastPaused;
 
-    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, SchedulerDecision decision,
+    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, int clusterInFlight,
         bool paused, CancellationToken cancellationToken)
     {
         var counts = Count(cluster, records);
@@ -33,7 +32,7 @@ internal sealed partial class MigrationLoop
                 }
             }, cancellationToken);
             (_lastCounts, _lastPaused) = (counts, paused);
-            context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, decision.ClusterInFlight,
+            context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, clusterInFlight,
                 TimeSpan.FromSeconds(seconds)));
         }
     }

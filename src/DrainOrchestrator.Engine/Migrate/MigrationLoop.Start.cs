@@ -5,26 +5,45 @@ using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Budget;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
-/// <summary>Starting one migration: post-copy preparation, the journaled intent, then the VMIM.</summary>
+/// <summary>Starting migrations: the budget's slot with the journaled intent, post-copy preparation, then the VMIM.</summary>
 internal sealed partial class MigrationLoop
 {
     private readonly List<(StartMigration Action, VirtualMachineInstanceMigration Vmim, bool Adopted)> _unrecorded = [];
 
-    private async Task StartAsync(StartMigration action, ClusterState cluster, CancellationToken cancellationToken)
+    // Each start in turn until the budget refuses one for the cluster (its limit, or this drain's share): no later start
+    // of the pass could pass either. A start refused for its source node's limit leaves the others to try. What is left
+    // is published as this drain's demand, so the other drains leave it its share. Returns how many did not start.
+    private async Task<int> StartAllAsync(IReadOnlyList<StartMigration> starts, ClusterState cluster, CancellationToken cancellationToken)
     {
-        var vmi = action.Vmi;
-        string? refusal = null;
-        if (action.PostCopy)
+        var (wanted, nodeRefused) = (starts.Count, 0);
+        foreach (var action in starts)
         {
-            refusal = await PreparePostCopyAsync(action, cluster, cancellationToken);
+            var refusal = await StartAsync(action, cluster, wanted, cancellationToken);
+            if (refusal is not (SlotRefusal.None or SlotRefusal.NodeLimit))
+            {
+                break;
+            }
+
+            nodeRefused += refusal == SlotRefusal.NodeLimit ? 1 : 0;
+            wanted--;
         }
 
+        await _budget.PublishAsync(wanted, cancellationToken);
+        return wanted + nodeRefused;
+    }
+
+    // The slot is reserved in the transaction that journals the intent: when the budget refuses, nothing is journaled
+    // and no VMIM is created. Post-copy is prepared only once the slot is ours, so a refused start leaves no policy.
+    private async Task<SlotRefusal> StartAsync(StartMigration action, ClusterState cluster, int wanted, CancellationToken cancellationToken)
+    {
+        var vmi = action.Vmi;
         var attempt = new NewAttempt(context.Id, Math.Max(1, action.Wave), action.Attempt, vmi.Namespace, vmi.Name, vmi.Uid,
             action.SourceNode, action.TargetNode, action.Name, action.PostCopy);
-        await context.Writer.WriteAsync("attempt.intended", new
+        var reserved = await context.Writer.WriteIfAsync(t => _budget.TryReserveAsync(t, action, wanted, cancellationToken), "attempt.intended", new
         {
             vmim = action.Name,
             vmi = vmi.QualifiedName,
@@ -38,10 +57,15 @@ internal sealed partial class MigrationLoop
             await context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken);
             await context.Waves.MarkStartedAsync(t, context.Id, attempt.WaveNumber, cancellationToken);
         }, cancellationToken);
-        if (refusal is not null)
+        if (!reserved)
         {
-            await RecordFailureAsync(action.Name, FailureKind.Unknown, refusal, cancellationToken);
-            return;
+            return _budget.LastRefusal;
+        }
+
+        if (action.PostCopy && await TryPreparePostCopyAsync(action, cluster, cancellationToken) is { } unprepared)
+        {
+            await RecordFailureAsync(action.Name, unprepared.Kind, unprepared.Reason, cancellationToken);
+            return SlotRefusal.None;
         }
 
         try
@@ -51,7 +75,7 @@ internal sealed partial class MigrationLoop
             {
                 await RecordFailureAsync(action.Name, FailureKind.ApiError,
                     $"the name {action.Name} is taken by a VMIM of another VMI ({vmim.Spec.VmiName})", cancellationToken);
-                return;
+                return SlotRefusal.None;
             }
 
             _created[action.Name] = vmim;
@@ -64,6 +88,8 @@ internal sealed partial class MigrationLoop
             await RecordFailureAsync(action.Name, FailureClassifier.Classify(new FailureFacts(ex.Message, ApiStatusCode: (int?)ex.StatusCode)),
                 ex.Message, cancellationToken);
         }
+
+        return SlotRefusal.None;
     }
 
     // The VMIMs this pass created, recorded once all its starts are made, so one start does not wait for the record of
@@ -103,6 +129,20 @@ internal sealed partial class MigrationLoop
             AddedNodeSelector = new Dictionary<string, string>(StringComparer.Ordinal) { [StartMigration.HostnameLabel] = action.TargetNode },
         },
     };
+
+    // After the intent, so when post-copy cannot be used or preparing it fails, the attempt fails without a VMIM.
+    private async Task<(FailureKind Kind, string Reason)?> TryPreparePostCopyAsync(StartMigration action, ClusterState cluster,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PreparePostCopyAsync(action, cluster, cancellationToken) is { } refusal ? (FailureKind.Unknown, refusal) : null;
+        }
+        catch (KubernetesApiException ex)
+        {
+            return (FailureKind.ApiError, "preparing post-copy failed: " + ex.Message);
+        }
+    }
 
     // Ensures the orchestrator-owned policy and the marker label; returns why post-copy cannot be used, or null.
     private async Task<string?> PreparePostCopyAsync(StartMigration action, ClusterState cluster, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Engine.Budget;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
@@ -10,8 +11,11 @@ namespace DrainOrchestrator.Engine.Migrate;
 
 /// <summary>
 /// The migrate step: on every cluster change (and at the scheduler's wake-up time, and at each heartbeat to read
-/// signals) reconcile the attempts with the cluster, ask <see cref="DrainScheduler"/> what to start, journal each
-/// start, then act; and keep the drain's node Leases renewed (<see cref="NodeLeaseRenewal"/>).
+/// signals) reconcile the attempts with the cluster, ask <see cref="DrainScheduler"/> what to start, reserve each
+/// start's slot in the cluster's budget while journaling it (<see cref="MigrationBudget"/>), then act; and keep the
+/// drain's node Leases renewed (<see cref="NodeLeaseRenewal"/>). A start the budget refuses is left for a later pass:
+/// the slot it waits for frees when a migration ends (a cluster change) or another drain wants less (read at the
+/// latest one heartbeat later).
 /// </summary>
 internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan)
 {
@@ -20,6 +24,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cleaned = new(StringComparer.Ordinal);
     private readonly NodeLeaseRenewal _nodeLeases = new(context);
+    private readonly MigrationBudget _budget = new(context);
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
@@ -66,6 +71,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var drainState = await stateRead;
             if (drainState == DrainState.Cancelling)
             {
+                await _budget.WithdrawAsync(cancellationToken);
                 return LoopOutcome.Cancelled;
             }
 
@@ -73,34 +79,36 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var (records, observed) = await ReconcileAsync(cluster, await attemptsListed, recovering, cancellationToken);
             recovering = false;
             var now = context.Time.GetUtcNow();
-            var state = new SchedulerState(context.DrainIdText, SnapshotMapper.Map(cluster), plan,
-                records.Select(AttemptMapper.ToCore).ToList(), context.Policy, drainState == DrainState.Paused);
+            var snapshot = SnapshotMapper.Map(cluster);
+            _budget.Observe(cluster, snapshot, observed.Where(o => AttemptOutcome.IsFinal(o.Observation.Outcome)).Select(o => o.Record.VmimName));
+            var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
+                _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken));
             var decision = DrainScheduler.Decide(state, now);
             await RecordGivenUpAsync(decision, cancellationToken);
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
-            foreach (var action in decision.Actions.OfType<StartMigration>())
-            {
-                await StartAsync(action, cluster, cancellationToken);
-            }
+            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], cluster, cancellationToken);
 
             await StartRestartsAsync(decision, cluster, cancellationToken);
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
-                decision.Actions.Count, decision.ClusterInFlight, decision.Remaining, decision.WakeAt);
+                decision.Actions.Count - unstarted, decision.ClusterInFlight - unstarted, decision.Remaining, decision.WakeAt);
             await RecordCreatedAsync(cancellationToken);
             await RecordObservationsAsync(observed, seen, cancellationToken);
             // After the starts and records, so a renewal never delays refilling a slot.
             await _nodeLeases.RenewDueAsync(cancellationToken);
+            await _budget.RefreshDueAsync(cancellationToken);
 
-            await ReportAsync(cluster, records, decision, drainState == DrainState.Paused, cancellationToken);
+            await ReportAsync(cluster, records, decision.ClusterInFlight - unstarted, drainState == DrainState.Paused, cancellationToken);
             if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
             {
+                await _budget.WithdrawAsync(cancellationToken);
                 return LoopOutcome.Completed;
             }
 
             if (IsStuckTooLong(decision, now))
             {
+                await _budget.WithdrawAsync(cancellationToken);
                 return LoopOutcome.Stuck;
             }
 

@@ -14,12 +14,26 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore lease
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>Runs <paramref name="work"/> fenced, then appends the event, then commits.</summary>
-    public async Task WriteAsync(string kind, object payload, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken)
+    public Task WriteAsync(string kind, object payload, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken) =>
+        WriteIfAsync(null, kind, payload, work, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="gate"/> fenced; when it says no, rolls back (nothing written, nothing journaled) and returns
+    /// false. Otherwise runs <paramref name="work"/> in the same transaction, appends the event, commits and returns true.
+    /// </summary>
+    public async Task<bool> WriteIfAsync(Func<NpgsqlTransaction, Task<bool>>? gate, string kind, object payload,
+        Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken)
     {
         var lease = ownership.Current;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await leases.EnsureHeldAsync(transaction, lease, cancellationToken);
+        if (gate is not null && !await gate(transaction))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
         if (work is not null)
         {
             await work(transaction);
@@ -27,5 +41,6 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore lease
 
         await journal.AppendAsync(transaction, drainId, kind, actor, lease.Epoch, JournalPayload.Serialize(payload), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -31,6 +31,7 @@ internal sealed partial class FakeCluster
             created.Metadata.CreationTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             created.Status = new VirtualMachineInstanceMigrationStatus { Phase = "Pending" };
             _migrations.Add(created);
+            CountInFlight();
             created = Copy(created);
         }
 

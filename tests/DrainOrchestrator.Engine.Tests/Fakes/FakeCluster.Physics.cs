@@ -6,12 +6,12 @@ namespace DrainOrchestrator.Engine.Tests.Fakes;
 /// <summary>How migrations advance: one step at a time, under the cluster limit, with a non-converging label.</summary>
 internal sealed partial class FakeCluster
 {
-    /// <summary>Finishes every Running migration, then starts Pending ones up to the cluster limit.</summary>
+    /// <summary>Finishes every Running migration (but foreign ones), then starts Pending ones up to the cluster limit.</summary>
     public void Step()
     {
         lock (_gate)
         {
-            foreach (var vmim in _migrations.Where(m => m.Status!.Phase == "Running"))
+            foreach (var vmim in _migrations.Where(m => m.Status!.Phase == "Running" && !IsForeignRunning(m)))
             {
                 Finish(vmim);
             }

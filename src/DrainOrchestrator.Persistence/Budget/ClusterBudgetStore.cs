@@ -1,0 +1,139 @@
+using Dapper;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Budget;
+
+/// <summary>
+/// One cluster, one budget: the migration slots of every drain of a cluster (<c>drains.cluster</c>), reserved durably so
+/// that drains in one process or in several, on one database, never exceed KubeVirt's limits together.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A slot is reserved by <see cref="ReserveAsync"/> inside the transaction that records the attempt's intent, under a
+/// transaction-scoped advisory lock on the cluster (<see cref="ClusterLockKey"/>): every reservation of a cluster
+/// waits for the one before it to commit or roll back, and counts what it committed. In flight, and so holding a slot,
+/// is every migration attempt of any drain of the cluster whose outcome is not final (intended, created, running)
+/// except those the asking engine saw end (<see cref="SlotRequest.Ended"/>), plus the foreign VMIMs the asking engine
+/// sees (<see cref="SlotRequest.Foreign"/>).
+/// </para>
+/// <para>
+/// Drains that want slots at once share them max-min fairly (<see cref="FairShare"/>): each publishes what it would
+/// start now (<see cref="PublishDemandAsync"/>); a drain may start a migration only while its slots, with the new one,
+/// stay within its share. Restarts (the shutdown policy) hold no migration slot.
+/// </para>
+/// </remarks>
+public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    // The lock first: in READ COMMITTED every later statement of the batch reads with a snapshot taken after it, so it
+    // sees every reservation committed before. The partial index migration_attempts_in_flight serves the second.
+    private const string ReserveSql =
+        """
+        SELECT 1 FROM pg_advisory_xact_lock(@lockKey);
+        SELECT a.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, a.vmim_name AS VmimName,
+               a.source_node AS SourceNode
+          FROM migration_attempts a
+          JOIN drains d ON d.id = a.drain_id
+         WHERE d.cluster = @cluster
+           AND a.kind = 'migration' AND a.outcome IN ('intended', 'created', 'running');
+        SELECT b.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, b.wanted AS Wanted,
+               b.foreign_in_flight AS ForeignInFlight, b.cluster_limit AS ClusterLimit, b.refreshed_at AS RefreshedAt,
+               b.last_granted_at AS LastGrantedAt
+          FROM cluster_budget_demands b
+          JOIN drains d ON d.id = b.drain_id
+         WHERE b.cluster = @cluster AND d.finished_at IS NULL;
+        SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE id = @drainId AND cluster = @cluster;
+        """;
+
+    // A grant stamps the drain's demand row (creating it if the drain published none yet), for the sharing's order.
+    private const string StampGrantSql =
+        """
+        INSERT INTO cluster_budget_demands AS b (drain_id, cluster, wanted, foreign_in_flight, cluster_limit, refreshed_at, last_granted_at)
+        VALUES (@drainId, @cluster, @wanted, @foreign, @limit, @now, @now)
+        ON CONFLICT (drain_id) DO UPDATE SET last_granted_at = EXCLUDED.last_granted_at
+        """;
+
+    /// <summary>
+    /// Decides, under the cluster's lock held until <paramref name="transaction"/> ends, whether the drain may start one
+    /// more migration. A granted slot is taken by inserting the attempt's intent in the same transaction before it
+    /// commits (the grant itself only stamps the drain's demand row with its time); a refused one writes nothing.
+    /// </summary>
+    public async Task<SlotVerdict> ReserveAsync(NpgsqlTransaction transaction, SlotRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        Validate(request);
+        var connection = transaction.Connection!;
+        var now = timeProvider.GetUtcNow();
+        SlotVerdict verdict;
+        await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition(ReserveSql,
+            new { lockKey = ClusterLockKey.For(request.Cluster), cluster = request.Cluster, drainId = request.DrainId },
+            transaction, cancellationToken: cancellationToken)))
+        {
+            await reader.ReadSingleAsync<int>();
+            var held = await reader.ReadAsync<HeldSlotRow>();
+            var demands = await reader.ReadAsync<DemandRow>();
+            var self = await reader.ReadSingleOrDefaultAsync<DrainRow>()
+                ?? throw new ArgumentException($"There is no drain {request.DrainId} in cluster '{request.Cluster}'.", nameof(request));
+            verdict = SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge));
+        }
+
+        if (verdict.Granted)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(StampGrantSql, new
+            {
+                drainId = request.DrainId,
+                cluster = request.Cluster,
+                wanted = Math.Max(0, request.Wanted - 1),
+                foreign = request.Foreign.Total,
+                limit = request.ClusterLimit,
+                now,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        return verdict;
+    }
+
+    private static void Validate(SlotRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.Cluster))
+        {
+            problems.Add("Cluster must not be blank");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.SourceNode))
+        {
+            problems.Add("SourceNode must not be blank");
+        }
+
+        if (request.ClusterLimit < 1)
+        {
+            problems.Add($"ClusterLimit must be at least 1, was {request.ClusterLimit}");
+        }
+
+        if (request.NodeLimit < 1)
+        {
+            problems.Add($"NodeLimit must be at least 1, was {request.NodeLimit}");
+        }
+
+        if (request.Foreign is null || request.Foreign.Total < 0)
+        {
+            problems.Add("Foreign must be set and not negative");
+        }
+
+        if (request.Ended is null)
+        {
+            problems.Add("Ended must be set");
+        }
+
+        if (request.DemandMaxAge <= TimeSpan.Zero)
+        {
+            problems.Add($"DemandMaxAge must be positive, was {request.DemandMaxAge}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid slot request: " + string.Join("; ", problems), nameof(request));
+        }
+    }
+}
