@@ -1,6 +1,7 @@
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
@@ -75,7 +76,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var now = context.Time.GetUtcNow();
             var state = new SchedulerState(context.DrainIdText, SnapshotMapper.Map(cluster), plan,
                 records.Select(AttemptMapper.ToCore).ToList(), context.Policy, drainState == DrainState.Paused);
+            var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
+            EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
             await RecordGivenUpAsync(decision, cancellationToken);
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
@@ -239,6 +242,10 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
         }, cancellationToken);
         EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
+        if (AttemptOutcome.IsFinal(observation.Outcome))
+        {
+            EngineMetrics.AttemptEnded(record, observation);
+        }
     }
 
     private async Task RecordGivenUpAsync(SchedulerDecision decision, CancellationToken cancellationToken)
