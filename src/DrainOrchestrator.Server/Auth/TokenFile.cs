@@ -44,7 +44,7 @@ public static class TokenFile
             }
 
             var lineProblems = new List<string>();
-            if (!Enum.TryParse<ApiRole>(fields[1], ignoreCase: false, out _) || !Enum.GetValues<ApiRole>().Any(r => ApiPolicies.RoleName(r) == fields[1]))
+            if (!Enum.GetValues<ApiRole>().Any(r => ApiPolicies.RoleName(r) == fields[1]))
             {
                 lineProblems.Add($"role must be viewer, operator or admin, was '{fields[1]}'");
             }
