@@ -11,9 +11,9 @@ internal static class DrainViews
         DrainState.Succeeded => DrainStatus.Succeeded,
         DrainState.Failed => DrainStatus.Failed,
         DrainState.Cancelled => DrainStatus.Cancelled,
+        DrainState.Paused => DrainStatus.Paused,
         // Started once and nobody holds it now: it waits for an engine to resume it.
         _ when d.StartedAt is not null && !d.Owned => DrainStatus.Interrupted,
-        DrainState.Paused => DrainStatus.Paused,
         _ => DrainStatus.Running,
     };
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
-using DrainOrchestrator.Core.Planning;
-using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Cli.FrontDoors;
 
 namespace DrainOrchestrator.Cli.Commands;
 
-/// <summary><c>drainctl plan --kubeconfig FILE --node N... [policy options] [--output table|json]</c>: preflight and plan, nothing moves.</summary>
+/// <summary><c>drainctl plan --node N... [policy options] [--output table|json]</c>: preflight and plan, nothing moves.</summary>
 public static class PlanCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -14,86 +14,39 @@ public static class PlanCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var options = new DrainOptions();
+        var doors = new FrontDoorOptions();
         var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var verbose = CommonOptions.Verbose();
         var command = new Command("plan", "Show what a drain would do: every VM, its disposition, wave and predicted duration; blockers first.");
-        options.AddTo(command);
+        options.AddTo(command, withEngine: false);
+        doors.AddTo(command, withCluster: true);
         command.Options.Add(format);
-        command.Options.Add(verbose);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
-            var (session, code) = await ClusterSession.OpenAsync(parse.GetValue(options.Kubeconfig)!, parse.GetValue(options.Context), loggerFactory, error, ct);
-            if (session is null)
-            {
-                return code;
-            }
-
-            await using (session)
-            {
-                var state = session.View.Current;
-                var nodes = parse.GetValue(options.Nodes)!;
-                var policy = options.Policy(parse).ToPolicy();
-                var problems = nodes.Where(n => state.FindNode(n) is null).Select(n => $"node '{n}' does not exist in the cluster")
-                    .Concat(policy.Validate(SnapshotMapper.MapConfig(state.KubeVirt))).ToList();
-                if (problems.Count > 0)
-                {
-                    foreach (var problem in problems)
-                    {
-                        await error.WriteLineAsync($"error: {problem}");
-                    }
-
-                    return ExitCodes.BadInput;
-                }
-
-                var plan = DrainPlanner.Plan(SnapshotMapper.Map(state), nodes, policy);
-                await WriteAsync(output, plan, parse.GetValue(format)!);
-                return plan.IsBlocked ? ExitCodes.Failed : ExitCodes.Success;
-            }
-        });
+            var plan = await door.PlanAsync(options.Spec(parse), ct);
+            await WriteAsync(output, plan, parse.GetValue(format)!);
+            return plan.Blocked ? ExitCodes.Failed : ExitCodes.Success;
+        }, cancellationToken));
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, DrainPlan plan, string format)
+    private static async Task WriteAsync(TextWriter output, PlanView plan, string format)
     {
-        // A restart is no migration: no wave, no predicted transfer; its detail says how it moves.
-        var rows = plan.Items.Select(i => new
-        {
-            vmi = i.Vmi.QualifiedName,
-            node = i.Vmi.NodeName,
-            disposition = i.Disposition.ToString(),
-            wave = i.Wave,
-            reason = i.Reason == BlockReason.None ? null : i.Reason.ToString(),
-            detail = i.Disposition == PlanDisposition.Restart
-                ? $"shut down, then started elsewhere by its run strategy {i.Vmi.RunStrategy}" + (i.Detail is null ? string.Empty : "; " + i.Detail)
-                : i.Detail,
-            predictedSeconds = i.Disposition == PlanDisposition.Restart ? (double?)null : Math.Round(i.Estimate.Duration.TotalSeconds, 1),
-            predictedMode = i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString(),
-        }).ToList();
         if (format == "json")
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                nodes = plan.Nodes,
-                blocked = plan.IsBlocked,
-                waves = plan.Waves.Count,
-                predictedMakespanSeconds = Math.Round(plan.PredictedMakespan.TotalSeconds, 1),
-                warnings = plan.Warnings,
-                items = rows,
-            }, Json));
+            await output.WriteLineAsync(JsonSerializer.Serialize(plan, Json));
             return;
         }
 
-        var restarts = plan.Items.Count(i => i.Disposition == PlanDisposition.Restart);
-        await output.WriteLineAsync($"Plan for {string.Join(", ", plan.Nodes)}: {plan.Waves.Count} wave(s), predicted {plan.PredictedMakespan.TotalSeconds:0}s"
+        var restarts = plan.Items.Count(i => i.Disposition == "Restart");
+        await output.WriteLineAsync($"Plan for {string.Join(", ", plan.Nodes)}: {plan.Waves} wave(s), predicted {plan.PredictedMakespanSeconds:0}s"
             + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
-            + (plan.IsBlocked ? $", BLOCKED by {plan.Blockers.Count} VM(s)" : string.Empty));
+            + (plan.Blocked ? $", BLOCKED by {plan.Items.Count(i => i.Disposition == "Block")} VM(s)" : string.Empty));
         await PlanWarningLines.WriteAsync(output, plan.Warnings);
-        foreach (var r in rows.OrderBy(r => r.disposition == "Block" ? 0 : 1).ThenBy(r => r.wave))
+        foreach (var r in plan.Items.OrderBy(r => r.Disposition == "Block" ? 0 : 1).ThenBy(r => r.Wave))
         {
-            var predicted = r.predictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";
-            await output.WriteLineAsync($"  {r.vmi,-30} {r.node,-14} {r.disposition,-8} wave {r.wave,-3} {predicted} {r.predictedMode ?? "-",-8} {r.detail}");
+            var predicted = r.PredictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";
+            await output.WriteLineAsync($"  {r.Vmi,-30} {r.Node,-14} {r.Disposition,-8} wave {r.Wave,-3} {predicted} {r.PredictedMode ?? "-",-8} {r.Detail}");
         }
     }
 }

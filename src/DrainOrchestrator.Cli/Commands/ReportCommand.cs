@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DrainOrchestrator.Engine.Reports;
+using DrainOrchestrator.Cli.FrontDoors;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -12,27 +12,17 @@ public static class ReportCommand
         var drain = new Argument<string>("DRAIN") { Description = "The drain's name or id." };
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var database = CommonOptions.Database();
-        var verbose = CommonOptions.Verbose();
+        var doors = new FrontDoorOptions();
         var command = new Command("report", "The drain's waves and every migration (source, target, wave, attempt, times, mode, outcome, failure), and every VM it did not move, with the reason.")
         {
-            drain, format, database, verbose,
+            drain, format,
         };
-        command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
-            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
-            async (opened, ct) =>
-            {
-                var record = await DrainLookup.FindOrReportAsync(opened, parse.GetValue(drain)!, error, ct);
-                if (record is null)
-                {
-                    return ExitCodes.BadInput;
-                }
-
-                var report = await DrainReportReader.ReadAsync(opened.DataSource, record, ct);
-                await ReportWriter.WriteAsync(output, parse.GetValue(format)!, report);
-                return ExitCodes.Success;
-            },
-            cancellationToken));
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            await output.WriteAsync(await door.ReportAsync(parse.GetValue(drain)!, parse.GetValue(format)!, ct));
+            return ExitCodes.Success;
+        }, cancellationToken));
         return command;
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Persistence.Journal;
 
 namespace DrainOrchestrator.Cli.Commands;
 
-/// <summary><c>drainctl pause|resume|cancel DRAIN</c>: signals stored in the database for the engine that owns the drain.</summary>
+/// <summary><c>drainctl pause|resume|cancel DRAIN</c>: signals recorded for the engine that owns the drain, journaled under the caller's name.</summary>
 public static class SignalCommands
 {
     /// <summary>Builds the three signal commands.</summary>
@@ -17,26 +18,15 @@ public static class SignalCommands
     private static Command Create(string name, DrainSignal signal, string description, TextWriter output, TextWriter error)
     {
         var drain = new Argument<string>("DRAIN") { Description = "The drain's name or id." };
-        var database = CommonOptions.Database();
-        var verbose = CommonOptions.Verbose();
-        var command = new Command(name, description) { drain, database, verbose };
-        command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
-            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
-            async (opened, ct) =>
-            {
-                var record = await DrainLookup.FindOrReportAsync(opened, parse.GetValue(drain)!, error, ct);
-                if (record is null)
-                {
-                    return ExitCodes.BadInput;
-                }
-
-                var signals = new SignalStore(opened.DataSource, new DrainStateStore(opened.DataSource, TimeProvider.System),
-                    new JournalStore(opened.DataSource, TimeProvider.System));
-                var result = await signals.SendAsync(record.Id, signal, "drainctl/" + Environment.UserName, ct);
-                await (result.Accepted ? output : error).WriteLineAsync($"{record.Name}: {result.Message}");
-                return result.Accepted ? ExitCodes.Success : ExitCodes.Failed;
-            },
-            cancellationToken));
+        var doors = new FrontDoorOptions();
+        var command = new Command(name, description) { drain };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var result = await door.SignalAsync(parse.GetValue(drain)!, signal, ct);
+            await (result.Accepted ? output : error).WriteLineAsync($"{result.Drain.Name}: {result.Message}");
+            return result.Accepted ? ExitCodes.Success : ExitCodes.Failed;
+        }, cancellationToken));
         return command;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using DrainOrchestrator.Persistence.Drains;
+using System.Globalization;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Cli.FrontDoors;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -10,55 +12,36 @@ public static class StatusCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var drain = new Argument<string?>("DRAIN") { Description = "The drain's name or id; all unfinished drains when omitted.", Arity = ArgumentArity.ZeroOrOne };
-        var database = CommonOptions.Database();
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("status", "Show where drains stand.") { drain, database, verbose };
-        command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
-            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
-            async (opened, ct) =>
+        var doors = new FrontDoorOptions();
+        var command = new Command("status", "Show where drains stand.") { drain };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var name = parse.GetValue(drain);
+            var drains = name is null ? await door.ListUnfinishedAsync(ct) : [await door.GetAsync(name, ct)];
+            if (drains.Count == 0)
             {
-                var name = parse.GetValue(drain);
-                IReadOnlyList<DrainRecord> drains;
-                if (name is null)
-                {
-                    drains = await new DrainStore(opened.DataSource, TimeProvider.System).ListAsync(activeOnly: true, ct);
-                }
-                else
-                {
-                    var one = await DrainLookup.FindOrReportAsync(opened, name, error, ct);
-                    if (one is null)
-                    {
-                        return ExitCodes.BadInput;
-                    }
+                await output.WriteLineAsync("No unfinished drains.");
+            }
 
-                    drains = [one];
-                }
+            foreach (var d in drains)
+            {
+                await WriteAsync(output, d);
+            }
 
-                if (drains.Count == 0)
-                {
-                    await output.WriteLineAsync("No unfinished drains.");
-                }
-
-                foreach (var d in drains)
-                {
-                    await WriteAsync(output, d);
-                }
-
-                return ExitCodes.Success;
-            },
-            cancellationToken));
+            return ExitCodes.Success;
+        }, cancellationToken));
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, DrainRecord d)
+    private static async Task WriteAsync(TextWriter output, DrainView d)
     {
-        await output.WriteLineAsync($"{d.Name}  {d.State}  id {d.Id}  cluster {d.Cluster}  created {d.CreatedAt:u}"
+        await output.WriteLineAsync($"{d.Name}  {d.State.ToString().ToLowerInvariant()}  id {d.Id}  cluster {d.Cluster}  created {d.CreatedAt:u}"
             + (d.OutcomeReason is null ? string.Empty : $"\n  {d.OutcomeReason}"));
         foreach (var n in d.Nodes)
         {
-            var remaining = (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed;
-            await output.WriteLineAsync($"  {n.NodeName,-20} {n.State,-9} moved {n.VmisMigrated}/{n.VmisTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
-                + $"  remaining {Math.Max(0, remaining)}  given up {n.VmisFailed}  skipped {n.VmisSkipped}"
+            await output.WriteLineAsync($"  {n.Node,-20} {n.State,-9} moved {n.Moved}/{n.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"}"
+                + $"  remaining {n.Remaining}  given up {n.GivenUp}  skipped {n.Skipped}"
                 + (n.LastError is null ? string.Empty : $"  last error: {n.LastError}"));
         }
     }

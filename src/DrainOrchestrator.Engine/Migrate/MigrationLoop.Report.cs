@@ -11,28 +11,35 @@ namespace DrainOrchestrator.Engine.Migrate;
 internal sealed partial class MigrationLoop
 {
     private IReadOnlyList<NodeProgress> _lastCounts = [];
+    private bool _lastPaused;
 
     private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, SchedulerDecision decision,
         bool paused, CancellationToken cancellationToken)
     {
         var counts = Count(cluster, records);
-        if (!counts.SequenceEqual(_lastCounts))
+        // Journaled whenever the counts or the pause change: the live progress a client of the API follows (its events)
+        // is exactly the progress drainctl prints in this process.
+        if (!counts.SequenceEqual(_lastCounts) || paused != _lastPaused)
         {
-            await context.Writer.WriteAsync("progress", new { nodes = counts }, async t =>
+            var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
+                && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
+            var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
+                MidpointRounding.AwayFromZero);
+            await context.Writer.WriteAsync("progress", new ProgressPayload(counts, paused, seconds), async t =>
             {
                 foreach (var n in counts)
                 {
                     await DrainStateStore.SetNodeCountsAsync(t, context.Id, n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp, cancellationToken);
                 }
             }, cancellationToken);
-            _lastCounts = counts;
+            (_lastCounts, _lastPaused) = (counts, paused);
+            context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, decision.ClusterInFlight,
+                TimeSpan.FromSeconds(seconds)));
         }
-
-        var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
-            && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
-        var eta = TimeSpan.FromTicks(remaining.Sum(i => i.Estimate.Duration.Ticks) / Math.Max(1, context.Policy.MaxParallelMigrations));
-        context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, decision.ClusterInFlight, eta));
     }
+
+    /// <summary>The journaled progress of a drain: per-node counts, whether it is paused, and the predicted seconds left.</summary>
+    internal sealed record ProgressPayload(IReadOnlyList<NodeProgress> Nodes, bool Paused, double EtaSeconds);
 
     private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {

@@ -11,13 +11,17 @@ namespace DrainOrchestrator.Engine.Policy;
 /// </summary>
 /// <param name="Path">The property path in Core's terms, as <see cref="PolicyProblem.Field"/> names it.</param>
 /// <param name="Wire">The camelCase name, e.g. <c>maxParallel</c>.</param>
-/// <param name="Kind">What JSON value it takes, in words, for error messages.</param>
+/// <param name="Kind">What kind of value it takes.</param>
+/// <param name="Choices">For a <see cref="PolicyValueKind.Choice"/>, the words it accepts; otherwise empty.</param>
+/// <param name="Description">What it does, for <c>--help</c> and the API's documentation.</param>
 /// <param name="Get">The policy's value in the user's units, as JSON.</param>
 /// <param name="Apply">Sets the field from a JSON value; returns null with the policy, or what is wrong with the value.</param>
 public sealed record PolicyField(
     string Path,
     string Wire,
-    string Kind,
+    PolicyValueKind Kind,
+    IReadOnlyList<string> Choices,
+    string Description,
     Func<DrainPolicy, JsonNode> Get,
     Func<DrainPolicy, JsonElement, (DrainPolicy Policy, string? Problem)> Apply)
 {

@@ -14,21 +14,30 @@ public static class PolicyFields
     /// <summary>Every field, in the order the documents list them.</summary>
     public static IReadOnlyList<PolicyField> All { get; } =
     [
-        Count(nameof(DrainPolicy.MaxParallelMigrations), "maxParallel", p => p.MaxParallelMigrations, (p, v) => p with { MaxParallelMigrations = v }),
-        Count(nameof(DrainPolicy.MaxOutboundPerNode), "maxOutbound", p => p.MaxOutboundPerNode, (p, v) => p with { MaxOutboundPerNode = v }),
-        Count(nameof(DrainPolicy.MaxInboundPerNode), "maxInbound", p => p.MaxInboundPerNode, (p, v) => p with { MaxInboundPerNode = v }),
-        Choice<WaveMode>(nameof(DrainPolicy.WaveMode), "waveMode", p => p.WaveMode, (p, v) => p with { WaveMode = v }),
-        Choice<NonMigratableAction>(nameof(DrainPolicy.NonMigratableAction), "nonMigratable", p => p.NonMigratableAction,
-            (p, v) => p with { NonMigratableAction = v }),
-        Count("Failure.MaxAttempts", "maxAttempts", p => p.Failure.MaxAttempts, (p, v) => p with { Failure = p.Failure with { MaxAttempts = v } }),
-        Seconds("Failure.InitialBackoff", "retryBackoffSeconds", p => p.Failure.InitialBackoff,
-            (p, v) => p with { Failure = p.Failure with { InitialBackoff = v } }),
-        Seconds("Failure.MaxBackoff", "maxBackoffSeconds", p => p.Failure.MaxBackoff, (p, v) => p with { Failure = p.Failure with { MaxBackoff = v } }),
-        Switch("Failure.PostCopyFallback", "noPostCopyFallback", p => !p.Failure.PostCopyFallback,
-            (p, v) => p with { Failure = p.Failure with { PostCopyFallback = !v } }),
-        Switch(nameof(DrainPolicy.UncordonOnFailure), "keepCordonedOnFailure", p => !p.UncordonOnFailure, (p, v) => p with { UncordonOnFailure = !v }),
-        Switch(nameof(DrainPolicy.AllowAboveClusterLimits), "allowAboveClusterLimits", p => p.AllowAboveClusterLimits,
-            (p, v) => p with { AllowAboveClusterLimits = v }),
+        Count(nameof(DrainPolicy.MaxParallelMigrations), "maxParallel", "Most migrations in flight in the cluster, counting everyone's.",
+            p => p.MaxParallelMigrations, (p, v) => p with { MaxParallelMigrations = v }),
+        Count(nameof(DrainPolicy.MaxOutboundPerNode), "maxOutbound", "Most migrations out of one node.",
+            p => p.MaxOutboundPerNode, (p, v) => p with { MaxOutboundPerNode = v }),
+        Count(nameof(DrainPolicy.MaxInboundPerNode), "maxInbound", "Most migrations into one node.",
+            p => p.MaxInboundPerNode, (p, v) => p with { MaxInboundPerNode = v }),
+        Choice<WaveMode>(nameof(DrainPolicy.WaveMode), "waveMode", "rolling (a freed slot takes the next migration at once) or barrier (wave by wave).",
+            p => p.WaveMode, (p, v) => p with { WaveMode = v }),
+        Choice<NonMigratableAction>(nameof(DrainPolicy.NonMigratableAction), "nonMigratable",
+            "What to do with a VM that cannot live-migrate: block (refuse the drain), skip (leave it and report it) or shutdown "
+            + "(opt-in: stop it so that its run strategy, which must be Always, starts it on another node).",
+            p => p.NonMigratableAction, (p, v) => p with { NonMigratableAction = v }),
+        Count("Failure.MaxAttempts", "maxAttempts", "Most attempts per VM.",
+            p => p.Failure.MaxAttempts, (p, v) => p with { Failure = p.Failure with { MaxAttempts = v } }),
+        Seconds("Failure.InitialBackoff", "retryBackoffSeconds", "Wait after the first failure of a VM (doubles per failure).",
+            p => p.Failure.InitialBackoff, (p, v) => p with { Failure = p.Failure with { InitialBackoff = v } }),
+        Seconds("Failure.MaxBackoff", "maxBackoffSeconds", "Longest wait between attempts (default: 300, or the first wait when that is longer).",
+            p => p.Failure.MaxBackoff, (p, v) => p with { Failure = p.Failure with { MaxBackoff = v } }),
+        Switch("Failure.PostCopyFallback", "noPostCopyFallback", "Never retry a non-converging VM with post-copy.",
+            p => !p.Failure.PostCopyFallback, (p, v) => p with { Failure = p.Failure with { PostCopyFallback = !v } }),
+        Switch(nameof(DrainPolicy.UncordonOnFailure), "keepCordonedOnFailure", "Do not uncordon when the drain fails or is cancelled.",
+            p => !p.UncordonOnFailure, (p, v) => p with { UncordonOnFailure = !v }),
+        Switch(nameof(DrainPolicy.AllowAboveClusterLimits), "allowAboveClusterLimits", "Allow limits above the KubeVirt CR's.",
+            p => p.AllowAboveClusterLimits, (p, v) => p with { AllowAboveClusterLimits = v }),
     ];
 
     private static readonly Dictionary<string, PolicyField> ByPath = All.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -40,27 +49,34 @@ public static class PolicyFields
     /// <summary>The field with a wire name; null when there is none (names are case-sensitive).</summary>
     public static PolicyField? FindByWire(string wire) => ByWire.GetValueOrDefault(wire);
 
-    private static PolicyField Count(string path, string wire, Func<DrainPolicy, int> get, Func<DrainPolicy, int, DrainPolicy> set) =>
-        new(path, wire, "an integer", p => JsonValue.Create(get(p)), (p, e) =>
-            e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? (set(p, v), null) : (p, $"must be an integer, was {e.GetRawText()}"));
+    // What the user wrote: text in single quotes, anything else as JSON.
+    private static string Quoted(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"'{value.GetString()}'" : value.GetRawText();
 
-    private static PolicyField Seconds(string path, string wire, Func<DrainPolicy, TimeSpan> get, Func<DrainPolicy, TimeSpan, DrainPolicy> set) =>
-        new(path, wire, "a number of seconds", p => JsonValue.Create(get(p).TotalSeconds), (p, e) =>
+    private static PolicyField Count(string path, string wire, string description, Func<DrainPolicy, int> get,
+        Func<DrainPolicy, int, DrainPolicy> set) =>
+        new(path, wire, PolicyValueKind.Count, [], description, p => JsonValue.Create(get(p)), (p, e) =>
+            e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? (set(p, v), null) : (p, $"must be an integer, was {Quoted(e)}"));
+
+    private static PolicyField Seconds(string path, string wire, string description, Func<DrainPolicy, TimeSpan> get,
+        Func<DrainPolicy, TimeSpan, DrainPolicy> set) =>
+        new(path, wire, PolicyValueKind.Seconds, [], description, p => JsonValue.Create(get(p).TotalSeconds), (p, e) =>
             e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) && Math.Abs(v) <= TimeSpan.MaxValue.TotalSeconds / 2
                 ? (set(p, TimeSpan.FromSeconds(v)), null)
-                : (p, $"must be a finite number of seconds, was {e.GetRawText()}"));
+                : (p, $"must be a finite number of seconds, was {Quoted(e)}"));
 
-    private static PolicyField Switch(string path, string wire, Func<DrainPolicy, bool> get, Func<DrainPolicy, bool, DrainPolicy> set) =>
-        new(path, wire, "true or false", p => JsonValue.Create(get(p)), (p, e) =>
-            e.ValueKind is JsonValueKind.True or JsonValueKind.False ? (set(p, e.GetBoolean()), null) : (p, $"must be true or false, was {e.GetRawText()}"));
+    private static PolicyField Switch(string path, string wire, string description, Func<DrainPolicy, bool> get,
+        Func<DrainPolicy, bool, DrainPolicy> set) =>
+        new(path, wire, PolicyValueKind.Switch, [], description, p => JsonValue.Create(get(p)), (p, e) =>
+            e.ValueKind is JsonValueKind.True or JsonValueKind.False ? (set(p, e.GetBoolean()), null) : (p, $"must be true or false, was {Quoted(e)}"));
 
-    private static PolicyField Choice<T>(string path, string wire, Func<DrainPolicy, T> get, Func<DrainPolicy, T, DrainPolicy> set)
+    private static PolicyField Choice<T>(string path, string wire, string description, Func<DrainPolicy, T> get,
+        Func<DrainPolicy, T, DrainPolicy> set)
         where T : struct, Enum
     {
         var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
-        return new(path, wire, string.Join(" or ", names), p => Enum.IsDefined(get(p)) ? JsonValue.Create(get(p).ToString().ToLowerInvariant()) : JsonValue.Create(Convert.ToInt32(get(p), CultureInfo.InvariantCulture)), (p, e) =>
+        return new(path, wire, PolicyValueKind.Choice, names, description, p => Enum.IsDefined(get(p)) ? JsonValue.Create(get(p).ToString().ToLowerInvariant()) : JsonValue.Create(Convert.ToInt32(get(p), CultureInfo.InvariantCulture)), (p, e) =>
             e.ValueKind == JsonValueKind.String && names.Contains(e.GetString(), StringComparer.Ordinal)
                 ? (set(p, Enum.Parse<T>(e.GetString()!, ignoreCase: true)), null)
-                : (p, $"must be {string.Join(" or ", names)}, was {e.GetRawText()}"));
+                : (p, $"must be {string.Join(" or ", names)}, was {Quoted(e)}"));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrainOrchestrator.Cli.Commands;
+using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Testing;
@@ -88,7 +89,8 @@ public sealed class DrainTimeoutOptionTests(PostgresDatabaseFixture database) : 
     {
         var options = new DrainOptions();
         var command = new Command("drain");
-        options.AddTo(command);
+        options.AddTo(command, withEngine: true);
+        new FrontDoorOptions().AddTo(command, withCluster: true);
         return (options, command.Parse(["--kubeconfig", "k", "--node", "w1", .. extra]));
     }
 

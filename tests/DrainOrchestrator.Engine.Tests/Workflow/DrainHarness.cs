@@ -1,4 +1,7 @@
-using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using Microsoft.Extensions.Logging;
@@ -23,14 +26,13 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
     /// <summary>The engine's clock (a manual one when a test moves time by hand).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public static StoredPolicy FastPolicy(string nonMigratable = "block") => new()
+    public static DrainPolicy FastPolicy(string nonMigratable = "block") => new()
     {
         MaxParallelMigrations = 5,
         MaxOutboundPerNode = 2,
         MaxInboundPerNode = 2,
-        NonMigratable = nonMigratable,
-        InitialBackoffSeconds = 0,
-        MaxBackoffSeconds = 0,
+        NonMigratableAction = Enum.Parse<NonMigratableAction>(nonMigratable, ignoreCase: true),
+        Failure = new FailurePolicy { InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero },
     };
 
     public static DrainEngineOptions Options(string holder) => new()
@@ -41,10 +43,11 @@ internal sealed class DrainHarness(NpgsqlDataSource dataSource, FakeCluster clus
         StuckTimeout = TimeSpan.FromSeconds(5),
     };
 
-    public async Task<Guid> LaunchAsync(StoredPolicy policy, params string[] nodes)
+    public async Task<Guid> LaunchAsync(DrainPolicy policy, params string[] nodes)
     {
-        var launcher = new DrainLauncher(dataSource, cluster, Time);
-        var (drain, _) = await launcher.LaunchAsync(new DrainRequest(Cluster, nodes, policy, "test"), CancellationToken.None);
+        var starter = new DrainStarter(dataSource, cluster, Time);
+        var (drain, _) = await starter.StartAsync(Cluster, new DrainSpec(nodes, policy), new Caller("test", "test"), FrontDoor.Api,
+            CancellationToken.None);
         return drain.Id;
     }
 

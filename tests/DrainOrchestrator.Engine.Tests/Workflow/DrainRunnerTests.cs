@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -96,10 +97,10 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
         var cluster = Cluster(3).AddVmi("pinned", "w1", migratable: false);
         var harness = new DrainHarness(database.DataSource, cluster);
 
-        var refused = await Assert.ThrowsAsync<DrainRequestException>(() => harness.LaunchAsync(DrainHarness.FastPolicy("block"), "w1"));
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => harness.LaunchAsync(DrainHarness.FastPolicy("block"), "w1"));
 
-        Assert.Contains(refused.Problems, p => p.Contains("pinned on w1 blocks the drain", StringComparison.Ordinal)
-            && p.Contains("DisksNotLiveMigratable", StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.Message.Contains("pinned on w1 blocks the drain", StringComparison.Ordinal)
+            && p.Message.Contains("DisksNotLiveMigratable", StringComparison.Ordinal));
         Assert.Empty(cluster.CreatesByName);
         Assert.False(cluster.IsUnschedulable("w1"));
     }

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine.Cluster;
@@ -26,8 +27,8 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
 
     [Fact]
-    public void StoredPolicy_Shutdown_MapsToTheShutdownAction() =>
-        Assert.Equal(NonMigratableAction.Shutdown, StoredPolicy.FromJson(DrainHarness.FastPolicy("shutdown").ToJson()).ToPolicy().NonMigratableAction);
+    public void PolicyDocument_Shutdown_MapsToTheShutdownAction() =>
+        Assert.Equal(NonMigratableAction.Shutdown, PolicyDocument.Read(PolicyDocument.Write(DrainHarness.FastPolicy("shutdown"))).NonMigratableAction);
 
     [Fact]
     public async Task RunAsync_NonMigratableAlwaysVmUnderShutdown_RestartedElsewhereAndDrainSucceeds()
@@ -68,11 +69,11 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         var cluster = Cluster(runStrategy);
         var harness = new DrainHarness(database.DataSource, cluster);
 
-        var refused = await Assert.ThrowsAsync<DrainRequestException>(() => harness.LaunchAsync(DrainHarness.FastPolicy("shutdown"), "w1"));
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => harness.LaunchAsync(DrainHarness.FastPolicy("shutdown"), "w1"));
 
-        Assert.Contains(refused.Problems, p => p.Contains("vms/legacy on w1 blocks the drain", StringComparison.Ordinal)
-            && p.Contains(runStrategy, StringComparison.Ordinal));
-        var plan = DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), ["w1"], DrainHarness.FastPolicy("shutdown").ToPolicy());
+        Assert.Contains(refused.Problems, p => p.Message.Contains("vms/legacy on w1 blocks the drain", StringComparison.Ordinal)
+            && p.Message.Contains(runStrategy, StringComparison.Ordinal));
+        var plan = DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), ["w1"], DrainHarness.FastPolicy("shutdown"));
         Assert.Equal(BlockReason.CannotRestart, Assert.Single(plan.Blockers).Reason);
         Assert.Empty(cluster.DeletedVmis);
         Assert.Empty(cluster.CreatesByName);
@@ -84,10 +85,10 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
     {
         var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddVmi("bare", "w1", migratable: false);
 
-        var plan = DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), ["w1"], DrainHarness.FastPolicy("shutdown").ToPolicy());
+        var plan = DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), ["w1"], DrainHarness.FastPolicy("shutdown"));
 
         Assert.Equal(BlockReason.CannotRestart, Assert.Single(plan.Blockers).Reason);
-        await Assert.ThrowsAsync<DrainRequestException>(() =>
+        await Assert.ThrowsAsync<InvalidRequestException>(() =>
             new DrainHarness(database.DataSource, cluster).LaunchAsync(DrainHarness.FastPolicy("shutdown"), "w1"));
     }
 

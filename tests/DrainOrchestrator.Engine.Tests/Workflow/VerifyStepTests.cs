@@ -23,7 +23,7 @@ public sealed class VerifyStepTests
     private readonly ManualTimeProvider _clock = new();
 
     private static DrainPlan Plan(FakeCluster cluster, string nonMigratable = "skip") =>
-        DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), Drained, DrainHarness.FastPolicy(nonMigratable).ToPolicy());
+        DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), Drained, DrainHarness.FastPolicy(nonMigratable));
 
     private Task<IReadOnlyList<string>> VerifyAsync(IClusterView view, DrainPlan plan) =>
         new VerifyStep(view, _clock, Settle, NullLogger.Instance).RunAsync(plan, Drained, CancellationToken.None);

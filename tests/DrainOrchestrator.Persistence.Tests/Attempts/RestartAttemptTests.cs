@@ -78,11 +78,13 @@ public sealed class RestartAttemptTests(PostgresDatabaseFixture database) : ICla
         var migrator = new SchemaMigrator(db.DataSource, TimeProvider.System, NullLogger<SchemaMigrator>.Instance);
         var all = MigrationSet.FromDirectory(RepositoryPaths.MigrationsSql);
         await migrator.MigrateAsync(MigrationSet.Create(all.Scripts.Where(s => s.Version < 4), "before 0004"), CancellationToken.None);
-        var drain = await DrainFixtures.CreateAsync(db.DataSource, _clock, "worker-1");
+        var drain = new { Id = Guid.NewGuid() };
         await using (var connection = await db.DataSource.OpenConnectionAsync())
         {
+            // Written as the schema before 0004 had it (today's store writes columns added since).
             await connection.ExecuteAsync(
                 """
+                INSERT INTO drains (id, name, cluster, created_at) VALUES (@Id, 'old-drain', 'c-old', now());
                 INSERT INTO waves (drain_id, wave_number, mode, planned_size, cluster_limit, planned_at) VALUES (@Id, 1, 'rolling', 1, 5, now());
                 INSERT INTO migration_attempts (drain_id, wave_number, attempt, vmi_namespace, vmi_name, vmi_uid, source_node, target_node, vmim_name, intended_at)
                 VALUES (@Id, 1, 1, 'ns', 'vm', 'uid-x', 'worker-1', 'worker-2', 'drain-old-1', now());

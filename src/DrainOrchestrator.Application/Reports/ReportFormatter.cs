@@ -3,10 +3,10 @@ using System.Text.Json;
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
 
-namespace DrainOrchestrator.Cli.Commands;
+namespace DrainOrchestrator.Application.Reports;
 
-/// <summary>Writes a drain report as a table, JSON or CSV.</summary>
-internal static class ReportWriter
+/// <summary>Writes a drain report as a table, JSON or CSV: the one rendering both front doors serve.</summary>
+public static class ReportFormatter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

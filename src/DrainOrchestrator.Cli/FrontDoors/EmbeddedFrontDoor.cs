@@ -1,0 +1,61 @@
+using DrainOrchestrator.Application;
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Reports;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Database;
+using DrainOrchestrator.Persistence.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+/// <summary>The application layer in this process, on the database opened for the command; the cluster opened when first needed.</summary>
+internal sealed class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cluster, ILoggerFactory loggerFactory) : IDrainFrontDoor
+{
+    private readonly DrainApplication _offline = new(database.DataSource, TimeProvider.System, loggerFactory);
+    private ClusterConnection? _connection;
+    private DrainApplication? _online;
+
+    private static Caller Caller => new(Environment.UserName, "drainctl");
+
+    public async Task<PlanView> PlanAsync(DrainSpec spec, CancellationToken cancellationToken) =>
+        await (await OnlineAsync(cancellationToken)).PlanAsync(spec, Application.Requests.FrontDoor.CommandLine, cancellationToken);
+
+    public async Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken) =>
+        await (await OnlineAsync(cancellationToken)).StartAsync(spec, Caller, Application.Requests.FrontDoor.CommandLine, cancellationToken);
+
+    public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, IProgress<DrainProgress> progress,
+        CancellationToken cancellationToken) =>
+        await (await OnlineAsync(cancellationToken)).RunAsync(drain.Id, engine, progress, cancellationToken);
+
+    public Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken) => _offline.GetAsync(idOrName, withVms: false, cancellationToken);
+
+    public Task<IReadOnlyList<DrainView>> ListUnfinishedAsync(CancellationToken cancellationToken) => _offline.UnfinishedAsync(cancellationToken);
+
+    public Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken) =>
+        _offline.SignalAsync(idOrName, signal, Caller, cancellationToken);
+
+    public async Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken)
+    {
+        var report = await _offline.ReportAsync(idOrName, cancellationToken);
+        using var text = new StringWriter();
+        await ReportFormatter.WriteAsync(text, format, report);
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task<DrainApplication> OnlineAsync(CancellationToken cancellationToken)
+    {
+        _connection ??= await ClusterConnection.OpenAsync(cluster, TimeProvider.System, loggerFactory, cancellationToken);
+        return _online ??= new DrainApplication(database.DataSource, TimeProvider.System, loggerFactory, _connection);
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using DrainOrchestrator.Application.Clusters;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+/// <summary>
+/// The options every command shares: where the work happens (this process on a database, or a server through its API)
+/// and, for the commands that read the cluster, which cluster.
+/// </summary>
+internal sealed class FrontDoorOptions
+{
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = "PostgreSQL connection string (default: $DRAIN_DB, else a private PostgreSQL server started from this machine's binaries).",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log what happens underneath (to standard error)." };
+
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = "Run the command through a drainctl server's API at this URL (default: $DRAIN_SERVER; without either, in this process).",
+    };
+
+    public Option<string?> Token { get; } = new("--token-file")
+    {
+        Description = "A file holding the bearer token for --server (default: $DRAIN_TOKEN holds the token itself).",
+    };
+
+    public Option<string?> ServerCa { get; } = new("--server-ca")
+    {
+        Description = "A PEM file of the CA (or self-signed certificate) that --server's certificate must chain to (default: $DRAIN_SERVER_CA).",
+    };
+
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig")
+    {
+        Description = "The kubeconfig file (default: the files in $KUBECONFIG, merged; else ~/.kube/config; else the in-cluster service account).",
+    };
+
+    public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context (default: its current context)." };
+
+    public Option<string> LeaseNamespace { get; } = new("--lease-namespace")
+    {
+        Description = "Namespace of the per-node coordination Leases.",
+        DefaultValueFactory = _ => "default",
+    };
+
+    public void AddTo(Command command, bool withCluster)
+    {
+        foreach (var option in new Option[] { Database, Verbose, Server, Token, ServerCa })
+        {
+            command.Options.Add(option);
+        }
+
+        if (withCluster)
+        {
+            command.Options.Add(Kubeconfig);
+            command.Options.Add(Context);
+            command.Options.Add(LeaseNamespace);
+        }
+    }
+
+    public ClusterTarget Cluster(ParseResult parse) =>
+        new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? "default");
+
+    /// <summary>The server to use, or null for this process.</summary>
+    public RemoteOptions? Remote(ParseResult parse)
+    {
+        var server = parse.GetValue(Server) ?? Environment.GetEnvironmentVariable("DRAIN_SERVER");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"--server must be an http or https URL, was '{server}'");
+        }
+
+        var tokenFile = parse.GetValue(Token);
+        var token = tokenFile is not null ? File.ReadAllText(tokenFile).Trim() : Environment.GetEnvironmentVariable("DRAIN_TOKEN");
+        return new RemoteOptions(uri, string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
+            parse.GetValue(ServerCa) ?? Environment.GetEnvironmentVariable("DRAIN_SERVER_CA"));
+    }
+}

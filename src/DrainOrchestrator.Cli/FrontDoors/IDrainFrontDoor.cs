@@ -1,0 +1,30 @@
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Journal;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+/// <summary>
+/// What drainctl's commands need, served either by the application layer in this process (embedded, the default) or by
+/// a server's API (<c>--server</c>); the commands print the same either way.
+/// </summary>
+internal interface IDrainFrontDoor : IAsyncDisposable
+{
+    Task<PlanView> PlanAsync(DrainSpec spec, CancellationToken cancellationToken);
+
+    Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Embedded: runs the drain here. Remote: follows the server's run of it. Either way until it ends or this run stops.</summary>
+    Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, IProgress<DrainProgress> progress, CancellationToken cancellationToken);
+
+    Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DrainView>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
+    Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>The report, rendered as <paramref name="format"/> (table, json or csv).</summary>
+    Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken);
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Persistence.Journal;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+/// <summary>
+/// drainctl through a server's API (<c>/api/v1</c>): the same requests and answers as embedded, in the same types; a
+/// drain is run by the server and followed here through its events.
+/// </summary>
+internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
+{
+    /// <summary>The request header that asks the server to word problems as drainctl's options.</summary>
+    public const string TermsHeader = "X-Drain-Terms";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly HttpClient _http;
+
+    public RemoteFrontDoor(RemoteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = new SocketsHttpHandler();
+        if (options.CaFile is not null)
+        {
+            var trusted = new X509Certificate2Collection();
+            trusted.ImportFromPemFile(options.CaFile);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None || (certificate is not null && ChainsTo(new X509Certificate2(certificate), trusted));
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = new Uri(options.Server.ToString().TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        if (options.Token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+        }
+
+        _http.DefaultRequestHeaders.Add(TermsHeader, "command-line");
+    }
+
+    public Task<PlanView> PlanAsync(DrainSpec spec, CancellationToken cancellationToken) =>
+        SendAsync<PlanView>(HttpMethod.Post, "api/v1/plans", Body(spec), cancellationToken);
+
+    public async Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(Request(HttpMethod.Post, "api/v1/drains", Body(spec)), cancellationToken);
+        var drain = await ReadAsync<DrainView>(response, cancellationToken);
+        // 202: a new drain, accepted for running; 200: one that existed (the same nodes' unfinished drain, or the same key's).
+        return new StartedDrain(drain, response.StatusCode != HttpStatusCode.Accepted);
+    }
+
+    public Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken) =>
+        SendAsync<DrainView>(HttpMethod.Get, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}", null, cancellationToken);
+
+    public async Task<IReadOnlyList<DrainView>> ListUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<DrainView>();
+        string? after = null;
+        do
+        {
+            var page = await SendAsync<DrainPage>(HttpMethod.Get,
+                "api/v1/drains?active=true&limit=500" + (after is null ? string.Empty : "&after=" + Uri.EscapeDataString(after)), null, cancellationToken);
+            all.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+        return all;
+    }
+
+    public Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken) =>
+        SendAsync<SignalOutcome>(HttpMethod.Post, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/{signal.ToString().ToLowerInvariant()}", null,
+            cancellationToken);
+
+    public async Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(
+            Request(HttpMethod.Get, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/report?format={format}", null), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static JsonObject Body(DrainSpec spec) => new()
+    {
+        ["nodes"] = new JsonArray([.. spec.Nodes.Select(n => JsonValue.Create(n))]),
+        ["policy"] = JsonNode.Parse(PolicyDocument.Write(spec.Policy)),
+    };
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, JsonObject? body) => new(method, new Uri(path, UriKind.Relative))
+    {
+        Content = body is null ? null : JsonContent.Create(body, options: Json),
+    };
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(Request(method, path, body), cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new RemoteApiException($"the server answered {(int)response.StatusCode} without a body", (int)response.StatusCode, retryable: true);
+    }
+
+    // Problem details (RFC 9457): 400 lists every problem, 404 names the drain; anything else says whether to retry.
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonNode? problem = null;
+        try
+        {
+            problem = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+        }
+
+        var detail = problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>() ?? text;
+        var status = (int)response.StatusCode;
+        if (status == 400 && problem?["errors"] is JsonArray errors)
+        {
+            throw new InvalidRequestException(errors.Select(e => new RequestProblem(
+                e?["field"]?.GetValue<string>() ?? string.Empty, e?["message"]?.GetValue<string>() ?? string.Empty)).ToList());
+        }
+
+        throw status switch
+        {
+            404 => new DrainNotFoundException(detail, new RemoteApiException(detail, status, retryable: false)),
+            400 => new InvalidRequestException(detail),
+            _ => new RemoteApiException($"the server answered {status} {response.ReasonPhrase}: {detail}", status,
+                retryable: status is 408 or 429 or >= 500),
+        };
+    }
+
+    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection trusted)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+}
