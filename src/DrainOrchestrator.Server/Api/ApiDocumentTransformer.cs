@@ -54,16 +54,14 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = f.Kind switch
             {
-                "an integer" => JsonSchemaType.Integer,
-                "a number of seconds" => JsonSchemaType.Number,
-                "true or false" => JsonSchemaType.Boolean,
+                PolicyValueKind.Count => JsonSchemaType.Integer,
+                PolicyValueKind.Seconds => JsonSchemaType.Number,
+                PolicyValueKind.Switch => JsonSchemaType.Boolean,
                 _ => JsonSchemaType.String,
             },
-            Description = f.Kind,
+            Description = f.Description,
             Default = f.Get(new DrainOrchestrator.Core.Policy.DrainPolicy()),
-            Enum = f.Kind.Contains(" or ", StringComparison.Ordinal) && f.Kind != "true or false"
-                ? [.. f.Kind.Split(" or ").Select(v => (JsonNode)JsonValue.Create(v))]
-                : null,
+            Enum = f.Kind == PolicyValueKind.Choice ? [.. f.Choices.Select(v => (JsonNode)JsonValue.Create(v))] : null,
         }, StringComparer.Ordinal),
     };
 }

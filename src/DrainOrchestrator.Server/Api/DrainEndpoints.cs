@@ -1,7 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
-using DrainOrchestrator.Engine.Reports;
+using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Hosting;
@@ -22,6 +22,7 @@ internal static class DrainEndpoints
         var drains = api.MapGroup("/drains").WithTags("Drains");
         drains.MapPost("/", CreateAsync).RequireAuthorization(ApiPolicies.Operate)
             .Accepts<DrainRequest>("application/json")
+            .Produces<DrainView>(StatusCodes.Status202Accepted).Produces<DrainView>()
             .WithSummary("Validate, record and start a drain; a retry with the same Idempotency-Key returns the first drain")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         drains.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.Read).WithSummary("Drains, newest first, a page at a time")
@@ -36,19 +37,22 @@ internal static class DrainEndpoints
         }
 
         drains.MapGet("/{id}/report", ReportAsync).RequireAuthorization(ApiPolicies.Read)
-            .WithSummary("The drain's report from the database: json (default) or csv (one row per attempt)")
-            .Produces<DrainReport>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The drain's report from the database, rendered as drainctl report renders it: json (default), csv or table")
+            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv", "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         drains.MapGet("/{id}/journal", JournalAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("The drain's journal events after a sequence number").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Accepted<DrainView>> CreateAsync(HttpContext http, DrainApplication app, DrainJobs jobs,
+    // 202 for a new drain, accepted for running; 200 for one that existed (the same key's, or the same nodes' unfinished one).
+    private static async Task<IResult> CreateAsync(HttpContext http, DrainApplication app, DrainJobs jobs,
         ILogger<DrainJobs> logger, CancellationToken ct)
     {
+        var door = DrainRequestReader.Door(http.Request);
         var spec = await DrainRequestReader.ReadAsync(http.Request, app, ct);
         var caller = new Caller(AuthExtensions.CallerName(http.User), "api");
-        var started = await app.StartAsync(spec, caller, FrontDoor.Api, ct);
+        var started = await app.StartAsync(spec, caller, door, ct);
         if (!started.Attached)
         {
             var who = caller.ToString();
@@ -56,8 +60,14 @@ internal static class DrainEndpoints
             jobs.Enqueue(started.Drain.Id);
         }
 
-        http.Response.Headers["Drain-Attached"] = started.Attached ? "true" : "false";
-        return TypedResults.Accepted($"/api/v1/drains/{started.Drain.Id:D}", started.Drain);
+        var location = $"/api/v1/drains/{started.Drain.Id:D}";
+        if (started.Attached)
+        {
+            http.Response.Headers.Location = location;
+            return TypedResults.Ok(started.Drain);
+        }
+
+        return TypedResults.Accepted(location, started.Drain);
     }
 
     private static async Task<Ok<DrainPage>> ListAsync(DrainApplication app, string? state, string? node, bool? active, int? limit, string? after,
@@ -86,13 +96,17 @@ internal static class DrainEndpoints
 
     private static async Task<IResult> ReportAsync(string id, DrainApplication app, string? format, CancellationToken ct)
     {
-        if (format is not (null or "json" or "csv"))
+        format ??= "json";
+        if (format is not ("json" or "csv" or "table"))
         {
-            throw new InvalidRequestException([new RequestProblem("format", $"format must be json or csv, was '{format}'")]);
+            throw new InvalidRequestException([new RequestProblem("format", $"format must be json, csv or table, was '{format}'")]);
         }
 
         var report = await app.ReportAsync(id, ct);
-        return format == "csv" ? TypedResults.Text(ReportCsv.Write(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await ReportFormatter.WriteAsync(text, format, report);
+        var type = format switch { "json" => "application/json", "csv" => "text/csv", _ => "text/plain" };
+        return TypedResults.Text(text.ToString(), type + "; charset=utf-8");
     }
 
     private static async Task<Ok<JournalPage>> JournalAsync(string id, DrainApplication app, long? after, int? limit, CancellationToken ct)

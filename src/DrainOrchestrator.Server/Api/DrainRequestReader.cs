@@ -16,12 +16,20 @@ internal static class DrainRequestReader
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The header with which drainctl --server asks for problems worded in its own options' terms.</summary>
+    public const string TermsHeader = "X-Drain-Terms";
+
     private static readonly string[] Fields = ["nodes", "policy", "name"];
+
+    /// <summary>Whose terms the problems are worded in: drainctl's options when it says so in <see cref="TermsHeader"/>, else the API's fields.</summary>
+    public static FrontDoor Door(HttpRequest request) =>
+        string.Equals(request.Headers[TermsHeader], "command-line", StringComparison.Ordinal) ? FrontDoor.CommandLine : FrontDoor.Api;
 
     /// <summary>The spec of the request; throws <see cref="InvalidRequestException"/> with every problem found.</summary>
     public static async Task<DrainSpec> ReadAsync(HttpRequest request, DrainApplication application, CancellationToken cancellationToken)
     {
         var problems = new List<RequestProblem>();
+        var door = Door(request);
         JsonDocument document;
         try
         {
@@ -55,7 +63,7 @@ internal static class DrainRequestReader
                         break;
                     case "policy":
                         policy = PolicyDocument.Parse(property.Value, out var policyProblems);
-                        problems.AddRange(policyProblems.Select(p => FieldTerms.Render(p, policy, FrontDoor.Api)));
+                        problems.AddRange(policyProblems.Select(p => FieldTerms.Render(p, policy, door)));
                         break;
                     case "name":
                         name = ReadName(property.Value, problems);
@@ -77,7 +85,7 @@ internal static class DrainRequestReader
             if (problems.Count > 0)
             {
                 // Also what the application would find (ranges, unknown nodes), so the caller sees every problem at once.
-                problems.AddRange(await SemanticProblemsAsync(application, spec, nodesBroken, problems, cancellationToken));
+                problems.AddRange(await SemanticProblemsAsync(application, spec, door, nodesBroken, problems, cancellationToken));
                 throw new InvalidRequestException(problems);
             }
 
@@ -85,12 +93,12 @@ internal static class DrainRequestReader
         }
     }
 
-    private static async Task<IEnumerable<RequestProblem>> SemanticProblemsAsync(DrainApplication application, DrainSpec spec, bool nodesBroken,
+    private static async Task<IEnumerable<RequestProblem>> SemanticProblemsAsync(DrainApplication application, DrainSpec spec, FrontDoor door, bool nodesBroken,
         List<RequestProblem> found, CancellationToken cancellationToken)
     {
         try
         {
-            await application.PlanAsync(spec, FrontDoor.Api, cancellationToken);
+            await application.PlanAsync(spec, door, cancellationToken);
             return [];
         }
         catch (InvalidRequestException ex)

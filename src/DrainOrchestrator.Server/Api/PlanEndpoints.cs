@@ -1,6 +1,5 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Plans;
-using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Server.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +23,6 @@ internal static class PlanEndpoints
     private static async Task<Ok<PlanView>> PlanAsync(HttpContext http, DrainApplication app, CancellationToken ct)
     {
         var spec = await DrainRequestReader.ReadAsync(http.Request, app, ct);
-        return TypedResults.Ok(await app.PlanAsync(spec, FrontDoor.Api, ct));
+        return TypedResults.Ok(await app.PlanAsync(spec, DrainRequestReader.Door(http.Request), ct));
     }
 }

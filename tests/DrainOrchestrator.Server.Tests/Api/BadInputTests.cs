@@ -59,7 +59,7 @@ public sealed class BadInputTests(ServerFixture server)
     {
         using var client = server.Client("olga");
         var key = Guid.NewGuid().ToString("N");
-        async Task<(HttpResponseMessage Response, DrainView Drain)> PostAsync()
+        async Task<(HttpResponseMessage Response, DrainView Drain)> PostAsync(HttpStatusCode expected)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/drains")
             {
@@ -67,16 +67,16 @@ public sealed class BadInputTests(ServerFixture server)
             };
             request.Headers.Add("Idempotency-Key", key);
             var response = await client.SendAsync(request);
-            await Support.Api.ExpectAsync(HttpStatusCode.Accepted, response);
+            await Support.Api.ExpectAsync(expected, response);
             return (response, await Support.Api.ReadAsync<DrainView>(response));
         }
 
-        var (first, drain) = await PostAsync();
-        var (second, again) = await PostAsync();
+        // 202 for the new drain, 200 with the same drain for the retry.
+        var (first, drain) = await PostAsync(HttpStatusCode.Accepted);
+        var (second, again) = await PostAsync(HttpStatusCode.OK);
         Assert.Equal(drain.Id, again.Id);
-        Assert.Equal("false", first.Headers.GetValues("Drain-Attached").Single());
-        Assert.Equal("true", second.Headers.GetValues("Drain-Attached").Single());
         Assert.Equal($"/api/v1/drains/{drain.Id:D}", first.Headers.Location?.ToString());
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
         var page = await Support.Api.ReadAsync<DrainPage>(await client.GetAsync("/api/v1/drains?node=src-3&limit=500"));
         Assert.Single(page.Items, d => d.Name == "idempotent");
         await client.PostAsync($"/api/v1/drains/{drain.Id}/cancel", null);
@@ -90,6 +90,18 @@ public sealed class BadInputTests(ServerFixture server)
         using var response = await client.GetAsync("/api/v1/drains/no-such-drain");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Plan_AskedInCommandLineTerms_NamesDrainctlsOptions()
+    {
+        using var client = server.Client("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans") { Content = Support.Api.Json("""{"nodes":["src-4"],"policy":{"maxAttempts":0}}""") };
+        request.Headers.Add("X-Drain-Terms", "command-line");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains("--max-attempts", message, StringComparison.Ordinal);
     }
 
     private static async Task<int> CountAsync(HttpClient client) =>
