@@ -1,7 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
-using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Reports;
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Hosting;
