@@ -15,12 +15,15 @@ public static class DrainctlApplication
         root.Subcommands.Add(PlanCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(TokenCommand.Create(output, error));
         foreach (var signal in SignalCommands.Create(output, error))
         {
             root.Subcommands.Add(signal);
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // SIGTERM cancels the command; serve needs longer than the default 2 s to let running drains release their leases.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(40) };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Budget;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
@@ -83,7 +84,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             _budget.Observe(cluster, snapshot, observed.Where(o => AttemptOutcome.IsFinal(o.Observation.Outcome)).Select(o => o.Record.VmimName));
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken));
+            var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
+            EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
             await RecordGivenUpAsync(decision, cancellationToken);
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
@@ -247,6 +250,10 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
         }, cancellationToken);
         EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
+        if (AttemptOutcome.IsFinal(observation.Outcome))
+        {
+            EngineMetrics.AttemptEnded(record, observation);
+        }
     }
 
     private async Task RecordGivenUpAsync(SchedulerDecision decision, CancellationToken cancellationToken)

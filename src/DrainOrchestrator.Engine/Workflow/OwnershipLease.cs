@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Leases;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,7 @@ internal sealed class OwnershipLease : IAsyncDisposable
             if (lease is not null)
             {
                 EngineLog.LeaseAcquired(logger, lease.Name, lease.Epoch);
+                EngineMetrics.LeaseAcquired(lease.Epoch);
                 var owned = new OwnershipLease(store, options, time, logger, lease);
                 owned._heartbeat = owned.HeartbeatAsync();
                 return owned;

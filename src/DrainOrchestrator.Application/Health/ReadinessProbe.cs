@@ -1,0 +1,62 @@
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Persistence.Database;
+using DrainOrchestrator.Persistence.Migrations;
+using Npgsql;
+
+namespace DrainOrchestrator.Application.Health;
+
+/// <summary>
+/// Whether this process can do its work now: PostgreSQL answers, every schema file this build carries is applied, and
+/// the Kubernetes API answers a read while the informers' view (listed at start, kept by watches) is in place.
+/// </summary>
+public sealed class ReadinessProbe(NpgsqlDataSource dataSource, ClusterConnection cluster)
+{
+    /// <summary>Checks every dependency (each bounded by <paramref name="timeout"/>) and reports them all.</summary>
+    public async Task<IReadOnlyList<ReadinessCheck>> CheckAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var database = CheckDatabaseAsync(timeout, cancellationToken);
+        var api = CheckClusterAsync(timeout, cancellationToken);
+        var (db, schema) = await database;
+        return [db, schema, await api];
+    }
+
+    private async Task<(ReadinessCheck Database, ReadinessCheck Schema)> CheckDatabaseAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(bounded.Token);
+            var applied = await SchemaMigrator.ReadAppliedAsync(connection, bounded.Token);
+            var expected = MigrationSet.Embedded().Scripts;
+            var missing = expected.Where(s => !applied.Any(a => a.Version == s.Version)).Select(s => s.FileName).ToList();
+            var schema = missing.Count == 0
+                ? new ReadinessCheck("schema", true, $"{applied.Count} schema files applied")
+                : new ReadinessCheck("schema", false, "not applied: " + string.Join(", ", missing));
+            return (new ReadinessCheck("database", true, "PostgreSQL answers"), schema);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            var why = ex is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:0.#} s" : DatabaseErrors.Describe(ex);
+            return (new ReadinessCheck("database", false, why), new ReadinessCheck("schema", false, "unknown: the database is unreachable"));
+        }
+    }
+
+    private async Task<ReadinessCheck> CheckClusterAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            await cluster.Client.ListAsync<Node>(null, new ListOptions { Limit = 1 }, bounded.Token);
+            return new ReadinessCheck("cluster", true, $"{cluster.Cluster} answers; the informers' view holds {cluster.View.Current.Nodes.Count} nodes");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var why = ex is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:0.#} s" : ex.Message;
+            return new ReadinessCheck("cluster", false, $"{cluster.Cluster}: {why}");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Persistence.Embedded;
+using DrainOrchestrator.Persistence.Migrations;
+using DrainOrchestrator.Server;
+using Npgsql;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>drainctl serve --listen HOST:PORT --tokens FILE [...]</c>: the server (REST API, events, metrics, dashboard, drains
+/// as jobs shared by replicas). Prints one line with its URL once ready; stops cleanly on SIGTERM or Ctrl+C.
+/// </summary>
+public static class ServeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var listen = new Option<string>("--listen")
+        {
+            Description = "HOST:PORT to listen on (an IP address, localhost or *; port 0 picks a free port).",
+            DefaultValueFactory = _ => ServerConstants.DefaultListen,
+        };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig file (default: as kubectl finds it)." };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context (default: its current context)." };
+        var database = CommonOptions.Database();
+        var tokens = new Option<string>("--tokens") { Description = "The API tokens file: 'NAME ROLE SHA256HEX' per line (drainctl token new).", Required = true };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain): serve HTTPS." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
+        var jwtAuthority = new Option<Uri?>("--jwt-authority") { Description = "Also accept OIDC JWTs from this issuer." };
+        var jwtAudience = new Option<string?>("--jwt-audience") { Description = "The audience the JWTs must carry." };
+        var jwtRoleClaim = new Option<string>("--jwt-role-claim")
+        {
+            Description = "The JWT claim holding viewer, operator or admin.",
+            DefaultValueFactory = _ => ServerConstants.DefaultJwtRoleClaim,
+        };
+        var logFormat = new Option<string>("--log-format") { Description = "text or json (to standard error).", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Send traces over OTLP to this endpoint." };
+        var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
+        {
+            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServeOptions
+            {
+                Listen = parse.GetValue(listen)!,
+                Kubeconfig = parse.GetValue(kubeconfig),
+                Context = parse.GetValue(context),
+                Database = parse.GetValue(database),
+                TokensFile = parse.GetValue(tokens),
+                TlsCertificate = parse.GetValue(tlsCert),
+                TlsKey = parse.GetValue(tlsKey),
+                JwtAuthority = parse.GetValue(jwtAuthority),
+                JwtAudience = parse.GetValue(jwtAudience),
+                JwtRoleClaim = parse.GetValue(jwtRoleClaim)!,
+                LogFormat = parse.GetValue(logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
+                OtlpEndpoint = parse.GetValue(otlp),
+            };
+            return await RunAsync(options, output, error, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainServer.RunAsync(options, output, error, cancellationToken);
+            return ExitCodes.Success;
+        }
+        catch (InvalidServeOptionsException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
+            return ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is SchemaMigrationException or EmbeddedPostgresException or NpgsqlException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before it was ready.
+            return ExitCodes.Cancelled;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Server.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Server.Api;
+
+/// <summary>Turns the application layer's errors into problem documents; anything else is a logged 500.</summary>
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = exception switch
+        {
+            InvalidRequestException invalid => ApiProblems.Invalid(invalid.Problems),
+            DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
+            ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),
+            NpgsqlException db => ApiProblems.Unavailable("the database is unavailable: " + db.Message, db.IsTransient),
+            _ => null,
+        };
+        if (result is null)
+        {
+            ServerLog.RequestFailed(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            return false;
+        }
+
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+}

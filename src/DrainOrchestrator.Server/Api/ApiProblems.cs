@@ -1,0 +1,38 @@
+using DrainOrchestrator.Application.Requests;
+using Microsoft.AspNetCore.Http;
+
+namespace DrainOrchestrator.Server.Api;
+
+/// <summary>The API's RFC 9457 problem documents: a stable <c>type</c>, and extensions a client can act on.</summary>
+internal static class ApiProblems
+{
+    public const string TypeBase = "https://drain-orchestrator.io/problems/";
+
+    /// <summary>400: every problem of the request at once, in <c>errors</c>; nothing was started.</summary>
+    public static IResult Invalid(IReadOnlyList<RequestProblem> problems) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        type: TypeBase + "invalid-request",
+        title: "The request is invalid; nothing was started",
+        detail: string.Join("; ", problems.Select(p => p.Message)),
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = problems.Select(p => new ApiError(p.Field, p.Message)).ToList(),
+            ["retryable"] = false,
+        });
+
+    /// <summary>404: no drain by that id or name.</summary>
+    public static IResult NotFound(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: TypeBase + "not-found", title: "No such drain", detail: detail,
+        extensions: new Dictionary<string, object?> { ["retryable"] = false });
+
+    /// <summary>409: the signal was refused in the drain's state.</summary>
+    public static IResult Conflict(string detail, object drain) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: TypeBase + "conflict", title: "The drain's state does not allow this", detail: detail,
+        extensions: new Dictionary<string, object?> { ["drain"] = drain, ["retryable"] = false });
+
+    /// <summary>503: a dependency is unavailable; <c>retryable</c> says whether the same call may succeed later.</summary>
+    public static IResult Unavailable(string detail, bool retryable) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, type: TypeBase + "unavailable",
+        title: retryable ? "A dependency is unavailable; try again later" : "A dependency is unusable as configured",
+        detail: detail, extensions: new Dictionary<string, object?> { ["retryable"] = retryable });
+}

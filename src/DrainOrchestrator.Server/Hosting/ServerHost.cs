@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using DrainOrchestrator.Application;
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Health;
+using DrainOrchestrator.Server.Api;
+using DrainOrchestrator.Server.Auth;
+using DrainOrchestrator.Server.Events;
+using DrainOrchestrator.Server.Health;
+using DrainOrchestrator.Server.Jobs;
+using DrainOrchestrator.Server.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Server.Hosting;
+
+/// <summary>Builds the ASP.NET Core application of the server from opened resources: one registration call per feature.</summary>
+internal static class ServerHost
+{
+    public static WebApplication Build(ServeOptions options, IReadOnlyList<ApiToken> tokens, X509Certificate2? certificate,
+        NpgsqlDataSource dataSource, string connectionString, ClusterConnection cluster, ILoggerProvider logs, TimeProvider timeProvider)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders().AddProvider(logs)
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
+            .AddFilter("Npgsql", LogLevel.Warning);
+        if (!ServeOptions.TryParseListen(options.Listen, out var address, out var port))
+        {
+            throw new InvalidServeOptionsException([$"--listen: cannot use '{options.Listen}'"]);
+        }
+
+        builder.WebHost.UseKestrel(k => k.Listen(address, port, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        var services = builder.Services;
+        services.AddSingleton(options).AddSingleton(options.Engine).AddSingleton(timeProvider).AddSingleton(cluster)
+            .AddSingleton(sp => new DrainApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
+            .AddSingleton(new ReadinessProbe(dataSource, cluster));
+        services.AddDrainAuth(options, tokens);
+        services.AddDrainApi();
+        services.AddDrainJobs(options, connectionString);
+        services.AddDrainEvents();
+        services.AddDrainMetrics(options);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestMetrics();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDrainDashboard();
+        app.MapDrainHealth();
+        app.MapDrainMetrics();
+        app.MapDrainApi().MapDrainEvents();
+        return app;
+    }
+}

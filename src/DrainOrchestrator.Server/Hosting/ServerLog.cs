@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Server.Hosting;
+
+/// <summary>The server's log messages, with stable event ids. None of them carries a token or a secret.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "drainctl serve listening on {Url} (database {Database}, cluster {Cluster})")]
+    public static partial void Listening(ILogger logger, string url, string database, string cluster);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Drain {DrainId} started through the API by {Caller}")]
+    public static partial void DrainCreated(ILogger logger, Guid drainId, string caller);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Drain job for {DrainId} runs in this replica")]
+    public static partial void JobRunning(ILogger logger, Guid drainId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Drain job for {DrainId} ended: {State} ({Reason})")]
+    public static partial void JobEnded(ILogger logger, Guid drainId, string state, string reason);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Drain job for {DrainId} skipped: {Reason}")]
+    public static partial void JobSkipped(ILogger logger, Guid drainId, string reason);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Drain job for {DrainId} stopped for shutdown; its lease is released for another replica")]
+    public static partial void JobStoppedForShutdown(ILogger logger, Guid drainId);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Supervisor enqueued drain {DrainId}, which nobody runs ({State})")]
+    public static partial void SupervisorEnqueued(ILogger logger, Guid drainId, string state);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Supervisor pass failed: {Reason}")]
+    public static partial void SupervisorFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Journal poll failed: {Reason}")]
+    public static partial void JournalPollFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Shutting down: no new jobs; running drains release their leases")]
+    public static partial void ShuttingDown(ILogger logger);
+}

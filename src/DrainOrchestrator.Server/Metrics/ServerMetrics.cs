@@ -1,0 +1,45 @@
+using System.Diagnostics.Metrics;
+using DrainOrchestrator.Application.Clusters;
+
+namespace DrainOrchestrator.Server.Metrics;
+
+/// <summary>
+/// The server's instruments. The migration gauges are computed from the live informer view at the moment of the
+/// scrape, so they equal what the cluster shows then; drains by state come from <see cref="DrainCounts"/>.
+/// </summary>
+internal sealed class ServerMetrics : IDisposable
+{
+    public const string MeterName = "DrainOrchestrator.Server";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _requests;
+
+    public ServerMetrics(ClusterConnection cluster, DrainCounts counts)
+    {
+        _requests = _meter.CreateCounter<long>("drain_orchestrator.api.requests", description: "API requests answered, by method, route and status.");
+        _meter.CreateObservableGauge("drain_orchestrator.migrations.in_flight", () => InFlight(cluster),
+            description: "Unfinished VMIMs in the cluster now: origin=ours (labelled with a drain id) or foreign.");
+        _meter.CreateObservableGauge("drain_orchestrator.migrations.free_slots", () => ClusterOverview.Of(cluster).FreeSlots,
+            description: "The cluster limit minus every unfinished VMIM, ours and foreign.");
+        _meter.CreateObservableGauge("drain_orchestrator.migrations.cluster_limit", () => ClusterOverview.Of(cluster).ParallelMigrationsPerCluster,
+            description: "KubeVirt's parallelMigrationsPerCluster.");
+        _meter.CreateObservableGauge("drain_orchestrator.drains", () => counts.Current.Select(c =>
+                new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key.ToString().ToLowerInvariant()))),
+            description: "Drains by state, as recorded in the database (refreshed every few seconds).");
+    }
+
+    public void RequestAnswered(string method, string route, int status) =>
+        _requests.Add(1, new("method", method), new("route", route), new("status", status));
+
+    public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> InFlight(ClusterConnection cluster)
+    {
+        var overview = ClusterOverview.Of(cluster);
+        return
+        [
+            new Measurement<long>(overview.InFlightOurs, new KeyValuePair<string, object?>("origin", "ours")),
+            new Measurement<long>(overview.InFlightForeign, new KeyValuePair<string, object?>("origin", "foreign")),
+        ];
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using DrainOrchestrator.Engine;
+
+namespace DrainOrchestrator.Server;
+
+/// <summary>
+/// Everything <c>drainctl serve</c> is told, as typed values with defaults from <see cref="ServerConstants"/>.
+/// <see cref="Problems"/> checks them all and reports every problem at once, in the terms of the command line.
+/// </summary>
+public sealed class ServeOptions
+{
+    /// <summary><c>--listen HOST:PORT</c>: an IP address (IPv6 in brackets), <c>localhost</c> or <c>*</c>; port 0 picks a free one.</summary>
+    public string Listen { get; set; } = ServerConstants.DefaultListen;
+
+    /// <summary><c>--kubeconfig</c>; null finds the cluster as kubectl does.</summary>
+    public string? Kubeconfig { get; set; }
+
+    /// <summary><c>--context</c>.</summary>
+    public string? Context { get; set; }
+
+    /// <summary><c>--db</c>: a PostgreSQL connection string; null uses <c>DRAIN_DB</c> or the embedded server.</summary>
+    public string? Database { get; set; }
+
+    /// <summary><c>--tokens</c>: the file of API tokens (<c>NAME ROLE SHA256HEX</c> per line).</summary>
+    public string? TokensFile { get; set; }
+
+    /// <summary><c>--tls-cert</c>: a PEM certificate (chain); with <see cref="TlsKey"/> the server speaks HTTPS.</summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary><c>--tls-key</c>: the PEM private key of <see cref="TlsCertificate"/>.</summary>
+    public string? TlsKey { get; set; }
+
+    /// <summary><c>--jwt-authority</c>: the OIDC issuer whose JWTs are accepted besides the tokens of the file.</summary>
+    public Uri? JwtAuthority { get; set; }
+
+    /// <summary><c>--jwt-audience</c>: the audience those JWTs must carry.</summary>
+    public string? JwtAudience { get; set; }
+
+    /// <summary><c>--jwt-role-claim</c>: the claim holding viewer, operator or admin.</summary>
+    public string JwtRoleClaim { get; set; } = ServerConstants.DefaultJwtRoleClaim;
+
+    /// <summary><c>--log-format</c>.</summary>
+    public LogFormat LogFormat { get; set; } = LogFormat.Text;
+
+    /// <summary><c>--otlp-endpoint</c>: where traces go over OTLP; null sends none.</summary>
+    public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary>How many drains (and other jobs) one replica runs at once.</summary>
+    public int Workers { get; set; } = ServerConstants.DefaultWorkers;
+
+    /// <summary>How long a fetched job stays invisible to other replicas without its (sliding) renewal: a dead replica's drain is fetched again after it.</summary>
+    public TimeSpan JobInvisibilityTimeout { get; set; } = ServerConstants.DefaultJobInvisibilityTimeout;
+
+    /// <summary>How often each replica looks for unfinished drains that nobody runs.</summary>
+    public TimeSpan SupervisorInterval { get; set; } = ServerConstants.DefaultSupervisorInterval;
+
+    /// <summary>How often the one journal poller of the process reads new events for the Server-Sent Events streams.</summary>
+    public TimeSpan JournalPollInterval { get; set; } = ServerConstants.DefaultJournalPollInterval;
+
+    /// <summary>How long an idle Server-Sent Events stream waits before it sends a heartbeat comment.</summary>
+    public TimeSpan EventHeartbeat { get; set; } = ServerConstants.DefaultEventHeartbeat;
+
+    /// <summary>How long a shutdown waits for running drains to let go of their leases.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = ServerConstants.DefaultShutdownTimeout;
+
+    /// <summary>How this replica's engine owns and runs drains (its holder name is also its Hangfire server name).</summary>
+    public DrainEngineOptions Engine { get; set; } = new();
+
+    /// <summary>Every problem with these options, empty when they are usable (files are checked to exist).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!TryParseListen(Listen, out _, out _))
+        {
+            problems.Add($"--listen must be HOST:PORT with an IP address, localhost or * and a port from 0 to 65535, was '{Listen}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(TokensFile))
+        {
+            problems.Add("--tokens is required: a file of 'NAME ROLE SHA256HEX' lines (drainctl token new NAME ROLE makes one)");
+        }
+        else if (!File.Exists(TokensFile))
+        {
+            problems.Add($"--tokens: file '{TokensFile}' does not exist");
+        }
+
+        if ((TlsCertificate is null) != (TlsKey is null))
+        {
+            problems.Add("--tls-cert and --tls-key go together: give both, or neither for plain HTTP");
+        }
+
+        foreach (var (option, path) in new[] { ("--tls-cert", TlsCertificate), ("--tls-key", TlsKey), ("--kubeconfig", Kubeconfig) })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                problems.Add($"{option}: file '{path}' does not exist");
+            }
+        }
+
+        if (JwtAuthority is not null && (!JwtAuthority.IsAbsoluteUri || JwtAuthority.Scheme is not ("https" or "http")))
+        {
+            problems.Add($"--jwt-authority must be an absolute http(s) URL, was '{JwtAuthority}'");
+        }
+
+        if ((JwtAuthority is null) != string.IsNullOrWhiteSpace(JwtAudience))
+        {
+            problems.Add("--jwt-authority and --jwt-audience go together: give both to accept OIDC JWTs");
+        }
+
+        if (string.IsNullOrWhiteSpace(JwtRoleClaim))
+        {
+            problems.Add("--jwt-role-claim must name a claim, e.g. roles");
+        }
+
+        if (OtlpEndpoint is not null && !OtlpEndpoint.IsAbsoluteUri)
+        {
+            problems.Add($"--otlp-endpoint must be an absolute URL, was '{OtlpEndpoint}'");
+        }
+
+        if (!Enum.IsDefined(LogFormat))
+        {
+            problems.Add($"--log-format must be text or json, was {LogFormat}");
+        }
+
+        try
+        {
+            Engine.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(ex.Message.TrimEnd('.'));
+        }
+
+        Positive(problems, Workers, nameof(Workers));
+        Positive(problems, JobInvisibilityTimeout, nameof(JobInvisibilityTimeout));
+        Positive(problems, SupervisorInterval, nameof(SupervisorInterval));
+        Positive(problems, JournalPollInterval, nameof(JournalPollInterval));
+        Positive(problems, EventHeartbeat, nameof(EventHeartbeat));
+        Positive(problems, ShutdownTimeout, nameof(ShutdownTimeout));
+        return problems;
+    }
+
+    /// <summary>Splits <c>HOST:PORT</c>; <c>localhost</c> is the IPv4 loopback (so port 0 works) and <c>*</c> every address.</summary>
+    public static bool TryParseListen(string? value, out IPAddress address, out int port)
+    {
+        (address, port) = (IPAddress.Loopback, 0);
+        var colon = value?.LastIndexOf(':') ?? -1;
+        if (value is null || colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port)
+            || port > 65535)
+        {
+            return false;
+        }
+
+        var host = value[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+
+        address = host switch
+        {
+            "localhost" => IPAddress.Loopback,
+            "*" => IPAddress.IPv6Any,
+            _ => IPAddress.TryParse(host, out var parsed) ? parsed : IPAddress.None,
+        };
+        return !ReferenceEquals(address, IPAddress.None) && !address.Equals(IPAddress.None);
+    }
+
+    private static void Positive(List<string> problems, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add($"{name} must be positive, was {value}");
+        }
+    }
+
+    private static void Positive(List<string> problems, int value, string name)
+    {
+        if (value < 1)
+        {
+            problems.Add($"{name} must be at least 1, was {value}");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Server.Tests.Support;
+
+namespace DrainOrchestrator.Server.Tests.Api;
+
+[Collection(ServerCollection.Name)]
+public sealed class BadInputTests(ServerFixture server)
+{
+    [Fact]
+    public async Task CreateDrain_MalformedJson_Is400AndStartsNothing()
+    {
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes": ["src-3",}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Support.Api.ReadJsonAsync(response);
+        Assert.Contains("not valid JSON", problem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
+    public async Task CreateDrain_EveryKindOfProblemAtOnce_Is400ListingEachAndStartsNothing()
+    {
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json("""
+            {"nodes": ["src-3", "no-such-node"], "colour": "blue",
+             "policy": {"maxParallel": 0, "maxAttempts": "three", "speed": 2, "waveMode": "sideways"}}
+            """));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Support.Api.ReadJsonAsync(response);
+        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("colour", fields);
+        Assert.Contains("policy.maxAttempts", fields);
+        Assert.Contains("policy.speed", fields);
+        Assert.Contains("policy.waveMode", fields);
+        Assert.Contains("policy.maxParallel", fields);
+        Assert.Contains("nodes[1]", fields);
+        Assert.False(problem.GetProperty("retryable").GetBoolean());
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
+    public async Task CreateDrain_OutOfRangeAndUnknownNodeOnly_Is400WithBoth()
+    {
+        using var client = server.Client("olga");
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes": ["ghost"], "policy": {"maxAttempts": 0}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()
+            .Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("nodes[0]", fields);
+        Assert.Contains("policy.maxAttempts", fields);
+    }
+
+    [Fact]
+    public async Task CreateDrain_RetriedWithSameIdempotencyKey_ReturnsTheFirstDrain()
+    {
+        using var client = server.Client("olga");
+        var key = Guid.NewGuid().ToString("N");
+        async Task<(HttpResponseMessage Response, DrainView Drain)> PostAsync(HttpStatusCode expected)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/drains")
+            {
+                Content = Support.Api.Json("""{"nodes":["src-3"],"name":"idempotent","policy":{"maxParallel":1}}"""),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            await Support.Api.ExpectAsync(expected, response);
+            return (response, await Support.Api.ReadAsync<DrainView>(response));
+        }
+
+        // 202 for the new drain, 200 with the same drain for the retry.
+        var (first, drain) = await PostAsync(HttpStatusCode.Accepted);
+        var (second, again) = await PostAsync(HttpStatusCode.OK);
+        Assert.Equal(drain.Id, again.Id);
+        Assert.Equal($"/api/v1/drains/{drain.Id:D}", first.Headers.Location?.ToString());
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Support.Api.ReadAsync<DrainPage>(await client.GetAsync("/api/v1/drains?node=src-3&limit=500"));
+        Assert.Single(page.Items, d => d.Name == "idempotent");
+        await client.PostAsync($"/api/v1/drains/{drain.Id}/cancel", null);
+        await Support.Api.WaitFinishedAsync(client, drain.Id, TimeSpan.FromMinutes(3));
+    }
+
+    [Fact]
+    public async Task GetDrain_Unknown_Is404Problem()
+    {
+        using var client = server.Client("alice");
+        using var response = await client.GetAsync("/api/v1/drains/no-such-drain");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Plan_AskedInCommandLineTerms_NamesDrainctlsOptions()
+    {
+        using var client = server.Client("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans") { Content = Support.Api.Json("""{"nodes":["src-4"],"policy":{"maxAttempts":0}}""") };
+        request.Headers.Add("X-Drain-Terms", "command-line");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains("--max-attempts", message, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> CountAsync(HttpClient client) =>
+        (await Support.Api.ReadAsync<DrainPage>(await client.GetAsync("/api/v1/drains?limit=500"))).Items.Count;
+}
