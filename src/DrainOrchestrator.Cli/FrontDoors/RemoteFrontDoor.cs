@@ -79,9 +79,21 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         return all;
     }
 
-    public Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken) =>
-        SendAsync<SignalOutcome>(HttpMethod.Post, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/{signal.ToString().ToLowerInvariant()}", null,
-            cancellationToken);
+    public async Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(
+            Request(HttpMethod.Post, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/{signal.ToString().ToLowerInvariant()}", null), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            return await ReadAsync<SignalOutcome>(response, cancellationToken);
+        }
+
+        // 409: the drain's state refuses the signal; the problem carries the reason and the drain, as embedded mode reports them.
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var drain = problem?["drain"].Deserialize<DrainView>(Json)
+            ?? throw new RemoteApiException("the server refused the signal without naming the drain", 409, retryable: false);
+        return new SignalOutcome(false, problem?["detail"]?.GetValue<string>() ?? "refused", drain);
+    }
 
     public async Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken)
     {

@@ -7,12 +7,12 @@ namespace DrainOrchestrator.EndToEnd.Tests.Server;
 /// <summary>Starting and waiting for drains through a server's API, and judging them from the ground truth.</summary>
 internal static class ServerDrains
 {
-    /// <summary>The create body: the nodes and a policy with a short retry backoff.</summary>
+    /// <summary>The create body: the nodes and a policy with a short retry backoff that leaves VMs that cannot move in place.</summary>
     public static string Body(params string[] nodes) =>
         new JsonObject
         {
             ["nodes"] = new JsonArray([.. nodes.Select(n => JsonValue.Create(n))]),
-            ["policy"] = new JsonObject { ["retryBackoffSeconds"] = 1 },
+            ["policy"] = new JsonObject { ["retryBackoffSeconds"] = 1, ["nonMigratable"] = "skip" },
         }.ToJsonString();
 
     /// <summary>POSTs a drain with curl, as an operator's script would; returns its name.</summary>
