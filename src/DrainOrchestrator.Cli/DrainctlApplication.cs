@@ -17,6 +17,8 @@ public static class DrainctlApplication
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(TokenCommand.Create(output, error));
+        root.Subcommands.Add(WorkflowCommand.Create(output, error));
+        root.Subcommands.Add(ScheduleCommand.Create(output, error));
         foreach (var signal in SignalCommands.Create(output, error))
         {
             root.Subcommands.Add(signal);

@@ -25,7 +25,7 @@ public sealed class HintTests(PostgresDatabaseFixture database) : IClassFixture<
         var node = await sim.Client.GetAsync<Node>(null, "worker-1", CancellationToken.None);
         var vmi = await sim.Client.GetAsync<VirtualMachineInstance>("databases", "postgres-1", CancellationToken.None);
 
-        var (planCode, plan) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1");
+        var (planCode, plan) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--db", database.ConnectionString);
         var (code, output) = await DrainAsync(sim);
 
         Assert.Equal("1250000000", node.Metadata.Annotations?["drain-orchestrator.io/migration-bandwidth"]);
@@ -61,7 +61,7 @@ public sealed class HintTests(PostgresDatabaseFixture database) : IClassFixture<
             await sim.Client.PatchAsync<VirtualMachineInstance>("databases", "postgres-1", PatchType.Merge,
                 """{"metadata":{"annotations":{"drain-orchestrator.io/dirty-rate":"0"}}}""", CancellationToken.None);
 
-            var (code, output) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1");
+            var (code, output) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--db", database.ConnectionString);
             var (drainCode, drainOutput) = await DrainAsync(sim);
 
             const string Bandwidth = "node worker-1: annotation drain-orchestrator.io/migration-bandwidth 'fast' is not a quantity of bytes per second such as 1192Mi; assuming 10 Gbit/s";

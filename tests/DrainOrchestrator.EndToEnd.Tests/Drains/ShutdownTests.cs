@@ -19,7 +19,7 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         await using var sim = await SimulatorProcess.StartAsync("shutdown.yaml", Speed);
         var before = await sim.VmisAsync();
         var (planCode, planOutput) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "src-1", "--node", "src-2",
-            "--non-migratable", "shutdown", "--output", "json");
+            "--non-migratable", "shutdown", "--output", "json", "--db", database.ConnectionString);
         Assert.True(planCode == 0, planOutput);
         var planned = JsonNode.Parse(planOutput[planOutput.IndexOf('{', StringComparison.Ordinal)..])!["items"]!.AsArray();
         Assert.Equal(Restarted, planned.Where(i => i!["disposition"]!.GetValue<string>() == "Restart").Select(i => i!["vmi"]!.GetValue<string>()).Order());
