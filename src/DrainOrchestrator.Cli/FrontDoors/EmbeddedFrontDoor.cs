@@ -3,6 +3,7 @@ using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Reports;
+using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Database;
@@ -43,6 +44,17 @@ internal sealed class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cl
         using var text = new StringWriter();
         await ReportFormatter.WriteAsync(text, format, report);
         return text.ToString();
+    }
+
+    /// <summary>The workflow use cases in this process; with the cluster when <paramref name="online"/>.</summary>
+    public async Task<WorkflowApplication> WorkflowsAsync(bool online, CancellationToken cancellationToken)
+    {
+        if (online)
+        {
+            await OnlineAsync(cancellationToken);
+        }
+
+        return new WorkflowApplication(database.DataSource, TimeProvider.System, loggerFactory, _connection);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,74 @@
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Workflows.Definitions;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+/// <summary>Choosing a workflow's nodes and forming its batches, from the cluster as the informers show it.</summary>
+internal static class NodeSelection
+{
+    public const string ZoneLabel = "topology.kubernetes.io/zone";
+
+    /// <summary>The nodes a selectNodes step names: every given criterion must hold; sorted by name.</summary>
+    public static List<string> Select(ClusterState cluster, SelectNodesStep step, out List<string> problems)
+    {
+        problems = [.. step.Names.Where(n => cluster.FindNode(n) is null).Select(n => $"node '{n}' does not exist in the cluster")];
+        var selector = Parse(step.Selector);
+        return cluster.Nodes
+            .Where(n => step.Names.Count == 0 || step.Names.Contains(n.Metadata.Name!, StringComparer.Ordinal))
+            .Where(n => selector.All(s => Matches(n, s.Key, s.Value)))
+            .Where(n => step.Zone is null || Label(n, ZoneLabel) == step.Zone)
+            .Select(n => n.Metadata.Name!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The batches of <paramref name="nodes"/>: the batch size (or maxUnavailable, a count or a percentage of the nodes,
+    /// at least 1); zone order keeps each batch within one zone unless the step allows several, zones in name order.
+    /// </summary>
+    public static List<List<string>> Batches(ClusterState cluster, IReadOnlyList<string> nodes, ForEachBatchStep step)
+    {
+        var size = step.BatchSize ?? MaxUnavailable(step.MaxUnavailable!, nodes.Count);
+        var ordered = step.Order switch
+        {
+            BatchOrder.Label => nodes.OrderBy(n => LabelOf(cluster, n, step.OrderLabel!), StringComparer.Ordinal).ThenBy(n => n, StringComparer.Ordinal).ToList(),
+            BatchOrder.Zone => nodes.OrderBy(n => LabelOf(cluster, n, ZoneLabel), StringComparer.Ordinal).ThenBy(n => n, StringComparer.Ordinal).ToList(),
+            _ => nodes.Order(StringComparer.Ordinal).ToList(),
+        };
+        if (step.Order != BatchOrder.Zone || step.AllowMultipleZones)
+        {
+            return ordered.Chunk(Math.Max(1, size)).Select(c => c.ToList()).ToList();
+        }
+
+        return ordered.GroupBy(n => LabelOf(cluster, n, ZoneLabel), StringComparer.Ordinal)
+            .SelectMany(zone => zone.Chunk(Math.Max(1, size)).Select(c => c.ToList()))
+            .ToList();
+    }
+
+    private static int MaxUnavailable(string text, int total) =>
+        text.EndsWith('%') ? Math.Max(1, total * int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture) / 100)
+            : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string LabelOf(ClusterState cluster, string node, string key) => cluster.FindNode(node) is { } n ? Label(n, key) ?? string.Empty : string.Empty;
+
+    private static string? Label(Node node, string key) => node.Metadata.Labels?.GetValueOrDefault(key);
+
+    // key=value, key (exists) and key!=value terms, comma-separated, as kubectl's -l takes them.
+    private static List<KeyValuePair<string, string?>> Parse(string? selector) =>
+        string.IsNullOrWhiteSpace(selector) ? []
+            : selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(t => t.Split('=', 2) is [var k, var v] ? new KeyValuePair<string, string?>(k, v) : new KeyValuePair<string, string?>(t, null))
+                .ToList();
+
+    private static bool Matches(Node node, string key, string? value)
+    {
+        if (key.EndsWith('!'))
+        {
+            return Label(node, key[..^1]) != value;
+        }
+
+        var actual = Label(node, key);
+        return value is null ? actual is not null : actual == value;
+    }
+}

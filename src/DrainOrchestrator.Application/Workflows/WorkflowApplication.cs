@@ -1,0 +1,108 @@
+using System.Text.Json;
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Workflows;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+/// <summary>
+/// The use cases of maintenance workflows: start an instance from a definition file (validated, pinned), run it,
+/// approve its approval steps, pause, resume or cancel it, list and show instances with their steps.
+/// </summary>
+public sealed class WorkflowApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+    ClusterConnection? cluster = null)
+{
+    private WorkflowStore Store => new(dataSource, timeProvider);
+
+    /// <summary>Validates the file with the arguments and records a pending instance pinning its text; every problem at once otherwise.</summary>
+    public async Task<WorkflowView> StartAsync(string file, IReadOnlyDictionary<string, string> arguments, Caller caller, string? name,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var connection = cluster ?? throw new InvalidOperationException("Starting a workflow needs a cluster connection.");
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidRequestException([new RequestProblem("file", $"cannot read '{file}': {ex.Message}")]);
+        }
+
+        var (definition, problems) = DrainOrchestrator.Workflows.Parsing.WorkflowParser.Parse(text, file, arguments);
+        if (definition is null)
+        {
+            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
+        }
+
+        var id = Guid.NewGuid();
+        var record = await Store.CreateAsync(id, name ?? $"{definition.Name}-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{id.ToString("N")[..6]}",
+            definition.Name, definition.Version, definition.ContentHash, text, JsonSerializer.Serialize(arguments), connection.Cluster, caller.ToString(),
+            cancellationToken);
+        return await ViewAsync(record, cancellationToken);
+    }
+
+    /// <summary>Runs the instance in this process until it ends or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<WorkflowView> RunAsync(Guid id, DrainEngineOptions engine, HttpClient http, CancellationToken cancellationToken)
+    {
+        var connection = cluster ?? throw new InvalidOperationException("Running a workflow needs a cluster connection.");
+        var drains = new DrainApplication(dataSource, timeProvider, loggerFactory, connection);
+        var runner = new WorkflowRunner(Store, drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>());
+        return await ViewAsync(await runner.RunAsync(id, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>One instance with its steps.</summary>
+    public async Task<WorkflowView> GetAsync(string idOrName, CancellationToken cancellationToken) =>
+        await ViewAsync(await FindAsync(idOrName, cancellationToken), cancellationToken);
+
+    /// <summary>Instances, newest first.</summary>
+    public async Task<IReadOnlyList<WorkflowView>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
+    {
+        var views = new List<WorkflowView>();
+        foreach (var record in await Store.ListAsync(activeOnly, 200, cancellationToken))
+        {
+            views.Add(await ViewAsync(record, cancellationToken));
+        }
+
+        return views;
+    }
+
+    /// <summary>Approves the approval step <paramref name="step"/> (its key, e.g. <c>service[0]/work-done</c>, or its id when unique).</summary>
+    public async Task<string> ApproveAsync(string idOrName, string step, Caller caller, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(idOrName, cancellationToken);
+        var steps = await Store.StepsAsync(record.Id, cancellationToken);
+        var key = steps.Any(s => s.StepKey == step) ? step
+            : steps.Where(s => s.State == "running" && s.Kind == "Approval" && (s.StepKey == step || s.StepKey.EndsWith("/" + step, StringComparison.Ordinal)))
+                .Select(s => s.StepKey).FirstOrDefault();
+        if (key is null)
+        {
+            throw new InvalidRequestException([new RequestProblem("step",
+                $"no approval step '{step}' is waiting in {record.Name}; waiting: {string.Join(", ", steps.Where(s => s.State == "running" && s.Kind == "Approval").Select(s => s.StepKey).DefaultIfEmpty("none"))}")]);
+        }
+
+        return await Store.ApproveAsync(record.Id, key, caller.ToString(), cancellationToken)
+            ? $"{record.Name}: step {key} approved by {caller}"
+            : $"{record.Name}: step {key} was approved already";
+    }
+
+    /// <summary>Pauses (<c>paused</c>), resumes (<c>running</c>) or cancels (<c>cancelled</c>) an instance; false when it ended.</summary>
+    public async Task<bool> SignalAsync(string idOrName, string to, Caller caller, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(idOrName, cancellationToken);
+        return await Store.SignalAsync(record.Id, to, $"{to} by {caller}", cancellationToken);
+    }
+
+    private async Task<WorkflowInstanceRecord> FindAsync(string idOrName, CancellationToken cancellationToken) =>
+        await Store.FindAsync(idOrName, cancellationToken) ?? throw new DrainNotFoundException($"there is no workflow instance '{idOrName}'", new KeyNotFoundException(idOrName));
+
+    private async Task<WorkflowView> ViewAsync(WorkflowInstanceRecord r, CancellationToken cancellationToken) => new(
+        r.Id, r.Name, r.Workflow, r.WorkflowVersion, r.ContentHash, r.Cluster, r.State, r.WaitingFor, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt,
+        r.OutcomeReason,
+        (await Store.StepsAsync(r.Id, cancellationToken)).Select(s => new WorkflowStepView(s.StepKey, s.Kind, s.State, s.StartedAt, s.FinishedAt, s.DetailJson)).ToList());
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Persistence.Workflows;
+using DrainOrchestrator.Workflows.Definitions;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+internal sealed partial class WorkflowRunner
+{
+    private async Task<(string? Failure, StepDetail Detail, List<string>? Chosen)> ExecuteAsync(StepDefinition step, string key, List<string> nodes,
+        WorkflowStepRecord record, CancellationToken cancellationToken)
+    {
+        var detail = new StepDetail().Add("nodes", nodes);
+        switch (step)
+        {
+            case SelectNodesStep select:
+                var chosen = NodeSelection.Select(cluster.View.Current, select, out var problems);
+                detail.Add("nodes", chosen);
+                return problems.Count > 0 ? (string.Join("; ", problems), detail, null)
+                    : chosen.Count == 0 ? ("no node matches", detail, null) : (null, detail, chosen);
+            case ForEachBatchStep batches:
+                return (await BatchesAsync(batches, key, nodes, record, detail, cancellationToken), detail, null);
+            case CordonStep or UncordonStep:
+                foreach (var node in nodes)
+                {
+                    await cluster.Actions.SetUnschedulableAsync(node, step is CordonStep, cancellationToken);
+                }
+
+                return (null, detail, null);
+            case DrainStep:
+                return (await DrainAsync(key, nodes, detail, cancellationToken), detail, null);
+            case WaitForStep wait:
+                return (await WaitForAsync(wait, nodes, record, detail, cancellationToken), detail, null);
+            case ApprovalStep approval:
+                return (await ApprovalAsync(approval, key, record, detail, cancellationToken), detail, null);
+            case SoakStep soak:
+                await SleepUntilAsync(record.StartedAt + soak.Duration, $"soak until {record.StartedAt + soak.Duration:u}", cancellationToken);
+                return (null, detail, null);
+            case ReportStep:
+                detail.Add("drains", new JsonArray([.. _steps.Values.Where(s => s.Kind == nameof(StepKind.Drain))
+                    .Select(s => JsonNode.Parse(s.DetailJson)?["drain"]?.DeepClone())]));
+                return (null, detail, null);
+            case AlertGateStep gate:
+                return (await AlertGateAsync(gate, record, detail, cancellationToken), detail, null);
+            case HookStep hook:
+                return (await PostAsync(key, hook.Url, Context(key, nodes), hook.Retries, hook.Timeout, hook.RetryDelay, cancellationToken), detail, null);
+            case NotifyStep notify:
+                return (await PostAsync(key, notify.Url, NotifyBody(notify, key, nodes), 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), cancellationToken),
+                    detail, null);
+            default:
+                return ($"step kind {step.Kind} is not supported by this engine", detail, null);
+        }
+    }
+
+    // The batches are formed once, when the step first starts, and kept: a later run (after a crash, or after the nodes'
+    // labels changed) walks the same batches.
+    private async Task<string?> BatchesAsync(ForEachBatchStep step, string key, List<string> nodes, WorkflowStepRecord record, StepDetail detail,
+        CancellationToken cancellationToken)
+    {
+        var batches = JsonNode.Parse(record.DetailJson)?["batches"]?.Deserialize<List<List<string>>>(Json)
+            ?? NodeSelection.Batches(cluster.View.Current, nodes, step);
+        detail.Add("batches", JsonSerializer.SerializeToNode(batches, Json));
+        await store.SetStepDetailAsync(_instance.Id, key, detail.ToJson(), cancellationToken);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            try
+            {
+                foreach (var inner in step.Steps)
+                {
+                    await StepAsync(inner, $"{key}[{i}]/{inner.Id}", batches[i], cancellationToken);
+                }
+            }
+            catch (BatchSkippedException ex)
+            {
+                detail.Add($"skipped[{i}]", ex.Message);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string?> DrainAsync(string key, List<string> nodes, StepDetail detail, CancellationToken cancellationToken)
+    {
+        var name = $"{_instance.Name}-{key.Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal).Replace('/', '-')}";
+        StartedDrain started;
+        try
+        {
+            started = await drains.StartAsync(new DrainSpec(nodes, _definition.Policy, name[..Math.Min(name.Length, 200)]),
+                new Caller(_instance.Name, "workflow"), FrontDoor.Api, cancellationToken);
+        }
+        catch (InvalidRequestException ex)
+        {
+            return "the drain was refused: " + string.Join("; ", ex.Problems.Select(p => p.Message));
+        }
+
+        detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
+        var result = await drains.RunAsync(started.Drain.Id, engine, null, cancellationToken);
+        detail.Add("drain", new JsonObject
+        {
+            ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name, ["state"] = result.State.ToString().ToLowerInvariant(), ["reason"] = result.Reason,
+        });
+        return result.Succeeded ? null : $"drain {started.Drain.Name} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
+    }
+
+    private async Task<string?> WaitForAsync(WaitForStep wait, List<string> nodes, WorkflowStepRecord record, StepDetail detail, CancellationToken cancellationToken)
+    {
+        var deadline = record.StartedAt + wait.Timeout;
+        var what = WorkflowConditions.Describe(wait.Condition);
+        await SetWaitingAsync($"nodes {string.Join(", ", nodes)} to be {what} (until {deadline:u})", cancellationToken);
+        while (true)
+        {
+            var pending = nodes.Where(n => !WorkflowConditions.Holds(cluster.View.Current.FindNode(n), wait.Condition)).ToList();
+            if (pending.Count == 0)
+            {
+                await SetWaitingAsync(null, cancellationToken);
+                return null;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                detail.Add("pending", pending);
+                await SetWaitingAsync(null, cancellationToken);
+                return $"{string.Join(", ", pending)} not {what} within {wait.Timeout}";
+            }
+
+            await ThrowIfCancelledAsync(cancellationToken);
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    private async Task<string?> ApprovalAsync(ApprovalStep step, string key, WorkflowStepRecord record, StepDetail detail, CancellationToken cancellationToken)
+    {
+        await SetWaitingAsync($"approval of step {key}: {step.Message}", cancellationToken);
+        while (true)
+        {
+            if (await store.ApprovedByAsync(_instance.Id, key, cancellationToken) is { } by)
+            {
+                detail.Add("approvedBy", by);
+                await SetWaitingAsync(null, cancellationToken);
+                return null;
+            }
+
+            if (step.Timeout is { } timeout && time.GetUtcNow() >= record.StartedAt + timeout)
+            {
+                await SetWaitingAsync(null, cancellationToken);
+                return $"not approved within {timeout}";
+            }
+
+            await ThrowIfCancelledAsync(cancellationToken);
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    private async Task SleepUntilAsync(DateTimeOffset until, string waitingFor, CancellationToken cancellationToken)
+    {
+        await SetWaitingAsync(waitingFor, cancellationToken);
+        while (time.GetUtcNow() < until)
+        {
+            await ThrowIfCancelledAsync(cancellationToken);
+            var left = until - time.GetUtcNow();
+            await Task.Delay(left < PollInterval ? (left < TimeSpan.Zero ? TimeSpan.Zero : left) : PollInterval, time, cancellationToken);
+        }
+
+        await SetWaitingAsync(null, cancellationToken);
+    }
+}

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Cli.FrontDoors;
+using DrainOrchestrator.Engine;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>drainctl workflow run|list|show|approve|pause|resume|cancel</c>: workflow instances in this process (embedded).
+/// Through <c>--server</c> they are not served yet: those commands say so.
+/// </summary>
+internal static class WorkflowRunCommands
+{
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
+    {
+        yield return Run(output, error);
+        yield return List(output, error);
+        yield return Show(output, error);
+        yield return Approve(output, error);
+        yield return Resume(output, error);
+        foreach (var (name, to, what) in new[] { ("pause", "paused", "Hold the instance at its next step."),
+            ("cancel", "cancelled", "End the instance; drains it started keep their own state.") })
+        {
+            yield return Signal(name, to, what, output, error);
+        }
+    }
+
+    private static Command Run(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "The workflow definition (YAML)." };
+        var parameters = new Option<string[]>("--param") { Description = "NAME=VALUE for a parameter; repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var name = new Option<string?>("--name") { Description = "The instance's name (default: workflow-date-time-id)." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("run", "Start an instance of the workflow and run it to its end here, printing each step.") { file, parameters, name };
+        doors.AddTo(command, withCluster: true);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var workflows = await EmbeddedAsync(door, online: true, ct);
+            var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
+                p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
+            var started = await workflows.StartAsync(parse.GetValue(file)!, arguments, new Caller(Environment.UserName, "drainctl"), parse.GetValue(name), ct);
+            await output.WriteLineAsync($"Started workflow {started.Name} ({started.Workflow} version {started.Version}, content {started.ContentHash[..12]}).");
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var finished = await workflows.RunAsync(started.Id, new DrainEngineOptions(), http, ct);
+            await WriteAsync(output, finished);
+            return finished.State == "succeeded" ? ExitCodes.Success : ExitCodes.Failed;
+        }, cancellationToken, refusedLine: "Nothing was started."));
+        return command;
+    }
+
+    // Resume sets the instance running again and, when no other process runs it (it was interrupted, or this is where it
+    // should go on), runs it here to its end.
+    private static Command Resume(TextWriter output, TextWriter error)
+    {
+        var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("resume", "Go on after a pause (retrying a failed step); runs the instance here unless another process does.") { instance };
+        doors.AddTo(command, withCluster: true);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var workflows = await EmbeddedAsync(door, online: true, ct);
+            var current = await workflows.GetAsync(parse.GetValue(instance)!, ct);
+            if (current.State is "succeeded" or "failed" or "cancelled")
+            {
+                await error.WriteLineAsync($"{current.Name}: already ended ({current.State})");
+                return ExitCodes.Failed;
+            }
+
+            await workflows.SignalAsync(current.Name, "running", new Caller(Environment.UserName, "drainctl"), ct);
+            await output.WriteLineAsync($"{current.Name}: resumed");
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var after = await workflows.RunAsync(current.Id, new DrainEngineOptions(), http, ct);
+            await WriteAsync(output, after);
+            return after.State switch { "succeeded" => ExitCodes.Success, "failed" or "cancelled" => ExitCodes.Failed, _ => ExitCodes.Unfinished };
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var all = new Option<bool>("--all") { Description = "Also finished instances." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("list", "Workflow instances, newest first (unfinished ones unless --all).") { all };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            foreach (var w in await (await EmbeddedAsync(door, online: false, ct)).ListAsync(!parse.GetValue(all), ct))
+            {
+                await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  created {w.CreatedAt:u}" + (w.WaitingFor is null ? string.Empty : $"  waiting for {w.WaitingFor}"));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Show(TextWriter output, TextWriter error)
+    {
+        var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("show", "One instance with every step run.") { instance };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            await WriteAsync(output, await (await EmbeddedAsync(door, online: false, ct)).GetAsync(parse.GetValue(instance)!, ct));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Approve(TextWriter output, TextWriter error)
+    {
+        var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
+        var step = new Argument<string>("STEP") { Description = "The approval step waiting: its key (service[0]/work-done) or id." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("approve", "Approve a waiting approval step; recorded with your name.") { instance, step };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            await output.WriteLineAsync(await (await EmbeddedAsync(door, online: false, ct)).ApproveAsync(parse.GetValue(instance)!, parse.GetValue(step)!,
+                new Caller(Environment.UserName, "drainctl"), ct));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Signal(string name, string to, string description, TextWriter output, TextWriter error)
+    {
+        var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
+        var doors = new FrontDoorOptions();
+        var command = new Command(name, description) { instance };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var done = await (await EmbeddedAsync(door, online: false, ct)).SignalAsync(parse.GetValue(instance)!, to, new Caller(Environment.UserName, "drainctl"), ct);
+            await (done ? output : error).WriteLineAsync($"{parse.GetValue(instance)}: {(done ? to : "already ended")}");
+            return done ? ExitCodes.Success : ExitCodes.Failed;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task WriteAsync(TextWriter output, WorkflowView w)
+    {
+        await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  content {w.ContentHash[..12]}  cluster {w.Cluster}"
+            + (w.OutcomeReason is null ? string.Empty : $"\n  {w.OutcomeReason}") + (w.WaitingFor is null ? string.Empty : $"\n  waiting for {w.WaitingFor}"));
+        foreach (var s in w.Steps)
+        {
+            var took = s.FinishedAt is { } f ? (f - s.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + "s" : "-";
+            await output.WriteLineAsync($"  {s.Key,-32} {s.Kind,-13} {s.State,-10} {took,6}  {s.Detail}");
+        }
+    }
+
+    private static async Task<WorkflowApplication> EmbeddedAsync(IDrainFrontDoor door, bool online, CancellationToken cancellationToken) =>
+        door is EmbeddedFrontDoor embedded ? await embedded.WorkflowsAsync(online, cancellationToken)
+            : throw new RemoteApiException("workflow instances are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
+}

@@ -1,0 +1,82 @@
+using Dapper;
+
+namespace DrainOrchestrator.Persistence.Workflows;
+
+public sealed partial class WorkflowStore
+{
+    /// <summary>Every step run of an instance, in the order they started.</summary>
+    public async Task<IReadOnlyList<WorkflowStepRecord>> StepsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StepRow>(new CommandDefinition(
+            """
+            SELECT step_key AS StepKey, kind AS Kind, state AS State, started_at AS StartedAt, finished_at AS FinishedAt, detail::text AS DetailJson
+              FROM workflow_steps WHERE instance_id = @id ORDER BY started_at, step_key
+            """, new { id }, cancellationToken: cancellationToken));
+        return rows.Select(r => new WorkflowStepRecord(r.StepKey, r.Kind, r.State, Utc(r.StartedAt), Utc(r.FinishedAt), r.DetailJson)).ToList();
+    }
+
+    /// <summary>Records that a step started (kept as it is when it already did: a repeat after a crash resumes it).</summary>
+    public async Task<WorkflowStepRecord> BeginStepAsync(Guid id, string key, string kind, string detailJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workflow_steps (instance_id, step_key, kind, state, started_at, detail)
+            VALUES (@id, @key, @kind, 'running', @now, @detailJson::jsonb)
+            ON CONFLICT (instance_id, step_key) DO NOTHING
+            """, new { id, key, kind, detailJson, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+        return (await StepsAsync(id, cancellationToken)).Single(s => s.StepKey == key);
+    }
+
+    /// <summary>Ends a step: succeeded, failed or skipped, with its detail.</summary>
+    public async Task EndStepAsync(Guid id, string key, string state, string detailJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE workflow_steps SET state = @state, finished_at = @now, detail = @detailJson::jsonb
+             WHERE instance_id = @id AND step_key = @key
+            """, new { id, key, state, detailJson, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records what a running step knows so far (a forEachBatch's batches, formed once and kept).</summary>
+    public async Task SetStepDetailAsync(Guid id, string key, string detailJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workflow_steps SET detail = @detailJson::jsonb WHERE instance_id = @id AND step_key = @key",
+            new { id, key, detailJson }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Reopens a failed step for another try (after an operator resumed a paused instance).</summary>
+    public async Task ReopenStepAsync(Guid id, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workflow_steps SET state = 'running', finished_at = NULL WHERE instance_id = @id AND step_key = @key",
+            new { id, key }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Approves an approval step; false when it was approved already.</summary>
+    public async Task<bool> ApproveAsync(Guid id, string key, string by, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workflow_approvals (instance_id, step_key, approved_by, approved_at) VALUES (@id, @key, @by, @now)
+            ON CONFLICT DO NOTHING
+            """, new { id, key, by, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Who approved the step, or null while nobody has.</summary>
+    public async Task<string?> ApprovedByAsync(Guid id, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT approved_by FROM workflow_approvals WHERE instance_id = @id AND step_key = @key", new { id, key },
+            cancellationToken: cancellationToken));
+    }
+
+    private sealed record StepRow(string StepKey, string Kind, string State, DateTime StartedAt, DateTime? FinishedAt, string DetailJson);
+}
