@@ -99,7 +99,10 @@ internal sealed partial class WorkflowRunner
         var result = await drains.RunAsync(started.Drain.Id, engine, null, cancellationToken);
         detail.Add("drain", new JsonObject
         {
-            ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name, ["state"] = result.State.ToString().ToLowerInvariant(), ["reason"] = result.Reason,
+            ["id"] = started.Drain.Id.ToString("D"),
+            ["name"] = started.Drain.Name,
+            ["state"] = result.State.ToString().ToLowerInvariant(),
+            ["reason"] = result.Reason,
         });
         return result.Succeeded ? null : $"drain {started.Drain.Name} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
     }

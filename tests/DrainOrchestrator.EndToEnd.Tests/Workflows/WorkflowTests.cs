@@ -1,5 +1,5 @@
-using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.EndToEnd.Tests.Server;
+using DrainOrchestrator.EndToEnd.Tests.Support;
 using Npgsql;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
