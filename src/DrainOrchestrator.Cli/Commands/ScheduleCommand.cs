@@ -18,6 +18,11 @@ public static class ScheduleCommand
     {
         var command = new Command("schedule", "Maintenance windows: cron with an IANA time zone and a duration.");
         command.Subcommands.Add(Next(output, error));
+        foreach (var sub in ScheduleStoreCommands.Create(output, error))
+        {
+            command.Subcommands.Add(sub);
+        }
+
         return command;
     }
 

@@ -57,6 +57,12 @@ internal sealed class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cl
         return new WorkflowApplication(database.DataSource, TimeProvider.System, loggerFactory, _connection);
     }
 
+    /// <summary>The schedule use cases in this process.</summary>
+    public ScheduleApplication Schedules => new(database.DataSource, TimeProvider.System);
+
+    /// <summary>The cluster's identity, connecting when needed.</summary>
+    public async Task<string> ClusterAsync(CancellationToken cancellationToken) => (await OnlineAsync(cancellationToken)).Cluster.Cluster;
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null)

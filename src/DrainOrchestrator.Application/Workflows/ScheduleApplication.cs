@@ -1,0 +1,109 @@
+using System.Text.Json;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Persistence.Workflows;
+using DrainOrchestrator.Workflows.Parsing;
+using DrainOrchestrator.Workflows.Schedules;
+using Npgsql;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+/// <summary>
+/// Stored schedules: create one from a workflow file (its definition and arguments pinned), list them with their next
+/// windows, delete one, and fire what is due: each occurrence is recorded exactly once across every process that
+/// ticks (fired with its workflow instance, or skipped with why), and none is missed while any ticks.
+/// </summary>
+public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    private ScheduleStore Store => new(dataSource, timeProvider);
+
+    /// <summary>Stores a schedule for the workflow of <paramref name="file"/>, whose definition must hold a schedule.</summary>
+    public async Task<ScheduleRecord> CreateAsync(string name, string file, string cluster, IReadOnlyDictionary<string, string> arguments, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var text = await File.ReadAllTextAsync(file, cancellationToken);
+        var (definition, problems) = WorkflowParser.Parse(text, file, arguments);
+        if (definition is null)
+        {
+            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
+        }
+
+        var schedule = definition.Schedule
+            ?? throw new InvalidRequestException([new RequestProblem("schedule", $"{file}: the workflow has no schedule; add one (cron, timeZone, duration)")]);
+        var record = new ScheduleRecord(Guid.NewGuid(), name, cluster, definition.Name, definition.Version, text, definition.ContentHash,
+            JsonSerializer.Serialize(arguments), schedule.Cron, schedule.TimeZone.Id, schedule.Duration.TotalSeconds,
+            JsonSerializer.Serialize(schedule.Exclusions.Select(x => x.ToString())), schedule.Misfire.Action == MisfireAction.Skip ? "skip" : "fireLate",
+            schedule.Misfire.Grace.TotalSeconds, caller.ToString(), timeProvider.GetUtcNow());
+        try
+        {
+            return await Store.CreateAsync(record, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidRequestException([new RequestProblem("name", $"a schedule named '{name}' exists already")]);
+        }
+    }
+
+    /// <summary>The live schedules.</summary>
+    public Task<IReadOnlyList<ScheduleRecord>> ListAsync(CancellationToken cancellationToken) => Store.ListAsync(cancellationToken);
+
+    /// <summary>Every recorded occurrence of a schedule.</summary>
+    public async Task<IReadOnlyList<FiringRecord>> FiringsAsync(string name, CancellationToken cancellationToken)
+    {
+        var schedule = (await Store.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name)
+            ?? throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
+        return await Store.FiringsAsync(schedule.Id, cancellationToken);
+    }
+
+    /// <summary>Retires a schedule (its occurrences stay recorded).</summary>
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!await Store.DeleteAsync(name, cancellationToken))
+        {
+            throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
+        }
+    }
+
+    /// <summary>The schedule of a record, as its definition reads.</summary>
+    public static ScheduleDefinition Definition(ScheduleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var exclusions = (JsonSerializer.Deserialize<List<string>>(record.ExclusionsJson) ?? []).Select(x => x.Split(".."))
+            .Select(p => new DateRange(DateOnly.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(p[^1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        return new ScheduleDefinition(record.Cron, ScheduleText.TryCron(record.Cron).Expression!, ScheduleText.TryZone(record.TimeZone).Zone!,
+            TimeSpan.FromSeconds(record.DurationSeconds), exclusions,
+            new MisfirePolicy(record.MisfireAction == "skip" ? MisfireAction.Skip : MisfireAction.FireLate, TimeSpan.FromSeconds(record.MisfireGraceSeconds)));
+    }
+
+    /// <summary>
+    /// Records every occurrence due by now that no process recorded yet: fired (a pending workflow instance is created
+    /// with it) when the misfire policy allows, else skipped with the reason. Returns the instances this call created.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> FireDueAsync(string holder, CancellationToken cancellationToken)
+    {
+        var fired = new List<Guid>();
+        var now = timeProvider.GetUtcNow();
+        foreach (var record in await Store.ListAsync(cancellationToken))
+        {
+            var schedule = Definition(record);
+            var from = await Store.LastDueAsync(record.Id, cancellationToken) ?? record.CreatedAt;
+            foreach (var due in schedule.Next(from, 1_000).TakeWhile(o => o.Start <= now))
+            {
+                var late = now - due.Start;
+                var skipped = schedule.Misfire.MayFire(due.Start, now) ? null
+                    : $"not fired in time: {late.TotalSeconds:0.#}s late, " + (schedule.Misfire.Action == MisfireAction.Skip
+                        ? "and the misfire policy is skip" : $"beyond the grace of {schedule.Misfire.Grace.TotalSeconds:0.#}s");
+                var id = Guid.NewGuid();
+                if (await Store.ClaimAsync(record, due.Start, skipped, id, $"{record.Name}-{due.Start:yyyyMMdd-HHmmss}", holder, cancellationToken)
+                    && skipped is null)
+                {
+                    fired.Add(id);
+                }
+            }
+        }
+
+        return fired;
+    }
+}

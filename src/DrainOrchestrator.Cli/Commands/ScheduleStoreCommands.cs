@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Cli.FrontDoors;
+using DrainOrchestrator.Workflows.Parsing;
+
+namespace DrainOrchestrator.Cli.Commands;
+
+/// <summary><c>drainctl schedule create|list|delete|firings|tick</c>: stored schedules (embedded; not through --server yet).</summary>
+internal static class ScheduleStoreCommands
+{
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
+    {
+        yield return CreateCommand(output, error);
+        yield return List(output, error);
+        yield return Delete(output, error);
+        yield return Firings(output, error);
+        yield return Tick(output, error);
+    }
+
+    private static Command CreateCommand(TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The schedule's name." };
+        var workflow = new Option<string>("--workflow") { Description = "The workflow file; its schedule section says when.", Required = true };
+        var parameters = new Option<string[]>("--param") { Description = "NAME=VALUE for a parameter; repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var doors = new FrontDoorOptions();
+        var command = new Command("create", "Store a schedule that starts the workflow at each of its windows.") { name, workflow, parameters };
+        doors.AddTo(command, withCluster: true);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var embedded = Embedded(door);
+            var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
+                p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
+            var created = await embedded.Schedules.CreateAsync(parse.GetValue(name)!, parse.GetValue(workflow)!, await embedded.ClusterAsync(ct), arguments,
+                new Caller(Environment.UserName, "drainctl"), ct);
+            await output.WriteLineAsync($"Schedule {created.Name}: workflow {created.Workflow} v{created.WorkflowVersion}, '{created.Cron}' in {created.TimeZone}, "
+                + $"{DurationText.Format(TimeSpan.FromSeconds(created.DurationSeconds))} windows.");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var doors = new FrontDoorOptions();
+        var command = new Command("list", "Stored schedules with their next window.");
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            foreach (var s in await Embedded(door).Schedules.ListAsync(ct))
+            {
+                var upcoming = ScheduleApplication.Definition(s).Next(TimeProvider.System.GetUtcNow(), 1);
+                var next = upcoming.Count > 0 ? upcoming[0] : null;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Name}  {s.Workflow} v{s.WorkflowVersion}  '{s.Cron}' {s.TimeZone}  next {next?.LocalStart:yyyy-MM-dd HH:mm:ss zzz} (UTC {next?.Start:yyyy-MM-dd HH:mm:ss})"));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Delete(TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The schedule's name." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("delete", "Retire a schedule; its recorded occurrences stay.") { name };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            await Embedded(door).Schedules.DeleteAsync(parse.GetValue(name)!, ct);
+            await output.WriteLineAsync($"Schedule {parse.GetValue(name)} deleted.");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Firings(TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The schedule's name." };
+        var doors = new FrontDoorOptions();
+        var command = new Command("firings", "Every recorded occurrence: fired (with its workflow instance) or skipped (with why).") { name };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            foreach (var f in await Embedded(door).Schedules.FiringsAsync(parse.GetValue(name)!, ct))
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{f.DueAt:yyyy-MM-dd HH:mm:ss}Z  {f.Outcome,-7}  {(f.InstanceId?.ToString("D") ?? f.Reason)}  by {f.RecordedBy}"));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // The schedule ticker that every server replica runs, here for a while: records due occurrences exactly once.
+    private static Command Tick(TextWriter output, TextWriter error)
+    {
+        var duration = new Option<string>("--for") { Description = "How long to tick, e.g. 60s.", DefaultValueFactory = _ => "60s" };
+        var doors = new FrontDoorOptions();
+        var command = new Command("tick", "Fire due occurrences of every schedule for a while (what each server replica does); prints the instances created.") { duration };
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var length = DurationText.Parse(parse.GetValue(duration)!) ?? throw new ArgumentException($"--for must be a duration such as 60s, was '{parse.GetValue(duration)}'");
+            var schedules = Embedded(door).Schedules;
+            var holder = $"{Environment.MachineName}/{Environment.ProcessId}";
+            var until = TimeProvider.System.GetUtcNow() + length;
+            while (TimeProvider.System.GetUtcNow() < until)
+            {
+                foreach (var id in await schedules.FireDueAsync(holder, ct))
+                {
+                    await output.WriteLineAsync($"fired: workflow instance {id:D}");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, ct);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static EmbeddedFrontDoor Embedded(IDrainFrontDoor door) => door as EmbeddedFrontDoor
+        ?? throw new RemoteApiException("schedules are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
+}

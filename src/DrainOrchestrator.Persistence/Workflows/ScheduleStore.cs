@@ -1,0 +1,141 @@
+using Dapper;
+using Npgsql;
+
+namespace DrainOrchestrator.Persistence.Workflows;
+
+/// <summary>Stored schedules and their occurrences; an occurrence is claimed by the first insert of its (schedule, due) row.</summary>
+public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    private const string Columns =
+        """
+        id AS Id, name AS Name, cluster AS Cluster, workflow AS Workflow, workflow_version AS WorkflowVersion, definition AS Definition, content_hash AS ContentHash,
+        arguments::text AS ArgumentsJson, cron AS Cron, time_zone AS TimeZone, duration_seconds AS DurationSeconds, exclusions::text AS ExclusionsJson,
+        misfire_action AS MisfireAction, misfire_grace_seconds AS MisfireGraceSeconds, created_by AS CreatedBy, created_at AS CreatedAt
+        """;
+
+    public async Task<ScheduleRecord> CreateAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO schedules (id, name, cluster, workflow, workflow_version, definition, content_hash, arguments, cron, time_zone, duration_seconds, exclusions,
+                                   misfire_action, misfire_grace_seconds, created_by, created_at)
+            VALUES (@Id, @Name, @Cluster, @Workflow, @WorkflowVersion, @Definition, @ContentHash, @ArgumentsJson::jsonb, @Cron, @TimeZone, @DurationSeconds,
+                    @ExclusionsJson::jsonb, @MisfireAction, @MisfireGraceSeconds, @CreatedBy, @CreatedAt)
+            """, schedule, cancellationToken: cancellationToken));
+        return schedule;
+    }
+
+    /// <summary>The live schedules (not deleted), by name.</summary>
+    public async Task<IReadOnlyList<ScheduleRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM schedules WHERE deleted_at IS NULL ORDER BY name", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <summary>Deletes (retires) a schedule; its occurrences stay recorded. False when there is none of that name.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE schedules SET deleted_at = @now WHERE name = @name AND deleted_at IS NULL", new { name, now = timeProvider.GetUtcNow() },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>The latest recorded occurrence of a schedule; null before its first.</summary>
+    public async Task<DateTimeOffset?> LastDueAsync(Guid scheduleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var last = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT max(due_at) FROM schedule_firings WHERE schedule_id = @scheduleId", new { scheduleId }, cancellationToken: cancellationToken));
+        return last is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>Every recorded occurrence of a schedule, oldest first.</summary>
+    public async Task<IReadOnlyList<FiringRecord>> FiringsAsync(Guid scheduleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FiringRow>(new CommandDefinition(
+            """
+            SELECT schedule_id AS ScheduleId, due_at AS DueAt, outcome AS Outcome, reason AS Reason, instance_id AS InstanceId,
+                   recorded_at AS RecordedAt, recorded_by AS RecordedBy
+              FROM schedule_firings WHERE schedule_id = @scheduleId ORDER BY due_at
+            """, new { scheduleId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new FiringRecord(r.ScheduleId, Utc(r.DueAt), r.Outcome, r.Reason, r.InstanceId, Utc(r.RecordedAt), r.RecordedBy)).ToList();
+    }
+
+    /// <summary>
+    /// Claims an occurrence and, when it fires, records its workflow instance in the same transaction: true when this
+    /// caller recorded it, false when another replica already had.
+    /// </summary>
+    public async Task<bool> ClaimAsync(ScheduleRecord schedule, DateTimeOffset due, string? skippedBecause, Guid instanceId, string instanceName,
+        string holder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        // The occurrence's row first: a replica that loses the race waits on the key, then inserts nothing and stops.
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO schedule_firings (schedule_id, due_at, outcome, reason, instance_id, recorded_at, recorded_by)
+            VALUES (@id, @due, @outcome, @skippedBecause, @instance, @now, @holder)
+            ON CONFLICT (schedule_id, due_at) DO NOTHING
+            """,
+            new
+            {
+                id = schedule.Id,
+                due,
+                outcome = skippedBecause is null ? "fired" : "skipped",
+                skippedBecause,
+                instance = skippedBecause is null ? instanceId : (Guid?)null,
+                now,
+                holder
+            },
+            transaction, cancellationToken: cancellationToken)) == 1;
+        if (!claimed)
+        {
+            return false;
+        }
+
+        if (skippedBecause is null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO workflow_instances (id, name, workflow, workflow_version, content_hash, definition, arguments, cluster, requested_by, created_at)
+                VALUES (@instanceId, @instanceName, @Workflow, @WorkflowVersion, @ContentHash, @Definition, @ArgumentsJson::jsonb, @Cluster, @by, @now)
+                """,
+                new
+                {
+                    instanceId,
+                    instanceName,
+                    schedule.Workflow,
+                    schedule.WorkflowVersion,
+                    schedule.ContentHash,
+                    schedule.Definition,
+                    schedule.ArgumentsJson,
+                    schedule.Cluster,
+                    by = "schedule/" + schedule.Name,
+                    now
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed record Row(Guid Id, string Name, string Cluster, string Workflow, int WorkflowVersion, string Definition, string ContentHash, string ArgumentsJson, string Cron,
+        string TimeZone, double DurationSeconds, string ExclusionsJson, string MisfireAction, double MisfireGraceSeconds, string? CreatedBy, DateTime CreatedAt)
+    {
+        public ScheduleRecord ToRecord() => new(Id, Name, Cluster, Workflow, WorkflowVersion, Definition, ContentHash, ArgumentsJson, Cron, TimeZone, DurationSeconds,
+            ExclusionsJson, MisfireAction, MisfireGraceSeconds, CreatedBy, Utc(CreatedAt));
+    }
+
+    private sealed record FiringRow(Guid ScheduleId, DateTime DueAt, string Outcome, string? Reason, Guid? InstanceId, DateTime RecordedAt, string RecordedBy);
+}
