@@ -146,7 +146,7 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
     {
         var store = new ClusterBudgetStore(dataSource, timeProvider);
         var budgets = new Dictionary<string, IReadOnlyList<DrainBudgetStatus>>(StringComparer.Ordinal);
-        foreach (var name in drains.Where(d => !DrainState.IsFinal(d.State)).Select(d => d.Cluster).Distinct(StringComparer.Ordinal))
+        foreach (var name in drains.Where(d => !d.State.IsFinal()).Select(d => d.Cluster).Distinct(StringComparer.Ordinal))
         {
             budgets[name] = await store.ReadAsync(name, DemandMaxAge, cancellationToken);
         }

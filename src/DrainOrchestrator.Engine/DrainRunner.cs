@@ -6,6 +6,7 @@ using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Leases;
 using DrainOrchestrator.Persistence.Waves;
 using Microsoft.Extensions.Logging;
@@ -31,18 +32,18 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var states = new DrainStateStore(dataSource, timeProvider);
         var drain = await drains.FindAsync(drainId.ToString("D"), cancellationToken)
             ?? throw new ArgumentException($"There is no drain {drainId}.", nameof(drainId));
-        if (DrainState.IsFinal(drain.State))
+        if (drain.State.IsFinal())
         {
-            return new DrainResult(drain.Id, drain.State, drain.OutcomeReason ?? drain.State);
+            return Ended(drain);
         }
 
         var leases = new LeaseStore(dataSource, timeProvider);
         await using var ownership = await AcquireUnlessFinishedAsync(leases, drainId, states, cancellationToken);
         var current = await drains.FindAsync(drainId.ToString("D"), cancellationToken) ?? drain;
-        if (ownership is null || DrainState.IsFinal(current.State))
+        if (ownership is null || current.State.IsFinal())
         {
             // Another process finished the drain while this one waited for its lease: report that end, do not redo it.
-            return new DrainResult(current.Id, current.State, current.OutcomeReason ?? current.State);
+            return Ended(current);
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownership.Lost);
@@ -58,13 +59,16 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
         catch (Exception ex) when (ex is LeaseLostException || (ex is OperationCanceledException && ownership.Lost.IsCancellationRequested))
         {
-            return new DrainResult(drainId, "lost", "this process lost the drain's lease; another process continues it");
+            return new DrainResult(drainId, DrainRunState.Lost, "this process lost the drain's lease; another process continues it");
         }
         catch (DatabaseOutageException ex)
         {
-            return new DrainResult(drainId, DrainResult.Interrupted, ex.Message);
+            return new DrainResult(drainId, DrainRunState.Interrupted, ex.Message);
         }
     }
+
+    private static DrainResult Ended(DrainRecord drain) =>
+        new(drain.Id, DrainRunStates.Of(drain.State), drain.OutcomeReason ?? drain.State.ToDatabase());
 
     // Null when the drain ended while this process waited for its lease (the owner had finished it but not yet let go).
     private async Task<OwnershipLease?> AcquireUnlessFinishedAsync(LeaseStore leases, Guid drainId, DrainStateStore states,
@@ -73,7 +77,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         try
         {
             return await OwnershipLease.AcquireAsync(leases, drainId, options, timeProvider, logger,
-                async ct => await states.ReadStateAsync(drainId, ct) is { } s && !DrainState.IsFinal(s), cancellationToken);
+                async ct => await states.ReadStateAsync(drainId, ct) is { } s && !s.IsFinal(), cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -92,9 +96,9 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             try
             {
                 if (resumed && await new DrainStore(dataSource, timeProvider).FindAsync(context.DrainIdText, cancellationToken) is { } drain
-                    && DrainState.IsFinal(drain.State))
+                    && drain.State.IsFinal())
                 {
-                    return new DrainResult(drain.Id, drain.State, drain.OutcomeReason ?? drain.State);
+                    return Ended(drain);
                 }
 
                 return await RunStepsAsync(context, cancellationToken);
@@ -109,17 +113,17 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
     private async Task<DrainResult> RunStepsAsync(DrainContext context, CancellationToken cancellationToken)
     {
-        var done = (await context.Journal.ReadAsync(context.Id, "step.completed", cancellationToken))
-            .Select(e => JournalPayload.Deserialize<StepPayload>(e.PayloadJson)!.Step).ToHashSet(StringComparer.Ordinal);
+        var done = (await context.Journal.ReadAsync<StepCompleted>(context.Id, cancellationToken))
+            .Select(e => e.Step).ToHashSet(StringComparer.Ordinal);
         var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
         if (state == DrainState.Pending)
         {
-            await context.Writer.WriteAsync("drain.started", new { holder = options.Holder },
+            await context.Writer.WriteAsync(new DrainStarted(options.Holder),
                 t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
         }
         else
         {
-            await context.Writer.WriteAsync("drain.resumed_by", new { holder = options.Holder, state }, null, cancellationToken);
+            await context.Writer.WriteAsync(new DrainResumed(options.Holder, state), null, cancellationToken);
         }
 
         if (state == DrainState.Cancelling)
@@ -198,6 +202,4 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await PreparationSteps.CompleteAsync(context, step, cancellationToken);
         }
     }
-
-    private sealed record StepPayload(string Step);
 }

@@ -6,6 +6,7 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Scale.Bench.Measuring;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,8 +78,8 @@ internal static class ReportBenchmark
             ("waves", async () => (await new WaveStore(source, TimeProvider.System).ListAsync(drain.Id, cancellationToken)).Count),
             ("attempts", async () => (await new AttemptStore(source, TimeProvider.System).ListAsync(drain.Id, cancellationToken)).Count),
             ("journal: plan items not migrated", async () => (await new JournalStore(source, TimeProvider.System)
-                .ReadWhereAsync(drain.Id, "plan.item", "disposition", ["Skip", "Block"], cancellationToken)).Count),
-            ("journal: VMs given up", async () => (await new JournalStore(source, TimeProvider.System).ReadAsync(drain.Id, "vmi.given_up", cancellationToken)).Count),
+                .ReadWhereAsync<PlanItem>(drain.Id, PlanItem.DispositionField, ["Skip", "Block"], cancellationToken)).Count),
+            ("journal: VMs given up", async () => (await new JournalStore(source, TimeProvider.System).ReadAsync<VmiGivenUp>(drain.Id, cancellationToken)).Count),
         };
         var parts = new List<ReportReadPart>();
         foreach (var (part, query) in queries)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -21,7 +23,6 @@ internal static class ReportDataset
     private const int SourceNodes = 500;
     private const int WaveSize = 5;
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 2, 0, 0, TimeSpan.Zero);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<ReportDatasetShape> LoadAsync(NpgsqlDataSource dataSource, int attempts, CancellationToken cancellationToken)
     {
@@ -134,54 +135,37 @@ internal static class ReportDataset
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
-        async Task Append(DateTimeOffset at, string kind, object payload)
+        async Task Append(DateTimeOffset at, JournalEvent payload)
         {
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(drain, NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(kind, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(payload.Kind, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync("scale-bench/1", NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(1L, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(JsonSerializer.Serialize(payload, payload.GetType(), Json), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(JournalCatalogue.Serialize(payload), NpgsqlDbType.Jsonb, cancellationToken);
             count++;
         }
 
-        await Append(T0, "plan.created", new { waves = (vmis + WaveSize - 1) / WaveSize, items = vmis + skipped, blockers = 0 });
+        await Append(T0, new PlanCreated((vmis + WaveSize - 1) / WaveSize, vmis + skipped, 0, 0, []));
         for (var vmi = 0; vmi < vmis + skipped; vmi++)
         {
             var migrate = vmi < vmis;
-            await Append(T0, "plan.item", new
-            {
-                uid = Uid(vmi),
-                @namespace = Namespace(vmi),
-                name = Name(vmi),
-                node = Source(vmi),
-                disposition = migrate ? "Migrate" : "Skip",
-                wave = migrate ? (vmi / WaveSize) + 1 : 0,
-                reason = migrate ? "None" : "NotLiveMigratable",
-                detail = migrate ? null : "LiveMigratable is False: DisksNotLiveMigratable",
-                predictedSeconds = 61.5,
-                predictedMode = "PreCopy",
-            });
+            await Append(T0, new PlanItem(Uid(vmi), Namespace(vmi), Name(vmi), Source(vmi), migrate ? "Migrate" : "Skip",
+                migrate ? (vmi / WaveSize) + 1 : 0, migrate ? "None" : "NotLiveMigratable",
+                migrate ? null : "LiveMigratable is False: DisksNotLiveMigratable", 61.5, "PreCopy"));
         }
 
         foreach (var row in rows)
         {
-            await Append(row.IntendedAt, "attempt.intended",
-                new { vmim = row.VmimName, vmi = row.Namespace + "/" + row.Name, source = row.Source, target = row.Target, attempt = row.Attempt });
-            await Append(row.IntendedAt.AddSeconds(62), "attempt." + (row.Failed ? "failed" : "succeeded"),
-                new { vmim = row.VmimName, vmi = row.Namespace + "/" + row.Name, mode = row.PostCopy ? "PostCopy" : "PreCopy" });
+            var vmi = row.Namespace + "/" + row.Name;
+            await Append(row.IntendedAt, new AttemptIntended(row.VmimName, vmi, row.Source, row.Attempt) { Target = row.Target });
+            var ended = AttemptObserved.Of(row.Failed ? AttemptOutcome.Failed : AttemptOutcome.Succeeded, row.VmimName);
+            await Append(row.IntendedAt.AddSeconds(62), ended with { Vmi = vmi, Mode = row.PostCopy ? "PostCopy" : "PreCopy" });
             if (row.Failed && row.Attempt == 3)
             {
-                await Append(row.IntendedAt.AddSeconds(63), "vmi.given_up", new
-                {
-                    uid = row.Uid,
-                    @namespace = row.Namespace,
-                    name = row.Name,
-                    node = row.Source,
-                    attempts = 3,
-                    reason = "gave up after 3 attempts; the last did not converge (Live migration stuck)",
-                });
+                await Append(row.IntendedAt.AddSeconds(63), new VmiGivenUp(row.Uid, row.Namespace, row.Name, row.Source, 3,
+                    "gave up after 3 attempts; the last did not converge (Live migration stuck)"));
             }
         }
 

@@ -38,7 +38,7 @@ internal static class DrainValidation
             var holder = active.FirstOrDefault(d => d.Cluster == cluster && d.Nodes.Any(n => n.NodeName == node && n.ReleasedAt is null));
             if (holder is not null)
             {
-                problems.Add(new($"nodes[{i}]", $"{nodesName}: node '{node}' already belongs to drain '{holder.Name}' ({holder.State})"));
+                problems.Add(new($"nodes[{i}]", $"{nodesName}: node '{node}' already belongs to drain '{holder.Name}' ({holder.State.ToDatabase()})"));
             }
         }
 

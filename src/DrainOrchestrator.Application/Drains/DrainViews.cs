@@ -19,7 +19,7 @@ internal static class DrainViews
     };
 
     /// <summary>The recorded states a user's state can stand for.</summary>
-    public static IReadOnlyCollection<string> RecordedStates(DrainStatus status) => status switch
+    public static IReadOnlyCollection<DrainState> RecordedStates(DrainStatus status) => status switch
     {
         DrainStatus.Succeeded => [DrainState.Succeeded],
         DrainStatus.Failed => [DrainState.Failed],
@@ -29,13 +29,13 @@ internal static class DrainViews
     };
 
     public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null, IReadOnlyList<DrainBudgetStatus>? budget = null) => new(
-        d.Id, d.Name, d.Cluster, StatusOf(d), d.State, d.PolicyJson, d.RequestedBy, d.CreatedAt, d.StartedAt, d.FinishedAt, d.OutcomeReason,
+        d.Id, d.Name, d.Cluster, StatusOf(d), d.State.ToDatabase(), d.PolicyJson, d.RequestedBy, d.CreatedAt, d.StartedAt, d.FinishedAt, d.OutcomeReason,
         d.Nodes.Select(Node).ToList(), attempts is null ? [] : Vms(attempts),
-        budget?.FirstOrDefault(b => b.DrainId == d.Id) is { } mine && !DrainState.IsFinal(d.State)
+        budget?.FirstOrDefault(b => b.DrainId == d.Id) is { } mine && !d.State.IsFinal()
             ? new BudgetView(mine.Held, mine.Wanted, mine.Share, mine.ClusterLimit, mine.ForeignInFlight)
             : null);
 
-    private static NodeView Node(DrainNodeRecord n) => new(n.NodeName, n.State, n.VmisTotal, n.VmisMigrated,
+    private static NodeView Node(DrainNodeRecord n) => new(n.NodeName, n.State.ToDatabase(), n.VmisTotal, n.VmisMigrated,
         Math.Max(0, (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed), n.VmisFailed, n.VmisSkipped, n.ReleasedAt is not null, n.LastError);
 
     // Per VM, its latest attempt (attempts are listed in order, so the last one of a VMI wins).
@@ -51,7 +51,7 @@ internal static class DrainViews
         }
 
         return latest.Values.OrderBy(a => a.VmiNamespace, StringComparer.Ordinal).ThenBy(a => a.VmiName, StringComparer.Ordinal)
-            .Select(a => new VmView(a.VmiNamespace, a.VmiName, a.SourceNode, a.TargetNode, a.Attempt, a.WaveNumber, a.Outcome, a.Mode,
+            .Select(a => new VmView(a.VmiNamespace, a.VmiName, a.SourceNode, a.TargetNode, a.Attempt, a.WaveNumber, a.Outcome.ToDatabase(), a.Mode,
                 a.FailureReason, a.StartedAt ?? a.CreatedAt, a.FinishedAt))
             .ToList();
     }

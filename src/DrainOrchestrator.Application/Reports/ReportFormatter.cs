@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.Application.Reports;
 
@@ -47,7 +48,7 @@ public static class ReportFormatter
 
                 break;
             default:
-                await output.WriteLineAsync($"Drain {drain.Name} ({drain.State}): {drain.OutcomeReason}");
+                await output.WriteLineAsync($"Drain {drain.Name} ({drain.State.ToDatabase()}): {drain.OutcomeReason}");
 
                 // Grouped once: a drain of 100,000 migrations has 20,000 waves, and filtering every attempt again for each
                 // wave took minutes.
@@ -94,8 +95,8 @@ public static class ReportFormatter
     // A restart has no migration mode: the mode column says Restart (and its duration is the VM's downtime as the
     // engine saw it, from the VMI's deletion to the new one running).
     private static ReportRow Row(AttemptRecord a) => new(a.WaveNumber, a.VmiNamespace + "/" + a.VmiName, a.Attempt, a.SourceNode, a.TargetNode,
-        a.VmimName, a.Outcome, a.IsRestart ? "Restart" : a.Mode, a.PostCopy, a.IntendedAt, a.CreatedAt, a.StartedAt, a.FinishedAt,
-        a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason, a.Kind);
+        a.VmimName, a.Outcome.ToDatabase(), a.IsRestart ? "Restart" : a.Mode, a.PostCopy, a.IntendedAt, a.CreatedAt, a.StartedAt, a.FinishedAt,
+        a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason, a.Kind.ToDatabase());
 
     private static string? Time(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

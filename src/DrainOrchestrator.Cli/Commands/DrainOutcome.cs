@@ -1,5 +1,4 @@
 using DrainOrchestrator.Engine;
-using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -12,18 +11,18 @@ internal static class DrainOutcome
     /// </summary>
     public static int ExitCode(DrainResult result) => result.State switch
     {
-        DrainState.Succeeded => ExitCodes.Success,
-        _ when DrainState.IsFinal(result.State) => ExitCodes.Failed,
+        DrainRunState.Succeeded => ExitCodes.Success,
+        _ when result.State.IsFinal() => ExitCodes.Failed,
         _ => ExitCodes.Unfinished,
     };
 
     /// <summary>The lines printed once the run returns; for an unfinished drain the last one says to run the command again.</summary>
     public static IReadOnlyList<string> Lines(string drainName, DrainResult result)
     {
-        var lines = new List<string> { $"Drain {drainName}: {result.State}: {result.Reason}", $"Report: drainctl report {drainName}" };
+        var lines = new List<string> { $"Drain {drainName}: {result.State.ToText()}: {result.Reason}", $"Report: drainctl report {drainName}" };
         if (ExitCode(result) == ExitCodes.Unfinished)
         {
-            lines.Add(result.State == DrainResult.Interrupted
+            lines.Add(result.State == DrainRunState.Interrupted
                 ? $"Drain {drainName} is unfinished and resumable (exit {ExitCodes.Unfinished}): run the same command again to resume it."
                 : $"Drain {drainName} is unfinished (exit {ExitCodes.Unfinished}): this run stopped before its end; "
                     + "the same command run again attaches to it and follows it to its end.");

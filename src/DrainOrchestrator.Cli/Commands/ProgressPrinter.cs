@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Cli.Commands;
 

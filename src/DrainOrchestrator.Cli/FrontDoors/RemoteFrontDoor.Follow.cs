@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
 
@@ -43,7 +44,7 @@ internal sealed partial class RemoteFrontDoor
     }
 
     private static DrainResult Result(DrainView drain) =>
-        new(drain.Id, drain.RecordedState, drain.OutcomeReason ?? drain.RecordedState);
+        new(drain.Id, DrainRunStates.Of(DrainStates.Parse(drain.RecordedState)), drain.OutcomeReason ?? drain.RecordedState);
 
     // True when the drain ended; false when the stream closed first.
     private async Task<bool> ReadEventsAsync(Guid drainId, IProgress<DrainProgress> progress, Action<string> seen, string? lastEventId,
@@ -95,25 +96,28 @@ internal sealed partial class RemoteFrontDoor
         return false;
     }
 
-    // An event's data is the journal event; its payload is an object (or, from older servers, a JSON string).
+    // An event's data is the journal event; its payload is an object (or, from older servers, a JSON string). The event
+    // name is its journal kind: the drain's end stops the stream, progress is read as the catalogue's event.
     private static bool Dispatch(string kind, string data, IProgress<DrainProgress> progress)
     {
-        if (kind is "drain.succeeded" or "drain.failed" or "drain.cancelled")
+        if (JournalCatalogue.Is<DrainFinished>(kind))
         {
             return true;
         }
 
-        if (kind != "progress")
+        if (!JournalCatalogue.Is<ProgressReported>(kind))
         {
             return false;
         }
 
         var node = JsonNode.Parse(data);
         var payload = node?["payload"] ?? (node?["payloadJson"]?.GetValue<string>() is { } text ? JsonNode.Parse(text) : node);
-        var nodes = payload?["nodes"].Deserialize<List<NodeProgress>>(Json) ?? [];
-        var paused = payload?["paused"]?.GetValue<bool>() ?? false;
-        var eta = payload?["etaSeconds"]?.GetValue<double>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        progress.Report(new DrainProgress("migrate", paused, nodes, 0, eta));
+        if (payload is not null && JournalCatalogue.Read(kind, payload.ToJsonString()) is ProgressReported reported)
+        {
+            var eta = reported.EtaSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            progress.Report(new DrainProgress("migrate", reported.Paused, reported.Nodes ?? [], 0, eta));
+        }
+
         return false;
     }
 }

@@ -10,7 +10,7 @@ internal static class AttemptMapper
     public static MigrationAttempt ToCore(AttemptRecord r) => new(
         r.VmiUid,
         r.Attempt,
-        r.IsRestart ? AttemptKind.Restart : AttemptKind.Migration,
+        r.IsRestart ? Core.Scheduling.AttemptKind.Restart : Core.Scheduling.AttemptKind.Migration,
         r.VmimName,
         r.SourceNode,
         r.TargetNode,

@@ -3,6 +3,7 @@ using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -24,7 +25,7 @@ internal sealed partial class MigrationLoop
                 && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
             var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
                 MidpointRounding.AwayFromZero);
-            await context.Writer.WriteAsync("progress", new ProgressPayload(counts, paused, seconds), async t =>
+            await context.Writer.WriteAsync(new ProgressReported(counts, paused, seconds), async t =>
             {
                 foreach (var n in counts)
                 {
@@ -36,9 +37,6 @@ internal sealed partial class MigrationLoop
                 TimeSpan.FromSeconds(seconds)));
         }
     }
-
-    /// <summary>The journaled progress of a drain: per-node counts, whether it is paused, and the predicted seconds left.</summary>
-    internal sealed record ProgressPayload(IReadOnlyList<NodeProgress> Nodes, bool Paused, double EtaSeconds);
 
     private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {

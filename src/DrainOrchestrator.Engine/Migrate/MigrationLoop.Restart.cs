@@ -1,6 +1,7 @@
 using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -36,16 +37,17 @@ internal sealed partial class MigrationLoop
             return false;
         }
 
-        await context.Writer.WriteAsync("attempt." + observation.Outcome, new
+        var observed = AttemptObserved.Of(observation.Outcome, record.VmimName) with
         {
-            vmim = record.VmimName,
-            kind = AttemptKinds.Restart,
-            vmi = record.VmiNamespace + "/" + record.VmiName,
-            target = observation.TargetNode,
-            observation.FailureClass,
-            observation.FailureReason,
-        }, t => context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken), cancellationToken);
-        EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
+            AttemptKind = Persistence.Attempts.AttemptKind.Restart,
+            Vmi = record.VmiNamespace + "/" + record.VmiName,
+            Target = observation.TargetNode,
+            FailureClass = observation.FailureClass,
+            FailureReason = observation.FailureReason,
+        };
+        await context.Writer.WriteAsync(observed, t => context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken),
+            cancellationToken);
+        EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome.ToDatabase());
         return true;
     }
 

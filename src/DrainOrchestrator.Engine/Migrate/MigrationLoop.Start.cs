@@ -6,6 +6,7 @@ using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Budget;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -43,16 +44,13 @@ internal sealed partial class MigrationLoop
         var vmi = action.Vmi;
         var attempt = new NewAttempt(context.Id, Math.Max(1, action.Wave), action.Attempt, vmi.Namespace, vmi.Name, vmi.Uid,
             action.SourceNode, action.TargetNode, action.Name, action.PostCopy);
-        var reserved = await context.Writer.WriteIfAsync(t => _budget.TryReserveAsync(t, action, wanted, cancellationToken), "attempt.intended", new
+        var intended = new AttemptIntended(action.Name, vmi.QualifiedName, action.SourceNode, action.Attempt)
         {
-            vmim = action.Name,
-            vmi = vmi.QualifiedName,
-            source = action.SourceNode,
-            target = action.TargetNode,
-            attempt = action.Attempt,
-            wave = action.Wave,
-            postCopy = action.PostCopy,
-        }, async t =>
+            Target = action.TargetNode,
+            Wave = action.Wave,
+            PostCopy = action.PostCopy,
+        };
+        var reserved = await context.Writer.WriteIfAsync(t => _budget.TryReserveAsync(t, action, wanted, cancellationToken), intended, async t =>
         {
             await context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken);
             await context.Waves.MarkStartedAsync(t, context.Id, attempt.WaveNumber, cancellationToken);
@@ -101,7 +99,10 @@ internal sealed partial class MigrationLoop
         _unrecorded.Clear();
         foreach (var (action, vmim, adopted) in created)
         {
-            await context.Writer.WriteAsync(adopted ? "attempt.adopted" : "attempt.created", new { vmim = action.Name, uid = vmim.Metadata.Uid },
+            JournalEvent recorded = adopted
+                ? new AttemptAdopted(action.Name, vmim.Metadata.Uid)
+                : new AttemptCreated(action.Name) { Uid = vmim.Metadata.Uid };
+            await context.Writer.WriteAsync(recorded,
                 t => context.Attempts.ObserveAsync(t, action.Name, new AttemptObservation(AttemptOutcome.Created,
                     VmimUid: vmim.Metadata.Uid, CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow()), cancellationToken),
                 cancellationToken);
@@ -111,7 +112,7 @@ internal sealed partial class MigrationLoop
     }
 
     private Task RecordFailureAsync(string vmimName, FailureKind kind, string reason, CancellationToken cancellationToken) =>
-        context.Writer.WriteAsync("attempt.create_failed", new { vmim = vmimName, failureClass = kind.ToString(), reason },
+        context.Writer.WriteAsync(new AttemptCreateFailed(vmimName, kind.ToString(), reason),
             t => context.Attempts.ObserveAsync(t, vmimName, new AttemptObservation(AttemptOutcome.NotCreated,
                 FailureClass: kind.ToString(), FailureReason: reason), cancellationToken), cancellationToken);
 
@@ -159,11 +160,11 @@ internal sealed partial class MigrationLoop
             snapshot.Config.ProgressTimeout);
         if (!design.Succeeded)
         {
-            await context.Writer.WriteAsync("postcopy.refused", new { vmi = action.Vmi.QualifiedName, design.Problem }, null, cancellationToken);
+            await context.Writer.WriteAsync(new PostCopyRefused(action.Vmi.QualifiedName, design.Problem), null, cancellationToken);
             return "post-copy policy cannot win: " + design.Problem;
         }
 
-        await context.Writer.WriteAsync("postcopy.policy.intended", new { vmi = action.Vmi.QualifiedName, policy = name }, null, cancellationToken);
+        await context.Writer.WriteAsync(new PostCopyPolicyIntended(action.Vmi.QualifiedName, name), null, cancellationToken);
         await context.Actions.EnsureMigrationPolicyAsync(design.Policy!, cancellationToken);
         await context.Actions.SetVmiLabelAsync(action.Vmi.Namespace, action.Vmi.Name, design.MarkerLabelKey, design.MarkerLabelValue, cancellationToken);
         return null;

@@ -7,6 +7,7 @@ using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -49,9 +50,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
     private async Task<LoopOutcome> RunPassesAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in await context.Journal.ReadAsync(context.Id, "vmi.given_up", cancellationToken))
+        foreach (var given in await context.Journal.ReadAsync<VmiGivenUp>(context.Id, cancellationToken))
         {
-            _givenUp.Add(JournalPayload.Deserialize<GivenUpPayload>(entry.PayloadJson)!.Uid);
+            _givenUp.Add(given.Uid);
         }
 
         // After an interruption, what was created but not recorded is observed again (recovering), not recorded stale.
@@ -81,7 +82,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             recovering = false;
             var now = context.Time.GetUtcNow();
             var snapshot = SnapshotMapper.Map(cluster);
-            _budget.Observe(cluster, snapshot, observed.Where(o => AttemptOutcome.IsFinal(o.Observation.Outcome)).Select(o => o.Record.VmimName));
+            _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken));
             var deciding = context.Time.GetTimestamp();
@@ -204,7 +205,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
 
             observed.Add((record, observation));
-            if (AttemptOutcome.IsFinal(observation.Outcome))
+            if (observation.Outcome.IsFinal())
             {
                 records[i] = ObservedRecord.Ended(record, observation, now);
             }
@@ -218,13 +219,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private async Task RecordObservationsAsync(List<(AttemptRecord Record, AttemptObservation Observation)> observed, long seen,
         CancellationToken cancellationToken)
     {
-        foreach (var (record, observation) in observed.Where(o => AttemptOutcome.IsFinal(o.Observation.Outcome)))
+        foreach (var (record, observation) in observed.Where(o => o.Observation.Outcome.IsFinal()))
         {
             await RecordObservationAsync(record, observation, cancellationToken);
         }
 
         var written = 0;
-        foreach (var (record, observation) in observed.Where(o => !AttemptOutcome.IsFinal(o.Observation.Outcome)))
+        foreach (var (record, observation) in observed.Where(o => !o.Observation.Outcome.IsFinal()))
         {
             if (written++ > 0 && context.View.Version != seen)
             {
@@ -237,20 +238,20 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
     private async Task RecordObservationAsync(AttemptRecord record, AttemptObservation observation, CancellationToken cancellationToken)
     {
-        await context.Writer.WriteAsync("attempt." + observation.Outcome, new
+        var observed = AttemptObserved.Of(observation.Outcome, record.VmimName) with
         {
-            vmim = record.VmimName,
-            vmi = record.VmiNamespace + "/" + record.VmiName,
-            observation.Mode,
-            observation.FailureClass,
-            observation.FailureReason,
-        }, async t =>
+            Vmi = record.VmiNamespace + "/" + record.VmiName,
+            Mode = observation.Mode,
+            FailureClass = observation.FailureClass,
+            FailureReason = observation.FailureReason,
+        };
+        await context.Writer.WriteAsync(observed, async t =>
         {
             await context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken);
             await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
         }, cancellationToken);
-        EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome);
-        if (AttemptOutcome.IsFinal(observation.Outcome))
+        EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome.ToDatabase());
+        if (observation.Outcome.IsFinal())
         {
             EngineMetrics.AttemptEnded(record, observation);
         }
@@ -261,13 +262,10 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         foreach (var notice in decision.GivenUp.Where(g => !_givenUp.Contains(g.Item.Vmi.Uid)))
         {
             var vmi = notice.Item.Vmi;
-            await context.Writer.WriteAsync("vmi.given_up",
-                new GivenUpPayload(vmi.Uid, vmi.Namespace, vmi.Name, vmi.NodeName, notice.Attempts, notice.Reason), null, cancellationToken);
+            await context.Writer.WriteAsync(new VmiGivenUp(vmi.Uid, vmi.Namespace, vmi.Name, vmi.NodeName, notice.Attempts, notice.Reason),
+                null, cancellationToken);
             _givenUp.Add(vmi.Uid);
             EngineLog.GaveUp(context.Logger, vmi.QualifiedName, notice.Reason);
         }
     }
-
-    /// <summary>A VMI the drain stopped trying to move, as journaled.</summary>
-    internal sealed record GivenUpPayload(string Uid, string Namespace, string Name, string Node, int Attempts, string Reason);
 }

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -69,7 +70,7 @@ internal sealed class NodeLeaseRenewal(DrainContext context)
             }
             else if (!_lostTo.TryGetValue(node, out var known) || known != other)
             {
-                await context.Writer.WriteAsync("node.lease_lost", new { node, holder = other }, null, cancellationToken);
+                await context.Writer.WriteAsync(new NodeLeaseLost(node, other), null, cancellationToken);
                 _lostTo[node] = other;
                 EngineLog.NodeLeaseLost(context.Logger, node, other);
             }

@@ -3,6 +3,7 @@ using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -16,7 +17,7 @@ internal static class PostCopyCleanup
         {
             await context.Actions.SetVmiLabelAsync(record.VmiNamespace, record.VmiName, PostCopyPolicyDesigner.MarkerLabelKey, null, cancellationToken);
             await context.Actions.DeleteMigrationPolicyAsync(policy, cancellationToken);
-            await context.Writer.WriteAsync("postcopy.policy.removed", new { vmi = record.VmiNamespace + "/" + record.VmiName, policy }, null, cancellationToken);
+            await context.Writer.WriteAsync(new PostCopyPolicyRemoved(record.VmiNamespace + "/" + record.VmiName, policy), null, cancellationToken);
         }
         catch (KubernetesApiException ex)
         {

@@ -4,6 +4,7 @@ using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -21,17 +22,14 @@ internal sealed class RestartStarter(DrainContext context)
         ArgumentNullException.ThrowIfNull(action);
         var vmi = action.Vmi;
         var attempt = new NewAttempt(context.Id, 0, action.Attempt, vmi.Namespace, vmi.Name, vmi.Uid, vmi.NodeName, null, action.Name,
-            PostCopy: false, AttemptKinds.Restart);
-        await context.Writer.WriteAsync("attempt.intended", new
+            PostCopy: false, Persistence.Attempts.AttemptKind.Restart);
+        var intended = new AttemptIntended(action.Name, vmi.QualifiedName, vmi.NodeName, action.Attempt)
         {
-            vmim = action.Name,
-            kind = AttemptKinds.Restart,
-            vmi = vmi.QualifiedName,
-            uid = vmi.Uid,
-            source = vmi.NodeName,
-            attempt = action.Attempt,
-            runStrategy = vmi.RunStrategy.ToString(),
-        }, t => context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken), cancellationToken);
+            AttemptKind = Persistence.Attempts.AttemptKind.Restart,
+            Uid = vmi.Uid,
+            RunStrategy = vmi.RunStrategy.ToString(),
+        };
+        await context.Writer.WriteAsync(intended, t => context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken), cancellationToken);
         await StopAsync(action.Name, vmi.Namespace, vmi.Name, vmi.Uid, cluster, cancellationToken);
     }
 
@@ -56,14 +54,15 @@ internal sealed class RestartStarter(DrainContext context)
             RestartLog.StopFailed(context.Logger, @namespace + "/" + name, ex.Message);
             var kind = FailureClassifier.Classify(new FailureFacts(ex.Message, ApiStatusCode: (int?)ex.StatusCode));
             var reason = "the VMI could not be deleted: " + ex.Message;
-            await context.Writer.WriteAsync("attempt.create_failed", new { vmim = attemptName, kind = AttemptKinds.Restart, failureClass = kind.ToString(), reason },
+            var failed = new AttemptCreateFailed(attemptName, kind.ToString(), reason) { AttemptKind = Persistence.Attempts.AttemptKind.Restart };
+            await context.Writer.WriteAsync(failed,
                 t => context.Attempts.ObserveAsync(t, attemptName, new AttemptObservation(AttemptOutcome.NotCreated,
                     FailureClass: kind.ToString(), FailureReason: reason), cancellationToken), cancellationToken);
             return;
         }
 
         // For a restart, created_at is when the engine stopped the VM, on its own clock (the cluster records no such event).
-        await context.Writer.WriteAsync("attempt.vmi_deleted", new { vmim = attemptName, vmi = @namespace + "/" + name, uid, deleted },
+        await context.Writer.WriteAsync(new AttemptVmiDeleted(attemptName, @namespace + "/" + name, uid, deleted),
             t => context.Attempts.ObserveAsync(t, attemptName, new AttemptObservation(AttemptOutcome.Created,
                 CreatedAt: context.Time.GetUtcNow()), cancellationToken), cancellationToken);
         RestartLog.Stopped(context.Logger, attemptName, @namespace + "/" + name, uid, deleted);

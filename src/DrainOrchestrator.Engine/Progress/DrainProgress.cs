@@ -1,3 +1,5 @@
+using DrainOrchestrator.Persistence.Journal.Events;
+
 namespace DrainOrchestrator.Engine.Progress;
 
 /// <summary>A drain's live progress, reported after every decision of the migrate step.</summary>

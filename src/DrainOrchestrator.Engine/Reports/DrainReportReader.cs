@@ -1,9 +1,8 @@
 using DrainOrchestrator.Core.Planning;
-using DrainOrchestrator.Engine.Migrate;
-using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Waves;
 using Npgsql;
 
@@ -22,9 +21,8 @@ public static class DrainReportReader
         var notMoved = new List<UnmovedVmi>();
         // Only the items the plan did not migrate: a large drain journals 100,000 plan items and leaves a few where they are.
         string[] unmoved = [nameof(PlanDisposition.Skip), nameof(PlanDisposition.Block)];
-        foreach (var entry in await journal.ReadWhereAsync(drain.Id, "plan.item", "disposition", unmoved, cancellationToken))
+        foreach (var item in await journal.ReadWhereAsync<PlanItem>(drain.Id, PlanItem.DispositionField, unmoved, cancellationToken))
         {
-            var item = JournalPayload.Deserialize<PlanStep.PlanItemPayload>(entry.PayloadJson)!;
             var disposition = item.Disposition switch
             {
                 nameof(PlanDisposition.Skip) => "skipped",
@@ -37,9 +35,8 @@ public static class DrainReportReader
             }
         }
 
-        foreach (var entry in await journal.ReadAsync(drain.Id, "vmi.given_up", cancellationToken))
+        foreach (var given in await journal.ReadAsync<VmiGivenUp>(drain.Id, cancellationToken))
         {
-            var given = JournalPayload.Deserialize<MigrationLoop.GivenUpPayload>(entry.PayloadJson)!;
             notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
         }
 

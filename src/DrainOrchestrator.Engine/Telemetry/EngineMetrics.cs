@@ -44,7 +44,7 @@ public static class EngineMetrics
         if (observation.StartedAt is { } started && observation.FinishedAt is { } finished && finished >= started)
         {
             MigrationDuration.Record((finished - started).TotalSeconds,
-                new("mode", mode), new("outcome", observation.Outcome));
+                new("mode", mode), new("outcome", observation.Outcome.ToDatabase()));
         }
 
         if (observation.Outcome != AttemptOutcome.Succeeded)

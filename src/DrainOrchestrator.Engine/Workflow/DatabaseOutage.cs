@@ -1,4 +1,5 @@
 using DrainOrchestrator.Persistence.Database;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -81,13 +82,8 @@ internal sealed class DatabaseOutage(NpgsqlDataSource dataSource, OwnershipLease
         var retaken = await ownership.ConfirmAsync(cancellationToken) || ownership.Retakes > retakesBefore;
         var lease = ownership.Current;
         var down = Seconds(time.GetUtcNow() - since);
-        await writer.WriteAsync("database.reconnected", new
-        {
-            outageSeconds = down,
-            lease = retaken ? "retaken" : "held",
-            epoch = lease.Epoch,
-            reason,
-        }, null, cancellationToken);
+        await writer.WriteAsync(new DatabaseReconnected(down, retaken ? LeaseConfirmation.Retaken : LeaseConfirmation.Held, lease.Epoch, reason),
+            null, cancellationToken);
         EngineLog.DatabaseAvailable(logger, down, lease.Name,
             retaken ? "had expired and nobody took it: re-taken" : "still held", lease.Epoch);
     }

@@ -1,7 +1,9 @@
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Workflow;
 
@@ -10,15 +12,15 @@ internal static class EndSteps
 {
     /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
     /// says so (and only if the drain cordoned them); node Leases and drain_nodes are released.</summary>
-    public static async Task<DrainResult> FinishAsync(DrainContext context, string state, string reason, CancellationToken cancellationToken)
+    public static async Task<DrainResult> FinishAsync(DrainContext context, DrainState state, string reason, CancellationToken cancellationToken)
     {
         var uncordon = state != DrainState.Succeeded && context.Policy.UncordonOnFailure;
         var current = await new DrainStore(context.Writer.DataSource, context.Time).FindAsync(context.DrainIdText, cancellationToken);
         foreach (var node in current?.Nodes ?? [])
         {
-            if (uncordon && node.WasUnschedulable == false && node.State is not "pending" and not "locked")
+            if (uncordon && node.WasUnschedulable == false && node.State is not DrainNodeState.Pending and not DrainNodeState.Locked)
             {
-                await context.Writer.WriteAsync("node.uncordon.intended", new { node = node.NodeName }, null, cancellationToken);
+                await context.Writer.WriteAsync(new NodeUncordonIntended(node.NodeName), null, cancellationToken);
                 await context.Actions.SetUnschedulableAsync(node.NodeName, false, cancellationToken);
             }
 
@@ -37,19 +39,19 @@ internal static class EndSteps
             await PostCopyCleanup.RemoveAsync(context, record, cancellationToken);
         }
 
-        await context.Writer.WriteAsync("drain." + state, new { reason, uncordoned = uncordon }, async t =>
+        await context.Writer.WriteAsync(DrainFinished.Of(state, reason, uncordon), async t =>
         {
             foreach (var node in context.Nodes)
             {
-                await DrainStateStore.SetNodeStateAsync(t, context.Id, node, state == DrainState.Succeeded ? "drained" : "failed",
+                await DrainStateStore.SetNodeStateAsync(t, context.Id, node, state == DrainState.Succeeded ? DrainNodeState.Drained : DrainNodeState.Failed,
                     null, state == DrainState.Succeeded ? null : reason, cancellationToken);
             }
 
             await context.States.SetStateAsync(t, context.Id, state, reason, cancellationToken);
             await context.States.ReleaseNodesAsync(t, context.Id, cancellationToken);
         }, cancellationToken);
-        EngineLog.DrainFinished(context.Logger, context.Drain.Name, state, reason);
-        return new DrainResult(context.Id, state, reason);
+        EngineLog.DrainFinished(context.Logger, context.Drain.Name, state.ToDatabase(), reason);
+        return new DrainResult(context.Id, DrainRunStates.Of(state), reason);
     }
 
     /// <summary>Cancels: deletes every in-flight VMIM (recording each abort), then finishes as cancelled.</summary>
@@ -61,16 +63,16 @@ internal static class EndSteps
             // A restart has no VMIM to delete and cannot be undone: its VM starts again through its run strategy.
             if (!record.IsRestart)
             {
-                await context.Writer.WriteAsync("attempt.abort_requested", new { vmim = record.VmimName }, null, cancellationToken);
+                await context.Writer.WriteAsync(new AttemptAbortRequested(record.VmimName), null, cancellationToken);
                 await context.Actions.DeleteMigrationAsync(record.VmiNamespace, record.VmimName, cancellationToken);
             }
 
             var reason = record.IsRestart
                 ? "the drain was cancelled while the VM restarted; KubeVirt starts it again through its run strategy"
                 : "the drain was cancelled";
-            await context.Writer.WriteAsync("attempt.aborted", new { vmim = record.VmimName }, t => context.Attempts.ObserveAsync(t,
-                record.VmimName, new Persistence.Attempts.AttemptObservation(Persistence.Attempts.AttemptOutcome.Aborted,
-                    FailureClass: "Aborted", FailureReason: reason), cancellationToken), cancellationToken);
+            await context.Writer.WriteAsync(new AttemptAborted(record.VmimName), t => context.Attempts.ObserveAsync(t,
+                record.VmimName, new AttemptObservation(AttemptOutcome.Aborted, FailureClass: "Aborted", FailureReason: reason),
+                cancellationToken), cancellationToken);
             aborted++;
         }
 

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Leases;
 using Npgsql;
 
@@ -13,15 +14,15 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore lease
     /// <summary>The database written to.</summary>
     public NpgsqlDataSource DataSource => dataSource;
 
-    /// <summary>Runs <paramref name="work"/> fenced, then appends the event, then commits.</summary>
-    public Task WriteAsync(string kind, object payload, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken) =>
-        WriteIfAsync(null, kind, payload, work, cancellationToken);
+    /// <summary>Runs <paramref name="work"/> fenced, then appends <paramref name="journalEvent"/>, then commits.</summary>
+    public Task WriteAsync(JournalEvent journalEvent, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken) =>
+        WriteIfAsync(null, journalEvent, work, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="gate"/> fenced; when it says no, rolls back (nothing written, nothing journaled) and returns
     /// false. Otherwise runs <paramref name="work"/> in the same transaction, appends the event, commits and returns true.
     /// </summary>
-    public async Task<bool> WriteIfAsync(Func<NpgsqlTransaction, Task<bool>>? gate, string kind, object payload,
+    public async Task<bool> WriteIfAsync(Func<NpgsqlTransaction, Task<bool>>? gate, JournalEvent journalEvent,
         Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken)
     {
         var lease = ownership.Current;
@@ -39,7 +40,7 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore lease
             await work(transaction);
         }
 
-        await journal.AppendAsync(transaction, drainId, kind, actor, lease.Epoch, JournalPayload.Serialize(payload), cancellationToken);
+        await journal.AppendAsync(transaction, drainId, journalEvent, actor, lease.Epoch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

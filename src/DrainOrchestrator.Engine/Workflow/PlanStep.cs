@@ -1,7 +1,7 @@
-using System.Text.Json;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Waves;
 using Npgsql;
 
@@ -30,9 +30,8 @@ internal static class PlanStep
         }
 
         var waves = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in await context.Journal.ReadAsync(context.Id, "plan.item", cancellationToken))
+        foreach (var item in await context.Journal.ReadAsync<PlanItem>(context.Id, cancellationToken))
         {
-            var item = JournalPayload.Deserialize<PlanItemPayload>(entry.PayloadJson)!;
             waves[item.Uid] = item.Wave;
         }
 
@@ -45,18 +44,12 @@ internal static class PlanStep
     {
         var mode = context.Policy.WaveMode.ToString().ToLowerInvariant();
         var waves = plan.Waves.Where(w => w.Items.Count > 0).Select(w => new PlannedWaveRow(w.Number, w.Items.Count)).ToList();
-        await context.Writer.WriteAsync("plan.created", new
-        {
-            waves = waves.Count,
-            items = plan.Items.Count,
-            blockers = plan.Blockers.Count,
-            predictedMakespanSeconds = plan.PredictedMakespan.TotalSeconds,
-            warnings = plan.Warnings,
-        }, t => context.Waves.RecordPlanAsync(t, context.Id, mode, context.Policy.MaxParallelMigrations, waves, cancellationToken),
+        await context.Writer.WriteAsync(new PlanCreated(waves.Count, plan.Items.Count, plan.Blockers.Count,
+            plan.PredictedMakespan.TotalSeconds, plan.Warnings), t => context.Waves.RecordPlanAsync(t, context.Id, mode, context.Policy.MaxParallelMigrations, waves, cancellationToken),
             cancellationToken);
         foreach (var item in plan.Items)
         {
-            await context.Writer.WriteAsync("plan.item", PlanItemPayload.Of(item), null, cancellationToken);
+            await context.Writer.WriteAsync(Journaled(item), null, cancellationToken);
         }
     }
 
@@ -70,12 +63,6 @@ internal static class PlanStep
     }
 
     /// <summary>One planned VMI as journaled.</summary>
-    internal sealed record PlanItemPayload(string Uid, string Namespace, string Name, string Node, string Disposition, int Wave,
-        string Reason, string? Detail, double PredictedSeconds, string PredictedMode)
-    {
-        public static PlanItemPayload Of(PlannedVmi i) => new(i.Vmi.Uid, i.Vmi.Namespace, i.Vmi.Name, i.Vmi.NodeName,
-            i.Disposition.ToString(), i.Wave, i.Reason.ToString(), i.Detail, i.Estimate.Duration.TotalSeconds, i.Estimate.Mode.ToString());
-
-        public override string ToString() => JsonSerializer.Serialize(this);
-    }
+    internal static PlanItem Journaled(PlannedVmi i) => new(i.Vmi.Uid, i.Vmi.Namespace, i.Vmi.Name, i.Vmi.NodeName,
+        i.Disposition.ToString(), i.Wave, i.Reason.ToString(), i.Detail, i.Estimate.Duration.TotalSeconds, i.Estimate.Mode.ToString());
 }

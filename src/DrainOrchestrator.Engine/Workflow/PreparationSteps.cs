@@ -1,5 +1,7 @@
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Workflow;
 
@@ -36,8 +38,8 @@ internal static class PreparationSteps
                 continue;
             }
 
-            await context.Writer.WriteAsync("node.locked", new { node }, t => DrainStateStore.SetNodeStateAsync(
-                t, context.Id, node, "locked", null, null, cancellationToken), cancellationToken);
+            await context.Writer.WriteAsync(new NodeLocked(node), t => DrainStateStore.SetNodeStateAsync(
+                t, context.Id, node, DrainNodeState.Locked, null, null, cancellationToken), cancellationToken);
         }
 
         return held;
@@ -50,13 +52,13 @@ internal static class PreparationSteps
         foreach (var node in context.Nodes)
         {
             var was = state.FindNode(node)?.Spec?.Unschedulable ?? false;
-            await context.Writer.WriteAsync("node.cordon.intended", new { node, wasUnschedulable = was }, t =>
-                DrainStateStore.SetNodeStateAsync(t, context.Id, node, "cordoned", was, null, cancellationToken), cancellationToken);
+            await context.Writer.WriteAsync(new NodeCordonIntended(node, was), t =>
+                DrainStateStore.SetNodeStateAsync(t, context.Id, node, DrainNodeState.Cordoned, was, null, cancellationToken), cancellationToken);
             await context.Actions.SetUnschedulableAsync(node, true, cancellationToken);
         }
     }
 
     /// <summary>Journals a completed step.</summary>
     public static Task CompleteAsync(DrainContext context, string step, CancellationToken cancellationToken) =>
-        context.Writer.WriteAsync("step.completed", new { step }, null, cancellationToken);
+        context.Writer.WriteAsync(new StepCompleted(step), null, cancellationToken);
 }

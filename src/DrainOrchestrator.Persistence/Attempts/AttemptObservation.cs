@@ -1,7 +1,7 @@
 namespace DrainOrchestrator.Persistence.Attempts;
 
 /// <summary>What the cluster shows about one attempt's VMIM, to record on its row.</summary>
-/// <param name="Outcome">The new outcome (see <see cref="AttemptOutcome"/>).</param>
+/// <param name="Outcome">The new outcome.</param>
 /// <param name="VmimUid">The VMIM's uid, once known.</param>
 /// <param name="TargetNode">The target, when the cluster reports one.</param>
 /// <param name="Mode">PreCopy, PostCopy or Paused, once known.</param>
@@ -14,7 +14,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <param name="StartedAt">When memory transfer began.</param>
 /// <param name="FinishedAt">When it ended.</param>
 public sealed record AttemptObservation(
-    string Outcome,
+    AttemptOutcome Outcome,
     string? VmimUid = null,
     string? TargetNode = null,
     string? Mode = null,

@@ -1,16 +1,32 @@
+using System.Text.Json.Serialization;
+
 namespace DrainOrchestrator.Persistence.Attempts;
 
-/// <summary>The outcomes an attempt row may hold, as the database's CHECK constraint spells them.</summary>
-public static class AttemptOutcome
+/// <summary>
+/// Where an attempt stands. Stored (and written in JSON) as the database's snake_case words; <see cref="AttemptOutcomes"/>
+/// holds that mapping.
+/// </summary>
+[JsonConverter(typeof(AttemptOutcomes.WordConverter))]
+public enum AttemptOutcome
 {
-    public const string Intended = "intended";
-    public const string Created = "created";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Aborted = "aborted";
-    public const string NotCreated = "not_created";
+    /// <summary>Journaled before the act; the VMIM may not exist yet.</summary>
+    Intended,
 
-    /// <summary>Whether the attempt is over.</summary>
-    public static bool IsFinal(string outcome) => outcome is Succeeded or Failed or Aborted or NotCreated;
+    /// <summary>The VMIM exists (for a restart: the VMI was deleted).</summary>
+    Created,
+
+    /// <summary>Memory is being transferred (for a restart: the new VMI started).</summary>
+    Running,
+
+    /// <summary>The VM moved.</summary>
+    Succeeded,
+
+    /// <summary>Ended without moving the VM.</summary>
+    Failed,
+
+    /// <summary>Aborted (by a cancel, or by someone deleting the VMIM).</summary>
+    Aborted,
+
+    /// <summary>The VMIM was never created (refused, or the engine stopped between the intent and the act).</summary>
+    NotCreated,
 }

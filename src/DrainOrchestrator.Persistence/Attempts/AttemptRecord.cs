@@ -4,7 +4,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <remarks>
 /// <see cref="CreatedAt"/>, <see cref="StartedAt"/> and <see cref="FinishedAt"/> are the cluster's timestamps;
 /// <see cref="IntendedAt"/> and <see cref="ConcludedAt"/> (when the engine recorded the final outcome) are the engine's.
-/// A restart (<see cref="Kind"/> <see cref="AttemptKinds.Restart"/>) has no VMIM and no wave: <see cref="WaveNumber"/> is 0,
+/// A restart (<see cref="Kind"/> <see cref="AttemptKind.Restart"/>) has no VMIM and no wave: <see cref="WaveNumber"/> is 0,
 /// <see cref="VmimName"/> is the attempt's identity, and <see cref="CreatedAt"/> is when the engine deleted the VMI.
 /// </remarks>
 public sealed record AttemptRecord(
@@ -20,7 +20,7 @@ public sealed record AttemptRecord(
     string VmimName,
     string? VmimUid,
     string? Mode,
-    string Outcome,
+    AttemptOutcome Outcome,
     string? FailureClass,
     string? FailureReason,
     long? BytesTotal,
@@ -32,11 +32,11 @@ public sealed record AttemptRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     DateTimeOffset? ConcludedAt = null,
-    string Kind = AttemptKinds.Migration)
+    AttemptKind Kind = AttemptKind.Migration)
 {
     /// <summary>Whether the attempt is over.</summary>
-    public bool IsFinal => AttemptOutcome.IsFinal(Outcome);
+    public bool IsFinal => Outcome.IsFinal();
 
     /// <summary>Whether this is a restart elsewhere rather than a live migration.</summary>
-    public bool IsRestart => Kind == AttemptKinds.Restart;
+    public bool IsRestart => Kind == AttemptKind.Restart;
 }

@@ -20,9 +20,9 @@ public sealed partial class AttemptStore
         DateTime? ConcludedAt, string Kind)
     {
         public AttemptRecord ToRecord() => new(Id, DrainId, WaveNumber, Attempt, VmiNamespace, VmiName, VmiUid, SourceNode,
-            TargetNode, VmimName, VmimUid, Mode, Outcome, FailureClass, FailureReason, BytesTotal, BytesProcessed,
+            TargetNode, VmimName, VmimUid, Mode, AttemptOutcomes.Parse(Outcome), FailureClass, FailureReason, BytesTotal, BytesProcessed,
             PhaseTimestampsJson, PostCopy, Utc(IntendedAt), UtcOrNull(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt),
-            UtcOrNull(ConcludedAt), Kind);
+            UtcOrNull(ConcludedAt), AttemptKinds.Parse(Kind));
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -34,7 +34,7 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                 attempt.TargetNode,
                 attempt.VmimName,
                 attempt.PostCopy,
-                attempt.Kind,
+                Kind = attempt.Kind.ToDatabase(),
                 now = timeProvider.GetUtcNow(),
             },
             transaction,
@@ -74,7 +74,7 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
             new
             {
                 vmimName,
-                observation.Outcome,
+                Outcome = observation.Outcome.ToDatabase(),
                 observation.VmimUid,
                 observation.TargetNode,
                 observation.Mode,
@@ -85,7 +85,7 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                 observation.PhaseTimestampsJson,
                 observation.CreatedAt,
                 observation.StartedAt,
-                FinishedAt = observation.FinishedAt ?? (AttemptOutcome.IsFinal(observation.Outcome) ? now : (DateTimeOffset?)null),
+                FinishedAt = observation.FinishedAt ?? (observation.Outcome.IsFinal() ? now : (DateTimeOffset?)null),
                 now,
             },
             transaction,

@@ -11,7 +11,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <param name="TargetNode">The pinned target.</param>
 /// <param name="VmimName">The deterministic VMIM name.</param>
 /// <param name="PostCopy">Whether the orchestrator's post-copy policy applies to it.</param>
-/// <param name="Kind"><see cref="AttemptKinds.Migration"/> or <see cref="AttemptKinds.Restart"/> (recorded without a wave).</param>
+/// <param name="Kind"><see cref="AttemptKind.Migration"/> or <see cref="AttemptKind.Restart"/> (recorded without a wave).</param>
 public sealed record NewAttempt(
     Guid DrainId,
     int WaveNumber,
@@ -23,4 +23,4 @@ public sealed record NewAttempt(
     string? TargetNode,
     string VmimName,
     bool PostCopy,
-    string Kind = AttemptKinds.Migration);
+    AttemptKind Kind = AttemptKind.Migration);

@@ -3,7 +3,7 @@ namespace DrainOrchestrator.Persistence.Drains;
 /// <summary>One node of a drain as recorded.</summary>
 public sealed record DrainNodeRecord(
     string NodeName,
-    string State,
+    DrainNodeState State,
     bool? WasUnschedulable,
     int? VmisTotal,
     int VmisMigrated,

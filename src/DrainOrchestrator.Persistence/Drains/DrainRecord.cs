@@ -5,7 +5,7 @@ public sealed record DrainRecord(
     Guid Id,
     string Name,
     string Cluster,
-    string State,
+    DrainState State,
     string PolicyJson,
     string? RequestedBy,
     DateTimeOffset CreatedAt,

@@ -1,16 +1,32 @@
+using System.Text.Json.Serialization;
+
 namespace DrainOrchestrator.Persistence.Drains;
 
-/// <summary>The lifecycle of a drain, as the database's CHECK constraint spells it.</summary>
-public static class DrainState
+/// <summary>
+/// The lifecycle of a drain. Stored (and written in JSON) as the database's lowercase words; <see cref="DrainStates"/>
+/// holds that mapping.
+/// </summary>
+[JsonConverter(typeof(DrainStates.WordConverter))]
+public enum DrainState
 {
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Paused = "paused";
-    public const string Cancelling = "cancelling";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
+    /// <summary>Recorded, not started by an engine yet.</summary>
+    Pending,
 
-    /// <summary>Whether a drain in this state is over (its nodes are released).</summary>
-    public static bool IsFinal(string state) => state is Succeeded or Failed or Cancelled;
+    /// <summary>An engine runs it.</summary>
+    Running,
+
+    /// <summary>Paused by an operator: nothing new starts.</summary>
+    Paused,
+
+    /// <summary>Cancelled by an operator; the engine aborts what is in flight.</summary>
+    Cancelling,
+
+    /// <summary>Every VM it was to move left its nodes.</summary>
+    Succeeded,
+
+    /// <summary>Ended without succeeding.</summary>
+    Failed,
+
+    /// <summary>Ended by a cancel.</summary>
+    Cancelled,
 }

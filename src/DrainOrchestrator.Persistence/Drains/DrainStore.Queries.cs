@@ -51,7 +51,7 @@ public sealed partial class DrainStore
     /// (all when null), created before the drain <paramref name="after"/> (the previous page's last), at most
     /// <paramref name="limit"/>.
     /// </summary>
-    public async Task<IReadOnlyList<DrainRecord>> ListPageAsync(IReadOnlyCollection<string>? states, string? node, Guid? after, int limit,
+    public async Task<IReadOnlyList<DrainRecord>> ListPageAsync(IReadOnlyCollection<DrainState>? states, string? node, Guid? after, int limit,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed partial class DrainStore
              ORDER BY created_at DESC, id DESC
              LIMIT @limit
             """,
-            new { anyState = states is null, states = (states ?? []).ToArray(), node, after, limit },
+            new { anyState = states is null, states = (states ?? []).Select(s => s.ToDatabase()).ToArray(), node, after, limit },
             cancellationToken: cancellationToken));
         var nodes = await ReadNodesAsync(connection, rows.Select(r => r.Id).ToArray(), cancellationToken);
         return rows.Select(r => r.ToRecord(nodes[r.Id])).ToList();
@@ -99,14 +99,14 @@ public sealed partial class DrainStore
     private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
         DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version, bool? Owned)
     {
-        public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, State, PolicyJson,
+        public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, DrainStates.Parse(State), PolicyJson,
             RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList(), Owned ?? false);
     }
 
     private sealed record DrainNodeRow(Guid DrainId, string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,
         int VmisMigrated, int VmisSkipped, int VmisFailed, DateTime? ReleasedAt, string? LastError)
     {
-        public DrainNodeRecord ToRecord() => new(NodeName, State, WasUnschedulable, VmisTotal, VmisMigrated,
+        public DrainNodeRecord ToRecord() => new(NodeName, DrainNodeStates.Parse(State), WasUnschedulable, VmisTotal, VmisMigrated,
             VmisSkipped, VmisFailed, UtcOrNull(ReleasedAt), LastError);
     }
 

@@ -113,6 +113,6 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
                 new { cluster, nodes = nodes.ToArray() },
                 transaction,
                 cancellationToken: cancellationToken));
-        return rows.Select(r => new NodeConflict(r.NodeName, r.DrainName, r.DrainId, r.DrainState)).ToList();
+        return rows.Select(r => new NodeConflict(r.NodeName, r.DrainName, r.DrainId, DrainStates.Parse(r.DrainState))).ToList();
     }
 }

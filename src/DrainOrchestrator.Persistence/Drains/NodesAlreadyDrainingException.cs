@@ -27,6 +27,6 @@ public sealed class NodesAlreadyDrainingException : Exception
         conflicts.Count == 0
             ? "Some nodes already belong to an active drain."
             : "Already in an active drain: " + string.Join("; ", conflicts.Select(c =>
-                $"node '{c.NodeName}' belongs to drain '{c.DrainName}' ({c.DrainState})"))
+                $"node '{c.NodeName}' belongs to drain '{c.DrainName}' ({c.DrainState.ToDatabase()})"))
               + ". Wait for those drains to finish, or cancel them with 'drainctl cancel DRAIN'.";
 }

@@ -12,12 +12,11 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
 {
     /// <summary>Moves an unfinished drain to <paramref name="state"/>, setting the start or finish time as needed.
     /// Returns false when the drain was already finished (or is unknown).</summary>
-    public async Task<bool> SetStateAsync(NpgsqlTransaction transaction, Guid drainId, string state, string? outcomeReason,
+    public async Task<bool> SetStateAsync(NpgsqlTransaction transaction, Guid drainId, DrainState state, string? outcomeReason,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        var final = DrainState.IsFinal(state);
+        var final = state.IsFinal();
         var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             UPDATE drains
@@ -28,34 +27,34 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
                    version = version + 1
              WHERE id = @drainId AND finished_at IS NULL
             """,
-            new { drainId, state, outcomeReason, final, now = timeProvider.GetUtcNow() },
+            new { drainId, state = state.ToDatabase(), outcomeReason, final, now = timeProvider.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
         return changed == 1;
     }
 
     /// <summary>The drain's current state, read inside <paramref name="transaction"/> (locking the row when asked).</summary>
-    public static async Task<string?> ReadStateAsync(NpgsqlTransaction transaction, Guid drainId, bool forUpdate,
+    public static async Task<DrainState?> ReadStateAsync(NpgsqlTransaction transaction, Guid drainId, bool forUpdate,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return await transaction.Connection!.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+        return Parse(await transaction.Connection!.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             $"SELECT state FROM drains WHERE id = @drainId {(forUpdate ? "FOR UPDATE" : string.Empty)}",
             new { drainId },
             transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken)));
     }
 
     /// <summary>The drain's current state; null when there is no such drain.</summary>
-    public async Task<string?> ReadStateAsync(Guid drainId, CancellationToken cancellationToken)
+    public async Task<DrainState?> ReadStateAsync(Guid drainId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT state FROM drains WHERE id = @drainId", new { drainId }, cancellationToken: cancellationToken));
+        return Parse(await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT state FROM drains WHERE id = @drainId", new { drainId }, cancellationToken: cancellationToken)));
     }
 
     /// <summary>Records a node's state; <paramref name="wasUnschedulable"/>, once recorded, is never overwritten.</summary>
-    public static async Task SetNodeStateAsync(NpgsqlTransaction transaction, Guid drainId, string node, string state,
+    public static async Task SetNodeStateAsync(NpgsqlTransaction transaction, Guid drainId, string node, DrainNodeState state,
         bool? wasUnschedulable, string? lastError, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -67,7 +66,7 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
                    last_error = COALESCE(@lastError, last_error)
              WHERE drain_id = @drainId AND node_name = @node
             """,
-            new { drainId, node, state, wasUnschedulable, lastError },
+            new { drainId, node, state = state.ToDatabase(), wasUnschedulable, lastError },
             transaction,
             cancellationToken: cancellationToken));
     }
@@ -97,4 +96,6 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
             transaction,
             cancellationToken: cancellationToken));
     }
+
+    private static DrainState? Parse(string? word) => word is null ? null : DrainStates.Parse(word);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Journal;
@@ -14,14 +15,24 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
     // from Last-Event-ID on that promise). Callers append last, just before they commit, so the lock is held briefly.
     private const long AppendLock = 0x4a4f55524e414c; // "JOURNAL"
 
-    /// <summary>Appends one event inside <paramref name="transaction"/> and returns its sequence number.</summary>
-    public async Task<long> AppendAsync(NpgsqlTransaction transaction, Guid? drainId, string kind, string actor,
-        long? leaseEpoch, string payloadJson, CancellationToken cancellationToken)
+    private const string Columns =
+        """
+        seq AS Seq, drain_id AS DrainId, occurred_at AS OccurredAt, kind AS Kind, actor AS Actor, lease_epoch AS LeaseEpoch,
+        payload::text AS PayloadJson
+        """;
+
+    /// <summary>
+    /// Appends <paramref name="journalEvent"/> (an event of <see cref="JournalCatalogue"/>) inside
+    /// <paramref name="transaction"/> and returns its sequence number.
+    /// </summary>
+    public async Task<long> AppendAsync(NpgsqlTransaction transaction, Guid? drainId, JournalEvent journalEvent, string actor,
+        long? leaseEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(journalEvent);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(payloadJson);
+        var kind = JournalCatalogue.Describe(journalEvent.GetType()).Kind;
+        var payloadJson = JournalCatalogue.Serialize(journalEvent);
         return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload)
@@ -33,44 +44,54 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Every event of one drain in journal order, optionally only those of one kind.</summary>
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid drainId, string? kind, CancellationToken cancellationToken)
+    /// <summary>Every event of one drain, as recorded, in journal order.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid drainId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT seq AS Seq, drain_id AS DrainId, occurred_at AS OccurredAt, kind AS Kind, actor AS Actor,
-                   lease_epoch AS LeaseEpoch, payload::text AS PayloadJson
-              FROM event_journal WHERE drain_id = @drainId {(kind is null ? string.Empty : "AND kind = @kind")}
-             ORDER BY seq
-            """,
-            new { drainId, kind },
+            $"SELECT {Columns} FROM event_journal WHERE drain_id = @drainId ORDER BY seq",
+            new { drainId },
             cancellationToken: cancellationToken));
         return rows.Select(ToEntry).ToList();
     }
 
     /// <summary>
-    /// The events of one kind whose payload's top-level <paramref name="field"/> is one of <paramref name="values"/>, in
-    /// journal order: the database picks the few a caller needs out of many (a report wants the 1,000 skipped VMs among
-    /// 100,000 planned ones).
+    /// The events of one drain that are <typeparamref name="TEvent"/>s (of its kind, or of every kind deriving from it),
+    /// in journal order.
     /// </summary>
-    public async Task<IReadOnlyList<JournalEntry>> ReadWhereAsync(Guid drainId, string kind, string field,
-        IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TEvent>> ReadAsync<TEvent>(Guid drainId, CancellationToken cancellationToken)
+        where TEvent : JournalEvent
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_journal WHERE drain_id = @drainId AND kind = ANY(@kinds) ORDER BY seq",
+            new { drainId, kinds = JournalCatalogue.KindsOf<TEvent>().ToArray() },
+            cancellationToken: cancellationToken));
+        return Read<TEvent>(rows);
+    }
+
+    /// <summary>
+    /// The <typeparamref name="TEvent"/>s of one drain whose payload's top-level <paramref name="field"/> is one of
+    /// <paramref name="values"/>, in journal order: the database picks the few a caller needs out of many (a report
+    /// wants the 1,000 skipped VMs among 100,000 planned ones). The field is the event's constant, e.g.
+    /// <see cref="PlanItem.DispositionField"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<TEvent>> ReadWhereAsync<TEvent>(Guid drainId, string field, IReadOnlyCollection<string> values,
+        CancellationToken cancellationToken)
+        where TEvent : JournalEvent
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(field);
         ArgumentNullException.ThrowIfNull(values);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            SELECT seq AS Seq, drain_id AS DrainId, occurred_at AS OccurredAt, kind AS Kind, actor AS Actor,
-                   lease_epoch AS LeaseEpoch, payload::text AS PayloadJson
-              FROM event_journal WHERE drain_id = @drainId AND kind = @kind AND payload ->> @field = ANY(@values)
+            $"""
+            SELECT {Columns}
+              FROM event_journal WHERE drain_id = @drainId AND kind = ANY(@kinds) AND payload ->> @field = ANY(@values)
              ORDER BY seq
             """,
-            new { drainId, kind, field, values = values.ToArray() },
+            new { drainId, kinds = JournalCatalogue.KindsOf<TEvent>().ToArray(), field, values = values.ToArray() },
             cancellationToken: cancellationToken));
-        return rows.Select(ToEntry).ToList();
+        return Read<TEvent>(rows);
     }
 
     /// <summary>
@@ -83,8 +104,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT seq AS Seq, drain_id AS DrainId, occurred_at AS OccurredAt, kind AS Kind, actor AS Actor,
-                   lease_epoch AS LeaseEpoch, payload::text AS PayloadJson
+            SELECT {Columns}
               FROM event_journal WHERE seq > @afterSeq {(drainId is null ? string.Empty : "AND drain_id = @drainId")}
              ORDER BY seq LIMIT @limit
             """,
@@ -92,6 +112,9 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
             cancellationToken: cancellationToken));
         return rows.Select(ToEntry).ToList();
     }
+
+    private static List<TEvent> Read<TEvent>(IEnumerable<Row> rows)
+        where TEvent : JournalEvent => [.. rows.Select(r => JournalCatalogue.Read(r.Kind, r.PayloadJson)).OfType<TEvent>()];
 
     private static JournalEntry ToEntry(Row r) => new(r.Seq, r.DrainId,
         new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)), r.Kind, r.Actor, r.LeaseEpoch, r.PayloadJson);

@@ -1,3 +1,5 @@
+using DrainOrchestrator.Persistence.Drains;
+
 namespace DrainOrchestrator.Persistence.Journal;
 
 /// <summary>The outcome of sending a signal.</summary>
@@ -5,4 +7,4 @@ namespace DrainOrchestrator.Persistence.Journal;
 /// <param name="PreviousState">The state before; null when the drain does not exist.</param>
 /// <param name="NewState">The state after.</param>
 /// <param name="Message">Why the signal was refused, or what it did.</param>
-public sealed record SignalResult(bool Accepted, string? PreviousState, string? NewState, string Message);
+public sealed record SignalResult(bool Accepted, DrainState? PreviousState, DrainState? NewState, string Message);

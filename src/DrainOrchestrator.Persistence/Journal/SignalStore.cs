@@ -1,5 +1,5 @@
-using System.Text.Json;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Journal;
@@ -15,8 +15,7 @@ public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore sta
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = await DrainStateStore.ReadStateAsync(transaction, drainId, forUpdate: true, cancellationToken);
-        if (state is null)
+        if (await DrainStateStore.ReadStateAsync(transaction, drainId, forUpdate: true, cancellationToken) is not { } state)
         {
             return new SignalResult(false, null, null, $"there is no drain {drainId}");
         }
@@ -27,24 +26,19 @@ public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore sta
             return new SignalResult(target == state, state, state, refusal);
         }
 
-        await states.SetStateAsync(transaction, drainId, target, null, cancellationToken);
-        var payload = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["signal"] = signal.ToString().ToLowerInvariant(),
-            ["from"] = state,
-            ["to"] = target,
-        });
-        await journal.AppendAsync(transaction, drainId, "signal." + signal.ToString().ToLowerInvariant(), actor, null, payload,
-            cancellationToken);
+        await states.SetStateAsync(transaction, drainId, target!.Value, null, cancellationToken);
+        await journal.AppendAsync(transaction, drainId, DrainSignalled.Of(signal, state, target.Value), actor, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SignalResult(true, state, target, $"drain moved from {state} to {target}");
+        return new SignalResult(true, state, target, $"drain moved from {state.ToDatabase()} to {target.Value.ToDatabase()}");
     }
 
-    private static (string Target, string? Refusal) Transition(string state, DrainSignal signal)
+    // The state the signal moves the drain to, or why it does not: with the drain's own state as target when the
+    // drain already is as asked (accepted), with none when the signal does not apply (refused).
+    private static (DrainState? Target, string? Refusal) Transition(DrainState state, DrainSignal signal)
     {
-        if (DrainState.IsFinal(state))
+        if (state.IsFinal())
         {
-            return ("", $"the drain is already {state}");
+            return (null, $"the drain is already {state.ToDatabase()}");
         }
 
         return signal switch
@@ -55,7 +49,7 @@ public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore sta
             DrainSignal.Resume when state == DrainState.Running => (state, "the drain is already running"),
             DrainSignal.Cancel when state == DrainState.Cancelling => (state, "the drain is already being cancelled"),
             DrainSignal.Cancel => (DrainState.Cancelling, null),
-            _ => ("", $"a {state} drain cannot be {signal.ToString().ToLowerInvariant()}d"),
+            _ => (null, $"a {state.ToDatabase()} drain cannot be {signal.ToString().ToLowerInvariant()}d"),
         };
     }
 }

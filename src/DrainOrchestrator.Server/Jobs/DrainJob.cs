@@ -64,8 +64,9 @@ public sealed class DrainJob
         {
             ServerLog.JobRunning(_logger, drainId);
             var result = await _application.RunAsync(drainId, _engine, progress: null, cancellationToken);
-            ServerLog.JobEnded(_logger, drainId, result.State, result.Reason);
-            if (result.State == DrainResult.Interrupted)
+            var state = result.State.ToText();
+            ServerLog.JobEnded(_logger, drainId, state, result.Reason);
+            if (result.State == DrainRunState.Interrupted)
             {
                 // The database stayed away too long: let Hangfire try again later (the supervisor would too).
                 throw new InvalidOperationException($"drain {drainId} was interrupted: {result.Reason}");

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Persistence.Database;
+using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Server.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ internal sealed class DrainSupervisor(DrainApplication application, DrainJobs jo
             foreach (var drain in await application.UnfinishedAsync(cancellationToken))
             {
                 var orphaned = drain.State == DrainStatus.Interrupted
-                    || (drain.StartedAt is null && drain.RecordedState == "pending" && now - drain.CreatedAt > PendingGrace);
+                    || (drain.StartedAt is null && drain.RecordedState == DrainState.Pending.ToDatabase() && now - drain.CreatedAt > PendingGrace);
                 // Not again within a lease's life: the job enqueued last time may still be on its way.
                 if (!orphaned || running.Contains(drain.Id)
                     || (_enqueued.TryGetValue(drain.Id, out var at) && now - at < options.JobInvisibilityTimeout))

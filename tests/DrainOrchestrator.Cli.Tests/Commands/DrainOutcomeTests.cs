@@ -1,22 +1,24 @@
 using DrainOrchestrator.Cli.Commands;
 using DrainOrchestrator.Engine;
-using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.Cli.Tests.Commands;
 
 /// <summary>How <c>drainctl drain</c> ends: one exit code per kind of end, and a last line that says what comes next.</summary>
 public sealed class DrainOutcomeTests
 {
-    private static DrainResult Result(string state, string reason = "why") => new(Guid.NewGuid(), state, reason);
+    private static DrainResult Result(DrainRunState state, string reason = "why") => new(Guid.NewGuid(), state, reason);
 
     [Theory]
-    [InlineData(DrainState.Succeeded, ExitCodes.Success)]
-    [InlineData(DrainState.Failed, ExitCodes.Failed)]
-    [InlineData(DrainState.Cancelled, ExitCodes.Failed)]
-    [InlineData(DrainResult.Interrupted, ExitCodes.Unfinished)]
-    [InlineData("lost", ExitCodes.Unfinished)]
-    [InlineData(DrainState.Running, ExitCodes.Unfinished)]
-    public void ExitCode_PerState(string state, int expected)
+    [InlineData(DrainRunState.Succeeded, ExitCodes.Success)]
+    [InlineData(DrainRunState.Failed, ExitCodes.Failed)]
+    [InlineData(DrainRunState.Cancelled, ExitCodes.Failed)]
+    [InlineData(DrainRunState.Interrupted, ExitCodes.Unfinished)]
+    [InlineData(DrainRunState.Lost, ExitCodes.Unfinished)]
+    [InlineData(DrainRunState.Running, ExitCodes.Unfinished)]
+    [InlineData(DrainRunState.Pending, ExitCodes.Unfinished)]
+    [InlineData(DrainRunState.Paused, ExitCodes.Unfinished)]
+    [InlineData(DrainRunState.Cancelling, ExitCodes.Unfinished)]
+    public void ExitCode_PerState(DrainRunState state, int expected)
     {
         Assert.Equal(expected, DrainOutcome.ExitCode(Result(state)));
     }
@@ -33,7 +35,7 @@ public sealed class DrainOutcomeTests
     [Fact]
     public void Lines_Interrupted_LastLineSaysUnfinishedResumableRunAgain()
     {
-        var lines = DrainOutcome.Lines("drain-a", Result(DrainResult.Interrupted, "the database was unreachable for 600s"));
+        var lines = DrainOutcome.Lines("drain-a", Result(DrainRunState.Interrupted, "the database was unreachable for 600s"));
 
         Assert.Equal("Drain drain-a: interrupted: the database was unreachable for 600s", lines[0]);
         Assert.Contains("Report: drainctl report drain-a", lines);
@@ -43,21 +45,27 @@ public sealed class DrainOutcomeTests
     [Fact]
     public void Lines_LeaseLost_LastLineSaysUnfinishedAndToRunAgain()
     {
-        var lines = DrainOutcome.Lines("drain-a", Result("lost", "another process continues it"));
+        var lines = DrainOutcome.Lines("drain-a", Result(DrainRunState.Lost, "another process continues it"));
 
         Assert.StartsWith("Drain drain-a is unfinished (exit 3)", lines[^1], StringComparison.Ordinal);
         Assert.Contains("the same command run again attaches to it", lines[^1], StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(DrainState.Succeeded)]
-    [InlineData(DrainState.Failed)]
-    [InlineData(DrainState.Cancelled)]
-    public void Lines_Ended_StateAndReportOnlyNoRunAgain(string state)
+    [InlineData(DrainRunState.Succeeded, "succeeded")]
+    [InlineData(DrainRunState.Failed, "failed")]
+    [InlineData(DrainRunState.Cancelled, "cancelled")]
+    public void Lines_Ended_StateAndReportOnlyNoRunAgain(DrainRunState state, string word)
     {
         var lines = DrainOutcome.Lines("drain-a", Result(state, "because"));
 
-        Assert.Equal([$"Drain drain-a: {state}: because", "Report: drainctl report drain-a"], lines);
+        Assert.Equal([$"Drain drain-a: {word}: because", "Report: drainctl report drain-a"], lines);
+    }
+
+    [Fact]
+    public void Lines_LeaseLost_StateInWords()
+    {
+        Assert.Equal("Drain drain-a: lost: another process continues it", DrainOutcome.Lines("drain-a", Result(DrainRunState.Lost, "another process continues it"))[0]);
     }
 
     [Fact]

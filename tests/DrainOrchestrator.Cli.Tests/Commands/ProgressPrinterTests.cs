@@ -1,5 +1,6 @@
 using DrainOrchestrator.Cli.Commands;
 using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Cli.Tests.Commands;
 

@@ -33,7 +33,7 @@ public sealed class ShutdownOptionTests(PostgresDatabaseFixture database) : ICla
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await store.InsertIntendedAsync(transaction,
-                new NewAttempt(id, 0, 1, "vms", "legacy", "uid-legacy", "w1", null, attempt, false, AttemptKinds.Restart), CancellationToken.None);
+                new NewAttempt(id, 0, 1, "vms", "legacy", "uid-legacy", "w1", null, attempt, false, AttemptKind.Restart), CancellationToken.None);
             await store.ObserveAsync(transaction, attempt, new AttemptObservation(AttemptOutcome.Succeeded, TargetNode: "w3"), CancellationToken.None);
             await transaction.CommitAsync();
         }

@@ -4,6 +4,7 @@ using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 
@@ -41,7 +42,7 @@ internal static class ChaosJudge
         foreach (var drain in drains)
         {
             attempts.AddRange(await Records.AttemptsAsync(dataSource, drain.Id));
-            var entries = await new JournalStore(dataSource, TimeProvider.System).ReadAsync(drain.Id, null, CancellationToken.None);
+            var entries = await new JournalStore(dataSource, TimeProvider.System).ReadAsync(drain.Id, CancellationToken.None);
             journal.AddRange(entries);
             var epochs = entries.Where(e => e.LeaseEpoch is not null).OrderBy(e => e.Seq).Select(e => e.LeaseEpoch!.Value).ToList();
             if (!epochs.SequenceEqual(epochs.Order()))
@@ -67,7 +68,7 @@ internal static class ChaosJudge
             GuestDetail = drive.GuestDetail,
             DurationSeconds = Math.Round(duration.TotalSeconds, 1),
             FaultHit = drive.FaultHit,
-            DrainState = drains.Count == 1 ? drains[0].State : $"{drains.Count} drains",
+            DrainState = drains.Count == 1 ? drains[0].State.ToDatabase() : $"{drains.Count} drains",
             Migrations = migrations.Count,
             Problems = problems,
         };
@@ -142,7 +143,7 @@ internal static class ChaosJudge
             var contradictions = new List<string>();
             if (row.IsFinal && (vmim.Outcome == "Succeeded") != (row.Outcome == AttemptOutcome.Succeeded))
             {
-                contradictions.Add($"outcome {row.Outcome} where the cluster says {vmim.Outcome}");
+                contradictions.Add($"outcome {row.Outcome.ToDatabase()} where the cluster says {vmim.Outcome}");
             }
 
             if (vmim.SourceNode is { } source && source != row.SourceNode)
@@ -165,13 +166,10 @@ internal static class ChaosJudge
         foreach (var row in attempts.Where(a => a.Outcome != AttemptOutcome.NotCreated && !seen.Contains(a.VmimName)))
         {
             found++;
-            problems.Add($"lost: the attempt row of {row.VmimName} says {row.Outcome}, but the cluster never saw that VMIM");
+            problems.Add($"lost: the attempt row of {row.VmimName} says {row.Outcome.ToDatabase()}, but the cluster never saw that VMIM");
         }
 
-        var intended = journal.Where(e => e.Kind == "attempt.intended")
-            .Select(e => JsonNode.Parse(e.PayloadJson)?["vmim"]?.GetValue<string>())
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        var intended = journal.Select(e => e.ReadEvent()).OfType<AttemptIntended>().Select(e => e.Vmim).ToHashSet(StringComparer.Ordinal);
         foreach (var row in attempts.Where(a => !intended.Contains(a.VmimName)))
         {
             found++;
@@ -181,7 +179,7 @@ internal static class ChaosJudge
         foreach (var row in attempts.Where(a => !a.IsFinal))
         {
             found++;
-            problems.Add($"lost: the attempt {row.VmimName} was left {row.Outcome}");
+            problems.Add($"lost: the attempt {row.VmimName} was left {row.Outcome.ToDatabase()}");
         }
 
         return found;
@@ -269,22 +267,20 @@ internal static class ChaosJudge
         {
             problems.Add($"not completed: {drains.Count} drains recorded, expected 1");
         }
-        else if (drive.ExpectedGivenUp is null ? drains[0].State != DrainState.Succeeded : !DrainState.IsFinal(drains[0].State))
+        else if (drive.ExpectedGivenUp is null ? drains[0].State != DrainState.Succeeded : !drains[0].State.IsFinal())
         {
-            problems.Add($"not completed: the drain is {drains[0].State} ({drains[0].OutcomeReason})");
+            problems.Add($"not completed: the drain is {drains[0].State.ToDatabase()} ({drains[0].OutcomeReason})");
         }
 
-        var givenUp = journal.Where(e => e.Kind == "vmi.given_up").Select(e => JsonNode.Parse(e.PayloadJson)!).ToList();
-        var givenUpNames = givenUp.Select(g => $"{g["Namespace"] ?? g["namespace"]}/{g["Name"] ?? g["name"]}").ToList();
-        foreach (var name in givenUpNames.Where(n => n != drive.ExpectedGivenUp))
+        var givenUp = journal.Select(e => e.ReadEvent()).OfType<VmiGivenUp>().ToList();
+        foreach (var given in givenUp.Where(g => $"{g.Namespace}/{g.Name}" != drive.ExpectedGivenUp))
         {
-            problems.Add($"not completed: the engine gave up on {name}: {givenUp[givenUpNames.IndexOf(name)].ToJsonString()}");
+            problems.Add($"not completed: the engine gave up on {given.Namespace}/{given.Name}: {given.Reason}");
         }
 
         if (drive.ExpectedGivenUp is { } expected)
         {
-            var index = givenUpNames.IndexOf(expected);
-            var reason = index < 0 ? null : (givenUp[index]["Reason"] ?? givenUp[index]["reason"])?.GetValue<string>();
+            var reason = givenUp.FirstOrDefault(g => $"{g.Namespace}/{g.Name}" == expected)?.Reason;
             if (reason is null || !reason.Contains("post-copy", StringComparison.Ordinal))
             {
                 problems.Add($"not completed: expected the engine to give up on {expected} because post-copy failed; it recorded {reason ?? "nothing"}");

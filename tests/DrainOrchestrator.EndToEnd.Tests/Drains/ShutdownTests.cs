@@ -54,7 +54,7 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         var (reportCode, reportOutput) = await Drainctl.RunAsync("report", drain.Name, "--format", "json", "--db", database.ConnectionString);
         Assert.True(reportCode == 0, reportOutput);
         var report = JsonNode.Parse(reportOutput[reportOutput.IndexOf('{', StringComparison.Ordinal)..])!.AsObject();
-        var reported = report["migrations"]!.AsArray().Where(m => m!["kind"]!.GetValue<string>() == AttemptKinds.Restart).ToList();
+        var reported = report["migrations"]!.AsArray().Where(m => m!["kind"]!.GetValue<string>() == AttemptKind.Restart.ToDatabase()).ToList();
         Assert.Equal(Restarted, reported.Select(m => m!["vmi"]!.GetValue<string>()).Order());
         Assert.All(reported, m =>
         {

@@ -6,6 +6,7 @@ using DrainOrchestrator.Engine.Tests.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Budget;
@@ -115,7 +116,7 @@ public sealed class SharedBudgetTests(PostgresDatabaseFixture database) : IClass
         Assert.False(runOfB.IsCompleted);
         Assert.Equal(5, cluster.MaxInFlight);
         Assert.DoesNotContain(cluster.Current.Migrations, m => OfDrain(b)(m));
-        Assert.Empty(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(b, "attempt.intended", CancellationToken.None));
+        Assert.Empty(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<AttemptIntended>(b, CancellationToken.None));
         Assert.Empty(await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(b, CancellationToken.None));
         Assert.Contains(loggerOfB.Entries, e => e.EventId == 3070 && e.Message.Contains("ClusterLimit", StringComparison.Ordinal)
             && e.Message.Contains("(1 foreign)", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Engine.Progress;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Tests.Fakes;
 

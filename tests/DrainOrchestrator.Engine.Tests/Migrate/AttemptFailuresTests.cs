@@ -7,7 +7,7 @@ public sealed class AttemptFailuresTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static AttemptRecord Attempt(string uid, int number, string outcome) => new(
+    private static AttemptRecord Attempt(string uid, int number, AttemptOutcome outcome) => new(
         number, Guid.Empty, 1, number, "ns", "vm-" + uid, uid, "w1", "w2", $"drain-x-{uid}-{number}", null, null, outcome,
         null, null, null, null, "{}", false, T0, null, null, null);
 

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Engine.Tests.Migrate;
 
 public sealed class AttemptReconcilerTests
 {
-    private static AttemptRecord Record(string outcome, string? uid = "u1") => new(1, Guid.NewGuid(), 1, 1, "ns", "vm", "vmi-uid",
+    private static AttemptRecord Record(AttemptOutcome outcome, string? uid = "u1") => new(1, Guid.NewGuid(), 1, 1, "ns", "vm", "vmi-uid",
         "w1", "w2", "drain-x-1", uid, null, outcome, null, null, null, null, "{}", false, DateTimeOffset.UnixEpoch, null, null, null);
 
     private static VirtualMachineInstance Vmi(VirtualMachineInstanceMigrationState? state) => new()

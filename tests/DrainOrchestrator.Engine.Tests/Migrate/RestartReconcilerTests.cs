@@ -11,9 +11,9 @@ public sealed class RestartReconcilerTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
     private static readonly string[] Drained = ["w1"];
 
-    private static AttemptRecord Record(string outcome = AttemptOutcome.Created) => new(1, Guid.NewGuid(), 0, 1, "ns", "vm", "old-uid",
+    private static AttemptRecord Record(AttemptOutcome outcome = AttemptOutcome.Created) => new(1, Guid.NewGuid(), 0, 1, "ns", "vm", "old-uid",
         "w1", null, "drain-x-1", null, null, outcome, null, null, null, null, "{}", false, Stopped, Stopped, null, null,
-        Kind: AttemptKinds.Restart);
+        Kind: AttemptKind.Restart);
 
     private static ClusterState Cluster(params VirtualMachineInstance[] vmis) => new([], vmis, [], [], [], null);
 
@@ -23,7 +23,7 @@ public sealed class RestartReconcilerTests
         Status = new VirtualMachineInstanceStatus { NodeName = node, Phase = phase },
     };
 
-    private static AttemptObservation? Observe(ClusterState cluster, TimeSpan after, string outcome = AttemptOutcome.Created) =>
+    private static AttemptObservation? Observe(ClusterState cluster, TimeSpan after, AttemptOutcome outcome = AttemptOutcome.Created) =>
         RestartReconciler.Observe(Record(outcome), cluster, Drained, Stopped + after, Timeout);
 
     [Fact]

@@ -1,8 +1,7 @@
-using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Engine.Reports;
-using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Reports;
@@ -22,14 +21,14 @@ public sealed class DrainReportReaderTests(PostgresDatabaseFixture database) : I
         {
             foreach (var (name, disposition) in new[] { ("a", "Migrate"), ("b", "Skip"), ("c", "Block"), ("d", "Restart"), ("e", "Skip") })
             {
-                var item = new PlanStep.PlanItemPayload("uid-" + name, "ns", name, "w1", disposition, disposition == "Migrate" ? 1 : 0,
+                var item = new PlanItem("uid-" + name, "ns", name, "w1", disposition, disposition == "Migrate" ? 1 : 0,
                     disposition == "Migrate" ? "None" : "NotLiveMigratable", disposition == "Migrate" ? null : "LiveMigratable is False", 60,
                     "PreCopy");
-                await journal.AppendAsync(transaction, id, "plan.item", "test", 1, JournalPayload.Serialize(item), CancellationToken.None);
+                await journal.AppendAsync(transaction, id, item, "test", 1, CancellationToken.None);
             }
 
-            var givenUp = new MigrationLoop.GivenUpPayload("uid-a", "ns", "a", "w1", 3, "gave up after 3 attempts");
-            await journal.AppendAsync(transaction, id, "vmi.given_up", "test", 1, JournalPayload.Serialize(givenUp), CancellationToken.None);
+            var givenUp = new VmiGivenUp("uid-a", "ns", "a", "w1", 3, "gave up after 3 attempts");
+            await journal.AppendAsync(transaction, id, givenUp, "test", 1, CancellationToken.None);
             await transaction.CommitAsync();
         }
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 using Xunit.Abstractions;
 
@@ -83,8 +83,8 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         Assert.True(restarted);
         Assert.Empty(cluster.VmisOn("w1"));
         await AssertNothingLostAsync(id, cluster);
-        var reconnected = Assert.Single(await JournalAsync(id, "database.reconnected"));
-        Assert.Equal(outlastLease ? "retaken" : "held", Payload(reconnected).GetProperty("lease").GetString());
+        var reconnected = Assert.Single(await Journal().ReadAsync<DatabaseReconnected>(id, CancellationToken.None));
+        Assert.Equal(outlastLease ? LeaseConfirmation.Retaken : LeaseConfirmation.Held, reconnected.Lease);
         Assert.Equal(1, logger.Count(Unavailable));
         Assert.Equal(1, logger.Count(Available));
     }
@@ -161,7 +161,7 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         var second = await harness.RunAsync(id, "engine-b");
 
         Dump(logger);
-        Assert.Equal(DrainResult.Interrupted, first.State);
+        Assert.Equal(DrainRunState.Interrupted, first.State);
         Assert.Contains("intact", first.Reason, StringComparison.Ordinal);
         Assert.Contains("Run the same command again", first.Reason, StringComparison.Ordinal);
         Assert.Equal(1, logger.Count(Unavailable));
@@ -171,8 +171,8 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         Assert.Empty(cluster.VmisOn("w1"));
         var attempts = await AssertNothingLostAsync(id, cluster);
         Assert.Equal(AttemptOutcome.Succeeded, Assert.Single(attempts, a => a.VmimName == cut).Outcome);
-        var journal = await JournalAsync(id, null);
-        Assert.Contains(journal, e => e.Actor == "engine-b" && e.Kind == "drain.succeeded");
+        var journal = await Journal().ReadAsync(id, CancellationToken.None);
+        Assert.Contains(journal, e => e.Actor == "engine-b" && e.ReadEvent() is DrainSucceeded);
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         Assert.Empty(cluster.Leases);
         Assert.True(cluster.IsUnschedulable("w1"));
         await AssertNothingLostAsync(id, cluster);
-        Assert.Single(await JournalAsync(id, "drain.succeeded"));
-        Assert.Single(await JournalAsync(id, "database.reconnected"));
+        Assert.Single(await Journal().ReadAsync<DrainSucceeded>(id, CancellationToken.None));
+        Assert.Single(await Journal().ReadAsync<DatabaseReconnected>(id, CancellationToken.None));
         var node = (await new DrainStore(postgres.DataSource, TimeProvider.System).FindAsync(id.ToString(), CancellationToken.None))!.Nodes.Single();
         Assert.Equal((8, 8, 0), (node.VmisTotal!.Value, node.VmisMigrated, node.VmisFailed));
     }
@@ -229,7 +229,7 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         Assert.All(attempts, a => Assert.True(a.IsFinal, $"{a.VmimName} is {a.Outcome}"));
         Assert.Equal(cluster.CreatesByName.Keys.Order(StringComparer.Ordinal),
             attempts.Where(a => a.Outcome != AttemptOutcome.NotCreated).Select(a => a.VmimName).Order(StringComparer.Ordinal));
-        var intended = (await JournalAsync(id, "attempt.intended")).Select(e => Payload(e).GetProperty("vmim").GetString()).ToHashSet();
+        var intended = (await Journal().ReadAsync<AttemptIntended>(id, CancellationToken.None)).Select(e => e.Vmim).ToHashSet();
         Assert.All(cluster.CreatesByName.Keys, name => Assert.Contains(name, intended));
         var state = await new DrainStore(postgres.DataSource, TimeProvider.System).FindAsync(id.ToString(), CancellationToken.None);
         Assert.Equal(DrainState.Succeeded, state!.State);
@@ -244,10 +244,7 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
         }
     }
 
-    private Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid id, string? kind) =>
-        new JournalStore(postgres.DataSource, TimeProvider.System).ReadAsync(id, kind, CancellationToken.None);
-
-    private static JsonElement Payload(JournalEntry entry) => JsonDocument.Parse(entry.PayloadJson).RootElement;
+    private JournalStore Journal() => new(postgres.DataSource, TimeProvider.System);
 
     private static async Task UntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Testing;
 
@@ -61,8 +62,8 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
         var hot = (await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None))
             .Where(a => a.VmiName == "hot").OrderBy(a => a.Attempt).ToList();
         Assert.Equal(2, hot.Count);
-        Assert.Equal(("failed", "DidNotConverge"), (hot[0].Outcome, hot[0].FailureClass));
-        Assert.Equal(("succeeded", "PostCopy", true), (hot[1].Outcome, hot[1].Mode, hot[1].PostCopy));
+        Assert.Equal((AttemptOutcome.Failed, "DidNotConverge"), (hot[0].Outcome, hot[0].FailureClass));
+        Assert.Equal((AttemptOutcome.Succeeded, "PostCopy", true), (hot[1].Outcome, hot[1].Mode, hot[1].PostCopy));
         Assert.Empty(cluster.Policies);
         Assert.DoesNotContain(cluster.Current.Vmis.Single(v => v.Metadata.Name == "hot").Metadata.Labels!.Keys,
             k => k.Contains("post-copy", StringComparison.Ordinal));
@@ -81,13 +82,13 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
 
         var result = await harness.RunAsync(id);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         Assert.Contains("vms/hot", result.Reason, StringComparison.Ordinal);
         var hot = (await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None))
             .Where(a => a.VmiName == "hot").ToList();
         Assert.DoesNotContain(hot, a => a.PostCopy);
-        var givenUp = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, "vmi.given_up", CancellationToken.None);
-        Assert.Contains("post-copy is forbidden", Assert.Single(givenUp).PayloadJson, StringComparison.Ordinal);
+        var givenUp = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<VmiGivenUp>(id, CancellationToken.None);
+        Assert.Contains("post-copy is forbidden", Assert.Single(givenUp).Reason, StringComparison.Ordinal);
         Assert.False(cluster.IsUnschedulable("w1"));
     }
 
@@ -115,7 +116,7 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
 
         var result = await harness.RunAsync(id);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         Assert.Contains("DisksNotLiveMigratable", result.Reason, StringComparison.Ordinal);
         Assert.Empty(cluster.CreatesByName);
         Assert.False(cluster.IsUnschedulable("w1"));

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
@@ -73,8 +73,8 @@ public sealed class NodeLeaseRenewalTests(PostgresDatabaseFixture database) : IC
         await until;
     }
 
-    private async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid id, string kind) =>
-        await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, kind, CancellationToken.None);
+    private async Task<IReadOnlyList<NodeLeaseLost>> LeasesLostAsync(Guid id) =>
+        await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<NodeLeaseLost>(id, CancellationToken.None);
 
     [Fact]
     public async Task RunAsync_ClockPassesAThirdOfTheNodeLeaseWhileMigrating_RenewsEveryNodesLease()
@@ -123,9 +123,7 @@ public sealed class NodeLeaseRenewalTests(PostgresDatabaseFixture database) : IC
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Empty(cluster.VmisOn("w1"));
-        var lost = JsonDocument.Parse(Assert.Single(await JournalAsync(id, "node.lease_lost")).PayloadJson).RootElement;
-        Assert.Equal("w1", lost.GetProperty("node").GetString());
-        Assert.Equal(Other, lost.GetProperty("holder").GetString());
+        Assert.Equal(new NodeLeaseLost("w1", Other), Assert.Single(await LeasesLostAsync(id)));
         Assert.Equal(1, _logger.Count(LeaseLost));
     }
 
@@ -150,6 +148,6 @@ public sealed class NodeLeaseRenewalTests(PostgresDatabaseFixture database) : IC
         Assert.Equal(2, calls.Count(c => c.Node == "w1"));
         Assert.Equal(1, calls.Count(c => c.Node == "w2"));
         Assert.Equal(1, _logger.Count(RenewalFailed));
-        Assert.Empty(await JournalAsync(id, "node.lease_lost"));
+        Assert.Empty(await LeasesLostAsync(id));
     }
 }

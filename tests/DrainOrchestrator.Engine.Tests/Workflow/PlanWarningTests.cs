@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -27,9 +27,8 @@ public sealed class PlanWarningTests(PostgresDatabaseFixture database) : IClassF
         var logged = Assert.Single(logger.Entries, e => e.EventId == 3012);
         Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.EndsWith("plan: " + Expected, logged.Message, StringComparison.Ordinal);
-        var created = Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, "plan.created", CancellationToken.None));
-        var warnings = JsonNode.Parse(created.PayloadJson)!["warnings"]!.AsArray();
-        Assert.Equal(Expected, Assert.Single(warnings)!.GetValue<string>());
+        var created = Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<PlanCreated>(id, CancellationToken.None));
+        Assert.Equal(Expected, Assert.Single(created.Warnings));
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class PlanWarningTests(PostgresDatabaseFixture database) : IClassF
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal(0, logger.Count(3012));
-        var created = Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, "plan.created", CancellationToken.None));
-        Assert.Empty(JsonNode.Parse(created.PayloadJson)!["warnings"]!.AsArray());
+        var created = Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<PlanCreated>(id, CancellationToken.None));
+        Assert.Empty(created.Warnings);
     }
 }

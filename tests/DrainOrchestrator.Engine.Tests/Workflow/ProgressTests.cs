@@ -46,7 +46,7 @@ public sealed class ProgressTests(PostgresDatabaseFixture database) : IClassFixt
 
         var result = await harness.RunAsync(id, progress: progress);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         var failed = (await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None))
             .Count(a => a.VmiName == "hot" && a.Outcome != AttemptOutcome.Succeeded);
         var last = progress.Of("w1")[^1];

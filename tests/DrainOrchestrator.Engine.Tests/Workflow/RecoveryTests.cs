@@ -1,7 +1,7 @@
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
-using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
@@ -40,9 +40,9 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var notCreated = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.NotCreated);
         Assert.DoesNotContain(notCreated.VmimName, cluster.CreatesByName.Keys);
         Assert.Equal(attempts.Count - 1, cluster.CreatesByName.Count);
-        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, null, CancellationToken.None);
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, CancellationToken.None);
         Assert.Contains(journal, e => e.Actor == "engine-a");
-        Assert.Contains(journal, e => e.Actor == "engine-b" && e.Kind == "drain.succeeded");
+        Assert.Contains(journal, e => e.Actor == "engine-b" && e.ReadEvent() is DrainSucceeded);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
             }
         });
 
-        Assert.Equal(DrainState.Cancelled, result.State);
+        Assert.Equal(DrainRunState.Cancelled, result.State);
         Assert.False(cluster.IsUnschedulable("w1"));
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
         Assert.All(attempts, a => Assert.True(a.IsFinal));

@@ -8,6 +8,7 @@ using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
@@ -52,7 +53,7 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.NotNull(restart.CreatedAt);
         Assert.NotNull(restart.FinishedAt);
         Assert.DoesNotContain(restart.VmimName, cluster.CreatesByName.Keys);
-        Assert.Equal(3, attempts.Count(a => a.Kind == AttemptKinds.Migration && a.Outcome == AttemptOutcome.Succeeded));
+        Assert.Equal(3, attempts.Count(a => a.Kind == AttemptKind.Migration && a.Outcome == AttemptOutcome.Succeeded));
         var drain = (await new DrainStore(database.DataSource, TimeProvider.System).FindAsync(id.ToString(), CancellationToken.None))!;
         var node = drain.Nodes.Single();
         Assert.Equal((4, 4, 0, 0), (node.VmisTotal!.Value, node.VmisMigrated, node.VmisSkipped, node.VmisFailed));
@@ -102,7 +103,7 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
 
         var result = await harness.RunAsync(id);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         Assert.Contains("RerunOnFailure", result.Reason, StringComparison.Ordinal);
         Assert.Empty(cluster.DeletedVmis);
         Assert.Empty(cluster.CreatesByName);
@@ -129,8 +130,8 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.NotEqual("uid-legacy", legacy.Metadata.Uid);
         var restart = Assert.Single(await AttemptsAsync(id), a => a.IsRestart);
         Assert.Equal((AttemptOutcome.Succeeded, legacy.Status!.NodeName), (restart.Outcome, restart.TargetNode));
-        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, "attempt.vmi_deleted", CancellationToken.None);
-        Assert.Contains("engine-b", Assert.Single(journal).Actor, StringComparison.Ordinal);
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, CancellationToken.None);
+        Assert.Contains("engine-b", Assert.Single(journal, e => e.ReadEvent() is AttemptVmiDeleted).Actor, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,13 +175,13 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
 
         var result = await harness.RunAsync(id);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         Assert.Contains("vms/legacy was stopped to restart elsewhere and does not run again", result.Reason, StringComparison.Ordinal);
         var restart = Assert.Single(await AttemptsAsync(id), a => a.IsRestart);
         Assert.Equal(AttemptOutcome.Failed, restart.Outcome);
         Assert.Contains("did not run again within", restart.FailureReason, StringComparison.Ordinal);
-        var givenUp = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, "vmi.given_up", CancellationToken.None);
-        Assert.Contains("the restart elsewhere failed", Assert.Single(givenUp).PayloadJson, StringComparison.Ordinal);
+        var givenUp = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<VmiGivenUp>(id, CancellationToken.None);
+        Assert.Contains("the restart elsewhere failed", Assert.Single(givenUp).Reason, StringComparison.Ordinal);
         Assert.Equal([("legacy", "uid-legacy")], cluster.DeletedVmis);
     }
 
@@ -194,7 +195,7 @@ public sealed class ShutdownTests(PostgresDatabaseFixture database) : IClassFixt
 
         var result = await harness.RunAsync(id);
 
-        Assert.Equal(DrainState.Failed, result.State);
+        Assert.Equal(DrainRunState.Failed, result.State);
         Assert.Contains("vms/legacy started again on w1", result.Reason, StringComparison.Ordinal);
         var restart = Assert.Single(await AttemptsAsync(id), a => a.IsRestart);
         Assert.Equal(AttemptOutcome.Failed, restart.Outcome);

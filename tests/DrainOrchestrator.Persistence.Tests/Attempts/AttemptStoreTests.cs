@@ -68,7 +68,7 @@ public sealed class AttemptStoreTests(PostgresDatabaseFixture database) : IClass
 
         Assert.False(changed);
         var record = Assert.Single(await store.ListAsync(drainId, CancellationToken.None));
-        Assert.Equal(("failed", "DidNotConverge"), (record.Outcome, record.FailureClass));
+        Assert.Equal((AttemptOutcome.Failed, "DidNotConverge"), (record.Outcome, record.FailureClass));
     }
 
     [Fact]

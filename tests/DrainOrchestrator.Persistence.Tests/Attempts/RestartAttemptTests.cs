@@ -22,7 +22,7 @@ public sealed class RestartAttemptTests(PostgresDatabaseFixture database) : ICla
     }
 
     private static NewAttempt Restart(Guid drainId, string name, bool postCopy = false) =>
-        new(drainId, 0, 1, "ns", "legacy", "uid-" + name, "worker-1", null, name, postCopy, AttemptKinds.Restart);
+        new(drainId, 0, 1, "ns", "legacy", "uid-" + name, "worker-1", null, name, postCopy, AttemptKind.Restart);
 
     [Fact]
     public async Task Lifecycle_RestartInADrainWithoutWaves_RecordedWithoutWaveModeOrVmim()
@@ -39,7 +39,7 @@ public sealed class RestartAttemptTests(PostgresDatabaseFixture database) : ICla
 
         var record = Assert.Single(await store.ListAsync(drain.Id, CancellationToken.None));
         Assert.True(record.IsRestart);
-        Assert.Equal((AttemptKinds.Restart, 0, AttemptOutcome.Succeeded, "worker-3"), (record.Kind, record.WaveNumber, record.Outcome, record.TargetNode));
+        Assert.Equal((AttemptKind.Restart, 0, AttemptOutcome.Succeeded, "worker-3"), (record.Kind, record.WaveNumber, record.Outcome, record.TargetNode));
         Assert.Equal(((string?)null, (string?)null, false), (record.Mode, record.VmimUid, record.PostCopy));
         Assert.Equal(TimeSpan.FromSeconds(40), record.FinishedAt - record.CreatedAt);
     }
@@ -94,6 +94,6 @@ public sealed class RestartAttemptTests(PostgresDatabaseFixture database) : ICla
         await migrator.MigrateAsync(all, CancellationToken.None);
 
         var record = Assert.Single(await new AttemptStore(db.DataSource, _clock).ListAsync(drain.Id, CancellationToken.None));
-        Assert.Equal((AttemptKinds.Migration, 1, false), (record.Kind, record.WaveNumber, record.IsRestart));
+        Assert.Equal((AttemptKind.Migration, 1, false), (record.Kind, record.WaveNumber, record.IsRestart));
     }
 }

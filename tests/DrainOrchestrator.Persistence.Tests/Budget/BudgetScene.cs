@@ -31,13 +31,13 @@ internal sealed class BudgetScene(NpgsqlDataSource dataSource, TimeProvider cloc
     }
 
     /// <summary>Records an attempt of <paramref name="drainId"/> out of <paramref name="source"/>; returns its VMIM name.</summary>
-    public async Task<string> HoldAsync(Guid drainId, string source, string? outcome = null, string kind = AttemptKinds.Migration)
+    public async Task<string> HoldAsync(Guid drainId, string source, AttemptOutcome? outcome = null, AttemptKind kind = AttemptKind.Migration)
     {
         var name = NewVmimName();
         await InTransactionAsync(t => InsertAsync(t, drainId, source, name, kind));
-        if (outcome is not null)
+        if (outcome is { } o)
         {
-            await InTransactionAsync(t => Attempts.ObserveAsync(t, name, new AttemptObservation(outcome), CancellationToken.None));
+            await InTransactionAsync(t => Attempts.ObserveAsync(t, name, new AttemptObservation(o), CancellationToken.None));
         }
 
         return name;
@@ -47,9 +47,9 @@ internal sealed class BudgetScene(NpgsqlDataSource dataSource, TimeProvider cloc
     public Task EndAsync(string vmimName) => InTransactionAsync(t =>
         Attempts.ObserveAsync(t, vmimName, new AttemptObservation(AttemptOutcome.Succeeded), CancellationToken.None));
 
-    public Task InsertAsync(NpgsqlTransaction transaction, Guid drainId, string source, string vmimName, string kind = AttemptKinds.Migration) =>
+    public Task InsertAsync(NpgsqlTransaction transaction, Guid drainId, string source, string vmimName, AttemptKind kind = AttemptKind.Migration) =>
         Attempts.InsertIntendedAsync(transaction, new NewAttempt(drainId, 1, 1, "vms", "vm-" + vmimName, "uid-" + vmimName, source,
-            kind == AttemptKinds.Restart ? null : "target-node", vmimName, PostCopy: false, kind), CancellationToken.None);
+            kind == AttemptKind.Restart ? null : "target-node", vmimName, PostCopy: false, kind), CancellationToken.None);
 
     public Task FinishAsync(Guid drainId) => InTransactionAsync(async t =>
     {

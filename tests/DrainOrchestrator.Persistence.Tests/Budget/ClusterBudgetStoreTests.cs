@@ -46,7 +46,7 @@ public sealed class ClusterBudgetStoreTests(PostgresDatabaseFixture database) : 
             await scene.HoldAsync(a, "a1", outcome);
         }
 
-        await scene.HoldAsync(a, "a1", kind: AttemptKinds.Restart);
+        await scene.HoldAsync(a, "a1", kind: AttemptKind.Restart);
         for (var i = 0; i < 5; i++)
         {
             await elsewhere.HoldAsync(other, "x1");

@@ -17,8 +17,8 @@ public sealed class DrainStateStoreTests(PostgresDatabaseFixture database) : ICl
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await states.SetStateAsync(transaction, drain.Id, DrainState.Running, null, CancellationToken.None);
-            await DrainStateStore.SetNodeStateAsync(transaction, drain.Id, "a", "cordoned", wasUnschedulable: true, null, CancellationToken.None);
-            await DrainStateStore.SetNodeStateAsync(transaction, drain.Id, "a", "draining", wasUnschedulable: false, null, CancellationToken.None);
+            await DrainStateStore.SetNodeStateAsync(transaction, drain.Id, "a", DrainNodeState.Cordoned, wasUnschedulable: true, null, CancellationToken.None);
+            await DrainStateStore.SetNodeStateAsync(transaction, drain.Id, "a", DrainNodeState.Draining, wasUnschedulable: false, null, CancellationToken.None);
             await DrainStateStore.SetNodeCountsAsync(transaction, drain.Id, "a", 4, 2, 1, 0, CancellationToken.None);
             await states.SetStateAsync(transaction, drain.Id, DrainState.Succeeded, "all moved", CancellationToken.None);
             await states.ReleaseNodesAsync(transaction, drain.Id, CancellationToken.None);
@@ -34,6 +34,7 @@ public sealed class DrainStateStoreTests(PostgresDatabaseFixture database) : ICl
         Assert.True(a.WasUnschedulable);
         Assert.Equal((4, 2, 1), (a.VmisTotal!.Value, a.VmisMigrated, a.VmisSkipped));
         Assert.All(found.Nodes, n => Assert.NotNull(n.ReleasedAt));
+        Assert.All(found.Nodes, n => Assert.Equal(DrainNodeState.Released, n.State));
 
         // Released nodes may be drained again.
         await new DrainStore(database.DataSource, _clock).CreateAsync(

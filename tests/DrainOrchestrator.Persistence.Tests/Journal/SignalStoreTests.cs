@@ -1,5 +1,6 @@
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Journal;
@@ -26,9 +27,13 @@ public sealed class SignalStoreTests(PostgresDatabaseFixture database) : IClassF
         Assert.Equal(DrainState.Paused, paused.NewState);
         Assert.Equal(DrainState.Running, resumed.NewState);
         Assert.Equal(DrainState.Cancelling, cancelled.NewState);
-        var kinds = (await new JournalStore(database.DataSource, _clock).ReadAsync(drain.Id, null, CancellationToken.None))
-            .Select(e => e.Kind);
-        Assert.Equal(["signal.pause", "signal.resume", "signal.cancel"], kinds);
+        var journal = await new JournalStore(database.DataSource, _clock).ReadAsync(drain.Id, CancellationToken.None);
+        Assert.Equal(["signal.pause", "signal.resume", "signal.cancel"], journal.Select(e => e.Kind));
+        Assert.Equal(
+            [new PauseSignalled(DrainState.Pending, DrainState.Paused), new ResumeSignalled(DrainState.Paused, DrainState.Running),
+                new CancelSignalled(DrainState.Running, DrainState.Cancelling)],
+            journal.Select(e => e.ReadEvent()));
+        Assert.Equal("""{"to": "paused", "from": "pending", "signal": "pause"}""", journal[0].PayloadJson);
     }
 
     [Fact]
@@ -46,7 +51,8 @@ public sealed class SignalStoreTests(PostgresDatabaseFixture database) : IClassF
         var result = await Store().SendAsync(drain.Id, DrainSignal.Cancel, "op", CancellationToken.None);
 
         Assert.False(result.Accepted);
-        Assert.Contains("already succeeded", result.Message, StringComparison.Ordinal);
+        Assert.Equal(DrainState.Succeeded, result.PreviousState);
+        Assert.Equal("the drain is already succeeded", result.Message);
     }
 
     [Fact]

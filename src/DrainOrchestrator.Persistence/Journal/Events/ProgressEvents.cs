@@ -1,6 +1,16 @@
-namespace DrainOrchestrator.Engine.Progress;
+namespace DrainOrchestrator.Persistence.Journal.Events;
 
-/// <summary>Where one node of a drain stands.</summary>
+/// <summary>
+/// The drain's progress, journaled whenever a node's counts or the pause change: what a client of the API follows is
+/// exactly what drainctl prints in the engine's process.
+/// </summary>
+/// <param name="Nodes">Per node, where it stands.</param>
+/// <param name="Paused">Whether an operator paused the drain.</param>
+/// <param name="EtaSeconds">The predicted seconds left (absent from the progress of the earliest engines).</param>
+[JournalEvent("progress", 1)]
+public sealed record ProgressReported(IReadOnlyList<NodeProgress> Nodes, bool Paused, double? EtaSeconds) : JournalEvent;
+
+/// <summary>Where one node of a drain stands (journaled with <see cref="ProgressReported"/>, and reported live).</summary>
 /// <param name="Node">The node.</param>
 /// <param name="Total">Its VMs as planned.</param>
 /// <param name="Moved">VMs that left it.</param>

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Persistence.Journal.Events;
+
+/// <summary>
+/// The intent of an attempt, journaled (with its row) before the act: a migration's VMIM is created, or a restart's VMI
+/// deleted, only after this commits. A migration has a target, a wave and the post-copy flag; a restart has its kind,
+/// the VMI's uid and run strategy. Fields a kind does not have are left out of the payload.
+/// </summary>
+/// <param name="Vmim">The attempt's deterministic name (the VMIM's, or a restart's identity).</param>
+/// <param name="Vmi">namespace/name.</param>
+/// <param name="Source">The node it leaves.</param>
+/// <param name="Attempt">1-based attempt number.</param>
+[JournalEvent("attempt.intended", 1)]
+public sealed record AttemptIntended(string Vmim, string Vmi, string Source, int Attempt) : JournalEvent
+{
+    /// <summary>Migration or restart; written only for a restart.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public AttemptKind AttemptKind { get; init; }
+
+    /// <summary>A migration's pinned target.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Target { get; init; }
+
+    /// <summary>A migration's planned wave.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Wave { get; init; }
+
+    /// <summary>Whether the orchestrator's post-copy policy applies to a migration.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? PostCopy { get; init; }
+
+    /// <summary>A restart's VMI uid (the only VMI it may delete).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Uid { get; init; }
+
+    /// <summary>A restart's VM run strategy.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RunStrategy { get; init; }
+}
+
+/// <summary>The VMIM of an intended attempt already existed (a repeat after a crash) and was adopted.</summary>
+/// <param name="Vmim">The VMIM's name.</param>
+/// <param name="Uid">Its uid.</param>
+[JournalEvent("attempt.adopted", 1)]
+public sealed record AttemptAdopted(string Vmim, string? Uid) : JournalEvent;
+
+/// <summary>The act of an intended attempt failed: the VMIM was not created (or a restart's VMI not deleted).</summary>
+/// <param name="Vmim">The attempt's name.</param>
+/// <param name="FailureClass">Core's FailureKind, by name.</param>
+/// <param name="Reason">The failure in words.</param>
+[JournalEvent("attempt.create_failed", 1)]
+public sealed record AttemptCreateFailed(string Vmim, string FailureClass, string Reason) : JournalEvent
+{
+    /// <summary>Migration or restart; written only for a restart.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public AttemptKind AttemptKind { get; init; }
+}
+
+/// <summary>A restart stopped its VM: the VMI of the recorded uid was deleted (or was already gone).</summary>
+/// <param name="Vmim">The restart's identity.</param>
+/// <param name="Vmi">namespace/name.</param>
+/// <param name="Uid">The deleted VMI's uid.</param>
+/// <param name="Deleted">False when the VMI was already gone.</param>
+[JournalEvent("attempt.vmi_deleted", 1)]
+public sealed record AttemptVmiDeleted(string Vmim, string Vmi, string Uid, bool Deleted) : JournalEvent;
+
+/// <summary>A cancel is about to delete an in-flight VMIM (journaled before the act).</summary>
+/// <param name="Vmim">The VMIM's name.</param>
+[JournalEvent("attempt.abort_requested", 1)]
+public sealed record AttemptAbortRequested(string Vmim) : JournalEvent;
