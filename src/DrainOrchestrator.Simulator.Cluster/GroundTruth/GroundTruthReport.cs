@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace DrainOrchestrator.Simulator.Cluster;
@@ -64,4 +65,7 @@ public sealed record GroundTruthReport
 
     /// <summary>The report as indented JSON (camelCase, enums as strings).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>One of the report's records (an upgrade, a migration), or a list of them, as JSON of the same shape.</summary>
+    public static JsonNode? ToJsonNode<T>(T record) => JsonSerializer.SerializeToNode(record, JsonOptions);
 }

@@ -48,9 +48,11 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
         }
 
         var trigger = request.Trigger ?? settings.Trigger;
+        var ordinal = _upgrades.Count(u => ReferenceEquals(u.Node, node));
+        // The scenario's failures hit a node's first upgrade only, so that marking it again models an operator's retry.
         var failure = request.Fail
             ? new UpgradeFailure(node.Name, request.ReturnAfter)
-            : settings.Failures.FirstOrDefault(f => string.Equals(f.Node, node.Name, StringComparison.Ordinal));
+            : settings.Failures.FirstOrDefault(f => ordinal == 0 && string.Equals(f.Node, node.Name, StringComparison.Ordinal));
         if (_latest.TryGetValue(node.Name, out var current) && current.State == UpgradeState.Rebooting)
         {
             return Rejected($"node {node.Name} is rebooting for its upgrade to {current.TargetVersion}; mark it again once it is back");
@@ -85,7 +87,7 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
         {
             Id = _upgrades.Count + 1,
             Node = node,
-            NodeOrdinal = _upgrades.Count(u => ReferenceEquals(u.Node, node)),
+            NodeOrdinal = ordinal,
             FromVersion = node.KubeletVersion,
             TargetVersion = request.TargetVersion,
             Origin = request.Origin,

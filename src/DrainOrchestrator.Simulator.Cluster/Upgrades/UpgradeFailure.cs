@@ -1,7 +1,7 @@
 namespace DrainOrchestrator.Simulator.Cluster;
 
 /// <summary>
-/// A node whose upgrade fails: it goes down for its reboot and does not come back on the new version. With
+/// A node whose (first) upgrade fails: it goes down for its reboot and does not come back on the new version. With
 /// <paramref name="ReturnAfter"/> it returns Ready on its old version after that long (state Failed); without, it stays
 /// NotReady for good, to test an orchestrator's timeout.
 /// </summary>

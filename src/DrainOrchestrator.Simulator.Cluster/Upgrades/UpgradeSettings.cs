@@ -41,7 +41,7 @@ public sealed record UpgradeSettings
     /// <summary>What the upgrader does when guests are still on the node at its start time.</summary>
     public OccupiedNodePolicy OnOccupied { get; init; } = OccupiedNodePolicy.Refuse;
 
-    /// <summary>Nodes whose upgrades fail.</summary>
+    /// <summary>Nodes whose first upgrade fails (marking one again after that models a retry, which succeeds).</summary>
     public IReadOnlyList<UpgradeFailure> Failures { get; init; } = [];
 
     /// <summary>Whether the scenario marks any node itself.</summary>

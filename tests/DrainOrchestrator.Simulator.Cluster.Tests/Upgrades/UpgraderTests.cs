@@ -226,4 +226,21 @@ public sealed class UpgraderTests
         Assert.Equal(From, cluster.GetNode("n1")!.KubeletVersion);
         Assert.Equal("Failed", cluster.GetNode("n1")!.Annotations[UpgradeAnnotations.State]);
     }
+
+    [Fact]
+    public void ScenarioFailure_NodeMarkedAgainAfterItCameBack_UpgradesTheSecondTime()
+    {
+        var cluster = Create(s => s with { Failures = [new UpgradeFailure("n1", TimeSpan.FromMinutes(5))] }, vmOnN1: false);
+        cluster.SetNodeUnschedulable("n1", true);
+        cluster.RunToEnd();
+        Assert.Equal(UpgradeState.Failed, cluster.Upgrade("n1").State);
+
+        var retry = cluster.RequestUpgrade(new UpgradeRequest("n1", To));
+        cluster.RunToEnd();
+
+        Assert.Equal(2, retry.Upgrade!.Id);
+        Assert.False(retry.Upgrade.Fails);
+        Assert.Equal([UpgradeState.Failed, UpgradeState.Done], cluster.GetUpgrades().Select(u => u.State));
+        Assert.Equal(To, cluster.GetNode("n1")!.KubeletVersion);
+    }
 }
