@@ -48,9 +48,8 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
         }
 
         var trigger = request.Trigger ?? settings.Trigger;
-        var ordinal = _upgrades.Count(u => ReferenceEquals(u.Node, node));
         // The scenario's failures hit a node's first upgrade only, so that marking it again models an operator's retry.
-        var failure = request.Fail
+        UpgradeFailure? FailureOf(int ordinal) => request.Fail
             ? new UpgradeFailure(node.Name, request.ReturnAfter)
             : settings.Failures.FirstOrDefault(f => ordinal == 0 && string.Equals(f.Node, node.Name, StringComparison.Ordinal));
         if (_latest.TryGetValue(node.Name, out var current) && current.State == UpgradeState.Rebooting)
@@ -68,7 +67,7 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
 
             current.TargetVersion = request.TargetVersion;
             current.Trigger = trigger;
-            current.Failure = failure;
+            current.Failure = FailureOf(current.NodeOrdinal);
             if (current.State == UpgradeState.Waiting)
             {
                 TryTrigger(current);
@@ -83,6 +82,7 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
             return new UpgradeRequestResult(UpgradeRequestStatus.AlreadyAtVersion, null, null);
         }
 
+        var ordinal = _upgrades.Count(u => ReferenceEquals(u.Node, node));
         var upgrade = new NodeUpgrade
         {
             Id = _upgrades.Count + 1,
@@ -93,7 +93,7 @@ internal sealed class NodeUpgrader(ModelContext ctx, ClusterController controlle
             Origin = request.Origin,
             Trigger = trigger,
             MarkedAt = Now,
-            Failure = failure,
+            Failure = FailureOf(ordinal),
         };
         _upgrades.Add(upgrade);
         _latest[node.Name] = upgrade;

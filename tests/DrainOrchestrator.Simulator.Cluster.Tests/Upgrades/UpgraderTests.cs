@@ -243,4 +243,17 @@ public sealed class UpgraderTests
         Assert.Equal([UpgradeState.Failed, UpgradeState.Done], cluster.GetUpgrades().Select(u => u.State));
         Assert.Equal(To, cluster.GetNode("n1")!.KubeletVersion);
     }
+
+    [Fact]
+    public void ScenarioFailure_PendingUpgradeRetargeted_StillFails()
+    {
+        var cluster = Create(s => s with { Failures = [new UpgradeFailure("n1", null)] }, vmOnN1: false);
+
+        cluster.RequestUpgrade(new UpgradeRequest("n1", "v1.34.0", UpgradeOrigin.Annotation));
+        cluster.SetNodeUnschedulable("n1", true);
+        cluster.AdvanceBy(TimeSpan.FromHours(1));
+
+        var upgrade = Assert.Single(cluster.GetUpgrades());
+        Assert.Equal(("v1.34.0", UpgradeState.Rebooting, true), (upgrade.TargetVersion, upgrade.State, upgrade.Fails));
+    }
 }
