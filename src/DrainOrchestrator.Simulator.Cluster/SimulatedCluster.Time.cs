@@ -93,8 +93,8 @@ public sealed partial class SimulatedCluster
         };
     }
 
-    /// <summary>Runs everything due at the current time: timers, the physics tick, then a controller pass; repeats while
-    /// those schedule more work for the same instant.</summary>
+    /// <summary>Runs everything due at the current time: timers, the physics tick, then a pass of the controllers and of
+    /// the upgrader (which only schedules); repeats while those schedule more work for the same instant.</summary>
     private void RunDue()
     {
         do
@@ -110,6 +110,7 @@ public sealed partial class SimulatedCluster
             }
 
             _controller.Reconcile();
+            _upgrader.Reconcile();
         }
         while (_ctx.Events.NextTime is { } next && next <= _ctx.Now);
     }

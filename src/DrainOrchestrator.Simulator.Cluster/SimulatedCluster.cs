@@ -12,6 +12,7 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
     private readonly ModelContext _ctx;
     private readonly ClusterController _controller;
     private readonly GroundTruthRecorder _truth;
+    private readonly NodeUpgrader _upgrader;
 
     private SimulatedCluster(ClusterScenario scenario, int seed, TimeSpan step, DateTimeOffset start)
     {
@@ -26,6 +27,8 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
         _truth = new GroundTruthRecorder(scenario.MigrationConfig);
         _ctx.Changes.Subscribe(_truth);
         ClusterBuilder.Populate(_ctx, _controller, scenario);
+        _upgrader = new NodeUpgrader(_ctx, _controller, scenario.Upgrade, seed);
+        _upgrader.MarkFromScenario();
     }
 
     /// <summary>The scenario this run started from.</summary>

@@ -11,6 +11,12 @@ public abstract record ClusterChange(DateTimeOffset At);
 /// <summary>A node's spec or status changed.</summary>
 public sealed record NodeChanged(DateTimeOffset At, NodeSnapshot Node) : ClusterChange(At);
 
+/// <summary>
+/// An upgrade of a node was marked or moved on (scheduled, refused, rebooting, done, failed, cancelled). The node itself
+/// changes in a <see cref="NodeChanged"/> of its own (annotations, readiness, kubelet version).
+/// </summary>
+public sealed record NodeUpgradeChanged(DateTimeOffset At, NodeUpgradeSnapshot Upgrade) : ClusterChange(At);
+
 /// <summary>A namespace's labels changed.</summary>
 public sealed record NamespaceChanged(DateTimeOffset At, NamespaceSnapshot Namespace) : ClusterChange(At);
 

@@ -60,16 +60,35 @@ internal sealed partial class ClusterController
                 n.KubeletVersion = version;
             }
         });
+        EvictForReboot(node, $"node {node.Name} rebooted");
+    }
+
+    /// <summary>
+    /// The node went down: migrations whose target pod is on it fail, and the guests running on it are lost (restarted
+    /// cold per their run strategy). <paramref name="cause"/> completes the messages, e.g. "node n1 rebooted".
+    /// </summary>
+    public void EvictForReboot(NodeState node, string cause)
+    {
         foreach (var job in State.Migrations.Values.Where(j => !j.IsFinal && ReferenceEquals(j.TargetPod?.Node, node)).ToArray())
         {
-            Fail(job, $"Migration failed: target node {node.Name} rebooted");
+            Fail(job, $"Migration failed: target {cause}");
         }
 
-        foreach (var vm in State.VmList.Where(v => ReferenceEquals(v.Pod?.Node, node)).ToArray())
+        foreach (var vm in ResidentGuests(node))
         {
-            LoseVmi(vm, $"VMI lost: node {node.Name} rebooted", $"Migration failed: node {node.Name} rebooted");
+            LoseVmi(vm, $"VMI lost: {cause}", $"Migration failed: {cause}");
         }
     }
+
+    /// <summary>The VMs whose own virt-launcher pod is bound to <paramref name="node"/> (running or starting there).</summary>
+    public IReadOnlyList<VmState> ResidentGuests(NodeState node) =>
+        node.PodCount == 0 ? [] : [.. State.VmList.Where(v => ReferenceEquals(v.Pod?.Node, node))];
+
+    /// <summary>Every VM with a pod on <paramref name="node"/>: its guests, and those with a migration target pod there.</summary>
+    public IReadOnlyList<VmState> GuestsOn(NodeState node) =>
+        node.PodCount == 0
+            ? []
+            : [.. ResidentGuests(node), .. State.Migrations.Values.Where(j => !j.IsFinal && ReferenceEquals(j.TargetPod?.Node, node)).Select(j => j.Vm)];
 
     /// <summary>Applies a node condition now and reverts it after <paramref name="duration"/>.</summary>
     private void ForPeriod(NodeState node, TimeSpan duration, Action<NodeState> apply, Action<NodeState> revert)
@@ -88,6 +107,7 @@ internal sealed partial class ClusterController
     {
         Transfers.Invalidate(Now);
         _capacityChanged = true;
+        _ctx.NodesTouched = true;
         _ctx.Publish(new NodeChanged(Now, node.ToSnapshot()));
     }
 

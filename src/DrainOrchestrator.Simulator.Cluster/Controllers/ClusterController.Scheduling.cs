@@ -107,6 +107,8 @@ internal sealed partial class ClusterController
     {
         pod.Node = node;
         node.AllocatedMemoryBytes += pod.MemoryRequestBytes;
+        node.PodCount++;
+        _ctx.NodesTouched = true;
         _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.Bound));
     }
 
@@ -115,6 +117,8 @@ internal sealed partial class ClusterController
         if (pod.Node is { } node)
         {
             node.AllocatedMemoryBytes -= pod.MemoryRequestBytes;
+            node.PodCount--;
+            _ctx.NodesTouched = true;
         }
 
         State.Pods.Remove(pod.Key);

@@ -16,6 +16,7 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
     private readonly List<LimitViolation> _violations = [];
     private readonly List<VmiLoss> _losses = [];
     private readonly Dictionary<string, string?> _policyByMigration = new(StringComparer.Ordinal);
+    private readonly UpgradeObserver _upgrades = new();
     private MigrationConfig _config = initialConfig;
     private int _peak;
 
@@ -31,6 +32,15 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
                 break;
             case MigrationConfigChanged c:
                 _config = c.Config;
+                break;
+            case NodeUpgradeChanged c:
+                _upgrades.Observe(c);
+                break;
+            case PodChanged c:
+                _upgrades.Observe(c);
+                break;
+            case PodDeleted c:
+                _upgrades.Observe(c);
                 break;
             case VmiChanged { Vmi: var vmi } c:
                 if (vmi.MigrationState is { MigrationPolicyName: var policy, MigrationUid: var uid })
@@ -66,6 +76,8 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
         PeakInFlightPerSourceNode = new SortedDictionary<string, int>(_peakPerNode, StringComparer.Ordinal),
         LimitViolations = [.. _violations],
         VmiLosses = [.. _losses],
+        Upgrades = _upgrades.Upgrades,
+        GuestsOnRebootingNodes = _upgrades.GuestsOnRebootingNodes,
     };
 
     private void Observe(DateTimeOffset at, VmimSnapshot vmim)

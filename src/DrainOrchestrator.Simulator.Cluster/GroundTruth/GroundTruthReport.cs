@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace DrainOrchestrator.Simulator.Cluster;
@@ -44,6 +45,18 @@ public sealed record GroundTruthReport
     /// <summary>Every guest lost.</summary>
     public required IReadOnlyList<VmiLoss> VmiLosses { get; init; }
 
+    /// <summary>
+    /// Every node upgrade by the upgrader, in the order the nodes were marked, as last seen: from and to
+    /// version, when it started, its NotReady window, when it finished, the starts it refused and the guests it lost.
+    /// </summary>
+    public IReadOnlyList<NodeUpgradeSnapshot> Upgrades { get; init; } = [];
+
+    /// <summary>
+    /// Every virt-launcher pod seen on a node while it was down for an upgrade's reboot, by the observer's own count of
+    /// bound pods. Empty when no VM was on a node while it rebooted.
+    /// </summary>
+    public IReadOnlyList<GuestOnRebootingNode> GuestsOnRebootingNodes { get; init; } = [];
+
     /// <summary>Succeeded migrations.</summary>
     public int Succeeded => Migrations.Count(m => m.Outcome == MigrationOutcome.Succeeded);
 
@@ -52,4 +65,7 @@ public sealed record GroundTruthReport
 
     /// <summary>The report as indented JSON (camelCase, enums as strings).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>One of the report's records (an upgrade, a migration), or a list of them, as JSON of the same shape.</summary>
+    public static JsonNode? ToJsonNode<T>(T record) => JsonSerializer.SerializeToNode(record, JsonOptions);
 }

@@ -18,6 +18,9 @@ internal sealed class ModelContext(ClusterState state, int seed, DateTimeOffset 
 
     public DateTimeOffset Now { get; set; } = start;
 
+    /// <summary>A node's spec, readiness or pods changed since the upgrader last looked at the nodes waiting for it.</summary>
+    public bool NodesTouched { get; set; }
+
     public void Schedule(TimeSpan delay, Action action) => Events.Schedule(Now + delay, action);
 
     public void Publish(ClusterChange change) => Changes.Publish(change);

@@ -23,6 +23,12 @@ public sealed record NodeSnapshot(
     long NicBandwidthBytesPerSecond,
     bool MigrationNetworkUp)
 {
-    /// <summary>The annotations the model owns: the migration bandwidth hint when the scenario sets hints, else none.</summary>
+    /// <summary>
+    /// The annotations the model owns: the migration bandwidth hint when the scenario sets hints, and the upgrader's
+    /// (<see cref="UpgradeAnnotations"/>) once the node has been marked for upgrade.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
+
+    /// <summary>Why the node is NotReady when the upgrader has it down for its reboot; null otherwise (also for NotReady faults).</summary>
+    public string? NotReadyMessage { get; init; }
 }

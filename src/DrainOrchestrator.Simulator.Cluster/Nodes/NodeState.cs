@@ -21,6 +21,12 @@ internal sealed class NodeState(string name)
 
     public int NetworkLossFaults { get; set; }
 
+    /// <summary>While the upgrader has the node down for its reboot: why (the Ready condition's message); else null.</summary>
+    public string? RebootMessage { get; set; }
+
+    /// <summary>Virt-launcher pods bound to the node (guests, and targets of migrations coming in).</summary>
+    public int PodCount { get; set; }
+
     public string KubeletVersion { get; set; } = "v1.32.0";
 
     public long MemoryBytes { get; set; }
@@ -32,6 +38,9 @@ internal sealed class NodeState(string name)
     /// <summary>The annotations the model publishes on the node (its hint, when the scenario asks for hints).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
 
+    /// <summary>The upgrader's annotations (<see cref="Cluster.UpgradeAnnotations"/>) once the node has been marked.</summary>
+    public IReadOnlyDictionary<string, string> UpgradeAnnotations { get; set; } = HintAnnotations.None;
+
     /// <summary>Running migrations (Scheduling or later) whose VMI is on, or migrating from, this node.</summary>
     public int OutboundInFlight { get; set; }
 
@@ -40,7 +49,7 @@ internal sealed class NodeState(string name)
 
     public int ActiveInboundTransfers { get; set; }
 
-    public bool Ready => BaseReady && NotReadyFaults == 0;
+    public bool Ready => BaseReady && NotReadyFaults == 0 && RebootMessage is null;
 
     public bool MigrationNetworkUp => Ready && NetworkLossFaults == 0;
 
@@ -48,6 +57,18 @@ internal sealed class NodeState(string name)
         Name, Labels, Taints, Unschedulable, Ready, KubeletVersion, MemoryBytes, AllocatedMemoryBytes, NicBandwidth,
         MigrationNetworkUp)
     {
-        Annotations = Annotations,
+        Annotations = UpgradeAnnotations.Count == 0 ? Annotations : Merged(Annotations, UpgradeAnnotations),
+        NotReadyMessage = RebootMessage,
     };
+
+    private static Dictionary<string, string> Merged(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)
+    {
+        var merged = new Dictionary<string, string>(first, StringComparer.Ordinal);
+        foreach (var (key, value) in second)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
 }

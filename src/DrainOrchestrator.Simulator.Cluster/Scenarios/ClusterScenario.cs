@@ -42,6 +42,9 @@ public sealed record ClusterScenario
     /// <summary>Faults injected at set times.</summary>
     public IReadOnlyList<ScheduledFault> Faults { get; init; } = [];
 
+    /// <summary>The external node upgrader: which nodes it upgrades at the start, and its timings for every node marked later.</summary>
+    public UpgradeSettings Upgrade { get; init; } = UpgradeSettings.None;
+
     /// <summary>
     /// Whether nodes and VMIs carry the <see cref="HintAnnotations"/> from the model's truth (each node's NIC bandwidth,
     /// each guest's current dirty rate), as an operator would set them for the engine. Off by default.

@@ -30,6 +30,7 @@ public static class ScenarioValidator
         ValidateVms(scenario, Add);
         ValidatePolicies(scenario, Add);
         ValidateFaults(scenario, Add);
+        ValidateUpgrade(scenario, Add);
         return errors;
     }
 
@@ -140,6 +141,36 @@ public static class ScenarioValidator
             if (scheduled.At < TimeSpan.Zero)
             {
                 add(scheduled, "fault time must not be negative");
+            }
+        }
+    }
+
+    private static void ValidateUpgrade(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var upgrade = scenario.Upgrade;
+        upgrade.Validate().ToList().ForEach(p => add(upgrade, p));
+        var nodes = scenario.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in upgrade.Nodes.Where(n => !nodes.Contains(n)))
+        {
+            add(upgrade, $"upgrade.nodes names node \"{name}\", which is not a node of the scenario");
+        }
+
+        if (upgrade.Selector is { } selector && nodes.Count > 0 && !scenario.Nodes.Any(n => upgrade.Selects(n.Labels)))
+        {
+            add(upgrade, $"upgrade.selector ({string.Join(",", selector.Select(p => $"{p.Key}={p.Value}"))}) matches no node of the scenario");
+        }
+
+        var failing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var failure in upgrade.Failures)
+        {
+            if (!nodes.Contains(failure.Node))
+            {
+                add(failure, $"upgrade failure names node \"{failure.Node}\", which is not a node of the scenario");
+            }
+
+            if (!failing.Add(failure.Node))
+            {
+                add(failure, $"upgrade failure for node \"{failure.Node}\" is given twice");
             }
         }
     }

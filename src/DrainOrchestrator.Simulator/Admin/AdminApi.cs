@@ -11,7 +11,8 @@ namespace DrainOrchestrator.Simulator.Admin;
 /// <summary>
 /// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear),
 /// <c>requests</c> (GET counts, DELETE to reset), <c>compact</c> (POST: drop the watch history, forcing 410s),
-/// <c>ground-truth</c> (GET) and <c>cluster-faults</c> (GET the injected ones, POST to inject; see <see cref="ClusterFaultsEndpoint"/>).
+/// <c>ground-truth</c> (GET), <c>cluster-faults</c> (GET the injected ones, POST to inject; see <see cref="ClusterFaultsEndpoint"/>)
+/// and <c>upgrades</c> (GET the node upgrader's settings and upgrades, POST to mark nodes; see <see cref="UpgradesEndpoint"/>).
 /// </summary>
 internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model)
 {
@@ -52,7 +53,10 @@ internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, O
             case ("cluster-faults", "GET" or "POST"):
                 await ClusterFaultsEndpoint.HandleAsync(http, model, ct);
                 return;
-            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults", _):
+            case ("upgrades", "GET" or "POST"):
+                await UpgradesEndpoint.HandleAsync(http, model, ct);
+                return;
+            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults" or "upgrades", _):
                 throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
             default:
                 throw new ApiStatusException(ApiErrors.PathNotFound());

@@ -15,9 +15,9 @@ public static class ServeCommandLine
         usage: drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N]
                                [--fault RESOURCE/VERB:key=value,...]... [--event-retention N]
                                [--ground-truth-out FILE] --kubeconfig-out FILE
-          --scenario        a simulated KubeVirt cluster: demo, small, chaos, large, generated:nodes=N,vms=M,seed=S
-                            or a scenario FILE.yaml; or, without a cluster model, empty or a FILE.json List of
-                            objects; default small
+          --scenario        a simulated KubeVirt cluster: demo, small, chaos, large, rolling-upgrade,
+                            generated:nodes=N,vms=M,seed=S or a scenario FILE.yaml; or, without a cluster model,
+                            empty or a FILE.json List of objects; default small
           --listen          loopback address and port; port 0 picks a free port (default 127.0.0.1:0)
           --seed            seed of every random choice (default: the scenario's for the model, 0 for the server)
           --speed           model time runs N times as fast as wall time, e.g. 60 (default 1)

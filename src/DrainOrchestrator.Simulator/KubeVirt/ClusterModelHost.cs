@@ -85,6 +85,14 @@ public sealed class ClusterModelHost : IAsyncDisposable
         return problem;
     }
 
+    /// <summary>Marks a node for upgrade now (the model first brought up to the clock's time).</summary>
+    public UpgradeRequestResult RequestUpgrade(UpgradeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Cluster.AdvanceTo(_clock.GetUtcNow());
+        return Cluster.RequestUpgrade(request);
+    }
+
     /// <summary>The faults injected through the admin API so far, with their model time.</summary>
     public JsonArray InjectedFaults()
     {

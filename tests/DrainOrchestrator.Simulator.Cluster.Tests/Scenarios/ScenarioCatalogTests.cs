@@ -4,13 +4,14 @@ namespace DrainOrchestrator.Simulator.Cluster.Tests.Scenarios;
 public sealed class ScenarioCatalogTests
 {
     [Fact]
-    public void BuiltInNames_ShipDemoSmallChaosLarge() =>
-        Assert.Equal(["chaos", "demo", "large", "small"], ScenarioCatalog.BuiltInNames);
+    public void BuiltInNames_ShipDemoSmallChaosLargeRollingUpgrade() =>
+        Assert.Equal(["chaos", "demo", "large", "rolling-upgrade", "small"], ScenarioCatalog.BuiltInNames);
 
     [Theory]
     [InlineData("small")]
     [InlineData("demo")]
     [InlineData("chaos")]
+    [InlineData("rolling-upgrade")]
     public void Load_BuiltIn_CreatesRunningCluster(string name)
     {
         var cluster = SimulatedCluster.Create(ScenarioCatalog.Load(name));

@@ -10,7 +10,7 @@ internal sealed partial class ScenarioYamlParser
     private static readonly string[] TopLevelFields =
     [
         "name", "description", "seed", "startTime", "kubevirt", "timings", "namespaces", "nodes", "vms",
-        "migrationPolicies", "faults", "generator", "hints",
+        "migrationPolicies", "faults", "generator", "hints", "upgrade",
     ];
 
     private readonly YamlReader _reader;
@@ -92,6 +92,11 @@ internal sealed partial class ScenarioYamlParser
             MigrationPolicies = policies,
             Faults = faults,
         };
+
+        if (fields.TryGetValue("upgrade", out var upgrade))
+        {
+            scenario = scenario with { Upgrade = ParseUpgrade(upgrade) };
+        }
 
         if (fields.TryGetValue("generator", out var generator) && ParseGenerator(generator) is { } spec)
         {

@@ -7,7 +7,9 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 
 /// <summary>
 /// Node writes: a change of <c>spec.unschedulable</c> (kubectl cordon), the labels or the taints reaches the model,
-/// which schedules by them from then on. Nodes come from the scenario: creating or deleting one is refused.
+/// which schedules by them from then on. Setting the annotation <c>upgrade.drain-sim.io/target-version</c> marks the
+/// node for the upgrader, and removing it (or setting it empty) cancels a pending upgrade; while the node is down for
+/// its reboot either is refused (422). Nodes come from the scenario: creating or deleting one is refused.
 /// </summary>
 internal static class NodeWrites
 {
@@ -18,7 +20,7 @@ internal static class NodeWrites
         {
             var verb = request.Operation == AdmissionOperation.Create ? "create" : "delete";
             return AdmissionResult.Deny(ModelDenials.NotModelled(request.Type, name, verb,
-                "nodes come from the scenario; use /sim/v1/cluster-faults for NotReady nodes and reboots"));
+                "nodes come from the scenario; use /sim/v1/cluster-faults for NotReady nodes and reboots, /sim/v1/upgrades for upgrades"));
         }
 
         var before = Read(request.OldObject!.ToJsonObject());
@@ -35,6 +37,12 @@ internal static class NodeWrites
         if (request.Options.DryRun)
         {
             return AdmissionResult.Allow;
+        }
+
+        // First, so that a refused mark refuses the whole write before anything else reaches the model.
+        if (Upgrade(request, model, name, TargetVersion(before.Metadata), TargetVersion(after.Metadata)) is { } denied)
+        {
+            return denied;
         }
 
         var unschedulable = after.Spec?.Unschedulable ?? false;
@@ -64,6 +72,25 @@ internal static class NodeWrites
 
         return AdmissionResult.Allow;
     }
+
+    private static AdmissionResult? Upgrade(AdmissionRequest request, ModelGateway model, string name, string? before, string? after)
+    {
+        if (string.Equals(before, after, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var problem = after is null
+            ? model.Now().CancelUpgrade(name, $"the annotation {UpgradeAnnotations.TargetVersion} was removed")
+            : model.Now().RequestUpgrade(new UpgradeRequest(name, after, UpgradeOrigin.Annotation)).Problem;
+        return problem is null
+            ? null
+            : AdmissionResult.Deny(ModelDenials.FieldNotModelled(request.Type, name,
+                $"metadata.annotations[{UpgradeAnnotations.TargetVersion}]", problem));
+    }
+
+    private static string? TargetVersion(ObjectMeta metadata) =>
+        metadata.Annotations?.GetValueOrDefault(UpgradeAnnotations.TargetVersion) is { Length: > 0 } version ? version : null;
 
     private static (ObjectMeta Metadata, NodeSpec? Spec, List<Taint> Taints) Read(System.Text.Json.Nodes.JsonObject obj)
     {

@@ -5,7 +5,8 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Rendering;
 
 /// <summary>
 /// A model node as a core/v1 Node: its labels, the taints the scenario and clients set plus the ones the node lifecycle
-/// controller adds (cordoned, NotReady), memory capacity, the kubelet's conditions and version.
+/// controller adds (cordoned, NotReady), memory capacity, the kubelet's conditions and version. While the upgrader has the
+/// node down, Ready is False (KubeletNotReady) with a message naming the upgrade; the boot id follows the kubelet version.
 /// </summary>
 internal static class NodeRenderer
 {
@@ -54,7 +55,7 @@ internal static class NodeRenderer
                         Type = "Ready",
                         Status = node.Ready ? "True" : "False",
                         Reason = node.Ready ? "KubeletReady" : "KubeletNotReady",
-                        Message = node.Ready ? "kubelet is posting ready status" : "container runtime is down (simulated fault)",
+                        Message = node.Ready ? "kubelet is posting ready status" : node.NotReadyMessage ?? "container runtime is down (simulated fault)",
                         LastHeartbeatTime = readySince,
                         LastTransitionTime = readySince,
                     },
