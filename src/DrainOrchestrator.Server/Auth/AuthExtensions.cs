@@ -34,6 +34,12 @@ internal static class AuthExtensions
                 o.TokenValidationParameters.NameClaimType = "sub";
                 o.Events = new JwtBearerEvents
                 {
+                    // The header as JwtBearer reads it, or the dashboard's cookie on the dashboard's paths.
+                    OnMessageReceived = context =>
+                    {
+                        context.Token = BearerToken.From(context.Request);
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         JwtRoles.AddNested(context.Principal!, options.JwtRoleClaim);

@@ -52,6 +52,7 @@ internal static class JobsExtensions
 
     public static WebApplication MapDrainDashboard(this WebApplication app)
     {
+        app.Use(DashboardAccess.InvokeAsync);
         app.UseHangfireDashboard(ServerConstants.DashboardPath, new DashboardOptions
         {
             Authorization = [new DashboardAuthorization()],

@@ -28,6 +28,15 @@ public sealed class JwtTests(ServerFixture fixture)
 
         using var alice = fixture.Client(server.BaseAddress, "alice");
         await Support.Api.ExpectAsync(HttpStatusCode.OK, await alice.GetAsync("/api/v1/drains"));
+
+        // The dashboard takes the JWT as a header, and from the cookie of its login form.
+        await Support.Api.ExpectAsync(HttpStatusCode.OK, await viewer.GetAsync("/hangfire"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/hangfire/jobs/scheduled/delete", null)).StatusCode);
+        using var browser = fixture.Client(server.BaseAddress, null, new HttpClientHandler { CookieContainer = new CookieContainer() });
+        using var login = await browser.PostAsync("/hangfire/login",
+            new FormUrlEncodedContent([new KeyValuePair<string, string>("token", issuer.Mint(Claims("vera", groups: ["viewer"])))]));
+        await Support.Api.ExpectAsync(HttpStatusCode.OK, login);
+        Assert.Equal("/hangfire", login.RequestMessage?.RequestUri?.AbsolutePath);
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public class ServerFixture : IAsyncLifetime
 
     public Uri BaseAddress => _server!.BaseAddress;
 
+    /// <summary>The shared server's database.</summary>
+    internal string ConnectionString { get; private set; } = string.Empty;
+
     /// <summary>A directory of this test run for files (certificates, token files); deleted at the end.</summary>
     public string Directory { get; private set; } = string.Empty;
 
@@ -47,7 +50,8 @@ public class ServerFixture : IAsyncLifetime
         }
 
         await File.WriteAllLinesAsync(_tokensFile, lines);
-        _server = await InProcessServer.StartAsync(NewOptions(await NewDatabaseAsync()));
+        ConnectionString = await NewDatabaseAsync();
+        _server = await InProcessServer.StartAsync(NewOptions(ConnectionString));
     }
 
     /// <summary>A new empty database on the test PostgreSQL server (dropped at the end), as a connection string.</summary>
