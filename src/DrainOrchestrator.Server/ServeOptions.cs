@@ -49,7 +49,10 @@ public sealed class ServeOptions
     /// <summary><c>--log-format</c>.</summary>
     public LogFormat LogFormat { get; set; } = LogFormat.Text;
 
-    /// <summary><c>--otlp-endpoint</c>: where traces go over OTLP; null sends none.</summary>
+    /// <summary>
+    /// <c>--otlp-endpoint</c>: where traces go over OTLP; null sends none. A URL ending in <c>/v1/traces</c> is
+    /// OTLP/HTTP protobuf (e.g. http://collector:4318/v1/traces), any other OTLP/gRPC (e.g. http://collector:4317).
+    /// </summary>
     public Uri? OtlpEndpoint { get; set; }
 
     /// <summary>How many drains (and other jobs) one replica runs at once.</summary>
