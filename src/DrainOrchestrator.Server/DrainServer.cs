@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Server.Auth;
@@ -66,7 +65,7 @@ public static class DrainServer
     }
 
     // Every problem with the options, the tokens file, the certificate and the database options, at once.
-    private static (IReadOnlyList<ApiToken> Tokens, X509Certificate2? Certificate, DatabaseOptions Database) Check(ServeOptions options)
+    private static (IReadOnlyList<ApiToken> Tokens, ServerCertificate? Certificate, DatabaseOptions Database) Check(ServeOptions options)
     {
         var problems = options.Problems().ToList();
         IReadOnlyList<ApiToken> tokens = [];
@@ -82,12 +81,12 @@ public static class DrainServer
             }
         }
 
-        X509Certificate2? certificate = null;
+        ServerCertificate? certificate = null;
         if (options.TlsCertificate is { } cert && options.TlsKey is { } key && File.Exists(cert) && File.Exists(key))
         {
             try
             {
-                certificate = X509Certificate2.CreateFromPemFile(cert, key);
+                certificate = ServerCertificate.Load(cert, key);
             }
             catch (CryptographicException ex)
             {

@@ -31,19 +31,28 @@ public sealed class ServeOptions
     /// <summary><c>--tls-key</c>: the PEM private key of <see cref="TlsCertificate"/>.</summary>
     public string? TlsKey { get; set; }
 
-    /// <summary><c>--jwt-authority</c>: the OIDC issuer whose JWTs are accepted besides the tokens of the file.</summary>
+    /// <summary>
+    /// <c>--jwt-authority</c>: the OIDC issuer whose JWTs are accepted besides the tokens of the file; https, or http for
+    /// an issuer on loopback only (its discovery document and signing keys are fetched from it).
+    /// </summary>
     public Uri? JwtAuthority { get; set; }
 
     /// <summary><c>--jwt-audience</c>: the audience those JWTs must carry.</summary>
     public string? JwtAudience { get; set; }
 
-    /// <summary><c>--jwt-role-claim</c>: the claim holding viewer, operator or admin.</summary>
+    /// <summary>
+    /// <c>--jwt-role-claim</c>: the claim holding viewer, operator or admin (a string or an array of strings); a dotted
+    /// name that is not itself a claim is a path into nested objects, e.g. Keycloak's <c>realm_access.roles</c>.
+    /// </summary>
     public string JwtRoleClaim { get; set; } = ServerConstants.DefaultJwtRoleClaim;
 
     /// <summary><c>--log-format</c>.</summary>
     public LogFormat LogFormat { get; set; } = LogFormat.Text;
 
-    /// <summary><c>--otlp-endpoint</c>: where traces go over OTLP; null sends none.</summary>
+    /// <summary>
+    /// <c>--otlp-endpoint</c>: where traces go over OTLP; null sends none. A URL ending in <c>/v1/traces</c> is
+    /// OTLP/HTTP protobuf (e.g. http://collector:4318/v1/traces), any other OTLP/gRPC (e.g. http://collector:4317).
+    /// </summary>
     public Uri? OtlpEndpoint { get; set; }
 
     /// <summary>How many drains (and other jobs) one replica runs at once.</summary>
@@ -100,7 +109,12 @@ public sealed class ServeOptions
 
         if (JwtAuthority is not null && (!JwtAuthority.IsAbsoluteUri || JwtAuthority.Scheme is not ("https" or "http")))
         {
-            problems.Add($"--jwt-authority must be an absolute http(s) URL, was '{JwtAuthority}'");
+            problems.Add($"--jwt-authority must be an absolute https URL, was '{JwtAuthority}'");
+        }
+        else if (JwtAuthority is { Scheme: "http" } && !JwtAuthority.IsLoopback)
+        {
+            // Its signing keys are fetched from it: over plain HTTP anyone on the path could substitute their own.
+            problems.Add($"--jwt-authority must be https (plain http only for an issuer on this machine's loopback), was '{JwtAuthority}'");
         }
 
         if ((JwtAuthority is null) != string.IsNullOrWhiteSpace(JwtAudience))

@@ -9,6 +9,9 @@ public static class ServerConstants
     /// <summary>The JWT claim that carries the role unless told otherwise.</summary>
     public const string DefaultJwtRoleClaim = "roles";
 
+    /// <summary>The <c>service.name</c> of the server's traces and metrics.</summary>
+    public const string ServiceName = "drain-orchestrator";
+
     /// <summary>The PostgreSQL schema Hangfire keeps its tables in, beside ours.</summary>
     public const string HangfireSchema = "hangfire";
 

@@ -27,16 +27,19 @@ public static class ServeCommand
         var tokens = new Option<string>("--tokens") { Description = "The API tokens file: 'NAME ROLE SHA256HEX' per line (drainctl token new).", Required = true };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain): serve HTTPS." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
-        var jwtAuthority = new Option<Uri?>("--jwt-authority") { Description = "Also accept OIDC JWTs from this issuer." };
+        var jwtAuthority = new Option<Uri?>("--jwt-authority") { Description = "Also accept OIDC JWTs from this issuer (https; http only on loopback)." };
         var jwtAudience = new Option<string?>("--jwt-audience") { Description = "The audience the JWTs must carry." };
         var jwtRoleClaim = new Option<string>("--jwt-role-claim")
         {
-            Description = "The JWT claim holding viewer, operator or admin.",
+            Description = "The JWT claim holding viewer, operator or admin (a string or an array); a dotted name such as realm_access.roles reads a nested claim.",
             DefaultValueFactory = _ => ServerConstants.DefaultJwtRoleClaim,
         };
         var logFormat = new Option<string>("--log-format") { Description = "text or json (to standard error).", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
-        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Send traces over OTLP to this endpoint." };
+        var otlp = new Option<Uri?>("--otlp-endpoint")
+        {
+            Description = "Send traces over OTLP: a URL ending in /v1/traces is OTLP/HTTP protobuf (port 4318), any other OTLP/gRPC (port 4317).",
+        };
         var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
         {
             listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp,

@@ -65,6 +65,11 @@ internal static class CommandRunner
             await error.WriteLineAsync($"error: {ex.Message}{Retry(ex.IsRetryable)}");
             return ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed;
         }
+        catch (ServerCertificateException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (HttpRequestException ex)
         {
             await error.WriteLineAsync($"error: the server could not be reached: {ex.Message}{Retry(true)}");

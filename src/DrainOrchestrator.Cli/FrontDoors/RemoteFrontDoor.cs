@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -32,16 +31,11 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
     public RemoteFrontDoor(RemoteOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var handler = new SocketsHttpHandler();
-        if (options.CaFile is not null)
+        _http = new HttpClient(new ServerCertificateCheck(options.Server, options.CaFile))
         {
-            var trusted = new X509Certificate2Collection();
-            trusted.ImportFromPemFile(options.CaFile);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                errors == System.Net.Security.SslPolicyErrors.None || (certificate is not null && ChainsTo(new X509Certificate2(certificate), trusted));
-        }
-
-        _http = new HttpClient(handler) { BaseAddress = new Uri(options.Server.ToString().TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
+            BaseAddress = new Uri(options.Server.ToString().TrimEnd('/') + "/"),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         if (options.Token is not null)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
@@ -166,14 +160,5 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
             _ => new RemoteApiException($"the server answered {status} {response.ReasonPhrase}: {detail}", status,
                 retryable: status is 408 or 429 or >= 500),
         };
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection trusted)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }

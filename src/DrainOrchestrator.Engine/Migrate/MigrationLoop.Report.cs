@@ -59,7 +59,11 @@ internal sealed partial class MigrationLoop
             var retrying = migrating.Count(i =>
                 failures.Of(i.Vmi.Uid) > 0 && !moved.Contains(i.Vmi.Uid) && !_givenUp.Contains(i.Vmi.Uid));
             var skipped = items.Count - migrating.Count;
-            result.Add(new NodeProgress(node, items.Count, moved.Count, migrating.Count - moved.Count - givenUp, flying,
+            // After a take-over the plan holds only the VMs still on the node: those an earlier run moved off it count too.
+            var planned = items.Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
+            var movedEarlier = records.Where(r => r.SourceNode == node && r.Outcome == AttemptOutcome.Succeeded && !planned.Contains(r.VmiUid))
+                .Select(r => r.VmiUid).Distinct(StringComparer.Ordinal).Count();
+            result.Add(new NodeProgress(node, items.Count + movedEarlier, moved.Count + movedEarlier, migrating.Count - moved.Count - givenUp, flying,
                 failedAttempts, retrying, givenUp, skipped));
         }
 

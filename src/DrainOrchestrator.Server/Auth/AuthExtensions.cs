@@ -7,7 +7,8 @@ namespace DrainOrchestrator.Server.Auth;
 /// <summary>Registers authentication (tokens file, and OIDC JWTs when configured) and the role policies.</summary>
 internal static class AuthExtensions
 {
-    private const string SelectorScheme = "Bearer";
+    // Not "Bearer": that is JwtBearer's scheme, and a second scheme of one name stops the host at start.
+    private const string SelectorScheme = "TokenOrJwt";
 
     public static IServiceCollection AddDrainAuth(this IServiceCollection services, ServeOptions options, IReadOnlyList<ApiToken> tokens)
     {
@@ -26,10 +27,25 @@ internal static class AuthExtensions
             {
                 o.Authority = options.JwtAuthority!.ToString();
                 o.Audience = options.JwtAudience;
-                o.RequireHttpsMetadata = options.JwtAuthority.Scheme == "https";
+                // Plain HTTP is allowed for a loopback issuer only (ServeOptions refuses any other): the keys come from it.
+                o.RequireHttpsMetadata = !options.JwtAuthority.IsLoopback;
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.RoleClaimType = options.JwtRoleClaim;
                 o.TokenValidationParameters.NameClaimType = "sub";
+                o.Events = new JwtBearerEvents
+                {
+                    // The header as JwtBearer reads it, or the dashboard's cookie on the dashboard's paths.
+                    OnMessageReceived = context =>
+                    {
+                        context.Token = BearerToken.From(context.Request);
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        JwtRoles.AddNested(context.Principal!, options.JwtRoleClaim);
+                        return Task.CompletedTask;
+                    },
+                };
             });
         }
 

@@ -3,7 +3,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace DrainOrchestrator.Server.Auth;
 
-/// <summary>The bearer token of a request, if any.</summary>
+/// <summary>
+/// The bearer token of a request, if any: the Authorization header, or on the dashboard's paths only, the cookie a
+/// browser got from its login form (<see cref="Jobs.DashboardAccess"/>).
+/// </summary>
 internal static class BearerToken
 {
     private const string Prefix = "Bearer ";
@@ -11,8 +14,14 @@ internal static class BearerToken
     public static string? From(HttpRequest request)
     {
         string? header = request.Headers[HeaderNames.Authorization];
-        return header is not null && header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && header.Length > Prefix.Length
-            ? header[Prefix.Length..].Trim()
+        if (header is not null)
+        {
+            return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && header.Length > Prefix.Length ? header[Prefix.Length..].Trim() : null;
+        }
+
+        return request.Path.StartsWithSegments(ServerConstants.DashboardPath)
+            && request.Cookies.TryGetValue(Jobs.DashboardAccess.CookieName, out var cookie) && cookie.Length > 0
+            ? cookie
             : null;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Health;
@@ -10,6 +9,7 @@ using DrainOrchestrator.Server.Jobs;
 using DrainOrchestrator.Server.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +20,7 @@ namespace DrainOrchestrator.Server.Hosting;
 /// <summary>Builds the ASP.NET Core application of the server from opened resources: one registration call per feature.</summary>
 internal static class ServerHost
 {
-    public static WebApplication Build(ServeOptions options, IReadOnlyList<ApiToken> tokens, X509Certificate2? certificate,
+    public static WebApplication Build(ServeOptions options, IReadOnlyList<ApiToken> tokens, ServerCertificate? certificate,
         NpgsqlDataSource dataSource, string connectionString, ClusterConnection cluster, ILoggerProvider logs, TimeProvider timeProvider)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -38,7 +38,11 @@ internal static class ServerHost
         {
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate.Certificate,
+                    ServerCertificateChain = certificate.Chain,
+                });
             }
         }));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
@@ -50,7 +54,7 @@ internal static class ServerHost
             .AddSingleton(new ReadinessProbe(dataSource, cluster));
         services.AddDrainAuth(options, tokens);
         services.AddDrainApi();
-        services.AddDrainJobs(options, connectionString);
+        services.AddDrainJobs(options, connectionString, logs);
         services.AddDrainEvents();
         services.AddDrainMetrics(options);
 

@@ -1,15 +1,18 @@
 using DrainOrchestrator.Engine;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Jobs;
 
 /// <summary>Registers Hangfire on PostgreSQL (schema <c>hangfire</c> of the same database), the drain jobs and the supervisor.</summary>
 internal static class JobsExtensions
 {
-    public static IServiceCollection AddDrainJobs(this IServiceCollection services, ServeOptions options, string connectionString)
+    public static IServiceCollection AddDrainJobs(this IServiceCollection services, ServeOptions options, string connectionString,
+        ILoggerProvider logs)
     {
         var storage = new PostgreSqlStorageOptions
         {
@@ -22,10 +25,15 @@ internal static class JobsExtensions
             QueuePollInterval = TimeSpan.FromSeconds(1),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
+        // Hangfire keeps its log provider in a process-wide static, and caches filters (AutomaticRetry) that hold
+        // loggers from it. The host's logger factory is disposed with the host, after which a second server of the
+        // same process (the tests run several) failed to enqueue: give Hangfire a factory that outlives the host.
+        var hangfireLogs = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new AspNetCoreLogProvider(hangfireLogs))
             .UsePostgreSqlStorage(b => b.UseNpgsqlConnection(connectionString), storage));
         services.AddHangfireServer(o =>
         {
@@ -37,13 +45,14 @@ internal static class JobsExtensions
         services.AddSingleton<DrainJobs>();
         services.AddTransient(sp => new DrainJob(
             sp.GetRequiredService<Application.DrainApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
-            sp.GetRequiredService<RunningDrains>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DrainJob>>()));
+            sp.GetRequiredService<RunningDrains>(), sp.GetRequiredService<ILogger<DrainJob>>()));
         services.AddHostedService<DrainSupervisor>();
         return services;
     }
 
     public static WebApplication MapDrainDashboard(this WebApplication app)
     {
+        app.Use(DashboardAccess.InvokeAsync);
         app.UseHangfireDashboard(ServerConstants.DashboardPath, new DashboardOptions
         {
             Authorization = [new DashboardAuthorization()],

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace DrainOrchestrator.Server.Metrics;
@@ -16,16 +18,27 @@ internal static class MetricsExtensions
         services.AddSingleton<DrainCounts>();
         services.AddHostedService(sp => sp.GetRequiredService<DrainCounts>());
         services.AddSingleton<ServerMetrics>();
-        var telemetry = services.AddOpenTelemetry().WithMetrics(m => m
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServerConstants.ServiceName)).WithMetrics(m => m
             .AddMeter(ServerMetrics.MeterName, EngineMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         if (options.OtlpEndpoint is { } endpoint)
         {
-            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter(o => o.Endpoint = endpoint));
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter(o =>
+            {
+                o.Endpoint = endpoint;
+                o.Protocol = OtlpProtocol(endpoint);
+            }));
         }
 
         return services;
     }
+
+    /// <summary>
+    /// A URL ending in <c>/v1/traces</c> is an OTLP/HTTP (protobuf) receiver's full traces URL, as collectors serve
+    /// on port 4318; any other is an OTLP/gRPC endpoint (port 4317), the exporter's default.
+    /// </summary>
+    public static OtlpExportProtocol OtlpProtocol(Uri endpoint) =>
+        endpoint.AbsolutePath.TrimEnd('/').EndsWith("/v1/traces", StringComparison.Ordinal) ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
 
     /// <summary>Counts every answered request by its route template (never its path, which may hold names).</summary>
     public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app) => app.Use(async (context, next) =>

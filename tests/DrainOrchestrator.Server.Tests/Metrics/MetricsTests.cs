@@ -7,8 +7,8 @@ using DrainOrchestrator.Server.Tests.Support;
 
 namespace DrainOrchestrator.Server.Tests.Metrics;
 
-[Collection(ServerCollection.Name)]
-public sealed partial class MetricsTests(ServerFixture server)
+[Collection(MetricsCollection.Name)]
+public sealed partial class MetricsTests(MetricsServerFixture server)
 {
     [Fact]
     public async Task Metrics_AreInPrometheusTextFormatWithOurPrefix()

@@ -6,34 +6,41 @@ namespace DrainOrchestrator.Server.Tests.Support;
 
 /// <summary>
 /// One drain-sim (HTTPS) and one server in this process, on a fresh database of the test PostgreSQL server, shared by
-/// every test class of the collection. Tests drain disjoint nodes (src-1 to src-4), so they can share it.
+/// every test class of the collection. Tests drain disjoint nodes (src-1 to src-6), so they can share it; a test that
+/// needs a server of its own (TLS, JWT, logs, shutdown) starts one on the same cluster with <see cref="StartServerAsync"/>
+/// and stops it before it ends: meters, activity sources and Hangfire's settings are process-wide, so a second server
+/// alive beside this one would add its numbers to this one's /metrics.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
-    private string? _database;
-    private string _directory = string.Empty;
-    private Task? _server;
+    private readonly List<string> _databases = [];
+    private InProcessServer? _server;
+    private string _tokensFile = string.Empty;
 
     internal SimulatorProcess Sim { get; private set; } = null!;
 
-    internal LogCapture Log { get; } = new();
+    internal LogCapture Log => _server!.Log;
 
-    internal LogCapture Output { get; } = new();
+    internal LogCapture Output => _server!.Output;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server!.BaseAddress;
+
+    /// <summary>The shared server's database.</summary>
+    internal string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>A directory of this test run for files (certificates, token files); deleted at the end.</summary>
+    public string Directory { get; private set; } = string.Empty;
 
     /// <summary>Every token the server accepts, by name (alice: viewer, olga and bob: operator, root: admin).</summary>
     public IReadOnlyDictionary<string, string> Tokens => _tokens;
 
     public async Task InitializeAsync()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "drain-server-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_directory);
+        Directory = Path.Combine(Path.GetTempPath(), "drain-server-tests", Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(Directory);
         Sim = await SimulatorProcess.StartAsync("server.yaml", 10);
-        _database = await TestPostgresServer.CreateDatabaseAsync("server", CancellationToken.None);
-        var tokensFile = Path.Combine(_directory, "tokens");
+        _tokensFile = Path.Combine(Directory, "tokens");
         var lines = new List<string> { "# test tokens" };
         foreach (var (name, role) in new[] { ("alice", "viewer"), ("olga", "operator"), ("bob", "operator"), ("root", "admin") })
         {
@@ -42,43 +49,51 @@ public sealed class ServerFixture : IAsyncLifetime
             lines.Add(line);
         }
 
-        await File.WriteAllLinesAsync(tokensFile, lines);
-        var options = new ServeOptions
-        {
-            Listen = "127.0.0.1:0",
-            Kubeconfig = Sim.KubeconfigPath,
-            Database = await TestPostgresServer.ConnectionStringForAsync(_database),
-            TokensFile = tokensFile,
-            SupervisorInterval = TimeSpan.FromSeconds(2),
-            EventHeartbeat = TimeSpan.FromSeconds(2),
-        };
-        _server = Task.Run(() => DrainServer.RunAsync(options, Output, Log, _stop.Token));
-        var deadline = TimeSpan.FromSeconds(120);
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        while (!Output.Text.Contains(DrainServer.ListeningPrefix, StringComparison.Ordinal))
-        {
-            if (_server.IsCompleted)
-            {
-                await _server; // surfaces the startup error
-                throw new InvalidOperationException("the server stopped before it listened:\n" + Log.Text);
-            }
+        await File.WriteAllLinesAsync(_tokensFile, lines);
+        ConnectionString = await NewDatabaseAsync();
+        _server = await InProcessServer.StartAsync(NewOptions(ConnectionString));
+    }
 
-            if (started.Elapsed > deadline)
-            {
-                throw new TimeoutException("the server did not listen within 120 s:\n" + Log.Text);
-            }
-
-            await Task.Delay(50);
+    /// <summary>A new empty database on the test PostgreSQL server (dropped at the end), as a connection string.</summary>
+    internal async Task<string> NewDatabaseAsync()
+    {
+        var name = await TestPostgresServer.CreateDatabaseAsync("server", CancellationToken.None);
+        lock (_databases)
+        {
+            _databases.Add(name);
         }
 
-        var line2 = Output.Text.Split('\n').First(l => l.StartsWith(DrainServer.ListeningPrefix, StringComparison.Ordinal));
-        BaseAddress = new Uri(line2[DrainServer.ListeningPrefix.Length..].Trim());
+        return await TestPostgresServer.ConnectionStringForAsync(name);
+    }
+
+    /// <summary>Options for a server of this cluster on <paramref name="database"/>, with this fixture's tokens and short intervals.</summary>
+    internal ServeOptions NewOptions(string database) => new()
+    {
+        Listen = "127.0.0.1:0",
+        Kubeconfig = Sim.KubeconfigPath,
+        Database = database,
+        TokensFile = _tokensFile,
+        SupervisorInterval = TimeSpan.FromSeconds(2),
+        EventHeartbeat = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>Starts another server on this cluster (its own database unless <paramref name="database"/> is given); <paramref name="configure"/> adds options.</summary>
+    internal async Task<InProcessServer> StartServerAsync(Action<ServeOptions>? configure = null, string? database = null)
+    {
+        var options = NewOptions(database ?? await NewDatabaseAsync());
+        configure?.Invoke(options);
+        return await InProcessServer.StartAsync(options);
     }
 
     /// <summary>A client of the server as <paramref name="user"/> (null: no Authorization header).</summary>
-    public HttpClient Client(string? user)
+    public HttpClient Client(string? user) => Client(BaseAddress, user);
+
+    /// <summary>A client of the server at <paramref name="baseAddress"/> as <paramref name="user"/> (null: no Authorization header).</summary>
+    public HttpClient Client(Uri baseAddress, string? user, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = baseAddress;
+        client.Timeout = TimeSpan.FromSeconds(60);
         if (user is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
@@ -89,29 +104,20 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _stop.CancelAsync();
         if (_server is not null)
         {
-            try
-            {
-                await _server.WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
-            {
-                // Best effort.
-            }
+            await _server.DisposeAsync();
         }
 
         await Sim.DisposeAsync();
-        if (_database is not null)
+        foreach (var database in _databases)
         {
-            await TestPostgresServer.DropDatabaseAsync(_database, CancellationToken.None);
+            await TestPostgresServer.DropDatabaseAsync(database, CancellationToken.None);
         }
 
-        _stop.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
         {
