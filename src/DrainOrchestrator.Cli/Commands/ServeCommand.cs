@@ -37,9 +37,11 @@ public static class ServeCommand
         var logFormat = new Option<string>("--log-format") { Description = "text or json (to standard error).", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Send traces over OTLP to this endpoint." };
+        var verbose = CommonOptions.Verbose();
+        verbose.Description = "Log our own debug messages too, e.g. every pass of each drain's migrate loop (the frameworks stay at warnings).";
         var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
         {
-            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp,
+            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +59,7 @@ public static class ServeCommand
                 JwtRoleClaim = parse.GetValue(jwtRoleClaim)!,
                 LogFormat = parse.GetValue(logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
                 OtlpEndpoint = parse.GetValue(otlp),
+                Verbose = parse.GetValue(verbose),
             };
             return await RunAsync(options, output, error, cancellationToken);
         });
