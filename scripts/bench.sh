@@ -119,7 +119,8 @@ fi
 
 # 2. The service (drainctl serve). Built like 1; three phases on their own server, database and simulator: API latency
 # (50 clients every 250 ms while three drains run), SSE fan-out (200 subscribers), slot refill in server mode (three
-# drains of the orchestration scenario), about nine minutes; the smoke run (--server-only --quick) about two.
+# drains of the orchestration scenario, each paired with the same drain by drainctl drain), about fifteen minutes; the
+# smoke run (--server-only --quick) about two.
 server_project=bench/DrainOrchestrator.Server.Bench
 server_assembly="$server_project/bin/$configuration/net10.0/DrainOrchestrator.Server.Bench.dll"
 if [[ "$server" == true ]]; then

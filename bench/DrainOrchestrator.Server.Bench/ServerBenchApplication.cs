@@ -54,10 +54,12 @@ internal static class ServerBenchApplication
                 for (var run = 1; run <= options.RefillRuns; run++)
                 {
                     Console.WriteLine(F($"==> slot refill in server mode, run {run} of {options.RefillRuns}: drain {string.Join(", ", options.RefillNodes)} (load {Load()})"));
-                    var result = await RefillPhase.RunAsync(context, run, cancellationToken);
-                    refill.Add(result);
-                    var l = result.Refill.Latency;
-                    Console.WriteLine(F($"    {result.DrainSeconds:0.0} s, {result.Migrations} migrations; refill p50 {l.P50:0.0} ms, p99 {l.P99:0.0} ms ({result.Refill.Refills} refills, {result.Refill.LeftEmpty} left empty on purpose, {result.Refill.Unobserved} not in the log); server CPU {result.Window.ServerCpuSeconds:0.0} s (load after {Load()})"));
+                    refill.Add(Print(await RefillPhase.ServerAsync(context, run, cancellationToken)));
+                    if (options.PairDrainctl)
+                    {
+                        Console.WriteLine(F($"==> the same drain by drainctl drain, run {run} of {options.RefillRuns} (load {Load()})"));
+                        refill.Add(Print(await RefillPhase.DrainctlAsync(context, run, cancellationToken)));
+                    }
                 }
             }
         }
@@ -66,10 +68,11 @@ internal static class ServerBenchApplication
         Directory.CreateDirectory(options.OutputDirectory);
         var prefix = options.Smoke ? "server-smoke" : "server";
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, prefix + ".json"), JsonReport.Render(report) + "\n");
-        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, prefix + ".md"), MarkdownReport.Render(report, options.OutputDirectory));
-        if (refill.Count > 0)
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, prefix + ".md"), MarkdownReport.Render(report));
+        if (report.ServerRuns.Count > 0)
         {
-            Console.WriteLine(F($"slot refill in server mode: p50 {report.RefillMedianP50:0.0} ms, p99 {report.RefillMedianP99:0.0} ms (median of {refill.Count}; target p99 < {ServerReport.RefillTargetP99Milliseconds:0} ms: {(report.RefillMeetsTarget ? "met" : "missed")})"));
+            Console.WriteLine(F($"slot refill in server mode: p50 {report.RefillMedianP50:0.0} ms, p99 {report.RefillMedianP99:0.0} ms (median of {report.ServerRuns.Count}; target p99 < {ServerReport.RefillTargetP99Milliseconds:0} ms: {(report.RefillMeetsTarget ? "met" : "missed")})")
+                + (report.DrainctlRuns.Count > 0 ? F($"; drainctl drain in the same minutes: p50 {report.DrainctlMedianP50:0.0} ms, p99 {report.DrainctlMedianP99:0.0} ms") : ""));
         }
 
         if (api is not null)
@@ -92,6 +95,13 @@ internal static class ServerBenchApplication
         }
 
         return broken.Count == 0 ? 0 : 1;
+    }
+
+    private static RefillRun Print(RefillRun r)
+    {
+        var l = r.Refill.Latency;
+        Console.WriteLine(F($"    {r.DrainSeconds:0.0} s, {r.State}, {r.Migrations} migrations; refill p50 {l.P50:0.0} ms, p99 {l.P99:0.0} ms ({r.Refill.Refills} refills, {r.Refill.LeftEmpty} left empty on purpose, {r.Refill.Unobserved} not in the log); CPU {r.Window.ServerCpuSeconds:0.0} s (load after {Load()})"));
+        return r;
     }
 
     private static string Load() => string.Join(' ', ProcStat.LoadAverage().Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));

@@ -7,7 +7,7 @@ internal sealed record ServerBenchOptions
 {
     public const string Usage =
         "usage: DrainOrchestrator.Server.Bench [--smoke] [--only api,sse,refill] [--clients N] [--poll-interval-ms N] [--list-every N] "
-        + "[--subscribers N] [--refill-runs N] [--speed N] [--scenario FILE] [--refill-scenario FILE] [--out DIR] [--keep DIR]";
+        + "[--subscribers N] [--refill-runs N] [--no-pair] [--speed N] [--scenario FILE] [--refill-scenario FILE] [--out DIR] [--keep DIR]";
 
     /// <summary>The phases, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllPhases = ["api", "sse", "refill"];
@@ -34,6 +34,9 @@ internal sealed record ServerBenchOptions
 
     /// <summary>How many single drains measure the refill latency in server mode; the report gives their median.</summary>
     public int RefillRuns { get; init; } = 3;
+
+    /// <summary>Whether each server-mode refill run is followed by the same drain run by <c>drainctl drain</c>, the reference from the same minutes.</summary>
+    public bool PairDrainctl { get; init; } = true;
 
     /// <summary>The simulator's speed in every phase; 1 makes model time wall time, which the refill latency needs.</summary>
     public double Speed { get; init; } = 1;
@@ -90,6 +93,9 @@ internal sealed record ServerBenchOptions
                 case "--refill-runs" when Int(Value()) is { } runs:
                     options = options with { RefillRuns = runs };
                     runsGiven = true;
+                    break;
+                case "--no-pair":
+                    options = options with { PairDrainctl = false };
                     break;
                 case "--speed" when double.TryParse(Value(), CultureInfo.InvariantCulture, out var speed) && speed > 0:
                     options = options with { Speed = speed };

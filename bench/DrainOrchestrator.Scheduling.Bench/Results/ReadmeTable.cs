@@ -58,7 +58,7 @@ internal static class ReadmeTable
         var parts = new List<string>();
         if (h.ContainsKey("apiP99Ms"))
         {
-            parts.Add(F($"API p99 {Number(h, "apiP99Ms", "0.0")} ms with {h["apiClients"]} clients polling every {Number(h, "apiPollIntervalMs", "0")} ms while 3 drains run (target < 50 ms; p50 {Number(h, "apiP50Ms", "0.0")} ms, {Number(h, "apiRequestsPerSecond", "0")} requests/s, {h["apiErrors"]} errors)"));
+            parts.Add(F($"API p99 {Number(h, "apiP99Ms", "0.0")} ms with {h["apiClients"]} clients polling every {Number(h, "apiPollIntervalMs", "0")} ms while 3 drains run (target < 50 ms; p50 {Number(h, "apiP50Ms", "0.0")} ms, {Number(h, "apiRequestsPerSecond", "0")} requests/s, {h["apiErrors"]} errors; p99 {Number(h, "apiStartUpP99Ms", "0.0")} ms while the drains started)"));
         }
 
         if (h.ContainsKey("sseSubscribers"))
@@ -69,7 +69,8 @@ internal static class ReadmeTable
 
         if (h.ContainsKey("refillP99Ms"))
         {
-            parts.Add(F($"slot refill in server mode p50 {Number(h, "refillP50Ms", "0.0")} ms, p99 {Number(h, "refillP99Ms", "0.0")} ms (target < 100 ms; median of {h["refillRuns"]} drains)"));
+            parts.Add(F($"slot refill in server mode p50 {Number(h, "refillP50Ms", "0.0")} ms, p99 {Number(h, "refillP99Ms", "0.0")} ms (target < 100 ms; median of {h["refillRuns"]} drains")
+                + (h.ContainsKey("pairedDrainctlRefillP99Ms") ? F($"; drainctl drain in the same minutes p99 {Number(h, "pairedDrainctlRefillP99Ms", "0.0")} ms)") : ")"));
         }
 
         if (parts.Count > 0)

@@ -6,6 +6,8 @@ namespace DrainOrchestrator.Server.Bench.Load;
 /// the list (<c>GET /api/v1/drains</c>), every poll interval, its start spread over the interval. A client's next request
 /// is due one interval after the previous one was due; when an answer comes later than that, the next request goes at
 /// once (counted as late) and the schedule restarts from there. The latency is from sending to the last byte of the body.
+/// One more client, the control, asks for <c>/healthz</c> on the same schedule: no database, no authentication, a
+/// constant answer, so its latency is what the machine and the HTTP stack alone cost at that moment.
 /// </summary>
 internal sealed class ApiPollers(HttpClient client, IReadOnlyList<Guid> drains, int clients, TimeSpan interval, int listEvery)
 {
@@ -21,14 +23,15 @@ internal sealed class ApiPollers(HttpClient client, IReadOnlyList<Guid> drains, 
         }
     }));
 
-    /// <summary>Polls from every client until <paramref name="stop"/> fires; a request under way is finished and counted.</summary>
-    public async Task<ApiLoad> RunAsync(CancellationToken stop)
+    /// <summary>
+    /// Polls from every client, from <paramref name="startedTicks"/> (a <see cref="TimeProvider.GetTimestamp"/> reading,
+    /// the origin of every sample's send time) until <paramref name="stop"/> fires; a request under way is finished and counted.
+    /// </summary>
+    public async Task<ApiLoad> RunAsync(long startedTicks, CancellationToken stop)
     {
-        var started = TimeProvider.System.GetUtcNow();
-        var startedTicks = TimeProvider.System.GetTimestamp();
-        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(k => PollAsync(k, startedTicks, stop)));
+        var perClient = await Task.WhenAll(Enumerable.Range(0, clients + 1).Select(k => PollAsync(k, startedTicks, stop)));
         var seconds = TimeProvider.System.GetElapsedTime(startedTicks).TotalSeconds;
-        return new ApiLoad(started, seconds, [.. perClient.SelectMany(s => s)]);
+        return new ApiLoad(seconds, [.. perClient.SelectMany(s => s)]);
     }
 
     private async Task<List<ApiSample>> PollAsync(int k, long startedTicks, CancellationToken stop)
@@ -64,8 +67,10 @@ internal sealed class ApiPollers(HttpClient client, IReadOnlyList<Guid> drains, 
         return samples;
     }
 
-    private (ApiRequestKind Kind, Uri Uri) Request(int k, int i) => i % listEvery == listEvery - 1
-        ? (ApiRequestKind.List, new Uri("api/v1/drains", UriKind.Relative))
+    // Client number `clients` is the control.
+    private (ApiRequestKind Kind, Uri Uri) Request(int k, int i) =>
+        k == clients ? (ApiRequestKind.Health, new Uri("healthz", UriKind.Relative))
+        : i % listEvery == listEvery - 1 ? (ApiRequestKind.List, new Uri("api/v1/drains", UriKind.Relative))
         : (ApiRequestKind.Get, new Uri($"api/v1/drains/{drains[(k + i) % drains.Count]:D}", UriKind.Relative));
 
     // The status (0 for no answer) and the body's length; the body is read whole.
@@ -92,6 +97,9 @@ internal enum ApiRequestKind
 
     /// <summary><c>GET /api/v1/drains</c>.</summary>
     List,
+
+    /// <summary><c>GET /healthz</c>, the control client's.</summary>
+    Health,
 }
 
 /// <summary>
@@ -103,5 +111,5 @@ internal readonly record struct ApiSample(ApiRequestKind Kind, double SentAtSeco
     public bool Failed => Status is < 200 or >= 300;
 }
 
-/// <summary>Every measured request, and the measurement's start and length.</summary>
-internal sealed record ApiLoad(DateTimeOffset StartedAt, double Seconds, IReadOnlyList<ApiSample> Samples);
+/// <summary>Every measured request, and how long the clients polled.</summary>
+internal sealed record ApiLoad(double Seconds, IReadOnlyList<ApiSample> Samples);

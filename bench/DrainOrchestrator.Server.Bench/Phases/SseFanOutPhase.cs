@@ -37,7 +37,7 @@ internal static class SseFanOutPhase
             ids.Add(await DrainsApi.StartAsync(operatorClient, nodes, cancellationToken));
         }
 
-        var drains = await DrainsApi.WaitFinalAsync(operatorClient, ids, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(20), null, cancellationToken);
+        var drains = await DrainsApi.WaitFinalAsync(operatorClient, ids, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(20), cancellationToken);
         var journal = await JournalReader.ReadAsync(cluster.ConnectionString, afterSeq, cancellationToken);
         var allReceived = journal.Count == 0 || await subscribers.WaitForAsync(journal[^1].Seq, TimeSpan.FromMinutes(1));
         var window = Readings.Between(before, Readings.Take(cluster.Server.ProcessId));

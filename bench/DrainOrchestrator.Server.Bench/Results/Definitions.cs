@@ -9,10 +9,14 @@ internal static class Definitions
         + "(one per client). Each client asks for one of the three drains (GET /api/v1/drains/{id}, which answers with "
         + "per-node and per-VM progress by default) and every Nth time for the list (GET /api/v1/drains), once per poll "
         + "interval, the clients' starts spread evenly over the interval; a request is due one interval after the previous "
-        + "one was due, or at once when that answer came later (counted as late). Measured from the moment the three drains "
-        + "had been started and every client had sent 4 warm-up requests, until the first drain ended, so three drains run "
-        + "throughout. Errors: an answer other than 2xx, or none within 30 s. The server logs as by default (text, "
-        + "information).";
+        + "one was due, or at once when that answer came later (counted as late). The clients poll from the moment the three "
+        + "drains had been started and every client had sent 4 warm-up requests until the first drain ended, so three "
+        + "drains run throughout. The headline is the steady state: the requests sent once every drain had moved its first "
+        + "VM; those sent before, while the engines start, plan, cordon and begin (and the JIT compiles all of that), are "
+        + "reported apart as the start-up, and all requests together as the whole. One more client, the control, asks for "
+        + "/healthz on the same schedule (no database, no authentication, a constant answer): its latency is what the "
+        + "machine and the HTTP stack alone cost at the same moments. Errors: an answer other than 2xx, or "
+        + "none within 30 s. The server logs as by default (text, information).";
 
     public const string SseDelivery =
         "The subscribers connect to GET /api/v1/events (every drain's events, from now on) before the drains start, each on "
@@ -43,7 +47,9 @@ internal static class Definitions
         + "completions seen by one pass are paired in time order with its creations). Completions whose pass created "
         + "nothing are counted, not timed: the scheduler left the slot empty on purpose (a source's next migration starts "
         + "just in time for its NIC, a per-node limit is full, or nothing is left). The engine runs as the server's "
-        + "Hangfire job; one drain per run on a fresh server, database and simulator, at speed 1 (model time is wall time).";
+        + "Hangfire job; one drain per run on a fresh server, database and simulator, at speed 1 (model time is wall time). Each "
+        + "server run is followed by the same drain run by `drainctl drain -v` (fresh database and simulator), so that the "
+        + "two engines compare in the same minutes of a shared machine; the headline is the median of the server runs' p99.";
 
     public const string Cpu =
         "CPU: user + system time of the server process over the window, from /proc/PID/stat (10 ms resolution), also as a "

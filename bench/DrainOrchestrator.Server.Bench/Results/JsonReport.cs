@@ -28,6 +28,9 @@ internal static class JsonReport
             headline["apiTargetMet"] = api.MeetsTarget;
             headline["apiRequestsPerSecond"] = Round(api.RequestsPerSecond);
             headline["apiErrors"] = api.Errors;
+            headline["apiStartUpP99Ms"] = Round(api.StartUp.P99);
+            headline["apiWholeP99Ms"] = Round(api.Whole.P99);
+            headline["apiControlHealthzP99Ms"] = Round(api.Control.P99);
             headline["apiLoad1m"] = Load(api.Window);
         }
 
@@ -45,14 +48,21 @@ internal static class JsonReport
             headline["sseLoad1m"] = Load(sse.Window);
         }
 
-        if (report.Refill.Count > 0)
+        if (report.ServerRuns.Count > 0)
         {
-            headline["refillRuns"] = report.Refill.Count;
+            headline["refillRuns"] = report.ServerRuns.Count;
             headline["refillP50Ms"] = Round(report.RefillMedianP50);
             headline["refillP99Ms"] = Round(report.RefillMedianP99);
             headline["refillTargetP99Ms"] = ServerReport.RefillTargetP99Milliseconds;
             headline["refillTargetMet"] = report.RefillMeetsTarget;
-            headline["refillLoad1m"] = string.Join(", ", report.Refill.Select(r => Load(r.Window)));
+            headline["refillLoad1m"] = string.Join(", ", report.ServerRuns.Select(r => Load(r.Window)));
+        }
+
+        if (report.DrainctlRuns.Count > 0)
+        {
+            headline["pairedDrainctlRefillP50Ms"] = Round(report.DrainctlMedianP50);
+            headline["pairedDrainctlRefillP99Ms"] = Round(report.DrainctlMedianP99);
+            headline["pairedDrainctlLoad1m"] = string.Join(", ", report.DrainctlRuns.Select(r => Load(r.Window)));
         }
 
         var document = new JsonObject
@@ -92,7 +102,8 @@ internal static class JsonReport
             document["refill"] = new JsonObject
             {
                 ["nodes"] = new JsonArray([.. o.RefillNodes.Select(n => (JsonNode)n)]),
-                ["pooled"] = Distribution(report.RefillPooled),
+                ["pooledServer"] = Distribution(report.Pooled(RefillEngine.Server)),
+                ["pooledDrainctl"] = Distribution(report.Pooled(RefillEngine.Drainctl)),
                 ["runs"] = new JsonArray([.. report.Refill.Select(Refill)]),
             };
         }
@@ -117,6 +128,16 @@ internal static class JsonReport
         ["meanGetDrainBytes"] = Round(a.MeanGetBytes, 0),
         ["meanListDrainsBytes"] = Round(a.MeanListBytes, 0),
         ["window"] = Window(a.Window),
+        ["startUp"] = new JsonObject
+        {
+            ["seconds"] = Round(a.StartUpSeconds),
+            ["latencyMs"] = Distribution(a.StartUp),
+            ["errors"] = a.StartUpErrors,
+            ["window"] = Window(a.StartUpWindow),
+        },
+        ["wholeLatencyMs"] = Distribution(a.Whole),
+        ["controlHealthzMs"] = Distribution(a.Control),
+        ["controlErrors"] = a.ControlErrors,
         ["postgresStatements"] = a.Statements,
         ["postgresStatementsPerRequest"] = Round((double)a.Statements / Math.Max(1, a.Requests), 2),
         ["topStatements"] = Statements(a.TopStatements),
@@ -148,8 +169,9 @@ internal static class JsonReport
     private static JsonObject Refill(RefillRun r) => new()
     {
         ["run"] = r.Run,
+        ["engine"] = r.Engine == RefillEngine.Server ? "drainctl serve (Hangfire job)" : "drainctl drain (paired reference)",
         ["drainSeconds"] = Round(r.DrainSeconds),
-        ["state"] = r.Drain.State,
+        ["state"] = r.State,
         ["migrations"] = r.Migrations,
         ["completions"] = r.Refill.Completions,
         ["refills"] = r.Refill.Refills,
@@ -164,7 +186,7 @@ internal static class JsonReport
         ["passDecisionMs"] = Distribution(r.Refill.PassDecision),
         ["apiRequestsPerMigration"] = Round(r.ApiRequestsPerMigration, 2),
         ["postgresStatementsPerMigration"] = Round(r.StatementsPerMigration),
-        ["serverPeakResidentMiB"] = Round(r.ServerPeakResidentBytes / 1048576.0, 0),
+        ["processPeakResidentMiB"] = Round(r.PeakResidentBytes / 1048576.0, 0),
         ["window"] = Window(r.Window),
         ["groundTruth"] = Truth(r.Migrations, r.PeakInFlight, r.LimitViolations, r.VmiLosses),
     };

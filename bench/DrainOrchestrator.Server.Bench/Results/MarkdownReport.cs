@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using DrainOrchestrator.Bench.Harness.Analysis;
 using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Server.Bench.Phases;
@@ -10,7 +9,7 @@ namespace DrainOrchestrator.Server.Bench.Results;
 /// <summary><c>server.md</c>: the headline against the targets, each phase in detail, the definitions, how to reproduce.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(ServerReport report, string outputDirectory)
+    public static string Render(ServerReport report)
     {
         var o = report.Options;
         var md = new StringBuilder();
@@ -19,7 +18,7 @@ internal static class MarkdownReport
             .AppendLine(F($"`drainctl serve` (one replica), a private PostgreSQL and `drain-sim` (speed {o.Speed:0.##}) as separate processes over HTTP(S) and TCP, with the"))
             .AppendLine(F($"clients in the bench's own process, all on {Environment.ProcessorCount} cores shared with other work. The load average is given with every phase.")).AppendLine();
 
-        Headline(md, report, outputDirectory);
+        Headline(md, report);
         if (report.Api is { } api)
         {
             Api(md, api, o);
@@ -50,13 +49,15 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    private static void Headline(StringBuilder md, ServerReport report, string outputDirectory)
+    private static void Headline(StringBuilder md, ServerReport report)
     {
         md.AppendLine("| | measured | target | load 1 min (start → end) |").AppendLine("|---|---|---|---|");
         if (report.Api is { } a)
         {
-            md.AppendLine(F($"| API latency p99, {a.Clients} clients polling every {a.PollIntervalMs:0} ms while {a.Drains.Count} drains run | **{a.All.P99:0.0} ms** ({(a.MeetsTarget ? "met" : "missed")}) | < {ApiPhaseResult.TargetP99Milliseconds:0} ms, no errors | {Load(a.Window)} |"));
+            md.AppendLine(F($"| API latency p99, {a.Clients} clients polling every {a.PollIntervalMs:0} ms while {a.Drains.Count} drains run (steady state) | **{a.All.P99:0.0} ms** ({(a.MeetsTarget ? "met" : "missed")}) | < {ApiPhaseResult.TargetP99Milliseconds:0} ms, no errors | {Load(a.Window)} |"));
             md.AppendLine(F($"| API latency p50 / p95 / max | {a.All.P50:0.0} / {a.All.P95:0.0} / {a.All.Max:0.0} ms | | |"));
+            md.AppendLine(F($"| control: `GET /healthz` p99 in the same steady state (no database, no auth: the machine's and HTTP's share) | {a.Control.P99:0.0} ms | | |"));
+            md.AppendLine(F($"| API latency p99 while the drains started (first {a.StartUpSeconds:0.0} s), and over the whole time | {a.StartUp.P99:0.0} ms, {a.Whole.P99:0.0} ms | | {Load(a.StartUpWindow)} |"));
             md.AppendLine(F($"| API requests per second, errors | {a.RequestsPerSecond:0.0}/s, {a.Errors} errors ({a.Requests} requests in {a.Window.Seconds:0.0} s) | | |"));
         }
 
@@ -67,15 +68,18 @@ internal static class MarkdownReport
             md.AppendLine(F($"| SSE: server CPU, journal feed's database polls | {s.Window.ServerCpuSeconds:0.0} s in {s.Window.Seconds:0} s ({s.Window.ServerCores * 100:0}% of a core); {s.FeedPolls:0} polls ({s.FeedPolls / s.Window.Seconds:0.0}/s) | | |"));
         }
 
-        if (report.Refill.Count > 0)
+        if (report.ServerRuns.Count > 0)
         {
-            var loads = string.Join(", ", report.Refill.Select(r => Load(r.Window)));
-            md.AppendLine(F($"| slot refill p99 in server mode (median of {report.Refill.Count} drain{(report.Refill.Count == 1 ? "" : "s")}) | **{report.RefillMedianP99:0.0} ms** ({(report.RefillMeetsTarget ? "met" : "missed")}) | < {ServerReport.RefillTargetP99Milliseconds:0} ms | {loads} |"));
+            var loads = string.Join(", ", report.ServerRuns.Select(r => Load(r.Window)));
+            var runs = report.ServerRuns.Count;
+            md.AppendLine(F($"| slot refill p99 in server mode (median of {runs} drain{(runs == 1 ? "" : "s")}) | **{report.RefillMedianP99:0.0} ms** ({(report.RefillMeetsTarget ? "met" : "missed")}) | < {ServerReport.RefillTargetP99Milliseconds:0} ms | {loads} |"));
             md.AppendLine(F($"| slot refill p50 in server mode | {report.RefillMedianP50:0.0} ms | | |"));
-            if (Drainctl(outputDirectory) is { } drainctl)
-            {
-                md.AppendLine(F($"| the same drain run by `drainctl drain` ([orchestration.md](orchestration.md), its own run) | p50 {drainctl.P50:0.0} ms, p99 {drainctl.P99:0.0} ms | | |"));
-            }
+        }
+
+        if (report.DrainctlRuns.Count > 0)
+        {
+            var loads = string.Join(", ", report.DrainctlRuns.Select(r => Load(r.Window)));
+            md.AppendLine(F($"| the same drain by `drainctl drain -v`, each run right after a server run: refill p50 / p99 (median) | {report.DrainctlMedianP50:0.0} / {report.DrainctlMedianP99:0.0} ms | | {loads} |"));
         }
 
         md.AppendLine();
@@ -86,14 +90,18 @@ internal static class MarkdownReport
         md.AppendLine("## API latency under load").AppendLine();
         md.AppendLine(F($"Scenario `{JsonReport.Relative(o.Scenario)}`: three drains of {string.Join(", ", o.Drains.Select(d => "(" + string.Join(", ", d) + ")"))}, started through `POST /api/v1/drains` with"))
             .AppendLine(F($"`{{\"nonMigratable\":\"skip\",\"retryBackoffSeconds\":1}}`, sharing the cluster's budget; {a.Clients} clients, one request each every {a.PollIntervalMs:0} ms, every {a.ListEvery}th a list."))
-            .AppendLine(F($"Measured for {a.Window.Seconds:0.0} s, until the first drain ended; the drains took {string.Join(", ", a.Drains.Select(Took))}.")).AppendLine();
+            .AppendLine(F($"The clients polled for {a.StartUpSeconds + a.Window.Seconds:0.0} s, until the first drain ended: {a.StartUpSeconds:0.0} s while the drains started (until each had moved a VM),")
+                + F($" then {a.Window.Seconds:0.0} s of steady state. The drains took {string.Join(", ", a.Drains.Select(Took))}.")).AppendLine();
         md.AppendLine("| request | count | p50 | p90 | p95 | p99 | max | mean | mean answer size |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(F($"| `GET /api/v1/drains/{{id}}` | {Row(a.Get)} | {a.MeanGetBytes / 1024:0.0} KiB |"));
         md.AppendLine(F($"| `GET /api/v1/drains` | {Row(a.List)} | {a.MeanListBytes / 1024:0.0} KiB |"));
-        md.AppendLine(F($"| all | {Row(a.All)} | |")).AppendLine();
-        md.AppendLine(F($"{a.Requests} requests, {a.RequestsPerSecond:0.0}/s; {a.Errors} errors{(a.ErrorStatuses.Count > 0 ? " (" + string.Join(", ", a.ErrorStatuses) + ")" : "")}; {a.Late} sent late because the previous answer took longer than the interval."))
-            .AppendLine(F($"CPU over the window: server {a.Window.ServerCpuSeconds:0.0} s ({a.Window.ServerCores * 100:0}% of a core), the bench's clients {a.Window.BenchCpuSeconds:0.0} s ({a.Window.BenchCores * 100:0}%), machine {a.Window.MachineBusyShare * 100:0}% busy;"))
-            .AppendLine(F($"load {LoadFull(a.Window)}. PostgreSQL: {a.Statements} statements in the window ({(double)a.Statements / Math.Max(1, a.Requests):0.0} per API request, the drains' own included)."))
+        md.AppendLine(F($"| all, steady state | {Row(a.All)} | |"));
+        md.AppendLine(F($"| all, while the drains started | {Row(a.StartUp)} | |"));
+        md.AppendLine(F($"| all, the whole time | {Row(a.Whole)} | |"));
+        md.AppendLine(F($"| control: `GET /healthz` (one more client, steady state) | {Row(a.Control)} | |")).AppendLine();
+        md.AppendLine(F($"Steady state: {a.Requests} requests, {a.RequestsPerSecond:0.0}/s; {a.Errors} errors ({a.StartUpErrors} while starting){(a.ErrorStatuses.Count > 0 ? " (" + string.Join(", ", a.ErrorStatuses) + ")" : "")}; {a.Late} sent late because the previous answer took longer than the interval."))
+            .AppendLine(F($"CPU in the steady state: server {a.Window.ServerCpuSeconds:0.0} s ({a.Window.ServerCores * 100:0}% of a core), the bench's clients {a.Window.BenchCpuSeconds:0.0} s ({a.Window.BenchCores * 100:0}%), machine {a.Window.MachineBusyShare * 100:0}% busy;"))
+            .AppendLine(F($"load {LoadFull(a.Window)}. PostgreSQL: {a.Statements} statements in the steady state ({(double)a.Statements / Math.Max(1, a.Requests):0.0} per API request, the drains' own included)."))
             .AppendLine(F($"Ground truth: {a.Migrations} migrations, peak {a.PeakInFlight} in flight, {a.LimitViolations} limit violations, {a.VmiLosses} guests lost.")).AppendLine();
         Statements(md, a.TopStatements);
     }
@@ -124,24 +132,37 @@ internal static class MarkdownReport
     {
         var o = report.Options;
         md.AppendLine("## Slot refill in server mode").AppendLine();
-        md.AppendLine(F($"Scenario `{JsonReport.Relative(o.RefillScenario)}` (the orchestration bench's), one drain of {string.Join(", ", o.RefillNodes)} per run through the API, run by the server's"))
-            .AppendLine("Hangfire worker; the server logs with `--verbose --log-format json`. Nothing else talks to it but one status request a second.").AppendLine();
-        md.AppendLine("| run | load 1 min (start → end) | drain | migrations | completions | refills | left empty on purpose | nothing left | refill p50 / p90 / p99 / max (ms) | completion → pass begins p50 / p99 | pass begins → VMIM created p50 / p99 | passes | server CPU (s) | server peak RSS (MiB) | API requests / migration | statements / migration | limit violations |");
-        md.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in report.Refill)
+        md.AppendLine(F($"Scenario `{JsonReport.Relative(o.RefillScenario)}` (the orchestration bench's), one drain of {string.Join(", ", o.RefillNodes)} per run. Server: a fresh"))
+            .AppendLine("`drainctl serve --verbose --log-format json`, database and simulator per run, the drain started through the API and run by the")
+            .AppendLine("server's Hangfire worker; nothing else talks to it but one status request a second. drainctl: the same drain by")
+            .AppendLine("`drainctl drain -v --non-migratable skip --retry-backoff-seconds 1` on a fresh database and simulator, right after each")
+            .AppendLine("server run, so that both engines' figures come from the same minutes of a shared machine. CPU and peak RSS are the")
+            .AppendLine("engine's process: the whole server, or drainctl.").AppendLine();
+        md.AppendLine("| engine | run | load 1 min (start → end) | drain | migrations | refills | left empty on purpose | nothing left | refill p50 / p90 / p99 / max (ms) | completion → pass begins p50 / p99 | pass begins → VMIM created p50 / p99 | passes | CPU (s) | peak RSS (MiB) | API requests / migration | statements / migration | limit violations |");
+        md.AppendLine("|---|---:|---|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in report.Refill.OrderBy(r => r.Engine).ThenBy(r => r.Run))
         {
             var l = r.Refill.Latency;
-            md.AppendLine(F($"| {r.Run} | {Load(r.Window)} | {r.DrainSeconds:0.0} s, {r.Drain.State} | {r.Migrations} | {r.Refill.Completions} | {r.Refill.Refills} | {r.Refill.LeftEmpty} | {r.Refill.NothingLeft} | {l.P50:0.0} / {l.P90:0.0} / {l.P99:0.0} / {l.Max:0.0} | {r.Refill.EventToPass.P50:0.0} / {r.Refill.EventToPass.P99:0.0} | {r.Refill.EngineSide.P50:0.0} / {r.Refill.EngineSide.P99:0.0} | {r.Refill.Passes} | {r.Window.ServerCpuSeconds:0.0} | {r.ServerPeakResidentBytes / 1048576.0:0} | {r.ApiRequestsPerMigration:0.00} | {r.StatementsPerMigration:0.0} | {r.LimitViolations} |"));
+            md.AppendLine(F($"| {(r.Engine == RefillEngine.Server ? "server" : "drainctl")} | {r.Run} | {Load(r.Window)} | {r.DrainSeconds:0.0} s, {r.State} | {r.Migrations} | {r.Refill.Refills} | {r.Refill.LeftEmpty} | {r.Refill.NothingLeft} | {l.P50:0.0} / {l.P90:0.0} / {l.P99:0.0} / {l.Max:0.0} | {r.Refill.EventToPass.P50:0.0} / {r.Refill.EventToPass.P99:0.0} | {r.Refill.EngineSide.P50:0.0} / {r.Refill.EngineSide.P99:0.0} | {r.Refill.Passes} | {r.Window.ServerCpuSeconds:0.0} | {r.PeakResidentBytes / 1048576.0:0} | {r.ApiRequestsPerMigration:0.00} | {r.StatementsPerMigration:0.0} | {r.LimitViolations} |"));
         }
 
         md.AppendLine();
-        var pooled = report.RefillPooled;
-        md.AppendLine(F($"All runs' refills together: {pooled.Count} refills, p50 {pooled.P50:0.0} ms, p90 {pooled.P90:0.0} ms, p99 {pooled.P99:0.0} ms, max {pooled.Max:0.0} ms."));
-        var slowest = report.Refill.SelectMany(r => r.Refill.Slowest.Select(s => (r.Run, s))).OrderByDescending(p => p.s.LatencyMs).Take(5).ToList();
+        foreach (var engine in new[] { RefillEngine.Server, RefillEngine.Drainctl })
+        {
+            var pooled = report.Pooled(engine);
+            if (pooled.Count == 0)
+            {
+                continue;
+            }
+
+            md.AppendLine(F($"All {(engine == RefillEngine.Server ? "server" : "drainctl")} runs' refills together: {pooled.Count} refills, p50 {pooled.P50:0.0} ms, p90 {pooled.P90:0.0} ms, p99 {pooled.P99:0.0} ms, max {pooled.Max:0.0} ms.")).AppendLine();
+        }
+
+        var slowest = report.ServerRuns.SelectMany(r => r.Refill.Slowest.Select(s => (r.Run, s))).OrderByDescending(p => p.s.LatencyMs).Take(5).ToList();
         if (slowest.Count > 0)
         {
-            md.AppendLine("Slowest (completion → pass begins + pass begins → VMIM created): " + string.Join("; ", slowest.Select(p =>
-                F($"run {p.Run}: {p.s.LatencyMs:0} ms = {p.s.ToPassMs:0} + {p.s.PassToCreatedMs:0}"))) + ".");
+            md.AppendLine("Slowest in server mode (completion → pass begins + pass begins → VMIM created): " + string.Join("; ", slowest.Select(p =>
+                F($"run {p.Run}: {p.s.LatencyMs:0} ms = {p.s.ToPassMs:0} + {p.s.PassToCreatedMs:0}"))) + ".").AppendLine();
         }
 
         md.AppendLine("The server's CPU, API requests and statements per migration include what a server does besides the drain: Hangfire's")
@@ -162,28 +183,6 @@ internal static class MarkdownReport
         }
 
         md.AppendLine();
-    }
-
-    // drainctl's refill figures from orchestration.json in the same folder, when there is one.
-    private static (double P50, double P99)? Drainctl(string directory)
-    {
-        try
-        {
-            var file = Path.Combine(directory, "orchestration.json");
-            if (!File.Exists(file) || JsonNode.Parse(File.ReadAllText(file))?["headline"] is not JsonObject h)
-            {
-                return null;
-            }
-
-            return h["refillP50Ms"] is JsonValue p50 && p50.TryGetValue<double>(out var a) && h["refillP99Ms"] is JsonValue p99
-                && p99.TryGetValue<double>(out var b)
-                ? (a, b)
-                : null;
-        }
-        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     public static string Shorten(string query, int length)

@@ -10,14 +10,25 @@ internal sealed record ServerReport(ServerBenchOptions Options, string Commit, D
     /// <summary>Issue 5's target for the refill latency's 99th percentile.</summary>
     public const double RefillTargetP99Milliseconds = 100;
 
-    public double RefillMedianP50 => Median(Refill.Select(r => r.Refill.Latency.P50));
+    /// <summary>The runs with the engine inside the server (the headline).</summary>
+    public IReadOnlyList<RefillRun> ServerRuns => [.. Refill.Where(r => r.Engine == RefillEngine.Server)];
 
-    public double RefillMedianP99 => Median(Refill.Select(r => r.Refill.Latency.P99));
+    /// <summary>The paired runs of <c>drainctl drain</c> (the reference from the same minutes).</summary>
+    public IReadOnlyList<RefillRun> DrainctlRuns => [.. Refill.Where(r => r.Engine == RefillEngine.Drainctl)];
+
+    public double RefillMedianP50 => Median(ServerRuns.Select(r => r.Refill.Latency.P50));
+
+    public double RefillMedianP99 => Median(ServerRuns.Select(r => r.Refill.Latency.P99));
+
+    public double DrainctlMedianP50 => Median(DrainctlRuns.Select(r => r.Refill.Latency.P50));
+
+    public double DrainctlMedianP99 => Median(DrainctlRuns.Select(r => r.Refill.Latency.P99));
 
     public bool RefillMeetsTarget => RefillMedianP99 < RefillTargetP99Milliseconds;
 
-    /// <summary>The refill latencies of every run taken together.</summary>
-    public Distribution RefillPooled => Distribution.Of(Refill.SelectMany(r => r.Refill.AllLatencies));
+    /// <summary>The refill latencies of every run of one engine taken together.</summary>
+    public Distribution Pooled(RefillEngine engine) =>
+        Distribution.Of(Refill.Where(r => r.Engine == engine).SelectMany(r => r.Refill.AllLatencies));
 
     /// <summary>Drains that did not succeed, limits exceeded or guests lost: what must never happen.</summary>
     public IEnumerable<string> Broken()
@@ -55,7 +66,9 @@ internal sealed record ServerReport(ServerBenchOptions Options, string Commit, D
 
         foreach (var run in Refill)
         {
-            yield return ($"refill run {run.Run}", [run.Drain], run.LimitViolations, run.VmiLosses);
+            var drain = new Serving.DrainState(Guid.Empty, run.Engine.ToString().ToLowerInvariant() + " run " + run.Run, run.State,
+                default, null, null, run.Migrations);
+            yield return ($"refill, {drain.Name}", [drain], run.LimitViolations, run.VmiLosses);
         }
     }
 

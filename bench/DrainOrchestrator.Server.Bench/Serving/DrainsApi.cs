@@ -33,19 +33,21 @@ internal static class DrainsApi
         var text = await client.GetStringAsync(new Uri($"api/v1/drains/{id:D}?vms=false", UriKind.Relative), cancellationToken);
         var drain = JsonNode.Parse(text)!;
         DateTimeOffset? Time(string name) => drain[name] is JsonValue v ? v.GetValue<DateTimeOffset>() : null;
+        var moved = drain["nodes"]?.AsArray().Sum(n => n?["moved"]?.GetValue<int>() ?? 0) ?? 0;
         return new DrainState(id, drain["name"]!.GetValue<string>(), drain["state"]!.GetValue<string>(), Time("createdAt")!.Value,
-            Time("startedAt"), Time("finishedAt"));
+            Time("startedAt"), Time("finishedAt"), moved);
     }
 
     /// <summary>
-    /// Asks for every drain every <paramref name="every"/> until all are final; <paramref name="onFirstFinal"/> is called
-    /// once when the first one is. Fails after <paramref name="patience"/>.
+    /// Asks for every drain every <paramref name="every"/> until all are final. <paramref name="onAllMoving"/> is called
+    /// once when every drain has moved a VM (or ended), <paramref name="onFirstFinal"/> once when the first one ended.
+    /// Fails after <paramref name="patience"/>.
     /// </summary>
     public static async Task<IReadOnlyList<DrainState>> WaitFinalAsync(HttpClient client, IReadOnlyList<Guid> ids, TimeSpan every,
-        TimeSpan patience, Action? onFirstFinal, CancellationToken cancellationToken)
+        TimeSpan patience, CancellationToken cancellationToken, Func<Task>? onAllMoving = null, Action? onFirstFinal = null)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var firstSeen = false;
+        bool allMovingSeen = false, firstFinalSeen = false;
         while (true)
         {
             var states = new List<DrainState>();
@@ -54,9 +56,18 @@ internal static class DrainsApi
                 states.Add(await GetAsync(client, id, cancellationToken));
             }
 
-            if (!firstSeen && states.Any(s => s.IsFinal))
+            if (!allMovingSeen && states.All(s => s.Moved > 0 || s.IsFinal))
             {
-                firstSeen = true;
+                allMovingSeen = true;
+                if (onAllMoving is not null)
+                {
+                    await onAllMoving();
+                }
+            }
+
+            if (!firstFinalSeen && states.Any(s => s.IsFinal))
+            {
+                firstFinalSeen = true;
                 onFirstFinal?.Invoke();
             }
 
@@ -93,8 +104,9 @@ internal static class DrainsApi
     }
 }
 
-/// <summary>A drain as the API showed it.</summary>
-internal sealed record DrainState(Guid Id, string Name, string State, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
+/// <summary>A drain as the API showed it; <paramref name="Moved"/> counts the VMs it has moved so far.</summary>
+internal sealed record DrainState(Guid Id, string Name, string State, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    int Moved)
 {
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }
