@@ -53,7 +53,7 @@ internal static class RefillPhase
 
         var duration = drain.FinishedAt is { } f ? (f - drain.CreatedAt).TotalSeconds : double.NaN;
         return RefillRun.From(run, RefillEngine.Server, drain.State, duration, GroundTruth.Parse(truth), lines, startedAt, options.Speed,
-            statements.Sum(s => s.Calls), window, probe.PeakResidentBytes);
+            statements, window, probe.PeakResidentBytes);
     }
 
     public static async Task<RefillRun> DrainctlAsync(BenchContext context, int run, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ internal static class RefillPhase
         }
 
         return RefillRun.From(run, RefillEngine.Drainctl, exitCode == 0 ? "succeeded" : $"exit code {exitCode}", duration.TotalSeconds,
-            GroundTruth.Parse(truth), engine.Lines, startedAt, options.Speed, statements.Sum(s => s.Calls), window, probe.PeakResidentBytes);
+            GroundTruth.Parse(truth), engine.Lines, startedAt, options.Speed, statements, window, probe.PeakResidentBytes);
     }
 }
 
@@ -130,6 +130,7 @@ internal sealed record RefillRun(
     int Migrations,
     long ApiRequests,
     long Statements,
+    IReadOnlyList<StatementCount> TopStatements,
     Window Window,
     long PeakResidentBytes,
     int PeakInFlight,
@@ -141,7 +142,8 @@ internal sealed record RefillRun(
     public double StatementsPerMigration => (double)Statements / Math.Max(1, Migrations);
 
     public static RefillRun From(int run, RefillEngine engine, string state, double seconds, GroundTruth truth, IReadOnlyList<string> log,
-        DateTimeOffset startedAt, double speed, long statements, Window window, long peakResidentBytes) =>
+        DateTimeOffset startedAt, double speed, IReadOnlyList<StatementCount> statements, Window window, long peakResidentBytes) =>
         new(run, engine, state, seconds, RefillAnalysis.Compute(truth, EngineLog.Parse(log, startedAt), speed), truth.Migrations.Count,
-            truth.Requests, statements, window, peakResidentBytes, truth.PeakInFlight, truth.LimitViolations, truth.VmiLosses);
+            truth.Requests, statements.Sum(s => s.Calls), [.. statements.Take(12)], window, peakResidentBytes, truth.PeakInFlight,
+            truth.LimitViolations, truth.VmiLosses);
 }

@@ -186,6 +186,7 @@ internal static class JsonReport
         ["passDecisionMs"] = Distribution(r.Refill.PassDecision),
         ["apiRequestsPerMigration"] = Round(r.ApiRequestsPerMigration, 2),
         ["postgresStatementsPerMigration"] = Round(r.StatementsPerMigration),
+        ["topStatements"] = Statements(r.TopStatements),
         ["processPeakResidentMiB"] = Round(r.PeakResidentBytes / 1048576.0, 0),
         ["window"] = Window(r.Window),
         ["groundTruth"] = Truth(r.Migrations, r.PeakInFlight, r.LimitViolations, r.VmiLosses),
