@@ -1,31 +1,36 @@
 #!/usr/bin/env bash
-# Benchmarks, issue 6. Builds the benches in Release and runs, in this order:
+# Benchmarks, issues 6 and 11. Builds the benches in Release and runs, in this order:
 #  1. orchestration in real time (bench/DrainOrchestrator.Orchestration.Bench): drainctl, a private PostgreSQL and
 #     drain-sim as separate processes over HTTPS; slot refill latency, API requests and PostgreSQL statements per
 #     migration, the engine's CPU time and peak memory (bench/results/orchestration.json and .md);
-#  2. scale, full run only (bench/DrainOrchestrator.Scale.Bench): planning and scheduling-decision time for 1,000 nodes /
+#  2. the service, full run only (bench/DrainOrchestrator.Server.Bench): drainctl serve, a private PostgreSQL and
+#     drain-sim as processes; API latency with 50 clients polling while 3 drains run, Server-Sent Events fan-out to 200
+#     subscribers checked against the journal, slot refill in server mode (bench/results/server.json and .md);
+#  3. scale, full run only (bench/DrainOrchestrator.Scale.Bench): planning and scheduling-decision time for 1,000 nodes /
 #     20,000 VMIs and 5,000 / 100,000, and drainctl's report of 100,000 migrations (bench/results/scale.json and .md);
-#  3. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): Core's planner and scheduler against
+#  4. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): Core's planner and scheduler against
 #     the simulated KubeVirt cluster on the scenarios of bench/scenarios/ (suite.yaml), each under KubeVirt's upstream and
 #     Red Hat's limits, once with the orchestrator and once with KubeVirt alone; summary.md and readme-table.md carry the
-#     headlines of 1 and 2, and a full run of all three copies readme-table.md into README.md's benchmark section.
+#     headlines of 1 to 3, and a full run of all four copies readme-table.md into README.md's benchmark section.
 #
-#   scripts/bench.sh                 full run: bench/results/orchestration.*, scheduling.json, summary.md, SVG charts, scale.*
-#   scripts/bench.sh --quick         reduced run (one tiny drain, scenarios marked quick), written to bench/results/tmp/
+#   scripts/bench.sh                 full run: bench/results/orchestration.*, server.*, scale.*, scheduling.json, summary.md, SVG charts
+#   scripts/bench.sh --quick         reduced run (one tiny drain, scenarios marked quick; no 2 or 3), written to bench/results/tmp/
 #   scripts/bench.sh --no-build      skip the build (it must exist), e.g. --quick --no-build -c Debug after a solution build
 #   scripts/bench.sh -c CONFIG       build configuration (default Release)
-#   scripts/bench.sh --no-orchestration   skip 1;  --orchestration-only   skip 2 and 3;  --no-scale   skip 2
+#   scripts/bench.sh --no-orchestration   skip 1;  --orchestration-only   skip 2, 3 and 4;  --no-scale   skip 3
+#   scripts/bench.sh --server-only   run 2 alone (with --quick: its two-minute smoke run, into bench/results/tmp/);  --no-server   skip 2
 #   scripts/bench.sh -- ARGS...      pass ARGS to the scheduling bench, e.g. -- --only a,c
 #
 # Exits non-zero when a build fails, when a drain fails, or when a run breaks what must always hold: a KubeVirt limit
-# exceeded, a guest lost, the orchestrator's drain left incomplete, or the orchestrator slower than KubeVirt alone.
-# Targets (refill p99 under 100 ms, makespan against the bound) are reported, not enforced.
+# exceeded, a guest lost, the orchestrator's drain left incomplete, an event not delivered exactly once to every
+# subscriber, or the orchestrator slower than KubeVirt alone. Targets (refill p99 under 100 ms, API p99 under 50 ms,
+# makespan against the bound) are reported, not enforced.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 usage() {
-  sed -n '13,18s/^#  */  /p' "${BASH_SOURCE[0]}"
+  sed -n '16,22s/^#  */  /p' "${BASH_SOURCE[0]}"
 }
 
 quick=false
@@ -33,6 +38,7 @@ build=true
 scale=true
 orchestration=true
 scheduling=true
+server=auto
 configuration=Release
 extra=()
 while (($# > 0)); do
@@ -41,7 +47,9 @@ while (($# > 0)); do
     --no-build) build=false ;;
     --no-scale) scale=false ;;
     --no-orchestration) orchestration=false ;;
-    --orchestration-only) scheduling=false ;;
+    --orchestration-only) scheduling=false; server=false ;;
+    --server-only) server=true; orchestration=false; scale=false; scheduling=false ;;
+    --no-server) server=false ;;
     -c | --configuration)
       if (($# < 2)); then echo "error: $1 needs a value" >&2; exit 2; fi
       configuration="$2"
@@ -72,10 +80,15 @@ build_or_require() {
 
 out=bench/results
 [[ "$quick" == true ]] && out=bench/results/tmp
+# The service bench runs in a full run, and in a quick one only when asked for (--server-only): scripts/test.sh's quick
+# run stays within CI's time.
+if [[ "$server" == auto ]]; then
+  if [[ "$quick" == true ]]; then server=false; else server=true; fi
+fi
 
 # The orchestration and scale runs start a private PostgreSQL from the machine's server binaries: installed as root
 # when missing, otherwise the exact apt-get command is printed.
-if [[ "$orchestration" == true || ( "$scale" == true && "$quick" == false ) ]]; then
+if [[ "$orchestration" == true || "$server" == true || ( "$scale" == true && "$quick" == false ) ]]; then
   # shellcheck source=lib/prerequisites.sh
   source scripts/lib/prerequisites.sh
   ensure_prerequisites || { echo "error: prerequisites missing (see above)" >&2; exit 1; }
@@ -104,9 +117,32 @@ if [[ "$orchestration" == true ]]; then
   fi
 fi
 
+# 2. The service (drainctl serve). Built like 1; three phases on their own server, database and simulator: API latency
+# (50 clients every 250 ms while three drains run), SSE fan-out (200 subscribers), slot refill in server mode (three
+# drains of the orchestration scenario, each paired with the same drain by drainctl drain), about fifteen minutes; the
+# smoke run (--server-only --quick) about two.
+server_project=bench/DrainOrchestrator.Server.Bench
+server_assembly="$server_project/bin/$configuration/net10.0/DrainOrchestrator.Server.Bench.dll"
+if [[ "$server" == true ]]; then
+  if [[ "$build" == true ]]; then
+    echo "==> build $server_project ($configuration, warnings are errors; drainctl and drain-sim with it)"
+    dotnet build "$server_project" -c "$configuration" -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+  fi
+  if [[ -f "$server_assembly" ]]; then
+    server_args=()
+    [[ "$quick" == true ]] && server_args=(--smoke)
+    echo "==> the service ($([[ "$quick" == true ]] && echo smoke || echo full) run) into $out (load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a))"
+    started=$SECONDS
+    dotnet "$server_assembly" "${server_args[@]}" --out "$out"
+    echo "==> done in $((SECONDS - started)) s"
+  else
+    echo "==> the service: skipped, $server_assembly is not built (run without --no-build)"
+  fi
+fi
+
 [[ "$scheduling" == true ]] || exit 0
 
-# 2. Scale, the full run only (it takes a few minutes; the reduced run stays within scripts/test.sh's budget).
+# 3. Scale, the full run only (it takes a few minutes; the reduced run stays within scripts/test.sh's budget).
 if [[ "$quick" == false && "$scale" == true ]]; then
   scale_project=bench/DrainOrchestrator.Scale.Bench
   scale_assembly="$scale_project/bin/$configuration/net10.0/DrainOrchestrator.Scale.Bench.dll"
@@ -118,7 +154,7 @@ if [[ "$quick" == false && "$scale" == true ]]; then
   echo "==> done in $((SECONDS - started)) s"
 fi
 
-# 3. Scheduling quality in virtual time, last: its summary.md and readme-table.md carry the headlines of 1 and 2.
+# 4. Scheduling quality in virtual time, last: its summary.md and readme-table.md carry the headlines of 1 to 3.
 project=bench/DrainOrchestrator.Scheduling.Bench
 assembly="$project/bin/$configuration/net10.0/DrainOrchestrator.Scheduling.Bench.dll"
 build_or_require "$project" "$assembly"
@@ -133,9 +169,9 @@ started=$SECONDS
 dotnet "$assembly" "${args[@]}" --out "$out" "${extra[@]}"
 echo "==> done in $((SECONDS - started)) s"
 
-# 4. The README's benchmark table, after a full run of the scheduling bench with every scenario, once the orchestration
-# and scale results it quotes are in bench/results (this run's, or an earlier full run's): readme-table.md, between the
-# markers.
+# 5. The README's benchmark table, after a full run of the scheduling bench with every scenario, once the orchestration
+# and scale results it quotes are in bench/results (this run's, or an earlier full run's; the service's line when
+# server.json is there too): readme-table.md, between the markers.
 table="$out/readme-table.md"
 if [[ "$quick" == false && ${#extra[@]} == 0 && -f "$out/orchestration.json" && -f "$out/scale.json" ]]; then
   if ! grep -q '^<!-- bench:begin -->$' README.md || ! grep -q '^<!-- bench:end -->$' README.md; then

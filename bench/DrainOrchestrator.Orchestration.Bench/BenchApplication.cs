@@ -1,4 +1,6 @@
 using System.Globalization;
+using DrainOrchestrator.Bench.Harness.Processes;
+using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Orchestration.Bench.Results;
 using DrainOrchestrator.Orchestration.Bench.Runs;
 
@@ -43,7 +45,7 @@ internal static class BenchApplication
             for (var run = 1; run <= options.Runs; run++)
             {
                 var directory = Path.Combine(work, "run-" + run.ToString(CultureInfo.InvariantCulture));
-                Console.WriteLine(F($"==> run {run} of {options.Runs}: drain {string.Join(", ", options.Nodes)} at speed {options.Speed} (load {string.Join(' ', DrainRun.LoadAverage())})"));
+                Console.WriteLine(F($"==> run {run} of {options.Runs}: drain {string.Join(", ", options.Nodes)} at speed {options.Speed} (load {string.Join(' ', ProcStat.LoadAverage())})"));
                 var material = await DrainRun.RunAsync(run, options, programs, database, directory, CancellationToken.None);
                 materials.Add(material);
                 Print(RunResult.From(material));

@@ -34,7 +34,8 @@ public static class DrainServer
         var (tokens, certificate, database) = Check(options);
         var time = TimeProvider.System;
         var logs = new WriterLoggerProvider(log, options.LogFormat, time);
-        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information).AddFilter("Npgsql", LogLevel.Warning));
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information)
+            .AddFilter(ServerHost.OwnCategories, options.OwnLogLevel).AddFilter("Npgsql", LogLevel.Warning));
         using (certificate)
         {
             await using var db = await DrainDatabase.OpenAsync(database, time, loggerFactory, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DrainOrchestrator.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server;
 
@@ -48,6 +49,15 @@ public sealed class ServeOptions
 
     /// <summary><c>--log-format</c>.</summary>
     public LogFormat LogFormat { get; set; } = LogFormat.Text;
+
+    /// <summary>
+    /// <c>--verbose</c>: our own debug messages too (the engine's, among them every pass of a drain's migrate loop);
+    /// the frameworks' stay at warnings.
+    /// </summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>The level of our own categories' messages: debug with <see cref="Verbose"/>, information otherwise.</summary>
+    internal LogLevel OwnLogLevel => Verbose ? LogLevel.Debug : LogLevel.Information;
 
     /// <summary>
     /// <c>--otlp-endpoint</c>: where traces go over OTLP; null sends none. A URL ending in <c>/v1/traces</c> is

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DrainOrchestrator.Orchestration.Bench.Analysis;
+using DrainOrchestrator.Bench.Harness.Analysis;
 
 namespace DrainOrchestrator.Orchestration.Bench.Results;
 

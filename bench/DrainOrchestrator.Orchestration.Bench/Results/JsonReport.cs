@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DrainOrchestrator.Orchestration.Bench.Analysis;
+using DrainOrchestrator.Bench.Harness.Analysis;
 
 namespace DrainOrchestrator.Orchestration.Bench.Results;
 

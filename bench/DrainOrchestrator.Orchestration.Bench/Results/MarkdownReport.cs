@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DrainOrchestrator.Orchestration.Bench.Analysis;
+using DrainOrchestrator.Bench.Harness.Analysis;
 
 namespace DrainOrchestrator.Orchestration.Bench.Results;
 

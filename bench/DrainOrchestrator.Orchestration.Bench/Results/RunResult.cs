@@ -1,4 +1,5 @@
-using DrainOrchestrator.Orchestration.Bench.Analysis;
+using DrainOrchestrator.Bench.Harness.Analysis;
+using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Orchestration.Bench.Runs;
 
 namespace DrainOrchestrator.Orchestration.Bench.Results;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DrainOrchestrator.Orchestration.Bench.Processes;
-
+using DrainOrchestrator.Bench.Harness.Processes;
+using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Orchestration.Bench.Runs;
@@ -48,7 +48,7 @@ internal static class DrainRun
         await simulator.ResetRequestCountsAsync(cancellationToken);
         await database.ResetStatementsAsync(cancellationToken);
         var transactionsBefore = await database.TransactionsAsync(databaseName, cancellationToken);
-        var loadBefore = LoadAverage();
+        var loadBefore = ProcStat.LoadAverage();
         var usageBefore = ChildUsage.Read();
         var startedAt = TimeProvider.System.GetUtcNow();
         await using var engine = ChildProcess.Start(programs.Drainctl, [.. arguments, "--db", connection]);
@@ -58,7 +58,7 @@ internal static class DrainRun
         var exitCode = await exit;
         var exitedAt = TimeProvider.System.GetUtcNow();
         var usage = ChildUsage.Read() - usageBefore;
-        var loadAfter = LoadAverage();
+        var loadAfter = ProcStat.LoadAverage();
 
         var groundTruth = await simulator.GroundTruthAsync(cancellationToken);
         var transactions = await database.TransactionsAsync(databaseName, cancellationToken) - transactionsBefore;
@@ -74,17 +74,5 @@ internal static class DrainRun
         }
 
         return material;
-    }
-
-    public static IReadOnlyList<double> LoadAverage()
-    {
-        try
-        {
-            return [.. File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
-        }
-        catch (IOException)
-        {
-            return [];
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DrainOrchestrator.Bench.Harness.Runs;
 
 namespace DrainOrchestrator.Orchestration.Bench.Runs;
 

@@ -7,7 +7,7 @@ namespace DrainOrchestrator.Scheduling.Bench.Results;
 
 /// <summary>
 /// The README's benchmark section (<c>readme-table.md</c>): one line per scheduling case, then the headlines that the
-/// orchestration and scale benches wrote into the same folder earlier in the same <c>scripts/bench.sh</c> run.
+/// orchestration, server and scale benches wrote into the same folder earlier in the same <c>scripts/bench.sh</c> run.
 /// <c>scripts/bench.sh</c> copies it between the README's bench markers, so every number there comes from that run.
 /// </summary>
 internal static class ReadmeTable
@@ -28,6 +28,7 @@ internal static class ReadmeTable
 
         md.AppendLine().AppendLine("`*`: did not finish (VMIs left on a drained node). Migrations per VM: orchestrator / KubeVirt alone.").AppendLine();
         Orchestration(md, directory);
+        Server(md, directory);
         Scale(md, directory);
         return md.ToString();
     }
@@ -45,6 +46,38 @@ internal static class ReadmeTable
             + F($"{Number(h, "apiRequestsPerMigration", "0.00")} API requests and {Number(h, "postgresStatementsPerMigration", "0")} PostgreSQL statements per migration; ")
             + F($"engine CPU {Number(h, "engineCpuSeconds", "0.0")} s, peak memory {Number(h, "enginePeakMiB", "0")} MiB."))
             .AppendLine();
+    }
+
+    private static void Server(StringBuilder md, string directory)
+    {
+        if (Read(directory, "server.json") is not { } document || document["headline"] is not JsonObject h)
+        {
+            return;
+        }
+
+        var parts = new List<string>();
+        if (h.ContainsKey("apiP99Ms"))
+        {
+            parts.Add(F($"API p99 {Number(h, "apiP99Ms", "0.0")} ms with {h["apiClients"]} clients polling every {Number(h, "apiPollIntervalMs", "0")} ms while 3 drains run (target < 50 ms; p50 {Number(h, "apiP50Ms", "0.0")} ms, {Number(h, "apiRequestsPerSecond", "0")} requests/s, {h["apiErrors"]} errors; p99 {Number(h, "apiStartUpP99Ms", "0.0")} ms while the drains started)"));
+        }
+
+        if (h.ContainsKey("sseSubscribers"))
+        {
+            var exact = h["sseExactlyOnceInOrder"]?.GetValue<bool>() == true;
+            parts.Add(F($"Server-Sent Events to {h["sseSubscribers"]} subscribers: {(exact ? "every event exactly once and in order" : "NOT every event exactly once and in order")}, delivery lag p50 {Number(h, "sseLagP50Ms", "0")} ms, p99 {Number(h, "sseLagP99Ms", "0")} ms (one journal poller, {Number(h, "sseFeedPollsPerSecond", "0.0")} database reads/s)"));
+        }
+
+        if (h.ContainsKey("refillP99Ms"))
+        {
+            parts.Add(F($"slot refill in server mode p50 {Number(h, "refillP50Ms", "0.0")} ms, p99 {Number(h, "refillP99Ms", "0.0")} ms (target < 100 ms; median of {h["refillRuns"]} drains")
+                + (h.ContainsKey("pairedDrainctlRefillP99Ms") ? F($"; drainctl drain in the same minutes p99 {Number(h, "pairedDrainctlRefillP99Ms", "0.0")} ms)") : ")"));
+        }
+
+        if (parts.Count > 0)
+        {
+            md.AppendLine(F($"The service (`drainctl serve`, PostgreSQL and drain-sim as processes, commit {document["commit"]}; [server.md](bench/results/server.md), with the load average of each phase): ")
+                + string.Join("; ", parts) + ".").AppendLine();
+        }
     }
 
     private static void Scale(StringBuilder md, string directory)

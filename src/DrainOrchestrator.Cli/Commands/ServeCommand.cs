@@ -40,9 +40,11 @@ public static class ServeCommand
         {
             Description = "Send traces over OTLP: a URL ending in /v1/traces is OTLP/HTTP protobuf (port 4318), any other OTLP/gRPC (port 4317).",
         };
+        var verbose = CommonOptions.Verbose();
+        verbose.Description = "Log our own debug messages too, e.g. every pass of each drain's migrate loop (the frameworks stay at warnings).";
         var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
         {
-            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp,
+            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +62,7 @@ public static class ServeCommand
                 JwtRoleClaim = parse.GetValue(jwtRoleClaim)!,
                 LogFormat = parse.GetValue(logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
                 OtlpEndpoint = parse.GetValue(otlp),
+                Verbose = parse.GetValue(verbose),
             };
             return await RunAsync(options, output, error, cancellationToken);
         });

@@ -20,12 +20,16 @@ namespace DrainOrchestrator.Server.Hosting;
 /// <summary>Builds the ASP.NET Core application of the server from opened resources: one registration call per feature.</summary>
 internal static class ServerHost
 {
+    /// <summary>The prefix of our own log categories (the engine's, the application's, the server's).</summary>
+    public const string OwnCategories = "DrainOrchestrator";
+
     public static WebApplication Build(ServeOptions options, IReadOnlyList<ApiToken> tokens, ServerCertificate? certificate,
         NpgsqlDataSource dataSource, string connectionString, ClusterConnection cluster, ILoggerProvider logs, TimeProvider timeProvider)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders().AddProvider(logs)
             .SetMinimumLevel(LogLevel.Information)
+            .AddFilter(OwnCategories, options.OwnLogLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddFilter("Npgsql", LogLevel.Warning);

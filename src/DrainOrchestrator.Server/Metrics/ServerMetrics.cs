@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Server.Events;
 
 namespace DrainOrchestrator.Server.Metrics;
 
 /// <summary>
 /// The server's instruments. The migration gauges are computed from the live informer view at the moment of the
-/// scrape, so they equal what the cluster shows then; drains by state come from <see cref="DrainCounts"/>.
+/// scrape, so they equal what the cluster shows then; drains by state come from <see cref="DrainCounts"/>, the event
+/// feed's database reads from <see cref="JournalFeed"/>.
 /// </summary>
 internal sealed class ServerMetrics : IDisposable
 {
@@ -14,7 +16,7 @@ internal sealed class ServerMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _requests;
 
-    public ServerMetrics(ClusterConnection cluster, DrainCounts counts)
+    public ServerMetrics(ClusterConnection cluster, DrainCounts counts, JournalFeed feed)
     {
         _requests = _meter.CreateCounter<long>("drain_orchestrator.api.requests", description: "API requests answered, by method, route and status.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.in_flight", () => InFlight(cluster),
@@ -26,6 +28,8 @@ internal sealed class ServerMetrics : IDisposable
         _meter.CreateObservableGauge("drain_orchestrator.drains", () => counts.Current.Select(c =>
                 new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key.ToString().ToLowerInvariant()))),
             description: "Drains by state, as recorded in the database (refreshed every few seconds).");
+        _meter.CreateObservableCounter("drain_orchestrator.events.feed.polls", () => feed.Polls,
+            description: "Journal reads by the one poller that feeds every Server-Sent Events stream of this replica, however many are open.");
     }
 
     public void RequestAnswered(string method, string route, int status) =>

@@ -23,6 +23,7 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_migrations_in_flight{", StringComparison.Ordinal));
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_migrations_free_slots", StringComparison.Ordinal));
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_drains{", StringComparison.Ordinal));
+        Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_events_feed_polls_total", StringComparison.Ordinal));
         Assert.Contains("# TYPE drain_orchestrator_api_requests_total counter", text, StringComparison.Ordinal);
     }
 

@@ -1,11 +1,11 @@
-namespace DrainOrchestrator.Orchestration.Bench.Processes;
+namespace DrainOrchestrator.Bench.Harness.Processes;
 
 /// <summary>
 /// The resources used by this process's waited-for children (<c>getrusage(RUSAGE_CHILDREN)</c>): the kernel adds a
 /// child's CPU time when it is reaped, so the difference across one child's run, with no other child reaped meanwhile,
 /// is exactly that child's user and system time, its last moments included.
 /// </summary>
-internal readonly record struct ChildUsage(TimeSpan User, TimeSpan System, long MaxResidentBytes)
+public readonly record struct ChildUsage(TimeSpan User, TimeSpan System, long MaxResidentBytes)
 {
     public TimeSpan Cpu => User + System;
 

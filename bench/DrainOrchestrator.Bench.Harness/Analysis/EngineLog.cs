@@ -1,13 +1,16 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace DrainOrchestrator.Orchestration.Bench.Analysis;
+namespace DrainOrchestrator.Bench.Harness.Analysis;
 
 /// <summary>
-/// The engine's verbose log (<c>drainctl drain -v</c>: single lines, UTC time of day to the millisecond), read for the
-/// migrate loop's passes (3050 begins, 3051 decided), attempt observations (3021) and starts (3020).
+/// The engine's debug log, read for the migrate loop's passes (3050 begins, 3051 decided), attempt observations (3021)
+/// and starts (3020). Two shapes are read: <c>drainctl drain -v</c> (single lines, UTC time of day to the millisecond)
+/// and <c>drainctl serve --verbose --log-format json</c> (one JSON object per line with <c>time</c>, <c>eventId</c> and
+/// <c>message</c>). Other lines are skipped. The lines must come from one engine at a time: pass markers carry no drain.
 /// </summary>
-internal sealed partial class EngineLog
+public sealed partial class EngineLog
 {
     private EngineLog(IReadOnlyList<EnginePass> passes) => Passes = passes;
 
@@ -17,22 +20,21 @@ internal sealed partial class EngineLog
     /// <summary>Whether the log had pass markers at all (an engine without them, or a run without -v, has none).</summary>
     public bool HasPasses => Passes.Count > 0;
 
-    /// <summary>Parses <paramref name="lines"/>; times of day are placed on the day nearest to <paramref name="around"/>.</summary>
+    /// <summary>Parses <paramref name="lines"/>; times of day (drainctl's shape) are placed on the day nearest to <paramref name="around"/>.</summary>
     public static EngineLog Parse(IEnumerable<string> lines, DateTimeOffset around)
     {
         var passes = new List<EnginePass>();
         EnginePass? current = null;
         foreach (var line in lines)
         {
-            var match = LinePattern().Match(line);
-            if (!match.Success)
+            if (Read(line, around) is not { } entry)
             {
                 continue;
             }
 
-            var at = Place(TimeSpan.ParseExact(match.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture), around);
-            var message = match.Groups["message"].Value;
-            switch (match.Groups["event"].Value)
+            var (eventId, at, message) = entry;
+
+            switch (eventId)
             {
                 case "3050":
                     current = new EnginePass(long.Parse(PassNumber().Match(message).Value, CultureInfo.InvariantCulture), at);
@@ -52,6 +54,40 @@ internal sealed partial class EngineLog
         }
 
         return new EngineLog(passes);
+    }
+
+    // (event id, time, message) of a line of either shape, or null for any other line.
+    private static (string EventId, DateTimeOffset At, string Message)? Read(string line, DateTimeOffset around)
+    {
+        if (line.StartsWith('{'))
+        {
+            // A JSON log line: only the engine's pass and attempt events are worth parsing.
+            if (!line.Contains("\"eventId\":30", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                return root.TryGetProperty("eventId", out var id) && root.TryGetProperty("time", out var time)
+                    && root.TryGetProperty("message", out var message)
+                    ? (id.GetInt32().ToString(CultureInfo.InvariantCulture), time.GetDateTimeOffset(), message.GetString() ?? string.Empty)
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        var match = LinePattern().Match(line);
+        return match.Success
+            ? (match.Groups["event"].Value,
+                Place(TimeSpan.ParseExact(match.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture), around),
+                match.Groups["message"].Value)
+            : null;
     }
 
     private static DateTimeOffset Place(TimeSpan timeOfDay, DateTimeOffset around)
@@ -78,7 +114,7 @@ internal sealed partial class EngineLog
 }
 
 /// <summary>One pass of the migrate loop as logged.</summary>
-internal sealed class EnginePass(long number, DateTimeOffset beganAt)
+public sealed class EnginePass(long number, DateTimeOffset beganAt)
 {
     public long Number { get; } = number;
 
@@ -97,4 +133,4 @@ internal sealed class EnginePass(long number, DateTimeOffset beganAt)
 }
 
 /// <summary>One logged event about one VMIM.</summary>
-internal sealed record EngineEvent(string Vmim, string What, DateTimeOffset At);
+public sealed record EngineEvent(string Vmim, string What, DateTimeOffset At);

@@ -1,7 +1,7 @@
-namespace DrainOrchestrator.Orchestration.Bench.Runs;
+namespace DrainOrchestrator.Bench.Harness.Runs;
 
 /// <summary>The built <c>drainctl</c> and <c>drain-sim</c>, in the configuration this bench was built in (its project references build them).</summary>
-internal sealed record Programs(string Root, string Drainctl, string DrainSim)
+public sealed record Programs(string Root, string Drainctl, string DrainSim)
 {
     public static Programs Locate()
     {

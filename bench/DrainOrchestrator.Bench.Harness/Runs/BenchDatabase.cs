@@ -2,14 +2,14 @@ using DrainOrchestrator.Persistence.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace DrainOrchestrator.Orchestration.Bench.Runs;
+namespace DrainOrchestrator.Bench.Harness.Runs;
 
 /// <summary>
 /// The bench's own PostgreSQL: the product's embedded launcher on a data directory of the bench's (as root the server
 /// runs as the postgres OS user), restarted once with <c>pg_stat_statements</c> preloaded so every statement the
 /// engine runs is counted. Each run gets a fresh database.
 /// </summary>
-internal sealed class BenchDatabase : IAsyncDisposable
+public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly EmbeddedPostgresOptions _options;
     private readonly EmbeddedPostgres _server;
@@ -151,4 +151,4 @@ internal sealed class BenchDatabase : IAsyncDisposable
 }
 
 /// <summary>One normalised statement of pg_stat_statements.</summary>
-internal sealed record StatementCount(string Query, long Calls, double TotalMilliseconds, long Rows);
+public sealed record StatementCount(string Query, long Calls, double TotalMilliseconds, long Rows);

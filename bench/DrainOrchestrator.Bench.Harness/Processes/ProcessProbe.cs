@@ -1,15 +1,13 @@
 using System.Globalization;
 
-namespace DrainOrchestrator.Orchestration.Bench.Processes;
+namespace DrainOrchestrator.Bench.Harness.Processes;
 
 /// <summary>
 /// Samples a running process from /proc while it runs: its peak resident set (VmHWM, which the kernel keeps as a
 /// running maximum, so the last sample is the peak up to then), its CPU time and its thread count.
 /// </summary>
-internal sealed class ProcessProbe
+public sealed class ProcessProbe
 {
-    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
-
     private readonly int _pid;
 
     public ProcessProbe(int pid) => _pid = pid;
@@ -48,11 +46,8 @@ internal sealed class ProcessProbe
                 }
             }
 
-            // Fields after the command name (which may hold spaces) are space-separated; utime and stime are 14 and 15.
-            var stat = File.ReadAllText($"/proc/{_pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            LastCpu = TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
+            var cpu = ProcStat.ProcessCpu(_pid);
+            LastCpu = cpu > LastCpu ? cpu : LastCpu;
             Samples++;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace DrainOrchestrator.Orchestration.Bench.Analysis;
+namespace DrainOrchestrator.Bench.Harness.Analysis;
 
 /// <summary>The parts of the simulator's ground truth the bench reads: every VMIM and the API request counts.</summary>
-internal sealed record GroundTruth(IReadOnlyList<TrueMigration> Migrations, long Requests, IReadOnlyList<RequestCount> RequestsByKind,
+public sealed record GroundTruth(IReadOnlyList<TrueMigration> Migrations, long Requests, IReadOnlyList<RequestCount> RequestsByKind,
     int PeakInFlight, int LimitViolations, int VmiLosses)
 {
     public static GroundTruth Parse(JsonObject document)
@@ -26,10 +26,10 @@ internal sealed record GroundTruth(IReadOnlyList<TrueMigration> Migrations, long
 }
 
 /// <summary>API requests of one verb on one resource.</summary>
-internal sealed record RequestCount(string Verb, string Resource, long Count);
+public sealed record RequestCount(string Verb, string Resource, long Count);
 
 /// <summary>One VMIM as it really happened (model time).</summary>
-internal sealed record TrueMigration(string Namespace, string Name, string VmiName, string? SourceNode, string? TargetNode,
+public sealed record TrueMigration(string Namespace, string Name, string VmiName, string? SourceNode, string? TargetNode,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string Phase, string Outcome)
 {
     public static TrueMigration Parse(JsonObject m)

@@ -1,4 +1,4 @@
-namespace DrainOrchestrator.Orchestration.Bench.Analysis;
+namespace DrainOrchestrator.Bench.Harness.Analysis;
 
 /// <summary>
 /// Slot refill latency, from the simulator's ground truth and the engine's verbose log.
@@ -16,7 +16,7 @@ namespace DrainOrchestrator.Orchestration.Bench.Analysis;
 /// was created, the time to the next creation of any VMIM. It includes the deliberate delays.
 /// </para>
 /// </summary>
-internal static class RefillAnalysis
+public static class RefillAnalysis
 {
     public static RefillResult Compute(GroundTruth truth, EngineLog log, double speed)
     {
@@ -104,7 +104,7 @@ internal static class RefillAnalysis
 /// publishing it, the watch, the informer, and a pass already in progress finishing), <c>PassToCreatedMs</c> to the VMIM
 /// created at the simulator (the engine's own part: drain state read, attempts listed, decision, intent journaled, POST).
 /// </summary>
-internal sealed record Refill(string Completed, string Started, string? CompletedSource, string? StartedSource,
+public sealed record Refill(string Completed, string Started, string? CompletedSource, string? StartedSource,
     DateTimeOffset CompletedAt, DateTimeOffset CreatedAt, double LatencyMs, double? ToPassMs, double? PassToCreatedMs);
 
 /// <summary>
@@ -115,6 +115,6 @@ internal sealed record Refill(string Completed, string Started, string? Complete
 /// started something, from their beginning to their last start. Counts: completions, refills, completions the scheduler
 /// left empty on purpose, completions with nothing left to start, completions no pass was seen recording, and passes.
 /// </summary>
-internal sealed record RefillResult(Distribution Latency, Distribution IdleGap, Distribution EventToPass, Distribution EngineSide,
+public sealed record RefillResult(Distribution Latency, Distribution IdleGap, Distribution EventToPass, Distribution EngineSide,
     Distribution PassDecision, int Completions, int Refills, int LeftEmpty, int NothingLeft, int Unobserved, int Passes,
     IReadOnlyList<Refill> Slowest, IReadOnlyList<double> AllLatencies);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DrainOrchestrator.Orchestration.Bench.Processes;
+namespace DrainOrchestrator.Bench.Harness.Processes;
 
 /// <summary>The few libc calls the bench needs (Linux).</summary>
 internal static partial class NativeMethods

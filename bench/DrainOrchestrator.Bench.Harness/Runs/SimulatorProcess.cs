@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using DrainOrchestrator.Kubernetes.Configuration;
 using DrainOrchestrator.Testing;
 
-namespace DrainOrchestrator.Orchestration.Bench.Runs;
+namespace DrainOrchestrator.Bench.Harness.Runs;
 
 /// <summary><c>drain-sim serve</c> as its own process, with a client for its admin API (<c>/sim/v1/</c>).</summary>
-internal sealed class SimulatorProcess : IAsyncDisposable
+public sealed class SimulatorProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
     private readonly HttpClient _http;
