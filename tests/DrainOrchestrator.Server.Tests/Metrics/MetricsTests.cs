@@ -45,8 +45,21 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
             var after = await UnfinishedAsync();
             if (before.SetEquals(after) && before.Count > 0)
             {
-                Assert.Equal(before.Count, scraped);
-                matched++;
+                // The server's view follows the cluster through its watch, a moment behind: while the cluster stands
+                // still the gauge must reach it within two seconds; a sample whose cluster moved meanwhile proves nothing.
+                var stillStanding = true;
+                for (var i = 0; scraped != before.Count && stillStanding && i < 10; i++)
+                {
+                    await Task.Delay(200);
+                    scraped = InFlight(await client.GetStringAsync("/metrics"));
+                    stillStanding = (await UnfinishedAsync()).SetEquals(before);
+                }
+
+                if (stillStanding)
+                {
+                    Assert.Equal(before.Count, scraped);
+                    matched++;
+                }
             }
 
             await Task.Delay(100);
