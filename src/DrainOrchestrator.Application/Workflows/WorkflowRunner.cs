@@ -133,8 +133,8 @@ internal sealed partial class WorkflowRunner(
 
     private async Task PauseUntilResumedAsync(string reason, CancellationToken cancellationToken)
     {
-        await store.SetStateAsync(_instance.Id, "paused", null, null, cancellationToken);
-        await store.SignalAsync(_instance.Id, "paused", reason, cancellationToken);
+        // One write: the state and why, together (a reader never sees a pause without its reason).
+        await store.SetStateAsync(_instance.Id, "paused", reason, null, cancellationToken);
         while (await store.ReadStateAsync(_instance.Id, cancellationToken) == "paused")
         {
             await Task.Delay(PollInterval, time, cancellationToken);

