@@ -40,7 +40,14 @@ internal sealed class WorkflowSupervisor(WorkflowApplication workflows, Workflow
         try
         {
             var now = timeProvider.GetUtcNow();
-            foreach (var instance in await workflows.UnattendedAsync(cancellationToken))
+            var unattended = await workflows.UnattendedAsync(cancellationToken);
+            // Forget the instances that are held or ended now, so the memory stays as small as the backlog.
+            foreach (var gone in _enqueued.Keys.Except(unattended.Select(i => i.Id)).ToList())
+            {
+                _enqueued.Remove(gone);
+            }
+
+            foreach (var instance in unattended)
             {
                 var fresh = instance.StartedAt is null && now - instance.CreatedAt < PendingGrace;
                 // Not again within a job's invisibility: the job enqueued last time may still be on its way.

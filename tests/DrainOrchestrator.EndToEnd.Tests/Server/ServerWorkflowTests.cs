@@ -61,6 +61,8 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
 
         using var viewer = second.Client(tokens.Viewer);
         var done = await WaitStateAsync(viewer, name, "succeeded");
+        // The restarted server took the instance over (its supervisor found it unattended) and ran it on.
+        Assert.Contains($"Workflow job for {done.GetProperty("id").GetString()} ({name}) runs in this replica", second.Output, StringComparison.Ordinal);
         Assert.Contains("approvedBy", done.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "go-ahead")
             .GetProperty("detail").GetString(), StringComparison.Ordinal);
         var nodes = await sim.Client.ListAllAsync<Kubernetes.Models.Node>(null, null, CancellationToken.None);
@@ -70,6 +72,22 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
         var shownRemote = await Drainctl.RunAsync(["workflow", "show", name, .. remote]);
         var shownLocal = await Drainctl.RunAsync("workflow", "show", name, "--db", database.ConnectionString);
         Assert.Equal((0, shownLocal.Output), shownRemote);
+
+        // Run through the server: an invalid file starts nothing and names its problems at file:line:column; a valid
+        // one is run by the server and followed here until it ends (cancelled at its gate through the server).
+        var broken = Path.Combine(directory, "broken.yaml");
+        await File.WriteAllTextAsync(broken, "apiVersion: drain-orchestrator.io/v1\nkind: Workflow\nmetadata: {name: broken}\nsteps:\n  - {id: x, kind: teleport}\n");
+        var refused = await Drainctl.RunAsync(["workflow", "run", broken, .. remote]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"error: {broken}:5:", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was started.", refused.Output, StringComparison.Ordinal);
+        await using var following = Drainctl.Start(["workflow", "run", file, "--param", "nodes=src-4", "--name", name + "-run", .. remote]);
+        await WaitStateAsync(viewer, name + "-run", "waiting");
+        var cancelled = await Drainctl.RunAsync(["workflow", "cancel", name + "-run", .. remote]);
+        Assert.Equal((0, $"{name}-run: cancelled"), (cancelled.ExitCode, cancelled.Output.Trim()));
+        Assert.Equal(1, await following.WaitForExitAsync(Drainctl.Patience));
+        Assert.Contains($"Started workflow {name}-run (approval version ", following.Output, StringComparison.Ordinal);
+        Assert.Contains($"{name}-run  cancelled", following.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,19 +158,27 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
         }
     }
 
-    // Polls the instance through the API until its state is reached (a generous deadline only guards a hang).
+    // Polls the instance through the API until its state is reached; one not recorded yet (404) is waited for too (a
+    // generous deadline only guards a hang).
     private static async Task<JsonElement> WaitStateAsync(HttpClient client, string name, string state)
     {
         var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        var last = "not recorded";
         while (true)
         {
-            var instance = JsonDocument.Parse(await client.GetStringAsync($"api/v1/workflows/{name}")).RootElement.Clone();
-            if (instance.GetProperty("state").GetString() == state)
+            using var response = await client.GetAsync($"api/v1/workflows/{name}");
+            if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
             {
-                return instance;
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+                var instance = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                last = instance.GetProperty("state").GetString()!;
+                if (last == state)
+                {
+                    return instance;
+                }
             }
 
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"{name} still {instance.GetProperty("state").GetString()}, expected {state}");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"{name} still {last}, expected {state}");
             await Task.Delay(500);
         }
     }
