@@ -24,8 +24,17 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
         var vmisBefore = await sim.VmisAsync();
         var name = "upgrade-" + Guid.NewGuid().ToString("N")[..6];
 
-        var (code, output) = await RunWorkflowAsync(sim, name, Path.Combine(RepositoryPaths.Root, "workflows", "rolling-upgrade.yaml"),
-            $"kubeletVersion={NewVersion}", "batchSize=3", "soak=1s", "upgradeTimeout=10m", $"prometheusUrl={prometheus.Url}");
+        var file = Path.Combine(RepositoryPaths.Root, "workflows", "rolling-upgrade.yaml");
+        string[] parameters = [$"kubeletVersion={NewVersion}", "batchSize=3", "soak=1s", "upgradeTimeout=10m", $"prometheusUrl={prometheus.Url}"];
+
+        var planned = await Drainctl.RunAsync(["workflow", "plan", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
+            .. parameters.SelectMany(p => new[] { "--param", p })]);
+        var (code, output) = await RunWorkflowAsync(sim, name, file, parameters);
+
+        Assert.True(planned.ExitCode == 0, planned.Output);
+        Assert.Contains("batch 0 (worker-a1, worker-a2, worker-a3): 0 migration(s)", planned.Output, StringComparison.Ordinal);
+        Assert.Contains("batch 3 (worker-d1, worker-d2, worker-d3): 12 migration(s)", planned.Output, StringComparison.Ordinal);
+        Assert.Contains("Every VM moves at most once.", planned.Output, StringComparison.Ordinal);
 
         Assert.True(code == 0, output);
         var nodes = await sim.Client.ListAllAsync<Kubernetes.Models.Node>(null, null, CancellationToken.None);
