@@ -60,6 +60,25 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
         await AssertDrainsCarriedTheBatchesAsync(name);
     }
 
+    [Fact]
+    public async Task Plan_AvoidedNodesTheOnlyRoom_NamesEveryVmThatMovesTwiceAndRefusesADrainedNodeAsTarget()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("rolling-upgrade", Speed);
+        var others = string.Join(",", new[] { "a", "c", "d" }.SelectMany(Workers));
+
+        var planned = await Drainctl.RunAsync("plan", "--node", "worker-b1", "--node", "worker-b2", "--node", "worker-b3", "--avoid-targets", others,
+            "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+        var refused = await Drainctl.RunAsync("plan", "--node", "worker-b1", "--avoid-targets", "worker-b1", "--prefer-targets", "worker-a1,ghost",
+            "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+
+        Assert.True(planned.ExitCode == 0, planned.Output);
+        var twice = planned.Output.Split('\n').Where(l => l.Contains("will move twice: no node outside the later drains admits it", StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, twice.Count);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--avoid-targets: node 'worker-b1' is drained by this drain", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("--prefer-targets: node 'ghost' does not exist in the cluster", refused.Output, StringComparison.Ordinal);
+    }
+
     // The front door: drainctl embedded today; the server's workflow API once it serves them (add --server and a token).
     private async Task<(int ExitCode, string Output)> RunWorkflowAsync(SimulatorProcess sim, string name, string file, params string[] parameters)
     {
