@@ -21,19 +21,16 @@ internal static class ApiBody
         }
         catch (JsonException ex)
         {
-            var at = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
-            throw new InvalidRequestException([new RequestProblem(at,
-                $"the body is not what was expected ({FirstSentence(ex.Message)}): expected {shape}")]);
+            // System.Text.Json's own messages name .NET types; say it in the request's terms instead.
+            var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
+            var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"'{field}' is not a field of this request"
+                : field.Length > 0 ? $"{field} has a value of the wrong kind" : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
+            throw new InvalidRequestException([new RequestProblem(field, $"{what}: expected {shape}")]);
         }
     }
 
     /// <summary>A problem for each required text field that is missing or blank.</summary>
     public static IEnumerable<RequestProblem> Required(params (string Field, string? Value, string What)[] fields) =>
         fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => new RequestProblem(f.Field, $"{f.Field} is required: {f.What}"));
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? message[..end] : message).TrimEnd('.');
-    }
 }

@@ -6,6 +6,7 @@ using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Workflows.Parsing;
+using DrainOrchestrator.Workflows.Schedules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ internal static class ScheduleEndpoints
             .WithSummary("Store a schedule that starts the workflow (definition and parameters pinned) at each of its windows")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         schedules.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.Read).WithSummary("Stored schedules with their next window");
-        schedules.MapGet("/next", NextOfQueryAsync).RequireAuthorization(ApiPolicies.Read)
+        schedules.MapGet("/next", NextOfQuery).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("The next windows of a schedule given by cron, timeZone, duration (e.g. 4h) and exclude (repeatable), in local time and UTC")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         schedules.MapGet("/{name}/next", NextAsync).RequireAuthorization(ApiPolicies.Read)
@@ -58,7 +59,7 @@ internal static class ScheduleEndpoints
     private static async Task<Ok<ScheduleWindows>> NextAsync(string name, ScheduleApplication schedules, string? after, int? count, CancellationToken ct) =>
         TypedResults.Ok(await schedules.NextAsync(name, After(after), count ?? 5, ct));
 
-    private static Ok<ScheduleWindows> NextOfQueryAsync(string? cron, string? timeZone, string? duration, string[]? exclude, string? after, int? count,
+    private static Ok<ScheduleWindows> NextOfQuery(string? cron, string? timeZone, string? duration, string[]? exclude, string? after, int? count,
         TimeProvider time)
     {
         var problems = new List<RequestProblem>();
@@ -83,17 +84,18 @@ internal static class ScheduleEndpoints
             problems.AddRange(ex.Problems);
         }
 
+        ScheduleDefinition? schedule = null;
         try
         {
-            var schedule = new ScheduleQuery(cron ?? string.Empty, timeZone ?? string.Empty, length ?? TimeSpan.FromHours(1), exclude ?? [])
-                .ToSchedule(FrontDoor.Api);
-            return problems.Count > 0 ? throw new InvalidRequestException(problems)
-                : TypedResults.Ok(ScheduleApplication.Windows(schedule, from ?? time.GetUtcNow(), count ?? 5));
+            schedule = new ScheduleQuery(cron ?? string.Empty, timeZone ?? string.Empty, length ?? TimeSpan.FromHours(1), exclude ?? []).ToSchedule(FrontDoor.Api);
         }
-        catch (InvalidRequestException ex) when (ex.Problems != problems)
+        catch (InvalidRequestException ex)
         {
-            throw new InvalidRequestException([.. ex.Problems, .. problems]);
+            problems.InsertRange(0, ex.Problems);
         }
+
+        return problems.Count > 0 || schedule is null ? throw new InvalidRequestException(problems)
+            : TypedResults.Ok(ScheduleApplication.Windows(schedule, from ?? time.GetUtcNow(), count ?? 5));
     }
 
     private static async Task<Ok<IReadOnlyList<FiringRecord>>> FiringsAsync(string name, ScheduleApplication schedules, CancellationToken ct) =>

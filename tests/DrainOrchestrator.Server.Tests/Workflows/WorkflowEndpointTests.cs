@@ -58,7 +58,9 @@ public sealed class WorkflowEndpointTests(ServerFixture server)
 
         using var unknown = await client.PostAsync("/api/v1/workflows/validate", Support.Api.Json("""{"fileName": "a.yaml", "text": "x", "colour": 1}"""));
         await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, unknown);
-        Assert.Contains("colour", (await Support.Api.ReadJsonAsync(unknown)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = (await Support.Api.ReadJsonAsync(unknown)).GetProperty("errors")[0];
+        Assert.Equal("colour", problem.GetProperty("field").GetString());
+        Assert.StartsWith("'colour' is not a field of this request: expected {", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
