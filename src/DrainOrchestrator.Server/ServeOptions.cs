@@ -74,6 +74,12 @@ public sealed class ServeOptions
     /// <summary>How often each replica looks for unfinished drains that nobody runs.</summary>
     public TimeSpan SupervisorInterval { get; set; } = ServerConstants.DefaultSupervisorInterval;
 
+    /// <summary>
+    /// How often each replica records the schedules' occurrences that fell due (and enqueues their instances): about a
+    /// second, so seconds-resolution crons fire on time; at most a minute.
+    /// </summary>
+    public TimeSpan ScheduleTickInterval { get; set; } = ServerConstants.DefaultScheduleTickInterval;
+
     /// <summary>How often the one journal poller of the process reads new events for the Server-Sent Events streams.</summary>
     public TimeSpan JournalPollInterval { get; set; } = ServerConstants.DefaultJournalPollInterval;
 
@@ -160,6 +166,11 @@ public sealed class ServeOptions
         Positive(problems, JobInvisibilityTimeout, nameof(JobInvisibilityTimeout));
         Positive(problems, SupervisorInterval, nameof(SupervisorInterval));
         Positive(problems, JournalPollInterval, nameof(JournalPollInterval));
+        if (ScheduleTickInterval <= TimeSpan.Zero || ScheduleTickInterval > TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"{nameof(ScheduleTickInterval)} must be positive and at most 1 minute (schedules fire to the second), was {ScheduleTickInterval}");
+        }
+
         Positive(problems, EventHeartbeat, nameof(EventHeartbeat));
         Positive(problems, ShutdownTimeout, nameof(ShutdownTimeout));
         return problems;

@@ -31,6 +31,9 @@ public static class ServerConstants
     /// <summary>How often each replica looks for unfinished drains that nobody runs.</summary>
     public static readonly TimeSpan DefaultSupervisorInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often each replica fires the schedules' due occurrences: often enough for seconds-resolution crons.</summary>
+    public static readonly TimeSpan DefaultScheduleTickInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the shared journal poller reads new events.</summary>
     public static readonly TimeSpan DefaultJournalPollInterval = TimeSpan.FromMilliseconds(250);
 

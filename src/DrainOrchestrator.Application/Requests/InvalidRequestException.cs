@@ -1,7 +1,7 @@
 namespace DrainOrchestrator.Application.Requests;
 
 /// <summary>The request is invalid and nothing was started; a retry succeeds only with a changed request.</summary>
-public sealed class InvalidRequestException : Exception
+public class InvalidRequestException : Exception
 {
     public InvalidRequestException()
         : this([])

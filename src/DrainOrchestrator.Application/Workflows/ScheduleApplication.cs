@@ -2,7 +2,6 @@ using System.Text.Json;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Workflows;
-using DrainOrchestrator.Workflows.Parsing;
 using DrainOrchestrator.Workflows.Schedules;
 using Npgsql;
 
@@ -17,27 +16,27 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
 {
     private ScheduleStore Store => new(dataSource, timeProvider);
 
-    /// <summary>Stores a schedule for the workflow of <paramref name="file"/>, whose definition must hold a schedule.</summary>
-    public async Task<ScheduleRecord> CreateAsync(string name, string file, string cluster, IReadOnlyDictionary<string, string> arguments, Caller caller,
-        CancellationToken cancellationToken)
+    /// <summary>Stores a schedule for the workflow of <paramref name="source"/>, whose definition must hold a schedule.</summary>
+    public async Task<ScheduleView> CreateAsync(string name, WorkflowSource source, string cluster, IReadOnlyDictionary<string, string> arguments,
+        Caller caller, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(caller);
-        var text = await File.ReadAllTextAsync(file, cancellationToken);
-        var (definition, problems) = WorkflowParser.Parse(text, file, arguments);
-        if (definition is null)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl))
         {
-            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
+            throw new InvalidRequestException([new RequestProblem("name", $"the schedule's name must be 1 to 200 printable characters, was '{name}'")]);
         }
 
+        var definition = source.Bind(arguments);
         var schedule = definition.Schedule
-            ?? throw new InvalidRequestException([new RequestProblem("schedule", $"{file}: the workflow has no schedule; add one (cron, timeZone, duration)")]);
-        var record = new ScheduleRecord(Guid.NewGuid(), name, cluster, definition.Name, definition.Version, text, definition.ContentHash,
+            ?? throw new InvalidRequestException([new RequestProblem("schedule", $"{source.FileName}: the workflow has no schedule; add one (cron, timeZone, duration)")]);
+        var record = new ScheduleRecord(Guid.NewGuid(), name, cluster, definition.Name, definition.Version, source.Text, definition.ContentHash,
             JsonSerializer.Serialize(arguments), schedule.Cron, schedule.TimeZone.Id, schedule.Duration.TotalSeconds,
             JsonSerializer.Serialize(schedule.Exclusions.Select(x => x.ToString())), schedule.Misfire.Action == MisfireAction.Skip ? "skip" : "fireLate",
             schedule.Misfire.Grace.TotalSeconds, caller.ToString(), timeProvider.GetUtcNow());
         try
         {
-            return await Store.CreateAsync(record, cancellationToken);
+            return View(await Store.CreateAsync(record, cancellationToken));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -45,14 +44,33 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         }
     }
 
-    /// <summary>The live schedules.</summary>
-    public Task<IReadOnlyList<ScheduleRecord>> ListAsync(CancellationToken cancellationToken) => Store.ListAsync(cancellationToken);
+    /// <summary>The live schedules, each with its next window.</summary>
+    public async Task<IReadOnlyList<ScheduleView>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await Store.ListAsync(cancellationToken)).Select(View)];
+
+    /// <summary>The next <paramref name="count"/> windows of a stored schedule after <paramref name="after"/> (default: now).</summary>
+    public async Task<ScheduleWindows> NextAsync(string name, DateTimeOffset? after, int count, CancellationToken cancellationToken)
+    {
+        if (count is < 1 or > 1000)
+        {
+            throw new InvalidRequestException([new RequestProblem("count", $"count must be between 1 and 1000, was {count}")]);
+        }
+
+        var record = await FindAsync(name, cancellationToken);
+        return Windows(Definition(record), after ?? timeProvider.GetUtcNow(), count);
+    }
+
+    /// <summary>The next <paramref name="count"/> windows of <paramref name="schedule"/> after <paramref name="after"/>.</summary>
+    public static ScheduleWindows Windows(ScheduleDefinition schedule, DateTimeOffset after, int count)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new ScheduleWindows(schedule.Cron, schedule.TimeZone.Id, schedule.Duration.TotalSeconds, schedule.Next(after, count));
+    }
 
     /// <summary>Every recorded occurrence of a schedule.</summary>
     public async Task<IReadOnlyList<FiringRecord>> FiringsAsync(string name, CancellationToken cancellationToken)
     {
-        var schedule = (await Store.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name)
-            ?? throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
+        var schedule = await FindAsync(name, cancellationToken);
         return await Store.FiringsAsync(schedule.Id, cancellationToken);
     }
 
@@ -75,6 +93,18 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         return new ScheduleDefinition(record.Cron, ScheduleText.TryCron(record.Cron).Expression!, ScheduleText.TryZone(record.TimeZone).Zone!,
             TimeSpan.FromSeconds(record.DurationSeconds), exclusions,
             new MisfirePolicy(record.MisfireAction == "skip" ? MisfireAction.Skip : MisfireAction.FireLate, TimeSpan.FromSeconds(record.MisfireGraceSeconds)));
+    }
+
+    private async Task<ScheduleRecord> FindAsync(string name, CancellationToken cancellationToken) =>
+        (await Store.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name)
+            ?? throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
+
+    private ScheduleView View(ScheduleRecord r)
+    {
+        var next = Definition(r).Next(timeProvider.GetUtcNow(), 1);
+        return new ScheduleView(r.Name, r.Cluster, r.Workflow, r.WorkflowVersion, r.ContentHash, r.Cron, r.TimeZone, r.DurationSeconds,
+            JsonSerializer.Deserialize<List<string>>(r.ExclusionsJson) ?? [], r.MisfireAction, r.MisfireGraceSeconds, r.CreatedBy, r.CreatedAt,
+            next.Count > 0 ? next[0] : null);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Leases;
 using DrainOrchestrator.Persistence.Workflows;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -18,32 +19,27 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
 {
     private WorkflowStore Store => new(dataSource, timeProvider);
 
-    /// <summary>Validates the file with the arguments and records a pending instance pinning its text; every problem at once otherwise.</summary>
-    public async Task<WorkflowView> StartAsync(string file, IReadOnlyDictionary<string, string> arguments, Caller caller, string? name,
+    /// <summary>Validates the definition with the arguments and records a pending instance pinning its text; every problem at once otherwise.</summary>
+    public async Task<WorkflowView> StartAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, Caller caller, string? name,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(caller);
         var connection = cluster ?? throw new InvalidOperationException("Starting a workflow needs a cluster connection.");
-        string text;
+        var definition = source.Bind(arguments);
+        var id = Guid.NewGuid();
+        WorkflowInstanceRecord record;
         try
         {
-            text = await File.ReadAllTextAsync(file, cancellationToken);
+            record = await Store.CreateAsync(id, name ?? $"{definition.Name}-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{id.ToString("N")[..6]}",
+                definition.Name, definition.Version, definition.ContentHash, source.Text, JsonSerializer.Serialize(arguments), connection.Cluster, caller.ToString(),
+                cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new InvalidRequestException([new RequestProblem("file", $"cannot read '{file}': {ex.Message}")]);
+            throw new InvalidRequestException([new RequestProblem("name", $"a workflow instance named '{name}' exists already; choose another name")]);
         }
 
-        var (definition, problems) = DrainOrchestrator.Workflows.Parsing.WorkflowParser.Parse(text, file, arguments);
-        if (definition is null)
-        {
-            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
-        }
-
-        var id = Guid.NewGuid();
-        var record = await Store.CreateAsync(id, name ?? $"{definition.Name}-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{id.ToString("N")[..6]}",
-            definition.Name, definition.Version, definition.ContentHash, text, JsonSerializer.Serialize(arguments), connection.Cluster, caller.ToString(),
-            cancellationToken);
         return await ViewAsync(record, cancellationToken);
     }
 
@@ -92,11 +88,39 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     }
 
     /// <summary>Pauses (<c>paused</c>), resumes (<c>running</c>) or cancels (<c>cancelled</c>) an instance; false when it ended.</summary>
-    public async Task<bool> SignalAsync(string idOrName, string to, Caller caller, CancellationToken cancellationToken)
+    public async Task<bool> SignalAsync(string idOrName, string to, Caller caller, CancellationToken cancellationToken) =>
+        (await SendAsync(idOrName, to, caller, cancellationToken)).Accepted;
+
+    /// <summary>Pauses (<c>paused</c>), resumes (<c>running</c>) or cancels (<c>cancelled</c>) an instance, with the instance after it.</summary>
+    public async Task<WorkflowSignalOutcome> SendAsync(string idOrName, string to, Caller caller, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (to is not ("paused" or "running" or "cancelled"))
+        {
+            throw new ArgumentException($"A workflow signal sets paused, running or cancelled, not '{to}'.", nameof(to));
+        }
+
         var record = await FindAsync(idOrName, cancellationToken);
-        return await Store.SignalAsync(record.Id, to, $"{to} by {caller}", cancellationToken);
+        var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", cancellationToken);
+        var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
+        return new WorkflowSignalOutcome(accepted, accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})", after);
     }
+
+    /// <summary>
+    /// The unfinished instances of this cluster that no live process holds: interrupted ones (their runner died, their
+    /// lease expired) and pending or resumed ones that nobody picked up yet.
+    /// </summary>
+    public async Task<IReadOnlyList<UnattendedInstance>> UnattendedAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = (await Store.ListAsync(activeOnly: true, 10_000, cancellationToken))
+            .Where(r => !r.IsFinal && (cluster is null || r.Cluster == cluster.Cluster)).ToList();
+        var held = await new LeaseStore(dataSource, timeProvider).LiveAsync([.. unfinished.Select(r => InstanceLease.NameFor(r.Id))], cancellationToken);
+        return [.. unfinished.Where(r => !held.Contains(InstanceLease.NameFor(r.Id))).Select(r => new UnattendedInstance(r.Id, r.Name, r.State, r.CreatedAt, r.StartedAt))];
+    }
+
+    /// <summary>Whether a live process holds the instance (runs it now).</summary>
+    public async Task<bool> IsHeldAsync(Guid id, CancellationToken cancellationToken) =>
+        (await new LeaseStore(dataSource, timeProvider).LiveAsync([InstanceLease.NameFor(id)], cancellationToken)).Count > 0;
 
     private async Task<WorkflowInstanceRecord> FindAsync(string idOrName, CancellationToken cancellationToken) =>
         await Store.FindAsync(idOrName, cancellationToken) ?? throw new DrainNotFoundException($"there is no workflow instance '{idOrName}'", new KeyNotFoundException(idOrName));

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Workflows.Parsing;
 
 namespace DrainOrchestrator.Cli.Commands;
 
-/// <summary><c>drainctl schedule create|list|delete|firings|tick</c>: stored schedules (embedded; not through --server yet).</summary>
+/// <summary>
+/// <c>drainctl schedule create|list|delete|firings|tick</c>: stored schedules, on the database or through <c>--server</c>
+/// (the workflow file is read here and its text sent). <c>tick</c> is for the database only: servers tick by themselves.
+/// </summary>
 internal static class ScheduleStoreCommands
 {
     public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
@@ -29,11 +31,10 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var embedded = Embedded(door);
             var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
                 p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
-            var created = await embedded.Schedules.CreateAsync(parse.GetValue(name)!, parse.GetValue(workflow)!, await embedded.ClusterAsync(ct), arguments,
-                new Caller(Environment.UserName, "drainctl"), ct);
+            var source = await WorkflowSource.ReadAsync(parse.GetValue(workflow)!, ct);
+            var created = await door.CreateScheduleAsync(parse.GetValue(name)!, source, arguments, ct);
             await output.WriteLineAsync($"Schedule {created.Name}: workflow {created.Workflow} v{created.WorkflowVersion}, '{created.Cron}' in {created.TimeZone}, "
                 + $"{DurationText.Format(TimeSpan.FromSeconds(created.DurationSeconds))} windows.");
             return ExitCodes.Success;
@@ -48,10 +49,9 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var s in await Embedded(door).Schedules.ListAsync(ct))
+            foreach (var s in await door.ListSchedulesAsync(ct))
             {
-                var upcoming = ScheduleApplication.Definition(s).Next(TimeProvider.System.GetUtcNow(), 1);
-                var next = upcoming.Count > 0 ? upcoming[0] : null;
+                var next = s.Next;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{s.Name}  {s.Workflow} v{s.WorkflowVersion}  '{s.Cron}' {s.TimeZone}  next {next?.LocalStart:yyyy-MM-dd HH:mm:ss zzz} (UTC {next?.Start:yyyy-MM-dd HH:mm:ss})"));
             }
@@ -69,7 +69,7 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            await Embedded(door).Schedules.DeleteAsync(parse.GetValue(name)!, ct);
+            await door.DeleteScheduleAsync(parse.GetValue(name)!, ct);
             await output.WriteLineAsync($"Schedule {parse.GetValue(name)} deleted.");
             return ExitCodes.Success;
         }, cancellationToken));
@@ -84,7 +84,7 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var f in await Embedded(door).Schedules.FiringsAsync(parse.GetValue(name)!, ct))
+            foreach (var f in await door.FiringsAsync(parse.GetValue(name)!, ct))
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{f.DueAt:yyyy-MM-dd HH:mm:ss}Z  {f.Outcome,-7}  {(f.InstanceId?.ToString("D") ?? f.Reason)}  by {f.RecordedBy}"));
@@ -100,12 +100,19 @@ internal static class ScheduleStoreCommands
     {
         var duration = new Option<string>("--for") { Description = "How long to tick, e.g. 60s.", DefaultValueFactory = _ => "60s" };
         var doors = new FrontDoorOptions();
-        var command = new Command("tick", "Fire due occurrences of every schedule for a while (what each server replica does); prints the instances created.") { duration };
+        var command = new Command("tick", "Fire due occurrences of every schedule for a while (what each server replica does by itself; not with --server); prints the instances created.") { duration };
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
+            if (door is not EmbeddedFrontDoor embedded)
+            {
+                await error.WriteLineAsync("error: schedule tick runs only on a database (without --server): every server replica fires due occurrences by itself, "
+                    + "every second, so there is nothing to tick through the API. Use 'drainctl schedule firings NAME --server URL' to see what fired.");
+                return ExitCodes.BadInput;
+            }
+
             var length = DurationText.Parse(parse.GetValue(duration)!) ?? throw new ArgumentException($"--for must be a duration such as 60s, was '{parse.GetValue(duration)}'");
-            var schedules = Embedded(door).Schedules;
+            var schedules = embedded.Schedules;
             var holder = $"{Environment.MachineName}/{Environment.ProcessId}";
             var until = TimeProvider.System.GetUtcNow() + length;
             while (TimeProvider.System.GetUtcNow() < until)
@@ -123,6 +130,4 @@ internal static class ScheduleStoreCommands
         return command;
     }
 
-    private static EmbeddedFrontDoor Embedded(IDrainFrontDoor door) => door as EmbeddedFrontDoor
-        ?? throw new RemoteApiException("schedules are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
 }

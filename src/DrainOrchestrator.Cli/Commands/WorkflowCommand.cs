@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DrainOrchestrator.Application.Workflows;
-using DrainOrchestrator.Workflows.Definitions;
 using DrainOrchestrator.Workflows.Parsing;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -54,9 +53,10 @@ public static class WorkflowCommand
                     continue;
                 }
 
-                await output.WriteLineAsync($"{file}: valid: workflow {definition.Name} version {definition.Version}, "
-                    + $"{Count(definition.Steps)} step(s), content {definition.ContentHash[..12]}"
-                    + (definition.Schedule is { } s ? $", scheduled '{s.Cron}' in {s.TimeZone.Id} for {DurationText.Format(s.Duration)}" : string.Empty));
+                var summary = WorkflowSummary.Of(file, definition);
+                await output.WriteLineAsync($"{file}: valid: workflow {summary.Workflow} version {summary.Version}, "
+                    + $"{summary.Steps} step(s), content {summary.ContentHash[..12]}"
+                    + (summary.Cron is { } cron ? $", scheduled '{cron}' in {summary.TimeZone} for {DurationText.Format(TimeSpan.FromSeconds(summary.DurationSeconds!.Value))}" : string.Empty));
             }
 
             return failed ? ExitCodes.BadInput : ExitCodes.Success;
@@ -88,6 +88,4 @@ public static class WorkflowCommand
 
         return arguments;
     }
-
-    private static int Count(IEnumerable<StepDefinition> steps) => steps.Sum(s => 1 + (s is ForEachBatchStep b ? Count(b.Steps) : 0));
 }

@@ -1,15 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Cli.FrontDoors;
-using DrainOrchestrator.Engine;
 
 namespace DrainOrchestrator.Cli.Commands;
 
 /// <summary>
-/// <c>drainctl workflow run|list|show|approve|pause|resume|cancel</c>: workflow instances in this process (embedded).
-/// Through <c>--server</c> they are not served yet: those commands say so.
+/// <c>drainctl workflow run|list|show|approve|pause|resume|cancel</c>: workflow instances, run in this process (embedded)
+/// or by a server (<c>--server</c>, which runs them as jobs of any replica; run and resume then follow the instance).
 /// </summary>
 internal static class WorkflowRunCommands
 {
@@ -33,17 +31,15 @@ internal static class WorkflowRunCommands
         var parameters = new Option<string[]>("--param") { Description = "NAME=VALUE for a parameter; repeat for several.", AllowMultipleArgumentsPerToken = false };
         var name = new Option<string?>("--name") { Description = "The instance's name (default: workflow-date-time-id)." };
         var doors = new FrontDoorOptions();
-        var command = new Command("run", "Start an instance of the workflow and run it to its end here, printing each step.") { file, parameters, name };
+        var command = new Command("run", "Start an instance of the workflow and run it to its end (here, or by --server), printing each step.") { file, parameters, name };
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var workflows = await EmbeddedAsync(door, online: true, ct);
-            var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
-                p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
-            var started = await workflows.StartAsync(parse.GetValue(file)!, arguments, new Caller(Environment.UserName, "drainctl"), parse.GetValue(name), ct);
+            var arguments = Arguments(parse.GetValue(parameters));
+            var source = await WorkflowSource.ReadAsync(parse.GetValue(file)!, ct);
+            var started = await door.StartWorkflowAsync(source, arguments, parse.GetValue(name), ct);
             await output.WriteLineAsync($"Started workflow {started.Name} ({started.Workflow} version {started.Version}, content {started.ContentHash[..12]}).");
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var finished = await workflows.RunAsync(started.Id, new DrainEngineOptions(), http, ct);
+            var finished = await door.FollowWorkflowAsync(started, ct);
             await WriteAsync(output, finished);
             return finished.State == "succeeded" ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken, refusedLine: "Nothing was started."));
@@ -56,22 +52,20 @@ internal static class WorkflowRunCommands
     {
         var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
         var doors = new FrontDoorOptions();
-        var command = new Command("resume", "Go on after a pause (retrying a failed step); runs the instance here unless another process does.") { instance };
+        var command = new Command("resume", "Go on after a pause (retrying a failed step); runs the instance here unless another process does (with --server, the server runs it).") { instance };
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var workflows = await EmbeddedAsync(door, online: true, ct);
-            var current = await workflows.GetAsync(parse.GetValue(instance)!, ct);
+            var current = await door.GetWorkflowAsync(parse.GetValue(instance)!, ct);
             if (current.State is "succeeded" or "failed" or "cancelled")
             {
                 await error.WriteLineAsync($"{current.Name}: already ended ({current.State})");
                 return ExitCodes.Failed;
             }
 
-            await workflows.SignalAsync(current.Name, "running", new Caller(Environment.UserName, "drainctl"), ct);
+            await door.SignalWorkflowAsync(current.Name, "running", ct);
             await output.WriteLineAsync($"{current.Name}: resumed");
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var after = await workflows.RunAsync(current.Id, new DrainEngineOptions(), http, ct);
+            var after = await door.FollowWorkflowAsync(current, ct);
             await WriteAsync(output, after);
             return after.State switch { "succeeded" => ExitCodes.Success, "failed" or "cancelled" => ExitCodes.Failed, _ => ExitCodes.Unfinished };
         }, cancellationToken));
@@ -86,7 +80,7 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var w in await (await EmbeddedAsync(door, online: false, ct)).ListAsync(!parse.GetValue(all), ct))
+            foreach (var w in await door.ListWorkflowsAsync(!parse.GetValue(all), ct))
             {
                 await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  created {w.CreatedAt:u}" + (w.WaitingFor is null ? string.Empty : $"  waiting for {w.WaitingFor}"));
             }
@@ -104,7 +98,7 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            await WriteAsync(output, await (await EmbeddedAsync(door, online: false, ct)).GetAsync(parse.GetValue(instance)!, ct));
+            await WriteAsync(output, await door.GetWorkflowAsync(parse.GetValue(instance)!, ct));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -119,8 +113,7 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            await output.WriteLineAsync(await (await EmbeddedAsync(door, online: false, ct)).ApproveAsync(parse.GetValue(instance)!, parse.GetValue(step)!,
-                new Caller(Environment.UserName, "drainctl"), ct));
+            await output.WriteLineAsync(await door.ApproveAsync(parse.GetValue(instance)!, parse.GetValue(step)!, ct));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -134,7 +127,7 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var done = await (await EmbeddedAsync(door, online: false, ct)).SignalAsync(parse.GetValue(instance)!, to, new Caller(Environment.UserName, "drainctl"), ct);
+            var done = (await door.SignalWorkflowAsync(parse.GetValue(instance)!, to, ct)).Accepted;
             await (done ? output : error).WriteLineAsync($"{parse.GetValue(instance)}: {(done ? to : "already ended")}");
             return done ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
@@ -152,7 +145,6 @@ internal static class WorkflowRunCommands
         }
     }
 
-    private static async Task<WorkflowApplication> EmbeddedAsync(IDrainFrontDoor door, bool online, CancellationToken cancellationToken) =>
-        door is EmbeddedFrontDoor embedded ? await embedded.WorkflowsAsync(online, cancellationToken)
-            : throw new RemoteApiException("workflow instances are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
+    private static Dictionary<string, string> Arguments(string[]? pairs) => (pairs ?? []).Select(p => p.Split('=', 2)).ToDictionary(
+        p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
 }

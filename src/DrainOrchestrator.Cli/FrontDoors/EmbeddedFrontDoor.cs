@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace DrainOrchestrator.Cli.FrontDoors;
 
 /// <summary>The application layer in this process, on the database opened for the command; the cluster opened when first needed.</summary>
-internal sealed class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cluster, ILoggerFactory loggerFactory) : IDrainFrontDoor
+internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cluster, ILoggerFactory loggerFactory) : IDrainFrontDoor
 {
     private readonly DrainApplication _offline = new(database.DataSource, TimeProvider.System, loggerFactory);
     private ClusterConnection? _connection;
@@ -65,6 +65,7 @@ internal sealed class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cl
 
     public async ValueTask DisposeAsync()
     {
+        _stepsHttp?.Dispose();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();

@@ -10,7 +10,7 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// What drainctl's commands need, served either by the application layer in this process (embedded, the default) or by
 /// a server's API (<c>--server</c>); the commands print the same either way.
 /// </summary>
-internal interface IDrainFrontDoor : IAsyncDisposable
+internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 {
     Task<PlanView> PlanAsync(DrainSpec spec, CancellationToken cancellationToken);
 

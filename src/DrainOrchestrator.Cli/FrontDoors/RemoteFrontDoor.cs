@@ -149,7 +149,8 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
 
         var detail = problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>() ?? text;
         var status = (int)response.StatusCode;
-        if (status == 400 && problem?["errors"] is JsonArray errors)
+        // 422: a workflow file's problems, each message at its file:line:column, in the same shape.
+        if (status is 400 or 422 && problem?["errors"] is JsonArray errors)
         {
             throw new InvalidRequestException(errors.Select(e => new RequestProblem(
                 e?["field"]?.GetValue<string>() ?? string.Empty, e?["message"]?.GetValue<string>() ?? string.Empty)).ToList());
@@ -158,7 +159,7 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         throw status switch
         {
             404 => new DrainNotFoundException(detail, new RemoteApiException(detail, status, retryable: false)),
-            400 => new InvalidRequestException(detail),
+            400 or 422 => new InvalidRequestException(detail),
             _ => new RemoteApiException($"the server answered {status} {response.ReasonPhrase}: {detail}", status,
                 retryable: status is 408 or 429 or >= 500),
         };

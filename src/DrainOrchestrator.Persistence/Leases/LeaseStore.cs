@@ -33,6 +33,23 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return row is { } r ? new Lease(name, holder, r.Epoch, AsUtc(r.ExpiresAt)) : null;
     }
 
+    /// <summary>Which of <paramref name="names"/> some holder has now (not expired): the others are free to take.</summary>
+    public async Task<IReadOnlySet<string>> LiveAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var live = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM leases WHERE name = ANY(@names) AND expires_at > @now",
+            new { names = names.ToArray(), now = timeProvider.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return live.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Extends a lease still held; throws <see cref="LeaseLostException"/> when it was lost.</summary>
     public async Task<Lease> RenewAsync(Lease lease, TimeSpan duration, CancellationToken cancellationToken)
     {

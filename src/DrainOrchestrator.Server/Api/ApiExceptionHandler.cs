@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
     {
         var result = exception switch
         {
+            InvalidWorkflowException workflow => ApiProblems.InvalidWorkflow(workflow.WorkflowProblems),
             InvalidRequestException invalid => ApiProblems.Invalid(invalid.Problems),
             DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
             ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Workflows.Definitions;
 using Microsoft.AspNetCore.Http;
 
 namespace DrainOrchestrator.Server.Api;
@@ -20,15 +21,32 @@ internal static class ApiProblems
             ["retryable"] = false,
         });
 
-    /// <summary>404: no drain by that id or name.</summary>
+    /// <summary>422: the workflow file has problems, each at its file:line:column in <c>errors</c>; nothing was started.</summary>
+    public static IResult InvalidWorkflow(IReadOnlyList<WorkflowProblem> problems) => Results.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        type: TypeBase + "invalid-workflow",
+        title: "The workflow file is invalid; nothing was started",
+        detail: string.Join("; ", problems.Select(p => p.ToString())),
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = problems.Select(p => new WorkflowApiError(p.Path, p.ToString(), p.Position.File, p.Position.Line, p.Position.Column)).ToList(),
+            ["retryable"] = false,
+        });
+
+    /// <summary>404: nothing by that id or name (the detail says what was looked for).</summary>
     public static IResult NotFound(string detail) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, type: TypeBase + "not-found", title: "No such drain", detail: detail,
+        statusCode: StatusCodes.Status404NotFound, type: TypeBase + "not-found", title: "Not found", detail: detail,
         extensions: new Dictionary<string, object?> { ["retryable"] = false });
 
     /// <summary>409: the signal was refused in the drain's state.</summary>
     public static IResult Conflict(string detail, object drain) => Results.Problem(
         statusCode: StatusCodes.Status409Conflict, type: TypeBase + "conflict", title: "The drain's state does not allow this", detail: detail,
         extensions: new Dictionary<string, object?> { ["drain"] = drain, ["retryable"] = false });
+
+    /// <summary>409: the signal was refused in the workflow instance's state; <c>instance</c> shows it.</summary>
+    public static IResult Conflict(string detail, object instance, string title) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: TypeBase + "conflict", title: title, detail: detail,
+        extensions: new Dictionary<string, object?> { ["instance"] = instance, ["retryable"] = false });
 
     /// <summary>503: a dependency is unavailable; <c>retryable</c> says whether the same call may succeed later.</summary>
     public static IResult Unavailable(string detail, bool retryable) => Results.Problem(

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Health;
+using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Events;
@@ -55,6 +56,8 @@ internal static class ServerHost
         var services = builder.Services;
         services.AddSingleton(options).AddSingleton(options.Engine).AddSingleton(timeProvider).AddSingleton(cluster)
             .AddSingleton(sp => new DrainApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
+            .AddSingleton(sp => new WorkflowApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
+            .AddSingleton(new ScheduleApplication(dataSource, timeProvider))
             .AddSingleton(new ReadinessProbe(dataSource, cluster));
         services.AddDrainAuth(options, tokens);
         services.AddDrainApi();

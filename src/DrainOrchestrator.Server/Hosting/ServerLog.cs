@@ -37,4 +37,28 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Shutting down: no new jobs; running drains release their leases")]
     public static partial void ShuttingDown(ILogger logger);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Workflow instance {InstanceId} started through the API by {Caller}")]
+    public static partial void WorkflowCreated(ILogger logger, Guid instanceId, string caller);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Workflow job for {InstanceId} ({Name}) runs in this replica")]
+    public static partial void WorkflowJobRunning(ILogger logger, Guid instanceId, string name);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Workflow job for {InstanceId} ended: {State} ({Reason})")]
+    public static partial void WorkflowJobEnded(ILogger logger, Guid instanceId, string state, string reason);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Workflow job for {InstanceId} skipped: {Reason}")]
+    public static partial void WorkflowJobSkipped(ILogger logger, Guid instanceId, string reason);
+
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Information, Message = "Workflow job for {InstanceId} stopped for shutdown; its lease is released for another replica")]
+    public static partial void WorkflowJobStoppedForShutdown(ILogger logger, Guid instanceId);
+
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Information, Message = "Supervisor enqueued workflow instance {InstanceId} ({Name}), which nobody runs ({State})")]
+    public static partial void WorkflowSupervisorEnqueued(ILogger logger, Guid instanceId, string name, string state);
+
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Information, Message = "Schedule fired: workflow instance {InstanceId} enqueued")]
+    public static partial void ScheduleFired(ILogger logger, Guid instanceId);
+
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "Schedule tick failed: {Reason}")]
+    public static partial void ScheduleTickFailed(ILogger logger, string reason);
 }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Jobs;
 
-/// <summary>Registers Hangfire on PostgreSQL (schema <c>hangfire</c> of the same database), the drain jobs and the supervisor.</summary>
+/// <summary>
+/// Registers Hangfire on PostgreSQL (schema <c>hangfire</c> of the same database), the drain and workflow jobs, their
+/// supervisors, and the schedule ticker.
+/// </summary>
 internal static class JobsExtensions
 {
     public static IServiceCollection AddDrainJobs(this IServiceCollection services, ServeOptions options, string connectionString,
@@ -47,6 +50,14 @@ internal static class JobsExtensions
             sp.GetRequiredService<Application.DrainApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
             sp.GetRequiredService<RunningDrains>(), sp.GetRequiredService<ILogger<DrainJob>>()));
         services.AddHostedService<DrainSupervisor>();
+        services.AddHttpClient(WorkflowJob.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<RunningWorkflows>();
+        services.AddSingleton<WorkflowJobs>();
+        services.AddTransient(sp => new WorkflowJob(
+            sp.GetRequiredService<Application.Workflows.WorkflowApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
+            sp.GetRequiredService<RunningWorkflows>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WorkflowJob>>()));
+        services.AddHostedService<WorkflowSupervisor>();
+        services.AddHostedService<ScheduleTicker>();
         return services;
     }
 

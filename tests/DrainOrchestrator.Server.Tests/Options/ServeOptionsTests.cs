@@ -18,4 +18,23 @@ public sealed class ServeOptionsTests
             Assert.Contains("https", problems[0], StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-1, true)]
+    [InlineData(61, true)]
+    [InlineData(1, false)]
+    [InlineData(60, false)]
+    public void Problems_ScheduleTickInterval_PositiveAndAtMostAMinute(int seconds, bool refused)
+    {
+        var options = new ServeOptions { TokensFile = "/dev/null", ScheduleTickInterval = TimeSpan.FromSeconds(seconds), Workers = 0 };
+        var problems = options.Problems();
+        Assert.Equal(refused, problems.Any(p => p.StartsWith(nameof(ServeOptions.ScheduleTickInterval), StringComparison.Ordinal)));
+        // Reported beside the others, not instead of them.
+        Assert.Contains(problems, p => p.StartsWith(nameof(ServeOptions.Workers), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ScheduleTickInterval_Default_IsOneSecondSoSecondsCronsFireOnTime() =>
+        Assert.Equal(TimeSpan.FromSeconds(1), new ServeOptions().ScheduleTickInterval);
 }

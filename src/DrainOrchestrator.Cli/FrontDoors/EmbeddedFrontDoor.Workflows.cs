@@ -1,0 +1,43 @@
+using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Workflows;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
+{
+    private HttpClient? _stepsHttp;
+
+    public async Task<WorkflowView> StartWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, string? name,
+        CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: true, cancellationToken)).StartAsync(source, arguments, Caller, name, cancellationToken);
+
+    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        _stepsHttp ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        return await (await WorkflowsAsync(online: true, cancellationToken)).RunAsync(instance.Id, new DrainEngineOptions(), _stepsHttp, cancellationToken);
+    }
+
+    public async Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: false, cancellationToken)).GetAsync(idOrName, cancellationToken);
+
+    public async Task<IReadOnlyList<WorkflowView>> ListWorkflowsAsync(bool activeOnly, CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: false, cancellationToken)).ListAsync(activeOnly, cancellationToken);
+
+    public async Task<string> ApproveAsync(string idOrName, string step, CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: false, cancellationToken)).ApproveAsync(idOrName, step, Caller, cancellationToken);
+
+    public async Task<WorkflowSignalOutcome> SignalWorkflowAsync(string idOrName, string to, CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: false, cancellationToken)).SendAsync(idOrName, to, Caller, cancellationToken);
+
+    public async Task<ScheduleView> CreateScheduleAsync(string name, WorkflowSource source, IReadOnlyDictionary<string, string> arguments,
+        CancellationToken cancellationToken) =>
+        await Schedules.CreateAsync(name, source, await ClusterAsync(cancellationToken), arguments, Caller, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken) => Schedules.ListAsync(cancellationToken);
+
+    public Task DeleteScheduleAsync(string name, CancellationToken cancellationToken) => Schedules.DeleteAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<FiringRecord>> FiringsAsync(string name, CancellationToken cancellationToken) => Schedules.FiringsAsync(name, cancellationToken);
+}
