@@ -5,6 +5,7 @@ using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DrainOrchestrator.Server;
 
@@ -51,9 +52,20 @@ public static class DrainServer
             await output.WriteLineAsync(ListeningPrefix + url);
             await output.FlushAsync(CancellationToken.None);
 
-            await WaitForStopAsync(app.Lifetime, cancellationToken);
-            ServerLog.ShuttingDown(logger);
-            await app.StopAsync(CancellationToken.None);
+            try
+            {
+                await WaitForStopAsync(app.Lifetime, cancellationToken);
+                ServerLog.ShuttingDown(logger);
+                await app.StopAsync(CancellationToken.None);
+            }
+            finally
+            {
+                // Hangfire opens its connections through Npgsql's process-wide pool for this connection string, which
+                // outlives the host: close them, or a process that runs servers one after another (the tests) keeps
+                // every stopped server's idle connections until the pool prunes them minutes later.
+                using var hangfire = new NpgsqlConnection(connectionString);
+                NpgsqlConnection.ClearPool(hangfire);
+            }
         }
     }
 
