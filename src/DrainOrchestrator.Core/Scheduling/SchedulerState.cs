@@ -1,6 +1,7 @@
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Core.Windows;
 
 namespace DrainOrchestrator.Core.Scheduling;
 
@@ -13,6 +14,7 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <param name="Paused">Start nothing new.</param>
 /// <param name="OtherDrainingNodes">Nodes drained by other drains: never targets.</param>
 /// <param name="LaterDrainNodes">Nodes to be drained later (a rolling upgrade): used as targets only as a last resort.</param>
+/// <param name="Window">The maintenance window's admission: no migration starts that it predicts to end after it closes; null for none.</param>
 public sealed record SchedulerState(
     string DrainId,
     ClusterSnapshot Cluster,
@@ -21,4 +23,5 @@ public sealed record SchedulerState(
     DrainPolicy Policy,
     bool Paused = false,
     IReadOnlySet<string>? OtherDrainingNodes = null,
-    IReadOnlySet<string>? LaterDrainNodes = null);
+    IReadOnlySet<string>? LaterDrainNodes = null,
+    WindowAdmission? Window = null);
