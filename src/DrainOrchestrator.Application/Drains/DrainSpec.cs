@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Core.Policy;
 
 namespace DrainOrchestrator.Application.Drains;
@@ -7,4 +8,8 @@ namespace DrainOrchestrator.Application.Drains;
 /// <param name="Policy">The drain policy (Core's defaults for what the user did not set).</param>
 /// <param name="Name">The drain's name; generated when null.</param>
 /// <param name="IdempotencyKey">A retried create with the same key returns the first drain instead of starting another.</param>
-public sealed record DrainSpec(IReadOnlyList<string> Nodes, DrainPolicy Policy, string? Name = null, string? IdempotencyKey = null);
+public sealed record DrainSpec(IReadOnlyList<string> Nodes, DrainPolicy Policy, string? Name = null, string? IdempotencyKey = null)
+{
+    /// <summary>For a plan: the maintenance window the work is to fit; null for none.</summary>
+    public WindowRequest? Window { get; init; }
+}

@@ -19,7 +19,7 @@ internal static class DrainRequestReader
     /// <summary>The header with which drainctl --server asks for problems worded in its own options' terms.</summary>
     public const string TermsHeader = "X-Drain-Terms";
 
-    private static readonly string[] Fields = ["nodes", "policy", "name"];
+    private static readonly string[] Fields = ["nodes", "policy", "name", "window"];
 
     /// <summary>Whose terms the problems are worded in: drainctl's options when it says so in <see cref="TermsHeader"/>, else the API's fields.</summary>
     public static FrontDoor Door(HttpRequest request) =>
@@ -54,6 +54,7 @@ internal static class DrainRequestReader
             var nodesBroken = false;
             var policy = new DrainPolicy();
             string? name = null;
+            Application.Plans.WindowRequest? window = null;
             foreach (var property in root.EnumerateObject())
             {
                 switch (property.Name)
@@ -68,6 +69,9 @@ internal static class DrainRequestReader
                     case "name":
                         name = ReadName(property.Value, problems);
                         break;
+                    case "window":
+                        window = WindowRequestReader.Read(property.Value, problems);
+                        break;
                     default:
                         problems.Add(new RequestProblem(property.Name,
                             $"'{property.Name}' is not a field of a drain request; the fields are {string.Join(", ", Fields)}"));
@@ -81,7 +85,7 @@ internal static class DrainRequestReader
                 nodesBroken = true;
             }
 
-            var spec = new DrainSpec(nodes, policy, name, key);
+            var spec = new DrainSpec(nodes, policy, name, key) { Window = window };
             if (problems.Count > 0)
             {
                 // Also what the application would find (ranges, unknown nodes), so the caller sees every problem at once.
