@@ -72,7 +72,7 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
         var drainId = await DrainOfAsync(instance.Id);
         Assert.True(await Journal.CountAsync(database.DataSource, drainId, "migration.held_back") >= 1);
         Assert.Equal(1, await Journal.CountAsync(database.DataSource, drainId, "drain.suspended"));
-        Assert.Equal(2, await Journal.CountAsync(database.DataSource, drainId, "window.opened"));
+        Assert.Equal(2, await Journal.CountAsync(database.DataSource, drainId, "drain.window_opened"));
 
         var report = await Drainctl.RunAsync("report", drainId.ToString("D"), "--db", database.ConnectionString);
         Assert.True(report.ExitCode == 0, report.Output);

@@ -5,7 +5,7 @@ namespace DrainOrchestrator.Persistence.Journal.Events;
 /// <param name="End">When it closes.</param>
 /// <param name="MarginSeconds">How long before <paramref name="End"/> every migration must be predicted to end.</param>
 /// <param name="Factor">The pessimism factor the admission started with.</param>
-[JournalEvent("window.opened", 1)]
+[JournalEvent("drain.window_opened", 1)]
 public sealed record WindowOpened(DateTimeOffset Start, DateTimeOffset End, double MarginSeconds, double Factor) : JournalEvent;
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed record MigrationHeldBack(string Vmi, string Uid, double PredictedS
 /// <summary>The window ended with migrations in flight, and the policy aborts them.</summary>
 /// <param name="End">The window's end.</param>
 /// <param name="InFlight">How many migrations were in flight.</param>
-[JournalEvent("window.ended", 1)]
+[JournalEvent("drain.window_ended", 1)]
 public sealed record WindowEnded(DateTimeOffset End, int InFlight) : JournalEvent;
 
 /// <summary>
