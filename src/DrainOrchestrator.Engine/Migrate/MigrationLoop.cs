@@ -152,7 +152,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         if (_window.AbortsNow(now, decision.InFlight))
         {
             await context.Writer.WriteAsync(new WindowEnded(window.End, decision.InFlight), null, cancellationToken);
-            await EndSteps.AbortInFlightAsync(context, "the maintenance window ended; it is tried again in the next window", cancellationToken);
+            await EndSteps.AbortInFlightAsync(context, Core.Failures.FailureKind.WindowEnded,
+                "the maintenance window ended; it is tried again in the next window", cancellationToken);
             return true;
         }
 

@@ -73,6 +73,39 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
     }
 
+    [Fact]
+    public async Task RunAsync_WindowEndsWithMigrationsInFlightUnderAbort_AbortedSuspendedThenRetriedInTheNextWindow()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        // Predicted to take about 18 s pessimistically: two (the per-node limit) are admitted at once into a 30 s window;
+        // the cluster is not stepped, so they are still in flight at its end.
+        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, AtEnd = WindowEndAction.Abort } };
+        var id = await harness.LaunchAsync(policy, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        var first = await harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromSeconds(30)), timeout.Token);
+
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        var journal = new JournalStore(database.DataSource, TimeProvider.System);
+        var ended = Assert.Single(await journal.ReadAsync<WindowEnded>(id, CancellationToken.None));
+        Assert.Equal(2, ended.InFlight);
+        Assert.Equal(2, cluster.DeletedMigrations.Count);
+        var attempts = new AttemptStore(database.DataSource, TimeProvider.System);
+        var aborted = await attempts.ListAsync(id, CancellationToken.None);
+        Assert.Equal(2, aborted.Count);
+        Assert.All(aborted, a => Assert.Equal(AttemptOutcome.Aborted, a.Outcome));
+
+        var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Empty(cluster.VmisOn("w1"));
+        var all = await attempts.ListAsync(id, CancellationToken.None);
+        Assert.Equal(3, all.Count(a => a.Outcome == AttemptOutcome.Succeeded));
+        Assert.All(aborted, a => Assert.Contains(all, b => b.VmiUid == a.VmiUid && b.Attempt == 2 && b.Outcome == AttemptOutcome.Succeeded));
+    }
+
     private static async Task<DrainResult> RunInAsync(DrainHarness harness, Guid id, MaintenanceWindow window)
     {
         using var timeout = new CancellationTokenSource(harness.RunTimeout);
