@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.EndToEnd.Tests.Server;
 using DrainOrchestrator.EndToEnd.Tests.Support;
@@ -50,7 +51,8 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
         var schedule = (await new ScheduleStore(database.DataSource, TimeProvider.System).ListAsync(CancellationToken.None)).Single(s => s.Name == name);
         var firings = (await new ScheduleStore(database.DataSource, TimeProvider.System).FiringsAsync(schedule.Id, CancellationToken.None))
             .Where(f => f.InstanceId == instance.Id).ToList();
-        Assert.Equal(2, firings.Count);
+        // Usually two: the first window admits one migration, the second the other (a very slow start can push one later).
+        Assert.True(firings.Count >= 2, $"{firings.Count} occurrence(s) fired the instance");
 
         // Ground truth: each VM moved exactly once, one at a time, and every migration ended inside the window it started in.
         var truth = await sim.GroundTruthAsync();
@@ -65,20 +67,23 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
             Assert.True(ended <= opened[0] + Length, $"migration {migration["name"]} ended {ended:O}, after its window closed at {opened[0] + Length:O}");
         }
 
-        Assert.All(firings, f => Assert.Equal(1, truth.Document["migrations"]!.AsArray()
-            .Count(m => m!["createdAt"]!.GetValue<DateTimeOffset>() >= f.DueAt && m["createdAt"]!.GetValue<DateTimeOffset>() < f.DueAt + Length)));
+        // No window took both: the second was held back, not started.
+        Assert.All(firings, f => Assert.True(truth.Document["migrations"]!.AsArray()
+            .Count(m => m!["createdAt"]!.GetValue<DateTimeOffset>() >= f.DueAt && m["createdAt"]!.GetValue<DateTimeOffset>() < f.DueAt + Length) <= 1));
 
         // The journal: a held-back decision in the first window, one suspension, both windows opened.
         var drainId = await DrainOfAsync(instance.Id);
         Assert.True(await Journal.CountAsync(database.DataSource, drainId, "migration.held_back") >= 1);
-        Assert.Equal(1, await Journal.CountAsync(database.DataSource, drainId, "drain.suspended"));
-        Assert.Equal(2, await Journal.CountAsync(database.DataSource, drainId, "drain.window_opened"));
+        Assert.Equal(firings.Count - 1, await Journal.CountAsync(database.DataSource, drainId, "drain.suspended"));
+        Assert.Equal(firings.Count, await Journal.CountAsync(database.DataSource, drainId, "drain.window_opened"));
 
         var report = await Drainctl.RunAsync("report", drainId.ToString("D"), "--db", database.ConnectionString);
         Assert.True(report.ExitCode == 0, report.Output);
-        Assert.Contains(report.Output.Split('\n'), l => l.StartsWith("Window 1 ", StringComparison.Ordinal) && l.Contains("1 moved", StringComparison.Ordinal)
-            && l.Contains("suspended at its end", StringComparison.Ordinal));
-        Assert.Contains(report.Output.Split('\n'), l => l.StartsWith("Window 2 ", StringComparison.Ordinal) && l.Contains("1 moved", StringComparison.Ordinal));
+        var lines = report.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("Window 1 ", StringComparison.Ordinal) && l.Contains("suspended at its end", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"Window {firings.Count} ", StringComparison.Ordinal) && l.Contains("1 moved", StringComparison.Ordinal)
+            && !l.Contains("suspended", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Where(l => l.StartsWith("Window ", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(", ")[1].Split(' ')[0], CultureInfo.InvariantCulture)));
     }
 
     private async Task<Guid> DrainOfAsync(Guid instanceId)
