@@ -77,15 +77,15 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     public async Task RunAsync_WindowEndsWithMigrationsInFlightUnderAbort_AbortedSuspendedThenRetriedInTheNextWindow()
     {
         var cluster = Cluster();
-        var harness = new DrainHarness(database.DataSource, cluster);
-        // Predicted to take about 18 s pessimistically: two (the per-node limit) are admitted at once into a 30 s window;
-        // the cluster is not stepped, so they are still in flight at its end.
+        var harness = new DrainHarness(database.DataSource, cluster) { RunTimeout = TimeSpan.FromMinutes(2) };
+        // Predicted to take about 18 s pessimistically: two (the per-node limit) are admitted at once into a 40 s window
+        // (ample slack for a slow start under load); the cluster is not stepped, so they are still in flight at its end.
         var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, AtEnd = WindowEndAction.Abort } };
         var id = await harness.LaunchAsync(policy, "w1");
         var now = TimeProvider.System.GetUtcNow();
         using var timeout = new CancellationTokenSource(harness.RunTimeout);
 
-        var first = await harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromSeconds(30)), timeout.Token);
+        var first = await harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromSeconds(40)), timeout.Token);
 
         Assert.Equal(DrainRunState.Suspended, first.State);
         var journal = new JournalStore(database.DataSource, TimeProvider.System);
