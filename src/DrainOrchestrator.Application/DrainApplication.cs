@@ -41,13 +41,27 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
         // The nodes of this very request's unfinished drain are not "held by another drain" for its own plan.
         var others = active.Where(d => !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
             .SequenceEqual(spec.Nodes.Order(StringComparer.Ordinal), StringComparer.Ordinal)).ToList();
-        var problems = DrainValidation.Problems(state, Cluster.Cluster, spec, others, door, includeBlockers: false);
-        return problems.Count > 0
-            ? throw new InvalidRequestException(problems)
-            : PlanView.Of(DrainValidation.Plan(state, Cluster.Cluster, spec, others));
+        var problems = DrainValidation.Problems(state, Cluster.Cluster, spec, others, door, includeBlockers: false).ToList();
+        (Core.Windows.MaintenanceWindow First, TimeSpan Later)? window = null;
+        try
+        {
+            window = spec.Window is null ? null : WindowPlanning.Resolve(spec.Window, timeProvider.GetUtcNow(), door);
+        }
+        catch (InvalidRequestException ex)
+        {
+            problems.AddRange(ex.Problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidRequestException(problems);
+        }
+
+        var plan = DrainValidation.Plan(state, Cluster.Cluster, spec, others);
+        return window is { } w ? PlanView.Of(plan) with { Window = WindowPlanning.Fit(plan, spec.Policy, w.First, w.Later) } : PlanView.Of(plan);
     }
 
-    /// <summary>Validates and records a drain (or finds the one to attach to); running it is <see cref="RunAsync"/>'s.</summary>
+    /// <summary>Validates and records a drain (or finds the one to attach to); running it is <see cref="RunAsync(Guid, DrainEngineOptions, IProgress{DrainProgress}, CancellationToken)"/>'s.</summary>
     public async Task<StartedDrain> StartAsync(DrainSpec spec, Caller caller, FrontDoor door, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -58,10 +72,17 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
 
     /// <summary>Runs the drain in this process until it ends, this process loses it, or <paramref name="cancellationToken"/> fires.</summary>
     public Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => RunAsync(drainId, options, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the drain inside <paramref name="window"/>: nothing starts that is predicted to end after it, and when nothing
+    /// more fits the drain ends the run suspended, for a run in a later window to resume.
+    /// </summary>
+    public Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
+        Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
         var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>());
-        return runner.RunAsync(drainId, progress, cancellationToken);
+        return runner.RunAsync(drainId, progress, window, cancellationToken);
     }
 
     /// <summary>One drain by id or name, with per-VM progress when <paramref name="withVms"/>.</summary>

@@ -12,6 +12,9 @@ public enum DrainRunState
     /// <summary>Paused by an operator.</summary>
     Paused,
 
+    /// <summary>Its maintenance window ended with work left: it waits for a run in the next window, nothing lost.</summary>
+    Suspended,
+
     /// <summary>Being cancelled.</summary>
     Cancelling,
 

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Engine.Policy;
@@ -25,7 +26,15 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
     DrainEngineOptions options, TimeProvider timeProvider, ILogger<DrainRunner> logger)
 {
     /// <summary>Runs the drain; <paramref name="progress"/> receives live progress during the migrate step.</summary>
-    public async Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
+    public Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(drainId, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the drain inside <paramref name="window"/> (null: without one): no migration starts that is predicted to end
+    /// after it, and when nothing more fits the drain is suspended (<see cref="DrainRunState.Suspended"/>) for a run in
+    /// a later window.
+    /// </summary>
+    public async Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, MaintenanceWindow? window, CancellationToken cancellationToken)
     {
         options.Validate();
         var drains = new DrainStore(dataSource, timeProvider);
@@ -52,7 +61,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var outage = new DatabaseOutage(dataSource, ownership, writer, options, timeProvider, logger);
         var context = new DrainContext(drain, PolicyDocument.Read(drain.PolicyJson), view, actions, writer,
             new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,
-            timeProvider, logger, progress, ownership, outage);
+            timeProvider, logger, progress, ownership, outage)
+        {
+            Window = window,
+        };
         try
         {
             return await RunRidingOutagesAsync(context, linked.Token);
@@ -121,6 +133,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await context.Writer.WriteAsync(new DrainStarted(options.Holder),
                 t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
         }
+        else if (state == DrainState.Suspended)
+        {
+            await SuspendStep.ResumeAsync(context, options.Holder, cancellationToken);
+        }
         else
         {
             await context.Writer.WriteAsync(new DrainResumed(options.Holder, state), null, cancellationToken);
@@ -170,9 +186,12 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
         // Once migrate is journaled complete a repeat (after a crash or an outage in a later step) must not run the loop
         // over a plan made from the emptied nodes: it would overwrite the recorded per-node counts with zeros.
-        var outcome = done.Contains(DrainSteps.Migrate) ? LoopOutcome.Completed : await new MigrationLoop(context, plan).RunAsync(cancellationToken);
+        var loop = new MigrationLoop(context, plan);
+        var outcome = done.Contains(DrainSteps.Migrate) ? LoopOutcome.Completed : await loop.RunAsync(cancellationToken);
         switch (outcome)
         {
+            case LoopOutcome.Suspended:
+                return await SuspendStep.SuspendAsync(context, loop.Remaining, cancellationToken);
             case LoopOutcome.Cancelled:
                 return await EndSteps.CancelAsync(context, cancellationToken);
             case LoopOutcome.Stuck:

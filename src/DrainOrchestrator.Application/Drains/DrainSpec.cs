@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Policy;
 
@@ -23,4 +24,7 @@ public sealed record DrainSpec(IReadOnlyList<string> Nodes, DrainPolicy Policy, 
     internal TargetPreference Targets => new(
         AvoidTargets.Count == 0 ? null : AvoidTargets.ToHashSet(StringComparer.Ordinal),
         PreferTargets.Count == 0 ? null : PreferTargets.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>For a plan: the maintenance window the work is to fit; null for none.</summary>
+    public WindowRequest? Window { get; init; }
 }

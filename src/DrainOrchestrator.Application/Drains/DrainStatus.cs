@@ -9,6 +9,9 @@ public enum DrainStatus
     /// <summary>Paused by an operator: migrations in flight finish, nothing new starts.</summary>
     Paused,
 
+    /// <summary>Its maintenance window ended with work left: it waits for the next window (a run then resumes it).</summary>
+    Suspended,
+
     /// <summary>Every VM it was to move left the nodes.</summary>
     Succeeded,
 

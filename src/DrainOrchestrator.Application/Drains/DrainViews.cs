@@ -13,6 +13,7 @@ internal static class DrainViews
         DrainState.Failed => DrainStatus.Failed,
         DrainState.Cancelled => DrainStatus.Cancelled,
         DrainState.Paused => DrainStatus.Paused,
+        DrainState.Suspended => DrainStatus.Suspended,
         // Started once and nobody holds it now: it waits for an engine to resume it.
         _ when d.StartedAt is not null && !d.Owned => DrainStatus.Interrupted,
         _ => DrainStatus.Running,
@@ -25,7 +26,8 @@ internal static class DrainViews
         DrainStatus.Failed => [DrainState.Failed],
         DrainStatus.Cancelled => [DrainState.Cancelled],
         DrainStatus.Paused => [DrainState.Paused],
-        _ => [DrainState.Pending, DrainState.Running, DrainState.Paused, DrainState.Cancelling],
+        DrainStatus.Suspended => [DrainState.Suspended],
+        _ => [DrainState.Pending, DrainState.Running, DrainState.Paused, DrainState.Suspended, DrainState.Cancelling],
     };
 
     public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null, IReadOnlyList<DrainBudgetStatus>? budget = null) => new(

@@ -7,6 +7,9 @@ public sealed record PlanView(
     IReadOnlyList<string> Nodes, bool Blocked, int Waves, double PredictedMakespanSeconds, IReadOnlyList<string> Warnings,
     IReadOnlyList<PlanRow> Items)
 {
+    /// <summary>Whether the work fits the window the plan was asked about, and how many windows it needs; null when none was given.</summary>
+    public WindowFitView? Window { get; init; }
+
     /// <summary>The view of <paramref name="plan"/>; a restart is no migration: no predicted transfer, its detail says how it moves.</summary>
     public static PlanView Of(DrainPlan plan)
     {

@@ -23,6 +23,7 @@ public static class ReportFormatter
                     waves,
                     migrations = attempts.Select(Row),
                     notMoved = report.NotMoved,
+                    windows = report.Windows,
                 }, Json));
                 break;
             case "csv":
@@ -49,6 +50,12 @@ public static class ReportFormatter
                 break;
             default:
                 await output.WriteLineAsync($"Drain {drain.Name} ({drain.State.ToDatabase()}): {drain.OutcomeReason}");
+                for (var i = 0; i < report.Windows.Count; i++)
+                {
+                    var w = report.Windows[i];
+                    await output.WriteLineAsync($"Window {i + 1}  {Time(w.Start)} - {Time(w.End)}  margin {w.MarginSeconds:0.#}s  "
+                        + $"{w.Started} migration(s) started, {w.Moved} moved, {w.HeldBack} held back" + (w.Suspended ? ", suspended at its end" : string.Empty));
+                }
 
                 // Grouped once: a drain of 100,000 migrations has 20,000 waves, and filtering every attempt again for each
                 // wave took minutes.

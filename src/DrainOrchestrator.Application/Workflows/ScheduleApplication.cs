@@ -109,7 +109,8 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
 
     /// <summary>
     /// Records every occurrence due by now that no process recorded yet: fired (a pending workflow instance is created
-    /// with it) when the misfire policy allows, else skipped with the reason. Returns the instances this call created.
+    /// with it, or the schedule's instance suspended at the end of an earlier window is made pending again) when the
+    /// misfire policy allows, else skipped with the reason. Returns the instances this call fired.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> FireDueAsync(string holder, CancellationToken cancellationToken)
     {
@@ -125,9 +126,9 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
                 var skipped = schedule.Misfire.MayFire(due.Start, now) ? null
                     : $"not fired in time: {late.TotalSeconds:0.#}s late, " + (schedule.Misfire.Action == MisfireAction.Skip
                         ? "and the misfire policy is skip" : $"beyond the grace of {schedule.Misfire.Grace.TotalSeconds:0.#}s");
-                var id = Guid.NewGuid();
-                if (await Store.ClaimAsync(record, due.Start, skipped, id, $"{record.Name}-{due.Start:yyyyMMdd-HHmmss}", holder, cancellationToken)
-                    && skipped is null)
+                var (_, instance) = await Store.ClaimAsync(record, due.Start, skipped, Guid.NewGuid(), $"{record.Name}-{due.Start:yyyyMMdd-HHmmss}", holder,
+                    cancellationToken);
+                if (instance is { } id)
                 {
                     fired.Add(id);
                 }

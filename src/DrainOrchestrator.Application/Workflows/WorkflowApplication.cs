@@ -108,12 +108,13 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
 
     /// <summary>
     /// The unfinished instances of this cluster that no live process holds: interrupted ones (their runner died, their
-    /// lease expired) and pending or resumed ones that nobody picked up yet.
+    /// lease expired) and pending or resumed ones that nobody picked up yet. A suspended instance waits for the next
+    /// occurrence of its schedule, whose firing makes it pending again, and is not among them.
     /// </summary>
     public async Task<IReadOnlyList<UnattendedInstance>> UnattendedAsync(CancellationToken cancellationToken)
     {
         var unfinished = (await Store.ListAsync(activeOnly: true, 10_000, cancellationToken))
-            .Where(r => !r.IsFinal && (cluster is null || r.Cluster == cluster.Cluster)).ToList();
+            .Where(r => !r.IsFinal && r.State != "suspended" && (cluster is null || r.Cluster == cluster.Cluster)).ToList();
         var held = await new LeaseStore(dataSource, timeProvider).LiveAsync([.. unfinished.Select(r => InstanceLease.NameFor(r.Id))], cancellationToken);
         return [.. unfinished.Where(r => !held.Contains(InstanceLease.NameFor(r.Id))).Select(r => new UnattendedInstance(r.Id, r.Name, r.State, r.CreatedAt, r.StartedAt))];
     }

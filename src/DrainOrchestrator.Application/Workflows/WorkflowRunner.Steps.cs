@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Core.Windows;
+using DrainOrchestrator.Engine;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
 
@@ -102,7 +104,15 @@ internal sealed partial class WorkflowRunner
         }
 
         detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
-        var result = await drains.RunAsync(started.Drain.Id, engine, null, cancellationToken);
+        var window = await WindowAsync(cancellationToken);
+        var result = await drains.RunAsync(started.Drain.Id, engine, null, window, cancellationToken);
+        if (result.State == DrainRunState.Suspended)
+        {
+            // The step stays running with its drain: the run in the next window attaches to the same drain and goes on.
+            await store.SetStepDetailAsync(_instance.Id, key, detail.ToJson(), cancellationToken);
+            throw new WorkflowSuspendedException($"the next window of its schedule: drain {started.Drain.Name} is suspended ({result.Reason})");
+        }
+
         detail.Add("drain", new JsonObject
         {
             ["id"] = started.Drain.Id.ToString("D"),
@@ -112,6 +122,10 @@ internal sealed partial class WorkflowRunner
         });
         return result.Succeeded ? null : $"drain {started.Drain.Name} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
     }
+
+    // The window of the occurrence that fired this instance (the latest, when one resumed it); null when no schedule did.
+    private async Task<MaintenanceWindow?> WindowAsync(CancellationToken cancellationToken) =>
+        await new ScheduleStore(store.DataSource, time).WindowOfAsync(_instance.Id, cancellationToken) is { } w ? new MaintenanceWindow(w.Start, w.End) : null;
 
     private async Task<string?> WaitForAsync(WaitForStep wait, List<string> nodes, WorkflowStepRecord record, StepDetail detail, CancellationToken cancellationToken)
     {

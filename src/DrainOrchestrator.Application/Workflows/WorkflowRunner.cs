@@ -55,7 +55,7 @@ internal sealed partial class WorkflowRunner(
         cancellationToken = linked.Token;
         _definition = definition;
         _steps = (await store.StepsAsync(id, cancellationToken)).ToDictionary(s => s.StepKey, StringComparer.Ordinal);
-        if (_instance.State is "pending" or "waiting")
+        if (_instance.State is "pending" or "waiting" or "suspended")
         {
             await store.SetStateAsync(id, "running", null, null, cancellationToken);
         }
@@ -76,6 +76,10 @@ internal sealed partial class WorkflowRunner(
             }
 
             await store.SetStateAsync(id, "succeeded", null, "every step finished", cancellationToken);
+        }
+        catch (WorkflowSuspendedException ex)
+        {
+            await store.SetStateAsync(id, "suspended", ex.Message, null, cancellationToken);
         }
         catch (WorkflowStoppedException ex)
         {

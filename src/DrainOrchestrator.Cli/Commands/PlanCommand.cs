@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.FrontDoors;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -14,16 +16,35 @@ public static class PlanCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var options = new DrainOptions();
+        var window = new WindowOptions();
         var doors = new FrontDoorOptions();
         var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("plan", "Show what a drain would do: every VM, its disposition, wave and predicted duration; blockers first.");
         options.AddTo(command, withEngine: false);
         doors.AddTo(command, withCluster: true);
+        window.AddTo(command);
         command.Options.Add(format);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var plan = await door.PlanAsync(options.Spec(parse), ct);
+            var problems = new List<RequestProblem>();
+            var asked = window.Read(parse, problems);
+            DrainSpec spec;
+            try
+            {
+                spec = options.Spec(parse);
+            }
+            catch (InvalidRequestException ex)
+            {
+                throw new InvalidRequestException([.. ex.Problems, .. problems]);
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new InvalidRequestException(problems);
+            }
+
+            var plan = await door.PlanAsync(spec with { Window = asked }, ct);
             await WriteAsync(output, plan, parse.GetValue(format)!);
             return plan.Blocked ? ExitCodes.Failed : ExitCodes.Success;
         }, cancellationToken));
@@ -43,6 +64,15 @@ public static class PlanCommand
             + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
             + (plan.Blocked ? $", BLOCKED by {plan.Items.Count(i => i.Disposition == "Block")} VM(s)" : string.Empty));
         await PlanWarningLines.WriteAsync(output, plan.Warnings);
+        if (plan.Window is { } w)
+        {
+            await output.WriteLineAsync((w.Fits
+                    ? $"Window: fits the window ending {w.FirstWindowEnd:u}"
+                    : $"Window: does NOT fit the window ending {w.FirstWindowEnd:u}; needs {w.WindowsNeeded} window(s)")
+                + $" ({w.FirstWindowSeconds:0}s left, later windows {w.WindowSeconds:0}s, margin {w.MarginSeconds:0}s, predictions x{w.Factor:0.##})"
+                + (w.NeverFit.Count > 0 ? $"; {w.NeverFit.Count} VM(s) longer than any window: {string.Join(", ", w.NeverFit)}" : string.Empty));
+        }
+
         foreach (var r in plan.Items.OrderBy(r => r.Disposition == "Block" ? 0 : 1).ThenBy(r => r.Wave))
         {
             var predicted = r.PredictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";

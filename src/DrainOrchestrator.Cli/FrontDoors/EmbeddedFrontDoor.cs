@@ -27,9 +27,9 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
     public async Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken) =>
         await (await OnlineAsync(cancellationToken)).StartAsync(spec, Caller, Application.Requests.FrontDoor.CommandLine, cancellationToken);
 
-    public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, IProgress<DrainProgress> progress,
-        CancellationToken cancellationToken) =>
-        await (await OnlineAsync(cancellationToken)).RunAsync(drain.Id, engine, progress, cancellationToken);
+    public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, Core.Windows.MaintenanceWindow? window,
+        IProgress<DrainProgress> progress, CancellationToken cancellationToken) =>
+        await (await OnlineAsync(cancellationToken)).RunAsync(drain.Id, engine, progress, window, cancellationToken);
 
     public Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken) => _offline.GetAsync(idOrName, withVms: false, cancellationToken);
 

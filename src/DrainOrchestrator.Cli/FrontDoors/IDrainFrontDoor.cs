@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Journal;
@@ -16,8 +17,13 @@ internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 
     Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>Embedded: runs the drain here. Remote: follows the server's run of it. Either way until it ends or this run stops.</summary>
-    Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, IProgress<DrainProgress> progress, CancellationToken cancellationToken);
+    /// <summary>
+    /// Embedded: runs the drain here, inside <paramref name="window"/> when one is given (the run then ends suspended
+    /// when nothing more fits it). Remote: follows the server's run of it (no window). Either way until it ends or this
+    /// run stops.
+    /// </summary>
+    Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, MaintenanceWindow? window, IProgress<DrainProgress> progress,
+        CancellationToken cancellationToken);
 
     Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken);
 

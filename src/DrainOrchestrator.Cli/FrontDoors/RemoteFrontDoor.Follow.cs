@@ -13,9 +13,14 @@ internal sealed partial class RemoteFrontDoor
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
 
-    public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, IProgress<DrainProgress> progress,
-        CancellationToken cancellationToken)
+    public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, Core.Windows.MaintenanceWindow? window,
+        IProgress<DrainProgress> progress, CancellationToken cancellationToken)
     {
+        if (window is not null)
+        {
+            throw new RemoteApiException("--window-end is not served through --server yet: run the drain without --server, on the database", 501, retryable: false);
+        }
+
         ArgumentNullException.ThrowIfNull(drain);
         ArgumentNullException.ThrowIfNull(progress);
         string? lastEventId = null;

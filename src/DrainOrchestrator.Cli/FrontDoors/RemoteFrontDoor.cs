@@ -103,13 +103,35 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         return ValueTask.CompletedTask;
     }
 
-    private static JsonObject Body(DrainSpec spec) => new()
+    private static JsonObject Body(DrainSpec spec)
     {
-        ["nodes"] = new JsonArray([.. spec.Nodes.Select(n => JsonValue.Create(n))]),
-        ["policy"] = JsonNode.Parse(PolicyDocument.Write(spec.Policy)),
-        ["avoidTargets"] = new JsonArray([.. spec.AvoidTargets.Select(n => JsonValue.Create(n))]),
-        ["preferTargets"] = new JsonArray([.. spec.PreferTargets.Select(n => JsonValue.Create(n))]),
-    };
+        var body = new JsonObject
+        {
+            ["nodes"] = new JsonArray([.. spec.Nodes.Select(n => JsonValue.Create(n))]),
+            ["policy"] = JsonNode.Parse(PolicyDocument.Write(spec.Policy)),
+            ["avoidTargets"] = new JsonArray([.. spec.AvoidTargets.Select(n => JsonValue.Create(n))]),
+            ["preferTargets"] = new JsonArray([.. spec.PreferTargets.Select(n => JsonValue.Create(n))]),
+        };
+        if (spec.Window is { } w)
+        {
+            var window = new JsonObject();
+            if (w.End is { } end)
+            {
+                window["end"] = end.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (w.Schedule is { } schedule)
+            {
+                window["cron"] = schedule.Cron;
+                window["timeZone"] = schedule.TimeZone;
+                window["durationSeconds"] = schedule.Duration.TotalSeconds;
+            }
+
+            body["window"] = window;
+        }
+
+        return body;
+    }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, JsonObject? body) => new(method, new Uri(path, UriKind.Relative))
     {

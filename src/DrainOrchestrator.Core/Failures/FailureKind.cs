@@ -29,4 +29,10 @@ public enum FailureKind
 
     /// <summary>The Kubernetes API refused or failed the request.</summary>
     ApiError,
+
+    /// <summary>
+    /// The maintenance window ended and the policy aborted the migration: it is tried again in the next window (as a
+    /// failed attempt, under the attempt limit).
+    /// </summary>
+    WindowEnded,
 }

@@ -34,6 +34,9 @@ public sealed record DrainPolicy
     /// <summary>Assumptions of the duration model.</summary>
     public CostModelOptions CostModel { get; init; } = new();
 
+    /// <summary>Admission inside a maintenance window and what its end does.</summary>
+    public WindowPolicy Window { get; init; } = new();
+
     /// <summary>Every problem with this policy against the cluster's limits; empty when valid.</summary>
     public IReadOnlyList<PolicyProblem> Validate(ClusterMigrationConfig cluster)
     {
@@ -62,6 +65,7 @@ public sealed record DrainPolicy
 
         problems.AddRange((Failure ?? new FailurePolicy()).Validate());
         problems.AddRange((CostModel ?? new CostModelOptions()).Validate());
+        problems.AddRange((Window ?? new WindowPolicy()).Validate());
         if (Failure is null)
         {
             problems.Add(new(nameof(Failure), "must be set", null));
@@ -70,6 +74,11 @@ public sealed record DrainPolicy
         if (CostModel is null)
         {
             problems.Add(new(nameof(CostModel), "must be set", null));
+        }
+
+        if (Window is null)
+        {
+            problems.Add(new(nameof(Window), "must be set", null));
         }
 
         return problems;

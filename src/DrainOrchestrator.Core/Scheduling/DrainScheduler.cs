@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Windows;
 
 namespace DrainOrchestrator.Core.Scheduling;
 
@@ -45,7 +46,9 @@ public static class DrainScheduler
         var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters),
             LazyThreadSafetyMode.None);
         var selection = new SourceSelection(counters, () => NicTimeline.Build(state, plan, counters, now), state.Policy, plan);
-        var started = selection.Fill(table, Candidates(table, plan, state.Policy, counters, tally), i =>
+        var heldBack = new List<PlannedVmi>();
+        var candidates = Admitted(Candidates(table, plan, state.Policy, counters, tally), plan, state.Window, now, heldBack);
+        var started = selection.Fill(table, candidates, i =>
         {
             ref var status = ref table[i];
             var item = plan.Items[i];
@@ -78,7 +81,34 @@ public static class DrainScheduler
         }
 
         return new SchedulerDecision(actions, wakeAt, tally.GivenUp, withoutTarget, tally.InFlight + started.Count, tally.Remaining,
-            tally.Moved, counters.Cluster);
+            tally.Moved, counters.Cluster)
+        {
+            HeldBack = heldBack,
+        };
+    }
+
+    // Inside a window, only the candidates predicted (pessimistically) to end before it closes; the others are held back.
+    private static List<int> Admitted(List<int> candidates, PlanIndex plan, WindowAdmission? window, DateTimeOffset now, List<PlannedVmi> heldBack)
+    {
+        if (window is null)
+        {
+            return candidates;
+        }
+
+        var admitted = new List<int>(candidates.Count);
+        foreach (var i in candidates)
+        {
+            if (window.Admits(plan.Items[i], now))
+            {
+                admitted.Add(i);
+            }
+            else
+            {
+                heldBack.Add(plan.Items[i]);
+            }
+        }
+
+        return admitted;
     }
 
     // Targets never include a node being drained, by this drain or another.

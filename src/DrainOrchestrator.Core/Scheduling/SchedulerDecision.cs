@@ -21,6 +21,19 @@ public sealed record SchedulerDecision(
     int Moved,
     int ClusterInFlight)
 {
+    /// <summary>
+    /// Migrations that could start now but that the window's admission holds back: predicted to end after the window
+    /// closes. Empty without a window.
+    /// </summary>
+    public IReadOnlyList<PlannedVmi> HeldBack { get; init; } = [];
+
+    /// <summary>
+    /// Nothing of ours in flight, nothing started, and what remains is held back by the window (or waits for a timer
+    /// past its close): nothing more can happen in this window.
+    /// </summary>
+    public bool IsWindowSpent(DateTimeOffset closesAt) =>
+        Remaining > 0 && InFlight == 0 && Actions.Count == 0 && HeldBack.Count > 0 && (WakeAt is null || WakeAt >= closesAt);
+
     /// <summary>Nothing in flight and nothing left to try: the migrate step is over.</summary>
     public bool IsComplete => Remaining == 0;
 

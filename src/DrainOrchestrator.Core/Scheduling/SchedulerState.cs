@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Core.Windows;
 
 namespace DrainOrchestrator.Core.Scheduling;
 
@@ -15,6 +16,7 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <param name="OtherDrainingNodes">Nodes drained by other drains: never targets.</param>
 /// <param name="LaterDrainNodes">Nodes to be drained later (a rolling upgrade): used as targets only as a last resort.</param>
 /// <param name="PreferredTargets">Nodes to fill first (drained and upgraded in earlier batches of a rolling upgrade).</param>
+/// <param name="Window">The maintenance window's admission: no migration starts that it predicts to end after it closes; null for none.</param>
 public sealed record SchedulerState(
     string DrainId,
     ClusterSnapshot Cluster,
@@ -24,7 +26,8 @@ public sealed record SchedulerState(
     bool Paused = false,
     IReadOnlySet<string>? OtherDrainingNodes = null,
     IReadOnlySet<string>? LaterDrainNodes = null,
-    IReadOnlySet<string>? PreferredTargets = null)
+    IReadOnlySet<string>? PreferredTargets = null,
+    WindowAdmission? Window = null)
 {
     /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
     public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);

@@ -9,6 +9,9 @@ internal enum LoopOutcome
     /// <summary>An operator cancelled the drain.</summary>
     Cancelled,
 
+    /// <summary>The maintenance window admits nothing more and nothing of ours is in flight (or what was, the window's end aborted).</summary>
+    Suspended,
+
     /// <summary>VMIs remain and nothing can move them (capacity) for longer than the stuck timeout.</summary>
     Stuck,
 }

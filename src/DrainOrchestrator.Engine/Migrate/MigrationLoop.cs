@@ -27,8 +27,12 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly HashSet<string> _cleaned = new(StringComparer.Ordinal);
     private readonly NodeLeaseRenewal _nodeLeases = new(context);
     private readonly MigrationBudget _budget = new(context);
+    private readonly WindowGate _window = new(context, plan);
     private DateTimeOffset? _stuckSince;
     private long _passes;
+
+    /// <summary>VMIs left to move when the loop ended (what a suspension leaves for the next window).</summary>
+    public int Remaining { get; private set; }
 
     public async Task<LoopOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -79,17 +83,24 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             var cluster = context.View.Current;
             var (records, observed) = await ReconcileAsync(cluster, await attemptsListed, recovering, cancellationToken);
+            if (recovering)
+            {
+                await _window.LoadAsync(records, cancellationToken);
+            }
+
             recovering = false;
             var now = context.Time.GetUtcNow();
             var snapshot = SnapshotMapper.Map(cluster);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
+            var admission = _window.Admission(records);
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
-                context.Targets.LaterDrain, context.Targets.Preferred);
+                context.Targets.LaterDrain, context.Targets.Preferred, admission);
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
             EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
             await RecordGivenUpAsync(decision, cancellationToken);
+            await _window.RecordHeldBackAsync(decision, admission, cancellationToken);
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
@@ -111,6 +122,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 return LoopOutcome.Completed;
             }
 
+            Remaining = decision.Remaining;
+            if (await WindowOverAsync(decision, records, now, cancellationToken))
+            {
+                await _budget.WithdrawAsync(cancellationToken);
+                return LoopOutcome.Suspended;
+            }
+
             if (IsStuckTooLong(decision, now))
             {
                 await _budget.WithdrawAsync(cancellationToken);
@@ -119,6 +137,27 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             await WaitAsync(seen, decision.WakeAt, cancellationToken);
         }
+    }
+
+    // The window is over for this run: at its end the policy aborts what is in flight, or nothing of ours is in flight and
+    // the admission holds back everything that remains.
+    private async Task<bool> WindowOverAsync(SchedulerDecision decision, IReadOnlyList<AttemptRecord> records, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (_window.Window is not { } window || decision.IsComplete)
+        {
+            return false;
+        }
+
+        if (_window.AbortsNow(now, decision.InFlight))
+        {
+            await context.Writer.WriteAsync(new WindowEnded(window.End, decision.InFlight), null, cancellationToken);
+            await EndSteps.AbortInFlightAsync(context, Core.Failures.FailureKind.WindowEnded,
+                "the maintenance window ended; it is tried again in the next window", cancellationToken);
+            return true;
+        }
+
+        return decision.IsWindowSpent(_window.ClosesAt) && !RestartsPending(records);
     }
 
     private bool IsStuckTooLong(SchedulerDecision decision, DateTimeOffset now)
@@ -140,7 +179,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var now = context.Time.GetUtcNow();
         var delay = context.Options.HeartbeatInterval;
-        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now)])
+        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now)])
         {
             if (at is { } due && due - now < delay)
             {

@@ -38,6 +38,15 @@ public static class PolicyFields
             p => !p.UncordonOnFailure, (p, v) => p with { UncordonOnFailure = !v }),
         Switch(nameof(DrainPolicy.AllowAboveClusterLimits), "allowAboveClusterLimits", "Allow limits above the KubeVirt CR's.",
             p => p.AllowAboveClusterLimits, (p, v) => p with { AllowAboveClusterLimits = v }),
+        Seconds("Window.Margin", "windowMarginSeconds",
+            "In a maintenance window, a migration starts only when it is predicted (pessimistically) to end this long before the window's end.",
+            p => p.Window.Margin, (p, v) => p with { Window = p.Window with { Margin = v } }),
+        Choice<WindowEndAction>("Window.AtEnd", "atWindowEnd",
+            "At a maintenance window's end, the migrations in flight finish (then the drain suspends) or are aborted (tried again in the next window).",
+            p => p.Window.AtEnd, (p, v) => p with { Window = p.Window with { AtEnd = v } }),
+        Switch("Window.UncordonWhileSuspended", "uncordonWhileSuspended",
+            "Uncordon the nodes while the drain waits for its next window (they are cordoned again when it resumes).",
+            p => p.Window.UncordonWhileSuspended, (p, v) => p with { Window = p.Window with { UncordonWhileSuspended = v } }),
     ];
 
     private static readonly Dictionary<string, PolicyField> ByPath = All.ToDictionary(f => f.Path, StringComparer.Ordinal);

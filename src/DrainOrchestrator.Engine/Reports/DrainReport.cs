@@ -10,4 +10,8 @@ namespace DrainOrchestrator.Engine.Reports;
 /// <param name="Attempts">Every migration attempt, by wave.</param>
 /// <param name="NotMoved">The VMIs it left where they were: skipped, blocking, or given up on.</param>
 public sealed record DrainReport(
-    DrainRecord Drain, IReadOnlyList<WaveRecord> Waves, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<UnmovedVmi> NotMoved);
+    DrainRecord Drain, IReadOnlyList<WaveRecord> Waves, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<UnmovedVmi> NotMoved)
+{
+    /// <summary>The maintenance windows it ran in, oldest first; empty when it ran without one.</summary>
+    public IReadOnlyList<WindowRun> Windows { get; init; } = [];
+}

@@ -40,6 +40,28 @@ public static class DrainReportReader
             notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
         }
 
-        return new DrainReport(drain, waves, attempts, notMoved);
+        return new DrainReport(drain, waves, attempts, notMoved) { Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken) };
+    }
+
+    // Each window opened, with the migrations intended inside it and what its admission held back.
+    private static async Task<IReadOnlyList<WindowRun>> WindowsAsync(JournalStore journal, Guid drainId, IReadOnlyList<AttemptRecord> attempts,
+        CancellationToken cancellationToken)
+    {
+        var opened = await journal.ReadAsync<WindowOpened>(drainId, cancellationToken);
+        if (opened.Count == 0)
+        {
+            return [];
+        }
+
+        var held = await journal.ReadAsync<MigrationHeldBack>(drainId, cancellationToken);
+        var suspended = await journal.ReadAsync<DrainSuspended>(drainId, cancellationToken);
+        return opened.OrderBy(o => o.Start).Select(o =>
+        {
+            var inside = attempts.Where(a => !a.IsRestart && a.IntendedAt >= o.Start && a.IntendedAt < o.End).ToList();
+            var closesAt = o.End - TimeSpan.FromSeconds(o.MarginSeconds);
+            return new WindowRun(o.Start, o.End, o.MarginSeconds, inside.Count, inside.Count(a => a.Outcome == AttemptOutcome.Succeeded),
+                held.Where(h => h.ClosesAt == closesAt).Select(h => h.Uid).Distinct(StringComparer.Ordinal).Count(),
+                suspended.Any(s => s.WindowEnd == o.End));
+        }).ToList();
     }
 }

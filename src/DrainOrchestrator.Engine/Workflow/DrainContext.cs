@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
@@ -28,6 +29,9 @@ internal sealed record DrainContext(
     OwnershipLease Ownership,
     DatabaseOutage Outage)
 {
+    /// <summary>The maintenance window of this run; null when it runs without one.</summary>
+    public MaintenanceWindow? Window { get; init; }
+
     public Guid Id => Drain.Id;
 
     public string DrainIdText => Drain.Id.ToString("D");

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
@@ -57,6 +58,14 @@ internal static class EndSteps
     /// <summary>Cancels: deletes every in-flight VMIM (recording each abort), then finishes as cancelled.</summary>
     public static async Task<DrainResult> CancelAsync(DrainContext context, CancellationToken cancellationToken)
     {
+        var aborted = await AbortInFlightAsync(context, FailureKind.Aborted, "the drain was cancelled", cancellationToken);
+        return await FinishAsync(context, DrainState.Cancelled,
+            $"cancelled by an operator; {aborted} migration(s) in flight were aborted", cancellationToken);
+    }
+
+    /// <summary>Deletes every in-flight VMIM, recording each abort as <paramref name="kind"/> with <paramref name="why"/>; returns how many.</summary>
+    public static async Task<int> AbortInFlightAsync(DrainContext context, FailureKind kind, string why, CancellationToken cancellationToken)
+    {
         var aborted = 0;
         foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => !r.IsFinal))
         {
@@ -68,15 +77,14 @@ internal static class EndSteps
             }
 
             var reason = record.IsRestart
-                ? "the drain was cancelled while the VM restarted; KubeVirt starts it again through its run strategy"
-                : "the drain was cancelled";
+                ? why + " while the VM restarted; KubeVirt starts it again through its run strategy"
+                : why;
             await context.Writer.WriteAsync(new AttemptAborted(record.VmimName), t => context.Attempts.ObserveAsync(t,
-                record.VmimName, new AttemptObservation(AttemptOutcome.Aborted, FailureClass: "Aborted", FailureReason: reason),
+                record.VmimName, new AttemptObservation(AttemptOutcome.Aborted, FailureClass: kind.ToString(), FailureReason: reason),
                 cancellationToken), cancellationToken);
             aborted++;
         }
 
-        return await FinishAsync(context, DrainState.Cancelled,
-            $"cancelled by an operator; {aborted} migration(s) in flight were aborted", cancellationToken);
+        return aborted;
     }
 }

@@ -18,6 +18,12 @@ public enum DrainState
     /// <summary>Paused by an operator: nothing new starts.</summary>
     Paused,
 
+    /// <summary>
+    /// Its maintenance window ended with work left: it keeps its nodes and nothing runs until a run in a later window
+    /// resumes it.
+    /// </summary>
+    Suspended,
+
     /// <summary>Cancelled by an operator; the engine aborts what is in flight.</summary>
     Cancelling,
 

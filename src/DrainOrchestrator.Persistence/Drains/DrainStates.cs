@@ -9,6 +9,7 @@ public static class DrainStates
         (DrainState.Pending, "pending"),
         (DrainState.Running, "running"),
         (DrainState.Paused, "paused"),
+        (DrainState.Suspended, "suspended"),
         (DrainState.Cancelling, "cancelling"),
         (DrainState.Succeeded, "succeeded"),
         (DrainState.Failed, "failed"),

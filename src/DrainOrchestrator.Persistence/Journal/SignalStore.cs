@@ -43,7 +43,7 @@ public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore sta
 
         return signal switch
         {
-            DrainSignal.Pause when state is DrainState.Pending or DrainState.Running => (DrainState.Paused, null),
+            DrainSignal.Pause when state is DrainState.Pending or DrainState.Running or DrainState.Suspended => (DrainState.Paused, null),
             DrainSignal.Pause when state == DrainState.Paused => (state, "the drain is already paused"),
             DrainSignal.Resume when state == DrainState.Paused => (DrainState.Running, null),
             DrainSignal.Resume when state == DrainState.Running => (state, "the drain is already running"),

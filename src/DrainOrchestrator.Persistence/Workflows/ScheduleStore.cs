@@ -68,10 +68,29 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
-    /// Claims an occurrence and, when it fires, records its workflow instance in the same transaction: true when this
-    /// caller recorded it, false when another replica already had.
+    /// The window an instance runs in: the latest occurrence that fired it (its due time and the schedule's duration);
+    /// null for an instance no schedule fired.
     /// </summary>
-    public async Task<bool> ClaimAsync(ScheduleRecord schedule, DateTimeOffset due, string? skippedBecause, Guid instanceId, string instanceName,
+    public async Task<(DateTimeOffset Start, DateTimeOffset End)?> WindowOfAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
+            """
+            SELECT f.due_at AS DueAt, s.duration_seconds AS DurationSeconds
+              FROM schedule_firings f JOIN schedules s ON s.id = f.schedule_id
+             WHERE f.instance_id = @instanceId
+             ORDER BY f.due_at DESC LIMIT 1
+            """, new { instanceId }, cancellationToken: cancellationToken));
+        return row is null ? null : (Utc(row.DueAt), Utc(row.DueAt) + TimeSpan.FromSeconds(row.DurationSeconds));
+    }
+
+    /// <summary>
+    /// Claims an occurrence and, when it fires, records its workflow instance in the same transaction: Claimed is true
+    /// when this caller recorded it, false when another replica already had; Fired is the instance it fired. An instance
+    /// of the schedule suspended at the end of an earlier window is resumed by the occurrence (back to pending, and the
+    /// firing names it) instead of a new one being created with <paramref name="instanceId"/>.
+    /// </summary>
+    public async Task<(bool Claimed, Guid? Fired)> ClaimAsync(ScheduleRecord schedule, DateTimeOffset due, string? skippedBecause, Guid instanceId, string instanceName,
         string holder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -98,10 +117,26 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
             transaction, cancellationToken: cancellationToken)) == 1;
         if (!claimed)
         {
-            return false;
+            return (false, null);
         }
 
-        if (skippedBecause is null)
+        // The suspended instance, locked so that no other firing resumes it too.
+        var suspended = skippedBecause is null
+            ? await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+                """
+                SELECT id FROM workflow_instances
+                 WHERE requested_by = @by AND state = 'suspended' ORDER BY created_at LIMIT 1 FOR UPDATE
+                """, new { by = "schedule/" + schedule.Name }, transaction, cancellationToken: cancellationToken))
+            : null;
+        if (suspended is { } resumed)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE workflow_instances SET state = 'pending', waiting_for = NULL WHERE id = @resumed;
+                UPDATE schedule_firings SET instance_id = @resumed WHERE schedule_id = @id AND due_at = @due;
+                """, new { resumed, id = schedule.Id, due }, transaction, cancellationToken: cancellationToken));
+        }
+        else if (skippedBecause is null)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -125,7 +160,7 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return (true, skippedBecause is not null ? null : suspended ?? instanceId);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -136,6 +171,8 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         public ScheduleRecord ToRecord() => new(Id, Name, Cluster, Workflow, WorkflowVersion, Definition, ContentHash, ArgumentsJson, Cron, TimeZone, DurationSeconds,
             ExclusionsJson, MisfireAction, MisfireGraceSeconds, CreatedBy, Utc(CreatedAt));
     }
+
+    private sealed record WindowRow(DateTime DueAt, double DurationSeconds);
 
     private sealed record FiringRow(Guid ScheduleId, DateTime DueAt, string Outcome, string? Reason, Guid? InstanceId, DateTime RecordedAt, string RecordedBy);
 }

@@ -19,7 +19,7 @@ internal static class DrainRequestReader
     /// <summary>The header with which drainctl --server asks for problems worded in its own options' terms.</summary>
     public const string TermsHeader = "X-Drain-Terms";
 
-    private static readonly string[] Fields = ["nodes", "policy", "name", "avoidTargets", "preferTargets"];
+    private static readonly string[] Fields = ["nodes", "policy", "name", "avoidTargets", "preferTargets", "window"];
 
     /// <summary>Whose terms the problems are worded in: drainctl's options when it says so in <see cref="TermsHeader"/>, else the API's fields.</summary>
     public static FrontDoor Door(HttpRequest request) =>
@@ -56,6 +56,7 @@ internal static class DrainRequestReader
             var nodesBroken = false;
             var policy = new DrainPolicy();
             string? name = null;
+            Application.Plans.WindowRequest? window = null;
             foreach (var property in root.EnumerateObject())
             {
                 switch (property.Name)
@@ -76,6 +77,9 @@ internal static class DrainRequestReader
                     case "preferTargets":
                         ReadNodes(property.Value, prefer, problems, property.Name);
                         break;
+                    case "window":
+                        window = WindowRequestReader.Read(property.Value, problems);
+                        break;
                     default:
                         problems.Add(new RequestProblem(property.Name,
                             $"'{property.Name}' is not a field of a drain request; the fields are {string.Join(", ", Fields)}"));
@@ -89,7 +93,7 @@ internal static class DrainRequestReader
                 nodesBroken = true;
             }
 
-            var spec = new DrainSpec(nodes, policy, name, key) { AvoidTargets = avoid, PreferTargets = prefer };
+            var spec = new DrainSpec(nodes, policy, name, key) { AvoidTargets = avoid, PreferTargets = prefer, Window = window };
             if (problems.Count > 0)
             {
                 // Also what the application would find (ranges, unknown nodes), so the caller sees every problem at once.

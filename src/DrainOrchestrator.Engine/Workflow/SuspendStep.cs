@@ -1,0 +1,58 @@
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
+
+namespace DrainOrchestrator.Engine.Workflow;
+
+/// <summary>
+/// The way out of a window with work left, and back in: the drain keeps its nodes (drain_nodes stay held, so no other
+/// drain takes them) and waits, its nodes cordoned or, when the policy says so, uncordoned with their node Leases
+/// released; the next run cordons them again and takes the Leases back. Nothing of the attempts is touched: a moved
+/// VM stays moved, and a finished migration is never started again.
+/// </summary>
+internal static class SuspendStep
+{
+    public static async Task<DrainResult> SuspendAsync(DrainContext context, int remaining, CancellationToken cancellationToken)
+    {
+        var uncordon = context.Policy.Window.UncordonWhileSuspended;
+        var end = context.Window?.End ?? context.Time.GetUtcNow();
+        var current = await new DrainStore(context.Writer.DataSource, context.Time).FindAsync(context.DrainIdText, cancellationToken);
+        foreach (var node in current?.Nodes ?? [])
+        {
+            if (!uncordon || node.WasUnschedulable != false || node.State is DrainNodeState.Pending or DrainNodeState.Locked)
+            {
+                continue;
+            }
+
+            await context.Writer.WriteAsync(new NodeUncordonIntended(node.NodeName), null, cancellationToken);
+            await context.Actions.SetUnschedulableAsync(node.NodeName, false, cancellationToken);
+            try
+            {
+                await context.Actions.ReleaseNodeLeaseAsync(node.NodeName, context.NodeLeaseHolder, cancellationToken);
+            }
+            catch (KubernetesApiException ex)
+            {
+                EngineLog.CleanupFailed(context.Logger, "node Lease of " + node.NodeName, ex.Message);
+            }
+        }
+
+        var reason = $"the maintenance window ends {end:u} with {remaining} VM(s) left to move; the nodes are kept "
+            + (uncordon ? "but uncordoned" : "cordoned") + "; a run in the next window resumes the drain";
+        await context.Writer.WriteAsync(new DrainSuspended(end, remaining, uncordon, reason),
+            t => context.States.SetStateAsync(t, context.Id, DrainState.Suspended, reason, cancellationToken), cancellationToken);
+        EngineLog.DrainFinished(context.Logger, context.Drain.Name, DrainState.Suspended.ToDatabase(), reason);
+        return new DrainResult(context.Id, DrainRunState.Suspended, reason);
+    }
+
+    /// <summary>Takes a suspended drain up again: running, and its nodes cordoned again when the suspension uncordoned them.</summary>
+    public static async Task ResumeAsync(DrainContext context, string holder, CancellationToken cancellationToken)
+    {
+        await context.Writer.WriteAsync(new DrainResumed(holder, DrainState.Suspended),
+            t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
+        var suspensions = await context.Journal.ReadAsync<DrainSuspended>(context.Id, cancellationToken);
+        if (suspensions.Count > 0 && suspensions[^1].Uncordoned)
+        {
+            await PreparationSteps.CordonAsync(context, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Windows;
+using DrainOrchestrator.Engine.Tests.Fakes;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Testing;
+
+namespace DrainOrchestrator.Engine.Tests.Workflow;
+
+/// <summary>
+/// A drain run inside a window: nothing starts that the admission says would overrun it, the drain suspends with what
+/// it held back journaled and its nodes as the policy says, and a run in the next window completes it, each VMIM once.
+/// </summary>
+public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private static FakeCluster Cluster() => new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
+        .AddVmi("a0", "w1").AddVmi("a1", "w1").AddVmi("a2", "w1");
+
+    [Fact]
+    public async Task RunAsync_WindowTooShortForAny_SuspendedNothingStartedThenNextWindowCompletes()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero } }, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+
+        var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now + TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        Assert.Contains("3 VM(s) left to move", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, cluster.CreateCount);
+        Assert.True(cluster.IsUnschedulable("w1"));
+        var journal = new JournalStore(database.DataSource, TimeProvider.System);
+        var held = await journal.ReadAsync<MigrationHeldBack>(id, CancellationToken.None);
+        Assert.Equal(["a0", "a1", "a2"], held.Select(h => h.Vmi.Split('/')[1]).Order(StringComparer.Ordinal));
+        Assert.All(held, h => Assert.True(h.PredictedSeconds > 1));
+        var drain = await new DrainStore(database.DataSource, TimeProvider.System).FindAsync(id.ToString("D"), CancellationToken.None);
+        Assert.Equal(DrainState.Suspended, drain!.State);
+        Assert.Null(drain.FinishedAt);
+
+        var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Empty(cluster.VmisOn("w1"));
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        Assert.Equal(3, cluster.CreatesByName.Count);
+        Assert.Equal(2, (await journal.ReadAsync<WindowOpened>(id, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_UncordonWhileSuspended_NodesUncordonedThenCordonedAgainOnResume()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var id = await harness.LaunchAsync(policy, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+
+        var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
+
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        Assert.Empty(cluster.Leases);
+
+        var resumed = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+
+        Assert.True(resumed.Succeeded, resumed.Reason);
+        Assert.True(cluster.IsUnschedulable("w1"));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.Equal(3, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_WindowEndsWithMigrationsInFlightUnderAbort_AbortedSuspendedThenRetriedInTheNextWindow()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster) { RunTimeout = TimeSpan.FromMinutes(2) };
+        // Predicted to take about 18 s pessimistically: two (the per-node limit) are admitted at once into a 40 s window
+        // (ample slack for a slow start under load); the cluster is not stepped, so they are still in flight at its end.
+        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, AtEnd = WindowEndAction.Abort } };
+        var id = await harness.LaunchAsync(policy, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        var first = await harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromSeconds(40)), timeout.Token);
+
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        var journal = new JournalStore(database.DataSource, TimeProvider.System);
+        var ended = Assert.Single(await journal.ReadAsync<WindowEnded>(id, CancellationToken.None));
+        Assert.Equal(2, ended.InFlight);
+        Assert.Equal(2, cluster.DeletedMigrations.Count);
+        var attempts = new AttemptStore(database.DataSource, TimeProvider.System);
+        var aborted = await attempts.ListAsync(id, CancellationToken.None);
+        Assert.Equal(2, aborted.Count);
+        Assert.All(aborted, a => Assert.Equal(AttemptOutcome.Aborted, a.Outcome));
+
+        var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Empty(cluster.VmisOn("w1"));
+        var all = await attempts.ListAsync(id, CancellationToken.None);
+        Assert.Equal(3, all.Count(a => a.Outcome == AttemptOutcome.Succeeded));
+        Assert.All(aborted, a => Assert.Contains(all, b => b.VmiUid == a.VmiUid && b.Attempt == 2 && b.Outcome == AttemptOutcome.Succeeded));
+    }
+
+    private static async Task<DrainResult> RunInAsync(DrainHarness harness, Guid id, MaintenanceWindow window)
+    {
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+        return await harness.DriveAsync(harness.Runner().RunAsync(id, null, window, timeout.Token), null, timeout.Token);
+    }
+}
