@@ -1,4 +1,5 @@
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Engine.Progress;
@@ -152,6 +153,8 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         if (!done.Contains(DrainSteps.Cordon))
         {
             await PreparationSteps.CordonAsync(context, cancellationToken);
+            await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
+                $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
             await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
         }
 

@@ -57,6 +57,12 @@ internal sealed class NodeLeaseRenewal(DrainContext context)
             }
             catch (KubernetesApiException ex)
             {
+                if (await context.Interop.HandleAsync(InteropFeature.MaintenanceLease, node, ex, cancellationToken))
+                {
+                    _renewedAt[node] = now; // refused: reported once; asked again at the next renewal.
+                    continue;
+                }
+
                 EngineLog.NodeLeaseRenewalFailed(context.Logger, node, ex.Message);
                 continue;
             }

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -27,6 +28,8 @@ internal sealed record DrainContext(
     OwnershipLease Ownership,
     DatabaseOutage Outage)
 {
+    private InteropNotices? _interop;
+
     public Guid Id => Drain.Id;
 
     public string DrainIdText => Drain.Id.ToString("D");
@@ -35,4 +38,7 @@ internal sealed record DrainContext(
 
     /// <summary>The holder identity of the node Leases: one per drain, so a take-over by another process keeps them.</summary>
     public string NodeLeaseHolder => "drain-orchestrator/" + DrainIdText;
+
+    /// <summary>Reports what the cluster refused of the interoperation, once per feature.</summary>
+    public InteropNotices Interop => _interop ??= new(this);
 }
