@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
 
@@ -47,8 +48,14 @@ internal sealed partial class WorkflowRunner
             case HookStep hook:
                 return (await PostAsync(key, hook.Url, Context(key, nodes), hook.Retries, hook.Timeout, hook.RetryDelay, cancellationToken), detail, null);
             case NotifyStep notify:
-                return (await PostAsync(key, notify.Url, NotifyBody(notify, key, nodes), 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), cancellationToken),
-                    detail, null);
+                var undelivered = await PostAsync(key, notify.Url, NotifyBody(notify, key, nodes), 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5),
+                    cancellationToken);
+                if (undelivered is null)
+                {
+                    await store.JournalAsync(_instance.Id, new WorkflowNotificationSent(key, notify.Url.GetLeftPart(UriPartial.Path)), cancellationToken);
+                }
+
+                return (undelivered, detail, null);
             default:
                 return ($"step kind {step.Kind} is not supported by this engine", detail, null);
         }
@@ -96,6 +103,7 @@ internal sealed partial class WorkflowRunner
         }
 
         detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
+        await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
         var result = await drains.RunAsync(started.Drain.Id, engine, null, cancellationToken);
         detail.Add("drain", new JsonObject
         {

@@ -18,6 +18,7 @@ internal static class WorkflowRunCommands
         yield return Run(output, error);
         yield return List(output, error);
         yield return Show(output, error);
+        yield return WorkflowJournalCommand.Create(output, error);
         yield return Approve(output, error);
         yield return Resume(output, error);
         foreach (var (name, to, what) in new[] { ("pause", "paused", "Hold the instance at its next step."),
@@ -152,7 +153,7 @@ internal static class WorkflowRunCommands
         }
     }
 
-    private static async Task<WorkflowApplication> EmbeddedAsync(IDrainFrontDoor door, bool online, CancellationToken cancellationToken) =>
+    internal static async Task<WorkflowApplication> EmbeddedAsync(IDrainFrontDoor door, bool online, CancellationToken cancellationToken) =>
         door is EmbeddedFrontDoor embedded ? await embedded.WorkflowsAsync(online, cancellationToken)
             : throw new RemoteApiException("workflow instances are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
 }
