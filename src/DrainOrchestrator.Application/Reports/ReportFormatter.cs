@@ -23,6 +23,7 @@ public static class ReportFormatter
                     waves,
                     migrations = attempts.Select(Row),
                     notMoved = report.NotMoved,
+                    interop = report.Interop ?? [],
                 }, Json));
                 break;
             case "csv":
@@ -81,6 +82,11 @@ public static class ReportFormatter
                     {
                         await output.WriteLineAsync($"  {u.Vmi,-30} on {u.Node,-12} {u.Disposition,-8} {u.Reason}");
                     }
+                }
+
+                foreach (var refusal in report.Interop ?? [])
+                {
+                    await output.WriteLineAsync("Interop: " + refusal);
                 }
 
                 break;

@@ -29,6 +29,11 @@ internal sealed partial class WorkflowRunner
                     await cluster.Actions.SetUnschedulableAsync(node, step is CordonStep, cancellationToken);
                 }
 
+                if (step is UncordonStep)
+                {
+                    await UncordonConditions.MarkAsync(cluster, store, _instance.Id, key, nodes, time, cancellationToken);
+                }
+
                 return (null, detail, null);
             case DrainStep:
                 return (await DrainAsync(key, nodes, detail, cancellationToken), detail, null);

@@ -40,6 +40,7 @@ public static class DrainReportReader
             notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
         }
 
-        return new DrainReport(drain, waves, attempts, notMoved);
+        var interop = (await journal.ReadAsync<InteropRefused>(drain.Id, cancellationToken)).Select(r => r.Describe()).ToList();
+        return new DrainReport(drain, waves, attempts, notMoved, interop);
     }
 }
