@@ -68,13 +68,19 @@ public sealed partial class WorkflowStore
             new { id, key, detailJson }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Reopens a failed step for another try (after an operator resumed a paused instance).</summary>
+    /// <summary>Reopens a failed step for another try (after an operator resumed a paused instance), journaled as its start again.</summary>
     public async Task ReopenStepAsync(Guid id, string key, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE workflow_steps SET state = 'running', finished_at = NULL WHERE instance_id = @id AND step_key = @key",
-            new { id, key }, cancellationToken: cancellationToken));
+        await InTransactionAsync(async transaction =>
+        {
+            var kind = await transaction.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "UPDATE workflow_steps SET state = 'running', finished_at = NULL WHERE instance_id = @id AND step_key = @key RETURNING kind",
+                new { id, key }, transaction, cancellationToken: cancellationToken));
+            if (kind is not null)
+            {
+                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStepStarted(key, kind), actor, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Approves an approval step (journaling <see cref="WorkflowApprovalGranted"/> with it); false when it was approved already.</summary>

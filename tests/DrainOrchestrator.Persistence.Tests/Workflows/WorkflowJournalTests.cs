@@ -75,6 +75,25 @@ public sealed class WorkflowJournalTests(PostgresDatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task ReopenStep_AfterAFailure_JournaledAsStartedAgain()
+    {
+        var id = await CreateAsync();
+        await _store.BeginStepAsync(id, "hook", "Hook", "{}", CancellationToken.None);
+        await _store.EndStepAsync(id, "hook", "failed", """{"reason":"answered 500"}""", CancellationToken.None);
+
+        await _store.ReopenStepAsync(id, "hook", CancellationToken.None);
+        await _store.EndStepAsync(id, "hook", "succeeded", "{}", CancellationToken.None);
+
+        Assert.Equal(
+        [
+            new WorkflowStepStarted("hook", "Hook"),
+            new WorkflowStepFailed("hook", "Hook", "answered 500"),
+            new WorkflowStepStarted("hook", "Hook"),
+            new WorkflowStepSucceeded("hook", "Hook", null),
+        ], (await EventsAsync(id)).Skip(1));
+    }
+
+    [Fact]
     public async Task ReadAfter_AllDrains_LeavesWorkflowEventsOut()
     {
         var before = (await _journal.ReadAfterAsync(null, 0, 100_000, CancellationToken.None)).Count;
