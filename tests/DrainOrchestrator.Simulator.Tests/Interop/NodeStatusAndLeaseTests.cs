@@ -37,6 +37,20 @@ public sealed class NodeStatusAndLeaseTests(BridgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task KubectlGetNode_AfterAStatusPatch_ShowsTheClientsConditions()
+    {
+        using var client = fixture.CreateClient();
+        var (code, _) = await client.SendJsonAsync(HttpMethod.Patch, "/api/v1/nodes/node-2/status", Condition("Drained", "True"), StrategicMerge);
+
+        var yaml = await fixture.Kubectl.SucceedAsync("get", "node", "node-2", "-o", "yaml");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Contains("type: Drained", yaml, StringComparison.Ordinal);
+        Assert.Contains("reason: DrainStarted", yaml, StringComparison.Ordinal);
+        Assert.Contains("type: Ready", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatchNodeStatus_ForbiddenByAFaultRule_Is403WhileTheNodeItselfStaysWritable()
     {
         using var client = fixture.CreateClient();
