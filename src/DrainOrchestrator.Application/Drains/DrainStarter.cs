@@ -43,7 +43,11 @@ internal sealed class DrainStarter(NpgsqlDataSource dataSource, IClusterView vie
         try
         {
             return (await store.CreateAsync(new NewDrain(id, name, cluster, nodes, PolicyDocument.Write(spec.Policy), caller.ToString(),
-                spec.IdempotencyKey), cancellationToken), false);
+                spec.IdempotencyKey)
+            {
+                AvoidTargets = [.. spec.AvoidTargets.Distinct(StringComparer.Ordinal)],
+                PreferTargets = [.. spec.PreferTargets.Distinct(StringComparer.Ordinal)],
+            }, cancellationToken), false);
         }
         catch (NodesAlreadyDrainingException ex)
         {

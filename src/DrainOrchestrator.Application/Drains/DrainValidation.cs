@@ -42,6 +42,7 @@ internal static class DrainValidation
             }
         }
 
+        problems.AddRange(TargetProblems(state, spec, door));
         problems.AddRange(spec.Policy.Validate(SnapshotMapper.MapConfig(state.KubeVirt)).Select(p => FieldTerms.Render(p, spec.Policy, door)));
         if (problems.Count == 0 && includeBlockers)
         {
@@ -58,7 +59,33 @@ internal static class DrainValidation
             .SelectMany(d => d.Nodes.Where(n => n.ReleasedAt is null).Select(n => n.NodeName))
             .Except(spec.Nodes, StringComparer.Ordinal)
             .ToHashSet(StringComparer.Ordinal);
-        return DrainPlanner.Plan(SnapshotMapper.Map(state), [.. spec.Nodes.Distinct(StringComparer.Ordinal)], spec.Policy, null, others);
+        return DrainPlanner.Plan(SnapshotMapper.Map(state), [.. spec.Nodes.Distinct(StringComparer.Ordinal)], spec.Policy, null, others, spec.Targets);
+    }
+
+    // The target preference names nodes of the cluster, none of them drained by this drain, none both avoided and preferred.
+    private static IEnumerable<RequestProblem> TargetProblems(ClusterState state, DrainSpec spec, FrontDoor door)
+    {
+        foreach (var (list, field, other) in new[] { (spec.AvoidTargets, "avoidTargets", spec.PreferTargets), (spec.PreferTargets, "preferTargets", spec.AvoidTargets) })
+        {
+            var name = FieldTerms.Targets(field, door);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var node = list[i];
+                if (state.FindNode(node) is null)
+                {
+                    yield return new($"{field}[{i}]", $"{name}: node '{node}' does not exist in the cluster");
+                }
+                else if (spec.Nodes.Contains(node, StringComparer.Ordinal))
+                {
+                    yield return new($"{field}[{i}]", $"{name}: node '{node}' is drained by this drain, so it is no target at all; leave it out");
+                }
+                else if (field == "avoidTargets" && other.Contains(node, StringComparer.Ordinal))
+                {
+                    yield return new($"{field}[{i}]",
+                        $"{name}: node '{node}' is also in {FieldTerms.Targets("preferTargets", door)}; name it in one of them (avoided for a node a later drain empties)");
+                }
+            }
+        }
     }
 
     // The plan's blockers (a VM that cannot move under the policy, not enough room) refuse the drain before anything,

@@ -22,6 +22,10 @@ public static class FieldTerms
     /// <summary>How <paramref name="door"/>'s user names the list of nodes.</summary>
     public static string Nodes(FrontDoor door) => door == FrontDoor.CommandLine ? "--node" : "nodes";
 
+    /// <summary>How <paramref name="door"/>'s user names a target preference list (<c>avoidTargets</c> or <c>preferTargets</c>).</summary>
+    public static string Targets(string field, FrontDoor door) => door != FrontDoor.CommandLine ? field
+        : field == "avoidTargets" ? "--avoid-targets" : "--prefer-targets";
+
     /// <summary>A policy problem as a request problem in <paramref name="door"/>'s terms, values in the user's units.</summary>
     public static RequestProblem Render(PolicyProblem problem, DrainPolicy policy, FrontDoor door)
     {

@@ -16,7 +16,7 @@ namespace DrainOrchestrator.Application.Workflows;
 /// The use cases of maintenance workflows: start an instance from a definition file (validated, pinned), run it,
 /// approve its approval steps, pause, resume or cancel it, list and show instances with their steps.
 /// </summary>
-public sealed class WorkflowApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
     ClusterConnection? cluster = null)
 {
     private WorkflowStore Store => new(dataSource, timeProvider);

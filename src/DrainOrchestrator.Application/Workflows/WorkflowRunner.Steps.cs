@@ -77,6 +77,7 @@ internal sealed partial class WorkflowRunner
         await store.SetStepDetailAsync(_instance.Id, key, detail.ToJson(), cancellationToken);
         for (var i = 0; i < batches.Count; i++)
         {
+            _batchTargets = BatchTargets.Of(batches, i, j => _steps.Values.Any(s => s.State == "skipped" && s.StepKey.StartsWith($"{key}[{j}]/", StringComparison.Ordinal)));
             try
             {
                 foreach (var inner in step.Steps)
@@ -90,6 +91,7 @@ internal sealed partial class WorkflowRunner
             }
         }
 
+        _batchTargets = BatchTargets.None;
         return null;
     }
 
@@ -99,7 +101,11 @@ internal sealed partial class WorkflowRunner
         StartedDrain started;
         try
         {
-            started = await drains.StartAsync(new DrainSpec(nodes, _definition.Policy, name[..Math.Min(name.Length, 200)]),
+            started = await drains.StartAsync(new DrainSpec(nodes, _definition.Policy, name[..Math.Min(name.Length, 200)])
+            {
+                AvoidTargets = _batchTargets.Later,
+                PreferTargets = _batchTargets.Earlier,
+            },
                 new Caller(_instance.Name, "workflow"), FrontDoor.Api, cancellationToken);
         }
         catch (InvalidRequestException ex)

@@ -13,6 +13,16 @@ internal sealed class DrainOptions
 
     public Option<string[]> Nodes { get; } = new("--node") { Description = "A node to drain; repeat for several.", Required = true, AllowMultipleArgumentsPerToken = false };
     public PolicyOptions Policy { get; } = new();
+    public Option<string[]> AvoidTargets { get; } = new("--avoid-targets")
+    {
+        Description = "NODE[,NODE...]: nodes a later drain empties (a rolling upgrade's later batches); targets only when no other node has room. Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    public Option<string[]> PreferTargets { get; } = new("--prefer-targets")
+    {
+        Description = "NODE[,NODE...]: nodes to fill first (already upgraded). Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
     public Option<double> LeaseSeconds { get; } = new("--lease-seconds")
     {
         Description = "How long the drain stays owned by this process without a heartbeat; after a crash, another drainctl takes over after it.",
@@ -54,6 +64,8 @@ internal sealed class DrainOptions
     public void AddTo(Command command, bool withEngine)
     {
         command.Options.Add(Nodes);
+        command.Options.Add(AvoidTargets);
+        command.Options.Add(PreferTargets);
         Policy.AddTo(command);
         if (withEngine)
         {
@@ -67,6 +79,13 @@ internal sealed class DrainOptions
     public DrainSpec Spec(ParseResult parse)
     {
         var policy = Policy.Read(parse, out var problems);
-        return problems.Count > 0 ? throw new InvalidRequestException(problems) : new DrainSpec(parse.GetValue(Nodes)!, policy);
+        return problems.Count > 0 ? throw new InvalidRequestException(problems) : new DrainSpec(parse.GetValue(Nodes)!, policy)
+        {
+            AvoidTargets = NodeList(parse.GetValue(AvoidTargets)),
+            PreferTargets = NodeList(parse.GetValue(PreferTargets)),
+        };
     }
+
+    private static List<string> NodeList(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
 }

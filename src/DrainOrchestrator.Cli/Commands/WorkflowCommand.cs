@@ -13,6 +13,7 @@ public static class WorkflowCommand
     {
         var command = new Command("workflow", "Maintenance workflows defined as YAML files (see workflows/ and workflows/schema.json).");
         command.Subcommands.Add(Validate(output, error));
+        command.Subcommands.Add(WorkflowPlanCommand.Create(output, error));
         foreach (var sub in WorkflowRunCommands.Create(output, error))
         {
             command.Subcommands.Add(sub);

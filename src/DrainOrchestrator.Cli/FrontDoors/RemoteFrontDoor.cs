@@ -107,6 +107,8 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
     {
         ["nodes"] = new JsonArray([.. spec.Nodes.Select(n => JsonValue.Create(n))]),
         ["policy"] = JsonNode.Parse(PolicyDocument.Write(spec.Policy)),
+        ["avoidTargets"] = new JsonArray([.. spec.AvoidTargets.Select(n => JsonValue.Create(n))]),
+        ["preferTargets"] = new JsonArray([.. spec.PreferTargets.Select(n => JsonValue.Create(n))]),
     };
 
     private static HttpRequestMessage Request(HttpMethod method, string path, JsonObject? body) => new(method, new Uri(path, UriKind.Relative))

@@ -19,6 +19,12 @@ public sealed record DrainPlan(
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The migrations that can only go to a node a later drain empties (given such nodes): each VM here moves twice,
+    /// and says why. Also in <see cref="Warnings"/>.
+    /// </summary>
+    public IReadOnlyList<DoubleMove> MovesTwice { get; init; } = [];
+
     /// <summary>Whether anything blocks the drain.</summary>
     public bool IsBlocked => Blockers.Count > 0;
 

@@ -18,12 +18,17 @@ public static class DrainPlanner
     /// <param name="policy">The drain policy (validated by the caller).</param>
     /// <param name="history">Observations of earlier attempts; null for none.</param>
     /// <param name="otherDrainingNodes">Nodes drained by other drains: never targets either.</param>
+    /// <param name="targets">
+    /// Preferred targets and nodes due for a later drain (a rolling upgrade): the capacity check fills the preferred
+    /// first and a later drain's nodes last, and names in <see cref="DrainPlan.MovesTwice"/> the VMs that only fit there.
+    /// </param>
     public static DrainPlan Plan(
         ClusterSnapshot snapshot,
         IReadOnlyCollection<string> nodes,
         DrainPolicy policy,
         MigrationHistory? history = null,
-        IReadOnlySet<string>? otherDrainingNodes = null)
+        IReadOnlySet<string>? otherDrainingNodes = null,
+        TargetPreference? targets = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -36,7 +41,7 @@ public static class DrainPlanner
             excluded.UnionWith(otherDrainingNodes);
         }
 
-        var index = new PlacementIndex(snapshot.Nodes, excluded, InFlightReservations.Of(snapshot.UnfinishedMigrations));
+        var index = new TieredPlacement(snapshot, excluded, targets ?? TargetPreference.None);
         var nodeByName = snapshot.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         var classified = new List<PlannedVmi>();
         foreach (var vmi in snapshot.Vmis)
@@ -55,9 +60,11 @@ public static class DrainPlanner
             .ToList();
         var items = waves.SelectMany(w => w.Items).Concat(placed.Where(i => i.Disposition != PlanDisposition.Migrate)).ToList();
         var blockers = items.Where(i => i.Disposition == PlanDisposition.Block).ToList();
+        var twice = index.MovesTwice(items);
         return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy))
         {
-            Warnings = PlanWarnings.Of(snapshot, drained, policy),
+            Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. twice.Select(t => t.ToString())],
+            MovesTwice = twice,
         };
     }
 
@@ -106,7 +113,7 @@ public static class DrainPlanner
     };
 
     // Largest first packs best; each VMI goes where the most memory is free, which also spreads the load.
-    private static List<PlannedVmi> Place(List<PlannedVmi> items, PlacementIndex index, DrainPolicy policy)
+    private static List<PlannedVmi> Place(List<PlannedVmi> items, TieredPlacement index, DrainPolicy policy)
     {
         var result = new List<PlannedVmi>(items.Count);
         foreach (var item in items.OrderByDescending(i => i.Vmi.MemoryBytes).ThenBy(i => i.Vmi.Uid, StringComparer.Ordinal))

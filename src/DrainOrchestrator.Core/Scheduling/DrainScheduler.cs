@@ -92,7 +92,7 @@ public static class DrainScheduler
         }
 
         var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
-        return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.LaterDrainNodes));
+        return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.TargetPreference));
     }
 
     // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, and in barrier

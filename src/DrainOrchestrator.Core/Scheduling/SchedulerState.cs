@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Snapshot;
@@ -13,6 +14,7 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <param name="Paused">Start nothing new.</param>
 /// <param name="OtherDrainingNodes">Nodes drained by other drains: never targets.</param>
 /// <param name="LaterDrainNodes">Nodes to be drained later (a rolling upgrade): used as targets only as a last resort.</param>
+/// <param name="PreferredTargets">Nodes to fill first (drained and upgraded in earlier batches of a rolling upgrade).</param>
 public sealed record SchedulerState(
     string DrainId,
     ClusterSnapshot Cluster,
@@ -21,4 +23,9 @@ public sealed record SchedulerState(
     DrainPolicy Policy,
     bool Paused = false,
     IReadOnlySet<string>? OtherDrainingNodes = null,
-    IReadOnlySet<string>? LaterDrainNodes = null);
+    IReadOnlySet<string>? LaterDrainNodes = null,
+    IReadOnlySet<string>? PreferredTargets = null)
+{
+    /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
+    public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);
+}

@@ -6,25 +6,28 @@ namespace DrainOrchestrator.Core.Scheduling;
 
 /// <summary>
 /// Picks the pinned target for one migration: a feasible node under the inbound limit, not receiving a migration that
-/// needs the whole NIC; preferring nodes not due for a later drain, then (for a VM that needs dedicated bandwidth) one
-/// receiving nothing, then the fewest inbound migrations, the fastest NIC, the most free memory, the name. One instance
-/// serves one decision: it reads the counters by node once, on the first choice, and follows the starts it is told of,
-/// so each choice is a scan over the feasible nodes without a lookup by name.
+/// needs the whole NIC; preferring the preferred targets (nodes upgraded in earlier batches of a rolling upgrade), then
+/// (for a VM that needs dedicated bandwidth) one receiving nothing, then the fewest inbound migrations, the fastest NIC,
+/// the most free memory, the name. A node due for a later drain is taken only when no other node has the memory for the
+/// VM: while one has it but is busy receiving, the VM waits for it rather than land where it would have to move again.
+/// One instance serves one decision: it reads the counters by node once, on the first choice, and follows the starts it
+/// is told of, so each choice is a scan over the feasible nodes without a lookup by name.
 /// </summary>
-internal sealed class TargetChooser(PlacementIndex index, FlightCounters counters, int maxInbound, IReadOnlySet<string>? laterDrain)
+internal sealed class TargetChooser(PlacementIndex index, FlightCounters counters, int maxInbound, TargetPreference preference)
 {
     private int[] _inbound = [];
     private bool[] _exclusive = [];
-    private bool[] _later = [];
+    private TargetTier[] _tier = [];
     private bool _loaded;
 
-    /// <summary>The candidate index (in the placement index) of the best target, or -1 when none fits.</summary>
+    /// <summary>The candidate index (in the placement index) of the best target, or -1 when none fits or one to wait for is busy.</summary>
     public int Choose(PlannedVmi item, VmiSnapshot vmi, IReadOnlyCollection<string> avoid)
     {
         Load();
         var dedicated = item.NeedsDedicatedBandwidth;
         var best = -1;
-        (int Later, int Shared, int Inbound, long NegativeNic, long NegativeFree) bestKey = default;
+        var busyOutsideLater = false;
+        (TargetTier Tier, int Shared, int Inbound, long NegativeNic, long NegativeFree) bestKey = default;
         foreach (var i in index.Fitting(vmi))
         {
             if (!index.IsTargetAt(i, vmi))
@@ -33,18 +36,20 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
             }
 
             var node = index.Candidate(i);
-            var inbound = _inbound[i];
-            if (inbound >= maxInbound || _exclusive[i] || (avoid.Count > 0 && avoid.Contains(node.Name)))
+            if (avoid.Count > 0 && avoid.Contains(node.Name))
             {
                 continue;
             }
 
-            var key = (
-                _later[i] ? 1 : 0,
-                dedicated && inbound > 0 ? 1 : 0,
-                inbound,
-                -(node.NicBandwidthBytesPerSecond ?? 0),
-                -index.FreeAt(i));
+            var tier = TierAt(i);
+            var inbound = _inbound[i];
+            if (inbound >= maxInbound || _exclusive[i])
+            {
+                busyOutsideLater |= tier != TargetTier.LaterDrain;
+                continue;
+            }
+
+            var key = (tier, dedicated && inbound > 0 ? 1 : 0, inbound, -(node.NicBandwidthBytesPerSecond ?? 0), -index.FreeAt(i));
             var order = best < 0 ? -1 : key.CompareTo(bestKey);
             if (order < 0 || (order == 0 && string.CompareOrdinal(node.Name, index.Candidate(best).Name) < 0))
             {
@@ -53,7 +58,7 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
             }
         }
 
-        return best;
+        return best >= 0 && bestKey.Tier == TargetTier.LaterDrain && busyOutsideLater ? -1 : best;
     }
 
     /// <summary>A migration was started into candidate <paramref name="target"/>.</summary>
@@ -63,7 +68,23 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
         _exclusive[target] |= dedicated;
     }
 
-    // The counters by candidate node, read once: only the few nodes receiving migrations or due for a later drain differ.
+    // A candidate's tier, looked up by name the first time a choice meets it (only when there is a preference at all).
+    private TargetTier TierAt(int i)
+    {
+        if (preference.IsEmpty)
+        {
+            return TargetTier.Neutral;
+        }
+
+        if (_tier[i] == TargetTier.Unknown)
+        {
+            _tier[i] = preference.TierOf(index.Candidate(i).Name);
+        }
+
+        return _tier[i];
+    }
+
+    // The counters by candidate node, read once: only the few nodes receiving migrations differ.
     private void Load()
     {
         if (_loaded)
@@ -74,11 +95,10 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
         _loaded = true;
         _inbound = new int[index.CandidateCount];
         _exclusive = new bool[index.CandidateCount];
-        _later = new bool[index.CandidateCount];
+        _tier = preference.IsEmpty ? [] : new TargetTier[index.CandidateCount];
         var inbound = counters.HasInbound;
         var exclusive = counters.ExclusiveTargets.Count > 0;
-        var later = laterDrain is { Count: > 0 };
-        if (!inbound && !exclusive && !later)
+        if (!inbound && !exclusive)
         {
             return;
         }
@@ -88,7 +108,6 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
             var name = index.Candidate(i).Name;
             _inbound[i] = inbound ? counters.Inbound(name) : 0;
             _exclusive[i] = exclusive && counters.ExclusiveTargets.Contains(name);
-            _later[i] = later && laterDrain!.Contains(name);
         }
     }
 }

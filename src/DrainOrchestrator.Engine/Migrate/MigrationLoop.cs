@@ -84,7 +84,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var snapshot = SnapshotMapper.Map(cluster);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
-                _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken));
+                _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
+                context.Targets.LaterDrain, context.Targets.Preferred);
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
             EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));

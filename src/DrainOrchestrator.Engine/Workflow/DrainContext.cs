@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Interop;
@@ -35,6 +36,11 @@ internal sealed record DrainContext(
     public string DrainIdText => Drain.Id.ToString("D");
 
     public IReadOnlyList<string> Nodes => [.. Drain.Nodes.Select(n => n.NodeName)];
+
+    /// <summary>The drain's target preference as recorded with it (a rolling upgrade's later and earlier batches).</summary>
+    public TargetPreference Targets { get; } = new(
+        Drain.AvoidTargets.Count == 0 ? null : Drain.AvoidTargets.ToHashSet(StringComparer.Ordinal),
+        Drain.PreferTargets.Count == 0 ? null : Drain.PreferTargets.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>The holder identity of the node Leases: one per drain, so a take-over by another process keeps them.</summary>
     public string NodeLeaseHolder => "drain-orchestrator/" + DrainIdText;

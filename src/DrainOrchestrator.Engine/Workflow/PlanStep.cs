@@ -18,7 +18,7 @@ internal static class PlanStep
         CancellationToken cancellationToken)
     {
         var others = await OtherDrainingNodesAsync(dataSource, context, cancellationToken);
-        var plan = DrainPlanner.Plan(SnapshotMapper.Map(context.View.Current), context.Nodes, context.Policy, null, others);
+        var plan = DrainPlanner.Plan(SnapshotMapper.Map(context.View.Current), context.Nodes, context.Policy, null, others, context.Targets);
         foreach (var warning in plan.Warnings)
         {
             EngineLog.PlanWarning(context.Logger, context.Drain.Name, warning);

@@ -5,23 +5,8 @@ namespace DrainOrchestrator.Persistence.Budget;
 /// <summary>The read model of a cluster's budget, for <c>drainctl status</c> and the API.</summary>
 public sealed partial class ClusterBudgetStore
 {
-    private const string ReadSql =
-        """
-        SELECT a.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, a.vmim_name AS VmimName,
-               a.source_node AS SourceNode
-          FROM migration_attempts a
-          JOIN drains d ON d.id = a.drain_id
-         WHERE d.cluster = @cluster
-           AND a.kind = 'migration' AND a.outcome IN ('intended', 'created', 'running');
-        SELECT b.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, b.wanted AS Wanted,
-               b.foreign_in_flight AS ForeignInFlight, b.cluster_limit AS ClusterLimit, b.refreshed_at AS RefreshedAt,
-               b.last_granted_at AS LastGrantedAt
-          FROM cluster_budget_demands b
-          JOIN drains d ON d.id = b.drain_id
-         WHERE b.cluster = @cluster AND d.finished_at IS NULL;
-        SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains
-         WHERE cluster = @cluster AND finished_at IS NULL;
-        """;
+    private const string ReadSql = HeldSlotsSql + DemandsSql +
+        "SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE cluster = @cluster AND finished_at IS NULL;";
 
     /// <summary>
     /// Every unfinished drain of <paramref name="cluster"/>, and any other holding slots: the slots it holds, what it

@@ -24,25 +24,32 @@ namespace DrainOrchestrator.Persistence.Budget;
 /// </remarks>
 public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
-    // The lock first: in READ COMMITTED every later statement of the batch reads with a snapshot taken after it, so it
-    // sees every reservation committed before. The partial index migration_attempts_in_flight serves the second.
-    private const string ReserveSql =
+    // The slots held and the demands published: one statement each, shared by the reservation and the read model.
+    private const string HeldSlotsSql =
         """
-        SELECT 1 FROM pg_advisory_xact_lock(@lockKey);
         SELECT a.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, a.vmim_name AS VmimName,
                a.source_node AS SourceNode
           FROM migration_attempts a
           JOIN drains d ON d.id = a.drain_id
          WHERE d.cluster = @cluster
            AND a.kind = 'migration' AND a.outcome IN ('intended', 'created', 'running');
+        """;
+
+    private const string DemandsSql =
+        """
         SELECT b.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, b.wanted AS Wanted,
                b.foreign_in_flight AS ForeignInFlight, b.cluster_limit AS ClusterLimit, b.refreshed_at AS RefreshedAt,
                b.last_granted_at AS LastGrantedAt
           FROM cluster_budget_demands b
           JOIN drains d ON d.id = b.drain_id
          WHERE b.cluster = @cluster AND d.finished_at IS NULL;
-        SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE id = @drainId AND cluster = @cluster;
         """;
+
+    // The lock first: in READ COMMITTED every later statement of the batch reads with a snapshot taken after it, so it
+    // sees every reservation committed before. The partial index migration_attempts_in_flight serves the held slots.
+    private const string ReserveSql =
+        "SELECT 1 FROM pg_advisory_xact_lock(@lockKey);\n" + HeldSlotsSql + DemandsSql +
+        "SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE id = @drainId AND cluster = @cluster;";
 
     // A grant stamps the drain's demand row (creating it if the drain published none yet), for the sharing's order.
     private const string StampGrantSql =

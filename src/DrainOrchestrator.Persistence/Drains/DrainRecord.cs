@@ -14,4 +14,11 @@ public sealed record DrainRecord(
     string? OutcomeReason,
     long Version,
     IReadOnlyList<DrainNodeRecord> Nodes,
-    bool Owned = false);
+    bool Owned = false)
+{
+    /// <summary>Nodes due for a later drain (a rolling upgrade's later batches): targets only as a last resort.</summary>
+    public IReadOnlyList<string> AvoidTargets { get; init; } = [];
+
+    /// <summary>Nodes to fill first (upgraded in earlier batches).</summary>
+    public IReadOnlyList<string> PreferTargets { get; init; } = [];
+}

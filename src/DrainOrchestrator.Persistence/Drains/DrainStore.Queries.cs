@@ -9,6 +9,7 @@ public sealed partial class DrainStore
         """
         id AS Id, name AS Name, cluster AS Cluster, state AS State, policy::text AS PolicyJson, requested_by AS RequestedBy,
         created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, outcome_reason AS OutcomeReason, version AS Version,
+        avoid_targets AS AvoidTargets, prefer_targets AS PreferTargets,
         (SELECT l.expires_at > now() FROM leases l WHERE l.name = 'drain/' || drains.id::text) AS Owned
         """;
 
@@ -97,10 +98,17 @@ public sealed partial class DrainStore
     }
 
     private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
-        DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version, bool? Owned)
+        DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version, Array AvoidTargets, Array PreferTargets,
+        bool? Owned)
     {
+        // Npgsql reports a text[] column as System.Array, and Dapper matches constructors by that type: the values are string[].
         public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, DrainStates.Parse(State), PolicyJson,
-            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList(), Owned ?? false);
+            RequestedBy, Utc(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt), OutcomeReason, Version, nodes.ToList(), Owned ?? false)
+        {
+            // The shared empty list when empty, so two reads of a plain drain compare equal as records.
+            AvoidTargets = Strings(AvoidTargets),
+            PreferTargets = Strings(PreferTargets),
+        };
     }
 
     private sealed record DrainNodeRow(Guid DrainId, string NodeName, string State, bool? WasUnschedulable, int? VmisTotal,
@@ -109,6 +117,8 @@ public sealed partial class DrainStore
         public DrainNodeRecord ToRecord() => new(NodeName, DrainNodeStates.Parse(State), WasUnschedulable, VmisTotal, VmisMigrated,
             VmisSkipped, VmisFailed, UtcOrNull(ReleasedAt), LastError);
     }
+
+    private static IReadOnlyList<string> Strings(Array values) => values.Length == 0 ? [] : (string[])values;
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

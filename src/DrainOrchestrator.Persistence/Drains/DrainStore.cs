@@ -30,10 +30,21 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at, idempotency_key)
-                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now, @IdempotencyKey)
+                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at, idempotency_key, avoid_targets, prefer_targets)
+                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now, @IdempotencyKey, @Avoid, @Prefer)
                 """,
-                new { drain.Id, drain.Name, drain.Cluster, drain.PolicyJson, drain.RequestedBy, now, drain.IdempotencyKey },
+                new
+                {
+                    drain.Id,
+                    drain.Name,
+                    drain.Cluster,
+                    drain.PolicyJson,
+                    drain.RequestedBy,
+                    now,
+                    drain.IdempotencyKey,
+                    Avoid = drain.AvoidTargets.ToArray(),
+                    Prefer = drain.PreferTargets.ToArray(),
+                },
                 transaction,
                 cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(

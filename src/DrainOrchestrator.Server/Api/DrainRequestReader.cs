@@ -19,7 +19,7 @@ internal static class DrainRequestReader
     /// <summary>The header with which drainctl --server asks for problems worded in its own options' terms.</summary>
     public const string TermsHeader = "X-Drain-Terms";
 
-    private static readonly string[] Fields = ["nodes", "policy", "name"];
+    private static readonly string[] Fields = ["nodes", "policy", "name", "avoidTargets", "preferTargets"];
 
     /// <summary>Whose terms the problems are worded in: drainctl's options when it says so in <see cref="TermsHeader"/>, else the API's fields.</summary>
     public static FrontDoor Door(HttpRequest request) =>
@@ -51,6 +51,8 @@ internal static class DrainRequestReader
             }
 
             var nodes = new List<string>();
+            var avoid = new List<string>();
+            var prefer = new List<string>();
             var nodesBroken = false;
             var policy = new DrainPolicy();
             string? name = null;
@@ -68,6 +70,12 @@ internal static class DrainRequestReader
                     case "name":
                         name = ReadName(property.Value, problems);
                         break;
+                    case "avoidTargets":
+                        ReadNodes(property.Value, avoid, problems, property.Name);
+                        break;
+                    case "preferTargets":
+                        ReadNodes(property.Value, prefer, problems, property.Name);
+                        break;
                     default:
                         problems.Add(new RequestProblem(property.Name,
                             $"'{property.Name}' is not a field of a drain request; the fields are {string.Join(", ", Fields)}"));
@@ -81,7 +89,7 @@ internal static class DrainRequestReader
                 nodesBroken = true;
             }
 
-            var spec = new DrainSpec(nodes, policy, name, key);
+            var spec = new DrainSpec(nodes, policy, name, key) { AvoidTargets = avoid, PreferTargets = prefer };
             if (problems.Count > 0)
             {
                 // Also what the application would find (ranges, unknown nodes), so the caller sees every problem at once.
@@ -108,11 +116,11 @@ internal static class DrainRequestReader
         }
     }
 
-    private static bool ReadNodes(JsonElement value, List<string> nodes, List<RequestProblem> problems)
+    private static bool ReadNodes(JsonElement value, List<string> nodes, List<RequestProblem> problems, string field = "nodes")
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new RequestProblem("nodes", $"nodes must be an array of node names, was {value.GetRawText()}"));
+            problems.Add(new RequestProblem(field, $"{field} must be an array of node names, was {value.GetRawText()}"));
             return false;
         }
 
@@ -126,7 +134,7 @@ internal static class DrainRequestReader
             }
             else
             {
-                problems.Add(new RequestProblem($"nodes[{i}]", $"nodes[{i}] must be a node name, was {item.GetRawText()}"));
+                problems.Add(new RequestProblem($"{field}[{i}]", $"{field}[{i}] must be a node name, was {item.GetRawText()}"));
                 ok = false;
             }
 

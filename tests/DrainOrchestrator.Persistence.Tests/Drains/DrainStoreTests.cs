@@ -32,6 +32,21 @@ public sealed class DrainStoreTests(PostgresDatabaseFixture database) : IClassFi
     }
 
     [Fact]
+    public async Task CreateAsync_TargetPreference_KeptWithTheDrain()
+    {
+        var drain = Drain("prod", "worker-b1") with { AvoidTargets = ["worker-c1", "worker-d1"], PreferTargets = ["worker-a1"] };
+
+        await Store().CreateAsync(drain, CancellationToken.None);
+
+        var found = await Store().FindAsync(drain.Name, CancellationToken.None);
+        Assert.Equal(["worker-c1", "worker-d1"], found!.AvoidTargets);
+        Assert.Equal(["worker-a1"], found.PreferTargets);
+        var plain = await Store().CreateAsync(Drain("prod", "worker-x"), CancellationToken.None);
+        Assert.Empty(plain.AvoidTargets);
+        Assert.Empty(plain.PreferTargets);
+    }
+
+    [Fact]
     public async Task CreateAsync_NodesInActiveDrain_ListsEveryConflictAndRecordsNothing()
     {
         var cluster = "c-" + Guid.NewGuid().ToString("N")[..8];

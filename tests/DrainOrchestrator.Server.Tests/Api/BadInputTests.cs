@@ -104,6 +104,20 @@ public sealed class BadInputTests(ServerFixture server)
         Assert.Contains("--max-attempts", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Plan_TargetPreferenceUnknownOwnOrBothAvoidedAndPreferred_Is400ListingEach()
+    {
+        using var client = server.Client("alice");
+        using var response = await client.PostAsync("/api/v1/plans", Support.Api.Json(
+            """{"nodes":["src-4"],"avoidTargets":["ghost","src-4","src-5"],"preferTargets":["src-5"]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("field").GetString()!, e => e.GetProperty("message").GetString()!);
+        Assert.Contains("does not exist", errors["avoidTargets[0]"], StringComparison.Ordinal);
+        Assert.Contains("drained by this drain", errors["avoidTargets[1]"], StringComparison.Ordinal);
+        Assert.Contains("also in preferTargets", errors["avoidTargets[2]"], StringComparison.Ordinal);
+    }
+
     private static async Task<int> CountAsync(HttpClient client) =>
         (await Support.Api.ReadAsync<DrainPage>(await client.GetAsync("/api/v1/drains?limit=500"))).Items.Count;
 }

@@ -1,0 +1,48 @@
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Workflows.Definitions;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+public sealed partial class WorkflowApplication
+{
+    /// <summary>
+    /// A dry run of the workflow's drains on the cluster as it is now: its nodes chosen and batched as a run would choose
+    /// them, each batch planned in turn (later batches avoided, earlier ones preferred), and the VMs that will move twice
+    /// named with why. Nothing is recorded; every problem of the file at once otherwise.
+    /// </summary>
+    public async Task<WorkflowPlanView> PlanAsync(string file, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken)
+    {
+        var connection = cluster ?? throw new InvalidOperationException("Planning a workflow needs a cluster connection.");
+        var (definition, problems) = await WorkflowFiles.ValidateAsync(file, arguments, cancellationToken);
+        if (definition is null)
+        {
+            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
+        }
+
+        var state = connection.View.Current;
+        var nodes = new List<string>();
+        var batches = new List<IReadOnlyList<string>>();
+        var selectProblems = new List<RequestProblem>();
+        foreach (var step in definition.Steps)
+        {
+            switch (step)
+            {
+                case SelectNodesStep select:
+                    nodes = NodeSelection.Select(state, select, out var found);
+                    selectProblems.AddRange(found.Select(f => new RequestProblem(step.Id, $"step {step.Id}: {f}")));
+                    break;
+                case ForEachBatchStep each when each.Steps.Any(s => s is DrainStep):
+                    batches.AddRange(NodeSelection.Batches(state, nodes, each));
+                    break;
+                case DrainStep:
+                    batches.Add(nodes);
+                    break;
+            }
+        }
+
+        return selectProblems.Count > 0
+            ? throw new InvalidRequestException(selectProblems)
+            : new WorkflowPlanView(definition.Name, BatchForecaster.Forecast(SnapshotMapper.Map(state), batches, definition.Policy));
+    }
+}
