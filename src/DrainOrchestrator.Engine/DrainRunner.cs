@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Engine.Progress;
@@ -168,6 +169,8 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         if (!done.Contains(DrainSteps.Cordon))
         {
             await PreparationSteps.CordonAsync(context, cancellationToken);
+            await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
+                $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
             await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
         }
 

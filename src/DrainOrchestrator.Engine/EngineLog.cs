@@ -69,4 +69,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(3033, LogLevel.Error, "Database unavailable for {ElapsedSeconds}s, longer than the outage timeout: stopping. Last error: {Reason}")]
     public static partial void DatabaseGaveUp(ILogger logger, double elapsedSeconds, string reason);
+
+    [LoggerMessage(3040, LogLevel.Warning, "Drain {Drain}: {Refusal}")]
+    public static partial void InteropRefused(ILogger logger, string drain, string refusal);
+
+    [LoggerMessage(3041, LogLevel.Warning, "Setting the {Feature} of node {Node} failed, will try again at the next chance: {Reason}")]
+    public static partial void InteropFailed(ILogger logger, string feature, string node, string reason);
 }

@@ -6,5 +6,9 @@ namespace DrainOrchestrator.Application.Clusters;
 /// </summary>
 /// <param name="Kubeconfig">The <c>--kubeconfig</c> file; null to search.</param>
 /// <param name="Context">The <c>--context</c>; null for the kubeconfig's current context.</param>
-/// <param name="LeaseNamespace">Where the per-node coordination Leases live.</param>
-public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = null, string LeaseNamespace = "default");
+/// <param name="LeaseNamespace">Where the per-node maintenance Leases live (medik8s' namespace unless told otherwise).</param>
+public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = null, string LeaseNamespace = ClusterTarget.DefaultLeaseNamespace)
+{
+    /// <summary>The namespace node-maintenance-operator and NodeHealthCheck keep their node Leases in.</summary>
+    public const string DefaultLeaseNamespace = Engine.Cluster.NodeLeaseNames.DefaultNamespace;
+}

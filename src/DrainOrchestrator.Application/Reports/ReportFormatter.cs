@@ -24,6 +24,7 @@ public static class ReportFormatter
                     migrations = attempts.Select(Row),
                     notMoved = report.NotMoved,
                     windows = report.Windows,
+                    interop = report.Interop ?? [],
                 }, Json));
                 break;
             case "csv":
@@ -88,6 +89,11 @@ public static class ReportFormatter
                     {
                         await output.WriteLineAsync($"  {u.Vmi,-30} on {u.Node,-12} {u.Disposition,-8} {u.Reason}");
                     }
+                }
+
+                foreach (var refusal in report.Interop ?? [])
+                {
+                    await output.WriteLineAsync("Interop: " + refusal);
                 }
 
                 break;

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Leases;
 using DrainOrchestrator.Persistence.Workflows;
 using Microsoft.Extensions.Logging;
@@ -48,7 +51,7 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     {
         var connection = cluster ?? throw new InvalidOperationException("Running a workflow needs a cluster connection.");
         var drains = new DrainApplication(dataSource, timeProvider, loggerFactory, connection);
-        var runner = new WorkflowRunner(Store, drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>());
+        var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>());
         return await ViewAsync(await runner.RunAsync(id, cancellationToken), cancellationToken);
     }
 
@@ -101,9 +104,31 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
         }
 
         var record = await FindAsync(idOrName, cancellationToken);
-        var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", cancellationToken);
+        var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", caller.ToString(), cancellationToken);
         var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
         return new WorkflowSignalOutcome(accepted, accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})", after);
+    }
+
+    /// <summary>
+    /// The journal of one instance (its state changes, every step run, approvals, gates, hooks, notifications and the
+    /// drains it started), in order; with <paramref name="withDrains"/> the journals of those drains follow each one's
+    /// start, so one read tells the whole run.
+    /// </summary>
+    public async Task<IReadOnlyList<JournalEventView>> JournalAsync(string idOrName, bool withDrains, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(idOrName, cancellationToken);
+        var journal = new JournalStore(dataSource, timeProvider);
+        var views = new List<JournalEventView>();
+        foreach (var entry in await journal.ReadWorkflowAsync(record.Id, cancellationToken))
+        {
+            views.Add(JournalEventView.Of(entry));
+            if (withDrains && entry.ReadEvent() is WorkflowDrainStarted started)
+            {
+                views.AddRange((await journal.ReadAsync(started.DrainId, cancellationToken)).Select(JournalEventView.Of));
+            }
+        }
+
+        return views;
     }
 
     /// <summary>

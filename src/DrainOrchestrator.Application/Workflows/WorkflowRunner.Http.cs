@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
 
@@ -13,6 +14,7 @@ internal sealed partial class WorkflowRunner
     {
         var url = new Uri(gate.PrometheusUrl, "api/v1/query?query=" + Uri.EscapeDataString(gate.Query));
         var deadline = record.StartedAt + gate.Timeout;
+        string? journaled = null;
         while (true)
         {
             string blocking;
@@ -24,6 +26,11 @@ internal sealed partial class WorkflowRunner
                 var series = answer?["data"]?["result"]?.AsArray().Count ?? -1;
                 if (answer?["status"]?.GetValue<string>() == "success" && series == 0)
                 {
+                    if (journaled is not null)
+                    {
+                        await store.JournalAsync(_instance.Id, new WorkflowGateCleared(record.StepKey), cancellationToken);
+                    }
+
                     await SetWaitingAsync(null, cancellationToken);
                     return null;
                 }
@@ -37,6 +44,12 @@ internal sealed partial class WorkflowRunner
             }
 
             detail.Add("blocking", blocking);
+            if (journaled != blocking)
+            {
+                await store.JournalAsync(_instance.Id, new WorkflowGateBlocked(record.StepKey, blocking), cancellationToken);
+                journaled = blocking;
+            }
+
             if (time.GetUtcNow() >= deadline)
             {
                 await SetWaitingAsync(null, cancellationToken);
@@ -78,6 +91,8 @@ internal sealed partial class WorkflowRunner
             {
                 last = ex is OperationCanceledException ? $"{url} did not answer within {timeout}" : $"{url} could not be reached: {ex.Message}";
             }
+
+            await store.JournalAsync(_instance.Id, new WorkflowHookAttemptFailed(key, attempt + 1, last), cancellationToken);
         }
 
         return $"{last} (after {retries + 1} attempt(s))";

@@ -4,6 +4,7 @@ using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
 
@@ -30,6 +31,11 @@ internal sealed partial class WorkflowRunner
                     await cluster.Actions.SetUnschedulableAsync(node, step is CordonStep, cancellationToken);
                 }
 
+                if (step is UncordonStep)
+                {
+                    await UncordonConditions.MarkAsync(cluster, store, _instance.Id, key, nodes, time, cancellationToken);
+                }
+
                 return (null, detail, null);
             case DrainStep:
                 return (await DrainAsync(key, nodes, detail, cancellationToken), detail, null);
@@ -49,8 +55,14 @@ internal sealed partial class WorkflowRunner
             case HookStep hook:
                 return (await PostAsync(key, hook.Url, Context(key, nodes), hook.Retries, hook.Timeout, hook.RetryDelay, cancellationToken), detail, null);
             case NotifyStep notify:
-                return (await PostAsync(key, notify.Url, NotifyBody(notify, key, nodes), 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), cancellationToken),
-                    detail, null);
+                var undelivered = await PostAsync(key, notify.Url, NotifyBody(notify, key, nodes), 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5),
+                    cancellationToken);
+                if (undelivered is null)
+                {
+                    await store.JournalAsync(_instance.Id, new WorkflowNotificationSent(key, notify.Url.GetLeftPart(UriPartial.Path)), cancellationToken);
+                }
+
+                return (undelivered, detail, null);
             default:
                 return ($"step kind {step.Kind} is not supported by this engine", detail, null);
         }
@@ -104,6 +116,7 @@ internal sealed partial class WorkflowRunner
         }
 
         detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
+        await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
         var window = await WindowAsync(cancellationToken);
         var result = await drains.RunAsync(started.Drain.Id, engine, null, window, cancellationToken);
         if (result.State == DrainRunState.Suspended)

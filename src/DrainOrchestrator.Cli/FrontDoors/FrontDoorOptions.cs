@@ -40,8 +40,8 @@ internal sealed class FrontDoorOptions
 
     public Option<string> LeaseNamespace { get; } = new("--lease-namespace")
     {
-        Description = "Namespace of the per-node coordination Leases.",
-        DefaultValueFactory = _ => "default",
+        Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck.",
+        DefaultValueFactory = _ => ClusterTarget.DefaultLeaseNamespace,
     };
 
     public void AddTo(Command command, bool withCluster)
@@ -60,7 +60,7 @@ internal sealed class FrontDoorOptions
     }
 
     public ClusterTarget Cluster(ParseResult parse) =>
-        new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? "default");
+        new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? ClusterTarget.DefaultLeaseNamespace);
 
     /// <summary>The server to use, or null for this process.</summary>
     public RemoteOptions? Remote(ParseResult parse)

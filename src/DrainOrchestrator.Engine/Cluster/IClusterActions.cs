@@ -20,14 +20,24 @@ public interface IClusterActions
     /// <summary>Cordons or uncordons a node.</summary>
     Task SetUnschedulableAsync(string node, bool unschedulable, CancellationToken cancellationToken);
 
+    /// <summary>The namespace of the node maintenance Leases (<c>medik8s-leases</c> unless configured otherwise).</summary>
+    string LeaseNamespace { get; }
+
     /// <summary>
-    /// Takes or renews the coordination Lease that keeps other maintenance tools off <paramref name="node"/>; returns
-    /// the other holder when someone else holds it and it has not expired, else null.
+    /// Takes or renews the node maintenance Lease (<c>node-NODE</c>, as node-maintenance-operator and NodeHealthCheck
+    /// name it) that keeps other maintenance and remediation tools off <paramref name="node"/>; returns the other holder
+    /// when someone else holds a valid one, else null. A missing namespace or an RBAC refusal is thrown (404, 403).
     /// </summary>
     Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken);
 
     /// <summary>Gives the node Lease up if <paramref name="holder"/> holds it.</summary>
     Task ReleaseNodeLeaseAsync(string node, string holder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets node conditions (strategic merge on <c>nodes/NODE/status</c>: other conditions stay as they are). A 403 or
+    /// 422 says the cluster does not accept them.
+    /// </summary>
+    Task SetNodeConditionsAsync(string node, IReadOnlyList<NodeCondition> conditions, CancellationToken cancellationToken);
 
     /// <summary>Creates (or replaces) the orchestrator-owned MigrationPolicy.</summary>
     Task EnsureMigrationPolicyAsync(MigrationPolicySnapshot policy, CancellationToken cancellationToken);

@@ -37,9 +37,11 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
             unschedulable ? """{"spec":{"unschedulable":true}}""" : """{"spec":{"unschedulable":null}}""", cancellationToken);
 
     /// <inheritdoc />
+    public string LeaseNamespace => leaseNamespace;
+
+    /// <inheritdoc />
     public async Task<string?> AcquireNodeLeaseAsync(string node, string holder, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         var name = NodeLeaseNames.For(node);
         Kubernetes.Models.Lease existing;
         try
@@ -48,39 +50,21 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
         }
         catch (KubernetesApiException ex) when (ex.IsNotFound)
         {
-            var created = new Kubernetes.Models.Lease
-            {
-                Metadata = new ObjectMeta { Name = name, Namespace = leaseNamespace },
-                Spec = new LeaseSpec
-                {
-                    HolderIdentity = holder,
-                    LeaseDurationSeconds = (int)duration.TotalSeconds,
-                    AcquireTime = now,
-                    RenewTime = now,
-                    LeaseTransitions = 0,
-                },
-            };
-            var result = await client.CreateOrAdoptAsync(created, cancellationToken);
-            return result.Adopted && result.Object.Spec?.HolderIdentity != holder ? result.Object.Spec?.HolderIdentity : null;
+            var owner = await client.GetAsync<Node>(null, node, cancellationToken);
+            var result = await client.CreateOrAdoptAsync(
+                MaintenanceLease.New(leaseNamespace, owner, holder, duration, timeProvider.GetUtcNow()), cancellationToken);
+            return result.Adopted ? MaintenanceLease.OtherValidHolder(result.Object.Spec, holder, timeProvider.GetUtcNow()) : null;
         }
 
+        var now = timeProvider.GetUtcNow();
         var spec = existing.Spec ??= new LeaseSpec();
-        var expired = spec.RenewTime is not { } renewed
-            || renewed + TimeSpan.FromSeconds(spec.LeaseDurationSeconds ?? 0) <= now;
-        if (spec.HolderIdentity != holder && !string.IsNullOrEmpty(spec.HolderIdentity) && !expired)
+        if (MaintenanceLease.OtherValidHolder(spec, holder, now) is { } other)
         {
-            return spec.HolderIdentity;
+            return other;
         }
 
-        if (spec.HolderIdentity != holder)
-        {
-            spec.LeaseTransitions = (spec.LeaseTransitions ?? 0) + 1;
-            spec.AcquireTime = now;
-            spec.HolderIdentity = holder;
-        }
-
-        spec.RenewTime = now;
-        spec.LeaseDurationSeconds = (int)duration.TotalSeconds;
+        // Conditional on the resourceVersion read: if NMO took it meanwhile, this is a 409 and the next call sees them.
+        MaintenanceLease.TakeOrRenew(spec, holder, duration, now);
         await client.UpdateAsync(existing, cancellationToken);
         return null;
     }
@@ -100,6 +84,14 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
         {
             // Nothing to release.
         }
+    }
+
+    /// <inheritdoc />
+    public Task SetNodeConditionsAsync(string node, IReadOnlyList<NodeCondition> conditions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        var patch = JsonSerializer.Serialize(new Node { Status = new NodeStatus { Conditions = [.. conditions] } }, KubernetesJsonContext.Default.Node);
+        return client.PatchStatusAsync<Node>(null, node, PatchType.StrategicMerge, patch, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Journal.Events;
@@ -10,7 +11,7 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// <see cref="DrainEngineOptions.NodeLeaseDuration"/> has passed since its last renewal. A Lease someone else took after
 /// it expired is journaled (<c>node.lease_lost</c>) once per loss and taken back at a later renewal once free; the drain
 /// goes on meanwhile (its nodes are cordoned and their VMs must leave anyway). A failed API call is retried at the next
-/// pass.
+/// pass; a refusal (no lease namespace, no RBAC) is reported once (<c>interop.refused</c>) and asked again a third later.
 /// </summary>
 internal sealed class NodeLeaseRenewal(DrainContext context)
 {
@@ -54,6 +55,13 @@ internal sealed class NodeLeaseRenewal(DrainContext context)
             {
                 other = await context.Actions.AcquireNodeLeaseAsync(node, context.NodeLeaseHolder,
                     context.Options.NodeLeaseDuration, cancellationToken);
+            }
+            catch (KubernetesApiException ex) when (InteropRefusals.Classify(InteropFeature.MaintenanceLease, node, context.Actions.LeaseNamespace, ex) is not null)
+            {
+                // Refused (no namespace, no RBAC): reported once; asked again at the next renewal.
+                await context.Interop.HandleAsync(InteropFeature.MaintenanceLease, node, ex, cancellationToken);
+                _renewedAt[node] = now;
+                continue;
             }
             catch (KubernetesApiException ex)
             {

@@ -9,8 +9,10 @@ namespace DrainOrchestrator.Engine.Reports;
 /// <param name="Waves">Its waves, in order.</param>
 /// <param name="Attempts">Every migration attempt, by wave.</param>
 /// <param name="NotMoved">The VMIs it left where they were: skipped, blocking, or given up on.</param>
+/// <param name="Interop">What the cluster refused of what other tools see (node conditions, the maintenance lease), each with its fix.</param>
 public sealed record DrainReport(
-    DrainRecord Drain, IReadOnlyList<WaveRecord> Waves, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<UnmovedVmi> NotMoved)
+    DrainRecord Drain, IReadOnlyList<WaveRecord> Waves, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyList<UnmovedVmi> NotMoved,
+    IReadOnlyList<string>? Interop = null)
 {
     /// <summary>The maintenance windows it ran in, oldest first; empty when it ran without one.</summary>
     public IReadOnlyList<WindowRun> Windows { get; init; } = [];

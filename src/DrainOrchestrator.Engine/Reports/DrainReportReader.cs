@@ -40,7 +40,8 @@ public static class DrainReportReader
             notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
         }
 
-        return new DrainReport(drain, waves, attempts, notMoved) { Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken) };
+        var interop = (await journal.ReadAsync<InteropRefused>(drain.Id, cancellationToken)).Select(r => r.Describe()).ToList();
+        return new DrainReport(drain, waves, attempts, notMoved, interop) { Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken) };
     }
 
     // Each window opened, with the migrations intended inside it and what its admission held back.

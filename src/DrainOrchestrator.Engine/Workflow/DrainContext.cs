@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -29,6 +30,8 @@ internal sealed record DrainContext(
     OwnershipLease Ownership,
     DatabaseOutage Outage)
 {
+    private InteropNotices? _interop;
+
     /// <summary>The maintenance window of this run; null when it runs without one.</summary>
     public MaintenanceWindow? Window { get; init; }
 
@@ -45,4 +48,7 @@ internal sealed record DrainContext(
 
     /// <summary>The holder identity of the node Leases: one per drain, so a take-over by another process keeps them.</summary>
     public string NodeLeaseHolder => "drain-orchestrator/" + DrainIdText;
+
+    /// <summary>Reports what the cluster refused of the interoperation, once per feature.</summary>
+    public InteropNotices Interop => _interop ??= new(this);
 }

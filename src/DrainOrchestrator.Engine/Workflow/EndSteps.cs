@@ -1,4 +1,5 @@
 using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
@@ -12,7 +13,8 @@ namespace DrainOrchestrator.Engine.Workflow;
 internal static class EndSteps
 {
     /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
-    /// says so (and only if the drain cordoned them); node Leases and drain_nodes are released.</summary>
+    /// says so (and only if the drain cordoned them); the nodes' lifecycle conditions tell the outcome; node Leases and
+    /// drain_nodes are released.</summary>
     public static async Task<DrainResult> FinishAsync(DrainContext context, DrainState state, string reason, CancellationToken cancellationToken)
     {
         var uncordon = state != DrainState.Succeeded && context.Policy.UncordonOnFailure;
@@ -34,6 +36,15 @@ internal static class EndSteps
                 EngineLog.CleanupFailed(context.Logger, "node Lease of " + node.NodeName, ex.Message);
             }
         }
+
+        // Only the nodes the drain began on: one it never cordoned (validation failed, another tool holds it) says nothing.
+        var begun = (current?.Nodes ?? []).Where(n => n.State is not DrainNodeState.Pending and not DrainNodeState.Locked).Select(n => n.NodeName);
+        await NodeConditionMarks.MarkAsync(context, begun, state switch
+        {
+            DrainState.Succeeded => NodeLifecycleMark.Succeeded,
+            DrainState.Cancelled => NodeLifecycleMark.Cancelled,
+            _ => NodeLifecycleMark.Failed,
+        }, $"drain-orchestrator drain {context.Drain.Name}: {reason}", cancellationToken);
 
         foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => r.PostCopy))
         {

@@ -1,4 +1,6 @@
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Interop;
+using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
@@ -25,16 +27,31 @@ internal static class PreparationSteps
         return problems;
     }
 
-    /// <summary>Takes (or renews) every node's coordination Lease; returns the nodes someone else holds.</summary>
+    /// <summary>
+    /// Takes (or renews) every node's maintenance Lease; returns the nodes another holder (node-maintenance-operator,
+    /// NodeHealthCheck) holds a valid Lease of, each naming the holder.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> LockAsync(DrainContext context, CancellationToken cancellationToken)
     {
         var held = new List<string>();
         foreach (var node in context.Nodes)
         {
-            var other = await context.Actions.AcquireNodeLeaseAsync(node, context.NodeLeaseHolder, context.Options.NodeLeaseDuration, cancellationToken);
+            string? other;
+            try
+            {
+                other = await context.Actions.AcquireNodeLeaseAsync(node, context.NodeLeaseHolder, context.Options.NodeLeaseDuration, cancellationToken);
+            }
+            catch (KubernetesApiException ex) when (InteropRefusals.Classify(InteropFeature.MaintenanceLease, node, context.Actions.LeaseNamespace, ex) is not null)
+            {
+                // The cluster will not hold the lease (no namespace, no RBAC): reported once; PostgreSQL still keeps
+                // drains apart, only other tools do not see this one.
+                await context.Interop.HandleAsync(InteropFeature.MaintenanceLease, node, ex, cancellationToken);
+                other = null;
+            }
+
             if (other is not null)
             {
-                held.Add($"node '{node}' is held by '{other}' (coordination Lease {NodeLeaseNames.For(node)})");
+                held.Add($"node '{node}' is under maintenance by '{other}' (Lease {context.Actions.LeaseNamespace}/{NodeLeaseNames.For(node)})");
                 continue;
             }
 

@@ -46,6 +46,18 @@ public sealed partial class KubernetesClient
     /// are retried on back-off failures; a JSON patch may append or move, so it is retried only when provably not applied.
     /// </summary>
     public Task<T> PatchAsync<T>(string? @namespace, string name, PatchType type, string patch, CancellationToken cancellationToken)
+        where T : KubernetesObject, IKubernetesResource<T> =>
+        PatchPathAsync<T>(T.Resource.GetObjectPath(@namespace, name), type, patch, cancellationToken);
+
+    /// <summary>
+    /// Patches the <c>status</c> subresource of an object (e.g. a node's conditions), as <see cref="PatchAsync{T}"/> does
+    /// the object. RBAC grants it separately (<c>nodes/status</c>), so a caller allowed to patch the object may get a 403 here.
+    /// </summary>
+    public Task<T> PatchStatusAsync<T>(string? @namespace, string name, PatchType type, string patch, CancellationToken cancellationToken)
+        where T : KubernetesObject, IKubernetesResource<T> =>
+        PatchPathAsync<T>(T.Resource.GetObjectPath(@namespace, name) + "/status", type, patch, cancellationToken);
+
+    private Task<T> PatchPathAsync<T>(string path, PatchType type, string patch, CancellationToken cancellationToken)
         where T : KubernetesObject, IKubernetesResource<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(patch);
@@ -56,7 +68,6 @@ public sealed partial class KubernetesClient
             PatchType.Json => "application/json-patch+json",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
-        var path = T.Resource.GetObjectPath(@namespace, name);
         var safety = type == PatchType.Json ? RequestSafety.NonIdempotent : RequestSafety.Idempotent;
         return SendForObjectAsync<T>(HttpMethod.Patch, path, safety, () =>
         {

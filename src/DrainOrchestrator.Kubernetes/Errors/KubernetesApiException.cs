@@ -77,4 +77,10 @@ public sealed partial class KubernetesApiException : Exception
 
     /// <summary>True for 409 Conflict (a stale resourceVersion).</summary>
     public bool IsConflict => StatusCode == HttpStatusCode.Conflict && !IsAlreadyExists;
+
+    /// <summary>True for 403 Forbidden (RBAC or an admission policy refused the caller).</summary>
+    public bool IsForbidden => StatusCode == HttpStatusCode.Forbidden;
+
+    /// <summary>True for 422 Unprocessable Entity (the server refused the object's content, e.g. an unknown condition).</summary>
+    public bool IsInvalid => StatusCode == HttpStatusCode.UnprocessableEntity;
 }

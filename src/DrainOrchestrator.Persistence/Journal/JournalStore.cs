@@ -44,6 +44,46 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Appends <paramref name="journalEvent"/> to the journal of workflow instance <paramref name="workflowInstanceId"/>
+    /// inside <paramref name="transaction"/> and returns its sequence number.
+    /// </summary>
+    public async Task<long> AppendForWorkflowAsync(NpgsqlTransaction transaction, Guid workflowInstanceId, JournalEvent journalEvent, string actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(journalEvent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO event_journal (workflow_instance_id, occurred_at, kind, actor, payload)
+            SELECT @workflowInstanceId, @now, @kind, @actor, @payloadJson::jsonb FROM (SELECT pg_advisory_xact_lock(@lockKey)) AS ordered
+            RETURNING seq
+            """,
+            new
+            {
+                workflowInstanceId,
+                now = timeProvider.GetUtcNow(),
+                kind = JournalCatalogue.Describe(journalEvent.GetType()).Kind,
+                actor,
+                payloadJson = JournalCatalogue.Serialize(journalEvent),
+                lockKey = AppendLock,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every event of one workflow instance, as recorded, in journal order.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> ReadWorkflowAsync(Guid workflowInstanceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_journal WHERE workflow_instance_id = @workflowInstanceId ORDER BY seq",
+            new { workflowInstanceId },
+            cancellationToken: cancellationToken));
+        return rows.Select(ToEntry).ToList();
+    }
+
     /// <summary>Every event of one drain, as recorded, in journal order.</summary>
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid drainId, CancellationToken cancellationToken)
     {
@@ -97,7 +137,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
     /// <summary>
     /// Up to <paramref name="limit"/> events after <paramref name="afterSeq"/>, in journal order: of one drain, or of
     /// every drain when <paramref name="drainId"/> is null. Sequence numbers become visible in order (see AppendAsync),
-    /// so reading on from the last one seen misses nothing.
+    /// so reading on from the last one seen misses nothing. Workflow events (<see cref="ReadWorkflowAsync"/>) are not drains' events.
     /// </summary>
     public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(Guid? drainId, long afterSeq, int limit, CancellationToken cancellationToken)
     {
@@ -105,7 +145,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeP
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT {Columns}
-              FROM event_journal WHERE seq > @afterSeq {(drainId is null ? string.Empty : "AND drain_id = @drainId")}
+              FROM event_journal WHERE seq > @afterSeq {(drainId is null ? "AND workflow_instance_id IS NULL" : "AND drain_id = @drainId")}
              ORDER BY seq LIMIT @limit
             """,
             new { drainId, afterSeq, limit },

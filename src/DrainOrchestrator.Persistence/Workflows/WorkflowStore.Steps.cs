@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Dapper;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Persistence.Workflows;
 
@@ -16,28 +18,45 @@ public sealed partial class WorkflowStore
         return rows.Select(r => new WorkflowStepRecord(r.StepKey, r.Kind, r.State, Utc(r.StartedAt), Utc(r.FinishedAt), r.DetailJson)).ToList();
     }
 
-    /// <summary>Records that a step started (kept as it is when it already did: a repeat after a crash resumes it).</summary>
+    /// <summary>
+    /// Records that a step started (kept as it is when it already did: a repeat after a crash resumes it), journaling
+    /// <see cref="WorkflowStepStarted"/> in the same transaction the first time.
+    /// </summary>
     public async Task<WorkflowStepRecord> BeginStepAsync(Guid id, string key, string kind, string detailJson, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO workflow_steps (instance_id, step_key, kind, state, started_at, detail)
-            VALUES (@id, @key, @kind, 'running', @now, @detailJson::jsonb)
-            ON CONFLICT (instance_id, step_key) DO NOTHING
-            """, new { id, key, kind, detailJson, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+        await InTransactionAsync(async transaction =>
+        {
+            var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO workflow_steps (instance_id, step_key, kind, state, started_at, detail)
+                VALUES (@id, @key, @kind, 'running', @now, @detailJson::jsonb)
+                ON CONFLICT (instance_id, step_key) DO NOTHING
+                """, new { id, key, kind, detailJson, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+            if (inserted == 1)
+            {
+                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStepStarted(key, kind), actor, cancellationToken);
+            }
+        }, cancellationToken);
         return (await StepsAsync(id, cancellationToken)).Single(s => s.StepKey == key);
     }
 
-    /// <summary>Ends a step: succeeded, failed or skipped, with its detail.</summary>
+    /// <summary>Ends a step: succeeded, failed or skipped, with its detail (its <c>reason</c> goes into the journal's event too).</summary>
     public async Task EndStepAsync(Guid id, string key, string state, string detailJson, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE workflow_steps SET state = @state, finished_at = @now, detail = @detailJson::jsonb
-             WHERE instance_id = @id AND step_key = @key
-            """, new { id, key, state, detailJson, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+        await InTransactionAsync(async transaction =>
+        {
+            var kind = await transaction.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+                """
+                UPDATE workflow_steps SET state = @state, finished_at = @now, detail = @detailJson::jsonb
+                 WHERE instance_id = @id AND step_key = @key
+                RETURNING kind
+                """, new { id, key, state, detailJson, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+            if (kind is not null)
+            {
+                var reason = JsonNode.Parse(detailJson)?["reason"] is JsonValue r && r.TryGetValue<string>(out var text) ? text : null;
+                await Journal.AppendForWorkflowAsync(transaction, id, WorkflowStepEnded.Of(state, key, kind, reason), actor, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Records what a running step knows so far (a forEachBatch's batches, formed once and kept).</summary>
@@ -49,24 +68,38 @@ public sealed partial class WorkflowStore
             new { id, key, detailJson }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Reopens a failed step for another try (after an operator resumed a paused instance).</summary>
+    /// <summary>Reopens a failed step for another try (after an operator resumed a paused instance), journaled as its start again.</summary>
     public async Task ReopenStepAsync(Guid id, string key, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE workflow_steps SET state = 'running', finished_at = NULL WHERE instance_id = @id AND step_key = @key",
-            new { id, key }, cancellationToken: cancellationToken));
+        await InTransactionAsync(async transaction =>
+        {
+            var kind = await transaction.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "UPDATE workflow_steps SET state = 'running', finished_at = NULL WHERE instance_id = @id AND step_key = @key RETURNING kind",
+                new { id, key }, transaction, cancellationToken: cancellationToken));
+            if (kind is not null)
+            {
+                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStepStarted(key, kind), actor, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
-    /// <summary>Approves an approval step; false when it was approved already.</summary>
+    /// <summary>Approves an approval step (journaling <see cref="WorkflowApprovalGranted"/> with it); false when it was approved already.</summary>
     public async Task<bool> ApproveAsync(Guid id, string key, string by, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO workflow_approvals (instance_id, step_key, approved_by, approved_at) VALUES (@id, @key, @by, @now)
-            ON CONFLICT DO NOTHING
-            """, new { id, key, by, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
+        var approved = false;
+        await InTransactionAsync(async transaction =>
+        {
+            approved = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO workflow_approvals (instance_id, step_key, approved_by, approved_at) VALUES (@id, @key, @by, @now)
+                ON CONFLICT DO NOTHING
+                """, new { id, key, by, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+            if (approved)
+            {
+                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowApprovalGranted(key, by), by, cancellationToken);
+            }
+        }, cancellationToken);
+        return approved;
     }
 
     /// <summary>Who approved the step, or null while nobody has.</summary>

@@ -1,10 +1,16 @@
 using Dapper;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Workflows;
 
-/// <summary>Workflow instances, their step runs and approvals. Writes are single statements; step rows make a run repeatable.</summary>
-public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+/// <summary>
+/// Workflow instances, their step runs and approvals. Step rows make a run repeatable. Every change of state, step or
+/// approval is journaled (the workflow journal: <see cref="JournalStore.ReadWorkflowAsync"/>) in the transaction that
+/// makes it, as <paramref name="actor"/>.
+/// </summary>
+public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvider timeProvider, string actor = "workflow")
 {
     private const string Columns =
         """
@@ -17,18 +23,22 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
     /// <summary>The database written to.</summary>
     public NpgsqlDataSource DataSource => dataSource;
 
-    /// <summary>Records a new pending instance.</summary>
+    /// <summary>Records a new pending instance (and journals <see cref="WorkflowCreated"/> with it).</summary>
     public async Task<WorkflowInstanceRecord> CreateAsync(Guid id, string name, string workflow, int version, string hash, string definition,
         string argumentsJson, string cluster, string? requestedBy, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO workflow_instances (id, name, workflow, workflow_version, content_hash, definition, arguments, cluster, requested_by, created_at)
-            VALUES (@id, @name, @workflow, @version, @hash, @definition, @argumentsJson::jsonb, @cluster, @requestedBy, @now)
-            """,
-            new { id, name, workflow, version, hash, definition, argumentsJson, cluster, requestedBy, now = timeProvider.GetUtcNow() },
-            cancellationToken: cancellationToken));
+        await InTransactionAsync(async transaction =>
+        {
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO workflow_instances (id, name, workflow, workflow_version, content_hash, definition, arguments, cluster, requested_by, created_at)
+                VALUES (@id, @name, @workflow, @version, @hash, @definition, @argumentsJson::jsonb, @cluster, @requestedBy, @now)
+                """,
+                new { id, name, workflow, version, hash, definition, argumentsJson, cluster, requestedBy, now = timeProvider.GetUtcNow() },
+                transaction, cancellationToken: cancellationToken));
+            await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowCreated(workflow, version, hash, requestedBy), requestedBy ?? actor,
+                cancellationToken);
+        }, cancellationToken);
         return (await FindAsync(id.ToString("D"), cancellationToken))!;
     }
 
@@ -53,34 +63,36 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>Sets the state (and what it waits for, and the outcome when final); started_at on the first run.</summary>
-    public async Task SetStateAsync(Guid id, string state, string? waitingFor, string? outcome, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Sets the state (and what it waits for, and the outcome when final); started_at on the first run. A change of state
+    /// or of what it waits for is journaled (<see cref="WorkflowStateChanged"/>).
+    /// </summary>
+    public async Task SetStateAsync(Guid id, string state, string? waitingFor, string? outcome, CancellationToken cancellationToken) =>
+        await ChangeStateAsync(id, state, waitingFor, outcome,
             """
             UPDATE workflow_instances
                SET state = @state, waiting_for = @waitingFor, outcome_reason = coalesce(@outcome, outcome_reason),
                    started_at = coalesce(started_at, @now),
                    finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now ELSE NULL END
              WHERE id = @id AND finished_at IS NULL
-            """,
-            new { id, state, waitingFor, outcome, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
+            """, actor, cancellationToken);
 
-    /// <summary>Asks a pause, resume or cancel: the runner reads the state between and during steps. False when the instance ended.</summary>
-    public async Task<bool> SignalAsync(Guid id, string to, string reason, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Asks a pause, resume or cancel (journaled as <paramref name="by"/>): the runner reads the state between and during
+    /// steps. False when the instance ended.
+    /// </summary>
+    public async Task<bool> SignalAsync(Guid id, string to, string reason, string by, CancellationToken cancellationToken) =>
+        await ChangeStateAsync(id, to, reason, to == "cancelled" ? reason : null,
             """
-            UPDATE workflow_instances SET state = @to, waiting_for = @reason,
-                   finished_at = CASE WHEN @to = 'cancelled' THEN @now ELSE NULL END,
-                   outcome_reason = CASE WHEN @to = 'cancelled' THEN @reason ELSE outcome_reason END
+            UPDATE workflow_instances SET state = @state, waiting_for = @waitingFor,
+                   finished_at = CASE WHEN @state = 'cancelled' THEN @now ELSE NULL END,
+                   outcome_reason = CASE WHEN @state = 'cancelled' THEN @outcome ELSE outcome_reason END
              WHERE id = @id AND finished_at IS NULL
-            """,
-            new { id, to, reason, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
-    }
+            """, by, cancellationToken);
+
+    /// <summary>Journals <paramref name="journalEvent"/> in the instance's journal, on its own.</summary>
+    public Task JournalAsync(Guid id, JournalEvent journalEvent, CancellationToken cancellationToken) =>
+        InTransactionAsync(t => Journal.AppendForWorkflowAsync(t, id, journalEvent, actor, cancellationToken), cancellationToken);
 
     /// <summary>The state as recorded now.</summary>
     public async Task<string?> ReadStateAsync(Guid id, CancellationToken cancellationToken)
@@ -88,6 +100,37 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT state FROM workflow_instances WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    private JournalStore Journal => new(dataSource, timeProvider);
+
+    // The update and its event in one transaction; the row is locked first so the state before is the one replaced.
+    private async Task<bool> ChangeStateAsync(Guid id, string state, string? waitingFor, string? outcome, string update, string by,
+        CancellationToken cancellationToken)
+    {
+        var changed = false;
+        await InTransactionAsync(async transaction =>
+        {
+            var before = await transaction.Connection!.QuerySingleOrDefaultAsync<(string State, string? WaitingFor)>(new CommandDefinition(
+                "SELECT state, waiting_for FROM workflow_instances WHERE id = @id AND finished_at IS NULL FOR UPDATE", new { id }, transaction,
+                cancellationToken: cancellationToken));
+            changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(update,
+                new { id, state, waitingFor, outcome, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+            if (changed && (before.State != state || before.WaitingFor != waitingFor))
+            {
+                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStateChanged(before.State, state, waitingFor ?? outcome), by,
+                    cancellationToken);
+            }
+        }, cancellationToken);
+        return changed;
+    }
+
+    private async Task InTransactionAsync(Func<NpgsqlTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed record Row(Guid Id, string Name, string Workflow, int WorkflowVersion, string ContentHash, string Definition, string ArgumentsJson,

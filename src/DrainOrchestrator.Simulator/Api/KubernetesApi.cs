@@ -58,7 +58,7 @@ internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options,
         }
 
         counters.Count(verb, group, type.Plural, subresource);
-        var fault = faults.Decide(verb, type.Plural);
+        var fault = faults.Decide(verb, type.Plural, subresource, name);
         if (fault.Delay > TimeSpan.Zero)
         {
             await Task.Delay(fault.Delay, time, http.RequestAborted);

@@ -22,7 +22,8 @@ public static class ServeCommandLine
           --seed            seed of every random choice (default: the scenario's for the model, 0 for the server)
           --speed           model time runs N times as fast as wall time, e.g. 60 (default 1)
           --fault           API fault, e.g. virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms
-                            keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after
+                            or nodes/status/patch:forbid (a 403 as RBAC gives it; RESOURCE/SUBRESOURCE/VERB)
+                            keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after, forbid
           --event-retention changes kept for watches resuming from a resourceVersion (default 50000)
           --ground-truth-out where to write the ground truth (JSON) on exit
           --kubeconfig-out  where to write the kubeconfig once listening

@@ -125,6 +125,50 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.Contains(output.Split('\n'), l => l.TrimStart().StartsWith("quiet ", StringComparison.Ordinal) && l.Contains("1 series returned", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Journal_ABatchedRun_ListsEveryStepRunAndTheDrainsItStarted()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        var file = Write("journaled", """
+              - id: batches
+                kind: forEachBatch
+                batchSize: 1
+                order: name
+                steps:
+                  - {id: cordon, kind: cordon}
+                  - {id: drain, kind: drain}
+                  - {id: uncordon, kind: uncordon}
+              - {id: report, kind: report}
+            """);
+        var name = "journaled-" + Guid.NewGuid().ToString("N")[..6];
+
+        var run = await Drainctl.RunAsync("workflow", "run", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
+            "--param", "nodes=src-5,src-6", "--name", name);
+        var journal = await Drainctl.RunAsync("workflow", "journal", name, "--with-drains", "--db", database.ConnectionString);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(journal.ExitCode == 0, journal.Output);
+        // The payload as PostgreSQL prints jsonb ("step": "x"), compared without the spaces.
+        var lines = journal.Output.Split('\n').Select(l => l.Replace(": ", ":", StringComparison.Ordinal)).ToList();
+        string[] keys = ["select", "batches", "batches[0]/cordon", "batches[0]/drain", "batches[0]/uncordon", "batches[1]/cordon", "batches[1]/drain",
+            "batches[1]/uncordon", "report"];
+        foreach (var key in keys)
+        {
+            foreach (var kind in new[] { "workflow.step.started", "workflow.step.succeeded" })
+            {
+                Assert.Single(lines, l => l.Contains(kind + " ", StringComparison.Ordinal) && l.Contains($"\"step\":\"{key}\"", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Equal(2, lines.Count(l => l.Contains("workflow.drain.started", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("workflow.state_changed", StringComparison.Ordinal) && l.Contains("\"to\":\"succeeded\"", StringComparison.Ordinal));
+        // The drains' own journals follow their starts, indented: each ran to drain.succeeded.
+        Assert.Equal(2, lines.Count(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Contains("drain.succeeded", StringComparison.Ordinal)));
+        var uncordoned = await sim.Client.GetAsync<Kubernetes.Models.Node>(null, "src-5", CancellationToken.None);
+        Assert.Equal(("False", "NodeUncordoned"), (uncordoned.Status?.Conditions?.Single(c => c.Type == "Drained").Status,
+            uncordoned.Status?.Conditions?.Single(c => c.Type == "Drained").Reason));
+    }
+
     private static string Write(string name, string steps)
     {
         var directory = Path.Combine(Path.GetTempPath(), "drain-e2e-workflows", Guid.NewGuid().ToString("N")[..12]);

@@ -106,6 +106,32 @@ public sealed class KubernetesClientTests
     }
 
     [Fact]
+    public async Task PatchStatusAsync_Node_PatchesTheStatusSubresource()
+    {
+        await using var fixture = new ClientFixture((_, exchange) => exchange.RespondAsync(200, Samples.Read("node.json")));
+
+        await fixture.Client.PatchStatusAsync<Node>(null, "worker-1", PatchType.StrategicMerge,
+            """{"status":{"conditions":[{"type":"Drained","status":"True"}]}}""", TestTimeout.Token);
+
+        Assert.Equal(("PATCH", "/api/v1/nodes/worker-1/status"), (fixture.SingleRequest.Method, fixture.SingleRequest.Target));
+        Assert.StartsWith("application/strategic-merge-patch+json", fixture.SingleRequest.Header("Content-Type"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatchStatusAsync_Forbidden_IsForbiddenAndNotRetried()
+    {
+        await using var fixture = new ClientFixture((_, exchange) => exchange.RespondAsync(403,
+            """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,"message":"nodes \"worker-1\" is forbidden"}"""));
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => fixture.Client.PatchStatusAsync<Node>(null, "worker-1",
+            PatchType.StrategicMerge, """{"status":{}}""", TestTimeout.Token));
+
+        Assert.True(error.IsForbidden);
+        Assert.False(error.IsInvalid);
+        Assert.Single(fixture.Server.Requests);
+    }
+
+    [Fact]
     public async Task DeleteAsync_WithPreconditionsAndPropagation_SendsDeleteOptions()
     {
         await using var fixture = new ClientFixture((_, exchange) => exchange.RespondAsync(200, """{"kind":"Status","apiVersion":"v1","status":"Success"}"""));

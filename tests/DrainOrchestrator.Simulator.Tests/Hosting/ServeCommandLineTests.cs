@@ -22,6 +22,19 @@ public sealed class ServeCommandLineTests
     }
 
     [Fact]
+    public void Parse_ForbidOnASubresource_NamesResourceSubresourceAndVerb()
+    {
+        var (options, _, problems) = ServeCommandLine.Parse(
+            ["--scenario", "empty", "--kubeconfig-out", "/tmp/kc", "--fault", "nodes/status/patch:forbid", "--fault", "nodes/status:forbid=true"]);
+
+        Assert.Empty(problems);
+        Assert.Equal([("nodes/status", "patch", true), ("nodes/status", "*", true)],
+            options!.Faults.Select(f => (f.Resource, f.Verb, f.Forbid)).ToList());
+        Assert.True(options.Faults[0].Matches("patch", "nodes", "status"));
+        Assert.False(options.Faults[0].Matches("patch", "nodes"));
+    }
+
+    [Fact]
     public void Parse_ManyMistakes_ReportsEveryProblemAtOnce()
     {
         var (options, _, problems) = ServeCommandLine.Parse(

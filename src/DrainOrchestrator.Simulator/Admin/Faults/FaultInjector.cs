@@ -34,9 +34,9 @@ public sealed class FaultInjector(int seed)
     }
 
     /// <summary>Decides the fault for a request.</summary>
-    public FaultDecision Decide(string verb, string resource)
+    public FaultDecision Decide(string verb, string resource, string? subresource = null, string? name = null)
     {
-        var matching = _rules.Where(r => r.Matches(verb, resource)).ToList();
+        var matching = _rules.Where(r => r.Matches(verb, resource, subresource)).ToList();
         if (matching.Count == 0)
         {
             return FaultDecision.None;
@@ -44,6 +44,11 @@ public sealed class FaultInjector(int seed)
 
         var delay = matching.Max(r => r.Delay);
         var drop = matching.Where(r => r.DropWatchAfter is not null).Select(r => r.DropWatchAfter).Min();
+        if (matching.Any(r => r.Forbid))
+        {
+            return new FaultDecision(delay, ApiErrors.Forbidden(verb, subresource is null ? resource : resource + "/" + subresource, name), drop);
+        }
+
         ApiStatus? failure = null;
         foreach (var rule in matching)
         {

@@ -5,14 +5,16 @@ namespace DrainOrchestrator.Simulator.Admin.Faults;
 
 /// <summary>
 /// An API fault for requests of one resource and verb (<c>*</c> for any): a rate of 500 InternalError answers, a rate
-/// of 429 TooManyRequests answers with Retry-After, a delay before answering, and watch streams cut after a while.
+/// of 429 TooManyRequests answers with Retry-After, a delay before answering, watch streams cut after a while, and
+/// <see cref="Forbid"/>: every matching request refused 403 as a missing RBAC rule refuses it. A resource names its
+/// subresource as RBAC does (<c>nodes/status</c>); a plain resource matches its subresources too.
 /// </summary>
 public sealed record FaultRule
 {
     /// <summary>The wildcard for resource and verb.</summary>
     public const string Any = "*";
 
-    /// <summary>The resource (plural, e.g. <c>virtualmachineinstancemigrations</c>), or <c>*</c>.</summary>
+    /// <summary>The resource (plural, e.g. <c>virtualmachineinstancemigrations</c>, or with a subresource <c>nodes/status</c>), or <c>*</c>.</summary>
     public string Resource { get; init; } = Any;
 
     /// <summary>The verb (get, list, watch, create, update, patch, delete, deletecollection), or <c>*</c>.</summary>
@@ -33,9 +35,13 @@ public sealed record FaultRule
     /// <summary>When set, matching watch streams are cut (connection aborted) after this long.</summary>
     public TimeSpan? DropWatchAfter { get; init; }
 
-    /// <summary>Whether the rule applies to a request.</summary>
-    public bool Matches(string verb, string resource) =>
-        (Verb == Any || Verb == verb) && (Resource == Any || Resource == resource);
+    /// <summary>Whether every matching request is refused 403 Forbidden (as if RBAC lacked the rule).</summary>
+    public bool Forbid { get; init; }
+
+    /// <summary>Whether the rule applies to a request (of <paramref name="subresource"/>, when not null).</summary>
+    public bool Matches(string verb, string resource, string? subresource = null) =>
+        (Verb == Any || Verb == verb)
+        && (Resource == Any || Resource == resource || (subresource is not null && Resource == resource + "/" + subresource));
 
     /// <summary>The verbs a rule may name besides <c>*</c>.</summary>
     public static IReadOnlyList<string> KnownVerbs { get; } =
@@ -47,7 +53,12 @@ public sealed record FaultRule
         ArgumentNullException.ThrowIfNull(knownResources);
         var problems = new List<string>(Validate());
         var known = knownResources.ToList();
-        if (Resource != Any && !known.Contains(Resource, StringComparer.Ordinal))
+        var slash = Resource.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0 && Resource[(slash + 1)..] != "status")
+        {
+            problems.Add($"resource \"{Resource}\" names a subresource drain-sim does not serve (only status)");
+        }
+        else if (Resource != Any && !known.Contains(slash < 0 ? Resource : Resource[..slash], StringComparer.Ordinal))
         {
             problems.Add($"resource \"{Resource}\" is not served (known: {string.Join(", ", known)}, or *)");
         }
@@ -109,6 +120,11 @@ public sealed record FaultRule
             ["retryAfter"] = Durations.Format(RetryAfter),
             ["delay"] = Durations.Format(Delay),
         };
+        if (Forbid)
+        {
+            json["forbid"] = true;
+        }
+
         if (DropWatchAfter is { } drop)
         {
             json["dropWatchAfter"] = Durations.Format(drop);

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace DrainOrchestrator.Simulator.Admin.Faults;
 
 /// <summary>
-/// Reads fault rules from the command line (<c>RESOURCE/VERB:key=value,…</c> with keys error-rate, throttle-rate,
-/// retry-after, delay, drop-watch-after) and from the admin API's JSON. Every problem is reported, not the first.
+/// Reads fault rules from the command line (<c>RESOURCE[/SUBRESOURCE][/VERB]:key=value,…</c> with keys error-rate,
+/// throttle-rate, retry-after, delay, drop-watch-after, forbid) and from the admin API's JSON. Every problem is reported, not the first.
 /// </summary>
 public static class FaultRuleParser
 {
@@ -17,11 +17,14 @@ public static class FaultRuleParser
         ArgumentNullException.ThrowIfNull(problems);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var target = colon < 0 ? text : text[..colon];
-        var slash = target.IndexOf('/', StringComparison.Ordinal);
+        // RESOURCE, RESOURCE/VERB, RESOURCE/status or RESOURCE/status/VERB.
+        var slash = target.LastIndexOf('/');
+        var last = slash < 0 ? null : target[(slash + 1)..];
+        var isVerb = last is not null && (last != "status" || target.Count(c => c == '/') > 1);
         var rule = new FaultRule
         {
-            Resource = slash < 0 ? target : target[..slash],
-            Verb = slash < 0 ? FaultRule.Any : target[(slash + 1)..],
+            Resource = isVerb ? target[..slash] : target,
+            Verb = isVerb ? last! : FaultRule.Any,
         };
         var settings = colon < 0 ? [] : text[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries);
         var before = problems.Count;
@@ -70,10 +73,28 @@ public static class FaultRuleParser
                 return rule with { Delay = Duration(value, key, problems, where) };
             case "drop-watch-after" or "dropWatchAfter":
                 return rule with { DropWatchAfter = Duration(value, key, problems, where) };
+            case "forbid":
+                return rule with { Forbid = Flag(value, key, problems, where) };
             default:
-                problems.Add($"{where}: unknown setting \"{key}\" (known: resource, verb, errorRate, throttleRate, retryAfter, delay, dropWatchAfter)");
+                problems.Add($"{where}: unknown setting \"{key}\" (known: resource, verb, errorRate, throttleRate, retryAfter, delay, dropWatchAfter, forbid)");
                 return rule;
         }
+    }
+
+    private static bool Flag(string value, string key, List<string> problems, string where)
+    {
+        if (value.Length == 0 || bool.TryParse(value, out var flag) && flag)
+        {
+            return true;
+        }
+
+        if (bool.TryParse(value, out _))
+        {
+            return false;
+        }
+
+        problems.Add($"{where}: {key} must be true or false, was \"{value}\"");
+        return false;
     }
 
     private static double Rate(string value, string key, List<string> problems, string where)

@@ -34,6 +34,14 @@ public static class ApiErrors
     /// <summary>400 BadRequest.</summary>
     public static ApiStatus BadRequest(string message) => new(400, "BadRequest", message);
 
+    /// <summary>403 Forbidden, worded as RBAC words it.</summary>
+    public static ApiStatus Forbidden(string verb, string resource, string? name) =>
+        new(403, "Forbidden", $"{resource} \"{name}\" is forbidden: User \"system:serviceaccount:drain-sim:client\" cannot {verb} resource \"{resource}\" (refused by a drain-sim fault rule)")
+        {
+            Name = name,
+            Kind = resource,
+        };
+
     /// <summary>401 Unauthorized.</summary>
     public static ApiStatus Unauthorized() => new(401, "Unauthorized", "Unauthorized");
 

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 /// <summary>
 /// Client writes become model inputs, inside the store's write lock (so the store and the model agree on the order):
 /// VMIMs, node spec and labels, the KubeVirt CR's migration configuration, MigrationPolicies, VMI, VM and namespace
-/// labels. What the model cannot honour is refused with a Status that says so. The simulated controllers' own writes
+/// labels, conditions of clients' own types on nodes/NAME/status. What the model cannot honour is refused with a Status that says so. The simulated controllers' own writes
 /// pass untouched; dry runs are checked but change nothing.
 /// </summary>
 internal sealed class ModelWriteHook(ModelGateway model) : IStoreWriteHook
@@ -28,6 +28,11 @@ internal sealed class ModelWriteHook(ModelGateway model) : IStoreWriteHook
 
         var type = request.Type;
         var name = ObjectDiff.Name(request.Object);
+        if (request.Options.Status && type == BuiltInResourceTypes.Nodes)
+        {
+            return NodeStatusWrites.Admit(request);
+        }
+
         if (request.Options.Status && ModelOwnedStatus.Contains(type))
         {
             return AdmissionResult.Deny(ModelDenials.FieldNotModelled(type, name, "status",

@@ -10,9 +10,16 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Rendering;
 /// </summary>
 internal static class NodeRenderer
 {
-    /// <summary>The parts of a stored node the model owns; the rest (annotations, other spec fields) is the client's.</summary>
+    /// <summary>
+    /// The parts of a stored node the model owns; the rest (annotations, other spec fields) is the client's. Of the
+    /// conditions it owns the kubelet's types only: others that clients set on nodes/NAME/status (DrainInProgress,
+    /// Drained) stay.
+    /// </summary>
     public static IReadOnlyList<string[]> OwnedPaths { get; } =
-        [["metadata", "labels"], ["spec", "unschedulable"], ["spec", "taints"], ["status"]];
+    [
+        ["metadata", "labels"], ["spec", "unschedulable"], ["spec", "taints"], ["status", "capacity"], ["status", "allocatable"],
+        ["status", "addresses"], ["status", "nodeInfo"], ["status", "conditions", Sync.ObjectOverlay.ByType],
+    ];
 
     /// <summary>The owned paths of <paramref name="node"/>: <see cref="OwnedPaths"/> and the annotation keys the model publishes.</summary>
     public static IReadOnlyList<string[]> OwnedPathsOf(NodeSnapshot node) => ModelAnnotations.Owned(OwnedPaths, node.Annotations);

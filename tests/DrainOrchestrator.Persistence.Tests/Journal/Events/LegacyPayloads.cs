@@ -88,5 +88,29 @@ internal static class LegacyPayloads
             new ResumeSignalled(DrainState.Paused, DrainState.Running));
         yield return ("signal.cancel", """{"signal":"cancel","from":"pending","to":"cancelling"}""",
             new CancelSignalled(DrainState.Pending, DrainState.Cancelling));
+        yield return ("interop.refused",
+            """{"feature":"nodeConditions","node":"w1","reason":"the API server refused PATCH nodes/w1/status (403 Forbidden: no)","fix":"Grant patch on nodes/status"}""",
+            new InteropRefused(InteropFeature.NodeConditions, "w1", "the API server refused PATCH nodes/w1/status (403 Forbidden: no)", "Grant patch on nodes/status"));
+        yield return ("workflow.created", """{"workflow":"rolling-upgrade","version":2,"contentHash":"ab12","requestedBy":"ops@drainctl"}""",
+            new WorkflowCreated("rolling-upgrade", 2, "ab12", "ops@drainctl"));
+        yield return ("workflow.state_changed", """{"from":"running","to":"waiting","detail":"approval of step go"}""",
+            new WorkflowStateChanged("running", "waiting", "approval of step go"));
+        yield return ("workflow.step.started", """{"step":"batches[0]/drain","stepKind":"Drain"}""", new WorkflowStepStarted("batches[0]/drain", "Drain"));
+        yield return ("workflow.step.succeeded", """{"step":"select","stepKind":"SelectNodes","reason":null}""",
+            new WorkflowStepSucceeded("select", "SelectNodes", null));
+        yield return ("workflow.step.failed", """{"step":"post","stepKind":"Hook","reason":"answered 500"}""", new WorkflowStepFailed("post", "Hook", "answered 500"));
+        yield return ("workflow.step.skipped", """{"step":"batches[1]/wait","stepKind":"WaitFor","reason":"not Ready within 00:05:00"}""",
+            new WorkflowStepSkipped("batches[1]/wait", "WaitFor", "not Ready within 00:05:00"));
+        yield return ("workflow.approval.granted", """{"step":"go","by":"ops@drainctl"}""", new WorkflowApprovalGranted("go", "ops@drainctl"));
+        yield return ("workflow.gate.blocked", """{"step":"alerts","blocking":"1 series returned by up == 0"}""",
+            new WorkflowGateBlocked("alerts", "1 series returned by up == 0"));
+        yield return ("workflow.gate.cleared", """{"step":"alerts"}""", new WorkflowGateCleared("alerts"));
+        yield return ("workflow.hook.attempt_failed", """{"step":"post","attempt":2,"reason":"answered 500"}""",
+            new WorkflowHookAttemptFailed("post", 2, "answered 500"));
+        yield return ("workflow.notification.sent", """{"step":"tell","url":"http://hooks.example/x"}""",
+            new WorkflowNotificationSent("tell", "http://hooks.example/x"));
+        yield return ("workflow.drain.started",
+            """{"step":"batches[0]/drain","drainId":"6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b","drainName":"wf-batches-0-drain"}""",
+            new WorkflowDrainStarted("batches[0]/drain", Guid.Parse("6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b"), "wf-batches-0-drain"));
     }
 }

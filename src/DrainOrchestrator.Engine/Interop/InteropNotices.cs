@@ -1,0 +1,38 @@
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Journal.Events;
+
+namespace DrainOrchestrator.Engine.Interop;
+
+/// <summary>
+/// Reports what the cluster refused of the interoperation (conditions, the maintenance lease) once per feature and
+/// drain: the first refusal is journaled (<see cref="InteropRefused"/>) and logged, later ones (other nodes, renewals, a
+/// run after a take-over that reads the journal) are not. A refusal never fails the drain.
+/// </summary>
+internal sealed class InteropNotices(DrainContext context)
+{
+    private HashSet<InteropFeature>? _reported;
+
+    /// <summary>
+    /// Handles a failed interop call: a refusal is reported once and true is returned; a transient failure is logged and
+    /// false is returned (the caller tries again when it next would).
+    /// </summary>
+    public async Task<bool> HandleAsync(InteropFeature feature, string node, KubernetesApiException error, CancellationToken cancellationToken)
+    {
+        var refusal = InteropRefusals.Classify(feature, node, context.Actions.LeaseNamespace, error);
+        if (refusal is null)
+        {
+            EngineLog.InteropFailed(context.Logger, feature.ToString(), node, error.Message);
+            return false;
+        }
+
+        _reported ??= [.. (await context.Journal.ReadAsync<InteropRefused>(context.Id, cancellationToken)).Select(e => e.Feature)];
+        if (_reported.Add(feature))
+        {
+            await context.Writer.WriteAsync(refusal, null, cancellationToken);
+            EngineLog.InteropRefused(context.Logger, context.Drain.Name, refusal.Describe());
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Journal.Events;
+
+namespace DrainOrchestrator.Engine.Interop;
+
+/// <summary>Publishes a drain's progress on its nodes as lifecycle conditions; what the cluster refuses is reported, never fatal.</summary>
+internal static class NodeConditionMarks
+{
+    /// <summary>Marks <paramref name="nodes"/> (of the drain).</summary>
+    public static async Task MarkAsync(DrainContext context, IEnumerable<string> nodes, NodeLifecycleMark mark, string message,
+        CancellationToken cancellationToken)
+    {
+        foreach (var node in nodes)
+        {
+            var conditions = NodeLifecycleConditions.For(mark, message, context.View.Current.FindNode(node), context.Time.GetUtcNow());
+            try
+            {
+                await context.Actions.SetNodeConditionsAsync(node, conditions, cancellationToken);
+            }
+            catch (KubernetesApiException ex)
+            {
+                if (await context.Interop.HandleAsync(InteropFeature.NodeConditions, node, ex, cancellationToken))
+                {
+                    return; // refused for one node, refused for all: the same identity writes them.
+                }
+            }
+        }
+    }
+}
