@@ -70,9 +70,14 @@ internal static partial class EngineLog
     [LoggerMessage(3033, LogLevel.Error, "Database unavailable for {ElapsedSeconds}s, longer than the outage timeout: stopping. Last error: {Reason}")]
     public static partial void DatabaseGaveUp(ILogger logger, double elapsedSeconds, string reason);
 
-    [LoggerMessage(3040, LogLevel.Warning, "Drain {Drain}: {Refusal}")]
+    [LoggerMessage(3080, LogLevel.Warning, "Drain {Drain}: {Refusal}")]
     public static partial void InteropRefused(ILogger logger, string drain, string refusal);
 
-    [LoggerMessage(3041, LogLevel.Warning, "Setting the {Feature} of node {Node} failed, will try again at the next chance: {Reason}")]
+    // Information, not a warning: a cluster without the medik8s operators has no lease namespace, and every drain on it
+    // would warn. The report and the journal still say it, with the fix.
+    [LoggerMessage(3082, LogLevel.Information, "Drain {Drain}: {Refusal}")]
+    public static partial void InteropNotInstalled(ILogger logger, string drain, string refusal);
+
+    [LoggerMessage(3081, LogLevel.Warning, "Setting the {Feature} of node {Node} failed, will try again at the next chance: {Reason}")]
     public static partial void InteropFailed(ILogger logger, string feature, string node, string reason);
 }

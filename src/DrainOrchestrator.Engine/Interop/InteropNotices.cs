@@ -30,7 +30,14 @@ internal sealed class InteropNotices(DrainContext context)
         if (_reported.Add(feature))
         {
             await context.Writer.WriteAsync(refusal, null, cancellationToken);
-            EngineLog.InteropRefused(context.Logger, context.Drain.Name, refusal.Describe());
+            if (error.IsNotFound)
+            {
+                EngineLog.InteropNotInstalled(context.Logger, context.Drain.Name, refusal.Describe());
+            }
+            else
+            {
+                EngineLog.InteropRefused(context.Logger, context.Drain.Name, refusal.Describe());
+            }
         }
 
         return true;
