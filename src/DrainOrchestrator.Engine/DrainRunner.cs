@@ -65,6 +65,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         {
             return new DrainResult(drainId, DrainRunState.Interrupted, ex.Message);
         }
+        catch (Exception ex) when (InfrastructureFailure.Explain(ex, cancellationToken) is { } why)
+        {
+            EngineLog.RunInterrupted(logger, why);
+            return new DrainResult(drainId, DrainRunState.Interrupted, why);
+        }
     }
 
     private static DrainResult Ended(DrainRecord drain) =>

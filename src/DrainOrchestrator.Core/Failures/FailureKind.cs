@@ -29,4 +29,10 @@ public enum FailureKind
 
     /// <summary>The Kubernetes API refused or failed the request.</summary>
     ApiError,
+
+    /// <summary>
+    /// The infrastructure failed, not the VM: the API server or the network (5xx, timeouts, RBAC), or the engine stopped
+    /// between the intent and the act. Never counted against the VM's attempts (<see cref="FailureDecider.ChargedFailures"/>).
+    /// </summary>
+    Infrastructure,
 }

@@ -93,7 +93,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
-            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], cluster, cancellationToken);
+            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], records, cluster, cancellationToken);
 
             await StartRestartsAsync(decision, cluster, cancellationToken);
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
@@ -133,14 +133,14 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         return now - _stuckSince.Value >= context.Options.StuckTimeout;
     }
 
-    // Wakes on a cluster change, at the scheduler's wake-up time, when a node Lease renewal falls due, or after a
-    // heartbeat interval (signals, stuck timer).
+    // Wakes on a cluster change, at the scheduler's wake-up time, when a node Lease renewal or a deferred create falls
+    // due, or after a heartbeat interval (signals, stuck timer).
     private async Task WaitAsync(long seen, DateTimeOffset? wakeAt, CancellationToken cancellationToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var now = context.Time.GetUtcNow();
         var delay = context.Options.HeartbeatInterval;
-        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now)])
+        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), NextDeferredDue])
         {
             if (at is { } due && due - now < delay)
             {

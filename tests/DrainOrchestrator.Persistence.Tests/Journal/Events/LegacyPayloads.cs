@@ -43,6 +43,9 @@ internal static class LegacyPayloads
         yield return ("attempt.create_failed",
             """{"vmim":"r-1","kind":"restart","failureClass":"Unknown","reason":"the VMI could not be deleted: forbidden"}""",
             new AttemptCreateFailed("r-1", "Unknown", "the VMI could not be deleted: forbidden") { AttemptKind = AttemptKind.Restart });
+        yield return ("attempt.create_deferred",
+            """{"vmim":"m-1","reason":"Kubernetes API: 500 InternalError: etcdserver: request timed out","try":2,"retryInSeconds":1.4}""",
+            new AttemptCreateDeferred("m-1", "Kubernetes API: 500 InternalError: etcdserver: request timed out", 2, 1.4));
         yield return ("attempt.vmi_deleted", """{"vmim":"r-1","vmi":"ns/vm","uid":"u1","deleted":true}""",
             new AttemptVmiDeleted("r-1", "ns/vm", "u1", true));
         yield return ("attempt.abort_requested", """{"vmim":"m-1"}""", new AttemptAbortRequested("m-1"));
