@@ -1,4 +1,6 @@
+using System.Net;
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Engine.Tests.Fakes;
@@ -60,7 +62,10 @@ internal sealed partial class FakeCluster
     {
         lock (_gate)
         {
-            _nodes.Single(n => n.Metadata.Name == node).Spec!.Unschedulable = unschedulable ? true : null;
+            // As the API server answers a patch of a node that does not exist.
+            var found = _nodes.SingleOrDefault(n => n.Metadata.Name == node)
+                ?? throw new KubernetesApiException(HttpStatusCode.NotFound, "NotFound", $"Kubernetes API: 404 NotFound: nodes \"{node}\" not found");
+            found.Spec!.Unschedulable = unschedulable ? true : null;
         }
 
         _signal.Bump();

@@ -95,6 +95,17 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
         return this;
     }
 
+    /// <summary>Deletes the node, as someone might mid-drain (its VMIs stay, as after a crash of the node).</summary>
+    public void RemoveNode(string name)
+    {
+        lock (_gate)
+        {
+            _nodes.RemoveAll(n => n.Metadata.Name == name);
+        }
+
+        _signal.Bump();
+    }
+
     public FakeCluster AddVmi(string name, string node, bool migratable = true, Dictionary<string, string>? labels = null)
     {
         lock (_gate)

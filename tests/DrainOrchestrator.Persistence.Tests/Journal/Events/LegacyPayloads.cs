@@ -26,6 +26,7 @@ internal static class LegacyPayloads
         yield return ("node.locked", """{"node":"w1"}""", new NodeLocked("w1"));
         yield return ("node.cordon.intended", """{"node":"w1","wasUnschedulable":false}""", new NodeCordonIntended("w1", false));
         yield return ("node.uncordon.intended", """{"node":"w1"}""", new NodeUncordonIntended("w1"));
+        yield return ("node.gone", """{"node":"w1"}""", new NodeGone("w1"));
         yield return ("node.lease_lost", """{"node":"w1","holder":"other-tool"}""", new NodeLeaseLost("w1", "other-tool"));
         yield return ("plan.created", """{"waves":2,"items":5,"blockers":0,"predictedMakespanSeconds":120.5,"warnings":["bad hint; assuming 10 Gbit/s"]}""",
             new PlanCreated(2, 5, 0, 120.5, ["bad hint; assuming 10 Gbit/s"]));
