@@ -43,6 +43,18 @@ public sealed record DrainEngineOptions
     /// <summary>The longest wait between two tries of an unreachable database.</summary>
     public TimeSpan DatabaseRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a VMIM create the API server keeps failing (5xx, timeouts) is tried again before the run stops as
+    /// interrupted (exit non-zero, resumable). The VM's attempts are never charged for it.
+    /// </summary>
+    public TimeSpan ApiOutageTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first wait before a failed VMIM create is tried again; it doubles (with jitter) up to the maximum.</summary>
+    public TimeSpan ApiRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two tries of a VMIM create that the API server failed.</summary>
+    public TimeSpan ApiRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Throws with every problem at once when a value is out of range.</summary>
     public void Validate()
     {
@@ -95,6 +107,21 @@ public sealed record DrainEngineOptions
         if (DatabaseRetryMaxDelay < DatabaseRetryDelay)
         {
             problems.Add($"DatabaseRetryMaxDelay must be at least DatabaseRetryDelay ({DatabaseRetryDelay}), was {DatabaseRetryMaxDelay}");
+        }
+
+        if (ApiOutageTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"ApiOutageTimeout must be positive, was {ApiOutageTimeout}");
+        }
+
+        if (ApiRetryDelay <= TimeSpan.Zero)
+        {
+            problems.Add($"ApiRetryDelay must be positive, was {ApiRetryDelay}");
+        }
+
+        if (ApiRetryMaxDelay < ApiRetryDelay)
+        {
+            problems.Add($"ApiRetryMaxDelay must be at least ApiRetryDelay ({ApiRetryDelay}), was {ApiRetryMaxDelay}");
         }
 
         if (problems.Count > 0)

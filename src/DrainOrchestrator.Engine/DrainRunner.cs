@@ -47,7 +47,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             return Ended(drain);
         }
 
-        var leases = new LeaseStore(dataSource, timeProvider);
+        var leases = new LeaseStore(dataSource);
         await using var ownership = await AcquireUnlessFinishedAsync(leases, drainId, states, cancellationToken);
         var current = await drains.FindAsync(drainId.ToString("D"), cancellationToken) ?? drain;
         if (ownership is null || current.State.IsFinal())
@@ -58,7 +58,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownership.Lost);
         var journal = new JournalStore(dataSource, timeProvider);
-        var writer = new FencedWriter(dataSource, leases, journal, ownership, drainId, options.Holder);
+        var writer = new FencedWriter(dataSource, journal, ownership, drainId, options.Holder);
         var outage = new DatabaseOutage(dataSource, ownership, writer, options, timeProvider, logger);
         var context = new DrainContext(drain, PolicyDocument.Read(drain.PolicyJson), view, actions, writer,
             new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,
@@ -77,6 +77,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         catch (DatabaseOutageException ex)
         {
             return new DrainResult(drainId, DrainRunState.Interrupted, ex.Message);
+        }
+        catch (Exception ex) when (InfrastructureFailure.Explain(ex, cancellationToken) is { } why)
+        {
+            EngineLog.RunInterrupted(logger, why);
+            return new DrainResult(drainId, DrainRunState.Interrupted, why);
         }
     }
 

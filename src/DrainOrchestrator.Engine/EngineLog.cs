@@ -42,6 +42,12 @@ internal static partial class EngineLog
     [LoggerMessage(3022, LogLevel.Warning, "Creating {Vmim} failed: {Reason}")]
     public static partial void CreateFailed(ILogger logger, string vmim, string reason);
 
+    [LoggerMessage(3034, LogLevel.Warning, "Creating {Vmim} failed in the infrastructure (try {Try}), trying the same name again in {DelaySeconds}s; no attempt is charged: {Reason}")]
+    public static partial void CreateDeferred(ILogger logger, string vmim, int @try, double delaySeconds, string reason);
+
+    [LoggerMessage(3035, LogLevel.Error, "Run interrupted by the infrastructure, the drain stays resumable: {Reason}")]
+    public static partial void RunInterrupted(ILogger logger, string reason);
+
     [LoggerMessage(3023, LogLevel.Warning, "Gave up on {Vmi}: {Reason}")]
     public static partial void GaveUp(ILogger logger, string vmi, string reason);
 

@@ -140,13 +140,13 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     {
         var unfinished = (await Store.ListAsync(activeOnly: true, 10_000, cancellationToken))
             .Where(r => !r.IsFinal && r.State != "suspended" && (cluster is null || r.Cluster == cluster.Cluster)).ToList();
-        var held = await new LeaseStore(dataSource, timeProvider).LiveAsync([.. unfinished.Select(r => InstanceLease.NameFor(r.Id))], cancellationToken);
+        var held = await new LeaseStore(dataSource).LiveAsync([.. unfinished.Select(r => InstanceLease.NameFor(r.Id))], cancellationToken);
         return [.. unfinished.Where(r => !held.Contains(InstanceLease.NameFor(r.Id))).Select(r => new UnattendedInstance(r.Id, r.Name, r.State, r.CreatedAt, r.StartedAt))];
     }
 
     /// <summary>Whether a live process holds the instance (runs it now).</summary>
     public async Task<bool> IsHeldAsync(Guid id, CancellationToken cancellationToken) =>
-        (await new LeaseStore(dataSource, timeProvider).LiveAsync([InstanceLease.NameFor(id)], cancellationToken)).Count > 0;
+        (await new LeaseStore(dataSource).LiveAsync([InstanceLease.NameFor(id)], cancellationToken)).Count > 0;
 
     private async Task<WorkflowInstanceRecord> FindAsync(string idOrName, CancellationToken cancellationToken) =>
         await Store.FindAsync(idOrName, cancellationToken) ?? throw new DrainNotFoundException($"there is no workflow instance '{idOrName}'", new KeyNotFoundException(idOrName));

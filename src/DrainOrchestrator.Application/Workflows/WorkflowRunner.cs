@@ -43,7 +43,7 @@ internal sealed partial class WorkflowRunner(
             return (await store.FindAsync(id.ToString("D"), cancellationToken))!;
         }
 
-        await using var lease = await InstanceLease.TryAcquireAsync(new LeaseStore(store.DataSource, time), id, engine.Holder, engine.LeaseDuration, time,
+        await using var lease = await InstanceLease.TryAcquireAsync(new LeaseStore(store.DataSource), id, engine.Holder, engine.LeaseDuration, time,
             cancellationToken);
         if (lease is null)
         {

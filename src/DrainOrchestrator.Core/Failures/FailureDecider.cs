@@ -10,6 +10,13 @@ namespace DrainOrchestrator.Core.Failures;
 public static class FailureDecider
 {
     /// <summary>
+    /// The failed attempts that count against the policy's most attempts: every failure except the infrastructure's,
+    /// which is never the VM's fault.
+    /// </summary>
+    public static int ChargedFailures(IEnumerable<MigrationAttempt> attempts) =>
+        attempts.Count(a => a.Status == AttemptStatus.Failed && a.Failure != FailureKind.Infrastructure);
+
+    /// <summary>
     /// Decides what follows the last of <paramref name="attempts"/> (ordered by number), which must have failed.
     /// <paramref name="vmi"/> is the VMI as it is now, null when it no longer exists.
     /// </summary>
@@ -31,7 +38,7 @@ public static class FailureDecider
             .Select(a => a.TargetNode!)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        var failures = attempts.Count(a => a.Status == AttemptStatus.Failed);
+        var failures = ChargedFailures(attempts);
         var what = Describe(last);
 
         if (vmi is null && last.Kind == AttemptKind.Restart)
@@ -76,7 +83,8 @@ public static class FailureDecider
         var reason = postCopy && !attempts.Any(a => a.PostCopy)
             ? $"retry with post-copy: the last attempt {what}"
             : $"retry: the last attempt {what}";
-        return new FailureDecision(FailureVerdict.Retry, finished + policy.BackoffAfter(failures), postCopy, avoid, reason);
+        // An infrastructure failure waits the first backoff at least, so a failing API server is not hammered.
+        return new FailureDecision(FailureVerdict.Retry, finished + policy.BackoffAfter(Math.Max(1, failures)), postCopy, avoid, reason);
     }
 
     private static FailureDecision GiveUp(DateTimeOffset at, string reason) =>
@@ -92,6 +100,7 @@ public static class FailureDecider
             FailureKind.TargetUnschedulable => $"could not be scheduled on {attempt.TargetNode}",
             FailureKind.TargetPodFailed => $"lost its target pod on {attempt.TargetNode}",
             FailureKind.ApiError => "failed on an API error",
+            FailureKind.Infrastructure => "was not made: the infrastructure failed (not counted against the VM)",
             _ => "failed",
         };
         return string.IsNullOrEmpty(attempt.FailureMessage) ? text : $"{text} ({attempt.FailureMessage})";

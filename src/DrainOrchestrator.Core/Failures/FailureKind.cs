@@ -35,4 +35,10 @@ public enum FailureKind
     /// failed attempt, under the attempt limit).
     /// </summary>
     WindowEnded,
+
+    /// <summary>
+    /// The infrastructure failed, not the VM: the API server or the network (5xx, timeouts, RBAC), or the engine stopped
+    /// between the intent and the act. Never counted against the VM's attempts (<see cref="FailureDecider.ChargedFailures"/>).
+    /// </summary>
+    Infrastructure,
 }

@@ -1,10 +1,12 @@
+using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Persistence.Attempts;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
 /// <summary>
-/// Per VMI, how many of its attempts ended without moving it: failed, aborted, or never created. These are what the
-/// scheduler counts against the policy's most attempts, so progress shows the same number.
+/// Per VMI, how many of its attempts ended without moving it: failed, aborted, or never created, except those the
+/// infrastructure failed. These are what the scheduler counts against the policy's most attempts, so progress shows
+/// the same number.
 /// </summary>
 internal sealed class AttemptFailures
 {
@@ -12,7 +14,8 @@ internal sealed class AttemptFailures
 
     public AttemptFailures(IEnumerable<AttemptRecord> records)
     {
-        _byVmi = records.Where(r => r.IsFinal && r.Outcome != AttemptOutcome.Succeeded)
+        _byVmi = records.Where(r => r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
+                && r.FailureClass != nameof(FailureKind.Infrastructure))
             .GroupBy(r => r.VmiUid, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }

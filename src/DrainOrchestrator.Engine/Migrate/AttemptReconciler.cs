@@ -27,7 +27,8 @@ internal static class AttemptReconciler
 
         if (record.Outcome == AttemptOutcome.Intended && !mayHaveBeenCreated)
         {
-            return new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: nameof(FailureKind.Unknown),
+            // Not the VM's fault: the attempt is not counted against it.
+            return new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: nameof(FailureKind.Infrastructure),
                 FailureReason: "never created: the engine stopped between recording the intent and creating the VMIM");
         }
 

@@ -18,9 +18,16 @@ internal sealed partial class MigrationLoop
     // Each start in turn until the budget refuses one for the cluster (its limit, or this drain's share): no later start
     // of the pass could pass either. A start refused for its source node's limit leaves the others to try. What is left
     // is published as this drain's demand, so the other drains leave it its share. Returns how many did not start.
-    private async Task<int> StartAllAsync(IReadOnlyList<StartMigration> starts, ClusterState cluster, CancellationToken cancellationToken)
+    private async Task<int> StartAllAsync(IReadOnlyList<StartMigration> starts, IReadOnlyList<AttemptRecord> records, ClusterState cluster,
+        CancellationToken cancellationToken)
     {
         var (wanted, nodeRefused) = (starts.Count, 0);
+        if (!await RetryDeferredAsync(records, cluster, cancellationToken))
+        {
+            await _budget.PublishAsync(wanted, cancellationToken);
+            return wanted;
+        }
+
         foreach (var action in starts)
         {
             var refusal = await StartAsync(action, cluster, wanted, cancellationToken);
@@ -31,6 +38,11 @@ internal sealed partial class MigrationLoop
 
             nodeRefused += refusal == SlotRefusal.NodeLimit ? 1 : 0;
             wanted--;
+            if (_deferred.ContainsKey(action.Name))
+            {
+                // The API server failed this create: the next ones would fail too; they wait for a later pass.
+                break;
+            }
         }
 
         await _budget.PublishAsync(wanted, cancellationToken);
@@ -66,28 +78,44 @@ internal sealed partial class MigrationLoop
             return SlotRefusal.None;
         }
 
+        await CreateAsync(action, cancellationToken);
+        return SlotRefusal.None;
+    }
+
+    // Creates (or adopts) the VMIM of an intended attempt. Returns false when the infrastructure failed the create: the
+    // attempt stays intended and is deferred (MigrationLoop.Deferred.cs).
+    private async Task<bool> CreateAsync(StartMigration action, CancellationToken cancellationToken)
+    {
         try
         {
             var (vmim, adopted) = await context.Actions.CreateOrAdoptMigrationAsync(BuildMigration(action), cancellationToken);
-            if (adopted && vmim.Spec.VmiName != vmi.Name)
+            _deferred.Remove(action.Name);
+            if (adopted && vmim.Spec.VmiName != action.Vmi.Name)
             {
                 await RecordFailureAsync(action.Name, FailureKind.ApiError,
                     $"the name {action.Name} is taken by a VMIM of another VMI ({vmim.Spec.VmiName})", cancellationToken);
-                return SlotRefusal.None;
+                return true;
             }
 
             _created[action.Name] = vmim;
             _unrecorded.Add((action, vmim, adopted));
         }
-        catch (KubernetesApiException ex) when (ex.Verdict != RetryVerdict.BackOff || ex.RequestNotSent)
+        catch (KubernetesApiException ex) when (IsInfrastructure(ex))
         {
-            // Refused (admission, not found...) or provably never sent: the VMIM does not exist; the failure policy decides.
+            // Whether the VMIM exists is unknown (a 5xx may follow the commit): the same name is tried again later.
+            await DeferAsync(action, ex, cancellationToken);
+            return false;
+        }
+        catch (KubernetesApiException ex)
+        {
+            // Refused (admission, not found...): the VMIM does not exist; the failure policy decides.
+            _deferred.Remove(action.Name);
             EngineLog.CreateFailed(context.Logger, action.Name, ex.Message);
             await RecordFailureAsync(action.Name, FailureClassifier.Classify(new FailureFacts(ex.Message, ApiStatusCode: (int?)ex.StatusCode)),
                 ex.Message, cancellationToken);
         }
 
-        return SlotRefusal.None;
+        return true;
     }
 
     // The VMIMs this pass created, recorded once all its starts are made, so one start does not wait for the record of

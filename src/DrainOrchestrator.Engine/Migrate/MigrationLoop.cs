@@ -104,7 +104,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
-            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], cluster, cancellationToken);
+            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], records, cluster, cancellationToken);
 
             await StartRestartsAsync(decision, cluster, cancellationToken);
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
@@ -172,14 +172,14 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         return now - _stuckSince.Value >= context.Options.StuckTimeout;
     }
 
-    // Wakes on a cluster change, at the scheduler's wake-up time, when a node Lease renewal falls due, or after a
-    // heartbeat interval (signals, stuck timer).
+    // Wakes on a cluster change, at the scheduler's wake-up time, when a node Lease renewal or a deferred create falls
+    // due, or after a heartbeat interval (signals, stuck timer).
     private async Task WaitAsync(long seen, DateTimeOffset? wakeAt, CancellationToken cancellationToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var now = context.Time.GetUtcNow();
         var delay = context.Options.HeartbeatInterval;
-        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now)])
+        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now), NextDeferredDue])
         {
             if (at is { } due && due - now < delay)
             {

@@ -24,7 +24,7 @@ internal static class EndSteps
             if (uncordon && node.WasUnschedulable == false && node.State is not DrainNodeState.Pending and not DrainNodeState.Locked)
             {
                 await context.Writer.WriteAsync(new NodeUncordonIntended(node.NodeName), null, cancellationToken);
-                await context.Actions.SetUnschedulableAsync(node.NodeName, false, cancellationToken);
+                await UncordonAsync(context, node.NodeName, cancellationToken);
             }
 
             try
@@ -64,6 +64,20 @@ internal static class EndSteps
         }, cancellationToken);
         EngineLog.DrainFinished(context.Logger, context.Drain.Name, state.ToDatabase(), reason);
         return new DrainResult(context.Id, DrainRunStates.Of(state), reason);
+    }
+
+    // A node deleted meanwhile has nothing left to uncordon: that is recorded, and the drain still finishes.
+    private static async Task UncordonAsync(DrainContext context, string node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Actions.SetUnschedulableAsync(node, false, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            await context.Writer.WriteAsync(new NodeGone(node), null, cancellationToken);
+            EngineLog.CleanupFailed(context.Logger, "uncordon of " + node, "the node no longer exists; nothing to uncordon");
+        }
     }
 
     /// <summary>Cancels: deletes every in-flight VMIM (recording each abort), then finishes as cancelled.</summary>

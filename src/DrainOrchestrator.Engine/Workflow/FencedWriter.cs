@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Engine.Workflow;
 /// Runs the writes that matter: each in one transaction that first confirms (and locks) the drain's lease, then
 /// journals what it does, so a process that lost the lease can neither change state nor leave a record.
 /// </summary>
-internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore leases, JournalStore journal, OwnershipLease ownership, Guid drainId, string actor)
+internal sealed class FencedWriter(NpgsqlDataSource dataSource, JournalStore journal, OwnershipLease ownership, Guid drainId, string actor)
 {
     /// <summary>The database written to.</summary>
     public NpgsqlDataSource DataSource => dataSource;
@@ -28,7 +28,7 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, LeaseStore lease
         var lease = ownership.Current;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await leases.EnsureHeldAsync(transaction, lease, cancellationToken);
+        await LeaseStore.EnsureHeldAsync(transaction, lease, cancellationToken);
         if (gate is not null && !await gate(transaction))
         {
             await transaction.RollbackAsync(cancellationToken);

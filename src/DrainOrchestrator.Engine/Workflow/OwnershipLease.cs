@@ -21,20 +21,25 @@ internal sealed class OwnershipLease : IAsyncDisposable
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private Lease _lease;
+    private long _grantedSince;
     private Task _heartbeat = Task.CompletedTask;
     private int _lostSignalled;
     private int _retakes;
 
-    private OwnershipLease(LeaseStore store, DrainEngineOptions options, TimeProvider time, ILogger logger, Lease lease)
+    private OwnershipLease(LeaseStore store, DrainEngineOptions options, TimeProvider time, ILogger logger, Lease lease, long grantedSince)
     {
-        (_store, _options, _time, _logger, _lease) = (store, options, time, logger, lease);
+        (_store, _options, _time, _logger, _lease, _grantedSince) = (store, options, time, logger, lease, grantedSince);
     }
 
     /// <summary>The lease as last renewed (its epoch is the fencing token).</summary>
     public Lease Current => Volatile.Read(ref _lease);
 
-    /// <summary>Whether the lease is provably ours for at least half its duration more, as of its last renewal.</summary>
-    public bool IsFresh => _time.GetUtcNow() < Current.ExpiresAt - (_options.LeaseDuration / 2);
+    /// <summary>
+    /// Whether the lease is provably ours for at least half its duration more, as of its last renewal. Measured by this
+    /// process's elapsed time since it sent the request that granted it: the database granted the full duration from a
+    /// moment after that, by its own clock, so neither the clocks' disagreement nor a step of the wall clock matters.
+    /// </summary>
+    public bool IsFresh => _time.GetElapsedTime(Interlocked.Read(ref _grantedSince)) < _options.LeaseDuration / 2;
 
     /// <summary>How many times the lease was re-taken after it had expired untouched (by the heartbeat or a confirmation).</summary>
     public int Retakes => Volatile.Read(ref _retakes);
@@ -51,12 +56,13 @@ internal sealed class OwnershipLease : IAsyncDisposable
     {
         while (true)
         {
+            var sent = time.GetTimestamp();
             var lease = await store.TryAcquireAsync(NameFor(drainId), options.Holder, options.LeaseDuration, cancellationToken);
             if (lease is not null)
             {
                 EngineLog.LeaseAcquired(logger, lease.Name, lease.Epoch);
                 EngineMetrics.LeaseAcquired(lease.Epoch);
-                var owned = new OwnershipLease(store, options, time, logger, lease);
+                var owned = new OwnershipLease(store, options, time, logger, lease, sent);
                 owned._heartbeat = owned.HeartbeatAsync();
                 return owned;
             }
@@ -79,7 +85,7 @@ internal sealed class OwnershipLease : IAsyncDisposable
     public async Task<bool> ConfirmAsync(CancellationToken cancellationToken)
     {
         var held = Current;
-        var expired = _time.GetUtcNow() >= held.ExpiresAt;
+        var sent = _time.GetTimestamp();
         var renewed = await _store.TryReclaimAsync(held, _options.LeaseDuration, cancellationToken);
         if (renewed is null)
         {
@@ -93,6 +99,8 @@ internal sealed class OwnershipLease : IAsyncDisposable
         }
 
         Volatile.Write(ref _lease, renewed);
+        Interlocked.Exchange(ref _grantedSince, sent);
+        var expired = renewed.WasExpired;
         if (expired)
         {
             Interlocked.Increment(ref _retakes);

@@ -53,6 +53,25 @@ public static class DatabaseErrors
         return false;
     }
 
+    /// <summary>
+    /// Whether the failed call met a server that cannot take writes until an operator acts: class 53 (disk full, out of
+    /// memory), class 58 (I/O errors) or a read-only server (25006). Neither transient nor a bug of ours: the run stops,
+    /// and resumes once the server is mended.
+    /// </summary>
+    public static bool IsServerUnfit(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: var state } && !IsTransientSqlState(state))
+            {
+                return state.StartsWith("53", StringComparison.Ordinal) || state.StartsWith("58", StringComparison.Ordinal)
+                    || state == PostgresErrorCodes.ReadOnlySqlTransaction;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether an error with this SQLSTATE is transient: class 08 (connection exception) and the codes above.</summary>
     public static bool IsTransientSqlState(string? sqlState) =>
         sqlState is not null && (sqlState.StartsWith("08", StringComparison.Ordinal) || TransientSqlStates.Contains(sqlState));

@@ -4,31 +4,34 @@ using Npgsql;
 namespace DrainOrchestrator.Persistence.Leases;
 
 /// <summary>
-/// Ownership leases in PostgreSQL with heartbeats, expiry and fencing. Time comes from the caller's
-/// <see cref="TimeProvider"/>; engine processes are expected to share a synchronised wall clock.
+/// Ownership leases in PostgreSQL with heartbeats, expiry and fencing. Every instant of the arithmetic is the database
+/// server's (<c>statement_timestamp()</c>), never an engine's: engines whose clocks disagree, or step, still agree on
+/// who holds a lease. Times are kept ordered (<c>GREATEST</c> with the acquisition) even if the server's own clock steps
+/// back. <see cref="Lease.ExpiresAt"/> is therefore on the database's clock: a holder measures freshness by its own
+/// elapsed time since the request that granted the lease, not by comparing its wall clock with it.
 /// </summary>
-public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+public sealed class LeaseStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Takes the lease if it is free, expired, or already ours; returns null when someone else holds it.</summary>
     public async Task<Lease?> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
     {
         ValidateArguments(name, holder, duration);
-        var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(long Epoch, DateTime ExpiresAt)?>(new CommandDefinition(
             """
             INSERT INTO leases AS l (name, holder, epoch, acquired_at, renewed_at, expires_at)
-            VALUES (@name, @holder, 1, @now, @now, @expires)
+            VALUES (@name, @holder, 1, statement_timestamp(), statement_timestamp(), statement_timestamp() + @duration)
             ON CONFLICT (name) DO UPDATE
                SET holder = EXCLUDED.holder,
                    epoch = l.epoch + CASE WHEN l.holder = EXCLUDED.holder THEN 0 ELSE 1 END,
                    acquired_at = CASE WHEN l.holder = EXCLUDED.holder THEN l.acquired_at ELSE EXCLUDED.acquired_at END,
-                   renewed_at = EXCLUDED.renewed_at,
-                   expires_at = EXCLUDED.expires_at
-             WHERE l.holder = EXCLUDED.holder OR l.expires_at <= @now
+                   renewed_at = GREATEST(EXCLUDED.renewed_at, CASE WHEN l.holder = EXCLUDED.holder THEN l.acquired_at ELSE EXCLUDED.acquired_at END),
+                   expires_at = GREATEST(EXCLUDED.renewed_at, CASE WHEN l.holder = EXCLUDED.holder THEN l.acquired_at ELSE EXCLUDED.acquired_at END)
+                                + @duration
+             WHERE l.holder = EXCLUDED.holder OR l.expires_at <= statement_timestamp()
             RETURNING epoch, expires_at
             """,
-            new { name, holder, now, expires = now + duration },
+            new { name, holder, duration },
             cancellationToken: cancellationToken));
         return row is { } r ? new Lease(name, holder, r.Epoch, AsUtc(r.ExpiresAt)) : null;
     }
@@ -44,8 +47,8 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var live = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT name FROM leases WHERE name = ANY(@names) AND expires_at > @now",
-            new { names = names.ToArray(), now = timeProvider.GetUtcNow() },
+            "SELECT name FROM leases WHERE name = ANY(@names) AND expires_at > statement_timestamp()",
+            new { names = names.ToArray() },
             cancellationToken: cancellationToken));
         return live.ToHashSet(StringComparer.Ordinal);
     }
@@ -55,15 +58,15 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
     {
         ArgumentNullException.ThrowIfNull(lease);
         ValidateArguments(lease.Name, lease.Holder, duration);
-        var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var expires = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
             """
-            UPDATE leases SET renewed_at = @now, expires_at = @expires
-             WHERE name = @Name AND holder = @Holder AND epoch = @Epoch AND expires_at > @now
+            UPDATE leases SET renewed_at = GREATEST(acquired_at, statement_timestamp()),
+                              expires_at = GREATEST(acquired_at, statement_timestamp()) + @duration
+             WHERE name = @Name AND holder = @Holder AND epoch = @Epoch AND expires_at > statement_timestamp()
             RETURNING expires_at
             """,
-            new { lease.Name, lease.Holder, lease.Epoch, now, expires = now + duration },
+            new { lease.Name, lease.Holder, lease.Epoch, duration },
             cancellationToken: cancellationToken));
         return expires is { } e ? lease with { ExpiresAt = AsUtc(e) } : throw Lost(lease);
     }
@@ -77,31 +80,31 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
     {
         ArgumentNullException.ThrowIfNull(lease);
         ValidateArguments(lease.Name, lease.Holder, duration);
-        var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var expires = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(DateTime ExpiresAt, bool Expired)?>(new CommandDefinition(
             """
-            UPDATE leases SET renewed_at = @now, expires_at = @expires
-             WHERE name = @Name AND holder = @Holder AND epoch = @Epoch
-            RETURNING expires_at
+            UPDATE leases AS l SET renewed_at = GREATEST(l.acquired_at, statement_timestamp()),
+                                   expires_at = GREATEST(l.acquired_at, statement_timestamp()) + @duration
+              FROM leases AS before
+             WHERE l.name = @Name AND l.holder = @Holder AND l.epoch = @Epoch AND before.name = l.name
+            RETURNING l.expires_at, before.expires_at <= statement_timestamp()
             """,
-            new { lease.Name, lease.Holder, lease.Epoch, now, expires = now + duration },
+            new { lease.Name, lease.Holder, lease.Epoch, duration },
             cancellationToken: cancellationToken));
-        return expires is { } e ? lease with { ExpiresAt = AsUtc(e) } : null;
+        return row is { } r ? lease with { ExpiresAt = AsUtc(r.ExpiresAt), WasExpired = r.Expired } : null;
     }
 
     /// <summary>Gives the lease up at once (expires it, keeping its epoch so fencing tokens never repeat).</summary>
     public async Task ReleaseAsync(Lease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE leases SET expires_at = GREATEST(acquired_at, LEAST(expires_at, @now))
+            UPDATE leases SET expires_at = GREATEST(acquired_at, LEAST(expires_at, statement_timestamp()))
              WHERE name = @Name AND holder = @Holder AND epoch = @Epoch
             """,
-            new { lease.Name, lease.Holder, lease.Epoch, now },
+            new { lease.Name, lease.Holder, lease.Epoch },
             cancellationToken: cancellationToken));
     }
 
@@ -109,7 +112,7 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
     /// Inside a transaction, confirms the lease is still held and locks it against take-over until the transaction
     /// ends, so the writes that follow are fenced. Throws <see cref="LeaseLostException"/> otherwise.
     /// </summary>
-    public async Task EnsureHeldAsync(NpgsqlTransaction transaction, Lease lease, CancellationToken cancellationToken)
+    public static async Task EnsureHeldAsync(NpgsqlTransaction transaction, Lease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(lease);
@@ -117,10 +120,10 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource, TimeProvider timePro
             """
             SELECT EXISTS (
                 SELECT 1 FROM leases
-                 WHERE name = @Name AND holder = @Holder AND epoch = @Epoch AND expires_at > @now
+                 WHERE name = @Name AND holder = @Holder AND epoch = @Epoch AND expires_at > statement_timestamp()
                    FOR SHARE)
             """,
-            new { lease.Name, lease.Holder, lease.Epoch, now = timeProvider.GetUtcNow() },
+            new { lease.Name, lease.Holder, lease.Epoch },
             transaction,
             cancellationToken: cancellationToken));
         if (!held)

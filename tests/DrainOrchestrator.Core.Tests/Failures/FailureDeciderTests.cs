@@ -45,6 +45,33 @@ public sealed class FailureDeciderTests
         Assert.Contains("4 attempts", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decide_InfrastructureFailuresBeyondMaxAttempts_RetriesWithoutChargingThem()
+    {
+        var attempts = Enumerable.Range(1, 6).Select(i => Failed(i, FailureKind.Infrastructure)).ToArray();
+
+        var decision = FailureDecider.Decide(attempts, Make.Vmi("vm", "src"), Policy);
+
+        Assert.Equal(FailureVerdict.Retry, decision.Verdict);
+        Assert.Equal(T0.AddMinutes(6).AddSeconds(10), decision.NotBefore);
+        Assert.Equal(0, FailureDecider.ChargedFailures(attempts));
+    }
+
+    [Fact]
+    public void Decide_InfrastructureFailuresBetweenTheVmsOwn_CountsOnlyTheVmsOwn()
+    {
+        var attempts = new[]
+        {
+            Failed(1, FailureKind.Unknown), Failed(2, FailureKind.Infrastructure), Failed(3, FailureKind.Unknown),
+            Failed(4, FailureKind.Infrastructure), Failed(5, FailureKind.Unknown), Failed(6, FailureKind.Unknown),
+        };
+
+        Assert.Equal(FailureVerdict.Retry, FailureDecider.Decide(attempts[..5], Make.Vmi("vm", "src"), Policy).Verdict);
+        var decision = FailureDecider.Decide(attempts, Make.Vmi("vm", "src"), Policy);
+        Assert.Equal(FailureVerdict.GiveUp, decision.Verdict);
+        Assert.Contains("4 attempts", decision.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(FailureKind.DidNotConverge)]
     [InlineData(FailureKind.Stalled)]

@@ -76,6 +76,15 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>How many requests of this verb on this resource the API server answered so far, faulted ones included.</summary>
+    public async Task<long> RequestCountAsync(string verb, string resource)
+    {
+        var text = await _http.GetStringAsync(new Uri("/sim/v1/requests", UriKind.Relative));
+        return JsonNode.Parse(text)!["requests"]!.AsArray()
+            .Where(r => (string?)r!["verb"] == verb && (string?)r["resource"] == resource)
+            .Sum(r => (long)r!["count"]!);
+    }
+
     /// <summary>Deletes through the admin API, e.g. every API fault rule (<c>DELETE /sim/v1/faults</c>).</summary>
     public async Task DeleteAdminAsync(string path)
     {

@@ -1,4 +1,6 @@
+using System.Net;
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Engine.Tests.Fakes;
@@ -20,19 +22,25 @@ internal sealed partial class FakeCluster
             }
 
             var existing = _migrations.FirstOrDefault(m => m.Metadata.Name == migration.Metadata.Name);
+            if (FailingCreates > 0)
+            {
+                // As the API server answers when it fails: before the commit, or (ambiguously) after it.
+                FailingCreates--;
+                if (CommitFailedCreates && existing is null)
+                {
+                    Commit(migration);
+                }
+
+                throw new KubernetesApiException(HttpStatusCode.InternalServerError, "InternalError",
+                    "Kubernetes API: 500 InternalError: Internal error occurred: injected");
+            }
+
             if (existing is not null)
             {
                 return (Copy(existing), true);
             }
 
-            CreatesByName[migration.Metadata.Name!] = CreatesByName.GetValueOrDefault(migration.Metadata.Name!) + 1;
-            created = Copy(migration);
-            created.Metadata.Uid = "vmim-" + ++_uid;
-            created.Metadata.CreationTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            created.Status = new VirtualMachineInstanceMigrationStatus { Phase = "Pending" };
-            _migrations.Add(created);
-            CountInFlight();
-            created = Copy(created);
+            created = Commit(migration);
         }
 
         _signal.Bump();
@@ -42,6 +50,19 @@ internal sealed partial class FakeCluster
         }
 
         return (created, false);
+    }
+
+    // Under the gate: the VMIM enters the cluster; returns a copy.
+    private VirtualMachineInstanceMigration Commit(VirtualMachineInstanceMigration migration)
+    {
+        CreatesByName[migration.Metadata.Name!] = CreatesByName.GetValueOrDefault(migration.Metadata.Name!) + 1;
+        var created = Copy(migration);
+        created.Metadata.Uid = "vmim-" + ++_uid;
+        created.Metadata.CreationTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        created.Status = new VirtualMachineInstanceMigrationStatus { Phase = "Pending" };
+        _migrations.Add(created);
+        CountInFlight();
+        return Copy(created);
     }
 
     public Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -60,7 +81,10 @@ internal sealed partial class FakeCluster
     {
         lock (_gate)
         {
-            _nodes.Single(n => n.Metadata.Name == node).Spec!.Unschedulable = unschedulable ? true : null;
+            // As the API server answers a patch of a node that does not exist.
+            var found = _nodes.SingleOrDefault(n => n.Metadata.Name == node)
+                ?? throw new KubernetesApiException(HttpStatusCode.NotFound, "NotFound", $"Kubernetes API: 404 NotFound: nodes \"{node}\" not found");
+            found.Spec!.Unschedulable = unschedulable ? true : null;
         }
 
         _signal.Bump();

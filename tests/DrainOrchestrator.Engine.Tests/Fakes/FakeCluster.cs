@@ -34,6 +34,12 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     /// <summary>Throws (a simulated crash) when the Nth VMIM create is requested, before it reaches the cluster.</summary>
     public int? CrashOnCreate { get; set; }
 
+    /// <summary>How many more VMIM creates the API server answers 500.</summary>
+    public int FailingCreates { get; set; }
+
+    /// <summary>Whether a create answered 500 was committed first (the ambiguous case: the VMIM exists).</summary>
+    public bool CommitFailedCreates { get; set; }
+
     /// <summary>Runs after a VMIM was created (it exists in the cluster), before the engine hears back from the call.</summary>
     public Func<string, Task>? AfterCreate { get; set; }
 
@@ -93,6 +99,17 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
         }
 
         return this;
+    }
+
+    /// <summary>Deletes the node, as someone might mid-drain (its VMIs stay, as after a crash of the node).</summary>
+    public void RemoveNode(string name)
+    {
+        lock (_gate)
+        {
+            _nodes.RemoveAll(n => n.Metadata.Name == name);
+        }
+
+        _signal.Bump();
     }
 
     public FakeCluster AddVmi(string name, string node, bool migratable = true, Dictionary<string, string>? labels = null)

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
@@ -22,11 +23,12 @@ public sealed class AttemptReconcilerTests
     };
 
     [Fact]
-    public void Observe_IntentWithoutVmimOnRecovery_NotCreated()
+    public void Observe_IntentWithoutVmimOnRecovery_NotCreatedByTheInfrastructureSoNotCharged()
     {
         var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), mayHaveBeenCreated: false);
 
         Assert.Equal(AttemptOutcome.NotCreated, observation!.Outcome);
+        Assert.Equal(nameof(FailureKind.Infrastructure), observation.FailureClass);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class OutageTakeOverTests(PostgresDatabaseFixture database, ITestO
                 await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, patience.Token);
             }
 
-            takenOver = await new LeaseStore(database.DataSource, TimeProvider.System).TryAcquireAsync(
+            takenOver = await new LeaseStore(database.DataSource).TryAcquireAsync(
                 OwnershipLease.NameFor(id), "engine-b", TimeSpan.FromMinutes(5), patience.Token);
             proxy.Restore();
         });

@@ -98,4 +98,33 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.All(attempts.Where(a => a.Outcome == AttemptOutcome.Aborted), a => Assert.Contains(a.VmimName, cluster.DeletedMigrations));
         Assert.Empty(cluster.Leases);
     }
+
+    [Fact]
+    public async Task RunAsync_CancelledAfterANodeWasDeleted_FinishesCancelledAndUncordonsTheOthers()
+    {
+        var cluster = Cluster();
+        cluster.AddNode("w4");
+        cluster.AddVmi("d0", "w4");
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1", "w4");
+        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
+            new JournalStore(database.DataSource, TimeProvider.System));
+        var sent = false;
+
+        var result = await harness.RunAsync(id, "engine-a", async () =>
+        {
+            if (!sent && cluster.CreatesByName.Count > 0)
+            {
+                sent = true;
+                cluster.RemoveNode("w4");
+                await signals.SendAsync(id, DrainSignal.Cancel, "operator", CancellationToken.None);
+            }
+        });
+
+        Assert.Equal(DrainRunState.Cancelled, result.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<NodeGone>(id, CancellationToken.None);
+        Assert.Equal("w4", Assert.Single(journal).Node);
+        Assert.Empty(cluster.Leases);
+    }
 }

@@ -35,6 +35,42 @@ public sealed class DatabaseErrorsTests(PostgresDatabaseFixture database) : ICla
     public void IsTransient_PermanentSqlState_False(string sqlState) =>
         Assert.False(DatabaseErrors.IsTransient(new PostgresException("message", "ERROR", "ERROR", sqlState)));
 
+    [Theory]
+    [InlineData("53100")] // disk_full
+    [InlineData("53200")] // out_of_memory
+    [InlineData("58030")] // io_error
+    [InlineData("25006")] // read_only_sql_transaction
+    public void IsServerUnfit_ServerThatCannotTakeWrites_True(string sqlState) =>
+        Assert.True(DatabaseErrors.IsServerUnfit(new InvalidOperationException("wrapped", new PostgresException("message", "ERROR", "ERROR", sqlState))));
+
+    [Theory]
+    [InlineData("23505")] // unique_violation: a bug of ours, not the server's state
+    [InlineData("42P01")] // undefined_table
+    [InlineData("53300")] // too_many_connections: transient, ridden out instead
+    [InlineData("57P01")] // admin_shutdown: transient
+    public void IsServerUnfit_OtherSqlState_False(string sqlState) =>
+        Assert.False(DatabaseErrors.IsServerUnfit(new PostgresException("message", "ERROR", "ERROR", sqlState)));
+
+    [Fact]
+    public async Task IsServerUnfit_WriteToAReadOnlyServer_True()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using (var readOnly = new NpgsqlCommand("SET default_transaction_read_only = on", connection))
+        {
+            await readOnly.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand("CREATE TABLE read_only_probe (x int)", connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        await using (var reset = new NpgsqlCommand("RESET default_transaction_read_only", connection))
+        {
+            await reset.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(DatabaseErrors.IsServerUnfit(error), error.SqlState);
+        Assert.False(DatabaseErrors.IsTransient(error));
+    }
+
     [Fact]
     public void IsTransient_NpgsqlTransportErrors_True()
     {

@@ -60,6 +60,18 @@ public sealed record AttemptCreateFailed(string Vmim, string FailureClass, strin
     public AttemptKind AttemptKind { get; init; }
 }
 
+/// <summary>
+/// The infrastructure failed the create of an intended VMIM (the API server answered 5xx or timed out): whether it
+/// exists is unknown, so the attempt stays intended and the same name is created (or adopted) again later. Not a
+/// failure of the VM: it costs none of its attempts.
+/// </summary>
+/// <param name="Vmim">The VMIM's name.</param>
+/// <param name="Reason">The API server's error in words.</param>
+/// <param name="Try">How many creates of this name failed so far.</param>
+/// <param name="RetryInSeconds">When the create is tried again.</param>
+[JournalEvent("attempt.create_deferred", 1)]
+public sealed record AttemptCreateDeferred(string Vmim, string Reason, int Try, double RetryInSeconds) : JournalEvent;
+
 /// <summary>A restart stopped its VM: the VMI of the recorded uid was deleted (or was already gone).</summary>
 /// <param name="Vmim">The restart's identity.</param>
 /// <param name="Vmi">namespace/name.</param>

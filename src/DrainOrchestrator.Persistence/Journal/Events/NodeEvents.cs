@@ -16,6 +16,14 @@ public sealed record NodeCordonIntended(string Node, bool WasUnschedulable) : Jo
 [JournalEvent("node.uncordon.intended", 1)]
 public sealed record NodeUncordonIntended(string Node) : JournalEvent;
 
+/// <summary>
+/// The node was not found when the drain ended and meant to uncordon it: someone deleted it. Nothing is left to
+/// uncordon, so the drain finishes anyway.
+/// </summary>
+/// <param name="Node">The node.</param>
+[JournalEvent("node.gone", 1)]
+public sealed record NodeGone(string Node) : JournalEvent;
+
 /// <summary>Someone else took the node's coordination Lease after it expired; the drain goes on and takes it back once free.</summary>
 /// <param name="Node">The node.</param>
 /// <param name="Holder">Who holds it now.</param>

@@ -26,6 +26,7 @@ internal static class LegacyPayloads
         yield return ("node.locked", """{"node":"w1"}""", new NodeLocked("w1"));
         yield return ("node.cordon.intended", """{"node":"w1","wasUnschedulable":false}""", new NodeCordonIntended("w1", false));
         yield return ("node.uncordon.intended", """{"node":"w1"}""", new NodeUncordonIntended("w1"));
+        yield return ("node.gone", """{"node":"w1"}""", new NodeGone("w1"));
         yield return ("node.lease_lost", """{"node":"w1","holder":"other-tool"}""", new NodeLeaseLost("w1", "other-tool"));
         yield return ("plan.created", """{"waves":2,"items":5,"blockers":0,"predictedMakespanSeconds":120.5,"warnings":["bad hint; assuming 10 Gbit/s"]}""",
             new PlanCreated(2, 5, 0, 120.5, ["bad hint; assuming 10 Gbit/s"]));
@@ -43,6 +44,9 @@ internal static class LegacyPayloads
         yield return ("attempt.create_failed",
             """{"vmim":"r-1","kind":"restart","failureClass":"Unknown","reason":"the VMI could not be deleted: forbidden"}""",
             new AttemptCreateFailed("r-1", "Unknown", "the VMI could not be deleted: forbidden") { AttemptKind = AttemptKind.Restart });
+        yield return ("attempt.create_deferred",
+            """{"vmim":"m-1","reason":"Kubernetes API: 500 InternalError: etcdserver: request timed out","try":2,"retryInSeconds":1.4}""",
+            new AttemptCreateDeferred("m-1", "Kubernetes API: 500 InternalError: etcdserver: request timed out", 2, 1.4));
         yield return ("attempt.vmi_deleted", """{"vmim":"r-1","vmi":"ns/vm","uid":"u1","deleted":true}""",
             new AttemptVmiDeleted("r-1", "ns/vm", "u1", true));
         yield return ("attempt.abort_requested", """{"vmim":"m-1"}""", new AttemptAbortRequested("m-1"));

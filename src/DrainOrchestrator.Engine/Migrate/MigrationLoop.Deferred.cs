@@ -1,0 +1,83 @@
+using System.Net;
+using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Kubernetes.Errors;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal.Events;
+
+namespace DrainOrchestrator.Engine.Migrate;
+
+/// <summary>
+/// VMIM creates the infrastructure failed (5xx, timeouts): the attempt stays intended, holding its slot, and the same
+/// name is created again after a backoff. A create that did land meanwhile is adopted (or shows in the informer), so
+/// nothing is created twice, and the VM is charged no attempt. Refusals by RBAC, or failures beyond
+/// <see cref="DrainEngineOptions.ApiOutageTimeout"/>, stop the run as interrupted: resumable once the cause is fixed.
+/// </summary>
+internal sealed partial class MigrationLoop
+{
+    private readonly Dictionary<string, DeferredCreate> _deferred = new(StringComparer.Ordinal);
+
+    // The earliest time a deferred create is due again; null when none waits.
+    private DateTimeOffset? NextDeferredDue => _deferred.Count == 0 ? null : _deferred.Values.Min(d => d.DueAt);
+
+    /// <summary>Whether the error is the infrastructure's (the API server, the network, our permissions), not the VM's.</summary>
+    private static bool IsInfrastructure(KubernetesApiException ex) => ex.Verdict == RetryVerdict.BackOff || IsRefusedToUs(ex);
+
+    private static bool IsRefusedToUs(KubernetesApiException ex) => ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    private async Task DeferAsync(StartMigration action, KubernetesApiException ex, CancellationToken cancellationToken)
+    {
+        if (IsRefusedToUs(ex))
+        {
+            throw new InfrastructureFailureException(
+                $"the Kubernetes API refused to create the VMIM {action.Name}: {ex.Message}. Grant the drain's identity create on "
+                + "virtualmachineinstancemigrations (see deploy/ RBAC), then run the same command again to resume: the attempt "
+                + "stays intended and costs the VM nothing.", ex);
+        }
+
+        var now = context.Time.GetUtcNow();
+        var previous = _deferred.GetValueOrDefault(action.Name);
+        var firstFailed = previous?.FirstFailedAt ?? now;
+        if (now - firstFailed >= context.Options.ApiOutageTimeout)
+        {
+            throw new InfrastructureFailureException(
+                $"the Kubernetes API failed every create of the VMIM {action.Name} for {Math.Round((now - firstFailed).TotalSeconds)}s, "
+                + $"longer than the API outage timeout of {context.Options.ApiOutageTimeout.TotalSeconds}s (last error: {ex.Message}). "
+                + "The drain is intact and the attempt costs the VM nothing: run the same command again once the API server answers.", ex);
+        }
+
+        var tries = (previous?.Tries ?? 0) + 1;
+        var delay = DatabaseOutage.Backoff(tries - 1, context.Options.ApiRetryDelay, context.Options.ApiRetryMaxDelay, Random.Shared.NextDouble());
+        var seconds = Math.Round(delay.TotalSeconds, 1);
+        await context.Writer.WriteAsync(new AttemptCreateDeferred(action.Name, ex.Message, tries, seconds), null, cancellationToken);
+        EngineLog.CreateDeferred(context.Logger, action.Name, tries, seconds, ex.Message);
+        _deferred[action.Name] = new DeferredCreate(action, firstFailed, tries, now + delay);
+    }
+
+    // Creates again, under the same name, every deferred VMIM that is due. Returns false when one failed again: the API
+    // server still fails creates, so nothing new starts in this pass.
+    private async Task<bool> RetryDeferredAsync(IReadOnlyList<AttemptRecord> records, ClusterState cluster, CancellationToken cancellationToken)
+    {
+        var now = context.Time.GetUtcNow();
+        foreach (var (name, deferred) in _deferred.ToList())
+        {
+            var record = records.FirstOrDefault(r => string.Equals(r.VmimName, name, StringComparison.Ordinal));
+            if (record is not { Outcome: AttemptOutcome.Intended } || cluster.FindMigration(record.VmiNamespace, name) is not null)
+            {
+                // Observed (the create landed after all) or ended (e.g. by a recovery): nothing left to retry.
+                _deferred.Remove(name);
+                continue;
+            }
+
+            if (deferred.DueAt <= now && !await CreateAsync(deferred.Action, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record DeferredCreate(StartMigration Action, DateTimeOffset FirstFailedAt, int Tries, DateTimeOffset DueAt);
+}

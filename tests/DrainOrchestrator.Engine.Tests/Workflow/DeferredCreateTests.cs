@@ -1,0 +1,48 @@
+using DrainOrchestrator.Engine.Tests.Fakes;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Testing;
+
+namespace DrainOrchestrator.Engine.Tests.Workflow;
+
+/// <summary>
+/// VMIM creates the API server fails are the infrastructure's: the attempt stays intended and the same name is created
+/// again, so no VM is charged an attempt (with one attempt allowed, a charge would give it up) and none is created twice,
+/// whether the failed create had been committed or not.
+/// </summary>
+public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_CreatesAnswered500_RetriedUnderTheSameNameWithoutChargingAnAttempt(bool committed)
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3");
+        for (var i = 0; i < 4; i++)
+        {
+            cluster.AddVmi($"e{i}", "w1");
+        }
+
+        cluster.FailingCreates = 6;
+        cluster.CommitFailedCreates = committed;
+        var harness = new DrainHarness(database.DataSource, cluster)
+        {
+            OptionsFor = holder => DrainHarness.Options(holder) with { ApiRetryDelay = TimeSpan.FromMilliseconds(20), ApiRetryMaxDelay = TimeSpan.FromMilliseconds(100) },
+        };
+        var policy = DrainHarness.FastPolicy();
+        var id = await harness.LaunchAsync(policy with { Failure = policy.Failure with { MaxAttempts = 1 } }, "w1");
+
+        var result = await harness.RunAsync(id);
+
+        Assert.Equal(DrainRunState.Succeeded, result.State);
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.Equal(4, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        var deferred = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<AttemptCreateDeferred>(id, CancellationToken.None);
+        // Every failed create is journaled; a committed one then shows in the cluster and is observed, not created again.
+        Assert.Equal(6 - cluster.FailingCreates, deferred.Count);
+        Assert.True(committed ? deferred.Count == 4 : deferred.Count == 6, $"{deferred.Count} deferred");
+    }
+}
