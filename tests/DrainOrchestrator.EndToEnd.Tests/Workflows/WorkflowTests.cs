@@ -6,8 +6,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
 
 /// <summary>
 /// Workflows run by drainctl against drain-sim and PostgreSQL: batches of cordon, drain, wait, soak and uncordon; an
-/// approval that survives a SIGKILL; a failing hook retried then pausing the workflow with its reason; an alert gate
-/// against a fake Prometheus.
+/// approval that survives a SIGKILL; and, run by a drainctl serve process, a failing hook retried then pausing the
+/// workflow with its reason, and an alert gate against a fake Prometheus.
 /// </summary>
 public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -91,8 +91,8 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
               - {id: report, kind: report}
             """);
         var name = "hook-" + Guid.NewGuid().ToString("N")[..6];
-        await using var run = Drainctl.Start("workflow", "run", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
-            "--param", "nodes=src-4", "--name", name);
+        await using var server = await ServedAsync(sim);
+        await using var run = Drainctl.Start(["workflow", "run", file, "--param", "nodes=src-4", "--name", name, .. server.Remote]);
 
         var reason = await WaitForStateAsync(name, "paused");
 
@@ -100,7 +100,10 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.Contains("step post-hook failed", reason, StringComparison.Ordinal);
         Assert.Contains("answered 500", reason, StringComparison.Ordinal);
         Assert.Contains("after 3 attempt(s)", reason, StringComparison.Ordinal);
-        var cancelled = await Drainctl.RunAsync("workflow", "cancel", name, "--db", database.ConnectionString);
+        // The operator sees the reason through the server.
+        var shown = await Drainctl.RunAsync(["workflow", "show", name, .. server.Remote]);
+        Assert.Contains("answered 500", shown.Output, StringComparison.Ordinal);
+        var cancelled = await Drainctl.RunAsync(["workflow", "cancel", name, .. server.Remote]);
         Assert.True(cancelled.ExitCode == 0, cancelled.Output);
         Assert.Equal(1, await run.WaitForExitAsync(TimeSpan.FromMinutes(1)));
     }
@@ -117,8 +120,8 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
               - {id: report, kind: report}
             """);
 
-        var (code, output) = await Drainctl.RunAsync("workflow", "run", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
-            "--param", "nodes=src-5");
+        await using var server = await ServedAsync(sim);
+        var (code, output) = await Drainctl.RunAsync(["workflow", "run", file, "--param", "nodes=src-5", .. server.Remote]);
 
         Assert.True(code == 0, output);
         Assert.Equal(4, prometheus.Requests);
@@ -167,6 +170,22 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         var uncordoned = await sim.Client.GetAsync<Kubernetes.Models.Node>(null, "src-5", CancellationToken.None);
         Assert.Equal(("False", "NodeUncordoned"), (uncordoned.Status?.Conditions?.Single(c => c.Type == "Drained").Status,
             uncordoned.Status?.Conditions?.Single(c => c.Type == "Drained").Reason));
+    }
+
+    // A drainctl serve process on this database and cluster, and the options that send drainctl's commands to it.
+    private async Task<ServedWorkflows> ServedAsync(SimulatorProcess sim)
+    {
+        var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
+        var tokens = await ApiTokens.CreateAsync(directory);
+        var tokenFile = Path.Combine(directory, "operator-token");
+        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
+        return new ServedWorkflows(server, ["--server", server.Url.ToString(), "--token-file", tokenFile]);
+    }
+
+    private sealed record ServedWorkflows(ServerProcess Server, string[] Remote) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Server.DisposeAsync();
     }
 
     private static string Write(string name, string steps)
