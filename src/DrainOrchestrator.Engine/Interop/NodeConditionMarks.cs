@@ -18,6 +18,10 @@ internal static class NodeConditionMarks
             {
                 await context.Actions.SetNodeConditionsAsync(node, conditions, cancellationToken);
             }
+            catch (KubernetesApiException ex) when (ex.IsNotFound)
+            {
+                // The node was deleted: nothing is left to mark (its end is journaled as node.gone).
+            }
             catch (KubernetesApiException ex)
             {
                 if (await context.Interop.HandleAsync(InteropFeature.NodeConditions, node, ex, cancellationToken))

@@ -25,7 +25,9 @@ internal sealed partial class FakeCluster
                 throw new KubernetesApiException(refused, refused.ToString(), $"nodes \"{node}\" is forbidden: cannot patch resource \"nodes/status\"");
             }
 
-            var status = _nodes.Single(n => n.Metadata.Name == node).Status ??= new NodeStatus();
+            var found = _nodes.SingleOrDefault(n => n.Metadata.Name == node)
+                ?? throw new KubernetesApiException(HttpStatusCode.NotFound, "NotFound", $"nodes \"{node}\" not found");
+            var status = found.Status ??= new NodeStatus();
             status.Conditions ??= [];
             foreach (var condition in conditions)
             {
