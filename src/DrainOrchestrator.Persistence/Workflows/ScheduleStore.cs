@@ -68,6 +68,18 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
+    /// When the latest occurrence that fired the instance was recorded: for an instance that occurrence resumed, the
+    /// moment it became pending again; null for an instance no schedule fired.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastFiredAtAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var last = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT max(recorded_at) FROM schedule_firings WHERE instance_id = @instanceId", new { instanceId }, cancellationToken: cancellationToken));
+        return last is { } l ? Utc(l) : null;
+    }
+
+    /// <summary>
     /// The window an instance runs in: the latest occurrence that fired it (its due time and the schedule's duration);
     /// null for an instance no schedule fired.
     /// </summary>
