@@ -86,6 +86,15 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
         Assert.DoesNotContain($"Supervisor enqueued workflow instance {instance.Id}", host.Server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain($"Supervisor enqueued drain {drainId}", host.Server.Output, StringComparison.Ordinal);
 
+        // The instance's journal, read through the server: fired (created), then each suspension and its resumption by a firing.
+        var journal = await Drainctl.RunAsync(["workflow", "journal", instance.Id.ToString("D"), .. host.Remote]);
+        Assert.True(journal.ExitCode == 0, journal.Output);
+        var events = journal.Output.Split('\n').Select(l => l.Replace(": ", ":", StringComparison.Ordinal)).ToList();
+        Assert.Single(events, l => l.Contains("workflow.created", StringComparison.Ordinal) && l.Contains("schedule/" + name, StringComparison.Ordinal));
+        Assert.Equal(firings.Count - 1, events.Count(l => l.Contains("\"to\":\"suspended\"", StringComparison.Ordinal)));
+        Assert.Equal(firings.Count - 1, events.Count(l => l.Contains("\"from\":\"suspended\",", StringComparison.Ordinal)
+            && l.Contains("resumed by the occurrence due", StringComparison.Ordinal)));
+
         var report = await Drainctl.RunAsync(["report", drainId.ToString("D"), .. host.Remote]);
         Assert.True(report.ExitCode == 0, report.Output);
         var lines = report.Output.Split('\n');

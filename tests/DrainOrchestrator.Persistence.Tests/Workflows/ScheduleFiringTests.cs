@@ -1,11 +1,13 @@
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Workflows;
 
 /// <summary>
-/// Claimed occurrences: the one after a suspension resumes the suspended instance, and when that happened is what a
-/// supervisor measures a resumed instance's wait for its job from.
+/// Claimed occurrences: the first creates the instance, the one after a suspension resumes it, both journaled; and when
+/// that happened is what a supervisor measures a resumed instance's wait for its job from.
 /// </summary>
 public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -36,5 +38,16 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(instance, resumed);
         Assert.Equal("pending", (await instances.FindAsync(instance.ToString("D"), CancellationToken.None))!.State);
         Assert.Equal(_clock.GetUtcNow(), await schedules.LastFiredAtAsync(instance, CancellationToken.None));
+
+        // The instance's journal has both firings: its creation by the first, its resumption by the second.
+        var journal = (await new JournalStore(database.DataSource, _clock).ReadWorkflowAsync(instance, CancellationToken.None)).ToList();
+        Assert.Equal(
+        [
+            new WorkflowCreated("window", 1, new string('b', 64), "schedule/" + schedule.Name),
+            new WorkflowStateChanged("pending", "running", null),
+            new WorkflowStateChanged("running", "suspended", "the next window"),
+            new WorkflowStateChanged("suspended", "pending", $"resumed by the occurrence due {Start.AddDays(7):O}"),
+        ], journal.Select(e => e.ReadEvent()));
+        Assert.Equal("schedule/" + schedule.Name, journal[^1].Actor);
     }
 }
