@@ -9,16 +9,14 @@ public sealed partial class WorkflowApplication
     /// <summary>
     /// A dry run of the workflow's drains on the cluster as it is now: its nodes chosen and batched as a run would choose
     /// them, each batch planned in turn (later batches avoided, earlier ones preferred), and the VMs that will move twice
-    /// named with why. Nothing is recorded; every problem of the file at once otherwise.
+    /// named with why. Nothing is recorded; an invalid file is <see cref="InvalidWorkflowException"/> with every problem
+    /// at its file:line:column, as a start reports them.
     /// </summary>
-    public async Task<WorkflowPlanView> PlanAsync(string file, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken)
+    public WorkflowPlanView Plan(WorkflowSource source, IReadOnlyDictionary<string, string> arguments)
     {
+        ArgumentNullException.ThrowIfNull(source);
         var connection = cluster ?? throw new InvalidOperationException("Planning a workflow needs a cluster connection.");
-        var (definition, problems) = await WorkflowFiles.ValidateAsync(file, arguments, cancellationToken);
-        if (definition is null)
-        {
-            throw new InvalidRequestException(problems.Select(p => new RequestProblem(p.Path, p.ToString())).ToList());
-        }
+        var definition = source.Bind(arguments);
 
         var state = connection.View.Current;
         var nodes = new List<string>();

@@ -134,15 +134,29 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     /// <summary>
     /// The unfinished instances of this cluster that no live process holds: interrupted ones (their runner died, their
     /// lease expired) and pending or resumed ones that nobody picked up yet. A suspended instance waits for the next
-    /// occurrence of its schedule, whose firing makes it pending again, and is not among them.
+    /// occurrence of its schedule, whose firing makes it pending again, and is not among them; a pending one says since when
+    /// it waits for its job.
     /// </summary>
     public async Task<IReadOnlyList<UnattendedInstance>> UnattendedAsync(CancellationToken cancellationToken)
     {
         var unfinished = (await Store.ListAsync(activeOnly: true, 10_000, cancellationToken))
             .Where(r => !r.IsFinal && r.State != "suspended" && (cluster is null || r.Cluster == cluster.Cluster)).ToList();
         var held = await new LeaseStore(dataSource).LiveAsync([.. unfinished.Select(r => InstanceLease.NameFor(r.Id))], cancellationToken);
-        return [.. unfinished.Where(r => !held.Contains(InstanceLease.NameFor(r.Id))).Select(r => new UnattendedInstance(r.Id, r.Name, r.State, r.CreatedAt, r.StartedAt))];
+        var unattended = new List<UnattendedInstance>();
+        foreach (var r in unfinished.Where(r => !held.Contains(InstanceLease.NameFor(r.Id))))
+        {
+            unattended.Add(new UnattendedInstance(r.Id, r.Name, r.State, r.CreatedAt, r.StartedAt, await PendingSinceAsync(r, cancellationToken)));
+        }
+
+        return unattended;
     }
+
+    // A pending instance that ran before was resumed by an occurrence of its schedule (a suspension's end): it waits for
+    // the job that firing enqueued since then, not since its creation.
+    private async Task<DateTimeOffset?> PendingSinceAsync(WorkflowInstanceRecord record, CancellationToken cancellationToken) =>
+        record.State != "pending" ? null
+        : record.StartedAt is null ? record.CreatedAt
+        : await new ScheduleStore(dataSource, timeProvider).LastFiredAtAsync(record.Id, cancellationToken) ?? record.CreatedAt;
 
     /// <summary>Whether a live process holds the instance (runs it now).</summary>
     public async Task<bool> IsHeldAsync(Guid id, CancellationToken cancellationToken) =>

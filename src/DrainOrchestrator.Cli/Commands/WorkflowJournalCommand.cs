@@ -21,8 +21,7 @@ internal static class WorkflowJournalCommand
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var workflows = await WorkflowRunCommands.EmbeddedAsync(door, online: false, ct);
-            foreach (var e in await workflows.JournalAsync(parse.GetValue(instance)!, parse.GetValue(withDrains), ct))
+            foreach (var e in await door.WorkflowJournalAsync(parse.GetValue(instance)!, parse.GetValue(withDrains), ct))
             {
                 await output.WriteLineAsync($"{(e.DrainId is null ? string.Empty : "    ")}{e.Seq,8}  {e.OccurredAt:u}  {e.Kind,-28} {e.Actor}  {e.PayloadJson}");
             }

@@ -22,14 +22,8 @@ internal static class WorkflowPlanCommand
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            if (door is not EmbeddedFrontDoor embedded)
-            {
-                throw new RemoteApiException("workflow plans are not served through --server yet: run this command without --server", 501, retryable: false);
-            }
-
-            var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
-                p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
-            var plan = await (await embedded.WorkflowsAsync(online: true, ct)).PlanAsync(parse.GetValue(file)!, arguments, ct);
+            var arguments = WorkflowRunCommands.Arguments(parse.GetValue(parameters));
+            var plan = await door.PlanWorkflowAsync(await WorkflowSource.ReadAsync(parse.GetValue(file)!, ct), arguments, ct);
             await WriteAsync(output, plan);
             return ExitCodes.Success;
         }, cancellationToken));

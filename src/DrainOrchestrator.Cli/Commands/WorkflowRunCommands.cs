@@ -146,10 +146,6 @@ internal static class WorkflowRunCommands
         }
     }
 
-    private static Dictionary<string, string> Arguments(string[]? pairs) => (pairs ?? []).Select(p => p.Split('=', 2)).ToDictionary(
+    internal static Dictionary<string, string> Arguments(string[]? pairs) => (pairs ?? []).Select(p => p.Split('=', 2)).ToDictionary(
         p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
-
-    internal static async Task<WorkflowApplication> EmbeddedAsync(IDrainFrontDoor door, bool online, CancellationToken cancellationToken) =>
-        door is EmbeddedFrontDoor embedded ? await embedded.WorkflowsAsync(online, cancellationToken)
-            : throw new RemoteApiException("workflow instances are not served through --server yet: run this command without --server, on the database", 501, retryable: false);
 }

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Persistence.Workflows;
@@ -7,6 +8,10 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
 {
     private HttpClient? _stepsHttp;
+
+    public async Task<WorkflowPlanView> PlanWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments,
+        CancellationToken cancellationToken) =>
+        (await WorkflowsAsync(online: true, cancellationToken)).Plan(source, arguments);
 
     public async Task<WorkflowView> StartWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, string? name,
         CancellationToken cancellationToken) =>
@@ -24,6 +29,9 @@ internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
 
     public async Task<IReadOnlyList<WorkflowView>> ListWorkflowsAsync(bool activeOnly, CancellationToken cancellationToken) =>
         await (await WorkflowsAsync(online: false, cancellationToken)).ListAsync(activeOnly, cancellationToken);
+
+    public async Task<IReadOnlyList<JournalEventView>> WorkflowJournalAsync(string idOrName, bool withDrains, CancellationToken cancellationToken) =>
+        await (await WorkflowsAsync(online: false, cancellationToken)).JournalAsync(idOrName, withDrains, cancellationToken);
 
     public async Task<string> ApproveAsync(string idOrName, string step, CancellationToken cancellationToken) =>
         await (await WorkflowsAsync(online: false, cancellationToken)).ApproveAsync(idOrName, step, Caller, cancellationToken);

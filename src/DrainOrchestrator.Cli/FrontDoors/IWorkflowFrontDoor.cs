@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Persistence.Workflows;
 
@@ -9,6 +10,9 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// </summary>
 internal interface IWorkflowFrontDoor
 {
+    /// <summary>The workflow's drains forecast batch by batch on the cluster as it is; nothing is recorded.</summary>
+    Task<WorkflowPlanView> PlanWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken);
+
     Task<WorkflowView> StartWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, string? name, CancellationToken cancellationToken);
 
     /// <summary>
@@ -20,6 +24,9 @@ internal interface IWorkflowFrontDoor
     Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<WorkflowView>> ListWorkflowsAsync(bool activeOnly, CancellationToken cancellationToken);
+
+    /// <summary>The instance's journal; with <paramref name="withDrains"/> each started drain's events follow its start.</summary>
+    Task<IReadOnlyList<JournalEventView>> WorkflowJournalAsync(string idOrName, bool withDrains, CancellationToken cancellationToken);
 
     /// <summary>Approves a waiting approval step; returns what was recorded.</summary>
     Task<string> ApproveAsync(string idOrName, string step, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Persistence.Workflows;
 
@@ -11,18 +12,12 @@ internal sealed partial class RemoteFrontDoor : IWorkflowFrontDoor
     // How often a followed instance is read again; the server runs it, this only watches.
     private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
 
+    public Task<WorkflowPlanView> PlanWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        SendAsync<WorkflowPlanView>(HttpMethod.Post, "api/v1/workflows/plan", FileBody(source, arguments, null), cancellationToken);
+
     public Task<WorkflowView> StartWorkflowAsync(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, string? name,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return SendAsync<WorkflowView>(HttpMethod.Post, "api/v1/workflows", new JsonObject
-        {
-            ["fileName"] = source.FileName,
-            ["text"] = source.Text,
-            ["parameters"] = Parameters(arguments),
-            ["name"] = name,
-        }, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        SendAsync<WorkflowView>(HttpMethod.Post, "api/v1/workflows", FileBody(source, arguments, name), cancellationToken);
 
     public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, CancellationToken cancellationToken)
     {
@@ -44,6 +39,10 @@ internal sealed partial class RemoteFrontDoor : IWorkflowFrontDoor
 
     public async Task<IReadOnlyList<WorkflowView>> ListWorkflowsAsync(bool activeOnly, CancellationToken cancellationToken) =>
         await SendAsync<List<WorkflowView>>(HttpMethod.Get, "api/v1/workflows" + (activeOnly ? string.Empty : "?all=true"), null, cancellationToken);
+
+    public async Task<IReadOnlyList<JournalEventView>> WorkflowJournalAsync(string idOrName, bool withDrains, CancellationToken cancellationToken) =>
+        await SendAsync<List<JournalEventView>>(HttpMethod.Get,
+            $"api/v1/workflows/{Uri.EscapeDataString(idOrName)}/journal" + (withDrains ? "?withDrains=true" : string.Empty), null, cancellationToken);
 
     public async Task<string> ApproveAsync(string idOrName, string step, CancellationToken cancellationToken)
     {
@@ -92,6 +91,18 @@ internal sealed partial class RemoteFrontDoor : IWorkflowFrontDoor
 
     public async Task<IReadOnlyList<FiringRecord>> FiringsAsync(string name, CancellationToken cancellationToken) =>
         await SendAsync<List<FiringRecord>>(HttpMethod.Get, $"api/v1/schedules/{Uri.EscapeDataString(name)}/firings", null, cancellationToken);
+
+    private static JsonObject FileBody(WorkflowSource source, IReadOnlyDictionary<string, string> arguments, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new JsonObject
+        {
+            ["fileName"] = source.FileName,
+            ["text"] = source.Text,
+            ["parameters"] = Parameters(arguments),
+            ["name"] = name,
+        };
+    }
 
     private static JsonObject Parameters(IReadOnlyDictionary<string, string> arguments) =>
         new(arguments.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value))));

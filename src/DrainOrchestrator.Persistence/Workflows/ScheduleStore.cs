@@ -1,4 +1,6 @@
 using Dapper;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Workflows;
@@ -68,6 +70,18 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
+    /// When the latest occurrence that fired the instance was recorded: for an instance that occurrence resumed, the
+    /// moment it became pending again; null for an instance no schedule fired.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastFiredAtAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var last = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT max(recorded_at) FROM schedule_firings WHERE instance_id = @instanceId", new { instanceId }, cancellationToken: cancellationToken));
+        return last is { } l ? Utc(l) : null;
+    }
+
+    /// <summary>
     /// The window an instance runs in: the latest occurrence that fired it (its due time and the schedule's duration);
     /// null for an instance no schedule fired.
     /// </summary>
@@ -88,7 +102,8 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     /// Claims an occurrence and, when it fires, records its workflow instance in the same transaction: Claimed is true
     /// when this caller recorded it, false when another replica already had; Fired is the instance it fired. An instance
     /// of the schedule suspended at the end of an earlier window is resumed by the occurrence (back to pending, and the
-    /// firing names it) instead of a new one being created with <paramref name="instanceId"/>.
+    /// firing names it) instead of a new one being created with <paramref name="instanceId"/>. Either is journaled in the
+    /// instance's journal with the firing (created, or suspended to pending).
     /// </summary>
     public async Task<(bool Claimed, Guid? Fired)> ClaimAsync(ScheduleRecord schedule, DateTimeOffset due, string? skippedBecause, Guid instanceId, string instanceName,
         string holder, CancellationToken cancellationToken)
@@ -121,12 +136,13 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         // The suspended instance, locked so that no other firing resumes it too.
+        var requestedBy = "schedule/" + schedule.Name;
         var suspended = skippedBecause is null
             ? await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 """
                 SELECT id FROM workflow_instances
                  WHERE requested_by = @by AND state = 'suspended' ORDER BY created_at LIMIT 1 FOR UPDATE
-                """, new { by = "schedule/" + schedule.Name }, transaction, cancellationToken: cancellationToken))
+                """, new { by = requestedBy }, transaction, cancellationToken: cancellationToken))
             : null;
         if (suspended is { } resumed)
         {
@@ -135,6 +151,8 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
                 UPDATE workflow_instances SET state = 'pending', waiting_for = NULL WHERE id = @resumed;
                 UPDATE schedule_firings SET instance_id = @resumed WHERE schedule_id = @id AND due_at = @due;
                 """, new { resumed, id = schedule.Id, due }, transaction, cancellationToken: cancellationToken));
+            await Journal.AppendForWorkflowAsync(transaction, resumed,
+                new WorkflowStateChanged("suspended", "pending", $"resumed by the occurrence due {due:O}"), requestedBy, cancellationToken);
         }
         else if (skippedBecause is null)
         {
@@ -153,15 +171,19 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
                     schedule.Definition,
                     schedule.ArgumentsJson,
                     schedule.Cluster,
-                    by = "schedule/" + schedule.Name,
+                    by = requestedBy,
                     now
                 },
                 transaction, cancellationToken: cancellationToken));
+            await Journal.AppendForWorkflowAsync(transaction, instanceId,
+                new WorkflowCreated(schedule.Workflow, schedule.WorkflowVersion, schedule.ContentHash, requestedBy), requestedBy, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return (true, skippedBecause is not null ? null : suspended ?? instanceId);
     }
+
+    private JournalStore Journal => new(dataSource, timeProvider);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Auth;
@@ -12,7 +13,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Api;
 
-/// <summary>Workflow instances: validate a file, start one (run as a job by any replica), list, show, approve, pause, resume, cancel.</summary>
+/// <summary>
+/// Workflow instances: validate or plan a file, start one (run as a job by any replica), list, show with its journal,
+/// approve, pause, resume, cancel.
+/// </summary>
 internal static class WorkflowEndpoints
 {
     private const string FileShape = """{"fileName": "maintenance-window.yaml", "text": "apiVersion: ...", "parameters": {"nodes": "a,b"}}""";
@@ -24,6 +28,10 @@ internal static class WorkflowEndpoints
             .Accepts<WorkflowFileRequest>("application/json").Produces<WorkflowSummary>()
             .WithSummary("Check a workflow file's text: 200 with what it defines, or 422 with every problem at file:line:column")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workflows.MapPost("/plan", PlanAsync).RequireAuthorization(ApiPolicies.Read)
+            .Accepts<WorkflowFileRequest>("application/json").Produces<WorkflowPlanView>()
+            .WithSummary("Forecast the workflow's drains batch by batch on the cluster as it is, nothing started: the same body as a start; names the VMs that will move twice and why")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workflows.MapPost("/", StartAsync).RequireAuthorization(ApiPolicies.Operate)
             .Accepts<WorkflowFileRequest>("application/json").Produces<WorkflowView>(StatusCodes.Status202Accepted)
             .WithSummary("Validate the file with the parameters, record an instance pinning its text, and run it as a job; nothing starts on an invalid file")
@@ -33,6 +41,9 @@ internal static class WorkflowEndpoints
             .WithSummary("Workflow instances with their steps, newest first: unfinished ones unless all=true");
         workflows.MapGet("/{id}", GetAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("One instance by id or name, with every step run").ProducesProblem(StatusCodes.Status404NotFound);
+        workflows.MapGet("/{id}/journal", JournalAsync).RequireAuthorization(ApiPolicies.Read)
+            .WithSummary("The instance's journal, oldest first: state changes, steps, approvals, gates, hooks, drains; withDrains=true adds each drain's events after its start")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         workflows.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(ApiPolicies.Operate)
             .Accepts<ApprovalRequest>("application/json")
             .WithSummary("Approve a waiting approval step; recorded with the caller, and the instance goes on")
@@ -57,6 +68,12 @@ internal static class WorkflowEndpoints
         return definition is null ? throw new InvalidWorkflowException(problems) : TypedResults.Ok(WorkflowSummary.Of(source.FileName, definition));
     }
 
+    private static async Task<Ok<WorkflowPlanView>> PlanAsync(HttpRequest request, WorkflowApplication app, CancellationToken ct)
+    {
+        var body = await ReadFileAsync(request, ct);
+        return TypedResults.Ok(app.Plan(new WorkflowSource(body.FileName!, body.Text!), body.Parameters ?? new Dictionary<string, string>()));
+    }
+
     private static async Task<Accepted<WorkflowView>> StartAsync(HttpContext http, WorkflowApplication app, WorkflowJobs jobs, ILogger<WorkflowJobs> logger,
         CancellationToken ct)
     {
@@ -75,6 +92,9 @@ internal static class WorkflowEndpoints
 
     private static async Task<Ok<WorkflowView>> GetAsync(string id, WorkflowApplication app, CancellationToken ct) =>
         TypedResults.Ok(await app.GetAsync(id, ct));
+
+    private static async Task<Ok<IReadOnlyList<JournalEventView>>> JournalAsync(string id, WorkflowApplication app, bool? withDrains, CancellationToken ct) =>
+        TypedResults.Ok(await app.JournalAsync(id, withDrains == true, ct));
 
     private static async Task<Ok<ApprovalOutcome>> ApproveAsync(string id, HttpContext http, WorkflowApplication app, WorkflowJobs jobs, CancellationToken ct)
     {

@@ -1,12 +1,12 @@
 namespace DrainOrchestrator.Server.Api;
 
 /// <summary>
-/// The body of <c>POST /api/v1/workflows</c> (start) and <c>POST /api/v1/workflows/validate</c>: a workflow file's text
+/// The body of <c>POST /api/v1/workflows</c> (start), <c>POST /api/v1/workflows/validate</c> and <c>/plan</c>: a workflow file's text
 /// as its author wrote it and the file's name, which every problem's <c>file:line:column</c> names.
 /// </summary>
 /// <param name="FileName">The file's name (or path) as the author knows it.</param>
 /// <param name="Text">The YAML text.</param>
-/// <param name="Parameters">NAME to VALUE for the workflow's parameters; to validate, absent means sample values for required ones.</param>
+/// <param name="Parameters">NAME to VALUE for the workflow's parameters; to validate, absent means sample values for required ones; to plan or start, required ones must be given.</param>
 /// <param name="Name">The instance's unique name (start only); generated when absent.</param>
 public sealed record WorkflowFileRequest(string? FileName, string? Text, IReadOnlyDictionary<string, string>? Parameters = null, string? Name = null);
 

@@ -15,7 +15,7 @@ namespace DrainOrchestrator.Server.Jobs;
 internal sealed class WorkflowSupervisor(WorkflowApplication workflows, WorkflowJobs jobs, RunningWorkflows running, ServeOptions options,
     TimeProvider timeProvider, ILogger<WorkflowSupervisor> logger) : BackgroundService
 {
-    // A pending instance gets this long for the job enqueued at its start (or its firing) to begin.
+    // A pending instance gets this long for the job enqueued at its start (or at the firing that resumed it) to begin.
     private static readonly TimeSpan PendingGrace = TimeSpan.FromSeconds(10);
     private readonly Dictionary<Guid, DateTimeOffset> _enqueued = [];
 
@@ -49,7 +49,9 @@ internal sealed class WorkflowSupervisor(WorkflowApplication workflows, Workflow
 
             foreach (var instance in unattended)
             {
-                var fresh = instance.StartedAt is null && now - instance.CreatedAt < PendingGrace;
+                // A pending instance, new or resumed by its schedule's next occurrence, waits for the job its start or
+                // firing enqueued.
+                var fresh = instance.PendingSince is { } since && now - since < PendingGrace;
                 // Not again within a job's invisibility: the job enqueued last time may still be on its way.
                 if (fresh || running.Contains(instance.Id)
                     || (_enqueued.TryGetValue(instance.Id, out var at) && now - at < options.JobInvisibilityTimeout))

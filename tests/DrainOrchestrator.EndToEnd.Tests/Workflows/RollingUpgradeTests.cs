@@ -7,7 +7,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
 /// <summary>
 /// The shipped workflows/rolling-upgrade.yaml over drain-sim's rolling-upgrade scenario (twelve workers in four zones,
 /// zone-a empty, an external upgrader that reboots every drained worker onto kubelet v1.33.2) with real PostgreSQL:
-/// zone-aware batches of three, each drained, waited for until upgraded and Ready, uncordoned and soaked.
+/// zone-aware batches of three, each drained, waited for until upgraded and Ready, uncordoned and soaked; run by a
+/// <c>drainctl serve</c> process and followed, planned and journaled through it with <c>drainctl --server</c>.
 /// </summary>
 public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -17,26 +18,36 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
     private static readonly string[] BatchSteps = ["cordon", "drain", "upgraded", "uncordon", "soak"];
 
     [Fact]
-    public async Task Run_TwelveNodesInZoneBatchesOfThree_AllUpgradedEachVmMovedAtMostOnceLimitsHeldEveryStepRecorded()
+    public async Task Run_ThroughTheServer_TwelveNodesInZoneBatchesOfThree_AllUpgradedEachVmMovedAtMostOnceLimitsHeldEveryStepJournaled()
     {
         await using var sim = await SimulatorProcess.StartAsync("rolling-upgrade", Speed);
         await using var prometheus = new FakeHttpEndpoint(_ => (200, """{"status":"success","data":{"resultType":"vector","result":[]}}"""));
+        var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
+        var tokens = await ApiTokens.CreateAsync(directory);
+        var tokenFile = Path.Combine(directory, "operator-token");
+        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
+        string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
         var vmisBefore = await sim.VmisAsync();
         var name = "upgrade-" + Guid.NewGuid().ToString("N")[..6];
 
         var file = Path.Combine(RepositoryPaths.Root, "workflows", "rolling-upgrade.yaml");
-        string[] parameters = [$"kubeletVersion={NewVersion}", "batchSize=3", "soak=1s", "upgradeTimeout=10m", $"prometheusUrl={prometheus.Url}"];
+        string[] parameters = [.. new[] { $"kubeletVersion={NewVersion}", "batchSize=3", "soak=1s", "upgradeTimeout=10m", $"prometheusUrl={prometheus.Url}" }
+            .SelectMany(p => new[] { "--param", p })];
 
-        var planned = await Drainctl.RunAsync(["workflow", "plan", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
-            .. parameters.SelectMany(p => new[] { "--param", p })]);
-        var (code, output) = await RunWorkflowAsync(sim, name, file, parameters);
+        var planned = await Drainctl.RunAsync(["workflow", "plan", file, .. remote, .. parameters]);
+        var plannedHere = await Drainctl.RunAsync(["workflow", "plan", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString, .. parameters]);
+        // The server runs the instance; drainctl follows it until it ends.
+        await using var run = Drainctl.Start(["workflow", "run", file, "--name", name, .. remote, .. parameters]);
+        var code = await run.WaitForExitAsync(TimeSpan.FromMinutes(12));
 
         Assert.True(planned.ExitCode == 0, planned.Output);
         Assert.Contains("batch 0 (worker-a1, worker-a2, worker-a3): 0 migration(s)", planned.Output, StringComparison.Ordinal);
         Assert.Contains("batch 3 (worker-d1, worker-d2, worker-d3): 12 migration(s)", planned.Output, StringComparison.Ordinal);
         Assert.Contains("Every VM moves at most once.", planned.Output, StringComparison.Ordinal);
+        Assert.Equal(plannedHere, planned);
 
-        Assert.True(code == 0, output);
+        Assert.True(code == 0, run.Output + "\nserver:\n" + server.Output);
         var nodes = await sim.Client.ListAllAsync<Kubernetes.Models.Node>(null, null, CancellationToken.None);
         Assert.Equal(12, nodes.Items.Count);
         Assert.All(nodes.Items, n => Assert.Equal(NewVersion, n.Status?.NodeInfo?.KubeletVersion));
@@ -50,14 +61,15 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(12, truth.Document["upgrades"]!.AsArray().Count(u => u!["state"]!.GetValue<string>() == "Done"));
         Assert.Empty(truth.Document["guestsOnRebootingNodes"]!.AsArray());
 
-        var shown = await ShowWorkflowAsync(name);
+        var keys = new[] { "select", "quiet-cluster", "batches", "report" }
+            .Concat(Enumerable.Range(0, 4).SelectMany(i => BatchSteps.Select(s => $"batches[{i}]/{s}"))).ToList();
+        var shown = await Drainctl.RunAsync(["workflow", "show", name, .. remote]);
         Assert.True(shown.ExitCode == 0, shown.Output);
         var lines = shown.Output.Split('\n');
-        var keys = new[] { "select", "quiet-cluster", "batches", "report" }
-            .Concat(Enumerable.Range(0, 4).SelectMany(i => BatchSteps.Select(s => $"batches[{i}]/{s}")));
         Assert.All(keys, key => Assert.Contains(lines, l => l.TrimStart().StartsWith(key + " ", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal)));
         Assert.Equal(24, await SucceededStepsAsync(name));
         await AssertDrainsCarriedTheBatchesAsync(name);
+        await AssertJournaledAsync(name, keys, remote);
     }
 
     [Fact]
@@ -79,17 +91,28 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
         Assert.Contains("--prefer-targets: node 'ghost' does not exist in the cluster", refused.Output, StringComparison.Ordinal);
     }
 
-    // The front door: drainctl embedded today; the server's workflow API once it serves them (add --server and a token).
-    private async Task<(int ExitCode, string Output)> RunWorkflowAsync(SimulatorProcess sim, string name, string file, params string[] parameters)
+    // The journal through the server lists every step of every batch, started and succeeded, and each batch's drain to
+    // its end; it reads the same as on the database.
+    private async Task AssertJournaledAsync(string name, IReadOnlyList<string> keys, string[] remote)
     {
-        await using var run = Drainctl.Start(["workflow", "run", file, "--name", name, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString,
-            .. parameters.SelectMany(p => new[] { "--param", p })]);
-        var code = await run.WaitForExitAsync(TimeSpan.FromMinutes(12));
-        return (code, run.Output);
-    }
+        var journal = await Drainctl.RunAsync(["workflow", "journal", name, "--with-drains", .. remote]);
+        var journalHere = await Drainctl.RunAsync("workflow", "journal", name, "--with-drains", "--db", database.ConnectionString);
+        Assert.True(journal.ExitCode == 0, journal.Output);
+        Assert.Equal(journalHere, journal);
+        // The payload as PostgreSQL prints jsonb ("step": "x"), compared without the spaces.
+        var lines = journal.Output.Split('\n').Select(l => l.Replace(": ", ":", StringComparison.Ordinal)).ToList();
+        foreach (var key in keys)
+        {
+            foreach (var kind in new[] { "workflow.step.started", "workflow.step.succeeded" })
+            {
+                Assert.Single(lines, l => l.Contains(kind + " ", StringComparison.Ordinal) && l.Contains($"\"step\":\"{key}\"", StringComparison.Ordinal));
+            }
+        }
 
-    private Task<(int ExitCode, string Output)> ShowWorkflowAsync(string name) =>
-        Drainctl.RunAsync("workflow", "show", name, "--db", database.ConnectionString);
+        Assert.Equal(4, lines.Count(l => l.Contains("workflow.drain.started", StringComparison.Ordinal)));
+        Assert.Equal(4, lines.Count(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Contains("drain.succeeded", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("workflow.state_changed", StringComparison.Ordinal) && l.Contains("\"to\":\"succeeded\"", StringComparison.Ordinal));
+    }
 
     private async Task<long> SucceededStepsAsync(string name)
     {

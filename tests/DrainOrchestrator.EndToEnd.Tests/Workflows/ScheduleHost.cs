@@ -4,19 +4,37 @@ using DrainOrchestrator.Persistence.Workflows;
 namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
 
 /// <summary>
-/// What fires a stored schedule and runs the instances it fires: the one front door of the window tests, to switch to
-/// the server's ticker when it has one. Today drainctl without a server: <c>schedule tick</c> fires the occurrences
-/// (what each server replica does), and each instance a firing leaves pending is run with <c>workflow resume</c> until
-/// it ends or suspends.
+/// What fires a stored schedule and runs the instances it fires, for the window tests: a <c>drainctl serve</c> process
+/// on the test database and the simulator. Its schedule ticker records each occurrence and enqueues the instance it
+/// fires; its workflow job runs the instance, suspends it at the window's end and runs it on when the next occurrence
+/// fires. drainctl talks to it with <see cref="Remote"/>.
 /// </summary>
-internal sealed class ScheduleHost(PostgresDatabaseFixture database, string kubeconfig)
+internal sealed class ScheduleHost : IAsyncDisposable
 {
-    /// <summary>Fires the schedule's occurrences and runs what they fire until its (single) instance ends; returns it.</summary>
+    private readonly PostgresDatabaseFixture _database;
+
+    private ScheduleHost(PostgresDatabaseFixture database, ServerProcess server, string[] remote) => (_database, Server, Remote) = (database, server, remote);
+
+    public ServerProcess Server { get; }
+
+    /// <summary><c>--server URL --token-file FILE</c> with an operator's token.</summary>
+    public string[] Remote { get; }
+
+    public static async Task<ScheduleHost> StartAsync(PostgresDatabaseFixture database, string kubeconfig)
+    {
+        var directory = Path.GetDirectoryName(kubeconfig)!;
+        var tokens = await ApiTokens.CreateAsync(directory);
+        var tokenFile = Path.Combine(directory, "operator-token");
+        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        var server = await ServerProcess.StartAsync(kubeconfig, database.ConnectionString, tokens.Path);
+        return new ScheduleHost(database, server, ["--server", server.Url.ToString(), "--token-file", tokenFile]);
+    }
+
+    /// <summary>Waits until the (single) instance the schedule fired has ended; returns it.</summary>
     public async Task<WorkflowInstanceRecord> RunUntilFinishedAsync(string schedule, TimeSpan patience)
     {
-        await using var ticker = Drainctl.Start("schedule", "tick", "--for", $"{(int)patience.TotalSeconds}s", "--db", database.ConnectionString);
-        var schedules = new ScheduleStore(database.DataSource, TimeProvider.System);
-        var instances = new WorkflowStore(database.DataSource, TimeProvider.System);
+        var schedules = new ScheduleStore(_database.DataSource, TimeProvider.System);
+        var instances = new WorkflowStore(_database.DataSource, TimeProvider.System);
         var record = (await schedules.ListAsync(CancellationToken.None)).Single(s => s.Name == schedule);
         var deadline = TimeProvider.System.GetUtcNow() + patience;
         while (TimeProvider.System.GetUtcNow() < deadline)
@@ -30,17 +48,14 @@ internal sealed class ScheduleHost(PostgresDatabaseFixture database, string kube
                 {
                     return instance;
                 }
-
-                if (instance.State == "pending")
-                {
-                    var (code, output) = await Drainctl.RunAsync("workflow", "resume", id.ToString("D"), "--kubeconfig", kubeconfig, "--db", database.ConnectionString);
-                    Assert.True(code is 0 or 3, $"workflow resume exited {code}: {output}");
-                }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            Assert.False(Server.HasExited, $"the server exited: {Server.Output}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 
-        throw new TimeoutException($"the instance of schedule {schedule} did not end within {patience}; ticker: {ticker.Output}");
+        throw new TimeoutException($"the instance of schedule {schedule} did not end within {patience}; server: {Server.Output}");
     }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -11,6 +11,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
 /// A schedule of 45 s windows every minute (seconds-resolution cron), too short for its drain: the window admits one
 /// migration and holds back the next, the instance suspends at the window's end and completes in the next occurrence,
 /// every VM moves exactly once, every migration that started ended inside its window, and the report shows both windows.
+/// A <c>drainctl serve</c> process does it all: its ticker fires the occurrences, its jobs run, suspend and resume the
+/// instance, and neither of its supervisors takes the suspended instance or drain over between the windows.
 /// </summary>
 public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -32,13 +34,13 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
               - {id: drain, kind: drain}
               - {id: report, kind: report}
             """);
-        var plan = await Drainctl.RunAsync("plan", "--node", "src-1", "--max-parallel", "1", "--max-outbound", "1", "--window-margin-seconds", "5",
-            "--window", "0 * * * * *", "--time-zone", "UTC", "--duration", "45s", "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString, "-o", "json");
+        await using var host = await ScheduleHost.StartAsync(database, sim.KubeconfigPath);
+        var plan = await Drainctl.RunAsync(["plan", "--node", "src-1", "--max-parallel", "1", "--max-outbound", "1", "--window-margin-seconds", "5",
+            "--window", "0 * * * * *", "--time-zone", "UTC", "--duration", "45s", "-o", "json", .. host.Remote]);
         var name = "window-" + Guid.NewGuid().ToString("N")[..6];
-        var created = await Drainctl.RunAsync("schedule", "create", name, "--workflow", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+        var created = await Drainctl.RunAsync(["schedule", "create", name, "--workflow", file, .. host.Remote]);
         Assert.True(created.ExitCode == 0, created.Output);
 
-        var host = new ScheduleHost(database, sim.KubeconfigPath);
         var instance = await host.RunUntilFinishedAsync(name, TimeSpan.FromMinutes(5));
 
         // Beforehand, the plan said the work does not fit one window, from the same prediction.
@@ -77,7 +79,23 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
         Assert.Equal(firings.Count - 1, await Journal.CountAsync(database.DataSource, drainId, "drain.suspended"));
         Assert.Equal(firings.Count, await Journal.CountAsync(database.DataSource, drainId, "drain.window_opened"));
 
-        var report = await Drainctl.RunAsync("report", drainId.ToString("D"), "--db", database.ConnectionString);
+        // Each occurrence's firing enqueued the instance, whose job ran it until the window's end suspended it, then on; no
+        // supervisor took the suspended instance or its drain over between the windows.
+        Assert.Equal(firings.Count - 1, Count(host.Server.Output, $"Workflow job for {instance.Id} ended: suspended"));
+        Assert.Equal(1, Count(host.Server.Output, $"Workflow job for {instance.Id} ended: succeeded"));
+        Assert.DoesNotContain($"Supervisor enqueued workflow instance {instance.Id}", host.Server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Supervisor enqueued drain {drainId}", host.Server.Output, StringComparison.Ordinal);
+
+        // The instance's journal, read through the server: fired (created), then each suspension and its resumption by a firing.
+        var journal = await Drainctl.RunAsync(["workflow", "journal", instance.Id.ToString("D"), .. host.Remote]);
+        Assert.True(journal.ExitCode == 0, journal.Output);
+        var events = journal.Output.Split('\n').Select(l => l.Replace(": ", ":", StringComparison.Ordinal)).ToList();
+        Assert.Single(events, l => l.Contains("workflow.created", StringComparison.Ordinal) && l.Contains("schedule/" + name, StringComparison.Ordinal));
+        Assert.Equal(firings.Count - 1, events.Count(l => l.Contains("\"to\":\"suspended\"", StringComparison.Ordinal)));
+        Assert.Equal(firings.Count - 1, events.Count(l => l.Contains("\"from\":\"suspended\",", StringComparison.Ordinal)
+            && l.Contains("resumed by the occurrence due", StringComparison.Ordinal)));
+
+        var report = await Drainctl.RunAsync(["report", drainId.ToString("D"), .. host.Remote]);
         Assert.True(report.ExitCode == 0, report.Output);
         var lines = report.Output.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("Window 1 ", StringComparison.Ordinal) && l.Contains("suspended at its end", StringComparison.Ordinal));
@@ -85,6 +103,8 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
             && !l.Contains("suspended", StringComparison.Ordinal));
         Assert.Equal(2, lines.Where(l => l.StartsWith("Window ", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(", ")[1].Split(' ')[0], CultureInfo.InvariantCulture)));
     }
+
+    private static int Count(string text, string what) => text.Split('\n').Count(l => l.Contains(what, StringComparison.Ordinal));
 
     private async Task<Guid> DrainOfAsync(Guid instanceId)
     {
