@@ -1,9 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
-using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Server.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Jobs;
@@ -15,53 +13,32 @@ namespace DrainOrchestrator.Server.Jobs;
 /// replicas may enqueue the same drain: the job skips a drain that a live engine holds, and the lease does the rest.
 /// </summary>
 internal sealed class DrainSupervisor(DrainApplication application, DrainJobs jobs, RunningDrains running, ServeOptions options,
-    TimeProvider timeProvider, ILogger<DrainSupervisor> logger) : BackgroundService
+    TimeProvider timeProvider, ILogger<DrainSupervisor> logger) : PeriodicPass(options.SupervisorInterval, timeProvider)
 {
     // A pending drain gets this long for the job enqueued at its creation to start.
     private static readonly TimeSpan PendingGrace = TimeSpan.FromSeconds(30);
-    private readonly Dictionary<Guid, DateTimeOffset> _enqueued = [];
+    private readonly RecentEnqueues _enqueued = new(options.JobInvisibilityTimeout);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task PassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.SupervisorInterval, timeProvider);
-        try
+        var now = Time.GetUtcNow();
+        var unfinished = await application.UnfinishedAsync(cancellationToken);
+        _enqueued.KeepOnly(unfinished.Select(d => d.Id));
+        foreach (var drain in unfinished)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var orphaned = drain.State == DrainStatus.Interrupted
+                || (drain.StartedAt is null && drain.RecordedState == DrainState.Pending.ToDatabase() && now - drain.CreatedAt > PendingGrace);
+            if (!orphaned || running.Contains(drain.Id) || _enqueued.Recently(drain.Id, now))
             {
-                await PassAsync(stoppingToken);
+                continue;
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+
+            jobs.Enqueue(drain.Id);
+            _enqueued.Add(drain.Id, now);
+            var state = drain.State.ToString().ToLowerInvariant();
+            ServerLog.SupervisorEnqueued(logger, drain.Id, state);
         }
     }
 
-    private async Task PassAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var now = timeProvider.GetUtcNow();
-            foreach (var drain in await application.UnfinishedAsync(cancellationToken))
-            {
-                var orphaned = drain.State == DrainStatus.Interrupted
-                    || (drain.StartedAt is null && drain.RecordedState == DrainState.Pending.ToDatabase() && now - drain.CreatedAt > PendingGrace);
-                // Not again within a lease's life: the job enqueued last time may still be on its way.
-                if (!orphaned || running.Contains(drain.Id)
-                    || (_enqueued.TryGetValue(drain.Id, out var at) && now - at < options.JobInvisibilityTimeout))
-                {
-                    continue;
-                }
-
-                jobs.Enqueue(drain.Id);
-                _enqueued[drain.Id] = now;
-                var state = drain.State.ToString().ToLowerInvariant();
-                ServerLog.SupervisorEnqueued(logger, drain.Id, state);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ServerLog.SupervisorFailed(logger, DatabaseErrors.Describe(ex));
-        }
-    }
+    protected override void PassFailed(string reason) => ServerLog.SupervisorFailed(logger, reason);
 }

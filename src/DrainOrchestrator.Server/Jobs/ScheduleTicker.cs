@@ -1,8 +1,6 @@
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Engine;
-using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Server.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Jobs;
@@ -14,37 +12,16 @@ namespace DrainOrchestrator.Server.Jobs;
 /// workflow supervisor of any replica enqueues it.
 /// </summary>
 internal sealed class ScheduleTicker(ScheduleApplication schedules, WorkflowJobs jobs, ServeOptions options, DrainEngineOptions engine,
-    TimeProvider timeProvider, ILogger<ScheduleTicker> logger) : BackgroundService
+    TimeProvider timeProvider, ILogger<ScheduleTicker> logger) : PeriodicPass(options.ScheduleTickInterval, timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task PassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.ScheduleTickInterval, timeProvider);
-        try
+        foreach (var id in await schedules.FireDueAsync(engine.Holder, cancellationToken))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await TickAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+            jobs.Enqueue(id);
+            ServerLog.ScheduleFired(logger, id);
         }
     }
 
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var id in await schedules.FireDueAsync(engine.Holder, cancellationToken))
-            {
-                jobs.Enqueue(id);
-                ServerLog.ScheduleFired(logger, id);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ServerLog.ScheduleTickFailed(logger, DatabaseErrors.Describe(ex));
-        }
-    }
+    protected override void PassFailed(string reason) => ServerLog.ScheduleTickFailed(logger, reason);
 }

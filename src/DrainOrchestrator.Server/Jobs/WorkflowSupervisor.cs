@@ -1,7 +1,5 @@
 using DrainOrchestrator.Application.Workflows;
-using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Server.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Jobs;
@@ -13,60 +11,32 @@ namespace DrainOrchestrator.Server.Jobs;
 /// an instance that a live process holds, and the instance lease does the rest.
 /// </summary>
 internal sealed class WorkflowSupervisor(WorkflowApplication workflows, WorkflowJobs jobs, RunningWorkflows running, ServeOptions options,
-    TimeProvider timeProvider, ILogger<WorkflowSupervisor> logger) : BackgroundService
+    TimeProvider timeProvider, ILogger<WorkflowSupervisor> logger) : PeriodicPass(options.SupervisorInterval, timeProvider)
 {
     // A pending instance gets this long for the job enqueued at its start (or at the firing that resumed it) to begin.
     private static readonly TimeSpan PendingGrace = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<Guid, DateTimeOffset> _enqueued = [];
+    private readonly RecentEnqueues _enqueued = new(options.JobInvisibilityTimeout);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task PassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.SupervisorInterval, timeProvider);
-        try
+        var now = Time.GetUtcNow();
+        var unattended = await workflows.UnattendedAsync(cancellationToken);
+        _enqueued.KeepOnly(unattended.Select(i => i.Id));
+        foreach (var instance in unattended)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // A pending instance, new or resumed by its schedule's next occurrence, waits for the job its start or
+            // firing enqueued.
+            var fresh = instance.PendingSince is { } since && now - since < PendingGrace;
+            if (fresh || running.Contains(instance.Id) || _enqueued.Recently(instance.Id, now))
             {
-                await PassAsync(stoppingToken);
+                continue;
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+
+            jobs.Enqueue(instance.Id);
+            _enqueued.Add(instance.Id, now);
+            ServerLog.WorkflowSupervisorEnqueued(logger, instance.Id, instance.Name, instance.State);
         }
     }
 
-    private async Task PassAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var now = timeProvider.GetUtcNow();
-            var unattended = await workflows.UnattendedAsync(cancellationToken);
-            // Forget the instances that are held or ended now, so the memory stays as small as the backlog.
-            foreach (var gone in _enqueued.Keys.Except(unattended.Select(i => i.Id)).ToList())
-            {
-                _enqueued.Remove(gone);
-            }
-
-            foreach (var instance in unattended)
-            {
-                // A pending instance, new or resumed by its schedule's next occurrence, waits for the job its start or
-                // firing enqueued.
-                var fresh = instance.PendingSince is { } since && now - since < PendingGrace;
-                // Not again within a job's invisibility: the job enqueued last time may still be on its way.
-                if (fresh || running.Contains(instance.Id)
-                    || (_enqueued.TryGetValue(instance.Id, out var at) && now - at < options.JobInvisibilityTimeout))
-                {
-                    continue;
-                }
-
-                jobs.Enqueue(instance.Id);
-                _enqueued[instance.Id] = now;
-                ServerLog.WorkflowSupervisorEnqueued(logger, instance.Id, instance.Name, instance.State);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ServerLog.SupervisorFailed(logger, DatabaseErrors.Describe(ex));
-        }
-    }
+    protected override void PassFailed(string reason) => ServerLog.SupervisorFailed(logger, reason);
 }
