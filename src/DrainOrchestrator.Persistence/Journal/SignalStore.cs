@@ -11,7 +11,28 @@ namespace DrainOrchestrator.Persistence.Journal;
 public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore states, JournalStore journal)
 {
     /// <summary>Applies <paramref name="signal"/> to the drain; refused (not an error) when the state does not allow it.</summary>
+    /// <remarks>
+    /// The signal locks the drain's row and then the journal's order; an engine transaction writing at the same moment
+    /// may take them the other way round, and PostgreSQL then aborts one of the two as a deadlock. Nothing of the aborted
+    /// transaction was written, so the signal is simply sent again (a few times) instead of failing the caller.
+    /// </remarks>
     public async Task<SignalResult> SendAsync(Guid drainId, DrainSignal signal, string actor, CancellationToken cancellationToken)
+    {
+        const int Tries = 4;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(drainId, signal, actor, cancellationToken);
+            }
+            catch (PostgresException ex) when (attempt < Tries && ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // Aborted by the database, nothing written: send it again.
+            }
+        }
+    }
+
+    private async Task<SignalResult> SendOnceAsync(Guid drainId, DrainSignal signal, string actor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
