@@ -64,6 +64,11 @@ public sealed class FaultInjector(int seed)
                 failure = ApiErrors.TooManyRequests((int)Math.Ceiling(rule.RetryAfter.TotalSeconds));
                 break;
             }
+
+            if (roll < rule.ErrorRate + rule.ThrottleRate + rule.AmbiguousRate)
+            {
+                return new FaultDecision(delay, null, drop) { Ambiguous = rule.AmbiguousAnswer };
+            }
         }
 
         return new FaultDecision(delay, failure, drop);
