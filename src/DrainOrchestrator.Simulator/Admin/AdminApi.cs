@@ -10,7 +10,8 @@ using DrainOrchestrator.Simulator.KubeVirt;
 namespace DrainOrchestrator.Simulator.Admin;
 
 /// <summary>
-/// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear),
+/// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear;
+/// each answers the rules and how many requests were answered ambiguously so far),
 /// <c>requests</c> (GET counts, DELETE to reset), <c>compact</c> (POST: drop the watch history, forcing 410s),
 /// <c>ground-truth</c> (GET), <c>cluster-faults</c> (GET the injected ones, POST to inject; see <see cref="ClusterFaultsEndpoint"/>)
 /// <c>upgrades</c> (GET the node upgrader's settings and upgrades, POST to mark nodes; see <see cref="UpgradesEndpoint"/>),
@@ -73,7 +74,8 @@ internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, O
         }
 
         var rules = new JsonArray([.. faults.Rules.Select(r => (JsonNode)r.ToJson())]);
-        await ApiResponses.WriteJsonAsync(http.Response, 200, new JsonObject { ["rules"] = rules }, ct);
+        await ApiResponses.WriteJsonAsync(http.Response, 200,
+            new JsonObject { ["rules"] = rules, ["ambiguousAnswered"] = faults.AmbiguousAnswered }, ct);
     }
 
     /// <summary>Reads <c>{"rules":[…]}</c> or a single rule object; every problem is reported in one 400.</summary>

@@ -76,6 +76,10 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>GETs a JSON document of the admin API, e.g. <c>/sim/v1/faults</c>.</summary>
+    public async Task<JsonObject> GetAdminAsync(string path) =>
+        JsonNode.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative)))!.AsObject();
+
     /// <summary>Sends a request to the simulator (admin API or Kubernetes API, as kubectl would) and returns its status code.</summary>
     public async Task<System.Net.HttpStatusCode> SendAsync(HttpMethod method, string path, string? json = null,
         string contentType = "application/json")

@@ -60,13 +60,14 @@ public sealed class PartialFailureFaultTests(BridgeFixture fixture) : IClassFixt
         await client.SendJsonAsync(HttpMethod.Put, "/sim/v1/faults", JsonNode.Parse(
             """{"resource":"virtualmachineinstancemigrations","verb":"create","ambiguousRate":1,"ambiguousAnswer":"reset"}"""));
         var reset = await Record.ExceptionAsync(() => client.CreateVmimAsync("ambiguous-reset", "solo-4"));
-        await client.SendJsonAsync(HttpMethod.Delete, "/sim/v1/faults");
+        var (_, cleared) = await client.SendJsonAsync(HttpMethod.Delete, "/sim/v1/faults");
 
         Assert.Equal(HttpStatusCode.InternalServerError, code);
         Assert.Contains("answer was lost", status["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.IsType<HttpRequestException>(reset);
         Assert.NotNull(await client.GetVmimAsync("ambiguous-500"));
         Assert.NotNull(await client.GetVmimAsync("ambiguous-reset"));
+        Assert.Equal(2, cleared["ambiguousAnswered"]!.GetValue<long>());
     }
 
     [Fact]
