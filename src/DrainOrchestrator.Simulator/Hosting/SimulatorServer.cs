@@ -35,6 +35,11 @@ public static class SimulatorServer
         var store = new ObjectStore(BuiltInResourceTypes.CreateRegistry(), clock, options.Store with { Seed = options.Seed });
         await seeder.SeedAsync(store, cancellationToken);
         var model = (seeder as ScenarioSeeder)?.Host;
+        if (model is not null)
+        {
+            model.Cluster.AdmissionCacheLag = options.AdmissionCacheLag;
+        }
+
         var faults = new FaultInjector(options.Seed);
         faults.SetRules(options.Faults);
         var counters = new RequestCounters();

@@ -340,7 +340,7 @@ internal static class ChaosJudge
         }
 
         var givenUp = journal.Select(e => e.ReadEvent()).OfType<VmiGivenUp>().ToList();
-        foreach (var given in givenUp.Where(g => $"{g.Namespace}/{g.Name}" != drive.ExpectedGivenUp))
+        foreach (var given in givenUp.Where(g => $"{g.Namespace}/{g.Name}" != drive.ExpectedGivenUp && $"{g.Namespace}/{g.Name}" != drive.DeletedVmi))
         {
             problems.Add($"not completed: the engine gave up on {given.Namespace}/{given.Name}: {given.Reason}");
         }

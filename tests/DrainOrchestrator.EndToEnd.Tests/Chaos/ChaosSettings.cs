@@ -9,7 +9,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// <c>DRAIN_CHAOS_POLICY</c> (<c>tuned</c> or <c>default</c>: every run with that policy, to repeat a reported run;
 /// unset, runs alternate, odd tuned and even default) and <c>DRAIN_CHAOS_PARTITION_SECONDS</c> (<c>MIN-MAX</c>, how
 /// long the api-partition kind cuts the engine off the API server; <c>scripts/chaos.sh</c> sets the campaign's 60-120,
-/// and unset it is 8-15 so that the ordinary test suite's single run stays short).
+/// and unset it is 8-15 so that the ordinary test suite's single run stays short) and <c>DRAIN_CHAOS_CHANGE</c> (a
+/// <see cref="MidDrainChange"/> by name, e.g. <c>LimitLowered</c>: the mid-drain-changes kind makes only that change).
 /// </summary>
 internal static class ChaosSettings
 {
@@ -18,6 +19,7 @@ internal static class ChaosSettings
     public const string SeedVariable = "DRAIN_CHAOS_SEED";
     public const string PolicyVariable = "DRAIN_CHAOS_POLICY";
     public const string PartitionVariable = "DRAIN_CHAOS_PARTITION_SECONDS";
+    public const string ChangeVariable = "DRAIN_CHAOS_CHANGE";
 
     public static int Runs =>
         int.TryParse(Environment.GetEnvironmentVariable(RunsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs > 0
@@ -61,4 +63,13 @@ internal static class ChaosSettings
                 : throw new InvalidOperationException($"{PartitionVariable} must be MIN-MAX in whole seconds, 1 <= MIN <= MAX, e.g. 60-120; was \"{text}\"");
         }
     }
+
+    /// <summary>The change the mid-drain-changes kind is held to; null to choose one per run from its seed.</summary>
+    public static MidDrainChange? ForcedChange => Environment.GetEnvironmentVariable(ChangeVariable) switch
+    {
+        null or "" => null,
+        var name when Enum.TryParse<MidDrainChange>(name, ignoreCase: true, out var change) && Enum.IsDefined(change) => change,
+        var other => throw new InvalidOperationException(
+            $"{ChangeVariable} must be one of {string.Join(", ", Enum.GetNames<MidDrainChange>())}, was \"{other}\""),
+    };
 }

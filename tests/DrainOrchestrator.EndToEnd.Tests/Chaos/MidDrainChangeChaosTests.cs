@@ -7,7 +7,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 
 /// <summary>
 /// Fault kind <c>mid-drain-changes</c>: while one engine drains, the cluster or the database changes under it in one
-/// of the ways of <see cref="MidDrainChange"/>, chosen by the seed (so 100 runs make each of the seven about 14 times),
+/// of the ways of <see cref="MidDrainChange"/>, chosen by the seed (so 100 runs make each of the seven about 14 times;
+/// <c>DRAIN_CHAOS_CHANGE</c> holds it to one),
 /// at a random moment of the drain, through the Kubernetes API as kubectl would or drain-sim's admin API. The engine
 /// must finish the drain, exiting 0; only the read-only database may end it as interrupted (exit 3), and then one more
 /// engine must resume and finish it. Otherwise the run is not completed, and one more engine finishes the drain so that
@@ -25,7 +26,8 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
         ChaosCampaign.RunAsync(ChaosKinds.MidDrainChanges, ChaosKinds.DrainScenario, speed: 10, AdminConnectionStringAsync, log,
             async run =>
             {
-                var change = (MidDrainChange)run.Random.Next(Enum.GetValues<MidDrainChange>().Length);
+                var drawn = (MidDrainChange)run.Random.Next(Enum.GetValues<MidDrainChange>().Length);
+                var change = ChaosSettings.ForcedChange ?? drawn;
                 run.Note($"the change: {change}");
                 var engine = run.StartEngine();
                 await engine.WaitForOutputAsync("drain drain-", Drainctl.Patience);
@@ -76,7 +78,7 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
                     run.Note($"the VMI apps/{vm} will be deleted once its migration {Name(early!)} transfers");
                 }
 
-                return new ChaosDrive(false, vm is not null);
+                return new ChaosDrive(false, vm is not null) { DeletedVmi = vm is null ? null : $"apps/{vm}" };
             case MidDrainChange.TargetNodeDeleted:
                 var targeted = await WaitForMigrationAsync(run, engine, m => Phase(m) == "Running" && m["targetNode"] is not null);
                 var node = targeted?["targetNode"]!.GetValue<string>();

@@ -120,4 +120,46 @@ public sealed class PartialFailureFaultTests(BridgeFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, code);
         await Eventually.UntilAsync(async () => await client.GetVmimAsync("collect-me") is null, "the finished VMIM to be collected");
     }
+
+    [Fact]
+    public async Task KubeVirtLimit_LoweredWithAMergePatchAsKubectlSendsIt_MigrationsRunOneAtATime()
+    {
+        using var client = fixture.CreateClient();
+        const string kubevirt = "/apis/kubevirt.io/v1/namespaces/kubevirt/kubevirts/kubevirt";
+        var (code, patched) = await client.SendJsonAsync(HttpMethod.Patch, kubevirt,
+            JsonNode.Parse("""{"spec":{"configuration":{"migrations":{"parallelMigrationsPerCluster":1}}}}"""), "application/merge-patch+json");
+        string[] names = ["one-at-a-time-1", "one-at-a-time-2", "one-at-a-time-3"];
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, code);
+            Assert.Equal(1, patched["spec"]!["configuration"]!["migrations"]!["parallelMigrationsPerCluster"]!.GetValue<int>());
+            for (var i = 0; i < names.Length; i++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await client.CreateVmimAsync(names[i], $"fleet-{i + 1}")).Code);
+            }
+
+            foreach (var name in names)
+            {
+                await client.WaitForPhaseAsync(name, "Succeeded", "Failed");
+            }
+        }
+        finally
+        {
+            await client.SendJsonAsync(HttpMethod.Patch, kubevirt,
+                JsonNode.Parse("""{"spec":{"configuration":{"migrations":{"parallelMigrationsPerCluster":5}}}}"""), "application/merge-patch+json");
+        }
+
+        var truth = await client.GroundTruthAsync();
+        var spans = names.Select(n => truth.Truth(n)["phaseTransitions"]!.AsArray())
+            .Select(t => (Start: At(t, "Scheduling"), End: At(t, "Succeeded")))
+            .OrderBy(s => s.Start)
+            .ToList();
+        for (var i = 1; i < spans.Count; i++)
+        {
+            Assert.True(spans[i].Start >= spans[i - 1].End, $"two migrations in flight at once under a limit of 1: {string.Join(", ", spans)}");
+        }
+    }
+
+    private static DateTimeOffset At(JsonArray transitions, string phase) =>
+        transitions.Single(t => t!["phase"]!.GetValue<string>() == phase)!["at"]!.GetValue<DateTimeOffset>();
 }
