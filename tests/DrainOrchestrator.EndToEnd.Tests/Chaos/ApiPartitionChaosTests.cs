@@ -8,8 +8,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// (drain-sim's <c>/sim/v1/partition</c>: every request and open watch hangs without a byte, then its connection drops
 /// when the partition heals) for <see cref="ChaosSettings.PartitionSeconds"/> (60-120 s in the campaign; 8-15 s in the
 /// ordinary test suite's single run), while PostgreSQL stays reachable. The engine must ride it out and finish the
-/// drain in the same process; if it does not, the run is not completed, and one more engine finishes the drain so that
-/// its records can still be judged.
+/// drain in the same process; if it does not, the run is not completed, and one more engine resumes a drain left
+/// unfinished so that its records can still be judged.
 /// </summary>
 [Collection(ChaosCollection.Name)]
 public sealed class ApiPartitionChaosTests(ITestOutputHelper log)
@@ -38,7 +38,7 @@ public sealed class ApiPartitionChaosTests(ITestOutputHelper log)
                 var struck = !engine.HasExited || engine.ExitCode != 0;
                 var code = await engine.WaitForExitAsync(Drainctl.Patience);
                 run.Note($"the engine exited {code}");
-                if (code != 0)
+                if (code != 0 && !await run.DrainsEndedAsync())
                 {
                     var again = run.StartEngine();
                     run.Note($"a second engine, to finish the drain for judging, exited {await again.WaitForExitAsync(Drainctl.Patience)}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DrainOrchestrator.EndToEnd.Tests.Support;
+using DrainOrchestrator.Persistence.Drains;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 
@@ -119,6 +120,16 @@ internal sealed class ChaosRun : IAsyncDisposable
         }
 
         Note($"virt-api admission reads a cache {lag} (model time) behind");
+    }
+
+    /// <summary>
+    /// Whether every drain the run's database holds has ended (succeeded, failed or cancelled). Only an unfinished one
+    /// may be resumed by another engine: after a final one, <c>drainctl drain</c> would start a second drain.
+    /// </summary>
+    public async Task<bool> DrainsEndedAsync()
+    {
+        await using var dataSource = Database.OpenDataSource();
+        return (await Records.DrainsAsync(dataSource)).All(d => d.State.IsFinal());
     }
 
     public void Note(string text)

@@ -11,8 +11,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// <c>DRAIN_CHAOS_CHANGE</c> holds it to one),
 /// at a random moment of the drain, through the Kubernetes API as kubectl would or drain-sim's admin API. The engine
 /// must finish the drain, exiting 0; only the read-only database may end it as interrupted (exit 3), and then one more
-/// engine must resume and finish it. Otherwise the run is not completed, and one more engine finishes the drain so that
-/// its records can still be judged. PostgreSQL is a server of its own (a read-only server must not touch other tests).
+/// engine must resume and finish it. Otherwise the run is not completed, and one more engine resumes a drain left
+/// unfinished so that its records can still be judged (a drain that ended is judged as it ended). PostgreSQL is a server of its own (a read-only server must not touch other tests).
 /// </summary>
 [Collection(ChaosCollection.Name)]
 public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres, ITestOutputHelper log) : IClassFixture<RestartablePostgresServer>
@@ -35,7 +35,7 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
                 var code = await engine.WaitForExitAsync(Drainctl.Patience);
                 run.Note($"the engine exited {code}");
                 var completed = code == 0;
-                if (code != 0)
+                if (code != 0 && !await run.DrainsEndedAsync())
                 {
                     var again = await run.StartEngine().WaitForExitAsync(Drainctl.Patience);
                     run.Note($"a second engine, to resume the drain, exited {again}");
