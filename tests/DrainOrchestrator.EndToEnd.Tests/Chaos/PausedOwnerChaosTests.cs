@@ -8,7 +8,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// for 3 s to 8 s, well past its 2 s lease, while a second engine takes the drain over; then SIGCONTinued, so that it
 /// carries on from where it stood with a lease it no longer holds. In half of the runs every VMIM create waits 2 s to
 /// 6 s in the API server first, so that a pause lands between the intent and the create and the paused owner's POST
-/// reaches the cluster after the new owner has moved on. virt-api admits through a lagging cache. The second engine must
+/// reaches the cluster after the new owner has moved on; in half of the runs the pause waits for an attempt recorded
+/// intended and not yet created (polling PostgreSQL). virt-api admits through a lagging cache. The second engine must
 /// exit 0 with the drain completed; the first must end too, 0 or 3 (it lost the drain), never with a second migration.
 /// </summary>
 [Collection(ChaosCollection.Name)]
@@ -31,7 +32,13 @@ public sealed class PausedOwnerChaosTests(ITestOutputHelper log)
 
                 var owner = run.StartEngine();
                 var before = run.RandomDelay(500, 4000);
+                var atIntent = run.Random.Next(2) == 0;
                 await Task.WhenAny(owner.WaitForExitAsync(Drainctl.Patience), Task.Delay(before));
+                if (atIntent && !owner.HasExited)
+                {
+                    atIntent = await WaitForIntentAsync(run, owner);
+                }
+
                 if (owner.HasExited)
                 {
                     run.Note($"the owner finished ({owner.ExitCode}) before its pause at {before.TotalMilliseconds} ms");
@@ -40,7 +47,8 @@ public sealed class PausedOwnerChaosTests(ITestOutputHelper log)
 
                 owner.Pause();
                 var paused = run.RandomDelay(3000, 8000);
-                run.Note($"engine 1 SIGSTOPped {before.TotalMilliseconds} ms after its start, for {paused.TotalMilliseconds} ms");
+                run.Note($"engine 1 SIGSTOPped {before.TotalMilliseconds} ms after its start{(atIntent ? ", with an attempt intended and not yet created" : "")}, "
+                    + $"for {paused.TotalMilliseconds} ms");
                 var successor = run.StartEngine();
                 await Task.Delay(paused);
                 owner.Resume();
@@ -52,4 +60,25 @@ public sealed class PausedOwnerChaosTests(ITestOutputHelper log)
                 run.Note($"the paused owner exited {codes[0]}, its successor {codes[1]}");
                 return new ChaosDrive(codes[0] is 0 or 3 && codes[1] == 0, FaultHit: true);
             });
+
+    // Polls the run's database for an attempt journaled as intended whose VMIM is not yet recorded as created: pausing
+    // then freezes the owner between its intent and its create (or with the create in flight). False when none showed
+    // within 10 s.
+    private static async Task<bool> WaitForIntentAsync(ChaosRun run, ChildProcess owner)
+    {
+        await using var dataSource = run.Database.OpenDataSource();
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(10);
+        while (!owner.HasExited && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM migration_attempts WHERE outcome = 'intended')");
+            if (await command.ExecuteScalarAsync() is true)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+        }
+
+        return false;
+    }
 }
