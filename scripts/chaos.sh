@@ -7,9 +7,22 @@
 #   network-loss-precopy    a target's migration network lost while a migration is in pre-copy
 #   network-loss-postcopy   a target's migration network lost while the hot guest is in post-copy
 #   two-engines             two drainctl replicas on one drain at once (one of them killed in half the runs)
+#   paused-owner            the owner SIGSTOPped past its lease (creates slowed in half the runs) while a second engine
+#                           takes over, then SIGCONTinued
+#   ambiguous-create        20-40% of VMIM creates carried out, then answered 500 or with a connection reset
+#   api-partition           engine <-> API server blackholed for DRAIN_CHAOS_PARTITION_SECONDS (default here 60-120 s)
+#   concurrent-drains       two drains on disjoint nodes sharing the budget: two drainctl drain, or two serve replicas
+#   clock-offset            two engines with clocks -20..+20 s off, one stepping back 5-30 s mid-run
+#   mid-drain-changes       one change per run: VMIM deleted, finished VMIMs garbage-collected, VMI deleted while
+#                           migrating, target node deleted, KubeVirt CR limit lowered, watch permission revoked for a
+#                           while, PostgreSQL read-only for a while
+# two-engines, paused-owner and ambiguous-create run with drain-sim's admission cache lag, so that only the engines'
+# own guard stops a VMI from being migrated twice. Every kind runs with the tuned policy (5 attempts, 1 s backoff) in
+# odd runs and drainctl's default policy (3 attempts, 20 s backoff) in even runs.
 # Each run is judged from the simulator's ground truth and PostgreSQL: drain completed, duplicate VMIMs, lost records,
-# limit violations (all must be 0), and for post-copy loss what became of the guest. The tests are
-# tests/DrainOrchestrator.EndToEnd.Tests/Chaos/; the ordinary test suite runs each kind once.
+# limit violations, attempt records that contradict the ground truth, drains left unfinished (all must be 0), and for
+# post-copy loss what became of the guest. The tests are tests/DrainOrchestrator.EndToEnd.Tests/Chaos/; the ordinary
+# test suite runs each kind once (api-partition then partitions for 8-15 s).
 #
 #   scripts/chaos.sh                   20 runs of every kind: bench/results/chaos.json and chaos.md
 #   scripts/chaos.sh --runs N          N runs of each kind
@@ -18,17 +31,21 @@
 #   scripts/chaos.sh --no-build        skip the build (it must exist, Debug)
 #
 # Exits non-zero when the build or a test run fails, when a run is missing, or when any run was not completed or found a
-# duplicate, a lost record or a limit violation. Repeat one run with DRAIN_CHAOS_SEED=SEED DRAIN_CHAOS_RUNS=1.
+# duplicate, a lost record, a limit violation, a contradicting record or an unfinished drain. Repeat one run with
+# DRAIN_CHAOS_SEED=SEED DRAIN_CHAOS_POLICY=tuned|default DRAIN_CHAOS_RUNS=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=lib/prerequisites.sh
 source scripts/lib/prerequisites.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-all_kinds=(engine-kill postgres-restart api-errors network-loss-precopy network-loss-postcopy two-engines)
+all_kinds=(engine-kill postgres-restart api-errors network-loss-precopy network-loss-postcopy two-engines
+  paused-owner ambiguous-create api-partition concurrent-drains clock-offset mid-drain-changes)
+# The campaign's partitions last 60-120 s; set DRAIN_CHAOS_PARTITION_SECONDS=MIN-MAX to scale them down.
+export DRAIN_CHAOS_PARTITION_SECONDS="${DRAIN_CHAOS_PARTITION_SECONDS:-60-120}"
 
 usage() {
-  sed -n '14,18s/^#  */  /p' "${BASH_SOURCE[0]}"
+  sed -n '27,31s/^#  */  /p' "${BASH_SOURCE[0]}"
 }
 
 runs=20
@@ -104,9 +121,10 @@ field() { # field NAME LINE: the value of a top-level field of a result line, un
   printf '%s' "${rest//\"/}"
 }
 tail -n 0 -F --pid=$$ "$results" 2>/dev/null | while IFS= read -r line; do
-  echo "    $(field kind "$line") run $(field run "$line") seed $(field seed "$line"): completed $(field completed "$line")," \
-    "duplicates $(field duplicates "$line"), lost $(field lostRecords "$line"), violations $(field limitViolations "$line")," \
-    "fault hit $(field faultHit "$line"), $(field durationSeconds "$line") s"
+  echo "    $(field kind "$line") run $(field run "$line") seed $(field seed "$line") ($(field policy "$line") policy):" \
+    "completed $(field completed "$line"), duplicates $(field duplicates "$line"), lost $(field lostRecords "$line")," \
+    "violations $(field limitViolations "$line"), contradictions $(field contradictions "$line")," \
+    "unfinished drains $(field unfinishedDrains "$line"), fault hit $(field faultHit "$line"), $(field durationSeconds "$line") s"
 done &
 progress=$!
 
@@ -121,8 +139,10 @@ sleep 1
 kill "$progress" 2>/dev/null || true
 wait "$progress" 2>/dev/null || true
 
-# Aggregate per kind (awk over the flat, known-shape JSON lines the tests write).
-summary="$(awk -v kinds="${kinds[*]}" -v runs="$runs" '
+# Aggregate per kind, and per kind and policy (awk over the flat, known-shape JSON lines the tests write). Each row:
+# kind, policy ("all" for every run of the kind), runs, completed, duplicates, lost, violations, contradictions,
+# unfinished drains, fault struck, mean and max seconds, guest outcomes, seeds not clean.
+summary="$(awk -v kinds="${kinds[*]}" '
   function str(name,   re, v) {
     re = "\"" name "\":\"[^\"]*\""
     if (!match($0, re)) return ""
@@ -134,24 +154,35 @@ summary="$(awk -v kinds="${kinds[*]}" -v runs="$runs" '
     v = substr($0, RSTART, RLENGTH); sub("^\"" name "\":", "", v); return v + 0
   }
   function flag(name) { return index($0, "\"" name "\":true") > 0 }
-  {
-    k = str("kind"); n[k]++
-    c = flag("completed"); d = num("duplicates"); l = num("lostRecords"); v = num("limitViolations")
-    done[k] += c; dup[k] += d; lost[k] += l; viol[k] += v; hit[k] += flag("faultHit")
-    secs[k] += num("durationSeconds"); if (num("durationSeconds") > maxs[k]) maxs[k] = num("durationSeconds")
-    clean = c && d == 0 && l == 0 && v == 0 && flag("judged") && index($0, "\"problems\":[]") > 0
+  function add(k,   g) {
+    n[k]++; done[k] += c; dup[k] += d; lost[k] += l; viol[k] += v; contra[k] += x; unfin[k] += u; hit[k] += h
+    secs[k] += t; if (t > maxs[k]) maxs[k] = t
     if (!clean) bad[k] = bad[k] (bad[k] == "" ? "" : " ") num("seed")
     g = str("guestOutcome"); if (g != "") { guest[k, g]++; if (!((k, g) in seen)) { seen[k, g] = 1; gs[k] = gs[k] (gs[k] == "" ? "" : " ") g } }
+  }
+  function row(k, kind, policy,   outcomes, m, j, names) {
+    outcomes = ""
+    m = split(gs[k], names, " ")
+    for (j = 1; j <= m; j++) outcomes = outcomes (j > 1 ? "," : "") names[j] "=" guest[k, names[j]]
+    # "-" for an empty field: read splits on tabs, and would merge two in a row.
+    printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t%s\t%s\n", kind, policy, n[k] + 0, done[k] + 0, dup[k] + 0,
+      lost[k] + 0, viol[k] + 0, contra[k] + 0, unfin[k] + 0, hit[k] + 0, (n[k] ? secs[k] / n[k] : 0), maxs[k] + 0,
+      (outcomes == "" ? "-" : outcomes), (bad[k] == "" ? "-" : bad[k])
+  }
+  {
+    k = str("kind"); p = str("policy"); if (p == "") p = "tuned"
+    c = flag("completed"); d = num("duplicates"); l = num("lostRecords"); v = num("limitViolations")
+    x = num("contradictions"); u = num("unfinishedDrains"); h = flag("faultHit"); t = num("durationSeconds")
+    clean = c && d == 0 && l == 0 && v == 0 && x == 0 && u == 0 && flag("judged") && index($0, "\"problems\":[]") > 0
+    add(k); add(k SUBSEP p)
   }
   END {
     count = split(kinds, list, " ")
     for (i = 1; i <= count; i++) {
-      k = list[i]; outcomes = ""
-      m = split(gs[k], names, " ")
-      for (j = 1; j <= m; j++) outcomes = outcomes (j > 1 ? "," : "") names[j] "=" guest[k, names[j]]
-      # "-" for an empty field: read splits on tabs, and would merge two in a row.
-      printf "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t%s\t%s\n", k, n[k] + 0, done[k] + 0, dup[k] + 0, lost[k] + 0, viol[k] + 0,
-        hit[k] + 0, (n[k] ? secs[k] / n[k] : 0), maxs[k] + 0, (outcomes == "" ? "-" : outcomes), (bad[k] == "" ? "-" : bad[k])
+      k = list[i]
+      row(k, k, "all")
+      if ((k SUBSEP "tuned") in n) row(k SUBSEP "tuned", k, "tuned")
+      if ((k SUBSEP "default") in n) row(k SUBSEP "default", k, "default")
     }
   }' "$results")"
 
@@ -169,7 +200,7 @@ failed=0
   echo "  \"testExitCode\": $test_exit,"
   echo "  \"kinds\": ["
   first=true
-  while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
+  while IFS=$'\t' read -r kind policy n completed dup lost viol contra unfin hit mean max outcomes bad; do
     [[ "$first" == true ]] || echo ","
     first=false
     guests=""
@@ -183,10 +214,11 @@ failed=0
     if [[ "$bad" != "-" ]]; then
       for seed in $bad; do seeds+="${seeds:+, }$seed"; done
     fi
-    printf '    {"kind": "%s", "runs": %d, "completed": %d, "duplicates": %d, "lostRecords": %d, "limitViolations": %d, ' \
-      "$kind" "$n" "$completed" "$dup" "$lost" "$viol"
-    printf '"faultStruck": %d, "guestOutcomes": {%s}, "meanRunSeconds": %s, "maxRunSeconds": %s, "seedsNotClean": [%s]}' \
-      "$hit" "$guests" "$mean" "$max" "$seeds"
+    printf '    {"kind": "%s", "policy": "%s", "runs": %d, "completed": %d, "duplicates": %d, "lostRecords": %d, "limitViolations": %d, ' \
+      "$kind" "$policy" "$n" "$completed" "$dup" "$lost" "$viol"
+    printf '"contradictions": %d, "unfinishedDrains": %d, "faultStruck": %d, "guestOutcomes": {%s}, "meanRunSeconds": %s, ' \
+      "$contra" "$unfin" "$hit" "$guests" "$mean"
+    printf '"maxRunSeconds": %s, "seedsNotClean": [%s]}' "$max" "$seeds"
   done <<<"$summary"
   echo
   echo "  ]"
@@ -199,13 +231,16 @@ failed=0
   echo "\`scripts/chaos.sh --runs $runs\`: $runs run(s) of each fault kind, each on a fresh simulator and database with a"
   echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s in all,"
   echo "commit $commit, finished $finished)."
-  echo "Duplicates, lost records and limit violations count individual findings; all must be 0. \"Fault struck\" counts the"
-  echo "runs in which the fault really hit the drain (not only was injected)."
+  echo "Duplicates, lost records, limit violations, contradicting records (attempt records that contradict the ground"
+  echo "truth) and unfinished drains (drains left unfinished that could have finished) count individual findings; all must"
+  echo "be 0. \"Fault struck\" counts the runs in which the fault really hit the drain (not only was injected). Each kind"
+  echo "runs with the tuned policy (5 attempts, 1 s backoff) in odd runs and drainctl's default policy (3 attempts, 20 s"
+  echo "backoff) in even runs: a row per kind for all its runs, then one per policy."
   echo
-  echo "| fault kind | runs | completed | duplicate VMIMs | lost records | limit violations | fault struck | guest (post-copy loss) | mean run (s) | seeds not clean |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
-    echo "| $kind | $n | $completed | $dup | $lost | $viol | $hit | ${outcomes//,/, } | $mean | $bad |"
+  echo "| fault kind | policy | runs | completed | duplicate VMIMs | lost records | limit violations | contradicting records | unfinished drains | fault struck | guest (post-copy loss) | mean run (s) | seeds not clean |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r kind policy n completed dup lost viol contra unfin hit mean max outcomes bad; do
+    echo "| $kind | $policy | $n | $completed | $dup | $lost | $viol | $contra | $unfin | $hit | ${outcomes//,/, } | $mean | $bad |"
   done <<<"$summary"
   echo
   echo "Guest outcomes: \`lost-restarted-cold\`: KubeVirt gave the guest up (\"VMI is irrecoverable due to failed post-copy"
@@ -213,10 +248,11 @@ failed=0
   echo "PostCopyFailed and gave the VM up with that reason. \`not-hit\`: the loss came after the post-copy had finished."
 } >"$md"
 
-while IFS=$'\t' read -r kind n completed dup lost viol hit mean max outcomes bad; do
-  if ((n != runs || completed != runs || dup != 0 || lost != 0 || viol != 0)) || [[ "$bad" != "-" ]]; then
+while IFS=$'\t' read -r kind policy n completed dup lost viol contra unfin hit mean max outcomes bad; do
+  [[ "$policy" == all ]] || continue
+  if ((n != runs || completed != runs || dup != 0 || lost != 0 || viol != 0 || contra != 0 || unfin != 0)) || [[ "$bad" != "-" ]]; then
     echo "error: $kind: $n of $runs run(s) reported, $completed completed, $dup duplicate(s), $lost lost record(s)," \
-      "$viol limit violation(s); seeds not clean: $bad" >&2
+      "$viol limit violation(s), $contra contradicting record(s), $unfin unfinished drain(s); seeds not clean: $bad" >&2
     failed=1
   fi
 done <<<"$summary"

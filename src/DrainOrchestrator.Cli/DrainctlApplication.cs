@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.Commands;
 
 namespace DrainOrchestrator.Cli;
@@ -33,6 +34,16 @@ public static class DrainctlApplication
             foreach (var problem in parsed.Errors)
             {
                 await error.WriteLineAsync($"error: {problem.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        if (DrainctlClock.Problems.Count > 0)
+        {
+            foreach (var problem in DrainctlClock.Problems)
+            {
+                await error.WriteLineAsync($"error: {problem}");
             }
 
             return ExitCodes.BadInput;

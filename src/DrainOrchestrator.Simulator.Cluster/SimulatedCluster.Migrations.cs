@@ -12,6 +12,28 @@ public sealed partial class SimulatedCluster
         return Mutate(() => _controller.Create(request));
     }
 
+    /// <summary>
+    /// How far virt-api's admission cache lags behind: a VMIM created less than this before another one for the same
+    /// VMI is invisible to the second one's in-flight check, so both are admitted (and the second runs after the first).
+    /// Zero, the default, is an up-to-date cache.
+    /// </summary>
+    public TimeSpan AdmissionCacheLag
+    {
+        get => Mutate(() => _controller.AdmissionCacheLag);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Mutate(() => _controller.AdmissionCacheLag = value);
+        }
+    }
+
+    /// <summary>Deletes a node for good (its guests are lost, migrations into it fail); null when done, else the problem.</summary>
+    public string? DeleteNode(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Mutate(() => _controller.DeleteNode(name));
+    }
+
     /// <summary>Deletes a VMIM, cancelling its migration as KubeVirt does for its phase.</summary>
     public VmimDeleteOutcome DeleteMigration(string @namespace, string name) =>
         Mutate(() => _controller.Delete(@namespace, name));

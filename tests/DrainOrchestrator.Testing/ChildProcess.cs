@@ -11,6 +11,8 @@ namespace DrainOrchestrator.Testing;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
 
     private readonly Process _process;
     private readonly List<string> _lines = [];
@@ -153,6 +155,12 @@ public sealed partial class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process freezes mid-step (timers, sockets and all) until <see cref="Resume"/>, as a paused VM or a long GC pause.</summary>
+    public void Pause() => Signal(SigStop, "SIGSTOP");
+
+    /// <summary>SIGCONT: a process frozen by <see cref="Pause"/> runs on from where it stood.</summary>
+    public void Resume() => Signal(SigCont, "SIGCONT");
+
     /// <summary>SIGKILL: no cleanup, no last words, exactly like a crash.</summary>
     public async Task KillAsync()
     {
@@ -175,6 +183,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+    }
+
+    private void Signal(int signal, string name)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException($"{name} needs a POSIX system");
+        }
+
+        if (!HasExited && Kill(_process.Id, signal) != 0 && !HasExited)
+        {
+            throw new InvalidOperationException($"{name} to process {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

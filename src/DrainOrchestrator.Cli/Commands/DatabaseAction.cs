@@ -1,3 +1,4 @@
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Migrations;
@@ -29,7 +30,7 @@ internal static class DatabaseAction
         using var loggerFactory = CliLogging.Create(verbose);
         try
         {
-            await using var database = await DrainDatabase.OpenAsync(options, TimeProvider.System, loggerFactory, cancellationToken);
+            await using var database = await DrainDatabase.OpenAsync(options, DrainctlClock.Current, loggerFactory, cancellationToken);
             return await action(database, cancellationToken);
         }
         catch (SchemaMigrationException ex)

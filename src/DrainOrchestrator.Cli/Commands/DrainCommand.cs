@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Core.Windows;
 
@@ -67,7 +68,7 @@ public static class DrainCommand
             return null;
         }
 
-        var now = TimeProvider.System.GetUtcNow();
+        var now = DrainctlClock.Current.GetUtcNow();
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end) || end <= now)
         {
             throw new InvalidRequestException([new RequestProblem("window.end",

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Database;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Migrations;
@@ -27,7 +28,7 @@ internal static class CommandRunner
             var verbose = parse.GetValue(options.Verbose);
             var database = DatabaseOptions.FromCommandLine(parse.GetValue(options.Database), true);
             using var loggerFactory = CliLogging.Create(verbose);
-            await using var opened = await DrainDatabase.OpenAsync(database, TimeProvider.System, loggerFactory, cancellationToken);
+            await using var opened = await DrainDatabase.OpenAsync(database, DrainctlClock.Current, loggerFactory, cancellationToken);
             await using var embedded = new EmbeddedFrontDoor(opened, options.Cluster(parse), loggerFactory);
             return await action(embedded, cancellationToken);
         }

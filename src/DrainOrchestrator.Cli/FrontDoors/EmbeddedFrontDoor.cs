@@ -4,6 +4,7 @@ using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Database;
@@ -15,7 +16,7 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// <summary>The application layer in this process, on the database opened for the command; the cluster opened when first needed.</summary>
 internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterTarget cluster, ILoggerFactory loggerFactory) : IDrainFrontDoor
 {
-    private readonly DrainApplication _offline = new(database.DataSource, TimeProvider.System, loggerFactory);
+    private readonly DrainApplication _offline = new(database.DataSource, DrainctlClock.Current, loggerFactory);
     private ClusterConnection? _connection;
     private DrainApplication? _online;
 
@@ -54,11 +55,11 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
             await OnlineAsync(cancellationToken);
         }
 
-        return new WorkflowApplication(database.DataSource, TimeProvider.System, loggerFactory, _connection);
+        return new WorkflowApplication(database.DataSource, DrainctlClock.Current, loggerFactory, _connection);
     }
 
     /// <summary>The schedule use cases in this process.</summary>
-    public ScheduleApplication Schedules => new(database.DataSource, TimeProvider.System);
+    public ScheduleApplication Schedules => new(database.DataSource, DrainctlClock.Current);
 
     /// <summary>The cluster's identity, connecting when needed.</summary>
     public async Task<string> ClusterAsync(CancellationToken cancellationToken) => (await OnlineAsync(cancellationToken)).Cluster.Cluster;
@@ -74,7 +75,7 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
 
     private async Task<DrainApplication> OnlineAsync(CancellationToken cancellationToken)
     {
-        _connection ??= await ClusterConnection.OpenAsync(cluster, TimeProvider.System, loggerFactory, cancellationToken);
-        return _online ??= new DrainApplication(database.DataSource, TimeProvider.System, loggerFactory, _connection);
+        _connection ??= await ClusterConnection.OpenAsync(cluster, DrainctlClock.Current, loggerFactory, cancellationToken);
+        return _online ??= new DrainApplication(database.DataSource, DrainctlClock.Current, loggerFactory, _connection);
     }
 }

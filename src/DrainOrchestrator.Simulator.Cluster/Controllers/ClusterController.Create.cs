@@ -2,6 +2,9 @@ namespace DrainOrchestrator.Simulator.Cluster;
 
 internal sealed partial class ClusterController
 {
+    /// <summary>How far virt-api's cache, which the create webhook's in-flight check reads, lags behind (0: not at all).</summary>
+    public TimeSpan AdmissionCacheLag { get; set; }
+
     /// <summary>KubeVirt's create webhook, then the VMIM enters Pending and waits for a slot.</summary>
     public VmimCreateResult Create(VmimCreateRequest request)
     {
@@ -13,7 +16,7 @@ internal sealed partial class ClusterController
         }
 
         State.Vms.TryGetValue(ClusterKeys.Of(request.Namespace, request.VmiName), out var vm);
-        if (VmimAdmission.Check(vm, request.VmiName) is { } denial)
+        if (VmimAdmission.Check(vm, request.VmiName, Now, AdmissionCacheLag) is { } denial)
         {
             return new VmimCreateResult(VmimCreateStatus.Rejected, null, denial);
         }
@@ -32,7 +35,16 @@ internal sealed partial class ClusterController
             Sequence = _sequence++,
         };
         State.Migrations.Add(key, job);
-        vm.ActiveMigration = job;
+        if (vm.ActiveMigration is null)
+        {
+            vm.ActiveMigration = job;
+        }
+        else
+        {
+            // Admitted through the lagging cache while another one is unfinished: it waits for that one, then runs.
+            vm.QueuedMigrations.Add(job);
+        }
+
         SetPhase(job, MigrationPhase.Pending);
         _pending.Add(job);
         _admissionNeeded = true;

@@ -45,6 +45,13 @@ internal sealed partial class ClusterController
                         _ctx.Publish(new VmiChanged(Now, vm.ToVmiSnapshot()));
                     }
                 });
+            case FinishedVmimCollectionFault:
+                foreach (var job in State.Migrations.Values.Where(j => j.IsFinal).ToArray())
+                {
+                    Remove(job, VmimRemovalReason.GarbageCollected);
+                }
+
+                return null;
             default:
                 return $"unsupported fault {fault.GetType().Name}";
         }

@@ -82,9 +82,11 @@ internal sealed partial class ClusterController
     {
         job.FinishedAt = Now;
         var vm = job.Vm;
+        vm.QueuedMigrations.Remove(job);
         if (ReferenceEquals(vm.ActiveMigration, job))
         {
             vm.ActiveMigration = null;
+            PromoteQueued(vm);
         }
 
         if (job.DeletionRequested)
@@ -106,5 +108,25 @@ internal sealed partial class ClusterController
         State.Migrations.Remove(job.Key);
         job.Vm.FinishedMigrations.Remove(job);
         _ctx.Publish(new VmimRemoved(Now, job.ToSnapshot(), reason));
+    }
+
+    // The next VMIM admitted through the lagging cache runs now, as KubeVirt's migration controller would take it up.
+    private void PromoteQueued(VmState vm)
+    {
+        if (vm.QueuedMigrations.Count == 0)
+        {
+            return;
+        }
+
+        var next = vm.QueuedMigrations[0];
+        vm.QueuedMigrations.RemoveAt(0);
+        if (next.VmiUid != vm.VmiUid || !vm.HasRunningVmi)
+        {
+            Fail(next, $"Migration failed: the VMI {vm.Namespace}/{next.VmiName} it was created for is gone");
+            return;
+        }
+
+        vm.ActiveMigration = next;
+        _admissionNeeded = true;
     }
 }

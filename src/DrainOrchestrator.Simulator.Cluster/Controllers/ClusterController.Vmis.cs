@@ -28,6 +28,7 @@ internal sealed partial class ClusterController
             return;
         }
 
+        FailQueued(vm, migrationReason);
         if (vm.ActiveMigration is { } job)
         {
             Fail(job, migrationReason);
@@ -64,6 +65,7 @@ internal sealed partial class ClusterController
             return;
         }
 
+        FailQueued(vm, $"Migration failed: the VMI {vm.Namespace}/{vm.Name} was deleted");
         if (vm.ActiveMigration is { } job)
         {
             Fail(job, $"Migration failed: the VMI {vm.Namespace}/{vm.Name} was deleted");
@@ -126,5 +128,14 @@ internal sealed partial class ClusterController
         vm.Phase = VmiPhase.Running;
         _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
         PublishVmi(vm);
+    }
+
+    // VMIMs admitted through a lagging cache and waiting for the active one go with the guest.
+    private void FailQueued(VmState vm, string reason)
+    {
+        foreach (var queued in vm.QueuedMigrations.ToArray())
+        {
+            Fail(queued, reason);
+        }
     }
 }

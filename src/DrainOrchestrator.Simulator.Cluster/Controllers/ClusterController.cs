@@ -86,7 +86,7 @@ internal sealed partial class ClusterController
             }
 
             var source = job.Vm.Pod?.Node;
-            if (source is null)
+            if (source is null || !ReferenceEquals(job.Vm.ActiveMigration, job))
             {
                 continue;
             }

@@ -23,3 +23,9 @@ public sealed record VmiDeletionFault(string Namespace, string Name, bool WhileM
 
 /// <summary>The guest's memory dirty rate becomes <paramref name="BytesPerSecond"/> (running migrations feel it at once).</summary>
 public sealed record DirtyRateChangeFault(string Namespace, string Name, double BytesPerSecond) : FaultSpec;
+
+/// <summary>
+/// KubeVirt's garbage collector runs now and keeps no finished VMIM (it normally keeps the last five per VMI): every
+/// Succeeded or Failed VMIM is removed, as if it had aged out.
+/// </summary>
+public sealed record FinishedVmimCollectionFault : FaultSpec;

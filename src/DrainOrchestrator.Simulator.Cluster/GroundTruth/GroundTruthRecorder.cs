@@ -15,6 +15,8 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
     private readonly SortedDictionary<string, int> _peakPerNode = new(StringComparer.Ordinal);
     private readonly List<LimitViolation> _violations = [];
     private readonly List<VmiLoss> _losses = [];
+    private readonly List<DuplicateMigration> _duplicates = [];
+    private readonly Dictionary<string, SortedSet<string>> _unfinishedByVmi = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _policyByMigration = new(StringComparer.Ordinal);
     private readonly UpgradeObserver _upgrades = new();
     private MigrationConfig _config = initialConfig;
@@ -29,6 +31,7 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
                 break;
             case VmimRemoved c:
                 Observe(c.At, c.Migration);
+                Unfinished(c.Migration).Remove(c.Migration.Name);
                 break;
             case MigrationConfigChanged c:
                 _config = c.Config;
@@ -75,6 +78,7 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
         PeakInFlight = _peak,
         PeakInFlightPerSourceNode = new SortedDictionary<string, int>(_peakPerNode, StringComparer.Ordinal),
         LimitViolations = [.. _violations],
+        DuplicateMigrations = [.. _duplicates],
         VmiLosses = [.. _losses],
         Upgrades = _upgrades.Upgrades,
         GuestsOnRebootingNodes = _upgrades.GuestsOnRebootingNodes,
@@ -82,7 +86,9 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
 
     private void Observe(DateTimeOffset at, VmimSnapshot vmim)
     {
+        var isNew = !_migrations.ContainsKey(vmim.Uid);
         _migrations[vmim.Uid] = ToTruth(vmim);
+        ObserveDuplicate(at, vmim, isNew);
         var inFlight = vmim.Phase >= MigrationPhase.Scheduling && !vmim.IsFinal;
         var wasInFlight = _inFlight.Remove(vmim.Uid, out var previousNode);
         if (wasInFlight && previousNode is not null)
@@ -111,6 +117,35 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
                     ClusterKeys.Of(vmim.Namespace, vmim.Name)));
             }
         }
+    }
+
+    private void ObserveDuplicate(DateTimeOffset at, VmimSnapshot vmim, bool isNew)
+    {
+        var unfinished = Unfinished(vmim);
+        if (vmim.IsFinal)
+        {
+            unfinished.Remove(vmim.Name);
+            return;
+        }
+
+        if (isNew && unfinished.Count > 0)
+        {
+            _duplicates.Add(new DuplicateMigration(at, vmim.Namespace, vmim.VmiName, vmim.Name, [.. unfinished]));
+        }
+
+        unfinished.Add(vmim.Name);
+    }
+
+    private SortedSet<string> Unfinished(VmimSnapshot vmim)
+    {
+        var key = ClusterKeys.Of(vmim.Namespace, vmim.VmiName);
+        if (!_unfinishedByVmi.TryGetValue(key, out var set))
+        {
+            set = new SortedSet<string>(StringComparer.Ordinal);
+            _unfinishedByVmi[key] = set;
+        }
+
+        return set;
     }
 
     private void CheckCluster(DateTimeOffset at, VmimSnapshot vmim)

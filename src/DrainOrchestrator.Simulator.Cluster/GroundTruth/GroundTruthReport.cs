@@ -42,6 +42,9 @@ public sealed record GroundTruthReport
     /// <summary>Every moment a KubeVirt limit was exceeded.</summary>
     public required IReadOnlyList<LimitViolation> LimitViolations { get; init; }
 
+    /// <summary>Every VMIM created while another one of the same VMI was unfinished (a VMI migrated twice).</summary>
+    public IReadOnlyList<DuplicateMigration> DuplicateMigrations { get; init; } = [];
+
     /// <summary>Every guest lost.</summary>
     public required IReadOnlyList<VmiLoss> VmiLosses { get; init; }
 

@@ -3,8 +3,11 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// <summary>KubeVirt's VMIM create webhook: the checks and the wording of its denials.</summary>
 internal static class VmimAdmission
 {
-    /// <summary>The denial message, or null when the VMIM is admitted.</summary>
-    public static string? Check(VmState? vm, string vmiName)
+    /// <summary>
+    /// The denial message, or null when the VMIM is admitted. The in-flight check reads virt-api's cache, which lags
+    /// <paramref name="cacheLag"/> behind: a VMIM created less than that before <paramref name="now"/> is not in it yet.
+    /// </summary>
+    public static string? Check(VmState? vm, string vmiName, DateTimeOffset now, TimeSpan cacheLag)
     {
         if (vm?.VmiUid is null)
         {
@@ -26,7 +29,7 @@ internal static class VmimAdmission
             return $"Cannot migrate VMI, Reason: {reason}, Message: {DescribeReason(reason)}";
         }
 
-        if (vm.ActiveMigration is { } active)
+        if (vm.ActiveMigration is { } active && now - active.CreatedAt >= cacheLag)
         {
             return $"in-flight migration detected. Active migration job ({active.Uid}) is currently already in progress for VMI {vmiName}.";
         }

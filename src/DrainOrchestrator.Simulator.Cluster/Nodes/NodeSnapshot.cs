@@ -29,6 +29,9 @@ public sealed record NodeSnapshot(
     /// </summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
 
+    /// <summary>Whether the Node object was deleted (the API no longer serves it).</summary>
+    public bool Deleted { get; init; }
+
     /// <summary>Why the node is NotReady when the upgrader has it down for its reboot; null otherwise (also for NotReady faults).</summary>
     public string? NotReadyMessage { get; init; }
 }

@@ -49,7 +49,10 @@ internal sealed class NodeState(string name)
 
     public int ActiveInboundTransfers { get; set; }
 
-    public bool Ready => BaseReady && NotReadyFaults == 0 && RebootMessage is null;
+    /// <summary>Someone deleted the Node object: it is gone for good (never Ready, never scheduled to again).</summary>
+    public bool Deleted { get; set; }
+
+    public bool Ready => BaseReady && NotReadyFaults == 0 && RebootMessage is null && !Deleted;
 
     public bool MigrationNetworkUp => Ready && NetworkLossFaults == 0;
 
@@ -59,6 +62,7 @@ internal sealed class NodeState(string name)
     {
         Annotations = UpgradeAnnotations.Count == 0 ? Annotations : Merged(Annotations, UpgradeAnnotations),
         NotReadyMessage = RebootMessage,
+        Deleted = Deleted,
     };
 
     private static Dictionary<string, string> Merged(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)

@@ -48,6 +48,12 @@ internal sealed class VmState
     /// <summary>The unfinished VMIM for this VMI, if any.</summary>
     public MigrationJob? ActiveMigration { get; set; }
 
+    /// <summary>
+    /// VMIMs admitted while <see cref="ActiveMigration"/> was unfinished (only through a lagging admission cache), in
+    /// creation order: each becomes the active one when the one before it finishes.
+    /// </summary>
+    public List<MigrationJob> QueuedMigrations { get; } = [];
+
     /// <summary>Finished VMIMs still kept, oldest first (KubeVirt keeps 5).</summary>
     public List<MigrationJob> FinishedMigrations { get; } = [];
 

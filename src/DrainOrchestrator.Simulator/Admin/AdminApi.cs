@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Admin.Faults;
+using DrainOrchestrator.Simulator.Admin.Partition;
 using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
@@ -9,12 +10,16 @@ using DrainOrchestrator.Simulator.KubeVirt;
 namespace DrainOrchestrator.Simulator.Admin;
 
 /// <summary>
-/// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear),
+/// The simulator's own API under <c>/sim/v1/</c>: <c>faults</c> (GET, PUT to replace, POST to add one, DELETE to clear;
+/// each answers the rules and how many requests were answered ambiguously so far),
 /// <c>requests</c> (GET counts, DELETE to reset), <c>compact</c> (POST: drop the watch history, forcing 410s),
 /// <c>ground-truth</c> (GET), <c>cluster-faults</c> (GET the injected ones, POST to inject; see <see cref="ClusterFaultsEndpoint"/>)
-/// and <c>upgrades</c> (GET the node upgrader's settings and upgrades, POST to mark nodes; see <see cref="UpgradesEndpoint"/>).
+/// <c>upgrades</c> (GET the node upgrader's settings and upgrades, POST to mark nodes; see <see cref="UpgradesEndpoint"/>),
+/// <c>partition</c> (GET, POST to cut the clients off the Kubernetes API for a while, DELETE to heal; see
+/// <see cref="PartitionEndpoint"/>) and <c>admission</c> (GET, PUT virt-api's admission cache lag; see
+/// <see cref="AdmissionEndpoint"/>).
 /// </summary>
-internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model)
+internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model, ApiPartition partition)
 {
     public async Task HandleAsync(HttpContext http, string resource)
     {
@@ -56,14 +61,21 @@ internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, O
             case ("upgrades", "GET" or "POST"):
                 await UpgradesEndpoint.HandleAsync(http, model, ct);
                 return;
-            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults" or "upgrades", _):
+            case ("partition", "GET" or "POST" or "DELETE"):
+                await PartitionEndpoint.HandleAsync(http, partition, ct);
+                return;
+            case ("admission", "GET" or "PUT"):
+                await AdmissionEndpoint.HandleAsync(http, model, ct);
+                return;
+            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults" or "upgrades" or "partition" or "admission", _):
                 throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
             default:
                 throw new ApiStatusException(ApiErrors.PathNotFound());
         }
 
         var rules = new JsonArray([.. faults.Rules.Select(r => (JsonNode)r.ToJson())]);
-        await ApiResponses.WriteJsonAsync(http.Response, 200, new JsonObject { ["rules"] = rules }, ct);
+        await ApiResponses.WriteJsonAsync(http.Response, 200,
+            new JsonObject { ["rules"] = rules, ["ambiguousAnswered"] = faults.AmbiguousAnswered }, ct);
     }
 
     /// <summary>Reads <c>{"rules":[…]}</c> or a single rule object; every problem is reported in one 400.</summary>

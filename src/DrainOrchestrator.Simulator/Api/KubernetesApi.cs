@@ -1,4 +1,5 @@
 using DrainOrchestrator.Simulator.Admin.Faults;
+using DrainOrchestrator.Simulator.Admin.Partition;
 using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api.Discovery;
 using DrainOrchestrator.Simulator.Api.Errors;
@@ -10,11 +11,21 @@ namespace DrainOrchestrator.Simulator.Api;
 
 /// <summary>
 /// The Kubernetes API surface: <c>/version</c>, discovery under <c>/api</c> and <c>/apis</c>, and resource requests,
-/// each counted and passed through the fault rules before its verb handler runs.
+/// each counted and passed through the fault rules before its verb handler runs. While the API is partitioned
+/// (<see cref="ApiPartition"/>) every request hangs unanswered until the partition heals, then its connection drops.
 /// </summary>
-internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options, TimeProvider time, FaultInjector faults, RequestCounters counters)
+internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options, TimeProvider time, FaultInjector faults, RequestCounters counters,
+    ApiPartition partition)
 {
-    public Task HandleAsync(HttpContext http, string[] segments) => segments switch
+    public async Task HandleAsync(HttpContext http, string[] segments)
+    {
+        if (!await partition.HoldAsync(http, http.RequestAborted))
+        {
+            await ServeAsync(http, segments);
+        }
+    }
+
+    private Task ServeAsync(HttpContext http, string[] segments) => segments switch
     {
         ["version"] => GetOnly(http, VersionDocument.Create(options.KubernetesVersion)),
         ["openapi", "v2"] when http.Request.Method == "GET" => OpenApiDocument.WriteV2Async(http, options.KubernetesVersion),
@@ -69,17 +80,28 @@ internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options,
             throw new ApiStatusException(failure);
         }
 
-        var call = new ApiCall(http, new ResourceRequest(type, ns, name, subresource, verb), query, store, options, time, fault.DropWatchAfter);
-        await (verb switch
+        var call = new ApiCall(http, new ResourceRequest(type, ns, name, subresource, verb), query, store, options, time, fault.DropWatchAfter)
         {
-            ApiVerb.Get => ReadHandlers.GetAsync(call),
-            ApiVerb.List => ReadHandlers.ListAsync(call),
-            ApiVerb.Watch => WatchHandler.WatchAsync(call),
-            ApiVerb.Create => WriteHandlers.CreateAsync(call),
-            ApiVerb.Update => WriteHandlers.UpdateAsync(call),
-            ApiVerb.Patch => PatchHandler.PatchAsync(call),
-            ApiVerb.Delete => DeleteHandlers.DeleteAsync(call),
-            _ => DeleteHandlers.DeleteCollectionAsync(call),
-        });
+            Partition = partition,
+        };
+        if (fault.Ambiguous is { } answer && verb != ApiVerb.Watch)
+        {
+            await AmbiguousExecution.RunAsync(http, answer, () => HandleVerbAsync(call, verb));
+            return;
+        }
+
+        await HandleVerbAsync(call, verb);
     }
+
+    private static Task HandleVerbAsync(ApiCall call, string verb) => verb switch
+    {
+        ApiVerb.Get => ReadHandlers.GetAsync(call),
+        ApiVerb.List => ReadHandlers.ListAsync(call),
+        ApiVerb.Watch => WatchHandler.WatchAsync(call),
+        ApiVerb.Create => WriteHandlers.CreateAsync(call),
+        ApiVerb.Update => WriteHandlers.UpdateAsync(call),
+        ApiVerb.Patch => PatchHandler.PatchAsync(call),
+        ApiVerb.Delete => DeleteHandlers.DeleteAsync(call),
+        _ => DeleteHandlers.DeleteCollectionAsync(call),
+    };
 }

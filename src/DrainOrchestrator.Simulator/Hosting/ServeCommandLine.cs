@@ -14,7 +14,7 @@ public static class ServeCommandLine
     public const string Usage = """
         usage: drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N]
                                [--fault RESOURCE/VERB:key=value,...]... [--event-retention N]
-                               [--ground-truth-out FILE] --kubeconfig-out FILE
+                               [--admission-cache-lag DURATION] [--ground-truth-out FILE] --kubeconfig-out FILE
           --scenario        a simulated KubeVirt cluster: demo, small, chaos, large, rolling-upgrade,
                             generated:nodes=N,vms=M,seed=S or a scenario FILE.yaml; or, without a cluster model,
                             empty or a FILE.json List of objects; default small
@@ -23,7 +23,10 @@ public static class ServeCommandLine
           --speed           model time runs N times as fast as wall time, e.g. 60 (default 1)
           --fault           API fault, e.g. virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms
                             or nodes/status/patch:forbid (a 403 as RBAC gives it; RESOURCE/SUBRESOURCE/VERB)
-                            keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after, forbid
+                            keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after, forbid,
+                            ambiguous-rate, ambiguous-answer (error or reset)
+          --admission-cache-lag virt-api's in-flight check reads a cache this far behind (model time), e.g. 5s,
+                            so two VMIMs created within it for one VMI are both admitted (default 0s)
           --event-retention changes kept for watches resuming from a resourceVersion (default 50000)
           --ground-truth-out where to write the ground truth (JSON) on exit
           --kubeconfig-out  where to write the kubeconfig once listening
@@ -78,6 +81,11 @@ public static class ServeCommandLine
                     options = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed)
                         ? options with { Speed = speed }
                         : Problem(options, problems, $"--speed must be a number, was \"{value}\"");
+                    break;
+                case "--admission-cache-lag":
+                    options = Durations.TryParse(value, out var lag)
+                        ? options with { AdmissionCacheLag = lag }
+                        : Problem(options, problems, $"--admission-cache-lag must be a duration such as 500ms or 5s, was \"{value}\"");
                     break;
                 case "--ground-truth-out":
                     options = options with { GroundTruthPath = value };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DrainOrchestrator.Simulator.Admin;
 using DrainOrchestrator.Simulator.Admin.Faults;
+using DrainOrchestrator.Simulator.Admin.Partition;
 using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api;
 using DrainOrchestrator.Simulator.Api.Resources;
@@ -34,9 +35,15 @@ public static class SimulatorServer
         var store = new ObjectStore(BuiltInResourceTypes.CreateRegistry(), clock, options.Store with { Seed = options.Seed });
         await seeder.SeedAsync(store, cancellationToken);
         var model = (seeder as ScenarioSeeder)?.Host;
+        if (model is not null)
+        {
+            model.Cluster.AdmissionCacheLag = options.AdmissionCacheLag;
+        }
+
         var faults = new FaultInjector(options.Seed);
         faults.SetRules(options.Faults);
         var counters = new RequestCounters();
+        var partition = new ApiPartition(options.Time);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var certificates = ServerCertificates.Generate(options.Time);
 
@@ -49,9 +56,10 @@ public static class SimulatorServer
         var app = builder.Build();
         var pipeline = new ApiRequestPipeline(
             new BearerTokenCheck(token),
-            new KubernetesApi(store, options.Api, options.Time, faults, counters),
-            new AdminApi(faults, counters, store, model));
+            new KubernetesApi(store, options.Api, options.Time, faults, counters, partition),
+            new AdminApi(faults, counters, store, model, partition));
         app.Run(pipeline.HandleAsync);
+        app.Lifetime.ApplicationStopping.Register(partition.Dispose);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -42,6 +42,9 @@ public sealed record SimulatorServerOptions
     /// <summary>How often (wall time) the cluster model is advanced to the clock's time.</summary>
     public TimeSpan ModelTick { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How far virt-api's admission cache lags behind (model time); 0 for none. The admin API's <c>admission</c> changes it at runtime.</summary>
+    public TimeSpan AdmissionCacheLag { get; init; }
+
     /// <summary>Where to write the ground truth when the server stops; null to write none.</summary>
     public string? GroundTruthPath { get; init; }
 

@@ -24,7 +24,7 @@ internal static class ChaosCampaign
         for (var number = 1; number <= runs; number++)
         {
             var seed = ChaosSettings.SeedFor(number);
-            var verdict = await RunOnceAsync(kind, number, seed, scenario, speed, await adminConnectionString(), log, body);
+            var verdict = await RunOnceAsync(kind, number, seed, ChaosSettings.PolicyFor(number), scenario, speed, await adminConnectionString(), log, body);
             Append(verdict);
             log.WriteLine(verdict.Summary);
             if (!verdict.Clean)
@@ -35,22 +35,22 @@ internal static class ChaosCampaign
 
         Assert.True(failed.Count == 0,
             $"{failed.Count} of {runs} {kind} run(s) were not clean; repeat one with {ChaosSettings.SeedVariable}=SEED "
-            + $"{ChaosSettings.RunsVariable}=1:\n"
+            + $"{ChaosSettings.PolicyVariable}=POLICY {ChaosSettings.RunsVariable}=1:\n"
             + string.Join("\n", failed.Select(v => v.Summary + "\n  " + string.Join("\n  ", v.Problems))));
     }
 
-    private static async Task<ChaosVerdict> RunOnceAsync(string kind, int number, int seed, string scenario, double speed,
+    private static async Task<ChaosVerdict> RunOnceAsync(string kind, int number, int seed, ChaosPolicy policy, string scenario, double speed,
         string adminConnectionString, ITestOutputHelper log, ChaosBody body)
     {
         var clock = Stopwatch.StartNew();
         ChaosRun run;
         try
         {
-            run = await ChaosRun.StartAsync(kind, number, seed, scenario, speed, adminConnectionString);
+            run = await ChaosRun.StartAsync(kind, number, seed, policy, scenario, speed, adminConnectionString);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return Broken(kind, number, seed, clock.Elapsed, $"the run could not start: {ex}");
+            return Broken(kind, number, seed, policy, clock.Elapsed, $"the run could not start: {ex}");
         }
 
         await using (run)
@@ -64,7 +64,7 @@ internal static class ChaosCampaign
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 run.Note($"the run broke off: {ex}");
-                verdict = Broken(kind, number, seed, clock.Elapsed, $"the run broke off: {ex.GetType().Name}: {ex.Message}");
+                verdict = Broken(kind, number, seed, policy, clock.Elapsed, $"the run broke off: {ex.GetType().Name}: {ex.Message}");
             }
 
             log.WriteLine(verdict.Clean ? run.Notes.TrimEnd() : run.Describe());
@@ -74,15 +74,18 @@ internal static class ChaosCampaign
     }
 
     // A run that could not be judged counts as not completed; its counts are unknown, not zero, and its problem says so.
-    private static ChaosVerdict Broken(string kind, int number, int seed, TimeSpan duration, string problem) => new()
+    private static ChaosVerdict Broken(string kind, int number, int seed, ChaosPolicy policy, TimeSpan duration, string problem) => new()
     {
         Kind = kind,
         Run = number,
         Seed = seed,
+        Policy = policy.Name(),
         Completed = false,
         Duplicates = 0,
         LostRecords = 0,
         LimitViolations = 0,
+        Contradictions = 0,
+        UnfinishedDrains = 0,
         DurationSeconds = Math.Round(duration.TotalSeconds, 1),
         FaultHit = false,
         Judged = false,

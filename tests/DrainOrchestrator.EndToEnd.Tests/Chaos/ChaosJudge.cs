@@ -14,11 +14,16 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// <item>Duplicates: a VMIM name the cluster saw twice; two attempt rows for one VMIM, or for one attempt number of one
 /// VMI; a VMI migrated successfully more than once; two VMIMs of one VMI unfinished at the same moment.</item>
 /// <item>Lost records: a VMIM the cluster saw without its attempt row; an attempt row without its
-/// <c>attempt.intended</c> journal event; an attempt left unfinished; a row saying a VMIM was created that the cluster
-/// never saw; a row whose outcome, source or target contradicts the cluster.</item>
+/// <c>attempt.intended</c> journal event; an attempt left unfinished.</item>
+/// <item>Contradictions: an attempt row that contradicts the ground truth: its outcome, source or target; a VMIM
+/// recorded not_created that the cluster saw; a row saying a VMIM was created that the cluster never saw; two attempts
+/// of one VM recorded in flight at once.</item>
+/// <item>Unfinished drains: a drain that did not end succeeded although it could have (or, where a VM is expected to be
+/// given up, did not end at all).</item>
 /// <item>Limit violations: every moment the simulator saw a KubeVirt limit exceeded, a peak above the drain's limits,
 /// and every VMIM created while the drain already had as many unfinished as its limits allow (5 in the cluster, 2 out
-/// of one node, 2 into one node), counted from the VMIMs' own creation and end times.</item>
+/// of one node, 2 into one node; the lowered cluster limit from one scheduler pass after the KubeVirt CR said so),
+/// counted from the VMIMs' own creation and end times.</item>
 /// </list>
 /// </summary>
 internal static class ChaosJudge
@@ -27,12 +32,16 @@ internal static class ChaosJudge
     public const int MaxOutbound = 2;
     public const int MaxInbound = 2;
 
+    /// <summary>How long (model time: 3 s of wall time at the campaign's speed 10) the drain may take to honour a lowered limit.</summary>
+    public static readonly TimeSpan LimitGrace = TimeSpan.FromSeconds(30);
+
     public static async Task<ChaosVerdict> JudgeAsync(ChaosRun run, ChaosDrive drive, TimeSpan duration)
     {
         var problems = new List<string>();
 
-        // The judge reads the API without the run's injected errors.
+        // The judge reads the API without the run's injected errors or partition.
         await run.Sim.DeleteAdminAsync("/sim/v1/faults");
+        await run.Sim.DeleteAdminAsync("/sim/v1/partition");
         var truth = await run.Sim.GroundTruthAsync();
         var migrations = ObservedVmim.ReadAll(truth.Document);
         await using var dataSource = run.Database.OpenDataSource();
@@ -51,37 +60,42 @@ internal static class ChaosJudge
             }
         }
 
-        var duplicates = CountDuplicates(drains, migrations, attempts, problems);
+        var duplicates = CountDuplicates(drive, drains, migrations, attempts, problems);
         var lost = CountLost(migrations, attempts, journal, problems);
-        var violations = CountViolations(truth, migrations, attempts, problems);
-        var completed = await JudgeCompletionAsync(run, drive, drains, attempts, journal, truth, problems);
+        var contradictions = CountContradictions(migrations, attempts, problems);
+        var violations = CountViolations(drive, truth, migrations, attempts, problems);
+        var unfinished = CountUnfinished(drive, drains, problems);
+        var completed = await JudgeCompletionAsync(run, drive, drains, attempts, journal, truth, problems) && unfinished == 0;
         return new ChaosVerdict
         {
             Kind = run.Kind,
             Run = run.Number,
             Seed = run.Seed,
+            Policy = run.Policy.Name(),
             Completed = completed,
             Duplicates = duplicates,
             LostRecords = lost,
             LimitViolations = violations,
+            Contradictions = contradictions,
+            UnfinishedDrains = unfinished,
             GuestOutcome = drive.GuestOutcome,
             GuestDetail = drive.GuestDetail,
             DurationSeconds = Math.Round(duration.TotalSeconds, 1),
             FaultHit = drive.FaultHit,
-            DrainState = drains.Count == 1 ? drains[0].State.ToDatabase() : $"{drains.Count} drains",
+            DrainState = drains.Count == 1 ? drains[0].State.ToDatabase() : string.Join("+", drains.Select(d => d.State.ToDatabase())),
             Migrations = migrations.Count,
             Problems = problems,
         };
     }
 
-    private static int CountDuplicates(IReadOnlyList<DrainRecord> drains, IReadOnlyList<ObservedVmim> migrations,
+    private static int CountDuplicates(ChaosDrive drive, IReadOnlyList<DrainRecord> drains, IReadOnlyList<ObservedVmim> migrations,
         IReadOnlyList<AttemptRecord> attempts, List<string> problems)
     {
         var found = 0;
-        if (drains.Count > 1)
+        if (drains.Count > drive.ExpectedDrains)
         {
-            found += drains.Count - 1;
-            problems.Add($"duplicate: {drains.Count} drains recorded for one request ({string.Join(", ", drains.Select(d => d.Name))})");
+            found += drains.Count - drive.ExpectedDrains;
+            problems.Add($"duplicate: {drains.Count} drains recorded for {drive.ExpectedDrains} request(s) ({string.Join(", ", drains.Select(d => d.Name))})");
         }
 
         foreach (var group in migrations.GroupBy(m => m.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -130,43 +144,13 @@ internal static class ChaosJudge
     {
         var found = 0;
         var rows = attempts.GroupBy(a => a.VmimName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var seen = migrations.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var vmim in migrations)
         {
-            if (!rows.TryGetValue(vmim.Name, out var row))
+            if (!rows.ContainsKey(vmim.Name))
             {
                 found++;
                 problems.Add($"lost: the cluster saw the VMIM {vmim.Key} ({vmim.Vmi}, {vmim.Outcome}) but no attempt row holds it");
-                continue;
             }
-
-            var contradictions = new List<string>();
-            if (row.IsFinal && (vmim.Outcome == "Succeeded") != (row.Outcome == AttemptOutcome.Succeeded))
-            {
-                contradictions.Add($"outcome {row.Outcome.ToDatabase()} where the cluster says {vmim.Outcome}");
-            }
-
-            if (vmim.SourceNode is { } source && source != row.SourceNode)
-            {
-                contradictions.Add($"source {row.SourceNode} where the cluster says {source}");
-            }
-
-            if (vmim.TargetNode is { } target && target != row.TargetNode)
-            {
-                contradictions.Add($"target {row.TargetNode} where the cluster says {target}");
-            }
-
-            if (contradictions.Count > 0)
-            {
-                found++;
-                problems.Add($"lost: the attempt row of {vmim.Name} records {string.Join("; ", contradictions)}");
-            }
-        }
-
-        foreach (var row in attempts.Where(a => a.Outcome != AttemptOutcome.NotCreated && !seen.Contains(a.VmimName)))
-        {
-            found++;
-            problems.Add($"lost: the attempt row of {row.VmimName} says {row.Outcome.ToDatabase()}, but the cluster never saw that VMIM");
         }
 
         var intended = journal.Select(e => e.ReadEvent()).OfType<AttemptIntended>().Select(e => e.Vmim).ToHashSet(StringComparer.Ordinal);
@@ -185,7 +169,91 @@ internal static class ChaosJudge
         return found;
     }
 
-    private static int CountViolations(GroundTruth truth, IReadOnlyList<ObservedVmim> migrations, IReadOnlyList<AttemptRecord> attempts,
+    private static int CountContradictions(IReadOnlyList<ObservedVmim> migrations, IReadOnlyList<AttemptRecord> attempts, List<string> problems)
+    {
+        var found = 0;
+        var rows = attempts.GroupBy(a => a.VmimName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var seen = migrations.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var vmim in migrations)
+        {
+            if (!rows.TryGetValue(vmim.Name, out var row))
+            {
+                continue;
+            }
+
+            var contradictions = new List<string>();
+            if (row.Outcome == AttemptOutcome.NotCreated)
+            {
+                contradictions.Add($"not_created where the cluster saw it created at {vmim.CreatedAt:HH:mm:ss.fff} ({vmim.Outcome})");
+            }
+            else if (row.IsFinal && (vmim.Outcome == "Succeeded") != (row.Outcome == AttemptOutcome.Succeeded))
+            {
+                contradictions.Add($"outcome {row.Outcome.ToDatabase()} where the cluster says {vmim.Outcome}");
+            }
+
+            if (vmim.SourceNode is { } source && source != row.SourceNode)
+            {
+                contradictions.Add($"source {row.SourceNode} where the cluster says {source}");
+            }
+
+            if (vmim.TargetNode is { } target && target != row.TargetNode)
+            {
+                contradictions.Add($"target {row.TargetNode} where the cluster says {target}");
+            }
+
+            if (contradictions.Count > 0)
+            {
+                found++;
+                problems.Add($"contradiction: the attempt row of {vmim.Name} records {string.Join("; ", contradictions)}");
+            }
+        }
+
+        foreach (var row in attempts.Where(a => !a.IsRestart && a.Outcome != AttemptOutcome.NotCreated && !seen.Contains(a.VmimName)))
+        {
+            found++;
+            problems.Add($"contradiction: the attempt row of {row.VmimName} says {row.Outcome.ToDatabase()}, but the cluster never saw that VMIM");
+        }
+
+        // Two attempts of one VM in flight at once, by the cluster times the rows hold.
+        foreach (var group in attempts.Where(a => !a.IsRestart && a.CreatedAt is not null).GroupBy(a => a.VmiUid, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(a => a.CreatedAt).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i - 1].FinishedAt is not { } end || end > ordered[i].CreatedAt)
+                {
+                    found++;
+                    problems.Add($"contradiction: the rows of {ordered[i].VmiNamespace}/{ordered[i].VmiName} have {ordered[i - 1].VmimName} "
+                        + $"and {ordered[i].VmimName} in flight at once");
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static int CountUnfinished(ChaosDrive drive, IReadOnlyList<DrainRecord> drains, List<string> problems)
+    {
+        var found = 0;
+        foreach (var drain in drains)
+        {
+            if (drive.ExpectedGivenUp is null ? drain.State != DrainState.Succeeded : !drain.State.IsFinal())
+            {
+                found++;
+                problems.Add($"unfinished: the drain {drain.Name} is {drain.State.ToDatabase()} ({drain.OutcomeReason})");
+            }
+        }
+
+        if (drains.Count < drive.ExpectedDrains)
+        {
+            found += drive.ExpectedDrains - drains.Count;
+            problems.Add($"unfinished: {drains.Count} drain(s) recorded, {drive.ExpectedDrains} started");
+        }
+
+        return found;
+    }
+
+    private static int CountViolations(ChaosDrive drive, GroundTruth truth, IReadOnlyList<ObservedVmim> migrations, IReadOnlyList<AttemptRecord> attempts,
         List<string> problems)
     {
         var found = 0;
@@ -232,10 +300,13 @@ internal static class ChaosJudge
             }
 
             var when = at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            if (open > MaxParallel)
+            var lowered = drive.LoweredLimit is { } low && at >= low.At + LimitGrace;
+            var maxParallel = lowered ? drive.LoweredLimit!.Value.Limit : MaxParallel;
+            if (open > maxParallel)
             {
                 found++;
-                problems.Add($"limit: {vmim.Name} created at {when} made {open} unfinished VMIMs, above {MaxParallel}");
+                problems.Add($"limit: {vmim.Name} created at {when} made {open} unfinished VMIMs, above {maxParallel}"
+                    + (lowered ? " (the KubeVirt CR's lowered limit)" : ""));
             }
 
             if (outbound[source] > MaxOutbound)
@@ -263,17 +334,13 @@ internal static class ChaosJudge
             problems.Add("not completed: the engine did not end as expected (see its output)");
         }
 
-        if (drains.Count != 1)
+        if (drains.Count != drive.ExpectedDrains)
         {
-            problems.Add($"not completed: {drains.Count} drains recorded, expected 1");
-        }
-        else if (drive.ExpectedGivenUp is null ? drains[0].State != DrainState.Succeeded : !drains[0].State.IsFinal())
-        {
-            problems.Add($"not completed: the drain is {drains[0].State.ToDatabase()} ({drains[0].OutcomeReason})");
+            problems.Add($"not completed: {drains.Count} drains recorded, expected {drive.ExpectedDrains}");
         }
 
         var givenUp = journal.Select(e => e.ReadEvent()).OfType<VmiGivenUp>().ToList();
-        foreach (var given in givenUp.Where(g => $"{g.Namespace}/{g.Name}" != drive.ExpectedGivenUp))
+        foreach (var given in givenUp.Where(g => $"{g.Namespace}/{g.Name}" != drive.ExpectedGivenUp && $"{g.Namespace}/{g.Name}" != drive.DeletedVmi))
         {
             problems.Add($"not completed: the engine gave up on {given.Namespace}/{given.Name}: {given.Reason}");
         }
@@ -296,7 +363,8 @@ internal static class ChaosJudge
         foreach (var loss in truth.Document["vmiLosses"]!.AsArray())
         {
             var name = $"{loss!["namespace"]}/{loss["name"]}";
-            if (name != drive.ExpectedGivenUp)
+            var tolerated = drive.ToleratedLossCause is { } cause && loss["reason"]?.ToString().Contains(cause, StringComparison.Ordinal) == true;
+            if (name != drive.ExpectedGivenUp && !tolerated)
             {
                 problems.Add($"not completed: the guest {name} was lost: {loss["reason"]}");
             }

@@ -13,6 +13,12 @@ internal static class ChaosKinds
     public const string NetworkLossPreCopy = "network-loss-precopy";
     public const string NetworkLossPostCopy = "network-loss-postcopy";
     public const string TwoEngines = "two-engines";
+    public const string PausedOwner = "paused-owner";
+    public const string AmbiguousCreate = "ambiguous-create";
+    public const string ApiPartition = "api-partition";
+    public const string ConcurrentDrains = "concurrent-drains";
+    public const string ClockOffset = "clock-offset";
+    public const string MidDrainChanges = "mid-drain-changes";
 
     /// <summary>The scenario of every kind but post-copy loss: 16 small VMs on src-1 and src-2, three spares.</summary>
     public const string DrainScenario = "chaos-drain.yaml";

@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 
 /// <summary>
-/// The judgement of one run. <see cref="Duplicates"/>, <see cref="LostRecords"/> and <see cref="LimitViolations"/> count
-/// individual findings (each is explained in <see cref="Problems"/>); a clean run has all three at 0, completed, and no
-/// other problem.
+/// The judgement of one run. <see cref="Duplicates"/>, <see cref="LostRecords"/>, <see cref="LimitViolations"/>,
+/// <see cref="Contradictions"/> and <see cref="UnfinishedDrains"/> count individual findings (each is explained in
+/// <see cref="Problems"/>); a clean run has all five at 0, completed, and no other problem.
 /// </summary>
 internal sealed record ChaosVerdict
 {
@@ -22,6 +22,9 @@ internal sealed record ChaosVerdict
 
     public required int Seed { get; init; }
 
+    /// <summary>The drain policy of the run's engines: <c>tuned</c> or <c>default</c> (<see cref="ChaosPolicy"/>).</summary>
+    public required string Policy { get; init; }
+
     public required bool Completed { get; init; }
 
     public required int Duplicates { get; init; }
@@ -29,6 +32,12 @@ internal sealed record ChaosVerdict
     public required int LostRecords { get; init; }
 
     public required int LimitViolations { get; init; }
+
+    /// <summary>Attempt records that contradict the ground truth (outcome, source or target, a VMIM said not created that exists, two attempts of one VM in flight at once).</summary>
+    public required int Contradictions { get; init; }
+
+    /// <summary>Drains left unfinished (or ended other than succeeded) that could have finished.</summary>
+    public required int UnfinishedDrains { get; init; }
 
     public string? GuestOutcome { get; init; }
 
@@ -48,14 +57,15 @@ internal sealed record ChaosVerdict
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     [JsonIgnore]
-    public bool Clean => Judged && Completed && Duplicates == 0 && LostRecords == 0 && LimitViolations == 0 && Problems.Count == 0;
+    public bool Clean => Judged && Completed && Duplicates == 0 && LostRecords == 0 && LimitViolations == 0
+        && Contradictions == 0 && UnfinishedDrains == 0 && Problems.Count == 0;
 
     /// <summary>The run as one JSON line: the counted fields first, the explanations last.</summary>
     public string ToJsonLine() => JsonSerializer.Serialize(this, LineOptions);
 
     [JsonIgnore]
     public string Summary =>
-        $"{Kind} run {Run} (seed {Seed}): completed {Completed}, duplicates {Duplicates}, lost records {LostRecords}, "
-        + $"limit violations {LimitViolations}, fault hit {FaultHit}, drain {DrainState}, {Migrations} VMIM(s), {DurationSeconds:0.0} s"
+        $"{Kind} run {Run} (seed {Seed}, {Policy} policy): completed {Completed}, duplicates {Duplicates}, lost records {LostRecords}, "
+        + $"limit violations {LimitViolations}, contradictions {Contradictions}, unfinished drains {UnfinishedDrains}, fault hit {FaultHit}, drain {DrainState}, {Migrations} VMIM(s), {DurationSeconds:0.0} s"
         + (GuestOutcome is null ? string.Empty : $", guest: {GuestDetail ?? GuestOutcome}");
 }

@@ -76,6 +76,25 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>GETs a JSON document of the admin API, e.g. <c>/sim/v1/faults</c>.</summary>
+    public async Task<JsonObject> GetAdminAsync(string path) =>
+        JsonNode.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative)))!.AsObject();
+
+    /// <summary>Sends a request to the simulator (admin API or Kubernetes API, as kubectl would) and returns its status code.</summary>
+    public async Task<System.Net.HttpStatusCode> SendAsync(HttpMethod method, string path, string? json = null,
+        string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     /// <summary>How many requests of this verb on this resource the API server answered so far, faulted ones included.</summary>
     public async Task<long> RequestCountAsync(string verb, string resource)
     {

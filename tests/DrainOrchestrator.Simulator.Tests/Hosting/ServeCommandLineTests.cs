@@ -1,4 +1,5 @@
 using System.Net;
+using DrainOrchestrator.Simulator.Admin.Faults;
 using DrainOrchestrator.Simulator.Hosting;
 
 namespace DrainOrchestrator.Simulator.Tests.Hosting;
@@ -35,11 +36,25 @@ public sealed class ServeCommandLineTests
     }
 
     [Fact]
+    public void Parse_AmbiguousCreatesAndAdmissionCacheLag_AreTyped()
+    {
+        var (options, _, problems) = ServeCommandLine.Parse(
+            ["--scenario", "empty", "--kubeconfig-out", "/tmp/kc", "--admission-cache-lag", "5s",
+             "--fault", "virtualmachineinstancemigrations/create:ambiguous-rate=0.3,ambiguous-answer=reset"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromSeconds(5), options!.AdmissionCacheLag);
+        var fault = Assert.Single(options.Faults);
+        Assert.Equal((0.3, AmbiguousAnswer.Reset), (fault.AmbiguousRate, fault.AmbiguousAnswer));
+    }
+
+    [Fact]
     public void Parse_ManyMistakes_ReportsEveryProblemAtOnce()
     {
         var (options, _, problems) = ServeCommandLine.Parse(
             ["--listen", "10.0.0.1:80", "--seed", "many", "--fault", "pods/list:error-rate=3,colour=red", "--fault", "widgets/fetch",
-             "--fault", "gadgets", "--bogus", "x"]);
+             "--fault", "gadgets", "--fault", "pods/create:ambiguous-rate=0.9,error-rate=0.5,ambiguous-answer=maybe",
+             "--admission-cache-lag", "later", "--bogus", "x"]);
 
         Assert.Null(options);
         Assert.Contains(problems, p => p.Contains("loopback", StringComparison.Ordinal));
@@ -48,6 +63,9 @@ public sealed class ServeCommandLineTests
         Assert.Contains(problems, p => p.Contains("unknown setting \"colour\"", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("verb \"fetch\" is not one of", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("resource \"gadgets\" is not served", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("errorRate + throttleRate + ambiguousRate must not exceed 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("ambiguous-answer must be error", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("--admission-cache-lag must be a duration", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("unknown option --bogus", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("--kubeconfig-out is required", StringComparison.Ordinal));
     }

@@ -8,6 +8,9 @@ namespace DrainOrchestrator.Simulator.Admin.Faults;
 /// <param name="DropWatchAfter">For a watch, when to cut the stream; null to leave it alone.</param>
 public sealed record FaultDecision(TimeSpan Delay, ApiStatus? Failure, TimeSpan? DropWatchAfter)
 {
+    /// <summary>When set, the request is carried out and then answered this way instead of with its result.</summary>
+    public AmbiguousAnswer? Ambiguous { get; init; }
+
     /// <summary>No fault.</summary>
     public static FaultDecision None { get; } = new(TimeSpan.Zero, null, null);
 }

@@ -12,9 +12,13 @@ public sealed class FaultInjector(int seed)
     private readonly Random _random = new(seed);
     private readonly Lock _lock = new();
     private ImmutableArray<FaultRule> _rules = [];
+    private long _ambiguousAnswered;
 
     /// <summary>The active rules.</summary>
     public IReadOnlyList<FaultRule> Rules => _rules;
+
+    /// <summary>How many requests were carried out and then answered ambiguously (since the start; rules coming and going do not reset it).</summary>
+    public long AmbiguousAnswered => Interlocked.Read(ref _ambiguousAnswered);
 
     /// <summary>Replaces every rule.</summary>
     public void SetRules(IEnumerable<FaultRule> rules)
@@ -63,6 +67,12 @@ public sealed class FaultInjector(int seed)
             {
                 failure = ApiErrors.TooManyRequests((int)Math.Ceiling(rule.RetryAfter.TotalSeconds));
                 break;
+            }
+
+            if (roll < rule.ErrorRate + rule.ThrottleRate + rule.AmbiguousRate)
+            {
+                Interlocked.Increment(ref _ambiguousAnswered);
+                return new FaultDecision(delay, null, drop) { Ambiguous = rule.AmbiguousAnswer };
             }
         }
 

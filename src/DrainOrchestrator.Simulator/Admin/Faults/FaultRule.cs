@@ -35,6 +35,15 @@ public sealed record FaultRule
     /// <summary>When set, matching watch streams are cut (connection aborted) after this long.</summary>
     public TimeSpan? DropWatchAfter { get; init; }
 
+    /// <summary>
+    /// The fraction of matching requests carried out (a create commits its object) and then answered as
+    /// <see cref="AmbiguousAnswer"/> says, so that the client cannot tell whether it happened; from 0 to 1.
+    /// </summary>
+    public double AmbiguousRate { get; init; }
+
+    /// <summary>How an ambiguous request is answered: a 500, or a connection reset without an answer.</summary>
+    public AmbiguousAnswer AmbiguousAnswer { get; init; } = AmbiguousAnswer.Error;
+
     /// <summary>Whether every matching request is refused 403 Forbidden (as if RBAC lacked the rule).</summary>
     public bool Forbid { get; init; }
 
@@ -85,9 +94,14 @@ public sealed record FaultRule
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"throttleRate must be between 0 and 1, was {ThrottleRate}"));
         }
 
-        if (ErrorRate + ThrottleRate > 1)
+        if (AmbiguousRate is < 0 or > 1 || double.IsNaN(AmbiguousRate))
         {
-            problems.Add("errorRate + throttleRate must not exceed 1");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"ambiguousRate must be between 0 and 1, was {AmbiguousRate}"));
+        }
+
+        if (ErrorRate + ThrottleRate + AmbiguousRate > 1)
+        {
+            problems.Add("errorRate + throttleRate + ambiguousRate must not exceed 1");
         }
 
         if (RetryAfter < TimeSpan.FromSeconds(1))
@@ -123,6 +137,12 @@ public sealed record FaultRule
         if (Forbid)
         {
             json["forbid"] = true;
+        }
+
+        if (AmbiguousRate > 0)
+        {
+            json["ambiguousRate"] = AmbiguousRate;
+            json["ambiguousAnswer"] = AmbiguousAnswer == AmbiguousAnswer.Reset ? "reset" : "error";
         }
 
         if (DropWatchAfter is { } drop)

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Simulator.Admin.Faults;
 
 /// <summary>
 /// Reads fault rules from the command line (<c>RESOURCE[/SUBRESOURCE][/VERB]:key=value,…</c> with keys error-rate,
-/// throttle-rate, retry-after, delay, drop-watch-after, forbid) and from the admin API's JSON. Every problem is reported, not the first.
+/// throttle-rate, retry-after, delay, drop-watch-after, forbid, ambiguous-rate, ambiguous-answer) and from the admin API's JSON. Every problem is reported, not the first.
 /// </summary>
 public static class FaultRuleParser
 {
@@ -75,8 +75,12 @@ public static class FaultRuleParser
                 return rule with { DropWatchAfter = Duration(value, key, problems, where) };
             case "forbid":
                 return rule with { Forbid = Flag(value, key, problems, where) };
+            case "ambiguous-rate" or "ambiguousRate":
+                return rule with { AmbiguousRate = Rate(value, key, problems, where) };
+            case "ambiguous-answer" or "ambiguousAnswer":
+                return rule with { AmbiguousAnswer = Answer(value, key, problems, where) };
             default:
-                problems.Add($"{where}: unknown setting \"{key}\" (known: resource, verb, errorRate, throttleRate, retryAfter, delay, dropWatchAfter, forbid)");
+                problems.Add($"{where}: unknown setting \"{key}\" (known: resource, verb, errorRate, throttleRate, retryAfter, delay, dropWatchAfter, forbid, ambiguousRate, ambiguousAnswer)");
                 return rule;
         }
     }
@@ -95,6 +99,20 @@ public static class FaultRuleParser
 
         problems.Add($"{where}: {key} must be true or false, was \"{value}\"");
         return false;
+    }
+
+    private static AmbiguousAnswer Answer(string value, string key, List<string> problems, string where)
+    {
+        switch (value)
+        {
+            case "error":
+                return AmbiguousAnswer.Error;
+            case "reset":
+                return AmbiguousAnswer.Reset;
+            default:
+                problems.Add($"{where}: {key} must be error (a 500 after the write) or reset (the connection dropped after it), was \"{value}\"");
+                return AmbiguousAnswer.Error;
+        }
     }
 
     private static double Rate(string value, string key, List<string> problems, string where)

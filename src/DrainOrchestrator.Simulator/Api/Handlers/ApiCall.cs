@@ -13,6 +13,9 @@ internal sealed record ApiCall(
     TimeProvider Time,
     TimeSpan? DropWatchAfter)
 {
+    /// <summary>The API's partition switch: an open watch stream falls silent when a partition begins.</summary>
+    public Admin.Partition.ApiPartition? Partition { get; init; }
+
     public CancellationToken Aborted => Http.RequestAborted;
 
     public HttpResponse Response => Http.Response;

@@ -9,7 +9,8 @@ namespace DrainOrchestrator.Simulator.Api.Handlers;
 /// <summary>
 /// watch: streams newline-delimited watch events, flushed as they come, with BOOKMARKs when asked and idle, until the
 /// server-side timeout (or an injected drop, which cuts the connection). A resourceVersion older than the retained
-/// history gets a stream of one ERROR event (410 Expired), as kube-apiserver answers it.
+/// history gets a stream of one ERROR event (410 Expired), as kube-apiserver answers it. A partition of the API
+/// silences the stream until it heals, then drops the connection.
 /// </summary>
 internal static class WatchHandler
 {
@@ -31,12 +32,18 @@ internal static class WatchHandler
         var timeout = call.Query.Timeout is { } asked && asked > TimeSpan.Zero ? asked : call.Options.DefaultWatchTimeout;
         var drop = call.DropWatchAfter is { } after && after < timeout;
         using var deadline = new CancellationTokenSource(drop ? call.DropWatchAfter!.Value : timeout, call.Time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted, deadline.Token);
+        var partitioned = call.Partition?.Begun ?? CancellationToken.None;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted, deadline.Token, partitioned);
 
         await StartStreamAsync(call);
         try
         {
             await StreamAsync(call, watch, stop.Token);
+        }
+        catch (OperationCanceledException) when (partitioned.IsCancellationRequested && !call.Aborted.IsCancellationRequested)
+        {
+            // Silent until the partition heals, then the connection is gone.
+            await call.Partition!.HoldAsync(call.Http, call.Aborted);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !call.Aborted.IsCancellationRequested)
         {

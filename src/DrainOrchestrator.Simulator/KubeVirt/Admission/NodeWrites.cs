@@ -9,18 +9,28 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 /// Node writes: a change of <c>spec.unschedulable</c> (kubectl cordon), the labels or the taints reaches the model,
 /// which schedules by them from then on. Setting the annotation <c>upgrade.drain-sim.io/target-version</c> marks the
 /// node for the upgrader, and removing it (or setting it empty) cancels a pending upgrade; while the node is down for
-/// its reboot either is refused (422). Nodes come from the scenario: creating or deleting one is refused.
+/// its reboot either is refused (422). Nodes come from the scenario: creating one is refused; deleting one removes it
+/// from the model for good (migrations into it fail, its guests are lost and restarted elsewhere per their run strategy).
 /// </summary>
 internal static class NodeWrites
 {
     public static AdmissionResult Admit(AdmissionRequest request, ModelGateway model)
     {
         var name = ObjectDiff.Name(request.Object);
-        if (request.Operation != AdmissionOperation.Update)
+        if (request.Operation == AdmissionOperation.Create)
         {
-            var verb = request.Operation == AdmissionOperation.Create ? "create" : "delete";
-            return AdmissionResult.Deny(ModelDenials.NotModelled(request.Type, name, verb,
+            return AdmissionResult.Deny(ModelDenials.NotModelled(request.Type, name, "create",
                 "nodes come from the scenario; use /sim/v1/cluster-faults for NotReady nodes and reboots, /sim/v1/upgrades for upgrades"));
+        }
+
+        if (request.Operation == AdmissionOperation.Delete)
+        {
+            if (!request.Options.DryRun && model.Now().DeleteNode(name) is { } problem)
+            {
+                return AdmissionResult.Deny(ModelDenials.NotModelled(request.Type, name, "delete", problem));
+            }
+
+            return AdmissionResult.Allow;
         }
 
         var before = Read(request.OldObject!.ToJsonObject());

@@ -12,7 +12,7 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Parsing;
 internal static class ClusterFaultParser
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["targetPodStartFailure", "migrationNetworkLoss", "nodeNotReady", "nodeReboot", "vmiDeletion", "dirtyRateChange"];
+        ["targetPodStartFailure", "migrationNetworkLoss", "nodeNotReady", "nodeReboot", "vmiDeletion", "dirtyRateChange", "vmimGarbageCollection"];
 
     private static readonly string[] Fields =
         ["kind", "node", "count", "duration", "kubeletVersion", "namespace", "name", "whileMigrating", "dirtyRate"];
@@ -36,6 +36,7 @@ internal static class ClusterFaultParser
             "vmiDeletion" => VmFault(item, where, problems, (ns, name) => new VmiDeletionFault(ns, name, Bool(item, "whileMigrating", where, problems))),
             "dirtyRateChange" => VmFault(item, where, problems, (ns, name) =>
                 Rate(item, where, problems) is { } rate ? new DirtyRateChangeFault(ns, name, rate) : null),
+            "vmimGarbageCollection" => new FinishedVmimCollectionFault(),
             _ => Problem(problems, $"{where}: kind must be one of {string.Join(", ", Kinds)}, was \"{kind}\""),
         };
         return problems.Count == before ? fault : null;

@@ -40,6 +40,9 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
     {
         switch (change)
         {
+            case NodeChanged { Node.Deleted: true } c:
+                writer.Delete(BuiltInResourceTypes.Nodes, null, c.Node.Name, uid: null);
+                break;
             case NodeChanged c:
                 writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(c.Node, c.At), NodeRenderer.OwnedPathsOf(c.Node));
                 break;
