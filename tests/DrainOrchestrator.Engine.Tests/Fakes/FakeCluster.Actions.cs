@@ -14,7 +14,7 @@ internal sealed partial class FakeCluster
     {
         if (BeforeCreate is not null)
         {
-            await BeforeCreate(migration.Metadata.Name!, cancellationToken);
+            await BeforeCreate(migration, cancellationToken);
         }
 
         VirtualMachineInstanceMigration created;
@@ -82,6 +82,17 @@ internal sealed partial class FakeCluster
             return Task.FromResult<IReadOnlyList<VirtualMachineInstanceMigration>>(
                 [.. _migrations.Where(m => m.Metadata.Namespace == @namespace).Select(Copy)]);
         }
+    }
+
+    /// <summary>A create that reaches the API server late (sent before, committed now), as a paused sender's would.</summary>
+    public void Land(VirtualMachineInstanceMigration migration)
+    {
+        lock (_gate)
+        {
+            Commit(migration);
+        }
+
+        _signal.Bump();
     }
 
     // Under the gate: the VMIM enters the cluster; returns a copy.

@@ -41,7 +41,7 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     public bool CommitFailedCreates { get; set; }
 
     /// <summary>Runs when a VMIM create is requested, before the API server receives it (a slow network, a paused sender).</summary>
-    public Func<string, CancellationToken, Task>? BeforeCreate { get; set; }
+    public Func<VirtualMachineInstanceMigration, CancellationToken, Task>? BeforeCreate { get; set; }
 
     /// <summary>How many reads went to the API server itself (GET or LIST of VMIMs), past the view.</summary>
     public int FreshReads { get; private set; }
