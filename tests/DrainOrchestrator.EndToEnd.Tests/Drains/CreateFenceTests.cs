@@ -18,18 +18,28 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database, ITestOutp
     [Fact]
     public async Task Drain_OwnerPausedWithItsCreateInFlightPastItsLease_TheCreateNeverLandsAndTheNextOwnerMovesEachVmOnce()
     {
-        await using var sim = await SimulatorProcess.StartAsync("crash.yaml", 1);
-        // Longer than the lease, and than a whole migration: a create committed this late would move a VM a second time.
-        await sim.PostAdminAsync("/sim/v1/faults", $$"""{"rules":[{"resource":"{{Vmims}}","verb":"create","delay":"15s"}]}""");
+        await using var sim = await SimulatorProcess.StartAsync("late-create.yaml", 1);
+        // Longer than the lease and than the rest of the drain: a create committed this late would move a VM again.
+        var held = TimeSpan.FromSeconds(25);
+        await sim.PostAdminAsync("/sim/v1/faults",
+            $$"""{"rules":[{"resource":"{{Vmims}}","verb":"create","delay":"{{held.TotalSeconds}}s"}]}""");
         await using var first = Drainctl.Start(DrainArguments(sim));
-        var intended = await FirstIntentAsync(sim, first);
+        await FirstCreateReceivedAsync(sim, first);
         first.Pause();
-        log.WriteLine($"paused the first engine with {intended} on its way");
+        var pausedAt = TimeProvider.System.GetTimestamp();
+        var intended = await FirstIntentAsync(sim);
+        log.WriteLine($"paused the first engine with the create of {intended} held by the API server");
         await sim.DeleteAdminAsync("/sim/v1/faults");
 
         await using var second = Drainctl.Start(DrainArguments(sim));
         var code = await second.WaitForExitAsync(Drainctl.Patience);
-        // The paused create's 15 s are over by now: whatever it would have done, it has done.
+        // Whatever the held create would do, it has done once its hold is over.
+        var left = held + TimeSpan.FromSeconds(3) - TimeProvider.System.GetElapsedTime(pausedAt);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left);
+        }
+
         first.Resume();
         await first.WaitForExitAsync(Drainctl.Patience);
         log.WriteLine($"second exit {code}:\n{second.Output}\nfirst exit {first.ExitCode}:\n{first.Output}");
@@ -39,7 +49,9 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database, ITestOutp
         Assert.Equal(DrainState.Succeeded, drain.State);
         var attempts = await Records.AttemptsAsync(database.DataSource, drain.Id);
         var truth = await sim.GroundTruthAsync();
+        log.WriteLine("migrations: " + string.Join(", ", truth.Migrations.Select(m => $"{m.Name} ({m.VmiName}) {m.Outcome}")));
         Records.AssertOneAttemptPerVmimAndLimitsKept(truth, attempts, maxParallel: 5, maxOutbound: 2);
+        Assert.Equal(3, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
         Assert.All(attempts, a => Assert.True(a.IsFinal, $"{a.VmimName} is still {a.Outcome}"));
         var late = Assert.Single(attempts, a => a.VmimName == intended);
         Assert.Equal(AttemptOutcome.NotCreated, late.Outcome);
@@ -50,27 +62,27 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database, ITestOutp
         Assert.Equal(moved.Count, attempts.Count(a => a.Outcome == AttemptOutcome.Succeeded));
     }
 
-    // The name of the first attempt the engine intends: its create is sent right after.
-    private async Task<string> FirstIntentAsync(SimulatorProcess sim, DrainOrchestrator.Testing.ChildProcess engine)
+    // Returns once the API server received the first VMIM create (the engine sends it right after its intent).
+    private static async Task FirstCreateReceivedAsync(SimulatorProcess sim, DrainOrchestrator.Testing.ChildProcess engine)
     {
         using var deadline = new CancellationTokenSource(Drainctl.Patience);
-        while (true)
+        while (await sim.RequestCountAsync("create", Vmims) == 0)
         {
-            var drain = (await Records.DrainsAsync(database.DataSource)).FirstOrDefault(d => d.Cluster == sim.Server);
-            var attempts = drain is null ? [] : await Records.AttemptsAsync(database.DataSource, drain.Id);
-            if (attempts.Count > 0)
-            {
-                return attempts[0].VmimName;
-            }
-
-            Assert.False(engine.HasExited, "the engine ended before it intended a migration");
-            await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
+            Assert.False(engine.HasExited, "the engine ended before it created a migration");
+            await Task.Delay(TimeSpan.FromMilliseconds(5), deadline.Token);
         }
+    }
+
+    // The name of the only attempt intended so far: the one whose create is held.
+    private async Task<string> FirstIntentAsync(SimulatorProcess sim)
+    {
+        var drain = (await Records.DrainsAsync(database.DataSource)).Single(d => d.Cluster == sim.Server);
+        return Assert.Single(await Records.AttemptsAsync(database.DataSource, drain.Id)).VmimName;
     }
 
     private string[] DrainArguments(SimulatorProcess sim) =>
     [
-        "drain", "--kubeconfig", sim.KubeconfigPath, "--node", "src-1", "--node", "src-2", "--non-migratable", "skip",
+        "drain", "--kubeconfig", sim.KubeconfigPath, "--node", "src-1",
         "--retry-backoff-seconds", "1", "--lease-seconds", "2", "--db", database.ConnectionString,
     ];
 }
