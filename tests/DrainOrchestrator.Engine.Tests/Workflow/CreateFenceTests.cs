@@ -4,6 +4,7 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
 
@@ -90,5 +91,37 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassF
         Assert.Contains("deadline", deferred.Reason, StringComparison.Ordinal);
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
         Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_RetryWhileAnotherMigrationOfTheVmiRunsUnseenByTheView_StartsNothingBesideIt()
+    {
+        // The informer has not shown someone else's migration of hot (virt-api, admitting on its own cache, let it in).
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
+            .AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" })
+            .AddForeignMigration("evacuation-hot", "hot");
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var runner = new DrainRunner(database.DataSource, new HidingView(cluster, m => m.Metadata.Name == "evacuation-hot"), cluster,
+            DrainHarness.Options("engine-a"), TimeProvider.System, NullLogger<DrainRunner>.Instance);
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        // Once the retry read the API server, the other migration ends, and the next retry may go.
+        await harness.DriveAsync(runner.RunAsync(id, null, timeout.Token), () =>
+        {
+            if (cluster.FreshReads > 0 && cluster.Current.Migrations.Any(m => m.Metadata.Name == "evacuation-hot" && m.Status!.Phase == "Running"))
+            {
+                cluster.FinishForeign("evacuation-hot");
+            }
+
+            return Task.CompletedTask;
+        }, timeout.Token);
+
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var held = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.NotCreated);
+        Assert.Equal(("Infrastructure", 2), (held.FailureClass, held.Attempt));
+        Assert.Contains("evacuation-hot", held.FailureReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.VmimName, cluster.CreatesByName.Keys);
+        Assert.Contains(attempts, a => a.Attempt > 2 && a.Outcome == AttemptOutcome.Succeeded);
     }
 }
