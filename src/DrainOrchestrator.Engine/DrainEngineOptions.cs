@@ -55,6 +55,20 @@ public sealed record DrainEngineOptions
     /// <summary>The longest wait between two tries of a VMIM create that the API server failed.</summary>
     public TimeSpan ApiRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The hard deadline of one VMIM create, at our side (the call is cancelled) and at the API server's (its
+    /// <c>timeout</c>, whole seconds). Null: a quarter of <see cref="LeaseDuration"/>. A create is sent only while the
+    /// lease is ours for longer than this plus an eighth of the lease, so it cannot land after a new owner took over.
+    /// A create past its deadline is deferred (tried again under the same name), costing the VM nothing.
+    /// </summary>
+    public TimeSpan? CreateDeadline { get; init; }
+
+    /// <summary>The create deadline in force: <see cref="CreateDeadline"/>, or a quarter of the lease.</summary>
+    public TimeSpan EffectiveCreateDeadline => CreateDeadline ?? LeaseDuration / 4;
+
+    /// <summary>The slack kept beyond the create deadline (an eighth of the lease): scheduling delay and clock-rate drift.</summary>
+    public TimeSpan CreateMargin => LeaseDuration / 8;
+
     /// <summary>Throws with every problem at once when a value is out of range.</summary>
     public void Validate()
     {
@@ -117,6 +131,12 @@ public sealed record DrainEngineOptions
         if (ApiRetryDelay <= TimeSpan.Zero)
         {
             problems.Add($"ApiRetryDelay must be positive, was {ApiRetryDelay}");
+        }
+
+        if (CreateDeadline is { } deadline && (deadline <= TimeSpan.Zero || deadline + CreateMargin + HeartbeatInterval > LeaseDuration))
+        {
+            problems.Add($"CreateDeadline must be positive and leave the lease's eighth and a heartbeat interval ({HeartbeatInterval}) "
+                + $"within LeaseDuration ({LeaseDuration}), was {deadline}: a create is sent only while the lease has that much left");
         }
 
         if (ApiRetryMaxDelay < ApiRetryDelay)

@@ -86,4 +86,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(3081, LogLevel.Warning, "Setting the {Feature} of node {Node} failed, will try again at the next chance: {Reason}")]
     public static partial void InteropFailed(ILogger logger, string feature, string node, string reason);
+
+    [LoggerMessage(3091, LogLevel.Information, "Recovered intent {Vmim}: the API server has it (uid {Uid}); it is adopted, not created again")]
+    public static partial void UnconfirmedFound(ILogger logger, string vmim, string uid);
 }

@@ -10,11 +10,17 @@ namespace DrainOrchestrator.Core.Failures;
 public static class FailureDecider
 {
     /// <summary>
-    /// The failed attempts that count against the policy's most attempts: every failure except the infrastructure's,
-    /// which is never the VM's fault.
+    /// The failed attempts that count against the policy's most attempts: every failure except those that are never the
+    /// VM's fault (<see cref="IsCharged"/>).
     /// </summary>
     public static int ChargedFailures(IEnumerable<MigrationAttempt> attempts) =>
-        attempts.Count(a => a.Status == AttemptStatus.Failed && a.Failure != FailureKind.Infrastructure);
+        attempts.Count(a => a.Status == AttemptStatus.Failed && IsCharged(a.Failure));
+
+    /// <summary>
+    /// Whether a failure of this kind counts against the VM's attempts: not the infrastructure's, nor a migration that
+    /// someone else aborted by deleting its VMIM.
+    /// </summary>
+    public static bool IsCharged(FailureKind? kind) => kind is not (FailureKind.Infrastructure or FailureKind.AbortedExternally);
 
     /// <summary>
     /// Decides what follows the last of <paramref name="attempts"/> (ordered by number), which must have failed.
@@ -101,6 +107,7 @@ public static class FailureDecider
             FailureKind.TargetPodFailed => $"lost its target pod on {attempt.TargetNode}",
             FailureKind.ApiError => "failed on an API error",
             FailureKind.Infrastructure => "was not made: the infrastructure failed (not counted against the VM)",
+            FailureKind.AbortedExternally => "was aborted by someone else, its VMIM deleted (not counted against the VM)",
             _ => "failed",
         };
         return string.IsNullOrEmpty(attempt.FailureMessage) ? text : $"{text} ({attempt.FailureMessage})";

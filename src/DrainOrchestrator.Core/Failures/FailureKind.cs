@@ -41,4 +41,10 @@ public enum FailureKind
     /// between the intent and the act. Never counted against the VM's attempts (<see cref="FailureDecider.ChargedFailures"/>).
     /// </summary>
     Infrastructure,
+
+    /// <summary>
+    /// Someone else ended the migration: its VMIM was deleted (by an operator or another controller, not this drain)
+    /// before it finished. Not the VM's fault, so not counted against its attempts (<see cref="FailureDecider.IsCharged"/>).
+    /// </summary>
+    AbortedExternally,
 }

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Engine.Cluster;
@@ -10,9 +11,23 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// </summary>
 public interface IClusterActions
 {
-    /// <summary>Creates the VMIM, or returns the existing one of that name (adopted = true).</summary>
-    Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
-        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the VMIM at most once: returns it created, or the existing one of that name (adopted), or says the name
+    /// was taken by one that is gone (vanished: never created again, since that would start its migration twice).
+    /// <paramref name="deadline"/> bounds the request at the API server too (its <c>timeout</c>): received, it is
+    /// committed within that time or never.
+    /// </summary>
+    Task<CreateResult<VirtualMachineInstanceMigration>> CreateOnceMigrationAsync(
+        VirtualMachineInstanceMigration migration, TimeSpan deadline, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the VMIM from the API server itself, not from a cache: a consistent read, so an informer's lag cannot hide
+    /// a VMIM that exists. Null when it does not exist.
+    /// </summary>
+    Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>Lists the VMIMs of a namespace from the API server itself (a consistent read, not a cache).</summary>
+    Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, CancellationToken cancellationToken);
 
     /// <summary>Deletes a VMIM (cancelling its migration); a missing one is fine.</summary>
     Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);

@@ -11,12 +11,27 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
     : IClusterActions
 {
     /// <inheritdoc />
-    public async Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
-        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken)
+    public Task<CreateResult<VirtualMachineInstanceMigration>> CreateOnceMigrationAsync(
+        VirtualMachineInstanceMigration migration, TimeSpan deadline, CancellationToken cancellationToken) =>
+        client.CreateOnceAsync(migration, deadline, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        var result = await client.CreateOrAdoptAsync(migration, cancellationToken);
-        return (result.Object, result.Adopted);
+        try
+        {
+            return await client.GetAsync<VirtualMachineInstanceMigration>(@namespace, name, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace,
+        CancellationToken cancellationToken) =>
+        (await client.ListAllAsync<VirtualMachineInstanceMigration>(@namespace, null, cancellationToken)).Items;
 
     /// <inheritdoc />
     public async Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)

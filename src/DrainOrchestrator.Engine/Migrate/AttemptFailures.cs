@@ -5,7 +5,7 @@ namespace DrainOrchestrator.Engine.Migrate;
 
 /// <summary>
 /// Per VMI, how many of its attempts ended without moving it: failed, aborted, or never created, except those the
-/// infrastructure failed. These are what the scheduler counts against the policy's most attempts, so progress shows
+/// infrastructure failed or someone else aborted (FailureDecider.IsCharged). These are what the scheduler counts against the policy's most attempts, so progress shows
 /// the same number.
 /// </summary>
 internal sealed class AttemptFailures
@@ -15,7 +15,7 @@ internal sealed class AttemptFailures
     public AttemptFailures(IEnumerable<AttemptRecord> records)
     {
         _byVmi = records.Where(r => r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
-                && r.FailureClass != nameof(FailureKind.Infrastructure))
+                && FailureDecider.IsCharged(Enum.TryParse<FailureKind>(r.FailureClass, out var kind) ? kind : null))
             .GroupBy(r => r.VmiUid, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }

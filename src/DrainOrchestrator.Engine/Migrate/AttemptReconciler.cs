@@ -8,47 +8,73 @@ namespace DrainOrchestrator.Engine.Migrate;
 
 /// <summary>
 /// What the cluster says about one unfinished attempt, as an observation to record. Pure. The observed cluster wins:
-/// a VMIM that exists is followed; one that finished while nobody watched is read from its status or the VMI's
-/// migration state; one that was never created is <c>not_created</c>.
+/// a VMIM that exists is followed; one that is gone (deleted, or garbage-collected: KubeVirt keeps 5 finished VMIMs per
+/// VMI) is judged from the VMI, its migration state and its node; one the API server provably never got is
+/// <c>not_created</c>.
 /// </summary>
 internal static class AttemptReconciler
 {
     /// <param name="record">The attempt as recorded (not final).</param>
     /// <param name="vmim">Its VMIM as the cluster (or this process's own create) shows it; null when absent.</param>
-    /// <param name="vmi">The VMI; null when it no longer exists.</param>
-    /// <param name="mayHaveBeenCreated">False when the VMIM provably never existed (an intent found on recovery).</param>
+    /// <param name="vmi">The VMI of the recorded uid; null when it no longer exists.</param>
+    /// <param name="absentAtServer">
+    /// True when the API server itself (not a cache) said no VMIM of that name exists, read after any create sent
+    /// earlier could still land (<see cref="CreateFence"/>): an intent is then <c>not_created</c>. An intent is never
+    /// decided on the view's absence alone.
+    /// </param>
     public static AttemptObservation? Observe(AttemptRecord record, VirtualMachineInstanceMigration? vmim,
-        VirtualMachineInstance? vmi, bool mayHaveBeenCreated)
+        VirtualMachineInstance? vmi, bool absentAtServer)
     {
         if (vmim is not null)
         {
             return FromMigration(record, vmim, vmi);
         }
 
-        if (record.Outcome == AttemptOutcome.Intended && !mayHaveBeenCreated)
-        {
-            // Not the VM's fault: the attempt is not counted against it.
-            return new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: nameof(FailureKind.Infrastructure),
-                FailureReason: "never created: the engine stopped between recording the intent and creating the VMIM");
-        }
-
         if (record.Outcome == AttemptOutcome.Intended)
         {
-            return null;
-        }
-
-        // The VMIM is gone (deleted, or garbage-collected after it finished): the VMI's migration state tells the end.
-        var state = vmi?.Status?.MigrationState;
-        if (state is not null && record.VmimUid is not null && state.MigrationUid == record.VmimUid)
-        {
-            return Final(record, state, state.Completed == true && state.Failed != true, null);
+            // Not the VM's fault: the attempt is not counted against it.
+            return absentAtServer
+                ? new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: nameof(FailureKind.Infrastructure),
+                    FailureReason: "never created: the engine stopped between recording the intent and creating the VMIM, "
+                        + "and the API server had no VMIM of that name once no earlier create could land")
+                : null;
         }
 
         return vmi is null
             ? new AttemptObservation(AttemptOutcome.Failed, FailureClass: nameof(FailureKind.VmiGone), FailureReason: "the VMI no longer exists")
-            : new AttemptObservation(AttemptOutcome.Failed, FailureClass: nameof(FailureKind.Aborted),
-                FailureReason: "the VMIM was deleted before it finished");
+            : FromVmi(record, vmi);
     }
+
+    // The VMIM is gone (deleted, or garbage-collected after it finished) while the VMI of the recorded uid exists: its
+    // migration state tells the end when it is still this VMIM's; otherwise its node does (a later migration overwrote the
+    // state, or the VMIM's uid was never learnt). A VMIM deleted before it finished was deleted by someone else (this
+    // drain records its own aborts as it deletes): not the VM's fault.
+    private static AttemptObservation? FromVmi(AttemptRecord record, VirtualMachineInstance vmi)
+    {
+        var state = vmi.Status?.MigrationState;
+        if (state is not null && record.VmimUid is not null && state.MigrationUid == record.VmimUid)
+        {
+            if (state.Completed == true || state.Failed == true)
+            {
+                return Final(record, state, state.Completed == true && state.Failed != true, null);
+            }
+
+            return AbortedExternally(record, "the VMIM was deleted while its migration ran, not by this drain", state.TargetNode);
+        }
+
+        var node = vmi.Status?.NodeName;
+        if (!string.IsNullOrEmpty(node) && node == record.TargetNode && node != record.SourceNode)
+        {
+            return new AttemptObservation(AttemptOutcome.Succeeded, TargetNode: node, Mode: state?.Mode ?? "PreCopy",
+                FailureReason: $"the VMIM is gone (deleted or garbage-collected) and the VMI (uid {record.VmiUid}) runs on its target {node}");
+        }
+
+        return AbortedExternally(record, $"the VMIM was deleted before it finished, not by this drain; the VMI is on {node ?? "no node"}", null);
+    }
+
+    private static AttemptObservation AbortedExternally(AttemptRecord record, string reason, string? targetNode) =>
+        new(AttemptOutcome.Aborted, TargetNode: targetNode ?? record.TargetNode, FailureClass: nameof(FailureKind.AbortedExternally),
+            FailureReason: reason);
 
     private static AttemptObservation? FromMigration(AttemptRecord record, VirtualMachineInstanceMigration vmim, VirtualMachineInstance? vmi)
     {

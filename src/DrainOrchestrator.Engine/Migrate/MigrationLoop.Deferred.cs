@@ -26,14 +26,17 @@ internal sealed partial class MigrationLoop
 
     private static bool IsRefusedToUs(KubernetesApiException ex) => ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
-    private async Task DeferAsync(StartMigration action, KubernetesApiException ex, CancellationToken cancellationToken)
+    // Defers the create of an intended attempt: <paramref name="error"/> says why, <paramref name="ex"/> is the cause when
+    // there is one. The deferral is journaled (AttemptCreateDeferred) beside the intent row, so a new owner knows the VMIM
+    // may exist: it reads the API server for it before deciding (MigrationLoop.Recover.cs).
+    private async Task DeferAsync(StartMigration action, string error, Exception? ex, CancellationToken cancellationToken)
     {
-        if (IsRefusedToUs(ex))
+        if (ex is KubernetesApiException api && IsRefusedToUs(api))
         {
             throw new InfrastructureFailureException(
-                $"the Kubernetes API refused to create the VMIM {action.Name}: {ex.Message}. Grant the drain's identity create on "
+                $"the Kubernetes API refused to create the VMIM {action.Name}: {api.Message}. Grant the drain's identity create on "
                 + "virtualmachineinstancemigrations (see deploy/ RBAC), then run the same command again to resume: the attempt "
-                + "stays intended and costs the VM nothing.", ex);
+                + "stays intended and costs the VM nothing.", api);
         }
 
         var now = context.Time.GetUtcNow();
@@ -41,17 +44,18 @@ internal sealed partial class MigrationLoop
         var firstFailed = previous?.FirstFailedAt ?? now;
         if (now - firstFailed >= context.Options.ApiOutageTimeout)
         {
-            throw new InfrastructureFailureException(
+            var message =
                 $"the Kubernetes API failed every create of the VMIM {action.Name} for {Math.Round((now - firstFailed).TotalSeconds)}s, "
-                + $"longer than the API outage timeout of {context.Options.ApiOutageTimeout.TotalSeconds}s (last error: {ex.Message}). "
-                + "The drain is intact and the attempt costs the VM nothing: run the same command again once the API server answers.", ex);
+                + $"longer than the API outage timeout of {context.Options.ApiOutageTimeout.TotalSeconds}s (last error: {error}). "
+                + "The drain is intact and the attempt costs the VM nothing: run the same command again once the API server answers.";
+            throw ex is null ? new InfrastructureFailureException(message) : new InfrastructureFailureException(message, ex);
         }
 
         var tries = (previous?.Tries ?? 0) + 1;
         var delay = DatabaseOutage.Backoff(tries - 1, context.Options.ApiRetryDelay, context.Options.ApiRetryMaxDelay, Random.Shared.NextDouble());
         var seconds = Math.Round(delay.TotalSeconds, 1);
-        await context.Writer.WriteAsync(new AttemptCreateDeferred(action.Name, ex.Message, tries, seconds), null, cancellationToken);
-        EngineLog.CreateDeferred(context.Logger, action.Name, tries, seconds, ex.Message);
+        await context.Writer.WriteAsync(new AttemptCreateDeferred(action.Name, error, tries, seconds), null, cancellationToken);
+        EngineLog.CreateDeferred(context.Logger, action.Name, tries, seconds, error);
         _deferred[action.Name] = new DeferredCreate(action, firstFailed, tries, now + delay);
     }
 

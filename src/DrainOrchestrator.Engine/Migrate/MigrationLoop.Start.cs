@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
@@ -14,6 +15,9 @@ namespace DrainOrchestrator.Engine.Migrate;
 internal sealed partial class MigrationLoop
 {
     private readonly List<(StartMigration Action, VirtualMachineInstanceMigration Vmim, bool Adopted)> _unrecorded = [];
+    private CreateFence? _createFence;
+
+    private CreateFence Fence => _createFence ??= new CreateFence(context);
 
     // Each start in turn until the budget refuses one for the cluster (its limit, or this drain's share): no later start
     // of the pass could pass either. A start refused for its source node's limit leaves the others to try. What is left
@@ -78,32 +82,80 @@ internal sealed partial class MigrationLoop
             return SlotRefusal.None;
         }
 
+        if (action.Attempt > 1 && await FindOtherMigrationAsync(action, cancellationToken) is { } other)
+        {
+            await RecordFailureAsync(action.Name, FailureKind.Infrastructure,
+                $"not created: the API server shows another unfinished migration of this VMI ({other}); it is waited for", cancellationToken);
+            return SlotRefusal.None;
+        }
+
         await CreateAsync(action, cancellationToken);
         return SlotRefusal.None;
     }
 
-    // Creates (or adopts) the VMIM of an intended attempt. Returns false when the infrastructure failed the create: the
-    // attempt stays intended and is deferred (MigrationLoop.Deferred.cs).
+    // A retry reads the API server itself (not the informer, which may lag) for an unfinished VMIM of the VMI: an earlier
+    // attempt's create that landed late, or someone else's migration. Starting beside it would make two migrations of one
+    // VM, and virt-api, which admits on its own cache, may let both in. Returns the other VMIM in words, or null.
+    private async Task<string?> FindOtherMigrationAsync(StartMigration action, CancellationToken cancellationToken)
+    {
+        var listed = await context.Actions.ListMigrationsAsync(action.Vmi.Namespace, cancellationToken);
+        var other = listed.FirstOrDefault(m => m.Spec.VmiName == action.Vmi.Name && m.Metadata.Name != action.Name
+            && m.Status?.Phase is not ("Succeeded" or "Failed"));
+        if (other is null)
+        {
+            return null;
+        }
+
+        var ours = other.Metadata.Labels?.GetValueOrDefault(NodeLeaseNames.DrainLabel) == context.DrainIdText;
+        return $"{other.Metadata.Name}, {(ours ? "an earlier attempt of this drain" : "not this drain's")}, phase {other.Status?.Phase ?? "unknown"}";
+    }
+
+    // Creates (or adopts) the VMIM of an intended attempt, inside the create fence (CreateFence: sent only while the lease
+    // outlasts the create's deadline, and never past it). Returns false when the create must wait (the infrastructure
+    // failed it, it passed its deadline, or the lease had too little left): the attempt stays intended and is deferred
+    // (MigrationLoop.Deferred.cs).
     private async Task<bool> CreateAsync(StartMigration action, CancellationToken cancellationToken)
     {
+        using var window = await Fence.EnterAsync(cancellationToken);
+        if (window is null)
+        {
+            await DeferAsync(action, $"the drain's lease could not be confirmed with {Fence.Needed.TotalSeconds:0.###}s left, "
+                + "the least a create needs to finish before a new owner could take over", null, cancellationToken);
+            return false;
+        }
+
         try
         {
-            var (vmim, adopted) = await context.Actions.CreateOrAdoptMigrationAsync(BuildMigration(action), cancellationToken);
+            var result = await context.Actions.CreateOnceMigrationAsync(BuildMigration(action), window.Deadline, window.Token);
             _deferred.Remove(action.Name);
-            if (adopted && vmim.Spec.VmiName != action.Vmi.Name)
+            var vmim = result.Object;
+            if (result.Outcome == CreateOutcome.Vanished)
             {
-                await RecordFailureAsync(action.Name, FailureKind.ApiError,
-                    $"the name {action.Name} is taken by a VMIM of another VMI ({vmim.Spec.VmiName})", cancellationToken);
+                // The name was taken and its VMIM is gone: an earlier create of ours whose answer was lost, since ended
+                // and deleted (or garbage-collected). Never created again; the VMI's migration state tells the end.
+                _unrecorded.Add((action, vmim, Adopted: true));
+                return true;
+            }
+
+            if (result.Adopted && NotOurs(vmim, action) is { } whose)
+            {
+                await RecordFailureAsync(action.Name, FailureKind.ApiError, $"the name {action.Name} is taken by {whose}", cancellationToken);
                 return true;
             }
 
             _created[action.Name] = vmim;
-            _unrecorded.Add((action, vmim, adopted));
+            _unrecorded.Add((action, vmim, result.Adopted));
+        }
+        catch (OperationCanceledException ex) when (window.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            await DeferAsync(action, $"the create did not finish within its deadline of {window.Deadline.TotalSeconds:0.###}s "
+                + "(the VMIM may exist; the same name is tried again, which adopts it)", ex, cancellationToken);
+            return false;
         }
         catch (KubernetesApiException ex) when (IsInfrastructure(ex))
         {
             // Whether the VMIM exists is unknown (a 5xx may follow the commit): the same name is tried again later.
-            await DeferAsync(action, ex, cancellationToken);
+            await DeferAsync(action, ex.Message, ex, cancellationToken);
             return false;
         }
         catch (KubernetesApiException ex)
@@ -116,6 +168,18 @@ internal sealed partial class MigrationLoop
         }
 
         return true;
+    }
+
+    // Who holds the name when it is not this drain's VMIM of this VMI (another VMI's, or another drain's); null when ours.
+    private string? NotOurs(VirtualMachineInstanceMigration vmim, StartMigration action)
+    {
+        if (vmim.Spec.VmiName != action.Vmi.Name)
+        {
+            return $"a VMIM of another VMI ({vmim.Spec.VmiName})";
+        }
+
+        var drain = vmim.Metadata.Labels?.GetValueOrDefault(NodeLeaseNames.DrainLabel);
+        return drain == context.DrainIdText ? null : $"a VMIM of the same VMI not created by this drain (drain label {drain ?? "absent"})";
     }
 
     // The VMIMs this pass created, recorded once all its starts are made, so one start does not wait for the record of

@@ -231,7 +231,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 vmim = _created.GetValueOrDefault(record.VmimName);
             }
 
-            var observation = AttemptReconciler.Observe(record, vmim, cluster.FindVmi(record.VmiUid), mayHaveBeenCreated: !recovering);
+            var absentAtServer = false;
+            if (vmim is null && recovering && record.Outcome == AttemptOutcome.Intended)
+            {
+                (vmim, absentAtServer) = await ReadUnconfirmedAsync(record, cancellationToken);
+            }
+
+            var observation = AttemptReconciler.Observe(record, vmim, cluster.FindVmi(record.VmiUid), absentAtServer);
             if (observation is null)
             {
                 continue;

@@ -22,13 +22,14 @@ internal sealed class OwnershipLease : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Lease _lease;
     private long _grantedSince;
+    private readonly long _acquiredSince;
     private Task _heartbeat = Task.CompletedTask;
     private int _lostSignalled;
     private int _retakes;
 
     private OwnershipLease(LeaseStore store, DrainEngineOptions options, TimeProvider time, ILogger logger, Lease lease, long grantedSince)
     {
-        (_store, _options, _time, _logger, _lease, _grantedSince) = (store, options, time, logger, lease, grantedSince);
+        (_store, _options, _time, _logger, _lease, _grantedSince, _acquiredSince) = (store, options, time, logger, lease, grantedSince, grantedSince);
     }
 
     /// <summary>The lease as last renewed (its epoch is the fencing token).</summary>
@@ -40,6 +41,16 @@ internal sealed class OwnershipLease : IAsyncDisposable
     /// moment after that, by its own clock, so neither the clocks' disagreement nor a step of the wall clock matters.
     /// </summary>
     public bool IsFresh => _time.GetElapsedTime(Interlocked.Read(ref _grantedSince)) < _options.LeaseDuration / 2;
+
+    /// <summary>
+    /// How long the lease is provably ours yet, as of its last renewal (measured as <see cref="IsFresh"/> is); zero or
+    /// negative once it may have expired. A VMIM create is sent only while this exceeds its deadline and a margin
+    /// (<see cref="Migrate.CreateFence"/>).
+    /// </summary>
+    public TimeSpan Remaining => _options.LeaseDuration - _time.GetElapsedTime(Interlocked.Read(ref _grantedSince));
+
+    /// <summary>How long since this process acquired the lease (by its own elapsed time, from the request that granted it).</summary>
+    public TimeSpan HeldFor => _time.GetElapsedTime(_acquiredSince);
 
     /// <summary>How many times the lease was re-taken after it had expired untouched (by the heartbeat or a confirmation).</summary>
     public int Retakes => Volatile.Read(ref _retakes);

@@ -72,7 +72,7 @@ internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options,
         var fault = faults.Decide(verb, type.Plural, subresource, name);
         if (fault.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(fault.Delay, time, http.RequestAborted);
+            await RequestTimeout.DelayAsync(http, fault.Delay, time);
         }
 
         if (fault.Failure is { } failure)

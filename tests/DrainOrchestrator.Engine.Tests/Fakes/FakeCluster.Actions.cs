@@ -1,5 +1,6 @@
 using System.Net;
 using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 
@@ -8,9 +9,14 @@ namespace DrainOrchestrator.Engine.Tests.Fakes;
 /// <summary>The engine's side effects, applied to the in-memory cluster.</summary>
 internal sealed partial class FakeCluster
 {
-    public async Task<(VirtualMachineInstanceMigration Migration, bool Adopted)> CreateOrAdoptMigrationAsync(
-        VirtualMachineInstanceMigration migration, CancellationToken cancellationToken)
+    public async Task<CreateResult<VirtualMachineInstanceMigration>> CreateOnceMigrationAsync(
+        VirtualMachineInstanceMigration migration, TimeSpan deadline, CancellationToken cancellationToken)
     {
+        if (BeforeCreate is not null)
+        {
+            await BeforeCreate(migration, cancellationToken);
+        }
+
         VirtualMachineInstanceMigration created;
         lock (_gate)
         {
@@ -37,7 +43,13 @@ internal sealed partial class FakeCluster
 
             if (existing is not null)
             {
-                return (Copy(existing), true);
+                return new CreateResult<VirtualMachineInstanceMigration>(Copy(existing), CreateOutcome.Adopted);
+            }
+
+            if (CreatesByName.ContainsKey(migration.Metadata.Name!))
+            {
+                // As the API server's AlreadyExists followed by a 404: the name was taken and its VMIM is gone.
+                return new CreateResult<VirtualMachineInstanceMigration>(Copy(migration), CreateOutcome.Vanished);
             }
 
             created = Commit(migration);
@@ -49,7 +61,38 @@ internal sealed partial class FakeCluster
             await AfterCreate(created.Metadata.Name!);
         }
 
-        return (created, false);
+        return new CreateResult<VirtualMachineInstanceMigration>(created, CreateOutcome.Created);
+    }
+
+    public Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            FreshReads++;
+            var found = _migrations.FirstOrDefault(m => m.Metadata.Namespace == @namespace && m.Metadata.Name == name);
+            return Task.FromResult(found is null ? null : Copy(found));
+        }
+    }
+
+    public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            FreshReads++;
+            return Task.FromResult<IReadOnlyList<VirtualMachineInstanceMigration>>(
+                [.. _migrations.Where(m => m.Metadata.Namespace == @namespace).Select(Copy)]);
+        }
+    }
+
+    /// <summary>A create that reaches the API server late (sent before, committed now), as a paused sender's would.</summary>
+    public void Land(VirtualMachineInstanceMigration migration)
+    {
+        lock (_gate)
+        {
+            Commit(migration);
+        }
+
+        _signal.Bump();
     }
 
     // Under the gate: the VMIM enters the cluster; returns a copy.

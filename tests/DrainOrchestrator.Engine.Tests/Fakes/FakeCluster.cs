@@ -40,6 +40,12 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     /// <summary>Whether a create answered 500 was committed first (the ambiguous case: the VMIM exists).</summary>
     public bool CommitFailedCreates { get; set; }
 
+    /// <summary>Runs when a VMIM create is requested, before the API server receives it (a slow network, a paused sender).</summary>
+    public Func<VirtualMachineInstanceMigration, CancellationToken, Task>? BeforeCreate { get; set; }
+
+    /// <summary>How many reads went to the API server itself (GET or LIST of VMIMs), past the view.</summary>
+    public int FreshReads { get; private set; }
+
     /// <summary>Runs after a VMIM was created (it exists in the cluster), before the engine hears back from the call.</summary>
     public Func<string, Task>? AfterCreate { get; set; }
 

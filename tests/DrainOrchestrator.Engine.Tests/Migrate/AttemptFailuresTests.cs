@@ -39,4 +39,17 @@ public sealed class AttemptFailuresTests
 
         Assert.Equal((0, 0, 0), (failures.Of("a"), failures.Of("b"), failures.Of("never-tried")));
     }
+
+    [Fact]
+    public void Of_AbortedBySomeoneElseOrByTheInfrastructure_NotCounted()
+    {
+        var failures = new AttemptFailures(
+        [
+            Attempt("a", 1, AttemptOutcome.Aborted) with { FailureClass = "AbortedExternally" },
+            Attempt("a", 2, AttemptOutcome.NotCreated) with { FailureClass = "Infrastructure" },
+            Attempt("a", 3, AttemptOutcome.Aborted) with { FailureClass = "Aborted" },
+        ]);
+
+        Assert.Equal(1, failures.Of("a"));
+    }
 }

@@ -10,10 +10,10 @@ public sealed class AttemptReconcilerTests
     private static AttemptRecord Record(AttemptOutcome outcome, string? uid = "u1") => new(1, Guid.NewGuid(), 1, 1, "ns", "vm", "vmi-uid",
         "w1", "w2", "drain-x-1", uid, null, outcome, null, null, null, null, "{}", false, DateTimeOffset.UnixEpoch, null, null, null);
 
-    private static VirtualMachineInstance Vmi(VirtualMachineInstanceMigrationState? state) => new()
+    private static VirtualMachineInstance Vmi(VirtualMachineInstanceMigrationState? state, string node = "w2") => new()
     {
         Metadata = new ObjectMeta { Name = "vm", Namespace = "ns", Uid = "vmi-uid" },
-        Status = new VirtualMachineInstanceStatus { NodeName = "w2", MigrationState = state },
+        Status = new VirtualMachineInstanceStatus { NodeName = node, MigrationState = state },
     };
 
     private static VirtualMachineInstanceMigration Vmim(string phase, VirtualMachineInstanceMigrationState? state = null) => new()
@@ -23,18 +23,18 @@ public sealed class AttemptReconcilerTests
     };
 
     [Fact]
-    public void Observe_IntentWithoutVmimOnRecovery_NotCreatedByTheInfrastructureSoNotCharged()
+    public void Observe_IntentAbsentAtTheApiServer_NotCreatedByTheInfrastructureSoNotCharged()
     {
-        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), mayHaveBeenCreated: false);
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), absentAtServer: true);
 
         Assert.Equal(AttemptOutcome.NotCreated, observation!.Outcome);
         Assert.Equal(nameof(FailureKind.Infrastructure), observation.FailureClass);
     }
 
     [Fact]
-    public void Observe_IntentWithoutVmimInThisRun_NothingYet()
+    public void Observe_IntentAbsentOnlyFromTheView_NothingYet()
     {
-        Assert.Null(AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null), mayHaveBeenCreated: true));
+        Assert.Null(AttemptReconciler.Observe(Record(AttemptOutcome.Intended, null), null, Vmi(null, "w1"), absentAtServer: false));
     }
 
     [Fact]
@@ -58,11 +58,51 @@ public sealed class AttemptReconcilerTests
     }
 
     [Fact]
-    public void Observe_VmimDeletedBeforeFinishing_Aborted()
+    public void Observe_VmimDeletedBeforeFinishingVmiOnSource_AbortedExternallyAndNotCharged()
     {
-        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(null), true);
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(null, "w1"), false);
 
-        Assert.Equal((AttemptOutcome.Failed, "Aborted"), (observation!.Outcome, observation.FailureClass));
+        Assert.Equal((AttemptOutcome.Aborted, nameof(FailureKind.AbortedExternally)), (observation!.Outcome, observation.FailureClass));
+        Assert.False(FailureDecider.IsCharged(FailureKind.AbortedExternally));
+    }
+
+    [Fact]
+    public void Observe_VmimDeletedWhileItsMigrationRan_AbortedExternally()
+    {
+        var state = new VirtualMachineInstanceMigrationState { MigrationUid = "u1", TargetNode = "w2" };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(state, "w1"), false);
+
+        Assert.Equal((AttemptOutcome.Aborted, nameof(FailureKind.AbortedExternally)), (observation!.Outcome, observation.FailureClass));
+    }
+
+    [Fact]
+    public void Observe_VmimGarbageCollectedAfterALaterMigrationVmiOnTarget_Succeeded()
+    {
+        // A later migration of the VMI overwrote its migration state; the VMI of the same uid runs on our target.
+        var later = new VirtualMachineInstanceMigrationState { MigrationUid = "someone-else", Completed = true, TargetNode = "w3" };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(later, "w2"), false);
+
+        Assert.Equal((AttemptOutcome.Succeeded, "w2"), (observation!.Outcome, observation.TargetNode));
+    }
+
+    [Fact]
+    public void Observe_VanishedCreateUidNeverLearntVmiOnTarget_Succeeded()
+    {
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Created, uid: null), null, Vmi(null, "w2"), false);
+
+        Assert.Equal(AttemptOutcome.Succeeded, observation!.Outcome);
+    }
+
+    [Fact]
+    public void Observe_VmimGoneVmiFailedItsMigration_FailedFromVmiState()
+    {
+        var state = new VirtualMachineInstanceMigrationState { MigrationUid = "u1", Failed = true, FailureReason = "Live migration stuck for 150 sec" };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), null, Vmi(state, "w1"), false);
+
+        Assert.Equal((AttemptOutcome.Failed, "Stalled"), (observation!.Outcome, observation.FailureClass));
     }
 
     [Fact]

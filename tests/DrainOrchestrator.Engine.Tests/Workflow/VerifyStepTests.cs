@@ -31,11 +31,11 @@ public sealed class VerifyStepTests
     // The way the fake cluster migrates: a VMIM to w2, started at one step, finished at the next.
     private static async Task MigrateAsync(FakeCluster cluster, string vmi)
     {
-        await cluster.CreateOrAdoptMigrationAsync(new VirtualMachineInstanceMigration
+        await cluster.CreateOnceMigrationAsync(new VirtualMachineInstanceMigration
         {
             Metadata = new ObjectMeta { Name = "move-" + vmi, Namespace = "vms" },
             Spec = new VirtualMachineInstanceMigrationSpec { VmiName = vmi, AddedNodeSelector = new() { ["kubernetes.io/hostname"] = "w2" } },
-        }, CancellationToken.None);
+        }, TimeSpan.FromSeconds(5), CancellationToken.None);
         cluster.Step();
         cluster.Step();
     }

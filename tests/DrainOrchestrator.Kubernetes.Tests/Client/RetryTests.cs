@@ -176,6 +176,25 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task CreateOnceAsync_AlreadyExistsThenGone_SaysVanishedAndNeverPostsAgain()
+    {
+        // The first POST committed but its answer was lost; the VMIM finished and was garbage-collected before the read.
+        await using var fixture = new ClientFixture((request, exchange) => request.Method switch
+        {
+            "POST" => exchange.RespondAsync(409,
+                """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"AlreadyExists","code":409}"""),
+            _ => exchange.RespondAsync(404,
+                """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}"""),
+        }, Retrying);
+
+        var result = await fixture.Client.CreateOnceAsync(Migration(), TimeSpan.FromSeconds(2.5), TestTimeout.Token);
+
+        Assert.Equal(CreateOutcome.Vanished, result.Outcome);
+        Assert.Equal(["POST", "GET"], fixture.Server.Requests.Select(r => r.Method));
+        Assert.EndsWith("/virtualmachineinstancemigrations?timeout=3s", fixture.Server.Requests[0].Target, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateOrAdoptAsync_Free_CreatesAndSaysSo()
     {
         await using var fixture = new ClientFixture((_, exchange) => exchange.RespondAsync(201,

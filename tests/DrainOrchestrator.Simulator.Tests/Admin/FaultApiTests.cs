@@ -39,6 +39,24 @@ public sealed class FaultApiTests(SimulatorFixture fixture) : IClassFixture<Simu
     }
 
     [Fact]
+    public async Task Faults_DelayLongerThanTheRequestsTimeout_Answers504AndNeverServesIt()
+    {
+        using var client = fixture.CreateClient();
+        await client.SendJsonAsync(HttpMethod.Put, "/sim/v1/faults",
+            JsonNode.Parse("""{"resource":"migrationpolicies","verb":"create","delay":"3s"}"""));
+
+        // As kube-apiserver: a request still waiting when its timeout runs out is answered 504 and never committed.
+        var (code, status) = await client.SendJsonAsync(HttpMethod.Post, "/apis/migrations.kubevirt.io/v1alpha1/migrationpolicies?timeout=1s",
+            JsonNode.Parse("""{"apiVersion":"migrations.kubevirt.io/v1alpha1","kind":"MigrationPolicy","metadata":{"name":"held-too-long"},"spec":{"selectors":{}}}"""));
+        await client.SendJsonAsync(HttpMethod.Delete, "/sim/v1/faults");
+        var (afterCode, _) = await client.GetJsonAsync("/apis/migrations.kubevirt.io/v1alpha1/migrationpolicies/held-too-long");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, code);
+        Assert.Equal("Timeout", status["reason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, afterCode);
+    }
+
+    [Fact]
     public async Task Faults_InvalidRules_Answers400NamingEveryProblem()
     {
         using var client = fixture.CreateClient();

@@ -1,0 +1,127 @@
+using DrainOrchestrator.Engine.Tests.Fakes;
+using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrainOrchestrator.Engine.Tests.Workflow;
+
+/// <summary>
+/// The VMIM create's fence (Engine/Migrate/CreateFence.cs): a create has a hard deadline, and a new owner decides an
+/// intent it recovers only once no earlier create can land, from the API server itself.
+/// </summary>
+public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private static FakeCluster Cluster()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3");
+        for (var i = 0; i < 4; i++)
+        {
+            cluster.AddVmi($"a{i}", "w1");
+        }
+
+        return cluster;
+    }
+
+    [Fact]
+    public async Task RunAsync_OldOwnersCreateLandsAfterTheTakeOver_NewOwnerAdoptsItAndStartsNoSecondMigration()
+    {
+        var cluster = Cluster();
+        VirtualMachineInstanceMigration? late = null;
+        cluster.BeforeCreate = (migration, cancellationToken) =>
+        {
+            if (late is not null)
+            {
+                return Task.CompletedTask;
+            }
+
+            // The first owner's request is on its way when the owner dies; the API server commits it a moment later,
+            // within the server-side bound of the create (its timeout), after the next owner took over.
+            late = migration;
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+                cluster.Land(migration);
+            }, CancellationToken.None);
+            throw new SimulatedCrashException();
+        };
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.RunAsync(id, "engine-a"));
+        var result = await harness.RunAsync(id, "engine-b");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var first = Assert.Single(attempts, a => a.VmimName == late!.Metadata.Name);
+        Assert.Equal(AttemptOutcome.Succeeded, first.Outcome);
+        // One migration per VMI: no attempt 2 beside the late one.
+        Assert.Equal(4, attempts.Count);
+        Assert.Equal(4, cluster.CreatesByName.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_CreateHangsPastItsDeadline_CancelledDeferredAndCreatedOnce()
+    {
+        var cluster = Cluster();
+        var hung = 0;
+        cluster.BeforeCreate = async (_, cancellationToken) =>
+        {
+            if (Interlocked.Increment(ref hung) == 1)
+            {
+                // A request that never gets an answer: only the create's own deadline ends the wait.
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+        };
+        var harness = new DrainHarness(database.DataSource, cluster)
+        {
+            OptionsFor = holder => DrainHarness.Options(holder) with { ApiRetryDelay = TimeSpan.FromMilliseconds(100) },
+        };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        var result = await harness.RunAsync(id, "engine-a");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, CancellationToken.None);
+        var deferred = Assert.Single(journal.Select(e => e.ReadEvent()).OfType<AttemptCreateDeferred>());
+        Assert.Contains("deadline", deferred.Reason, StringComparison.Ordinal);
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_RetryWhileAnotherMigrationOfTheVmiRunsUnseenByTheView_StartsNothingBesideIt()
+    {
+        // The informer has not shown someone else's migration of hot (virt-api, admitting on its own cache, let it in).
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
+            .AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" })
+            .AddForeignMigration("evacuation-hot", "hot");
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var runner = new DrainRunner(database.DataSource, new HidingView(cluster, m => m.Metadata.Name == "evacuation-hot"), cluster,
+            DrainHarness.Options("engine-a"), TimeProvider.System, NullLogger<DrainRunner>.Instance);
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        // Once the retry read the API server, the other migration ends, and the next retry may go.
+        await harness.DriveAsync(runner.RunAsync(id, null, timeout.Token), () =>
+        {
+            if (cluster.FreshReads > 0 && cluster.Current.Migrations.Any(m => m.Metadata.Name == "evacuation-hot" && m.Status!.Phase == "Running"))
+            {
+                cluster.FinishForeign("evacuation-hot");
+            }
+
+            return Task.CompletedTask;
+        }, timeout.Token);
+
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var held = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.NotCreated);
+        Assert.Equal(("Infrastructure", 2), (held.FailureClass, held.Attempt));
+        Assert.Contains("evacuation-hot", held.FailureReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.VmimName, cluster.CreatesByName.Keys);
+        Assert.Contains(attempts, a => a.Attempt > 2 && a.Outcome == AttemptOutcome.Succeeded);
+    }
+}
