@@ -35,7 +35,7 @@ internal sealed class ViewGate(DrainContext context)
             if (_holding != true)
             {
                 var bound = context.Options.ViewStaleBound.TotalSeconds;
-                await context.Writer.WriteAsync(new DrainViewStale(Math.Round(stale.TotalSeconds, 1), bound, reason), null, cancellationToken);
+                await context.Writer.WriteAsync(new DrainViewStale(now - stale, Math.Round(stale.TotalSeconds, 1), bound, reason), null, cancellationToken);
                 EngineLog.ViewStale(context.Logger, context.Drain.Name, stale.TotalSeconds, bound, reason);
                 (_holding, _heldSince) = (true, now);
             }
@@ -67,14 +67,8 @@ internal sealed class ViewGate(DrainContext context)
     // A run that stopped while holding (a crash, the timeout) left the hold journaled: its end is journaled too.
     private async Task<bool> WasHoldingAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stale = await context.Journal.ReadAsync<DrainViewStale>(context.Id, cancellationToken);
-        if (stale.Count == 0)
-        {
-            return false;
-        }
-
-        var recovered = await context.Journal.ReadAsync<DrainViewRecovered>(context.Id, cancellationToken);
+        var events = await context.Journal.ReadAsync<DrainViewEvent>(context.Id, cancellationToken);
         _heldSince = now;
-        return stale.Count > recovered.Count;
+        return events.Count > 0 && events[^1] is DrainViewStale;
     }
 }
