@@ -30,6 +30,10 @@ public sealed class ClusterViewTests(PostgresDatabaseFixture database, ITestOutp
     public async Task Drain_VmimListAndWatchForbiddenMidDrain_HoldsWhileStaleShowsItInStatusAndCompletesOnceRestored()
     {
         await using var sim = await SimulatorProcess.StartAsync("crash.yaml", Speed);
+        // An RBAC change reaches a watch when it reconnects: the API server cuts the VMIM watches every 2 s, so the
+        // revocation below bites at once, as it does on a real server at the latest when the watch times out.
+        var cutWatches = $$"""{"resource":"{{Vmims}}","verb":"watch","dropWatchAfter":"2s"}""";
+        await sim.PostAdminAsync("/sim/v1/faults", $$"""{"rules":[{{cutWatches}}]}""");
         await using var drain = Drainctl.Start(DrainArguments(sim, "--view-stale-seconds", "3"));
         using var deadline = new CancellationTokenSource(Drainctl.Patience);
         await UntilAsync(async () => await sim.RequestCountAsync("create", Vmims) >= 3 || drain.HasExited, deadline.Token);
