@@ -113,6 +113,7 @@ internal sealed class ListWatchRunner<T>
 
         var started = _client.TimeProvider.GetUtcNow();
         var delivered = 0;
+        var opened = false;
         using var deadline = new CancellationTokenSource(_options.WatchTimeout + _options.ClientTimeoutGrace, _client.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var watchOptions = new WatchOptions
@@ -125,7 +126,11 @@ internal sealed class ListWatchRunner<T>
         };
         try
         {
-            await foreach (var watchEvent in _client.WatchAsync<T>(_namespace, watchOptions, MarkInSync, linked.Token).ConfigureAwait(false))
+            await foreach (var watchEvent in _client.WatchAsync<T>(_namespace, watchOptions, () =>
+            {
+                opened = true;
+                MarkInSync();
+            }, linked.Token).ConfigureAwait(false))
             {
                 delivered++;
                 MarkInSync();
@@ -143,7 +148,10 @@ internal sealed class ListWatchRunner<T>
 
             return;
         }
-        catch (KubernetesApiException ex) when (ex.Verdict == RetryVerdict.BackOff && (delivered > 0 || justListed))
+        // A watch cut after it stood open a while kept the cache current until then: that is progress too, or a quiet
+        // kind whose watches the server (or a proxy) cuts would back off ever longer and look stale.
+        catch (KubernetesApiException ex) when (ex.Verdict == RetryVerdict.BackOff
+            && (delivered > 0 || justListed || (opened && _client.TimeProvider.GetUtcNow() - started >= _options.MinHealthyWatch)))
         {
             KubernetesLog.WatchEnded(_logger, _resource, _resourceVersion, delivered);
             return;
