@@ -10,6 +10,7 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Journal.Events;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -91,7 +92,7 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
         var drain = await FindAsync(idOrName, cancellationToken);
         var attempts = withVms ? await new AttemptStore(dataSource, timeProvider).ListAsync(drain.Id, cancellationToken) : null;
         var budgets = await BudgetsAsync([drain], cancellationToken);
-        return DrainViews.Of(drain, attempts, budgets.GetValueOrDefault(drain.Cluster));
+        return DrainViews.Of(drain, attempts, budgets.GetValueOrDefault(drain.Cluster), await ViewHoldAsync(drain, cancellationToken));
     }
 
     /// <summary>A page of drains, newest first.</summary>
@@ -158,8 +159,19 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
     {
         var drains = (await Drains.ListAsync(activeOnly: true, cancellationToken)).Where(d => cluster is null || d.Cluster == cluster.Cluster).ToList();
         var budgets = await BudgetsAsync(drains, cancellationToken);
-        return drains.Select(d => DrainViews.Of(d, null, budgets.GetValueOrDefault(d.Cluster))).ToList();
+        var views = new List<DrainView>(drains.Count);
+        foreach (var d in drains)
+        {
+            views.Add(DrainViews.Of(d, null, budgets.GetValueOrDefault(d.Cluster), await ViewHoldAsync(d, cancellationToken)));
+        }
+
+        return views;
     }
+
+    // Whether an unfinished drain holds on a stale cluster view now, from its journal (the engine may be another process).
+    private async Task<ClusterViewHold?> ViewHoldAsync(DrainRecord drain, CancellationToken cancellationToken) => drain.State.IsFinal()
+        ? null
+        : DrainViews.HoldOf(await new JournalStore(dataSource, timeProvider).ReadAsync<DrainViewEvent>(drain.Id, cancellationToken));
 
     // The budget of every cluster with an unfinished drain among these, read once per cluster.
     private async Task<Dictionary<string, IReadOnlyList<DrainBudgetStatus>>> BudgetsAsync(IEnumerable<DrainRecord> drains,

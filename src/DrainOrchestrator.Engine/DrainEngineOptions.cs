@@ -69,6 +69,15 @@ public sealed record DrainEngineOptions
     /// <summary>The slack kept beyond the create deadline (an eighth of the lease): scheduling delay and clock-rate drift.</summary>
     public TimeSpan CreateMargin => LeaseDuration / 8;
 
+    /// <summary>
+    /// How long the cluster view (the informers) may fail to follow the API server (a revoked permission, an outage)
+    /// before the drain holds: it starts no migration and changes no cordon until the view recovers, and journals it.
+    /// </summary>
+    public TimeSpan ViewStaleBound { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a drain holds on a stale view before the run stops as interrupted (exit 3, resumable).</summary>
+    public TimeSpan ViewStaleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Throws with every problem at once when a value is out of range.</summary>
     public void Validate()
     {
@@ -142,6 +151,16 @@ public sealed record DrainEngineOptions
         if (ApiRetryMaxDelay < ApiRetryDelay)
         {
             problems.Add($"ApiRetryMaxDelay must be at least ApiRetryDelay ({ApiRetryDelay}), was {ApiRetryMaxDelay}");
+        }
+
+        if (ViewStaleBound <= TimeSpan.Zero)
+        {
+            problems.Add($"ViewStaleBound must be positive, was {ViewStaleBound}");
+        }
+
+        if (ViewStaleTimeout <= ViewStaleBound)
+        {
+            problems.Add($"ViewStaleTimeout must be longer than ViewStaleBound ({ViewStaleBound}), was {ViewStaleTimeout}");
         }
 
         if (problems.Count > 0)

@@ -155,6 +155,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
         if (!done.Contains(DrainSteps.Validate))
         {
+            await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
             var problems = PreparationSteps.Validate(context);
             if (problems.Count > 0)
             {
@@ -173,10 +174,16 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         await Complete(context, done, DrainSteps.Lock, cancellationToken);
         if (!done.Contains(DrainSteps.Cordon))
         {
+            await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
             await PreparationSteps.CordonAsync(context, cancellationToken);
             await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
                 $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
             await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
+        }
+
+        if (!done.Contains(DrainSteps.Plan))
+        {
+            await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
         }
 
         var plan = await PlanStep.PlanAsync(context, context.Writer.DataSource, done.Contains(DrainSteps.Plan), cancellationToken);

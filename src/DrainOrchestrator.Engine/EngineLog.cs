@@ -87,6 +87,18 @@ internal static partial class EngineLog
     [LoggerMessage(3081, LogLevel.Warning, "Setting the {Feature} of node {Node} failed, will try again at the next chance: {Reason}")]
     public static partial void InteropFailed(ILogger logger, string feature, string node, string reason);
 
-    [LoggerMessage(3091, LogLevel.Information, "Recovered intent {Vmim}: the API server has it (uid {Uid}); it is adopted, not created again")]
+    [LoggerMessage(3090, LogLevel.Warning, "Drain {Drain} holds: the cluster view has not followed the API server for {StaleSeconds:F0} s (bound {BoundSeconds:F0} s), nothing new starts until it does: {Reason}")]
+    public static partial void ViewStale(ILogger logger, string drain, double staleSeconds, double boundSeconds, string reason);
+
+    [LoggerMessage(3091, LogLevel.Information, "Drain {Drain} resumes: the cluster view follows the API server again after {HeldSeconds:F0} s")]
+    public static partial void ViewRecovered(ILogger logger, string drain, double heldSeconds);
+
+    [LoggerMessage(3092, LogLevel.Information, "Drain {Drain} follows the KubeVirt CR's changed migration settings: {Old} -> {New}")]
+    public static partial void LimitsChanged(ILogger logger, string drain, string old, string @new);
+
+    [LoggerMessage(3093, LogLevel.Information, "Drain {Drain} swept what it owned at {When}: {Policies} MigrationPolicies, {Labels} marker labels")]
+    public static partial void OwnedSwept(ILogger logger, string drain, string when, int policies, int labels);
+
+    [LoggerMessage(3094, LogLevel.Information, "Recovered intent {Vmim}: the API server has it (uid {Uid}); it is adopted, not created again")]
     public static partial void UnconfirmedFound(ILogger logger, string vmim, string uid);
 }

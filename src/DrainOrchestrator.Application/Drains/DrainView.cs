@@ -15,6 +15,7 @@ namespace DrainOrchestrator.Application.Drains;
 /// <param name="Nodes">Its nodes.</param>
 /// <param name="Vms">Per VM, its latest attempt; empty unless asked for.</param>
 /// <param name="Budget">Its place in the cluster's migration budget while it is unfinished; null otherwise.</param>
+/// <param name="ViewHold">Why it holds on a stale cluster view, while it does; null otherwise.</param>
 public sealed record DrainView(
     Guid Id,
     string Name,
@@ -29,4 +30,5 @@ public sealed record DrainView(
     string? OutcomeReason,
     IReadOnlyList<NodeView> Nodes,
     IReadOnlyList<VmView> Vms,
-    BudgetView? Budget = null);
+    BudgetView? Budget = null,
+    ClusterViewHold? ViewHold = null);

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Application.Drains;
 
@@ -30,12 +31,18 @@ internal static class DrainViews
         _ => [DrainState.Pending, DrainState.Running, DrainState.Paused, DrainState.Suspended, DrainState.Cancelling],
     };
 
-    public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null, IReadOnlyList<DrainBudgetStatus>? budget = null) => new(
+    public static DrainView Of(DrainRecord d, IReadOnlyList<AttemptRecord>? attempts = null, IReadOnlyList<DrainBudgetStatus>? budget = null,
+        ClusterViewHold? viewHold = null) => new(
         d.Id, d.Name, d.Cluster, StatusOf(d), d.State.ToDatabase(), d.PolicyJson, d.RequestedBy, d.CreatedAt, d.StartedAt, d.FinishedAt, d.OutcomeReason,
         d.Nodes.Select(Node).ToList(), attempts is null ? [] : Vms(attempts),
         budget?.FirstOrDefault(b => b.DrainId == d.Id) is { } mine && !d.State.IsFinal()
             ? new BudgetView(mine.Held, mine.Wanted, mine.Share, mine.ClusterLimit, mine.ForeignInFlight)
-            : null);
+            : null,
+        d.State.IsFinal() ? null : viewHold);
+
+    /// <summary>The hold on a stale view the drain's journal ends with (its last view event is a stale one), or null.</summary>
+    public static ClusterViewHold? HoldOf(IReadOnlyList<DrainViewEvent> viewEvents) =>
+        viewEvents.Count > 0 && viewEvents[^1] is DrainViewStale stale ? new ClusterViewHold(stale.Since, stale.Reason) : null;
 
     private static NodeView Node(DrainNodeRecord n) => new(n.NodeName, n.State.ToDatabase(), n.VmisTotal, n.VmisMigrated,
         Math.Max(0, (n.VmisTotal ?? 0) - n.VmisMigrated - n.VmisSkipped - n.VmisFailed), n.VmisFailed, n.VmisSkipped, n.ReleasedAt is not null, n.LastError);

@@ -9,9 +9,11 @@ namespace DrainOrchestrator.Application.Health;
 
 /// <summary>
 /// Whether this process can do its work now: PostgreSQL answers, every schema file this build carries is applied, and
-/// the Kubernetes API answers a read while the informers' view (listed at start, kept by watches) is in place.
+/// the Kubernetes API answers a read while the informers' view (listed at start, kept by watches) is in place, and that
+/// view follows the API server: stale beyond <paramref name="viewStaleBound"/> (a revoked list or watch permission, an
+/// outage), the drains this process runs hold, and it is not ready.
 /// </summary>
-public sealed class ReadinessProbe(NpgsqlDataSource dataSource, ClusterConnection cluster)
+public sealed class ReadinessProbe(NpgsqlDataSource dataSource, ClusterConnection cluster, TimeProvider timeProvider, TimeSpan viewStaleBound)
 {
     /// <summary>Checks every dependency (each bounded by <paramref name="timeout"/>) and reports them all.</summary>
     public async Task<IReadOnlyList<ReadinessCheck>> CheckAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -19,7 +21,20 @@ public sealed class ReadinessProbe(NpgsqlDataSource dataSource, ClusterConnectio
         var database = CheckDatabaseAsync(timeout, cancellationToken);
         var api = CheckClusterAsync(timeout, cancellationToken);
         var (db, schema) = await database;
-        return [db, schema, await api];
+        return [db, schema, await api, CheckView()];
+    }
+
+    private ReadinessCheck CheckView()
+    {
+        var now = timeProvider.GetUtcNow();
+        var health = cluster.View.Health;
+        var stale = health.StalenessAt(now);
+        return stale > viewStaleBound
+            ? new ReadinessCheck("cluster-view", false,
+                $"stale for {stale.TotalSeconds:0} s (bound {viewStaleBound.TotalSeconds:0} s), drains hold: {health.ReasonAt(now)}")
+            : new ReadinessCheck("cluster-view", true, stale > TimeSpan.Zero
+                ? $"catching up for {stale.TotalSeconds:0} s (bound {viewStaleBound.TotalSeconds:0} s): {health.ReasonAt(now)}"
+                : "every informer follows the API server");
     }
 
     private async Task<(ReadinessCheck Database, ReadinessCheck Schema)> CheckDatabaseAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -41,8 +41,23 @@ internal sealed class DrainOptions
         DefaultValueFactory = _ => EngineDefaults.VerifySettleTimeout.TotalSeconds,
     };
 
+    public Option<double> ViewStaleSeconds { get; } = new("--view-stale-seconds")
+    {
+        Description = "How long the cluster view (list/watch) may fail to follow the API server before the drain holds: "
+            + "it starts no migration until the view recovers.",
+        DefaultValueFactory = _ => EngineDefaults.ViewStaleBound.TotalSeconds,
+    };
+    public Option<double> ViewStaleTimeoutSeconds { get; } = new("--view-stale-timeout-seconds")
+    {
+        Description = "How long a drain may hold on a stale cluster view before stopping with exit code 3; the drain stays "
+            + "intact and the same command run again resumes it.",
+        DefaultValueFactory = _ => EngineDefaults.ViewStaleTimeout.TotalSeconds,
+    };
+
     public DrainOptions()
     {
+        OptionRules.AcceptSecondsBetween(ViewStaleSeconds, 1, 3600);
+        OptionRules.AcceptSecondsBetween(ViewStaleTimeoutSeconds, 2, 86400);
         OptionRules.AcceptSecondsBetween(LeaseSeconds, 2, 3600);
         OptionRules.AcceptSecondsBetween(DatabaseOutageSeconds, 1, 86400);
         OptionRules.AcceptSecondsBetween(VerifySettleSeconds, 1, 3600);
@@ -58,6 +73,8 @@ internal sealed class DrainOptions
             HeartbeatInterval = lease / 5,
             DatabaseOutageTimeout = TimeSpan.FromSeconds(parse.GetValue(DatabaseOutageSeconds)),
             VerifySettleTimeout = TimeSpan.FromSeconds(parse.GetValue(VerifySettleSeconds)),
+            ViewStaleBound = TimeSpan.FromSeconds(parse.GetValue(ViewStaleSeconds)),
+            ViewStaleTimeout = TimeSpan.FromSeconds(parse.GetValue(ViewStaleTimeoutSeconds)),
         };
     }
 
@@ -72,6 +89,8 @@ internal sealed class DrainOptions
             command.Options.Add(LeaseSeconds);
             command.Options.Add(DatabaseOutageSeconds);
             command.Options.Add(VerifySettleSeconds);
+            command.Options.Add(ViewStaleSeconds);
+            command.Options.Add(ViewStaleTimeoutSeconds);
         }
     }
 

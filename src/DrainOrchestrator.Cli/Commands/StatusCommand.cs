@@ -45,6 +45,11 @@ public static class StatusCommand
                 + (n.LastError is null ? string.Empty : $"  last error: {n.LastError}"));
         }
 
+        if (d.ViewHold is { } hold)
+        {
+            await output.WriteLineAsync($"  holding: the cluster view has not followed the API server since {hold.Since:u}; nothing new starts until it does: {hold.Reason}");
+        }
+
         if (d.Budget is { } b)
         {
             await output.WriteLineAsync($"  budget: holds {b.Held} of share {b.Share} (cluster limit {Known(b.ClusterLimit)}, foreign {Known(b.ForeignInFlight)})");

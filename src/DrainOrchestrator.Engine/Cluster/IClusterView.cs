@@ -15,6 +15,12 @@ public interface IClusterView
     /// <summary>The state now; consistent per kind.</summary>
     ClusterState Current { get; }
 
+    /// <summary>
+    /// How the informers behind <see cref="Current"/> stand: a view whose list or watch keeps failing (a revoked
+    /// permission, an API outage) is stale, and the engine starts nothing new on it beyond a bound.
+    /// </summary>
+    ClusterViewHealth Health => ClusterViewHealth.InSync;
+
     /// <summary>Completes once <see cref="Version"/> is above <paramref name="seenVersion"/>.</summary>
     Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken);
 

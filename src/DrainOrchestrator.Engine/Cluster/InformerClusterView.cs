@@ -8,6 +8,8 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// <summary>
 /// An <see cref="IClusterView"/> over one informer per kind (nodes, VMIs, VMIMs, MigrationPolicies, namespaces, the
 /// KubeVirt CR, VirtualMachines). Every change any informer applies bumps the version, so waiters wake within milliseconds.
+/// After the start an informer never ends on its own: a refused or failing list or watch is retried, and shows in
+/// <see cref="Health"/> meanwhile.
 /// </summary>
 public sealed class InformerClusterView : IClusterView, IAsyncDisposable
 {
@@ -45,6 +47,18 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     {
         VirtualMachines = [.. _vms.Snapshot.Items],
     };
+
+    /// <inheritdoc />
+    public ClusterViewHealth Health => new(
+    [
+        (Node.Resource.Plural, _nodes.Health),
+        (VirtualMachineInstance.Resource.Plural, _vmis.Health),
+        (VirtualMachineInstanceMigration.Resource.Plural, _migrations.Health),
+        (MigrationPolicy.Resource.Plural, _policies.Health),
+        (Namespace.Resource.Plural, _namespaces.Health),
+        (KubeVirt.Resource.Plural, _kubeVirt.Health),
+        (VirtualMachine.Resource.Plural, _vms.Health),
+    ]);
 
     /// <summary>Starts every informer and returns once each has listed (fails when one cannot).</summary>
     public static async Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken)

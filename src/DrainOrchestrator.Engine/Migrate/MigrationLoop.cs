@@ -28,6 +28,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly NodeLeaseRenewal _nodeLeases = new(context);
     private readonly MigrationBudget _budget = new(context);
     private readonly WindowGate _window = new(context, plan);
+    private readonly LimitsFollower _limits = new(context);
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
@@ -67,6 +68,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             cancellationToken.ThrowIfCancellationRequested();
             // Act only while the lease is provably ours: a heartbeat failing for half the lease makes this confirm it.
             await context.Ownership.EnsureFreshAsync(cancellationToken);
+            // A stale view holds the drain: it keeps observing and recording, and starts nothing until the view recovers.
+            var holding = await context.ViewGate.HoldsAsync(cancellationToken);
             var seen = context.View.Version;
             var passStarted = context.Time.GetTimestamp();
             PassLog.Began(context.Logger, ++_passes, seen);
@@ -86,11 +89,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             if (recovering)
             {
                 await _window.LoadAsync(records, cancellationToken);
+                await OwnedObjectsSweep.SweepAsync(context, OwnedObjectsSweep.AtRecovery, records, cancellationToken);
             }
 
             recovering = false;
             var now = context.Time.GetUtcNow();
             var snapshot = SnapshotMapper.Map(cluster);
+            await _limits.FollowAsync(snapshot.Config, cancellationToken);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var admission = _window.Admission(records);
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
@@ -99,14 +104,22 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
             EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
-            await RecordGivenUpAsync(decision, cancellationToken);
-            await _window.RecordHeldBackAsync(decision, admission, cancellationToken);
+            if (!holding)
+            {
+                await RecordGivenUpAsync(decision, cancellationToken);
+                await _window.RecordHeldBackAsync(decision, admission, cancellationToken);
+            }
 
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
-            var unstarted = await StartAllAsync([.. decision.Actions.OfType<StartMigration>()], records, cluster, cancellationToken);
+            IReadOnlyList<StartMigration> starts = [.. decision.Actions.OfType<StartMigration>()];
+            var unstarted = holding ? starts.Count : await StartAllAsync(starts, records, cluster, cancellationToken);
 
-            await StartRestartsAsync(decision, cluster, cancellationToken);
+            if (!holding)
+            {
+                await StartRestartsAsync(decision, cluster, cancellationToken);
+            }
+
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
                 decision.Actions.Count - unstarted, decision.ClusterInFlight - unstarted, decision.Remaining, decision.WakeAt);
             await RecordCreatedAsync(cancellationToken);
@@ -116,6 +129,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await _budget.RefreshDueAsync(cancellationToken);
 
             await ReportAsync(cluster, records, decision.ClusterInFlight - unstarted, drainState == DrainState.Paused, cancellationToken);
+            if (holding)
+            {
+                // Nothing that rests on the view ends the loop: not completion, the window's end or being stuck.
+                await WaitAsync(seen, decision.WakeAt, cancellationToken);
+                continue;
+            }
+
             if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
             {
                 await _budget.WithdrawAsync(cancellationToken);

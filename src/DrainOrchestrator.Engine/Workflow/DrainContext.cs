@@ -31,6 +31,7 @@ internal sealed record DrainContext(
     DatabaseOutage Outage)
 {
     private InteropNotices? _interop;
+    private ViewGate? _viewGate;
 
     /// <summary>The maintenance window of this run; null when it runs without one.</summary>
     public MaintenanceWindow? Window { get; init; }
@@ -51,4 +52,7 @@ internal sealed record DrainContext(
 
     /// <summary>Reports what the cluster refused of the interoperation, once per feature.</summary>
     public InteropNotices Interop => _interop ??= new(this);
+
+    /// <summary>Whether the drain may act on its view of the cluster now (a stale view holds it).</summary>
+    public ViewGate ViewGate => _viewGate ??= new(this);
 }

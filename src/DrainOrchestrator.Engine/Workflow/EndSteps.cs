@@ -46,10 +46,9 @@ internal static class EndSteps
             _ => NodeLifecycleMark.Failed,
         }, $"drain-orchestrator drain {context.Drain.Name}: {reason}", cancellationToken);
 
-        foreach (var record in (await context.Attempts.ListAsync(context.Id, cancellationToken)).Where(r => r.PostCopy))
-        {
-            await PostCopyCleanup.RemoveAsync(context, record, cancellationToken);
-        }
+        // Everything the drain owns goes, whatever ended it: no attempt is unfinished any more.
+        await OwnedObjectsSweep.SweepAsync(context, OwnedObjectsSweep.AtFinish, await context.Attempts.ListAsync(context.Id, cancellationToken),
+            cancellationToken);
 
         await context.Writer.WriteAsync(DrainFinished.Of(state, reason, uncordon), async t =>
         {

@@ -13,9 +13,15 @@ public sealed partial class KubernetesClient
     /// <see cref="RetryVerdict.Relist"/>); a dropped connection throws one with verdict <see cref="RetryVerdict.BackOff"/>.
     /// Reconnecting from the last seen resource version is the caller's job.
     /// </summary>
-    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
+    public IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace, WatchOptions? options, CancellationToken cancellationToken)
+        where T : KubernetesObject, IKubernetesResource<T>
+        => WatchAsync<T>(@namespace, options, opened: null, cancellationToken);
+
+    /// <summary>As the public overload; <paramref name="opened"/> runs once the server accepted the watch (before any event).</summary>
+    internal async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
         string? @namespace,
         WatchOptions? options,
+        Action? opened,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : KubernetesObject, IKubernetesResource<T>
     {
@@ -29,6 +35,7 @@ public sealed partial class KubernetesClient
             .Add("timeoutSeconds", options.Timeout is { } timeout ? (long)Math.Ceiling(timeout.TotalSeconds) : null);
         using var request = new HttpRequestMessage(HttpMethod.Get, T.Resource.GetCollectionPath(@namespace) + query);
         using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        opened?.Invoke();
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var decoder = new WatchStreamDecoder<T>(stream, Info<WatchEvent<T>>());
         while (await decoder.ReadAsync(cancellationToken).ConfigureAwait(false) is { } watchEvent)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Client.Watching;
 using DrainOrchestrator.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,7 @@ public sealed partial class Informer<T>
     private readonly KubernetesClient _client;
     private readonly InformerOptions _options;
     private readonly ILogger _logger;
+    private readonly ListWatchHealth _health = new();
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _subscribersGate = new();
     private ImmutableList<InformerSubscription<T>> _subscribers = ImmutableList<InformerSubscription<T>>.Empty;
@@ -62,6 +64,12 @@ public sealed partial class Informer<T>
     /// <summary>Whether the first list is in the cache.</summary>
     public bool HasSynced => _synced.Task.IsCompletedSuccessfully;
 
+    /// <summary>
+    /// How the list-then-watch behind the cache stands: last known in sync, failing since when and why. After the first
+    /// list a refused or failing list or watch never stops the informer; it is retried, and shows here meanwhile.
+    /// </summary>
+    public ListWatchStatus Health => _health.Status;
+
     /// <summary>The current view of the cache; take it once per decision to read a consistent state.</summary>
     public InformerSnapshot<T> Snapshot => Volatile.Read(ref _snapshot);
 
@@ -89,7 +97,8 @@ public sealed partial class Informer<T>
     /// <summary>
     /// Lists, then watches and applies changes until <paramref name="cancellationToken"/> is cancelled, after which it
     /// returns normally and subscriptions complete. Fails (and so do <see cref="Synced"/> and the subscriptions) only on a
-    /// permanent API error, such as missing RBAC or a CRD that is not installed. Runs once per instance.
+    /// permanent API error before the first list, such as missing RBAC or a CRD that is not installed; later ones are
+    /// retried and reported in <see cref="Health"/>. Runs once per instance.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +107,12 @@ public sealed partial class Informer<T>
             throw new InvalidOperationException("This informer has already been started.");
         }
 
-        var listWatch = _options.ListWatch with { LabelSelector = _options.LabelSelector, FieldSelector = _options.FieldSelector };
+        var listWatch = _options.ListWatch with
+        {
+            LabelSelector = _options.LabelSelector,
+            FieldSelector = _options.FieldSelector,
+            Health = _health,
+        };
         try
         {
             await foreach (var step in _client.ListAndWatchAsync<T>(_options.Namespace, listWatch, cancellationToken).ConfigureAwait(false))

@@ -32,6 +32,9 @@ internal static partial class KubernetesLog
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "{Resource}: list and watch stopped by a permanent error: {Failure}")]
     public static partial void ListWatchFailed(ILogger logger, string resource, string failure);
 
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "{Resource}: list or watch refused, the cache no longer follows the server; trying again in {DelayMs:F0} ms: {Failure}")]
+    public static partial void ListWatchRefused(ILogger logger, string resource, double delayMs, string failure);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "{Resource} informer synced with {Count} objects")]
     public static partial void InformerSynced(ILogger logger, string resource, int count);
 }

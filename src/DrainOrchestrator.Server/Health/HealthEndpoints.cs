@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DrainOrchestrator.Server.Health;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: PostgreSQL, the applied schema and the Kubernetes API.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: PostgreSQL, the applied schema, the Kubernetes API and the
+/// informers' view following it (a stale view makes the replica not ready, with the reason in the body; it stays healthy).
+/// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapDrainHealth(this IEndpointRouteBuilder endpoints)
@@ -17,7 +20,7 @@ internal static class HealthEndpoints
             var checks = await probe.CheckAsync(ServerConstants.ReadinessTimeout, ct);
             var ready = checks.All(c => c.Ready);
             return TypedResults.Json(new Readiness(ready, checks), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous().WithTags("Health").WithSummary("Ready to serve: PostgreSQL answers, the schema is applied, the Kubernetes API answers")
+        }).AllowAnonymous().WithTags("Health").WithSummary("Ready to serve: PostgreSQL answers, the schema is applied, the Kubernetes API answers, the cluster view follows it")
             .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }

@@ -58,7 +58,7 @@ internal static class ServerHost
             .AddSingleton(sp => new DrainApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
             .AddSingleton(sp => new WorkflowApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
             .AddSingleton(new ScheduleApplication(dataSource, timeProvider))
-            .AddSingleton(new ReadinessProbe(dataSource, cluster));
+            .AddSingleton(new ReadinessProbe(dataSource, cluster, timeProvider, options.Engine.ViewStaleBound));
         services.AddDrainAuth(options, tokens);
         services.AddDrainApi();
         services.AddDrainJobs(options, connectionString, logs);

@@ -16,7 +16,7 @@ internal sealed class ServerMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _requests;
 
-    public ServerMetrics(ClusterConnection cluster, DrainCounts counts, JournalFeed feed)
+    public ServerMetrics(ClusterConnection cluster, DrainCounts counts, JournalFeed feed, TimeProvider timeProvider)
     {
         _requests = _meter.CreateCounter<long>("drain_orchestrator.api.requests", description: "API requests answered, by method, route and status.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.in_flight", () => InFlight(cluster),
@@ -25,6 +25,8 @@ internal sealed class ServerMetrics : IDisposable
             description: "The cluster limit minus every unfinished VMIM, ours and foreign.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.cluster_limit", () => ClusterOverview.Of(cluster).ParallelMigrationsPerCluster,
             description: "KubeVirt's parallelMigrationsPerCluster.");
+        _meter.CreateObservableGauge("drain_orchestrator.cluster_view.staleness", () => ViewStaleness(cluster, timeProvider), unit: "s",
+            description: "Per informer (resource), how long its list-watch has not followed the API server; 0 while in sync. Drains hold beyond the view-stale bound.");
         _meter.CreateObservableGauge("drain_orchestrator.drains", () => counts.Current.Select(c =>
                 new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key.ToString().ToLowerInvariant()))),
             description: "Drains by state, as recorded in the database (refreshed every few seconds).");
@@ -36,6 +38,13 @@ internal sealed class ServerMetrics : IDisposable
         _requests.Add(1, new("method", method), new("route", route), new("status", status));
 
     public void Dispose() => _meter.Dispose();
+
+    private static List<Measurement<double>> ViewStaleness(ClusterConnection cluster, TimeProvider timeProvider)
+    {
+        var now = timeProvider.GetUtcNow();
+        return cluster.View.Health.Informers.Select(i => new Measurement<double>(i.Status.StalenessAt(now).TotalSeconds,
+            new KeyValuePair<string, object?>("resource", i.Resource))).ToList();
+    }
 
     private static IEnumerable<Measurement<long>> InFlight(ClusterConnection cluster)
     {

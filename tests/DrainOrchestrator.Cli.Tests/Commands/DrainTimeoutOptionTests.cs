@@ -19,6 +19,8 @@ public sealed class DrainTimeoutOptionTests(PostgresDatabaseFixture database) : 
     [InlineData("--verify-settle-timeout-seconds", "0", "between 1 and 3600 seconds, was 0")]
     [InlineData("--verify-settle-timeout-seconds", "-1", "between 1 and 3600 seconds, was -1")]
     [InlineData("--verify-settle-timeout-seconds", "3601", "between 1 and 3600 seconds, was 3601")]
+    [InlineData("--view-stale-seconds", "0", "between 1 and 3600 seconds, was 0")]
+    [InlineData("--view-stale-timeout-seconds", "1", "between 2 and 86400 seconds, was 1")]
     public async Task Drain_TimeoutOutOfRange_BadInputNamingTheOptionNothingStarted(string option, string value, string problem)
     {
         var run = await DrainAsync(option, value);
@@ -60,6 +62,18 @@ public sealed class DrainTimeoutOptionTests(PostgresDatabaseFixture database) : 
         Assert.Empty(parse.Errors);
         Assert.Equal((TimeSpan.FromSeconds(90.5), TimeSpan.FromSeconds(5)), (engine.DatabaseOutageTimeout, engine.VerifySettleTimeout));
         Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(4)), (engine.LeaseDuration, engine.HeartbeatInterval));
+        engine.Validate();
+    }
+
+    [Fact]
+    public void Engine_ViewStaleBoundsGiven_InTheEngineOptions()
+    {
+        var (options, parse) = Parse("--view-stale-seconds", "3", "--view-stale-timeout-seconds", "45");
+
+        var engine = options.Engine(parse);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(45)), (engine.ViewStaleBound, engine.ViewStaleTimeout));
         engine.Validate();
     }
 

@@ -18,7 +18,7 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     private readonly List<MigrationPolicy> _policies = [];
     private int _uid;
 
-    public int ClusterLimit { get; init; } = 5;
+    public int ClusterLimit { get; set; } = 5;
 
     /// <summary>The clock the fake stamps its records with (the engine's, when a test moves time by hand).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -15,7 +15,7 @@ public sealed class ReadinessTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var readiness = await Support.Api.ReadAsync<Readiness>(response);
         Assert.True(readiness.Ready);
-        Assert.Equal(["database", "schema", "cluster"], readiness.Checks.Select(c => c.Name));
+        Assert.Equal(["database", "schema", "cluster", "cluster-view"], readiness.Checks.Select(c => c.Name));
         Assert.All(readiness.Checks, c => Assert.True(c.Ready, c.Detail));
     }
 }

@@ -24,6 +24,8 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_migrations_free_slots", StringComparison.Ordinal));
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_drains{", StringComparison.Ordinal));
         Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_events_feed_polls_total", StringComparison.Ordinal));
+        Assert.Contains(ours, l => l.StartsWith("drain_orchestrator_cluster_view_staleness_seconds{", StringComparison.Ordinal)
+            && l.Contains("resource=\"virtualmachineinstancemigrations\"", StringComparison.Ordinal));
         Assert.Contains("# TYPE drain_orchestrator_api_requests_total counter", text, StringComparison.Ordinal);
     }
 

@@ -33,6 +33,12 @@ public sealed record ListWatchOptions
     /// </summary>
     public TimeSpan MinHealthyWatch { get; init; } = ListWatchConstants.DefaultMinHealthyWatch;
 
+    /// <summary>
+    /// Where the runner reports how it stands (last sync, failures), or <see langword="null"/>. Failures after the first
+    /// list never end the enumeration: they are retried with back-off and show here.
+    /// </summary>
+    public ListWatchHealth? Health { get; init; }
+
     /// <summary>Throws with every problem at once when a value is out of range.</summary>
     public void Validate()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Logging;
@@ -12,7 +13,9 @@ namespace DrainOrchestrator.Kubernetes.Client.Watching;
 /// Keeps one list-then-watch going until cancelled: lists (streamed), watches from the list's resource version with
 /// bookmarks, resumes from the last version seen whenever a watch ends or drops, lists again after a 410, and backs off
 /// (Polly: exponential with jitter, Retry-After honoured, through the client's clock) while attempts fail without
-/// progress. A permanent error (403, 404 of an uninstalled CRD...) ends it.
+/// progress. A permanent error (403, 404 of an uninstalled CRD...) ends it before the first list; after it, a 401, 403
+/// or 404 is retried with the same back-off and a fresh list (permissions can be restored, a CRD reinstalled), and every
+/// failure shows in <see cref="ListWatchOptions.Health"/>, so a frozen cache is never silent.
 /// </summary>
 internal sealed class ListWatchRunner<T>
     where T : KubernetesObject, IKubernetesResource<T>
@@ -42,18 +45,36 @@ internal sealed class ListWatchRunner<T>
                 UseJitter = true,
                 Delay = options.ReconnectBaseDelay,
                 MaxDelay = options.ReconnectMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is KubernetesApiException { Verdict: RetryVerdict.BackOff or RetryVerdict.Relist }),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception)),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Exception is KubernetesApiException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
                 OnRetry = args =>
                 {
+                    _options.Health?.Failed(client.TimeProvider.GetUtcNow(), args.Outcome.Exception!);
+                    if (IsRefusal(args.Outcome.Exception))
+                    {
+                        // What changed while we were refused is unknown: list again once let back in.
+                        _needsList = true;
+                        KubernetesLog.ListWatchRefused(_logger, _resource, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception!.Message);
+                    }
+
                     KubernetesLog.WatchReconnecting(_logger, _resource, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
+
+    // Back-off failures always; refusals (401, 403, 404) only once the first list succeeded: at start-up they are the
+    // caller's to report, later they may be mended (RBAC restored, a CRD reinstalled) and the cache must not freeze.
+    private bool ShouldRetry(Exception? error) => error is KubernetesApiException { Verdict: RetryVerdict.BackOff or RetryVerdict.Relist }
+        || (_listedOnce && IsRefusal(error));
+
+    private static bool IsRefusal(Exception? error) => error is KubernetesApiException
+    {
+        Verdict: RetryVerdict.Permanent,
+        StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
+    };
 
     /// <summary>Runs until cancelled (completing <paramref name="output"/>) or a permanent error (completing it with the error).</summary>
     public async Task RunAsync(ChannelWriter<ListWatchEvent<T>> output, CancellationToken cancellationToken)
@@ -92,6 +113,7 @@ internal sealed class ListWatchRunner<T>
 
         var started = _client.TimeProvider.GetUtcNow();
         var delivered = 0;
+        var opened = false;
         using var deadline = new CancellationTokenSource(_options.WatchTimeout + _options.ClientTimeoutGrace, _client.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var watchOptions = new WatchOptions
@@ -104,9 +126,14 @@ internal sealed class ListWatchRunner<T>
         };
         try
         {
-            await foreach (var watchEvent in _client.WatchAsync<T>(_namespace, watchOptions, linked.Token).ConfigureAwait(false))
+            await foreach (var watchEvent in _client.WatchAsync<T>(_namespace, watchOptions, () =>
+            {
+                opened = true;
+                MarkInSync();
+            }, linked.Token).ConfigureAwait(false))
             {
                 delivered++;
+                MarkInSync();
                 await ForwardAsync(watchEvent, output, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -121,7 +148,10 @@ internal sealed class ListWatchRunner<T>
 
             return;
         }
-        catch (KubernetesApiException ex) when (ex.Verdict == RetryVerdict.BackOff && (delivered > 0 || justListed))
+        // A watch cut after it stood open a while kept the cache current until then: that is progress too, or a quiet
+        // kind whose watches the server (or a proxy) cuts would back off ever longer and look stale.
+        catch (KubernetesApiException ex) when (ex.Verdict == RetryVerdict.BackOff
+            && (delivered > 0 || justListed || (opened && _client.TimeProvider.GetUtcNow() - started >= _options.MinHealthyWatch)))
         {
             KubernetesLog.WatchEnded(_logger, _resource, _resourceVersion, delivered);
             return;
@@ -164,10 +194,13 @@ internal sealed class ListWatchRunner<T>
 
         _resourceVersion = metadata.ResourceVersion;
         _needsList = false;
+        _options.Health?.Listed(_client.TimeProvider.GetUtcNow());
         KubernetesLog.Listed(_logger, _resource, items.Count, _resourceVersion);
         await output.WriteAsync(ListWatchEvent<T>.Listed(items, _resourceVersion, _listedOnce), cancellationToken).ConfigureAwait(false);
         _listedOnce = true;
     }
+
+    private void MarkInSync() => _options.Health?.Delivered(_client.TimeProvider.GetUtcNow());
 
     private ValueTask ForwardAsync(WatchEvent<T> watchEvent, ChannelWriter<ListWatchEvent<T>> output, CancellationToken cancellationToken)
     {

@@ -116,5 +116,15 @@ internal static class LegacyPayloads
         yield return ("workflow.drain.started",
             """{"step":"batches[0]/drain","drainId":"6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b","drainName":"wf-batches-0-drain"}""",
             new WorkflowDrainStarted("batches[0]/drain", Guid.Parse("6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b"), "wf-batches-0-drain"));
+        yield return ("drain.view_stale",
+            """{"since":"2030-01-01T00:00:00+00:00","staleSeconds":42.5,"boundSeconds":30,"reason":"virtualmachineinstancemigrations: not in sync for 42 s, last error 403 forbidden"}""",
+            new DrainViewStale(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), 42.5, 30,
+                "virtualmachineinstancemigrations: not in sync for 42 s, last error 403 forbidden"));
+        yield return ("drain.view_recovered", """{"heldSeconds":12.5}""", new DrainViewRecovered(12.5));
+        yield return ("cluster.limits_changed",
+            """{"old":{"parallelMigrationsPerCluster":5,"parallelOutboundMigrationsPerNode":2,"bandwidthPerMigrationBytesPerSecond":0,"completionTimeoutPerGiBSeconds":150,"progressTimeoutSeconds":150},"new":{"parallelMigrationsPerCluster":2,"parallelOutboundMigrationsPerNode":2,"bandwidthPerMigrationBytesPerSecond":0,"completionTimeoutPerGiBSeconds":150,"progressTimeoutSeconds":150}}""",
+            new ClusterLimitsChanged(new ClusterLimits(5, 2, 0, 150, 150), new ClusterLimits(2, 2, 0, 150, 150)));
+        yield return ("drain.owned_swept", """{"when":"recovery","policies":["drain-postcopy-abc"],"labels":["apps/web-7"]}""",
+            new OwnedObjectsSwept("recovery", ["drain-postcopy-abc"], ["apps/web-7"]));
     }
 }
