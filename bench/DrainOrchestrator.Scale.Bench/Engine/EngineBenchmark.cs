@@ -77,11 +77,11 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Refills, long SentChanges)
+        int Passes, int Refills, long SentChanges, int FullCollections)
     {
         public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
-            physics.Used, cluster.Completed, passes.Milliseconds.Count, cluster.Refills.Milliseconds.Count, Sent(cluster));
+            physics.Used, cluster.Completed, passes.Milliseconds.Count, cluster.Refills.Milliseconds.Count, Sent(cluster), GC.CollectionCount(2));
 
         public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes, int drainedNodes)
         {
@@ -94,7 +94,7 @@ internal static class EngineBenchmark
             return new EngineResult(options.Label, options.Size.Label, drainedNodes, migrations, seconds, Samples.Of(passTimes),
                 Samples.Of([.. cluster.Refills.Milliseconds.Skip(Refills)]), engineCpu / Math.Max(1, migrations),
                 engineBytes / 1024.0 / Math.Max(1, migrations), engineBytes / 1024.0 / Math.Max(1, passTimes.Count),
-                (Sent(cluster) - SentChanges) / seconds, MachineLoad.Now().ToString());
+                (Sent(cluster) - SentChanges) / seconds, GC.CollectionCount(2) - FullCollections, MachineLoad.Now().ToString());
         }
 
         // Every change the cluster sent: churn, plus about four per migration (pending, running, succeeded, the VMI).

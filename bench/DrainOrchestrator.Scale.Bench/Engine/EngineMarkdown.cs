@@ -40,11 +40,11 @@ internal static class EngineMarkdown
         Line($"CPU and allocations are the process's, less the simulated cluster's thread (PostgreSQL's own CPU is not counted).");
         Line($"Run: `dotnet run -c Release --project bench/DrainOrchestrator.Scale.Bench -- --engine-only --engine-label LABEL`.");
         text.AppendLine();
-        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | refill p50 | refill p99 | engine CPU / migration | allocated / migration | allocated / pass | changes / s | load |");
-        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | refill p50 | refill p99 | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
+        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} | {r.Passes.Median:0.0} ms | {r.Passes.P99:0.0} ms | {r.Passes.Worst:0.0} ms | {r.Passes.Count} | {r.Refills.Median:0.0} ms | {r.Refills.P99:0.0} ms | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {r.AllocatedKiBPerPass / 1024:0.00} MiB | {r.ClusterChangesPerSecond:0} | {r.Load} |");
+            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} | {r.Passes.Median:0.0} ms | {r.Passes.P99:0.0} ms | {r.Passes.Worst:0.0} ms | {r.Passes.Count} | {r.Refills.Median:0.0} ms | {r.Refills.P99:0.0} ms | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {r.AllocatedKiBPerPass / 1024:0.00} MiB | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
         }
 
         text.AppendLine();

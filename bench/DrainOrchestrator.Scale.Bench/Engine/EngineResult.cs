@@ -14,6 +14,7 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 /// <param name="AllocatedKiBPerMigration">Bytes allocated in the window but by the simulated cluster's thread, per migration.</param>
 /// <param name="AllocatedKiBPerPass">The same, per pass.</param>
 /// <param name="ClusterChangesPerSecond">Informer changes the cluster sent per second in the window (churn and migrations).</param>
+/// <param name="FullCollections">Gen 2 garbage collections in the window (the heap holds the whole cluster: each is costly).</param>
 /// <param name="Load">The machine's load at the end.</param>
 internal sealed record EngineResult(
     string Label,
@@ -27,4 +28,5 @@ internal sealed record EngineResult(
     double AllocatedKiBPerMigration,
     double AllocatedKiBPerPass,
     double ClusterChangesPerSecond,
+    int FullCollections,
     string Load);

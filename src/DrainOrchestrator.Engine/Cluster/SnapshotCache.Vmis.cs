@@ -6,11 +6,11 @@ namespace DrainOrchestrator.Engine.Cluster;
 public sealed partial class SnapshotCache
 {
     private readonly Dictionary<string, MappedVmi> _vmis = new(StringComparer.Ordinal);
-    private readonly List<VmiSnapshot> _slots = [];
+    private readonly ChunkedList<VmiSnapshot> _slots = new();
     private readonly List<string> _slotKeys = [];
     private readonly Dictionary<string, InvalidHint> _vmiHints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _requested = new(StringComparer.Ordinal);
-    private VmiSnapshot[]? _vmiList;
+    private IReadOnlyList<VmiSnapshot>? _vmiList;
 
     private void ClearVmis()
     {
@@ -78,7 +78,7 @@ public sealed partial class SnapshotCache
             _vmis[_slotKeys[slot]] = _vmis[_slotKeys[slot]] with { Slot = slot };
         }
 
-        _slots.RemoveAt(last);
+        _slots.RemoveLast();
         _slotKeys.RemoveAt(last);
         _vmiList = null;
     }
@@ -89,8 +89,8 @@ public sealed partial class SnapshotCache
         _dirtyNodes.Add(node);
     }
 
-    // A copy, so a snapshot handed out never changes; copied again only after a VMI changed.
-    private VmiSnapshot[] VmiList() => _vmiList ??= [.. _slots];
+    // Frozen, so a snapshot handed out never changes; frozen again only after a VMI changed (sharing the unchanged chunks).
+    private IReadOnlyList<VmiSnapshot> VmiList() => _vmiList ??= _slots.Freeze();
 
     private sealed record MappedVmi(int Slot, string Node, long Memory);
 }
