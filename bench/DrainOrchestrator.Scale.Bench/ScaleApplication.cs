@@ -99,6 +99,11 @@ internal static class ScaleApplication
             await Console.Error.WriteLineAsync($"error: no PostgreSQL for the engine bench: {ex.Message} (install the postgresql package, set DRAIN_TEST_DB, or pass --no-engine)");
             return 1;
         }
+        catch (TimeoutException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: the engine bench: {ex.Message}; the engine's warnings above say why (allow longer with --engine-minutes N)");
+            return 1;
+        }
 
         Console.WriteLine($"  passes: {result.Passes.Count}, p50 {result.Passes.Median:0.0} ms, p99 {result.Passes.P99:0.0} ms, max {result.Passes.Worst:0.0} ms; refills: {result.Refills.Count}, p50 {result.Refills.Median:0.0} ms, p99 {result.Refills.P99:0.0} ms");
         Console.WriteLine($"  engine CPU {result.EngineCpuMsPerMigration:0.0} ms and {result.AllocatedKiBPerMigration / 1024:0.0} MiB allocated per migration; {result.FullCollections} gen 2 GCs; {result.ClusterChangesPerSecond:0} cluster changes/s ({result.Load})");

@@ -8,7 +8,7 @@ internal sealed record ScaleOptions
 {
     public const string Usage =
         "usage: DrainOrchestrator.Scale.Bench [--quick] [--out DIR] [--sizes NODESxVMIS[,...]] [--decisions N] [--no-report] [--report-attempts N] [--trace FILE]\n"
-        + "       [--no-engine | --engine-only] [--engine-size NODESxVMIS] [--engine-migrations N] [--engine-label LABEL]";
+        + "       [--no-engine | --engine-only] [--engine-size NODESxVMIS] [--engine-migrations N] [--engine-minutes N] [--engine-label LABEL]";
 
     /// <summary>Smaller sizes and fewer repeats, written under results/tmp by scripts/bench.sh.</summary>
     public bool Quick { get; init; }
@@ -92,6 +92,9 @@ internal sealed record ScaleOptions
                     break;
                 case "--engine-migrations" when PositiveInt(Value()) is { } migrations:
                     options = options with { EngineBench = options.EngineBench with { Migrations = migrations } };
+                    break;
+                case "--engine-minutes" when PositiveInt(Value()) is { } minutes:
+                    options = options with { EngineBench = options.EngineBench with { Timeout = TimeSpan.FromMinutes(minutes) } };
                     break;
                 case "--engine-label" when Value() is { Length: > 0 } label:
                     options = options with { EngineBench = options.EngineBench with { Label = label } };

@@ -39,15 +39,22 @@ internal static class EngineBenchmark
 
         using var physics = new PhysicsThread(cluster);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stopping.CancelAfter(options.Timeout);
         var runner = new DrainRunner(dataSource, view, cluster, new DrainEngineOptions { Holder = "scale-bench" }, TimeProvider.System, passes);
         var run = runner.RunAsync(id, null, stopping.Token);
         var started = Stopwatch.GetTimestamp();
 
-        await WaitAsync(() => cluster.Completed >= 1, run, stopping.Token);
+        if (!await WaitAsync(() => cluster.Completed >= 1, run, options.Timeout, stopping.Token))
+        {
+            throw new TimeoutException($"no migration succeeded within {options.Timeout.TotalMinutes:0} minutes of the drain's start");
+        }
+
         log.WriteLine($"  engine: first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
         var window = Window.Open(cluster, physics, passes);
-        await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, stopping.Token);
+        if (!await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, options.Timeout, stopping.Token))
+        {
+            log.WriteLine($"  engine: only {cluster.Completed - window.Completed} of {options.Migrations} migrations succeeded within {options.Timeout.TotalMinutes:0} minutes; measured what there was");
+        }
+
         var result = window.Close(options, cluster, physics, passes, drained.Count);
         await stopping.CancelAsync();
         try
@@ -62,10 +69,17 @@ internal static class EngineBenchmark
         return result;
     }
 
-    private static async Task WaitAsync(Func<bool> done, Task<DrainResult> run, CancellationToken cancellationToken)
+    // False when the time is up first.
+    private static async Task<bool> WaitAsync(Func<bool> done, Task<DrainResult> run, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         while (!done())
         {
+            if (Stopwatch.GetElapsedTime(started) >= timeout)
+            {
+                return false;
+            }
+
             if (run.IsCompleted)
             {
                 var result = await run;
@@ -74,6 +88,8 @@ internal static class EngineBenchmark
 
             await Task.Delay(20, cancellationToken);
         }
+
+        return true;
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
