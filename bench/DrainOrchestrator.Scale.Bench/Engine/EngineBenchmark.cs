@@ -37,6 +37,7 @@ internal static class EngineBenchmark
         await new DrainStore(dataSource, TimeProvider.System).CreateAsync(
             new NewDrain(id, "engine-bench", "bench", drained, PolicyDocument.Write(policy), "scale-bench"), cancellationToken);
 
+        using var decisions = new DecisionClock();
         using var physics = new PhysicsThread(cluster);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var runner = new DrainRunner(dataSource, view, cluster, new DrainEngineOptions { Holder = "scale-bench" }, TimeProvider.System, passes);
@@ -49,13 +50,13 @@ internal static class EngineBenchmark
         }
 
         log.WriteLine($"  engine: first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
-        var window = Window.Open(cluster, physics, passes);
+        var window = Window.Open(cluster, physics, passes, decisions);
         if (!await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, options.Timeout, stopping.Token))
         {
             log.WriteLine($"  engine: only {cluster.Completed - window.Completed} of {options.Migrations} migrations succeeded within {options.Timeout.TotalMinutes:0} minutes; measured what there was");
         }
 
-        var result = window.Close(options, cluster, physics, passes, drained.Count);
+        var result = window.Close(options, cluster, physics, passes, decisions, drained.Count);
         await stopping.CancelAsync();
         try
         {
@@ -93,13 +94,14 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Refills, long SentChanges, int FullCollections)
+        int Passes, int Decisions, int Refills, long SentChanges, int FullCollections)
     {
-        public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes) => new(
+        public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, DecisionClock decisions) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
-            physics.Used, cluster.Completed, passes.Milliseconds.Count, cluster.Refills.Milliseconds.Count, Sent(cluster), GC.CollectionCount(2));
+            physics.Used, cluster.Completed, passes.Milliseconds.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count, Sent(cluster), GC.CollectionCount(2));
 
-        public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes, int drainedNodes)
+        public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes,
+            DecisionClock decisions, int drainedNodes)
         {
             var seconds = Stopwatch.GetElapsedTime(At).TotalSeconds;
             var (cpu, allocated, used) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), physics.Used);
@@ -108,7 +110,7 @@ internal static class EngineBenchmark
             var engineCpu = (cpu - Cpu).TotalMilliseconds - (used.CpuMs - Physics.CpuMs);
             var engineBytes = (allocated - Allocated) - (used.Allocated - Physics.Allocated);
             return new EngineResult(options.Label, options.Size.Label, drainedNodes, migrations, seconds, Samples.Of(passTimes),
-                Samples.Of([.. cluster.Refills.Milliseconds.Skip(Refills)]), engineCpu / Math.Max(1, migrations),
+                Samples.Of([.. decisions.Milliseconds.Skip(Decisions)]), Samples.Of([.. cluster.Refills.Milliseconds.Skip(Refills)]), engineCpu / Math.Max(1, migrations),
                 engineBytes / 1024.0 / Math.Max(1, migrations), engineBytes / 1024.0 / Math.Max(1, passTimes.Count),
                 (Sent(cluster) - SentChanges) / seconds, GC.CollectionCount(2) - FullCollections, MachineLoad.Now().ToString());
         }

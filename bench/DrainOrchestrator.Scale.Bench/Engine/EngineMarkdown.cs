@@ -38,13 +38,19 @@ internal static class EngineMarkdown
         Line($"success on: a pass runs from the loop's pass event (3050) until it waits for the next change; a refill from a");
         Line($"success to the next VMIM create (paired oldest first, so a slot left empty on purpose counts too: an upper bound);");
         Line($"CPU and allocations are the process's, less the simulated cluster's thread (PostgreSQL's own CPU is not counted).");
-        Line($"Run: `dotnet run -c Release --project bench/DrainOrchestrator.Scale.Bench -- --engine-only --engine-label LABEL`.");
+        Line($"Run: `dotnet run -c Release --project bench/DrainOrchestrator.Scale.Bench -- --engine-only --engine-label LABEL`;");
+        Line($"each label is the code measured (bench/README.md says how the run labelled before was made).");
         text.AppendLine();
-        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | refill p50 | refill p99 | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
-        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | of which Core's decision p50 / p99 | refill p50 | refill p99 | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
+        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} | {r.Passes.Median:0.0} ms | {r.Passes.P99:0.0} ms | {r.Passes.Worst:0.0} ms | {r.Passes.Count} | {r.Refills.Median:0.0} ms | {r.Refills.P99:0.0} ms | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {r.AllocatedKiBPerPass / 1024:0.00} MiB | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
+            // No pass ended in the window: every one took longer than the window.
+            var (p50, p99, max) = r.Passes.Count == 0
+                ? ($"> {r.WindowSeconds:0} s", $"> {r.WindowSeconds:0} s", $"> {r.WindowSeconds:0} s")
+                : ($"{r.Passes.Median:0.0} ms", $"{r.Passes.P99:0.0} ms", $"{r.Passes.Worst:0.0} ms");
+            var (refill50, refill99) = r.Refills.Count == 0 ? ("none", "none") : ($"{r.Refills.Median:0.0} ms", $"{r.Refills.P99:0.0} ms");
+            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} in {r.WindowSeconds:0} s | {p50} | {p99} | {max} | {r.Passes.Count} | {(r.Decisions is { Count: > 0 } d ? $"{d.Median:0.0} / {d.P99:0.0} ms" : "none")} | {refill50} | {refill99} | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {(r.Passes.Count == 0 ? "n/a" : $"{r.AllocatedKiBPerPass / 1024:0.00} MiB")} | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
         }
 
         text.AppendLine();

@@ -9,6 +9,7 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 /// <param name="Migrations">Migrations that succeeded in the window.</param>
 /// <param name="WindowSeconds">The window's length.</param>
 /// <param name="Passes">Migrate-loop pass latency, milliseconds.</param>
+/// <param name="Decisions">Core's scheduler decision inside those passes (the engine's own histogram), milliseconds.</param>
 /// <param name="Refills">Slot refill latency, milliseconds.</param>
 /// <param name="EngineCpuMsPerMigration">The process's CPU time in the window but the simulated cluster's thread, per migration.</param>
 /// <param name="AllocatedKiBPerMigration">Bytes allocated in the window but by the simulated cluster's thread, per migration.</param>
@@ -23,6 +24,7 @@ internal sealed record EngineResult(
     int Migrations,
     double WindowSeconds,
     Samples Passes,
+    Samples Decisions,
     Samples Refills,
     double EngineCpuMsPerMigration,
     double AllocatedKiBPerMigration,
