@@ -7,7 +7,9 @@
 #     drain-sim as processes; API latency with 50 clients polling while 3 drains run, Server-Sent Events fan-out to 200
 #     subscribers checked against the journal, slot refill in server mode (bench/results/server.json and .md);
 #  3. scale, full run only (bench/DrainOrchestrator.Scale.Bench): planning and scheduling-decision time for 1,000 nodes /
-#     20,000 VMIs and 5,000 / 100,000, and drainctl's report of 100,000 migrations (bench/results/scale.json and .md);
+#     20,000 VMIs and 5,000 / 100,000, drainctl's report of 100,000 migrations, and the engine at scale (the production
+#     drain runner on 100,000 VMIs: pass and refill latency, CPU per migration) (bench/results/scale.json, scale-engine.json
+#     and scale.md);
 #  4. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): Core's planner and scheduler against
 #     the simulated KubeVirt cluster on the scenarios of bench/scenarios/ (suite.yaml), each under KubeVirt's upstream and
 #     Red Hat's limits, once with the orchestrator and once with KubeVirt alone; summary.md and readme-table.md carry the
@@ -148,7 +150,7 @@ if [[ "$quick" == false && "$scale" == true ]]; then
   scale_assembly="$scale_project/bin/$configuration/net10.0/DrainOrchestrator.Scale.Bench.dll"
   build_or_require "$scale_project" "$scale_assembly"
 
-  echo "==> scale (planning, scheduling decisions, the report of 100,000 migrations) into $out"
+  echo "==> scale (planning, scheduling decisions, the report of 100,000 migrations, the engine at scale) into $out"
   started=$SECONDS
   dotnet "$scale_assembly" --out "$out"
   echo "==> done in $((SECONDS - started)) s"

@@ -8,6 +8,7 @@ using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Scale.Bench.Clusters;
 using DrainOrchestrator.Scale.Bench.Decisions;
+using DrainOrchestrator.Scale.Bench.Engine;
 using DrainOrchestrator.Scale.Bench.Measuring;
 using DrainOrchestrator.Scale.Bench.Planning;
 using DrainOrchestrator.Scale.Bench.Reports;
@@ -34,6 +35,11 @@ internal static class ScaleApplication
             var lines = DecisionTrace.Write(options.Cases, options.Decisions, trace, Console.Out);
             Console.WriteLine($"{lines} decisions traced into {trace}");
             return 0;
+        }
+
+        if (options.EngineOnly)
+        {
+            return await RunEngineAsync(options, writeSection: true);
         }
 
         var wall = Stopwatch.StartNew();
@@ -72,9 +78,48 @@ internal static class ScaleApplication
         var markdown = Path.Combine(options.OutputDirectory, $"scale{suffix}.md");
         await File.WriteAllTextAsync(json, ScaleJson.Write(result) + "\n", new UTF8Encoding(false));
         await File.WriteAllTextAsync(markdown, ScaleMarkdown.Write(result), new UTF8Encoding(false));
+        var engine = options.Engine ? await RunEngineAsync(options, writeSection: false) : 0;
+        await EngineMarkdown.WriteIntoAsync(markdown, await EngineResults.ReadAsync(EngineJson(options), CancellationToken.None), CancellationToken.None);
         Console.WriteLine($"done in {wall.Elapsed.TotalSeconds:0} s; results in {json} and {markdown}");
+        return engine;
+    }
+
+    // The engine at scale: its result joins the others of scale-engine.json (by label) and the section of scale.md.
+    private static async Task<int> RunEngineAsync(ScaleOptions options, bool writeSection)
+    {
+        var bench = options.EngineBench;
+        Console.WriteLine($"engine: {bench.Size.Label}, {bench.Size.DrainedNodes} drained, {bench.Migrations} migrations measured ({bench.Label})");
+        EngineResult result;
+        try
+        {
+            result = await EngineBenchmark.RunAsync(bench, Seed, Console.Out, CancellationToken.None);
+        }
+        catch (EmbeddedPostgresException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: no PostgreSQL for the engine bench: {ex.Message} (install the postgresql package, set DRAIN_TEST_DB, or pass --no-engine)");
+            return 1;
+        }
+        catch (TimeoutException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: the engine bench: {ex.Message}; the engine's warnings above say why (allow longer with --engine-minutes N)");
+            return 1;
+        }
+
+        Console.WriteLine($"  passes: {result.Passes.Count}, p50 {result.Passes.Median:0.0} ms, p99 {result.Passes.P99:0.0} ms, max {result.Passes.Worst:0.0} ms (Core's decision p50 {result.Decisions.Median:0.0} ms, p99 {result.Decisions.P99:0.0} ms); refills: {result.Refills.Count}, p50 {result.Refills.Median:0.0} ms, p99 {result.Refills.P99:0.0} ms");
+        Console.WriteLine($"  engine CPU {result.EngineCpuMsPerMigration:0.0} ms and {result.AllocatedKiBPerMigration / 1024:0.0} MiB allocated per migration; {result.FullCollections} gen 2 GCs; {result.ClusterChangesPerSecond:0} cluster changes/s ({result.Load})");
+        Directory.CreateDirectory(options.OutputDirectory);
+        var results = await EngineResults.SaveAsync(EngineJson(options), result, CancellationToken.None);
+        if (writeSection)
+        {
+            var markdown = Path.Combine(options.OutputDirectory, options.Quick ? "scale-quick.md" : "scale.md");
+            await EngineMarkdown.WriteIntoAsync(markdown, results, CancellationToken.None);
+        }
+
         return 0;
     }
+
+    private static string EngineJson(ScaleOptions options) =>
+        Path.Combine(options.OutputDirectory, options.Quick ? "scale-engine-quick.json" : "scale-engine.json");
 
     private static SizeResult MeasureSize(ScaleCase size, DrainPolicy policy, ScaleOptions options)
     {

@@ -7,7 +7,8 @@ namespace DrainOrchestrator.Scale.Bench;
 internal sealed record ScaleOptions
 {
     public const string Usage =
-        "usage: DrainOrchestrator.Scale.Bench [--quick] [--out DIR] [--sizes NODESxVMIS[,...]] [--decisions N] [--no-report] [--report-attempts N] [--trace FILE]";
+        "usage: DrainOrchestrator.Scale.Bench [--quick] [--out DIR] [--sizes NODESxVMIS[,...]] [--decisions N] [--no-report] [--report-attempts N] [--trace FILE]\n"
+        + "       [--no-engine | --engine-only] [--engine-size NODESxVMIS] [--engine-migrations N] [--engine-minutes N] [--engine-label LABEL]";
 
     /// <summary>Smaller sizes and fewer repeats, written under results/tmp by scripts/bench.sh.</summary>
     public bool Quick { get; init; }
@@ -32,6 +33,14 @@ internal sealed record ScaleOptions
     /// <summary>Report runs per format.</summary>
     public int ReportRuns { get; init; } = 3;
 
+    /// <summary>Whether to run the engine bench (needs PostgreSQL like the report).</summary>
+    public bool Engine { get; init; } = true;
+
+    /// <summary>Whether to run the engine bench alone (no planning, decisions or report).</summary>
+    public bool EngineOnly { get; init; }
+
+    public Engine.EngineBenchOptions EngineBench { get; init; } = new();
+
     /// <summary>When set, only replay the decisions and write one line per decision to this file (no timing).</summary>
     public string? TracePath { get; init; }
 
@@ -54,6 +63,7 @@ internal sealed record ScaleOptions
                         PlanningRuns = 3,
                         ReportAttempts = 10_000,
                         ReportRuns = 2,
+                        EngineBench = options.EngineBench with { Size = new ScaleCase(1000, 20_000), Migrations = 100 },
                     };
                     break;
                 case "--out" when Value() is { } output:
@@ -70,6 +80,24 @@ internal sealed record ScaleOptions
                     break;
                 case "--no-report":
                     options = options with { Report = false };
+                    break;
+                case "--no-engine":
+                    options = options with { Engine = false };
+                    break;
+                case "--engine-only":
+                    options = options with { EngineOnly = true };
+                    break;
+                case "--engine-size" when Value() is { } size && ScaleCase.TryParseList(size, out var engineCases) && engineCases.Count == 1:
+                    options = options with { EngineBench = options.EngineBench with { Size = engineCases[0] } };
+                    break;
+                case "--engine-migrations" when PositiveInt(Value()) is { } migrations:
+                    options = options with { EngineBench = options.EngineBench with { Migrations = migrations } };
+                    break;
+                case "--engine-minutes" when PositiveInt(Value()) is { } minutes:
+                    options = options with { EngineBench = options.EngineBench with { Timeout = TimeSpan.FromMinutes(minutes) } };
+                    break;
+                case "--engine-label" when Value() is { Length: > 0 } label:
+                    options = options with { EngineBench = options.EngineBench with { Label = label } };
                     break;
                 case "--trace" when Value() is { } trace:
                     options = options with { TracePath = Path.GetFullPath(trace) };

@@ -2,7 +2,11 @@ using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Engine.Cluster;
 
-/// <summary>The cluster objects the engine reads, at one instant. Treat the objects as read-only.</summary>
+/// <summary>
+/// The cluster objects the engine reads, at one instant. Treat the objects as read-only. Look-ups by uid or name go
+/// through an index: the one a <see cref="ClusterCache"/> keeps current, or one built from the lists on the first
+/// look-up (and dropped by a <c>with</c> copy, whose lists may differ).
+/// </summary>
 /// <param name="Nodes">Every node.</param>
 /// <param name="Vmis">Every VMI.</param>
 /// <param name="Migrations">Every VMIM, finished ones included.</param>
@@ -17,20 +21,43 @@ public sealed record ClusterState(
     IReadOnlyList<Namespace> Namespaces,
     KubeVirt? KubeVirt)
 {
+    private ClusterIndex? _index;
+
+    private ClusterState(ClusterState original)
+    {
+        Nodes = original.Nodes;
+        Vmis = original.Vmis;
+        Migrations = original.Migrations;
+        Policies = original.Policies;
+        Namespaces = original.Namespaces;
+        KubeVirt = original.KubeVirt;
+        VirtualMachines = original.VirtualMachines;
+    }
+
     /// <summary>Every VirtualMachine (their run strategies decide whether a stopped VMI starts again).</summary>
     public IReadOnlyList<VirtualMachine> VirtualMachines { get; init; } = [];
 
+    internal ClusterIndex Index
+    {
+        get => _index ??= ListIndex.Of(this);
+        init => _index = value;
+    }
+
     /// <summary>The VMIM with this namespace and name, or null.</summary>
-    public VirtualMachineInstanceMigration? FindMigration(string @namespace, string name) =>
-        Migrations.FirstOrDefault(m => m.Metadata.Namespace == @namespace && m.Metadata.Name == name);
+    public VirtualMachineInstanceMigration? FindMigration(string @namespace, string name) => Index.Migration(ClusterIndex.Key(@namespace, name));
 
     /// <summary>The VMI with this uid, or null.</summary>
-    public VirtualMachineInstance? FindVmi(string uid) => Vmis.FirstOrDefault(v => v.Metadata.Uid == uid);
+    public VirtualMachineInstance? FindVmi(string uid) => Index.VmiByUid(uid);
 
     /// <summary>The VMI with this namespace and name, whatever its uid (a restarted VM's VMI has a new one), or null.</summary>
-    public VirtualMachineInstance? FindVmi(string @namespace, string name) =>
-        Vmis.FirstOrDefault(v => v.Metadata.Namespace == @namespace && v.Metadata.Name == name);
+    public VirtualMachineInstance? FindVmi(string @namespace, string name) => Index.Vmi(ClusterIndex.Key(@namespace, name));
 
     /// <summary>The node with this name, or null.</summary>
-    public Node? FindNode(string name) => Nodes.FirstOrDefault(n => n.Metadata.Name == name);
+    public Node? FindNode(string name) => Index.Node(name);
+
+    /// <summary>The namespace with this name, or null.</summary>
+    public Namespace? FindNamespace(string name) => Index.Namespace(name);
+
+    /// <summary>The VirtualMachine with this namespace and name, or null.</summary>
+    public VirtualMachine? FindVirtualMachine(string @namespace, string name) => Index.VirtualMachine(ClusterIndex.Key(@namespace, name));
 }

@@ -25,6 +25,13 @@ public interface IClusterView
     Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken);
 
     /// <summary>
+    /// What changed after the change-log position <paramref name="through"/> (a previous answer's
+    /// <see cref="ClusterChanges.Through"/>, negative for none), read before <see cref="Current"/>; null when this view keeps
+    /// no log (then a consumer looks at everything on every read).
+    /// </summary>
+    ClusterChanges? ChangesSince(long through) => null;
+
+    /// <summary>
     /// Reads the VMI <paramref name="namespace"/>/<paramref name="name"/> from the API server itself, bypassing the
     /// cache; null when there is none (404). Failures the server may recover from are retried by the client; any other,
     /// or one still failing when its retries are spent, is thrown: it never reads as a missing VMI.

@@ -7,13 +7,14 @@ namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// An <see cref="IClusterView"/> over one informer per kind (nodes, VMIs, VMIMs, MigrationPolicies, namespaces, the
-/// KubeVirt CR, VirtualMachines). Every change any informer applies bumps the version, so waiters wake within milliseconds.
+/// KubeVirt CR, VirtualMachines), feeding one <see cref="ClusterCache"/>: every change any informer applies reaches the
+/// cache, bumps the version (waiters wake within milliseconds) and is logged by key for <see cref="ChangesSince"/>.
 /// After the start an informer never ends on its own: a refused or failing list or watch is retried, and shows in
 /// <see cref="Health"/> meanwhile.
 /// </summary>
 public sealed class InformerClusterView : IClusterView, IAsyncDisposable
 {
-    private readonly ChangeSignal _signal = new();
+    private readonly ClusterCache _cache = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Informer<Node> _nodes;
     private readonly Informer<VirtualMachineInstance> _vmis;
@@ -38,15 +39,10 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public long Version => _signal.Version;
+    public long Version => _cache.Version;
 
     /// <inheritdoc />
-    public ClusterState Current => new(
-        [.. _nodes.Snapshot.Items], [.. _vmis.Snapshot.Items], [.. _migrations.Snapshot.Items],
-        [.. _policies.Snapshot.Items], [.. _namespaces.Snapshot.Items], _kubeVirt.Snapshot.Items.FirstOrDefault())
-    {
-        VirtualMachines = [.. _vms.Snapshot.Items],
-    };
+    public ClusterState Current => _cache.Current;
 
     /// <inheritdoc />
     public ClusterViewHealth Health => new(
@@ -60,21 +56,17 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         (VirtualMachine.Resource.Plural, _vms.Health),
     ]);
 
-    /// <summary>Starts every informer and returns once each has listed (fails when one cannot).</summary>
+    /// <inheritdoc />
+    public ClusterChanges? ChangesSince(long through) => _cache.ChangesSince(through);
+
+    /// <summary>Starts every informer and returns once each has listed into the cache (fails when one cannot).</summary>
     public static async Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken)
     {
         var view = new InformerClusterView(client);
         try
         {
-            view.Run(view._nodes);
-            view.Run(view._vmis);
-            view.Run(view._migrations);
-            view.Run(view._policies);
-            view.Run(view._namespaces);
-            view.Run(view._kubeVirt);
-            view.Run(view._vms);
-            await Task.WhenAll(view._nodes.Synced, view._vmis.Synced, view._migrations.Synced, view._policies.Synced,
-                view._namespaces.Synced, view._kubeVirt.Synced, view._vms.Synced).WaitAsync(cancellationToken);
+            await Task.WhenAll(view.Run(view._nodes), view.Run(view._vmis), view.Run(view._migrations), view.Run(view._policies),
+                view.Run(view._namespaces), view.Run(view._kubeVirt), view.Run(view._vms)).WaitAsync(cancellationToken);
             return view;
         }
         catch
@@ -86,7 +78,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
 
     /// <inheritdoc />
     public Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken) =>
-        _signal.WhenChangedAsync(seenVersion, cancellationToken);
+        _cache.WhenChangedAsync(seenVersion, cancellationToken);
 
     /// <inheritdoc />
     public async Task<VirtualMachineInstance?> ReadVmiAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -101,21 +93,38 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         }
     }
 
-    private void Run<T>(Informer<T> informer)
+    // The cache takes the informer's first list, then every change after it: subscribed before the list, so nothing
+    // falls between; a change that the list already showed is applied again, which leaves the same object. Returns
+    // once the list is in the cache.
+    private Task Run<T>(Informer<T> informer)
         where T : KubernetesObject, IKubernetesResource<T>
     {
         var subscription = informer.Subscribe();
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _running.Add(informer.RunAsync(_stopping.Token));
         _running.Add(Task.Run(async () =>
         {
             using (subscription)
             {
-                await foreach (var _ in subscription.Changes.ReadAllAsync(_stopping.Token))
+                try
                 {
-                    _signal.Bump();
+                    await informer.Synced.WaitAsync(_stopping.Token);
+                    _cache.Replace(informer.Snapshot.Items);
+                    loaded.TrySetResult();
+                }
+                catch (Exception ex)
+                {
+                    loaded.TrySetException(ex);
+                    throw;
+                }
+
+                await foreach (var change in subscription.Changes.ReadAllAsync(_stopping.Token))
+                {
+                    _cache.Apply(change);
                 }
             }
         }));
+        return loaded.Task;
     }
 
     /// <inheritdoc />

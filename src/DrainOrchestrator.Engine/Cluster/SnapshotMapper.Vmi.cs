@@ -50,19 +50,24 @@ public static partial class SnapshotMapper
         return byKey;
     }
 
-    private static VmiSnapshot MapVmi(VirtualMachineInstance vmi, Dictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels,
-        Dictionary<string, VirtualMachine> vms, List<InvalidHint> invalid)
+    // Whether the snapshot has the VMI: running or about to, on a node.
+    internal static bool IsMapped(VirtualMachineInstance vmi) => vmi.Status?.Phase is null or "Running" or "Scheduled";
+
+    // The name of the VirtualMachine owning the VMI, or null.
+    internal static string? OwnerVmName(VirtualMachineInstance vmi) =>
+        vmi.Metadata.OwnerReferences?.FirstOrDefault(o => o.Kind == "VirtualMachine")?.Name;
+
+    internal static VmiSnapshot MapVmi(VirtualMachineInstance vmi, IReadOnlyDictionary<string, string>? namespaceLabels,
+        VirtualMachine? vm, List<InvalidHint> invalid)
     {
         var meta = vmi.Metadata;
         var live = vmi.Status?.Conditions?.FirstOrDefault(c => c.Type == "LiveMigratable");
         var terms = vmi.Spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [];
-        var owner = meta.OwnerReferences?.FirstOrDefault(o => o.Kind == "VirtualMachine");
-        var vm = owner is null ? null : vms.GetValueOrDefault(meta.Namespace + "/" + owner.Name);
         var node = vmi.Status?.NodeName ?? meta["kubevirt.io/nodeName"] ?? "";
         return new VmiSnapshot(
             meta.Namespace ?? "", meta.Name ?? "", meta.Uid ?? "", node,
             Labels(meta),
-            namespaceLabels.GetValueOrDefault(meta.Namespace ?? "") ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            namespaceLabels ?? new Dictionary<string, string>(StringComparer.Ordinal),
             MemoryOf(vmi),
             vmi.Spec?.NodeSelector ?? new Dictionary<string, string>(StringComparer.Ordinal),
             terms.Select(t => new Core.Snapshot.NodeSelectorTerm((t.MatchExpressions ?? [])

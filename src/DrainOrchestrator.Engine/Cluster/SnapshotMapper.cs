@@ -19,12 +19,15 @@ public static partial class SnapshotMapper
         var namespaceLabels = state.Namespaces.ToDictionary(n => n.Metadata.Name ?? "", n => (IReadOnlyDictionary<string, string>)Labels(n.Metadata), StringComparer.Ordinal);
         var vms = VmsByKey(state.VirtualMachines);
         var invalid = new List<InvalidHint>();
-        var vmis = state.Vmis.Where(v => v.Status?.Phase is null or "Running" or "Scheduled")
-            .Select(v => MapVmi(v, namespaceLabels, vms, invalid)).Where(v => v.NodeName.Length > 0).ToList();
+        var vmis = state.Vmis.Where(IsMapped)
+            .Select(v => MapVmi(v, namespaceLabels.GetValueOrDefault(v.Metadata.Namespace ?? ""),
+                OwnerVmName(v) is { } owner ? vms.GetValueOrDefault(v.Metadata.Namespace + "/" + owner) : null, invalid))
+            .Where(v => v.NodeName.Length > 0).ToList();
         var requested = vmis.GroupBy(v => v.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.MemoryBytes), StringComparer.Ordinal);
         var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""), invalid)).ToList();
         var vmiByKey = state.Vmis.ToDictionary(v => v.Metadata.Namespace + "/" + v.Metadata.Name, StringComparer.Ordinal);
-        var migrations = state.Migrations.Select(m => MapMigration(m, vmiByKey)).Where(m => m is { IsFinished: false }).Select(m => m!).ToList();
+        var migrations = state.Migrations.Select(m => MapMigration(m, vmiByKey.GetValueOrDefault(m.Metadata.Namespace + "/" + m.Spec.VmiName)))
+            .Where(m => m is { IsFinished: false }).Select(m => m!).ToList();
         return new ClusterSnapshot(nodes, vmis, MapConfig(state.KubeVirt), state.Policies.Select(MapPolicy).ToList(), migrations)
         {
             InvalidHints = invalid,
@@ -52,7 +55,7 @@ public static partial class SnapshotMapper
             ParseEviction(kubeVirt?.Spec.Configuration?.EvictionStrategy) is var e and not EvictionStrategy.Unset ? e : defaults.DefaultEvictionStrategy);
     }
 
-    private static NodeSnapshot MapNode(Node node, long requested, List<InvalidHint> invalid)
+    internal static NodeSnapshot MapNode(Node node, long requested, List<InvalidHint> invalid)
     {
         var ready = node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") ?? false;
         var allocatable = node.Status?.Allocatable is { } a && a.TryGetValue("memory", out var mem) ? mem.ToInt64() : 0;
@@ -61,7 +64,7 @@ public static partial class SnapshotMapper
             allocatable, requested, NicBandwidthOf(node, invalid), node.Status?.NodeInfo?.KubeletVersion ?? "");
     }
 
-    private static MigrationPolicySnapshot MapPolicy(MigrationPolicy policy)
+    internal static MigrationPolicySnapshot MapPolicy(MigrationPolicy policy)
     {
         var s = policy.Spec;
         return new MigrationPolicySnapshot(policy.Metadata.Name ?? "",
@@ -73,11 +76,10 @@ public static partial class SnapshotMapper
             s.MaxDowntimeMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
     }
 
-    private static MigrationSnapshot? MapMigration(VirtualMachineInstanceMigration m, Dictionary<string, VirtualMachineInstance> vmis)
+    internal static MigrationSnapshot? MapMigration(VirtualMachineInstanceMigration m, VirtualMachineInstance? vmi)
     {
         var phase = ParsePhase(m.Status?.Phase);
         var vmiName = m.Spec.VmiName ?? "";
-        vmis.TryGetValue(m.Metadata.Namespace + "/" + vmiName, out var vmi);
         var state = vmi?.Status?.MigrationState;
         var ours = state is not null && state.MigrationUid == m.Metadata.Uid;
         var source = ours ? state!.SourceNode : null;

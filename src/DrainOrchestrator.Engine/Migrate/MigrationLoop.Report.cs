@@ -12,6 +12,8 @@ internal sealed partial class MigrationLoop
 {
     private IReadOnlyList<NodeProgress> _lastCounts = [];
     private bool _lastPaused;
+    private Dictionary<string, List<PlannedVmi>>? _itemsByNode;
+    private HashSet<string>? _drainedNodes;
 
     private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, int clusterInFlight,
         bool paused, CancellationToken cancellationToken)
@@ -21,8 +23,9 @@ internal sealed partial class MigrationLoop
         // is exactly the progress drainctl prints in this process.
         if (!counts.SequenceEqual(_lastCounts) || paused != _lastPaused)
         {
+            var drained = _drainedNodes ??= context.Nodes.ToHashSet(StringComparer.Ordinal);
             var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
-                && cluster.FindVmi(i.Vmi.Uid) is { } v && context.Nodes.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
+                && cluster.FindVmi(i.Vmi.Uid) is { } v && drained.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
             var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
                 MidpointRounding.AwayFromZero);
             await context.Writer.WriteAsync(new ProgressReported(counts, paused, seconds), async t =>
@@ -42,10 +45,13 @@ internal sealed partial class MigrationLoop
     {
         var inFlight = records.Where(r => !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
         var failures = new AttemptFailures(records);
+        var succeededFrom = records.Where(r => r.Outcome == AttemptOutcome.Succeeded)
+            .GroupBy(r => r.SourceNode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _itemsByNode ??= plan.Items.GroupBy(i => i.Vmi.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<NodeProgress>();
         foreach (var node in context.Nodes)
         {
-            var items = plan.Items.Where(i => i.Vmi.NodeName == node).ToList();
+            var items = _itemsByNode.GetValueOrDefault(node) ?? [];
             var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
             // A VM being restarted has lost its old VMI before it runs again: it has not moved until its restart ends.
             var moved = migrating
@@ -61,7 +67,7 @@ internal sealed partial class MigrationLoop
             var skipped = items.Count - migrating.Count;
             // After a take-over the plan holds only the VMs still on the node: those an earlier run moved off it count too.
             var planned = items.Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
-            var movedEarlier = records.Where(r => r.SourceNode == node && r.Outcome == AttemptOutcome.Succeeded && !planned.Contains(r.VmiUid))
+            var movedEarlier = (succeededFrom.GetValueOrDefault(node) ?? []).Where(r => !planned.Contains(r.VmiUid))
                 .Select(r => r.VmiUid).Distinct(StringComparer.Ordinal).Count();
             result.Add(new NodeProgress(node, items.Count + movedEarlier, moved.Count + movedEarlier, migrating.Count - moved.Count - givenUp, flying,
                 failedAttempts, retrying, givenUp, skipped));

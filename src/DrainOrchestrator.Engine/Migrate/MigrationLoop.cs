@@ -29,6 +29,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly MigrationBudget _budget = new(context);
     private readonly WindowGate _window = new(context, plan);
     private readonly LimitsFollower _limits = new(context);
+    private readonly SnapshotCache _snapshots = new();
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
@@ -84,7 +85,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 return LoopOutcome.Cancelled;
             }
 
-            var cluster = context.View.Current;
+            // The snapshot is kept between passes and updated from what changed (SnapshotCache).
+            var (cluster, snapshot) = _snapshots.Read(context.View);
             var (records, observed) = await ReconcileAsync(cluster, await attemptsListed, recovering, cancellationToken);
             if (recovering)
             {
@@ -94,7 +96,6 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             recovering = false;
             var now = context.Time.GetUtcNow();
-            var snapshot = SnapshotMapper.Map(cluster);
             await _limits.FollowAsync(snapshot.Config, cancellationToken);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var admission = _window.Admission(records);

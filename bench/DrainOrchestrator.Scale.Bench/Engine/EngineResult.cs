@@ -1,0 +1,34 @@
+using DrainOrchestrator.Scale.Bench.Measuring;
+
+namespace DrainOrchestrator.Scale.Bench.Engine;
+
+/// <summary>What one engine bench run measured, over the window from the first success to the last measured one.</summary>
+/// <param name="Label">What was measured (e.g. before or after a change).</param>
+/// <param name="Cluster">The cluster's size.</param>
+/// <param name="DrainedNodes">Nodes drained.</param>
+/// <param name="Migrations">Migrations that succeeded in the window.</param>
+/// <param name="WindowSeconds">The window's length.</param>
+/// <param name="Passes">Migrate-loop pass latency, milliseconds.</param>
+/// <param name="Decisions">Core's scheduler decision inside those passes (the engine's own histogram), milliseconds.</param>
+/// <param name="Refills">Slot refill latency, milliseconds.</param>
+/// <param name="EngineCpuMsPerMigration">The process's CPU time in the window but the simulated cluster's thread, per migration.</param>
+/// <param name="AllocatedKiBPerMigration">Bytes allocated in the window but by the simulated cluster's thread, per migration.</param>
+/// <param name="AllocatedKiBPerPass">The same, per pass.</param>
+/// <param name="ClusterChangesPerSecond">Informer changes the cluster sent per second in the window (churn and migrations).</param>
+/// <param name="FullCollections">Gen 2 garbage collections in the window (the heap holds the whole cluster: each is costly).</param>
+/// <param name="Load">The machine's load at the end.</param>
+internal sealed record EngineResult(
+    string Label,
+    string Cluster,
+    int DrainedNodes,
+    int Migrations,
+    double WindowSeconds,
+    Samples Passes,
+    Samples Decisions,
+    Samples Refills,
+    double EngineCpuMsPerMigration,
+    double AllocatedKiBPerMigration,
+    double AllocatedKiBPerPass,
+    double ClusterChangesPerSecond,
+    int FullCollections,
+    string Load);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using DrainOrchestrator.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Scale.Bench.Engine;
+
+/// <summary>
+/// Times the migrate loop's passes from inside the process: a pass begins with the engine's debug event 3050 (its pass
+/// log) and ends when the loop waits for the next cluster change. A logger for the engine, so it needs no hook of its own.
+/// </summary>
+internal sealed class PassClock : ILogger<DrainRunner>
+{
+    private const int PassBegan = 3050;
+    private readonly Lock _gate = new();
+    private readonly List<double> _milliseconds = [];
+    private long? _began;
+
+    public IReadOnlyList<double> Milliseconds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _milliseconds];
+            }
+        }
+    }
+
+    public void Ended()
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (_began is { } began)
+            {
+                _milliseconds.Add(Stopwatch.GetElapsedTime(began, now).TotalMilliseconds);
+                _began = null;
+            }
+        }
+    }
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (eventId.Id == PassBegan)
+        {
+            lock (_gate)
+            {
+                _began = Stopwatch.GetTimestamp();
+            }
+        }
+        else if (logLevel >= LogLevel.Warning)
+        {
+            Console.Error.WriteLine($"  engine {logLevel}: {formatter(state, exception)}");
+        }
+    }
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+}

@@ -1,0 +1,96 @@
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary>The VMIs of the snapshot: mapped by key, kept in a dense list that a removal fills from its end.</summary>
+public sealed partial class SnapshotCache
+{
+    private readonly Dictionary<string, MappedVmi> _vmis = new(StringComparer.Ordinal);
+    private readonly ChunkedList<VmiSnapshot> _slots = new();
+    private readonly List<string> _slotKeys = [];
+    private readonly Dictionary<string, InvalidHint> _vmiHints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _requested = new(StringComparer.Ordinal);
+    private IReadOnlyList<VmiSnapshot>? _vmiList;
+
+    private void ClearVmis()
+    {
+        _vmis.Clear();
+        _slots.Clear();
+        _slotKeys.Clear();
+        _vmiHints.Clear();
+        _requested.Clear();
+        _vmiList = null;
+    }
+
+    // Maps the VMI with this key again as the state shows it (or forgets it), keeping each node's requested memory.
+    private void SetVmi(string key, ClusterState state)
+    {
+        if (_vmis.Remove(key, out var old))
+        {
+            RemoveSlot(old.Slot);
+            _vmiHints.Remove(key);
+            if (old.Slot >= 0)
+            {
+                AddRequested(old.Node, -old.Memory);
+            }
+        }
+
+        if (state.Index.Vmi(key) is not { } vmi || !SnapshotMapper.IsMapped(vmi))
+        {
+            return;
+        }
+
+        var ns = vmi.Metadata.Namespace ?? "";
+        var vm = SnapshotMapper.OwnerVmName(vmi) is { } owner ? state.FindVirtualMachine(ns, owner) : null;
+        var labels = state.FindNamespace(ns) is { } found ? found.Metadata.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        var invalid = new List<InvalidHint>(0);
+        var mapped = SnapshotMapper.MapVmi(vmi, labels, vm, invalid);
+        if (invalid.Count > 0)
+        {
+            _vmiHints[key] = invalid[0];
+        }
+
+        var slot = -1;
+        if (mapped.NodeName.Length > 0)
+        {
+            slot = _slots.Count;
+            _slots.Add(mapped);
+            _slotKeys.Add(key);
+            AddRequested(mapped.NodeName, mapped.MemoryBytes);
+        }
+
+        _vmis[key] = new MappedVmi(slot, mapped.NodeName, mapped.MemoryBytes);
+        _vmiList = null;
+    }
+
+    private void RemoveSlot(int slot)
+    {
+        if (slot < 0)
+        {
+            return;
+        }
+
+        var last = _slots.Count - 1;
+        if (slot != last)
+        {
+            _slots[slot] = _slots[last];
+            _slotKeys[slot] = _slotKeys[last];
+            _vmis[_slotKeys[slot]] = _vmis[_slotKeys[slot]] with { Slot = slot };
+        }
+
+        _slots.RemoveLast();
+        _slotKeys.RemoveAt(last);
+        _vmiList = null;
+    }
+
+    private void AddRequested(string node, long bytes)
+    {
+        _requested[node] = _requested.GetValueOrDefault(node) + bytes;
+        _dirtyNodes.Add(node);
+    }
+
+    // Frozen, so a snapshot handed out never changes; frozen again only after a VMI changed (sharing the unchanged chunks).
+    private IReadOnlyList<VmiSnapshot> VmiList() => _vmiList ??= _slots.Freeze();
+
+    private sealed record MappedVmi(int Slot, string Node, long Memory);
+}

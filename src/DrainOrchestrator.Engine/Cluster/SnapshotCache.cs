@@ -1,0 +1,108 @@
+using DrainOrchestrator.Core.Snapshot;
+
+namespace DrainOrchestrator.Engine.Cluster;
+
+/// <summary>
+/// Core's <see cref="ClusterSnapshot"/> of a cluster, kept between reads and brought up to date from the view's change
+/// log (<see cref="IClusterView.ChangesSince"/>): only the VMIs, nodes and VMIMs that changed are mapped again, so a read
+/// costs what changed plus copying the references of the lists Core reads. It equals <see cref="SnapshotMapper.Map"/>
+/// of the same state but for the order of the VMIs, the unfinished VMIMs and the invalid hints (Core looks VMIs up by
+/// uid). A view without a log, a list that replaced a kind, or a namespace change (its labels reach every VMI in it)
+/// maps everything again. One reader at a time.
+/// </summary>
+public sealed partial class SnapshotCache
+{
+    private long _through = -1;
+    private ClusterSnapshot? _snapshot;
+
+    /// <summary>How many objects the last read mapped again (every VMI and node when it mapped everything).</summary>
+    public int LastMapped { get; private set; }
+
+    /// <summary>Reads the view's changes, then its state, and returns the state with its snapshot.</summary>
+    public (ClusterState State, ClusterSnapshot Snapshot) Read(IClusterView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        // Changes first: everything they name is in the state read after (a later change is named by the next read).
+        var changes = view.ChangesSince(_through);
+        var state = view.Current;
+        return (state, Update(state, changes));
+    }
+
+    /// <summary>The snapshot of <paramref name="state"/>, given what changed since the last update (null: unknown).</summary>
+    public ClusterSnapshot Update(ClusterState state, ClusterChanges? changes)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (changes is null || changes.All || _snapshot is null || changes.Others.Contains(ClusterKind.Namespace))
+        {
+            Rebuild(state);
+        }
+        else
+        {
+            Apply(state, changes);
+        }
+
+        _through = changes?.Through ?? -1;
+        _snapshot = new ClusterSnapshot(NodeList(), VmiList(), _config, _policies, UnfinishedMigrations(state))
+        {
+            InvalidHints = [.. _vmiHints.Values, .. _nodeHints.Values],
+        };
+        return _snapshot;
+    }
+
+    private void Rebuild(ClusterState state)
+    {
+        ClearVmis();
+        foreach (var vmi in state.Vmis)
+        {
+            SetVmi(ClusterIndex.Key(vmi.Metadata.Namespace, vmi.Metadata.Name ?? ""), state);
+        }
+
+        RebuildNodes(state);
+        MapClusterWide(state);
+        _unfinished.Clear();
+        foreach (var vmim in state.Migrations)
+        {
+            TrackMigration(ClusterIndex.Key(vmim.Metadata.Namespace, vmim.Metadata.Name ?? ""), state);
+        }
+
+        LastMapped = state.Vmis.Count + state.Nodes.Count;
+    }
+
+    private void Apply(ClusterState state, ClusterChanges changes)
+    {
+        _dirtyNodes.Clear();
+        // A VM's VMI has the VM's namespace and name: a changed VM changes that VMI's run strategy and hints.
+        foreach (var key in changes.Vmis.Concat(changes.VirtualMachines).Distinct(StringComparer.Ordinal))
+        {
+            SetVmi(key, state);
+        }
+
+        if (changes.Nodes.Any(n => _nodeSlots.ContainsKey(n) != (state.FindNode(n) is not null)))
+        {
+            RebuildNodes(state);
+        }
+        else
+        {
+            _dirtyNodes.UnionWith(changes.Nodes);
+            UpdateNodes(state);
+        }
+
+        if (changes.Others.Contains(ClusterKind.Policy) || changes.Others.Contains(ClusterKind.KubeVirt))
+        {
+            MapClusterWide(state);
+        }
+
+        foreach (var key in changes.Migrations)
+        {
+            TrackMigration(key, state);
+        }
+
+        LastMapped = changes.Count + _dirtyNodes.Count;
+    }
+
+    private void MapClusterWide(ClusterState state)
+    {
+        _config = SnapshotMapper.MapConfig(state.KubeVirt);
+        _policies = [.. state.Policies.Select(SnapshotMapper.MapPolicy)];
+    }
+}
