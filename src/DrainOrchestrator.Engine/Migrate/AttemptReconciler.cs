@@ -114,7 +114,18 @@ internal static class AttemptReconciler
             ?? vmim?.Status?.Conditions?.FirstOrDefault(c => !string.IsNullOrEmpty(c.Message))?.Message
             ?? "the migration failed without a reason";
         var kind = FailureClassifier.Classify(new FailureFacts(reason, aborted));
-        return new AttemptObservation(kind == FailureKind.Aborted ? AttemptOutcome.Aborted : AttemptOutcome.Failed,
+        if (kind == FailureKind.Aborted)
+        {
+            // This drain records its own aborts before it deletes (EndSteps.AbortInFlightAsync), so an unfinished record
+            // that ends aborted was aborted by someone else (a deleted VMIM, virtctl migrate-cancel): not the VM's fault.
+            return AbortedExternally(record, "aborted, not by this drain: " + reason, state?.TargetNode) with
+            {
+                StartedAt = state?.StartTimestamp,
+                FinishedAt = state?.EndTimestamp,
+            };
+        }
+
+        return new AttemptObservation(AttemptOutcome.Failed,
             TargetNode: state?.TargetNode, Mode: state?.Mode, FailureClass: kind.ToString(), FailureReason: reason,
             StartedAt: state?.StartTimestamp, FinishedAt: state?.EndTimestamp);
     }

@@ -76,6 +76,25 @@ public sealed class AttemptReconcilerTests
         Assert.Equal((AttemptOutcome.Aborted, nameof(FailureKind.AbortedExternally)), (observation!.Outcome, observation.FailureClass));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Observe_AbortedWhileUnfinishedHere_AbortedExternallyNotCharged(bool vmimStillSeen)
+    {
+        // KubeVirt's end of a deleted VMIM: the VMI's migration state says aborted and failed. This drain records its own
+        // aborts first, so an unfinished record that ends so was aborted by someone else.
+        var state = new VirtualMachineInstanceMigrationState
+        {
+            MigrationUid = "u1", TargetNode = "w2", Failed = true, AbortRequested = true, AbortStatus = "Succeeded",
+            FailureReason = "Live migration aborted",
+        };
+
+        var observation = AttemptReconciler.Observe(Record(AttemptOutcome.Running), vmimStillSeen ? Vmim("Failed", state) : null,
+            Vmi(state, "w1"), false);
+
+        Assert.Equal((AttemptOutcome.Aborted, nameof(FailureKind.AbortedExternally)), (observation!.Outcome, observation.FailureClass));
+    }
+
     [Fact]
     public void Observe_VmimGarbageCollectedAfterALaterMigrationVmiOnTarget_Succeeded()
     {
