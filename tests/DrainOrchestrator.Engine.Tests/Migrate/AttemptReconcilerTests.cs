@@ -85,7 +85,11 @@ public sealed class AttemptReconcilerTests
         // aborts first, so an unfinished record that ends so was aborted by someone else.
         var state = new VirtualMachineInstanceMigrationState
         {
-            MigrationUid = "u1", TargetNode = "w2", Failed = true, AbortRequested = true, AbortStatus = "Succeeded",
+            MigrationUid = "u1",
+            TargetNode = "w2",
+            Failed = true,
+            AbortRequested = true,
+            AbortStatus = "Succeeded",
             FailureReason = "Live migration aborted",
         };
 
