@@ -29,6 +29,9 @@
 #   scripts/chaos.sh --kinds a,b       only these kinds (names above)
 #   scripts/chaos.sh --out DIR         write chaos.json and chaos.md to DIR instead of bench/results
 #   scripts/chaos.sh --no-build        skip the build (it must exist, Debug)
+#   scripts/chaos.sh --jobs J          J test processes side by side, each taking every J-th run of each kind (faster;
+#                                      the runs then share the machine's cores, which loads them more)
+#   scripts/chaos.sh --merge D1,D2     no runs: one report from the chaos-runs.jsonl of earlier campaigns' --out dirs
 #
 # Exits non-zero when the build or a test run fails, when a run is missing, or when any run was not completed or found a
 # duplicate, a lost record, a limit violation, a contradicting record or an unfinished drain. Repeat one run with
@@ -45,21 +48,25 @@ all_kinds=(engine-kill postgres-restart api-errors network-loss-precopy network-
 export DRAIN_CHAOS_PARTITION_SECONDS="${DRAIN_CHAOS_PARTITION_SECONDS:-60-120}"
 
 usage() {
-  sed -n '27,31s/^#  */  /p' "${BASH_SOURCE[0]}"
+  sed -n '27,34s/^#  */  /p' "${BASH_SOURCE[0]}"
 }
 
 runs=20
 kinds_arg=""
 out=bench/results
 build=true
+jobs=1
+merge=""
 while (($# > 0)); do
   case "$1" in
-    --runs | --kinds | --out)
+    --runs | --kinds | --out | --jobs | --merge)
       if (($# < 2)); then echo "error: $1 needs a value" >&2; exit 2; fi
       case "$1" in
         --runs) runs="$2" ;;
         --kinds) kinds_arg="$2" ;;
         --out) out="$2" ;;
+        --jobs) jobs="$2" ;;
+        --merge) merge="$2" ;;
       esac
       shift
       ;;
@@ -72,6 +79,10 @@ done
 
 if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
   echo "error: --runs must be a positive whole number, was '$runs'" >&2
+  exit 2
+fi
+if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || ((jobs > 16)); then
+  echo "error: --jobs must be a whole number from 1 to 16, was '$jobs'" >&2
   exit 2
 fi
 
@@ -89,55 +100,93 @@ else
   done
 fi
 
-ensure_prerequisites
-
-project=tests/DrainOrchestrator.EndToEnd.Tests
-if [[ "$build" == true ]]; then
-  echo "==> build $project (Debug, warnings are errors)"
-  dotnet build "$project" -c Debug -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
-elif [[ ! -f "$project/bin/Debug/net10.0/DrainOrchestrator.EndToEnd.Tests.dll" ]]; then
-  echo "error: $project is not built (Debug); run without --no-build" >&2
-  exit 1
-fi
-
-work="artifacts/chaos"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' with local changes')"
+# Each campaign works in its own directory, so that two campaigns with different --out can run at once.
+work="artifacts/chaos/$(printf '%s' "$out" | tr -c 'A-Za-z0-9._-' '_')"
 mkdir -p "$work" "$out"
 results="$(pwd)/$work/results.jsonl"
 : >"$results"
 
-filter="FullyQualifiedName~Chaos&("
-for i in "${!kinds[@]}"; do
-  ((i > 0)) && filter+="|"
-  filter+="ChaosKind=${kinds[$i]}"
-done
-filter+=")"
+if [[ -n "$merge" ]]; then
+  # A report from earlier campaigns: their per-run lines, their total time, their commits.
+  elapsed=0
+  test_exit=0
+  IFS=',' read -r -a merged <<<"$merge"
+  for dir in "${merged[@]}"; do
+    if [[ ! -f "$dir/chaos-runs.jsonl" || ! -f "$dir/chaos.json" ]]; then
+      echo "error: --merge: $dir has no chaos-runs.jsonl and chaos.json (the --out of a campaign run by this script)" >&2
+      exit 2
+    fi
+    cat "$dir/chaos-runs.jsonl" >>"$results"
+    seconds="$(sed -n 's/^ *"totalSeconds": \([0-9]*\),$/\1/p' "$dir/chaos.json")"
+    elapsed=$((elapsed + ${seconds:-0}))
+    code="$(sed -n 's/^ *"testExitCode": \([0-9]*\),$/\1/p' "$dir/chaos.json")"
+    ((${code:-1} == 0)) || test_exit="${code:-1}"
+  done
+  commit="$(sed -n 's/.*"commit":"\([^"]*\)".*/\1/p' "$results" | sort -u | paste -sd ',' | sed 's/,/, /g')"
+  commit="${commit:-unknown}"
+else
+  ensure_prerequisites
 
-# One line per run as it is judged, while the campaign goes on.
-field() { # field NAME LINE: the value of a top-level field of a result line, unquoted (for display only)
-  local rest="${2#*\"$1\":}"
-  [[ "$rest" == "$2" ]] && return 0
-  rest="${rest%%,\"*}"
-  rest="${rest%\}}"
-  printf '%s' "${rest//\"/}"
-}
-tail -n 0 -F --pid=$$ "$results" 2>/dev/null | while IFS= read -r line; do
-  echo "    $(field kind "$line") run $(field run "$line") seed $(field seed "$line") ($(field policy "$line") policy):" \
-    "completed $(field completed "$line"), duplicates $(field duplicates "$line"), lost $(field lostRecords "$line")," \
-    "violations $(field limitViolations "$line"), contradictions $(field contradictions "$line")," \
-    "unfinished drains $(field unfinishedDrains "$line"), fault hit $(field faultHit "$line"), $(field durationSeconds "$line") s"
-done &
-progress=$!
+  project=tests/DrainOrchestrator.EndToEnd.Tests
+  if [[ "$build" == true ]]; then
+    echo "==> build $project (Debug, warnings are errors)"
+    dotnet build "$project" -c Debug -warnaserror --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+  elif [[ ! -f "$project/bin/Debug/net10.0/DrainOrchestrator.EndToEnd.Tests.dll" ]]; then
+    echo "error: $project is not built (Debug); run without --no-build" >&2
+    exit 1
+  fi
 
-echo "==> fault campaign: ${runs} run(s) of ${kinds[*]}"
-started=$SECONDS
-test_exit=0
-DRAIN_CHAOS_RUNS="$runs" DRAIN_CHAOS_RESULTS="$results" dotnet test "$project" --no-build -c Debug --nologo \
-  --filter "$filter" --logger "console;verbosity=normal" --logger "trx;LogFileName=chaos.trx" \
-  --results-directory "$work" --blame-hang-timeout "$((10 + 3 * runs))m" || test_exit=$?
-elapsed=$((SECONDS - started))
-sleep 1
-kill "$progress" 2>/dev/null || true
-wait "$progress" 2>/dev/null || true
+  filter="FullyQualifiedName~Chaos&("
+  for i in "${!kinds[@]}"; do
+    ((i > 0)) && filter+="|"
+    filter+="ChaosKind=${kinds[$i]}"
+  done
+  filter+=")"
+
+  # One line per run as it is judged, while the campaign goes on.
+  field() { # field NAME LINE: the value of a top-level field of a result line, unquoted (for display only)
+    local rest="${2#*\"$1\":}"
+    [[ "$rest" == "$2" ]] && return 0
+    rest="${rest%%,\"*}"
+    rest="${rest%\}}"
+    printf '%s' "${rest//\"/}"
+  }
+  tail -n 0 -F --pid=$$ "$results" 2>/dev/null | while IFS= read -r line; do
+    echo "    $(field kind "$line") run $(field run "$line") seed $(field seed "$line") ($(field policy "$line") policy):" \
+      "completed $(field completed "$line"), duplicates $(field duplicates "$line"), lost $(field lostRecords "$line")," \
+      "violations $(field limitViolations "$line"), contradictions $(field contradictions "$line")," \
+      "unfinished drains $(field unfinishedDrains "$line"), fault hit $(field faultHit "$line"), $(field durationSeconds "$line") s"
+  done &
+  progress=$!
+
+  echo "==> fault campaign: ${runs} run(s) of ${kinds[*]} in $jobs process(es)"
+  started=$SECONDS
+  test_exit=0
+  pids=()
+  for ((job = 1; job <= jobs; job++)); do
+    # Each process appends whole lines to the one results file (O_APPEND), and takes every jobs-th run of each kind.
+    DRAIN_CHAOS_RUNS="$runs" DRAIN_CHAOS_RESULTS="$results" DRAIN_CHAOS_SHARD="$job/$jobs" DRAIN_CHAOS_COMMIT="$commit" \
+      dotnet test "$project" --no-build -c Debug --nologo --filter "$filter" --logger "console;verbosity=normal" \
+      --logger "trx;LogFileName=chaos-$job.trx" --results-directory "$work" \
+      --blame-hang-timeout "$((10 + 3 * runs))m" >"$work/job-$job.log" 2>&1 &
+    pids+=("$!")
+  done
+  for ((job = 1; job <= jobs; job++)); do
+    code=0
+    wait "${pids[$((job - 1))]}" || code=$?
+    if ((code != 0)); then
+      test_exit=$code
+      echo "error: test process $job of $jobs exited with $code; its log: $work/job-$job.log" >&2
+      tail -n 40 "$work/job-$job.log" >&2
+    fi
+  done
+  elapsed=$((SECONDS - started))
+  sleep 1
+  kill "$progress" 2>/dev/null || true
+  wait "$progress" 2>/dev/null || true
+fi
+cp "$results" "$out/chaos-runs.jsonl"
 
 # Aggregate per kind, and per kind and policy (awk over the flat, known-shape JSON lines the tests write). Each row:
 # kind, policy ("all" for every run of the kind), runs, completed, duplicates, lost, violations, contradictions,
@@ -188,7 +237,6 @@ summary="$(awk -v kinds="${kinds[*]}" '
 
 json="$out/chaos.json"
 md="$out/chaos.md"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' with local changes')"
 finished="$(date -u '+%Y-%m-%d %H:%M UTC')"
 failed=0
 {
@@ -196,6 +244,8 @@ failed=0
   echo "  \"commit\": \"$commit\","
   echo "  \"finished\": \"$finished\","
   echo "  \"runsPerKind\": $runs,"
+  echo "  \"jobs\": $jobs,"
+  echo "  \"merged\": \"$merge\","
   echo "  \"totalSeconds\": $elapsed,"
   echo "  \"testExitCode\": $test_exit,"
   echo "  \"kinds\": ["
@@ -228,9 +278,16 @@ failed=0
 {
   echo "# Fault campaign"
   echo
-  echo "\`scripts/chaos.sh --runs $runs\`: $runs run(s) of each fault kind, each on a fresh simulator and database with a"
-  echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s in all,"
-  echo "commit $commit, finished $finished)."
+  if [[ -n "$merge" ]]; then
+    echo "\`scripts/chaos.sh --merge ${merge}\`: the campaigns in those directories (\`--runs $runs\` each, their own"
+    echo "chaos.md says how they ran), together $runs run(s) of each fault kind, each on a fresh simulator and database with a"
+    echo "random seed, judged from the simulator's ground truth and PostgreSQL ($((elapsed / 60)) min $((elapsed % 60)) s of"
+    echo "campaign time in all, commits $commit, merged $finished)."
+  else
+    echo "\`scripts/chaos.sh --runs $runs --jobs $jobs\`: $runs run(s) of each fault kind in $jobs test process(es) side by side, each"
+    echo "run on a fresh simulator and database with a random seed, judged from the simulator's ground truth and PostgreSQL"
+    echo "($((elapsed / 60)) min $((elapsed % 60)) s in all, commit $commit, finished $finished)."
+  fi
   echo "Duplicates, lost records, limit violations, contradicting records (attempt records that contradict the ground"
   echo "truth) and unfinished drains (drains left unfinished that could have finished) count individual findings; all must"
   echo "be 0. \"Fault struck\" counts the runs in which the fault really hit the drain (not only was injected). Each kind"

@@ -10,7 +10,10 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// unset, runs alternate, odd tuned and even default) and <c>DRAIN_CHAOS_PARTITION_SECONDS</c> (<c>MIN-MAX</c>, how
 /// long the api-partition kind cuts the engine off the API server; <c>scripts/chaos.sh</c> sets the campaign's 60-120,
 /// and unset it is 8-15 so that the ordinary test suite's single run stays short) and <c>DRAIN_CHAOS_CHANGE</c> (a
-/// <see cref="MidDrainChange"/> by name, e.g. <c>LimitLowered</c>: the mid-drain-changes kind makes only that change).
+/// <see cref="MidDrainChange"/> by name, e.g. <c>LimitLowered</c>: the mid-drain-changes kind makes only that change),
+/// <c>DRAIN_CHAOS_SHARD</c> (<c>J/N</c>: this process runs only the run numbers <c>r</c> with <c>(r - 1) mod N = J - 1</c>,
+/// so that N processes side by side share a campaign, each run keeping its number, seed and policy) and
+/// <c>DRAIN_CHAOS_COMMIT</c> (the commit under test, written into each result line).
 /// </summary>
 internal static class ChaosSettings
 {
@@ -20,11 +23,40 @@ internal static class ChaosSettings
     public const string PolicyVariable = "DRAIN_CHAOS_POLICY";
     public const string PartitionVariable = "DRAIN_CHAOS_PARTITION_SECONDS";
     public const string ChangeVariable = "DRAIN_CHAOS_CHANGE";
+    public const string ShardVariable = "DRAIN_CHAOS_SHARD";
+    public const string CommitVariable = "DRAIN_CHAOS_COMMIT";
 
     public static int Runs =>
         int.TryParse(Environment.GetEnvironmentVariable(RunsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs > 0
             ? runs
             : 1;
+
+    /// <summary>The commit under test, as <c>scripts/chaos.sh</c> names it; null when run otherwise.</summary>
+    public static string? Commit =>
+        Environment.GetEnvironmentVariable(CommitVariable) is { Length: > 0 } commit ? commit : null;
+
+    /// <summary>This process's share of the run numbers: its 1-based index among <c>Count</c> processes.</summary>
+    public static (int Index, int Count) Shard
+    {
+        get
+        {
+            var text = Environment.GetEnvironmentVariable(ShardVariable);
+            if (string.IsNullOrEmpty(text))
+            {
+                return (1, 1);
+            }
+
+            var parts = text.Split('/');
+            return parts.Length == 2
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && index >= 1 && index <= count
+                ? (index, count)
+                : throw new InvalidOperationException($"{ShardVariable} must be J/N in whole numbers, 1 <= J <= N, e.g. 2/3; was \"{text}\"");
+        }
+    }
+
+    /// <summary>Whether run <paramref name="run"/> (1-based) is this process's to run (<see cref="Shard"/>).</summary>
+    public static bool IsMine(int run) => (run - 1) % Shard.Count == Shard.Index - 1;
 
     public static string? ResultsFile =>
         Environment.GetEnvironmentVariable(ResultsVariable) is { Length: > 0 } path ? path : null;

@@ -54,6 +54,9 @@ internal sealed record ChaosVerdict
 
     public string? GuestDetail { get; init; }
 
+    /// <summary>The commit under test (<see cref="ChaosSettings.Commit"/>), so that merged campaigns say what each run tested.</summary>
+    public string? Commit { get; init; } = ChaosSettings.Commit;
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     [JsonIgnore]
