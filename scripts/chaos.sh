@@ -15,7 +15,8 @@
 #   clock-offset            two engines with clocks -20..+20 s off, one stepping back 5-30 s mid-run
 #   mid-drain-changes       one change per run: VMIM deleted, finished VMIMs garbage-collected, VMI deleted while
 #                           migrating, target node deleted, KubeVirt CR limit lowered, watch permission revoked for a
-#                           while, PostgreSQL read-only for a while
+#                           while, PostgreSQL read-only for a while, the volume of the drain's tables full for a while
+#                           (a size-limited tmpfs tablespace: needs root, else another change is drawn)
 # two-engines, paused-owner and ambiguous-create run with drain-sim's admission cache lag, so that only the engines'
 # own guard stops a VMI from being migrated twice. Every kind runs with the tuned policy (5 attempts, 1 s backoff) in
 # odd runs and drainctl's default policy (3 attempts, 20 s backoff) in even runs.
@@ -29,8 +30,7 @@
 #   scripts/chaos.sh --kinds a,b       only these kinds (names above)
 #   scripts/chaos.sh --out DIR         write chaos.json and chaos.md to DIR instead of bench/results
 #   scripts/chaos.sh --no-build        skip the build (it must exist, Debug)
-#   scripts/chaos.sh --jobs J          J test processes side by side, each taking every J-th run of each kind (faster;
-#                                      the runs then share the machine's cores, which loads them more)
+#   scripts/chaos.sh --jobs J          J test processes side by side, each taking every J-th run (faster, more load)
 #   scripts/chaos.sh --merge D1,D2     no runs: one report from the chaos-runs.jsonl of earlier campaigns' --out dirs
 #
 # Exits non-zero when the build or a test run fails, when a run is missing, or when any run was not completed or found a
@@ -48,7 +48,7 @@ all_kinds=(engine-kill postgres-restart api-errors network-loss-precopy network-
 export DRAIN_CHAOS_PARTITION_SECONDS="${DRAIN_CHAOS_PARTITION_SECONDS:-60-120}"
 
 usage() {
-  sed -n '27,34s/^#  */  /p' "${BASH_SOURCE[0]}"
+  sed -n '28,34s/^#  */  /p' "${BASH_SOURCE[0]}"
 }
 
 runs=20

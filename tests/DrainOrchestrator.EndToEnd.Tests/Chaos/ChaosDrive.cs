@@ -20,6 +20,9 @@ internal sealed record ChaosDrive(bool EngineCompleted, bool FaultHit)
     /// <summary>A VMI (namespace/name) someone deleted mid-drain: the engine rightly gives it up (its VM starts a new one).</summary>
     public string? DeletedVmi { get; init; }
 
+    /// <summary>The uid <see cref="DeletedVmi"/> had when its deletion was armed: gone or changed at the end means it struck.</summary>
+    public string? DeletedVmiUid { get; init; }
+
     /// <summary>Guests lost for this cause (e.g. "was deleted": their node was deleted) are the fault's doing, not the engine's.</summary>
     public string? ToleratedLossCause { get; init; }
 

@@ -23,4 +23,7 @@ internal enum MidDrainChange
 
     /// <summary>PostgreSQL turned read-only (default_transaction_read_only) for 3 s to 8 s, then writable again.</summary>
     DatabaseReadOnly,
+
+    /// <summary>The volume of the drain's tables full (<see cref="FullDisk"/>) for 3 s to 8 s, then space freed again. Needs root.</summary>
+    DatabaseOutOfDisk,
 }

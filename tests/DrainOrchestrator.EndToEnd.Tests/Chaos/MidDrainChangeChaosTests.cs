@@ -7,10 +7,10 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 
 /// <summary>
 /// Fault kind <c>mid-drain-changes</c>: while one engine drains, the cluster or the database changes under it in one
-/// of the ways of <see cref="MidDrainChange"/>, chosen by the seed (so 100 runs make each of the seven about 14 times;
-/// <c>DRAIN_CHAOS_CHANGE</c> holds it to one),
+/// of the ways of <see cref="MidDrainChange"/>, chosen by the seed (so 100 runs make each of the eight about 12 times;
+/// <c>DRAIN_CHAOS_CHANGE</c> holds it to one; a process that is not root cannot fill a disk and draws again),
 /// at a random moment of the drain, through the Kubernetes API as kubectl would or drain-sim's admin API. The engine
-/// must finish the drain, exiting 0; only the read-only database may end it as interrupted (exit 3), and then one more
+/// must finish the drain, exiting 0; only the read-only or full database may end it as interrupted (exit 3), and then one more
 /// engine must resume and finish it. Otherwise the run is not completed, and one more engine resumes a drain left
 /// unfinished so that its records can still be judged (a drain that ended is judged as it ended). PostgreSQL is a server of its own (a read-only server must not touch other tests).
 /// </summary>
@@ -26,26 +26,90 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
         ChaosCampaign.RunAsync(ChaosKinds.MidDrainChanges, ChaosKinds.DrainScenario, speed: 10, AdminConnectionStringAsync, log,
             async run =>
             {
-                var drawn = (MidDrainChange)run.Random.Next(Enum.GetValues<MidDrainChange>().Length);
-                var change = ChaosSettings.ForcedChange ?? drawn;
+                var change = Choose(run);
                 run.Note($"the change: {change}");
-                var engine = run.StartEngine();
-                await engine.WaitForOutputAsync("drain drain-", Drainctl.Patience);
-                var drive = await ChangeAsync(run, engine, change);
-                var code = await engine.WaitForExitAsync(Drainctl.Patience);
-                run.Note($"the engine exited {code}");
-                var completed = code == 0;
-                if (code != 0 && !await run.DrainsEndedAsync())
+                var disk = change == MidDrainChange.DatabaseOutOfDisk
+                    ? await FullDisk.PrepareAsync(await AdminConnectionStringAsync(), run.Database.ConnectionString, ServerUser)
+                    : null;
+                try
                 {
-                    var again = await run.StartEngine().WaitForExitAsync(Drainctl.Patience);
-                    run.Note($"a second engine, to resume the drain, exited {again}");
-                    completed = change == MidDrainChange.DatabaseReadOnly && code == 3 && again == 0;
-                }
+                    var engine = run.StartEngine();
+                    await engine.WaitForOutputAsync("drain drain-", Drainctl.Patience);
+                    var drive = await ChangeAsync(run, engine, change, disk);
+                    var code = await engine.WaitForExitAsync(Drainctl.Patience);
+                    run.Note($"the engine exited {code}");
+                    var completed = code == 0;
+                    if (code != 0 && !await run.DrainsEndedAsync())
+                    {
+                        var again = await run.StartEngine().WaitForExitAsync(Drainctl.Patience);
+                        run.Note($"a second engine, to resume the drain, exited {again}");
+                        completed = change is MidDrainChange.DatabaseReadOnly or MidDrainChange.DatabaseOutOfDisk && code == 3 && again == 0;
+                    }
 
-                return drive with { EngineCompleted = completed };
+                    return await ConfirmHitAsync(run, change, drive) with { EngineCompleted = completed };
+                }
+                finally
+                {
+                    if (disk is not null)
+                    {
+                        await disk.DisposeAsync();
+                    }
+                }
             });
 
-    private async Task<ChaosDrive> ChangeAsync(ChaosRun run, ChildProcess engine, MidDrainChange change)
+    // The OS user the test PostgreSQL runs as when the tests run as root (EmbeddedPostgresOptions.RootRunAsUser).
+    private const string ServerUser = "postgres";
+
+    private static MidDrainChange Choose(ChaosRun run)
+    {
+        var all = Enum.GetValues<MidDrainChange>();
+        var drawn = all[run.Random.Next(all.Length)];
+        if (ChaosSettings.ForcedChange is { } forced)
+        {
+            return forced != MidDrainChange.DatabaseOutOfDisk || FullDisk.IsPossible
+                ? forced
+                : throw new InvalidOperationException(
+                    $"{ChaosSettings.ChangeVariable}={forced} mounts a size-limited tmpfs and needs root; run the campaign as root or choose another change");
+        }
+
+        if (drawn == MidDrainChange.DatabaseOutOfDisk && !FullDisk.IsPossible)
+        {
+            var others = all.Where(c => c != MidDrainChange.DatabaseOutOfDisk).ToArray();
+            drawn = others[run.Random.Next(others.Length)];
+            run.Note($"DatabaseOutOfDisk drawn, but filling a disk needs root: {drawn} instead");
+        }
+
+        return drawn;
+    }
+
+    // Whether the change really struck, where the drive could only arm it: the VMI deletion strikes only once its
+    // migration transfers, the full disk only when PostgreSQL had to grow a table meanwhile, and the read-only server
+    // only when an engine wrote meanwhile.
+    private static async Task<ChaosDrive> ConfirmHitAsync(ChaosRun run, MidDrainChange change, ChaosDrive drive)
+    {
+        switch (change)
+        {
+            case MidDrainChange.VmiDeleted when drive.DeletedVmi is { } deleted && drive.DeletedVmiUid is { } uid:
+                var vmis = await run.Sim.VmisAsync();
+                var struck = !vmis.TryGetValue(deleted, out var now) || now.Metadata.Uid != uid;
+                run.Note(struck
+                    ? $"the VMI {deleted} was deleted (uid {uid} is gone)"
+                    : $"the deletion of {deleted} never struck: its migration ended before it transferred");
+                return drive with { FaultHit = struck };
+            case MidDrainChange.DatabaseOutOfDisk:
+                var full = run.Engines.Any(e => e.Output.Contains("53100", StringComparison.Ordinal));
+                run.Note(full ? "an engine met 53100 (disk full)" : "no engine had to grow a table while the disk was full");
+                return drive with { FaultHit = full };
+            case MidDrainChange.DatabaseReadOnly:
+                var refused = run.Engines.Any(e => e.Output.Contains("25006", StringComparison.Ordinal));
+                run.Note(refused ? "an engine met 25006 (read-only)" : "no engine wrote while the server was read-only");
+                return drive with { FaultHit = refused };
+            default:
+                return drive;
+        }
+    }
+
+    private async Task<ChaosDrive> ChangeAsync(ChaosRun run, ChildProcess engine, MidDrainChange change, FullDisk? disk)
     {
         switch (change)
         {
@@ -72,13 +136,15 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
                 await Task.Delay(run.RandomDelay(300, 2000));
                 var early = await WaitForMigrationAsync(run, engine, m => Phase(m) is "Pending" or "Scheduling" or "Scheduled" or "PreparingTarget" or "TargetReady");
                 var vm = early?["vmiName"]!.GetValue<string>();
+                string? vmUid = null;
                 if (vm is not null)
                 {
+                    vmUid = (await run.Sim.VmisAsync()).GetValueOrDefault($"apps/{vm}")?.Metadata.Uid;
                     await run.Sim.PostAdminAsync("/sim/v1/cluster-faults", $$"""{"kind":"vmiDeletion","namespace":"apps","name":"{{vm}}","whileMigrating":true}""");
                     run.Note($"the VMI apps/{vm} will be deleted once its migration {Name(early!)} transfers");
                 }
 
-                return new ChaosDrive(false, vm is not null) { DeletedVmi = vm is null ? null : $"apps/{vm}" };
+                return new ChaosDrive(false, vm is not null) { DeletedVmi = vm is null ? null : $"apps/{vm}", DeletedVmiUid = vmUid };
             case MidDrainChange.TargetNodeDeleted:
                 var targeted = await WaitForMigrationAsync(run, engine, m => Phase(m) == "Running" && m["targetNode"] is not null);
                 var node = targeted?["targetNode"]!.GetValue<string>();
@@ -101,6 +167,22 @@ public sealed class MidDrainChangeChaosTests(RestartablePostgresServer postgres,
                 await run.Sim.DeleteAdminAsync("/sim/v1/faults");
                 run.Note("the watch permission restored");
                 return new ChaosDrive(false, hit);
+            case MidDrainChange.DatabaseOutOfDisk:
+                await Task.Delay(run.RandomDelay(300, 3000));
+                var full = run.RandomDelay(3000, 8000);
+                var filled = disk!.Fill();
+                run.Note($"the tables' volume full ({filled} bytes of filler) for {full.TotalMilliseconds} ms");
+                try
+                {
+                    await Task.Delay(full);
+                }
+                finally
+                {
+                    disk.Empty();
+                }
+
+                run.Note("the tables' volume has space again");
+                return new ChaosDrive(false, !engine.HasExited);
             default:
                 await Task.Delay(run.RandomDelay(300, 3000));
                 var readOnly = run.RandomDelay(3000, 8000);
