@@ -69,6 +69,14 @@ public static class FailureDecider
             return GiveUp(finished, "the migration was aborted by request");
         }
 
+        // Not the VM's fault, but someone who keeps deleting its VMIMs does not want it moved: as many external aborts
+        // as the policy's most attempts leave it where it is, with that reason (they still never count as its failures).
+        var externalAborts = attempts.Count(a => a.Status == AttemptStatus.Failed && a.Failure == FailureKind.AbortedExternally);
+        if (kind == FailureKind.AbortedExternally && externalAborts >= policy.MaxAttempts)
+        {
+            return GiveUp(finished, $"someone else aborted its migration {externalAborts} times (deleted the VMIM), as many as the most attempts; left where it is");
+        }
+
         if (failures >= policy.MaxAttempts)
         {
             return GiveUp(finished, $"gave up after {failures} attempts; the last {what}");

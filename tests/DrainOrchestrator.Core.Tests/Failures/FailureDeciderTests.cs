@@ -58,6 +58,32 @@ public sealed class FailureDeciderTests
     }
 
     [Fact]
+    public void Decide_ExternalAbortsBelowMaxAttempts_RetriesWithoutChargingThem()
+    {
+        var attempts = Enumerable.Range(1, 3).Select(i => Failed(i, FailureKind.AbortedExternally)).ToArray();
+
+        var decision = FailureDecider.Decide(attempts, Make.Vmi("vm", "src"), Policy);
+
+        Assert.Equal(FailureVerdict.Retry, decision.Verdict);
+        Assert.Equal(0, FailureDecider.ChargedFailures(attempts));
+    }
+
+    [Fact]
+    public void Decide_AsManyExternalAbortsAsMaxAttempts_GivesUpNamingThem()
+    {
+        var attempts = new[]
+        {
+            Failed(1, FailureKind.AbortedExternally), Failed(2, FailureKind.Infrastructure), Failed(3, FailureKind.AbortedExternally),
+            Failed(4, FailureKind.AbortedExternally), Failed(5, FailureKind.AbortedExternally),
+        };
+
+        var decision = FailureDecider.Decide(attempts, Make.Vmi("vm", "src"), Policy);
+
+        Assert.Equal(FailureVerdict.GiveUp, decision.Verdict);
+        Assert.Contains("someone else aborted its migration 4 times", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_InfrastructureFailuresBetweenTheVmsOwn_CountsOnlyTheVmsOwn()
     {
         var attempts = new[]
