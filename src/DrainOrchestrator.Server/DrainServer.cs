@@ -25,15 +25,16 @@ public static class DrainServer
     /// other commands see them.
     /// </summary>
     /// <param name="options">The options.</param>
+    /// <param name="time">The server's wall clock (the system clock, or drainctl's test knob for clocks set off).</param>
     /// <param name="output">Gets one line, <see cref="ListeningPrefix"/> and the URL, once the server is ready.</param>
     /// <param name="log">Gets the log lines (text or JSON per <see cref="ServeOptions.LogFormat"/>).</param>
     /// <param name="cancellationToken">Stops the server gracefully.</param>
-    public static async Task RunAsync(ServeOptions options, TextWriter output, TextWriter log, CancellationToken cancellationToken)
+    public static async Task RunAsync(ServeOptions options, TimeProvider time, TextWriter output, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(output);
         var (tokens, certificate, database) = Check(options);
-        var time = TimeProvider.System;
         var logs = new WriterLoggerProvider(log, options.LogFormat, time);
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information)
             .AddFilter(ServerHost.OwnCategories, options.OwnLogLevel).AddFilter("Npgsql", LogLevel.Warning));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Migrations;
 using DrainOrchestrator.Server;
@@ -73,7 +74,7 @@ public static class ServeCommand
     {
         try
         {
-            await DrainServer.RunAsync(options, output, error, cancellationToken);
+            await DrainServer.RunAsync(options, DrainctlClock.Current, output, error, cancellationToken);
             return ExitCodes.Success;
         }
         catch (InvalidServeOptionsException ex)

@@ -8,7 +8,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
 /// <summary>
 /// Fault kind <c>concurrent-drains</c>: two drains at once on disjoint nodes (src-1 and src-2), sharing the cluster's
 /// migration budget: in half of the runs as two <c>drainctl drain</c> processes started 0 s to 1.5 s apart, in the other
-/// half through two <c>drainctl serve</c> replicas on one database, one drain POSTed to each. Together they must keep
+/// half through two <c>drainctl serve</c> replicas on one database, one drain POSTed to each, their clocks set off by
+/// -20 s to +20 s each (drainctl's <c>DRAIN_CLOCK_OFFSET_SECONDS</c>, which serve reads too). Together they must keep
 /// the cluster's limits (the judge counts every unfinished VMIM of both against 5 in the cluster and 2 per node), and
 /// both must succeed.
 /// </summary>
@@ -37,9 +38,10 @@ public sealed class ConcurrentDrainsChaosTests(ITestOutputHelper log)
     private static async Task<ChaosDrive> TwoReplicasAsync(ChaosRun run)
     {
         var tokens = await ApiTokens.CreateAsync(Path.GetDirectoryName(run.Sim.KubeconfigPath)!);
-        await using var a = await ServerProcess.StartAsync(run.Sim.KubeconfigPath, run.Database.ConnectionString, tokens.Path);
-        await using var b = await ServerProcess.StartAsync(run.Sim.KubeconfigPath, run.Database.ConnectionString, tokens.Path);
-        run.Note($"two drainctl serve replicas (pids {a.ProcessId}, {b.ProcessId}), {run.Policy.Name()} policy");
+        var offsets = new[] { run.Random.Next(-20, 21), run.Random.Next(-20, 21) };
+        await using var a = await ServerProcess.StartAsync(run.Sim.KubeconfigPath, run.Database.ConnectionString, tokens.Path, Clock(offsets[0]));
+        await using var b = await ServerProcess.StartAsync(run.Sim.KubeconfigPath, run.Database.ConnectionString, tokens.Path, Clock(offsets[1]));
+        run.Note($"two drainctl serve replicas (pids {a.ProcessId}, {b.ProcessId}), clocks {offsets[0]:+0;-0;0} s and {offsets[1]:+0;-0;0} s off, {run.Policy.Name()} policy");
         var names = await Task.WhenAll(StartAsync(a, tokens.Operator, run, ChaosRun.DrainedNodes[0]),
             StartAsync(b, tokens.Operator, run, ChaosRun.DrainedNodes[1]));
         using var client = a.Client(tokens.Viewer);
@@ -70,6 +72,9 @@ public sealed class ConcurrentDrainsChaosTests(ITestOutputHelper log)
             ? JsonNode.Parse(answer)!["name"]!.GetValue<string>()
             : throw new InvalidOperationException($"POST /api/v1/drains on {server.Url} answered {status}: {answer}");
     }
+
+    private static Dictionary<string, string> Clock(int offsetSeconds) =>
+        new() { ["DRAIN_CLOCK_OFFSET_SECONDS"] = offsetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static string Tail(string text) => text.Length <= 4000 ? text : "…" + text[^4000..];
 }

@@ -22,10 +22,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts a replica on <paramref name="database"/> for the cluster of <paramref name="kubeconfig"/>.</summary>
-    public static async Task<ServerProcess> StartAsync(string kubeconfig, string database, string tokensFile, params string[] extra)
+    public static Task<ServerProcess> StartAsync(string kubeconfig, string database, string tokensFile, params string[] extra) =>
+        StartAsync(kubeconfig, database, tokensFile, environment: null, extra);
+
+    /// <summary>Starts a replica as above, with <paramref name="environment"/> added to its environment (e.g. drainctl's clock knobs).</summary>
+    public static async Task<ServerProcess> StartAsync(string kubeconfig, string database, string tokensFile,
+        IReadOnlyDictionary<string, string>? environment, params string[] extra)
     {
         var process = ChildProcess.Start(Programs.Drainctl,
-            ["serve", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig, "--db", database, "--tokens", tokensFile, .. extra]);
+            ["serve", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig, "--db", database, "--tokens", tokensFile, .. extra], environment);
         try
         {
             await process.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(90));

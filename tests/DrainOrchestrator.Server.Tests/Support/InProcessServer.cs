@@ -27,7 +27,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     public static async Task<InProcessServer> StartAsync(ServeOptions options)
     {
         var server = new InProcessServer(options);
-        server._run = Task.Run(() => DrainServer.RunAsync(options, server.Output, server.Log, server._stop.Token));
+        server._run = Task.Run(() => DrainServer.RunAsync(options, TimeProvider.System, server.Output, server.Log, server._stop.Token));
         var deadline = TimeSpan.FromSeconds(120);
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (!server.Output.Text.Contains(DrainServer.ListeningPrefix, StringComparison.Ordinal))
