@@ -106,6 +106,7 @@ work="artifacts/chaos/$(printf '%s' "$out" | tr -c 'A-Za-z0-9._-' '_')"
 mkdir -p "$work" "$out"
 results="$(pwd)/$work/results.jsonl"
 : >"$results"
+rm -f "$work"/run-*.txt
 
 if [[ -n "$merge" ]]; then
   # A report from earlier campaigns: their per-run lines, their total time, their commits.
@@ -315,6 +316,9 @@ while IFS=$'\t' read -r kind policy n completed dup lost viol contra unfin hit m
 done <<<"$summary"
 
 echo "==> campaign done in ${elapsed} s: $json, $md"
+if compgen -G "$work/run-*.txt" >/dev/null; then
+  echo "    the runs that were not clean, each described: $work/run-*.txt"
+fi
 cat "$md"
 if ((test_exit != 0)); then
   echo "error: the chaos tests exited with $test_exit" >&2

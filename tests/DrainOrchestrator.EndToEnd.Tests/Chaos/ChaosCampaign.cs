@@ -74,7 +74,12 @@ internal static class ChaosCampaign
                 verdict = Broken(kind, number, seed, policy, clock.Elapsed, $"the run broke off: {ex.GetType().Name}: {ex.Message}");
             }
 
-            log.WriteLine(verdict.Clean ? run.Notes.TrimEnd() : run.Describe());
+            var description = verdict.Clean ? run.Notes.TrimEnd() : run.Describe();
+            log.WriteLine(description);
+            if (!verdict.Clean)
+            {
+                KeepDescription(verdict, description);
+            }
 
             return verdict;
         }
@@ -98,6 +103,19 @@ internal static class ChaosCampaign
         Judged = false,
         Problems = [problem],
     };
+
+    // A run that was not clean is described at once beside the results file (the test's own output comes only when all
+    // its runs are done, which in a campaign is an hour later): run-KIND-N.txt.
+    private static void KeepDescription(ChaosVerdict verdict, string description)
+    {
+        if (ChaosSettings.ResultsFile is not { } path)
+        {
+            return;
+        }
+
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $"run-{verdict.Kind}-{verdict.Run}.txt");
+        File.WriteAllText(file, verdict.Summary + "\n" + string.Join("\n", verdict.Problems) + "\n" + description + "\n");
+    }
 
     private static void Append(ChaosVerdict verdict)
     {
