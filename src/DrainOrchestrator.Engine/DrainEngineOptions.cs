@@ -44,8 +44,9 @@ public sealed record DrainEngineOptions
     public TimeSpan DatabaseRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a VMIM create the API server keeps failing (5xx, timeouts) is tried again before the run stops as
-    /// interrupted (exit non-zero, resumable). The VM's attempts are never charged for it.
+    /// How long the API server may keep failing (5xx, timeouts, a partition) a VMIM create, or any other call of a step,
+    /// before the run stops as interrupted (exit non-zero, resumable); until then the create is tried again and the steps
+    /// run again from the journal. The VM's attempts are never charged for it.
     /// </summary>
     public TimeSpan ApiOutageTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -5,6 +5,7 @@ using DrainOrchestrator.Engine.Migrate;
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Workflow;
+using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
@@ -105,10 +106,12 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
     // The migrate loop rides out its own outages and carries on. An outage in another step runs the steps again from
     // the journal once the database is back (they are repeatable), unless the drain ended meanwhile: a final commit
-    // whose answer was lost.
+    // whose answer was lost. A Kubernetes API server that keeps failing a step's call is ridden out the same way
+    // (ApiOutage), up to the API outage timeout.
     private async Task<DrainResult> RunRidingOutagesAsync(DrainContext context, CancellationToken cancellationToken)
     {
         var resumed = false;
+        var api = new ApiOutage(options, timeProvider, logger, context.Drain.Name);
         while (true)
         {
             try
@@ -124,6 +127,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             catch (Exception ex) when (DatabaseOutage.IsOutage(ex, cancellationToken))
             {
                 await context.Outage.RideOutAsync(ex, cancellationToken);
+                resumed = true;
+            }
+            catch (KubernetesApiException ex) when (ApiOutage.IsOutage(ex, cancellationToken))
+            {
+                await api.RideOutAsync(ex, cancellationToken);
                 resumed = true;
             }
         }

@@ -74,13 +74,13 @@ internal sealed partial class FakeCluster
         }
     }
 
-    public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             FreshReads++;
             return Task.FromResult<IReadOnlyList<VirtualMachineInstanceMigration>>(
-                [.. _migrations.Where(m => m.Metadata.Namespace == @namespace).Select(Copy)]);
+                [.. _migrations.Where(m => m.Metadata.Namespace == @namespace && m.Spec.VmiName == vmiName).Select(Copy)]);
         }
     }
 
@@ -124,6 +124,13 @@ internal sealed partial class FakeCluster
     {
         lock (_gate)
         {
+            if (UnavailableCordons > 0)
+            {
+                UnavailableCordons--;
+                throw new KubernetesApiException(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable",
+                    "the API server is unavailable (simulated, after the client's retries)");
+            }
+
             // As the API server answers a patch of a node that does not exist.
             var found = _nodes.SingleOrDefault(n => n.Metadata.Name == node)
                 ?? throw new KubernetesApiException(HttpStatusCode.NotFound, "NotFound", $"Kubernetes API: 404 NotFound: nodes \"{node}\" not found");

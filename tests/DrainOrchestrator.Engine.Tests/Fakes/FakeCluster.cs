@@ -31,6 +31,9 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
 
     public List<string> Leases { get; } = [];
 
+    /// <summary>How many of the next cordon or uncordon calls the API server answers 503 (an outage the client's retries did not ride out).</summary>
+    public int UnavailableCordons { get; set; }
+
     /// <summary>Throws (a simulated crash) when the Nth VMIM create is requested, before it reaches the cluster.</summary>
     public int? CrashOnCreate { get; set; }
 
