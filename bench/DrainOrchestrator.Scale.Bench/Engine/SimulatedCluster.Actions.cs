@@ -46,12 +46,12 @@ internal sealed partial class SimulatedCluster : IClusterActions
         }
     }
 
-    public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<VirtualMachineInstanceMigration>>(
-                [.. _vmims.Values.Where(m => m.Metadata.Namespace == @namespace).Select(Clone)]);
+                [.. _vmims.Values.Where(m => m.Metadata.Namespace == @namespace && m.Spec.VmiName == vmiName).Select(Clone)]);
         }
     }
 

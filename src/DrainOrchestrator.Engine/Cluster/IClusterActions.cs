@@ -26,8 +26,11 @@ public interface IClusterActions
     /// </summary>
     Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);
 
-    /// <summary>Lists the VMIMs of a namespace from the API server itself (a consistent read, not a cache).</summary>
-    Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lists the VMIMs of one VMI from the API server itself (a consistent read, not a cache), selected by the label
+    /// <c>kubevirt.io/vmi-name</c> that virt-api's mutating webhook puts on every VMIM.
+    /// </summary>
+    Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName, CancellationToken cancellationToken);
 
     /// <summary>Deletes a VMIM (cancelling its migration); a missing one is fine.</summary>
     Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);

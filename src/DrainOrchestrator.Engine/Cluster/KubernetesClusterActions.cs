@@ -10,6 +10,9 @@ namespace DrainOrchestrator.Engine.Cluster;
 public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvider timeProvider, string leaseNamespace)
     : IClusterActions
 {
+    // Set by virt-api on every VMIM it admits (kubevirt-reference.md, VirtualMachineInstanceMigration).
+    private const string VmiNameLabel = "kubevirt.io/vmi-name";
+
     /// <inheritdoc />
     public Task<CreateResult<VirtualMachineInstanceMigration>> CreateOnceMigrationAsync(
         VirtualMachineInstanceMigration migration, TimeSpan deadline, CancellationToken cancellationToken) =>
@@ -29,9 +32,10 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace,
+    public async Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName,
         CancellationToken cancellationToken) =>
-        (await client.ListAllAsync<VirtualMachineInstanceMigration>(@namespace, null, cancellationToken)).Items;
+        (await client.ListAllAsync<VirtualMachineInstanceMigration>(@namespace, new ListOptions { LabelSelector = VmiNameLabel + "=" + vmiName },
+            cancellationToken)).Items;
 
     /// <inheritdoc />
     public async Task DeleteMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Core.Snapshot;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Errors;
@@ -23,7 +24,7 @@ internal sealed partial class MigrationLoop
     // of the pass could pass either. A start refused for its source node's limit leaves the others to try. What is left
     // is published as this drain's demand, so the other drains leave it its share. Returns how many did not start.
     private async Task<int> StartAllAsync(IReadOnlyList<StartMigration> starts, IReadOnlyList<AttemptRecord> records, ClusterState cluster,
-        CancellationToken cancellationToken)
+        ClusterSnapshot snapshot, CancellationToken cancellationToken)
     {
         var (wanted, nodeRefused) = (starts.Count, 0);
         if (!await RetryDeferredAsync(records, cluster, cancellationToken))
@@ -34,7 +35,7 @@ internal sealed partial class MigrationLoop
 
         foreach (var action in starts)
         {
-            var refusal = await StartAsync(action, cluster, wanted, cancellationToken);
+            var refusal = await StartAsync(action, snapshot, wanted, cancellationToken);
             if (refusal is not (SlotRefusal.None or SlotRefusal.NodeLimit))
             {
                 break;
@@ -55,7 +56,7 @@ internal sealed partial class MigrationLoop
 
     // The slot is reserved in the transaction that journals the intent: when the budget refuses, nothing is journaled
     // and no VMIM is created. Post-copy is prepared only once the slot is ours, so a refused start leaves no policy.
-    private async Task<SlotRefusal> StartAsync(StartMigration action, ClusterState cluster, int wanted, CancellationToken cancellationToken)
+    private async Task<SlotRefusal> StartAsync(StartMigration action, ClusterSnapshot snapshot, int wanted, CancellationToken cancellationToken)
     {
         var vmi = action.Vmi;
         var attempt = new NewAttempt(context.Id, Math.Max(1, action.Wave), action.Attempt, vmi.Namespace, vmi.Name, vmi.Uid,
@@ -76,7 +77,7 @@ internal sealed partial class MigrationLoop
             return _budget.LastRefusal;
         }
 
-        if (action.PostCopy && await TryPreparePostCopyAsync(action, cluster, cancellationToken) is { } unprepared)
+        if (action.PostCopy && await TryPreparePostCopyAsync(action, snapshot, cancellationToken) is { } unprepared)
         {
             await RecordFailureAsync(action.Name, unprepared.Kind, unprepared.Reason, cancellationToken);
             return SlotRefusal.None;
@@ -98,7 +99,7 @@ internal sealed partial class MigrationLoop
     // VM, and virt-api, which admits on its own cache, may let both in. Returns the other VMIM in words, or null.
     private async Task<string?> FindOtherMigrationAsync(StartMigration action, CancellationToken cancellationToken)
     {
-        var listed = await context.Actions.ListMigrationsAsync(action.Vmi.Namespace, cancellationToken);
+        var listed = await context.Actions.ListMigrationsAsync(action.Vmi.Namespace, action.Vmi.Name, cancellationToken);
         var other = listed.FirstOrDefault(m => m.Spec.VmiName == action.Vmi.Name && m.Metadata.Name != action.Name
             && m.Status?.Phase is not ("Succeeded" or "Failed"));
         if (other is null)
@@ -224,12 +225,12 @@ internal sealed partial class MigrationLoop
     };
 
     // After the intent, so when post-copy cannot be used or preparing it fails, the attempt fails without a VMIM.
-    private async Task<(FailureKind Kind, string Reason)?> TryPreparePostCopyAsync(StartMigration action, ClusterState cluster,
+    private async Task<(FailureKind Kind, string Reason)?> TryPreparePostCopyAsync(StartMigration action, ClusterSnapshot snapshot,
         CancellationToken cancellationToken)
     {
         try
         {
-            return await PreparePostCopyAsync(action, cluster, cancellationToken) is { } refusal ? (FailureKind.Unknown, refusal) : null;
+            return await PreparePostCopyAsync(action, snapshot, cancellationToken) is { } refusal ? (FailureKind.Unknown, refusal) : null;
         }
         catch (KubernetesApiException ex)
         {
@@ -237,8 +238,9 @@ internal sealed partial class MigrationLoop
         }
     }
 
-    // Ensures the orchestrator-owned policy and the marker label; returns why post-copy cannot be used, or null.
-    private async Task<string?> PreparePostCopyAsync(StartMigration action, ClusterState cluster, CancellationToken cancellationToken)
+    // Ensures the orchestrator-owned policy and the marker label; returns why post-copy cannot be used, or null. The
+    // pass's snapshot holds the KubeVirt settings and the MigrationPolicies the design must beat.
+    private async Task<string?> PreparePostCopyAsync(StartMigration action, ClusterSnapshot snapshot, CancellationToken cancellationToken)
     {
         var forbidding = context.Policy.Failure.FindPostCopyForbiddingLabel(action.Vmi.Labels);
         if (forbidding is not null)
@@ -246,7 +248,6 @@ internal sealed partial class MigrationLoop
             return $"post-copy is forbidden by the label {forbidding}";
         }
 
-        var snapshot = SnapshotMapper.Map(cluster);
         var name = MigrationNaming.PostCopyPolicyName(context.DrainIdText, action.Vmi.Uid);
         var design = PostCopyPolicyDesigner.Design(action.Vmi, snapshot.Config.Settings, snapshot.Policies, name,
             snapshot.Config.ProgressTimeout);

@@ -114,7 +114,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             // Before any start: a retry of the same VMI re-creates the policy and marker that the cleanup removes.
             await CleanUpPostCopyAsync(records, cancellationToken);
             IReadOnlyList<StartMigration> starts = [.. decision.Actions.OfType<StartMigration>()];
-            var unstarted = holding ? starts.Count : await StartAllAsync(starts, records, cluster, cancellationToken);
+            var unstarted = holding ? starts.Count : await StartAllAsync(starts, records, cluster, snapshot, cancellationToken);
 
             if (!holding)
             {

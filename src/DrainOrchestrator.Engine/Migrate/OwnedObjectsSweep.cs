@@ -10,7 +10,7 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// <summary>
 /// Removes what the drain owns in the cluster and no unfinished attempt needs: its post-copy MigrationPolicies and the
 /// marker labels pointing at them, found by their deterministic names (<see cref="MigrationNaming.PostCopyPolicyName"/>
-/// of the drain and each VMI it attempted or the view shows). Run when an engine takes a drain up (a crash between a
+/// of the drain and each VMI it attempted or that carries a marker). Run when an engine takes a drain up (a crash between a
 /// policy's creation and its attempt's end leaves one behind) and when the drain finishes; what it removes is journaled
 /// (<see cref="OwnedObjectsSwept"/>). Failures are logged and never block the drain. Node Leases and conditions are
 /// released by the finish itself (<see cref="EndSteps.FinishAsync"/>).
@@ -25,11 +25,16 @@ internal static class OwnedObjectsSweep
         var cluster = context.View.Current;
         // At the finish nothing is needed any more, even by an attempt whose end was never observed.
         var needed = records.Where(r => r.PostCopy && !r.IsFinal && when != AtFinish).Select(r => PolicyOf(context, r.VmiUid)).ToHashSet(StringComparer.Ordinal);
-        var owned = records.Select(r => r.VmiUid).Concat(cluster.Vmis.Select(v => v.Metadata.Uid ?? "")).Where(uid => uid.Length > 0)
-            .Select(uid => PolicyOf(context, uid)).Where(name => !needed.Contains(name)).ToHashSet(StringComparer.Ordinal);
+        // A policy is made for a VMI after its attempt's intent row (MigrationLoop.StartAsync), and its marker label
+        // right after: the attempted VMIs and those that carry a marker name every policy this drain may own, one hash
+        // each, whatever the size of the cluster.
+        var marked = cluster.Vmis.Where(v => v.Metadata.Labels?.ContainsKey(PostCopyPolicyDesigner.MarkerLabelKey) == true).ToList();
+        var owned = records.Select(r => r.VmiUid).Concat(marked.Select(v => v.Metadata.Uid ?? "")).Where(uid => uid.Length > 0)
+            .Distinct(StringComparer.Ordinal).Select(uid => PolicyOf(context, uid)).Where(name => !needed.Contains(name))
+            .ToHashSet(StringComparer.Ordinal);
 
         var labelled = new List<string>();
-        foreach (var vmi in cluster.Vmis)
+        foreach (var vmi in marked)
         {
             if (vmi.Metadata.Labels?.GetValueOrDefault(PostCopyPolicyDesigner.MarkerLabelKey) is { } marker && owned.Contains(marker)
                 && await TryAsync(context, "marker label of " + vmi.Metadata.Namespace + "/" + vmi.Metadata.Name, () => context.Actions.SetVmiLabelAsync(
