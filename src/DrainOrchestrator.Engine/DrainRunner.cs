@@ -41,16 +41,33 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         options.Validate();
         var drains = new DrainStore(dataSource, timeProvider);
         var states = new DrainStateStore(dataSource, timeProvider);
-        var drain = await drains.FindAsync(drainId.ToString("D"), cancellationToken)
-            ?? throw new ArgumentException($"There is no drain {drainId}.", nameof(drainId));
-        if (drain.State.IsFinal())
+        DrainRecord drain;
+        OwnershipLease? taken = null;
+        DrainRecord current;
+        try
         {
-            return Ended(drain);
+            drain = await Prologue(ct => drains.FindAsync(drainId.ToString("D"), ct), cancellationToken)
+                ?? throw new ArgumentException($"There is no drain {drainId}.", nameof(drainId));
+            if (drain.State.IsFinal())
+            {
+                return Ended(drain);
+            }
+
+            var leases = new LeaseStore(dataSource);
+            taken = await Prologue(ct => AcquireUnlessFinishedAsync(leases, drainId, states, ct), cancellationToken);
+            current = await Prologue(ct => drains.FindAsync(drainId.ToString("D"), ct), cancellationToken) ?? drain;
+        }
+        catch (DatabaseOutageException ex)
+        {
+            if (taken is not null)
+            {
+                await taken.DisposeAsync();
+            }
+
+            return new DrainResult(drainId, DrainRunState.Interrupted, ex.Message);
         }
 
-        var leases = new LeaseStore(dataSource);
-        await using var ownership = await AcquireUnlessFinishedAsync(leases, drainId, states, cancellationToken);
-        var current = await drains.FindAsync(drainId.ToString("D"), cancellationToken) ?? drain;
+        await using var ownership = taken;
         if (ownership is null || current.State.IsFinal())
         {
             // Another process finished the drain while this one waited for its lease: report that end, do not redo it.
@@ -85,6 +102,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             return new DrainResult(drainId, DrainRunState.Interrupted, why);
         }
     }
+
+    // A database call before the steps run, repeated while PostgreSQL restarts (DatabaseRetry).
+    private Task<T> Prologue<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        DatabaseRetry.UntilAnsweredAsync(dataSource, options, timeProvider, call, cancellationToken);
 
     private static DrainResult Ended(DrainRecord drain) =>
         new(drain.Id, DrainRunStates.Of(drain.State), drain.OutcomeReason ?? drain.State.ToDatabase());

@@ -133,6 +133,55 @@ public sealed class DatabaseOutageTests(RestartablePostgresServer postgres, ITes
     }
 
     [Fact]
+    public async Task RunAsync_PostgresDownAsTheRunBegins_WaitsForItAndCompletes()
+    {
+        await postgres.StartAsync(CancellationToken.None);
+        var cluster = Cluster();
+        var harness = new DrainHarness(postgres.DataSource, cluster)
+        {
+            OptionsFor = holder => Options(holder, TimeSpan.FromSeconds(2)),
+            RunTimeout = Patience * 2,
+        };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        await postgres.StopAsync(CancellationToken.None);
+
+        var run = harness.RunAsync(id, "engine-a");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await postgres.StartAsync(CancellationToken.None);
+        var result = await run;
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Empty(cluster.VmisOn("w1"));
+        await AssertNothingLostAsync(id, cluster);
+    }
+
+    [Fact]
+    public async Task RunAsync_PostgresDownAsTheRunBeginsLongerThanTheTimeout_InterruptedNothingDone()
+    {
+        await postgres.StartAsync(CancellationToken.None);
+        var cluster = Cluster();
+        var harness = new DrainHarness(postgres.DataSource, cluster)
+        {
+            OptionsFor = holder => Options(holder, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)),
+            RunTimeout = Patience,
+        };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        await postgres.StopAsync(CancellationToken.None);
+        try
+        {
+            var result = await harness.RunAsync(id, "engine-a");
+
+            Assert.Equal(DrainRunState.Interrupted, result.State);
+            Assert.Contains("as the run began", result.Reason, StringComparison.Ordinal);
+            Assert.Equal(0, cluster.CreateCount);
+        }
+        finally
+        {
+            await postgres.StartAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_OutageLongerThanTimeout_StopsIntactAndNextRunCompletes()
     {
         await postgres.StartAsync(CancellationToken.None);
