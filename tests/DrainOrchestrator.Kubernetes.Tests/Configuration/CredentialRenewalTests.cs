@@ -93,7 +93,8 @@ public sealed class CredentialRenewalTests : IDisposable
                 _ => null,
             },
             TimeProvider = _time,
-        }) with { TlsServerName = "kubernetes.default.svc" };
+        }) with
+        { TlsServerName = "kubernetes.default.svc" };
         using var client = KubernetesClient.Create(settings, _time, new KubernetesClientOptions { Retry = KubernetesRetryOptions.None });
 
         await client.ListAsync<Namespace>(null, null, TestTimeout.Token);
