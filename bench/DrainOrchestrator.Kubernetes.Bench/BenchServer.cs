@@ -27,6 +27,9 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public KubernetesClient Client { get; }
 
+    /// <summary>The CA of the server's certificate, for clients built outside <see cref="KubernetesConnectionSettings"/>.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 Authority => _certs.Authority;
+
     /// <summary>An HTTP client with the same handler (TLS, token) as <see cref="Client"/>, for reading raw bytes.</summary>
     public HttpClient CreateRawHttpClient() => KubernetesHttpClientFactory.CreateHttpClient(_settings);
 

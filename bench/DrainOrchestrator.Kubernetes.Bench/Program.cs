@@ -45,6 +45,11 @@ if (what is "watch-server" or "all")
     await WatchBenchmark.RunServerOnlyAsync(150_000, timeout.Token);
 }
 
+if (what.StartsWith("compare-", StringComparison.Ordinal))
+{
+    await LibraryComparison.RunAsync(what, timeout.Token);
+}
+
 if (what is "decode-only")
 {
     var body = BenchData.VmiList(100_000);

@@ -15,7 +15,7 @@ namespace DrainOrchestrator.Kubernetes.Bench;
 internal static class WatchBenchmark
 {
     private const int Objects = 2000;
-    private const int FirstVersion = 10;
+    internal const int FirstVersion = 10;
 
     /// <summary>Paced at <paramref name="eventsPerSecond"/> (0: as fast as the server can write) for a total of <paramref name="total"/> events.</summary>
     public static async Task RunAsync(int eventsPerSecond, int total, CancellationToken cancellationToken)
@@ -94,12 +94,12 @@ internal static class WatchBenchmark
             $"{received / seconds:N0} events/s; {load}");
     }
 
-    private static byte[][] Events(int total)
+    internal static byte[][] Events(int total)
         => Enumerable.Range(0, total)
             .Select(i => Encoding.UTF8.GetBytes(WireJson.Event("MODIFIED", WireJson.Vmi($"vm-{i % Objects}", $"worker-{i % 50}", FirstVersion + i))))
             .ToArray();
 
-    private static async Task ServeAsync(FakeRequest request, FakeExchange exchange, byte[][] events, int eventsPerSecond,
+    internal static async Task ServeAsync(FakeRequest request, FakeExchange exchange, byte[][] events, int eventsPerSecond,
         long[] sentAt, Stopwatch clock)
     {
         if (!WireJson.IsWatch(request))

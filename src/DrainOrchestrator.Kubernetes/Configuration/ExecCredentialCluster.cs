@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DrainOrchestrator.Kubernetes.Configuration;
 
 /// <summary>The cluster a plugin is asked about when provideClusterInfo is set.</summary>
-internal sealed class ExecCredentialCluster
+public sealed class ExecCredentialCluster
 {
     public string? Server { get; set; }
 

@@ -6,6 +6,14 @@ namespace DrainOrchestrator.Kubernetes.Configuration;
 /// Runs an exec credential plugin (client.authentication.k8s.io/v1) and caches what it returns until the returned
 /// expirationTimestamp passes, then runs it again. Never runs the plugin interactively.
 /// </summary>
+/// <remarks>
+/// Ours, not KubernetesClient 21's <c>ExecTokenProvider</c>, because the library's plugin runner cannot pass the tests in
+/// <c>ExecCredentialProviderTests</c>: it joins the arguments with spaces (an argument holding a space is split), tells
+/// the plugin <c>interactive</c> from <c>Environment.UserInteractive</c> whatever <c>interactiveMode</c> says, passes no
+/// cluster for <c>provideClusterInfo</c>, ignores the exit code and drops standard error, blocks a thread up to two
+/// minutes without a cancellation token, decides expiry on the wall clock (not <see cref="TimeProvider"/>), never renews
+/// a client certificate a plugin returned, and runs the plugin while the configuration is being built.
+/// </remarks>
 public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
 {
     /// <summary>The ExecCredential version kubectl uses today.</summary>
@@ -24,28 +32,22 @@ public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
     private volatile KubernetesCredential? _cached;
 
     /// <summary>Creates the provider for a user's exec section.</summary>
-    /// <param name="user">The kubeconfig user holding the exec plugin.</param>
+    /// <param name="config">The exec plugin as the kubeconfig declares it.</param>
+    /// <param name="sourceFile">The kubeconfig file declaring it, for error messages.</param>
     /// <param name="cluster">The cluster, passed to the plugin when it asks for cluster information.</param>
     /// <param name="contextName">The context, for error messages.</param>
     /// <param name="timeProvider">The clock the expiry is compared with.</param>
-    public ExecCredentialProvider(KubeconfigUser user, KubeconfigCluster? cluster, string? contextName, TimeProvider timeProvider)
+    public ExecCredentialProvider(ExecPluginConfig config, string sourceFile, ExecCredentialCluster? cluster, string? contextName,
+        TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrEmpty(sourceFile);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _config = user.Exec ?? throw new ArgumentException("The user has no exec plugin.", nameof(user));
-        _sourceFile = user.SourceFile;
+        _config = config;
+        _sourceFile = sourceFile;
         _contextName = contextName;
         _timeProvider = timeProvider;
-        if (_config.ProvideClusterInfo && cluster is not null)
-        {
-            _cluster = new ExecCredentialCluster
-            {
-                Server = cluster.Server,
-                TlsServerName = cluster.TlsServerName,
-                InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
-                CertificateAuthorityData = cluster.CertificateAuthorityData,
-            };
-        }
+        _cluster = config.ProvideClusterInfo ? cluster : null;
     }
 
     /// <summary>How many times the plugin has been run.</summary>

@@ -1,8 +1,12 @@
+using k8s.KubeConfigModels;
+
 namespace DrainOrchestrator.Kubernetes.Configuration;
 
 /// <summary>
 /// Several kubeconfig files merged by kubectl's rules: for each named cluster, context and user the first file that
-/// defines the name wins, and current-context comes from the first file that sets it.
+/// defines the name wins, and current-context comes from the first file that sets it. KubernetesClient 21 merges the
+/// same way, but only inside <c>BuildDefaultConfig</c> (its multi-file loader is internal), which fails on a KUBECONFIG
+/// entry that does not exist and forgets which file an entry came from; so the merge stays here, over its model.
 /// </summary>
 public sealed class Kubeconfig
 {
@@ -21,22 +25,23 @@ public sealed class Kubeconfig
     public string? CurrentContextFile { get; private set; }
 
     /// <summary>Clusters by name.</summary>
-    public IReadOnlyDictionary<string, KubeconfigCluster> Clusters { get; private set; } = new Dictionary<string, KubeconfigCluster>();
+    public IReadOnlyDictionary<string, KubeconfigEntry<Cluster>> Clusters { get; private set; } = new Dictionary<string, KubeconfigEntry<Cluster>>();
 
     /// <summary>Contexts by name.</summary>
-    public IReadOnlyDictionary<string, KubeconfigContext> Contexts { get; private set; } = new Dictionary<string, KubeconfigContext>();
+    public IReadOnlyDictionary<string, KubeconfigEntry<Context>> Contexts { get; private set; } = new Dictionary<string, KubeconfigEntry<Context>>();
 
-    /// <summary>Users by name.</summary>
-    public IReadOnlyDictionary<string, KubeconfigUser> Users { get; private set; } = new Dictionary<string, KubeconfigUser>();
+    /// <summary>Users by name, with the fields KubernetesClient does not read.</summary>
+    public IReadOnlyDictionary<string, KubeconfigEntry<(User User, KubeconfigUserExtras? Extras)>> Users { get; private set; } =
+        new Dictionary<string, KubeconfigEntry<(User, KubeconfigUserExtras?)>>();
 
     /// <summary>Merges files given in precedence order (the order of KUBECONFIG).</summary>
     public static Kubeconfig Merge(IEnumerable<KubeconfigFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         var list = files.ToList();
-        var clusters = new Dictionary<string, KubeconfigCluster>(StringComparer.Ordinal);
-        var contexts = new Dictionary<string, KubeconfigContext>(StringComparer.Ordinal);
-        var users = new Dictionary<string, KubeconfigUser>(StringComparer.Ordinal);
+        var clusters = new Dictionary<string, KubeconfigEntry<Cluster>>(StringComparer.Ordinal);
+        var contexts = new Dictionary<string, KubeconfigEntry<Context>>(StringComparer.Ordinal);
+        var users = new Dictionary<string, KubeconfigEntry<(User, KubeconfigUserExtras?)>>(StringComparer.Ordinal);
         var merged = new Kubeconfig(list);
         foreach (var file in list)
         {
@@ -46,19 +51,19 @@ public sealed class Kubeconfig
                 merged.CurrentContextFile = file.Path;
             }
 
-            foreach (var cluster in file.Clusters)
+            foreach (var cluster in file.Configuration.Clusters ?? [])
             {
-                clusters.TryAdd(cluster.Name, cluster);
+                clusters.TryAdd(cluster.Name, new(file.Path, cluster));
             }
 
-            foreach (var context in file.Contexts)
+            foreach (var context in file.Configuration.Contexts ?? [])
             {
-                contexts.TryAdd(context.Name, context);
+                contexts.TryAdd(context.Name, new(file.Path, context));
             }
 
-            foreach (var user in file.Users)
+            foreach (var user in file.Configuration.Users ?? [])
             {
-                users.TryAdd(user.Name, user);
+                users.TryAdd(user.Name, new(file.Path, (user, file.UserExtras.GetValueOrDefault(user.Name))));
             }
         }
 

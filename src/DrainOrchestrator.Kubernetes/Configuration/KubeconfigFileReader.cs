@@ -1,9 +1,14 @@
+using k8s;
+using k8s.KubeConfigModels;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DrainOrchestrator.Kubernetes.Configuration;
 
-/// <summary>Reads one kubeconfig file as kubectl writes it, resolving relative paths against the file's directory.</summary>
+/// <summary>
+/// Reads one kubeconfig file through KubernetesClient's model (<see cref="KubernetesYaml"/>), reports every structural
+/// problem of the file at once by field, and makes relative paths absolute against the file's directory.
+/// </summary>
 public static class KubeconfigFileReader
 {
     /// <summary>Reads and parses a kubeconfig file.</summary>
@@ -36,65 +41,43 @@ public static class KubeconfigFileReader
         catch (YamlException ex)
         {
             throw new KubernetesConfigurationException(fullPath, null, null,
-                $"is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column})", ex);
+                $"is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column}): fix the syntax", ex);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new KubeconfigFile { Path = fullPath };
+            return new KubeconfigFile { Path = fullPath, Configuration = new K8SConfiguration() };
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode)
         {
             throw new KubernetesConfigurationException(fullPath, null, null, "must be a YAML mapping");
         }
 
+        K8SConfiguration configuration;
+        try
+        {
+            configuration = KubernetesYaml.Deserialize<K8SConfiguration>(text);
+        }
+        catch (YamlException ex)
+        {
+            // The library's deserializer refused a value of the wrong shape; name the field it is in.
+            var reason = (ex.InnerException ?? ex).Message;
+            throw new KubernetesConfigurationException(fullPath, null, YamlFieldLocator.Locate(root, ex.Start),
+                $"has the wrong type or shape (line {ex.Start.Line}, column {ex.Start.Column}: {reason})", ex);
+        }
+
         var directory = Path.GetDirectoryName(fullPath)!;
-        var nodes = new YamlNodes(fullPath, "", root);
-        var current = nodes.Scalar("current-context");
+        var problems = new ConfigurationProblems();
+        KubeconfigStructure.Check(configuration, fullPath, problems);
+        problems.ThrowIfAny();
+        KubeconfigPaths.MakeAbsolute(configuration, directory);
         return new KubeconfigFile
         {
             Path = fullPath,
-            CurrentContext = string.IsNullOrEmpty(current) ? null : current,
-            Clusters = nodes.Mappings("clusters").Select(entry => ReadCluster(entry, directory)).ToList(),
-            Contexts = nodes.Mappings("contexts").Select(ReadContext).ToList(),
-            Users = nodes.Mappings("users").Select(entry => KubeconfigUserReader.Read(entry, directory)).ToList(),
-        };
-    }
-
-    internal static string RequireName(YamlNodes entry)
-        => entry.Scalar("name") is { Length: > 0 } name ? name : throw entry.Wrong("name", "is missing");
-
-    internal static string? ResolvePath(string? path, string directory)
-        => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, directory);
-
-    private static KubeconfigCluster ReadCluster(YamlNodes entry, string directory)
-    {
-        var name = RequireName(entry);
-        var cluster = entry.Mapping("cluster") ?? throw entry.Wrong("cluster", "is missing");
-        return new KubeconfigCluster
-        {
-            Name = name,
-            SourceFile = entry.FilePath,
-            Server = cluster.Scalar("server"),
-            CertificateAuthority = ResolvePath(cluster.Scalar("certificate-authority"), directory),
-            CertificateAuthorityData = cluster.Scalar("certificate-authority-data"),
-            InsecureSkipTlsVerify = cluster.Boolean("insecure-skip-tls-verify"),
-            TlsServerName = cluster.Scalar("tls-server-name"),
-        };
-    }
-
-    private static KubeconfigContext ReadContext(YamlNodes entry)
-    {
-        var name = RequireName(entry);
-        var context = entry.Mapping("context") ?? throw entry.Wrong("context", "is missing");
-        return new KubeconfigContext
-        {
-            Name = name,
-            SourceFile = entry.FilePath,
-            Cluster = context.Scalar("cluster"),
-            User = context.Scalar("user"),
-            Namespace = context.Scalar("namespace"),
+            Configuration = configuration,
+            UserExtras = KubeconfigUserExtrasReader.Read((YamlMappingNode)root, directory),
         };
     }
 }

@@ -1,6 +1,14 @@
+using k8s;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
+
 namespace DrainOrchestrator.Kubernetes.Configuration;
 
-/// <summary>Turns one context of a merged kubeconfig into connection settings, reporting what is missing or wrong.</summary>
+/// <summary>
+/// Turns one context of a merged kubeconfig into connection settings: our checks first, which name the file, context and
+/// field of every problem at once, then KubernetesClient's <see cref="KubernetesClientConfiguration"/> resolves the
+/// context (server, CA, client certificate, tls-server-name, token, auth-provider) from a copy holding only that context.
+/// </summary>
 internal static class KubeconfigResolver
 {
     public static KubernetesConnectionSettings Resolve(Kubeconfig config, KubeconfigLoadOptions options)
@@ -10,132 +18,100 @@ internal static class KubeconfigResolver
         if (string.IsNullOrEmpty(contextName))
         {
             throw new KubernetesConfigurationException(firstFile, null, "current-context",
-                "is not set and no context was given (--context)");
+                "is not set and no context was given: set current-context or pass --context");
         }
 
         if (!config.Contexts.TryGetValue(contextName, out var context))
         {
             var file = options.Context is null ? config.CurrentContextFile : firstFile;
-            throw new KubernetesConfigurationException(file, contextName, $"contexts[{contextName}]", "no such context");
+            throw new KubernetesConfigurationException(file, contextName, $"contexts[{contextName}]",
+                $"no such context (known: {string.Join(", ", config.Contexts.Keys.Order(StringComparer.Ordinal))})");
         }
 
-        if (string.IsNullOrEmpty(context.Cluster))
-        {
-            throw new KubernetesConfigurationException(context.SourceFile, contextName, "context.cluster", "is missing");
-        }
-
-        if (!config.Clusters.TryGetValue(context.Cluster, out var cluster))
-        {
-            throw new KubernetesConfigurationException(context.SourceFile, contextName, $"clusters[{context.Cluster}]",
-                "no such cluster");
-        }
-
-        KubeconfigUser? user = null;
-        if (!string.IsNullOrEmpty(context.User) && !config.Users.TryGetValue(context.User, out user))
-        {
-            throw new KubernetesConfigurationException(context.SourceFile, contextName, $"users[{context.User}]",
-                "no such user");
-        }
-
-        var server = ResolveServer(cluster, contextName);
-        var credentials = user is null ? null : CreateCredentials(user, cluster, contextName, options);
+        var (cluster, user) = KubeconfigChecks.Check(config, context, contextName);
+        var library = Build(context, cluster, user, contextName);
         return new KubernetesConnectionSettings
         {
-            Server = server,
-            CertificateAuthorities = LoadAuthorities(cluster, contextName),
-            ClientCertificate = user is null ? null : LoadClientCertificate(user, contextName),
-            Credentials = credentials,
-            TlsServerName = string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
-            InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
-            Namespace = options.Namespace ?? (string.IsNullOrEmpty(context.Namespace) ? "default" : context.Namespace),
+            Server = new Uri(library.Host),
+            CertificateAuthorities = library.SslCaCerts is { Count: > 0 } authorities ? authorities : null,
+            ClientCertificate = user is null ? null : KubeconfigChecks.ClientCertificate(library, user, contextName),
+            Credentials = user is null ? null : KubeconfigCredentials.Create(user, cluster, library, contextName, options),
+            TlsServerName = string.IsNullOrEmpty(library.TlsServerName) ? null : library.TlsServerName,
+            InsecureSkipTlsVerify = library.SkipTlsVerify,
+            Namespace = options.Namespace ?? (string.IsNullOrEmpty(library.Namespace) ? "default" : library.Namespace),
             ContextName = contextName,
         };
     }
 
-    private static Uri ResolveServer(KubeconfigCluster cluster, string contextName)
+    /// <summary>
+    /// Lets KubernetesClient resolve the context. The copy it gets has no exec section, because the library would run the
+    /// plugin synchronously while building (see <see cref="ExecCredentialProvider"/> for why ours runs it), and no user
+    /// when the user holds no credential the library knows (tokenFile, exec only, anonymous), which it would refuse.
+    /// </summary>
+    private static KubernetesClientConfiguration Build(KubeconfigEntry<Context> context, KubeconfigEntry<Cluster> cluster,
+        KubeconfigEntry<(User User, KubeconfigUserExtras? Extras)>? user, string contextName)
     {
-        if (string.IsNullOrEmpty(cluster.Server))
+        var libraryUser = user is null ? null : WithoutExec(user.Value.User);
+        var copy = new K8SConfiguration
         {
-            throw new KubernetesConfigurationException(cluster.SourceFile, contextName, $"clusters[{cluster.Name}].cluster.server",
-                "is missing");
-        }
-
-        if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out var server)
-            || (server.Scheme != Uri.UriSchemeHttps && server.Scheme != Uri.UriSchemeHttp))
+            CurrentContext = contextName,
+            Clusters = [cluster.Value],
+            Contexts =
+            [
+                new Context
+                {
+                    Name = contextName,
+                    ContextDetails = new ContextDetails
+                    {
+                        Cluster = cluster.Value.Name,
+                        User = libraryUser?.Name,
+                        Namespace = context.Value.ContextDetails.Namespace,
+                    },
+                },
+            ],
+            Users = libraryUser is null ? [] : [libraryUser],
+        };
+        try
         {
-            throw new KubernetesConfigurationException(cluster.SourceFile, contextName, $"clusters[{cluster.Name}].cluster.server",
-                $"'{cluster.Server}' is not an http(s) URL");
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(copy, contextName);
         }
-
-        return server;
+        catch (Exception ex) when (ex is KubeConfigException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new KubernetesConfigurationException(context.SourceFile, contextName, null,
+                $"KubernetesClient cannot use this context: {ex.Message}", ex);
+        }
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection? LoadAuthorities(
-        KubeconfigCluster cluster, string contextName)
+    private static User? WithoutExec(User user)
     {
-        if (string.IsNullOrEmpty(cluster.CertificateAuthorityData) && string.IsNullOrEmpty(cluster.CertificateAuthority))
+        var credentials = user.UserCredentials;
+        if (credentials is null)
         {
             return null;
         }
 
-        var prefix = $"clusters[{cluster.Name}].cluster.";
-        var field = prefix + (string.IsNullOrEmpty(cluster.CertificateAuthorityData) ? "certificate-authority" : "certificate-authority-data");
-        var pem = PemCertificates.ReadPem(cluster.CertificateAuthority, cluster.CertificateAuthorityData,
-            prefix + "certificate-authority", prefix + "certificate-authority-data", cluster.SourceFile, contextName);
-        return PemCertificates.LoadAuthorities(pem, cluster.SourceFile, contextName, field);
-    }
-
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2? LoadClientCertificate(
-        KubeconfigUser user, string contextName)
-    {
-        var prefix = $"users[{user.Name}].user.";
-        var hasCertificate = !string.IsNullOrEmpty(user.ClientCertificateData) || !string.IsNullOrEmpty(user.ClientCertificate);
-        var hasKey = !string.IsNullOrEmpty(user.ClientKeyData) || !string.IsNullOrEmpty(user.ClientKey);
-        if (!hasCertificate && !hasKey)
+        var hasCertificate = !string.IsNullOrEmpty(credentials.ClientCertificateData) || !string.IsNullOrEmpty(credentials.ClientCertificate);
+        var known = !string.IsNullOrWhiteSpace(credentials.Token) || hasCertificate || credentials.AuthProvider is not null
+            || (!string.IsNullOrWhiteSpace(credentials.UserName) && !string.IsNullOrWhiteSpace(credentials.Password));
+        if (!known)
         {
             return null;
         }
 
-        if (!hasKey)
+        return new User
         {
-            throw new KubernetesConfigurationException(user.SourceFile, contextName, prefix + "client-key",
-                "is missing while a client certificate is set (client-key or client-key-data)");
-        }
-
-        if (!hasCertificate)
-        {
-            throw new KubernetesConfigurationException(user.SourceFile, contextName, prefix + "client-certificate",
-                "is missing while a client key is set (client-certificate or client-certificate-data)");
-        }
-
-        var certificatePem = PemCertificates.ReadPem(user.ClientCertificate, user.ClientCertificateData,
-            prefix + "client-certificate", prefix + "client-certificate-data", user.SourceFile, contextName);
-        var keyPem = PemCertificates.ReadPem(user.ClientKey, user.ClientKeyData, prefix + "client-key",
-            prefix + "client-key-data", user.SourceFile, contextName);
-        return PemCertificates.LoadClientCertificate(certificatePem, keyPem, user.SourceFile, contextName,
-            prefix + "client-certificate");
-    }
-
-    private static ICredentialProvider? CreateCredentials(KubeconfigUser user, KubeconfigCluster cluster, string contextName,
-        KubeconfigLoadOptions options)
-    {
-        if (user.Exec is not null)
-        {
-            return new ExecCredentialProvider(user, cluster, contextName, options.TimeProvider);
-        }
-
-        // As kubectl does, a token file wins over an inline token because it is the one that gets rotated.
-        if (!string.IsNullOrEmpty(user.TokenFile))
-        {
-            if (!File.Exists(user.TokenFile))
+            Name = user.Name,
+            UserCredentials = new UserCredentials
             {
-                throw new KubernetesConfigurationException(user.SourceFile, contextName, $"users[{user.Name}].user.tokenFile",
-                    $"'{user.TokenFile}' does not exist");
-            }
-
-            return new TokenFileCredentialProvider(user.TokenFile, options.TokenFileRefreshInterval, options.TimeProvider);
-        }
-
-        return string.IsNullOrEmpty(user.Token) ? null : new StaticTokenCredentialProvider(user.Token);
+                Token = credentials.Token,
+                ClientCertificate = credentials.ClientCertificate,
+                ClientCertificateData = credentials.ClientCertificateData,
+                ClientKey = credentials.ClientKey,
+                ClientKeyData = credentials.ClientKeyData,
+                UserName = credentials.UserName,
+                Password = credentials.Password,
+                AuthProvider = credentials.AuthProvider,
+            },
+        };
     }
 }

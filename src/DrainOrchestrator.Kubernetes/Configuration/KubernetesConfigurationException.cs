@@ -2,19 +2,25 @@ namespace DrainOrchestrator.Kubernetes.Configuration;
 
 /// <summary>
 /// A kubeconfig or in-cluster configuration that cannot be used. Names the file, the context and the missing or wrong
-/// field, and never carries a credential.
+/// field, and never carries a credential. When several things are wrong, <see cref="Problems"/> lists them all and the
+/// properties of the exception describe the first.
 /// </summary>
 public sealed class KubernetesConfigurationException : Exception
 {
     /// <summary>Creates the exception for a problem in a given file, context and field.</summary>
     public KubernetesConfigurationException(string? filePath, string? contextName, string? field, string problem,
         Exception? innerException = null)
-        : base(Compose(filePath, contextName, field, problem), innerException)
+        : this([new KubernetesConfigurationProblem(filePath, contextName, field, problem)], innerException)
     {
-        FilePath = filePath;
-        ContextName = contextName;
-        Field = field;
-        Problem = problem;
+    }
+
+    /// <summary>Creates the exception for every problem found, the first one described by the properties.</summary>
+    public KubernetesConfigurationException(IReadOnlyList<KubernetesConfigurationProblem> problems, Exception? innerException = null)
+        : base(Compose(problems), innerException)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(problems.Count);
+        Problems = problems;
+        (FilePath, ContextName, Field, Problem) = problems[0];
     }
 
     /// <summary>Creates the exception with a message only.</summary>
@@ -47,24 +53,18 @@ public sealed class KubernetesConfigurationException : Exception
     /// <summary>What is wrong with the field, without the file and context.</summary>
     public string Problem { get; }
 
-    private static string Compose(string? filePath, string? contextName, string? field, string problem)
+    /// <summary>Every problem found, in the order they were found.</summary>
+    public IReadOnlyList<KubernetesConfigurationProblem> Problems { get; }
+
+    private static string Compose(IReadOnlyList<KubernetesConfigurationProblem> problems)
     {
-        var where = new List<string>(3);
-        if (filePath is not null)
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count == 1)
         {
-            where.Add($"file '{filePath}'");
+            var only = problems[0];
+            return only is { FilePath: null, ContextName: null, Field: null } ? only.Problem : $"Kubernetes configuration: {only}";
         }
 
-        if (contextName is not null)
-        {
-            where.Add($"context '{contextName}'");
-        }
-
-        if (field is not null)
-        {
-            where.Add($"field '{field}'");
-        }
-
-        return where.Count == 0 ? problem : $"Kubernetes configuration: {string.Join(", ", where)}: {problem}";
+        return $"Kubernetes configuration: {problems.Count} problems:" + string.Concat(problems.Select(p => $"{Environment.NewLine}- {p}"));
     }
 }

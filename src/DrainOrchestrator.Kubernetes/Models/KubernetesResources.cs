@@ -1,6 +1,13 @@
 namespace DrainOrchestrator.Kubernetes.Models;
 
 /// <summary>The resource descriptors of every kind this library models.</summary>
+/// <remarks>
+/// The core types (Node, Pod, Namespace, Lease) stay ours rather than KubernetesClient's <c>V1Node</c>, <c>V1Pod</c>...:
+/// they are the wire models the simulator shares (one definition of every field, and the simulator must not depend on the
+/// client library), they decode through the source-generated <see cref="KubernetesJsonContext"/> that the streaming list
+/// and watch decoders use (the library decodes by reflection, and materialises whole lists: see README, "Kubernetes
+/// access"), and capacity math needs our exact-decimal <see cref="Quantity"/>, which the library's ResourceQuantity is not.
+/// </remarks>
 public static class KubernetesResources
 {
     /// <summary>core/v1 Node.</summary>

@@ -159,6 +159,41 @@ public sealed class KubeconfigErrorTests : IDisposable
         Assert.Equal("users[0].user.exec.apiVersion", Load(oldVersion).Field);
     }
 
+    [Fact]
+    public void Load_SeveralProblemsInOneContext_ReportsEveryOneAtOnce()
+    {
+        var path = Write("""
+            current-context: c
+            clusters: [{name: k, cluster: {server: "10.0.0.1:6443", certificate-authority: missing-ca.crt}}]
+            contexts: [{name: c, context: {cluster: k, user: u}}]
+            users: [{name: u, user: {client-certificate-data: Zm9v, tokenFile: no-such-token}}]
+            """);
+
+        var ex = Load(path);
+
+        Assert.Equal(
+            ["clusters[k].cluster.server", "clusters[k].cluster.certificate-authority", "users[u].user.tokenFile", "users[u].user.client-key"],
+            ex.Problems.Select(p => p.Field));
+        Assert.Equal("clusters[k].cluster.server", ex.Field);
+        Assert.All(ex.Problems, p => Assert.Contains(p.Field!, ex.Message, StringComparison.Ordinal));
+        Assert.StartsWith("Kubernetes configuration: 4 problems:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralBrokenEntriesInOneFile_ReportsEveryOneAtOnce()
+    {
+        var path = Write("""
+            clusters: [{cluster: {server: "https://x"}}, {name: k2}]
+            users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1alpha1}}}]
+            """);
+
+        var ex = Load(path);
+
+        Assert.Equal(["clusters[0].name", "clusters[1].cluster", "users[0].user.exec.apiVersion", "users[0].user.exec.command"],
+            ex.Problems.Select(p => p.Field));
+        Assert.All(ex.Problems, p => Assert.Equal(path, p.FilePath));
+    }
+
     private string Write(string yaml) => _dir.Write($"config-{Guid.NewGuid():N}", yaml);
 
     private static KubernetesConfigurationException Load(string path, string? context = null)

@@ -118,6 +118,31 @@ public sealed class KubeconfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_KubeconfigOfTwoFiles_RelativePathInTheSecondFileResolvedAgainstItsOwnDirectory()
+    {
+        _dir.Write("second/ca.crt", _certs.AuthorityPem);
+        var first = _dir.Write("first/config", """
+            current-context: from-second
+            """);
+        var second = _dir.Write("second/config", """
+            clusters:
+            - name: k
+              cluster:
+                server: https://k.example
+                certificate-authority: ca.crt
+            contexts:
+            - name: from-second
+              context: {cluster: k}
+            """);
+        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{first}{Path.PathSeparator}{second}" };
+
+        var settings = KubeconfigLoader.Load(Options(env: env));
+
+        Assert.Equal("from-second", settings.ContextName);
+        Assert.Equal(_certs.Authority.Thumbprint, Assert.Single(settings.CertificateAuthorities!).Thumbprint);
+    }
+
+    [Fact]
     public async Task Load_RelativePaths_ResolvedAgainstTheFileHoldingThem()
     {
         _dir.Write("certs/ca.crt", _certs.AuthorityPem);

@@ -93,13 +93,8 @@ public sealed class KubernetesHttpClientFactoryTests : IDisposable
             },
         });
         var json = dir.Write("credential.json", credential);
-        var plugin = new KubeconfigUser
-        {
-            Name = "u",
-            SourceFile = Path.Combine(dir.Path, "config"),
-            Exec = new ExecPluginConfig { ApiVersion = ExecCredentialProvider.ApiVersionV1, Command = "cat", Args = [json] },
-        };
-        using var provider = new ExecCredentialProvider(plugin, null, "c", TimeProvider.System);
+        var plugin = new ExecPluginConfig { ApiVersion = ExecCredentialProvider.ApiVersionV1, Command = "cat", Args = [json] };
+        using var provider = new ExecCredentialProvider(plugin, Path.Combine(dir.Path, "config"), null, "c", TimeProvider.System);
         await using var server = new FakeHttpsServer(_certs.Server, requireClientCertificateFrom: _certs.Authority);
         var settings = Settings(server.Url) with { TlsServerName = "kubernetes.default.svc", Credentials = provider };
         using var client = KubernetesHttpClientFactory.CreateHttpClient(settings);
