@@ -102,6 +102,9 @@ internal static partial class EngineLog
     [LoggerMessage(3094, LogLevel.Information, "Recovered intent {Vmim}: the API server has it (uid {Uid}); it is adopted, not created again")]
     public static partial void UnconfirmedFound(ILogger logger, string vmim, string uid);
 
+    [LoggerMessage(3096, LogLevel.Warning, "Attempt {Vmim} was recorded not created, but its VMIM exists (uid {Uid}, phase {Phase}): a late create landed; the record is reopened and followed")]
+    public static partial void AttemptReopened(ILogger logger, string vmim, string? uid, string? phase);
+
     [LoggerMessage(3095, LogLevel.Warning, "Drain {Drain}: the Kubernetes API has failed for {ElapsedSeconds:F1} s (the run stops as interrupted after {TimeoutSeconds:F0} s); its steps run again from the journal in {DelaySeconds:F1} s: {Reason}")]
     public static partial void ApiOutageRiding(ILogger logger, string drain, double elapsedSeconds, double delaySeconds, double timeoutSeconds, string reason);
 }

@@ -21,7 +21,7 @@ internal sealed partial class MigrationLoop
         }
 
         // Until the informer shows it, this process's memory keeps it from reading as deleted.
-        _created[record.VmimName] = vmim;
+        _created[record.VmimName] = (vmim, context.Time.GetUtcNow());
         EngineLog.UnconfirmedFound(context.Logger, record.VmimName, vmim.Metadata.Uid ?? "unknown");
         return (vmim, false);
     }

@@ -144,7 +144,7 @@ internal sealed partial class MigrationLoop
                 return true;
             }
 
-            _created[action.Name] = vmim;
+            _created[action.Name] = (vmim, context.Time.GetUtcNow());
             _unrecorded.Add((action, vmim, result.Adopted));
         }
         catch (OperationCanceledException ex) when (window.TimedOut && !cancellationToken.IsCancellationRequested)

@@ -21,8 +21,10 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// </summary>
 internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan)
 {
-    // VMIMs this process created, until the informer shows them (so a lagging cache never reads as "deleted").
-    private readonly Dictionary<string, VirtualMachineInstanceMigration> _created = new(StringComparer.Ordinal);
+    // VMIMs this process created, until the informer shows them (so a lagging cache never reads as "deleted"), with
+    // when they were last confirmed; one the informer has not shown for CreatedGrace is read again from the API server.
+    private static readonly TimeSpan CreatedGrace = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, (VirtualMachineInstanceMigration Vmim, DateTimeOffset At)> _created = new(StringComparer.Ordinal);
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cleaned = new(StringComparer.Ordinal);
     private readonly NodeLeaseRenewal _nodeLeases = new(context);
@@ -233,6 +235,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var record = records[i];
             if (record.IsFinal)
             {
+                changed |= await ReopenIfLandedAsync(record, records, cluster, cancellationToken);
                 continue;
             }
 
@@ -249,7 +252,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
             else
             {
-                vmim = _created.GetValueOrDefault(record.VmimName);
+                vmim = await OwnCreateAsync(record, cancellationToken);
             }
 
             var absentAtServer = false;
@@ -279,6 +282,55 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         }
 
         return (changed ? await context.Attempts.ListAsync(context.Id, cancellationToken) : records, observed);
+    }
+
+    // This process's own create of the attempt, while the informer does not show it. Past CreatedGrace the API server
+    // itself is asked: a VMIM deleted (or garbage-collected) before any pass saw it in the view is then gone, and the
+    // attempt is decided from its VMI, instead of being followed forever as the create's answer left it.
+    private async Task<VirtualMachineInstanceMigration?> OwnCreateAsync(AttemptRecord record, CancellationToken cancellationToken)
+    {
+        if (!_created.TryGetValue(record.VmimName, out var own))
+        {
+            return null;
+        }
+
+        var now = context.Time.GetUtcNow();
+        if (now - own.At < CreatedGrace)
+        {
+            return own.Vmim;
+        }
+
+        var fresh = await context.Actions.GetMigrationAsync(record.VmiNamespace, record.VmimName, cancellationToken);
+        if (fresh is null)
+        {
+            _created.Remove(record.VmimName);
+            return null;
+        }
+
+        _created[record.VmimName] = (fresh, now);
+        return fresh;
+    }
+
+    // A create that an owner paused past the fence's bound sent lands after its intent was recorded not_created: the
+    // record is reopened (created, followed as any other) rather than left contradicting the cluster, unless a later
+    // attempt of the VMI is itself unfinished (then two migrations of one VM exist, which no record can undo; the later
+    // one is followed). Only our own VMIM of that name counts.
+    private async Task<bool> ReopenIfLandedAsync(AttemptRecord record, IReadOnlyList<AttemptRecord> records, ClusterState cluster,
+        CancellationToken cancellationToken)
+    {
+        if (record.Outcome != AttemptOutcome.NotCreated || record.IsRestart
+            || cluster.FindMigration(record.VmiNamespace, record.VmimName) is not { } landed
+            || landed.Metadata.Labels?.GetValueOrDefault(NodeLeaseNames.DrainLabel) != context.DrainIdText
+            || records.Any(r => r.VmiUid == record.VmiUid && r.Attempt > record.Attempt && !r.IsFinal))
+        {
+            return false;
+        }
+
+        var reopened = false;
+        await context.Writer.WriteAsync(new AttemptReopened(record.VmimName, landed.Metadata.Uid, landed.Status?.Phase),
+            async t => reopened = await context.Attempts.ReopenAsync(t, record.VmimName, landed.Metadata.Uid, cancellationToken), cancellationToken);
+        EngineLog.AttemptReopened(context.Logger, record.VmimName, landed.Metadata.Uid, landed.Status?.Phase);
+        return reopened;
     }
 
     // Ends first; then progress, which gives way to a newer cluster change after the first write (what it skips is

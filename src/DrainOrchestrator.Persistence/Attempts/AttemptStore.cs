@@ -93,6 +93,26 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
         return changed == 1;
     }
 
+    /// <summary>
+    /// Reopens an attempt recorded <c>not_created</c> whose VMIM (uid <paramref name="vmimUid"/>) exists after all: it is
+    /// <c>created</c> again, its failure and end cleared. Returns false when the row is not <c>not_created</c>.
+    /// </summary>
+    public async Task<bool> ReopenAsync(NpgsqlTransaction transaction, string vmimName, string? vmimUid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE migration_attempts
+               SET outcome = 'created', vmim_uid = COALESCE(@vmimUid, vmim_uid), failure_class = NULL, failure_reason = NULL,
+                   finished_at = NULL, concluded_at = NULL, created_at = COALESCE(created_at, @now)
+             WHERE vmim_name = @vmimName AND outcome = 'not_created'
+            """,
+            new { vmimName, vmimUid, now = timeProvider.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
     /// <summary>Every attempt of a drain, by wave then in the order they were intended.</summary>
     public async Task<IReadOnlyList<AttemptRecord>> ListAsync(Guid drainId, CancellationToken cancellationToken)
     {

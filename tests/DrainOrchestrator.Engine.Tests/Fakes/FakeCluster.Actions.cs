@@ -76,6 +76,7 @@ internal sealed partial class FakeCluster
 
     public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName, CancellationToken cancellationToken)
     {
+        BeforeFreshList?.Invoke();
         lock (_gate)
         {
             FreshReads++;

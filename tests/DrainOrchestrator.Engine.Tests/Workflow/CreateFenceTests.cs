@@ -64,6 +64,76 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task RunAsync_OldOwnersCreateLandsAfterItsIntentWasRecordedNotCreated_RecordReopenedAndFollowed()
+    {
+        var cluster = Cluster();
+        VirtualMachineInstanceMigration? late = null;
+        cluster.BeforeCreate = (migration, cancellationToken) =>
+        {
+            if (late is not null)
+            {
+                return Task.CompletedTask;
+            }
+
+            // The first owner's request leaves, the owner is paused past the fence's bound; the next owner records the
+            // intent not_created, and the request lands only as the retry reads the API server.
+            late = migration;
+            throw new SimulatedCrashException();
+        };
+        cluster.BeforeFreshList = () =>
+        {
+            if (late is not null && cluster.Current.Migrations.All(m => m.Metadata.Name != late.Metadata.Name))
+            {
+                cluster.Land(late);
+            }
+        };
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.RunAsync(id, "engine-a"));
+        var result = await harness.RunAsync(id, "engine-b");
+
+        Assert.True(result.Succeeded, result.Reason);
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var first = Assert.Single(attempts, a => a.VmimName == late!.Metadata.Name);
+        Assert.Equal(AttemptOutcome.Succeeded, first.Outcome);
+        var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, CancellationToken.None);
+        Assert.Equal(late!.Metadata.Name, Assert.Single(journal.Select(e => e.ReadEvent()).OfType<AttemptReopened>()).Vmim);
+        // No second migration of that VMI was created beside the late one.
+        Assert.DoesNotContain(attempts, a => a.VmiUid == first.VmiUid && a.Attempt > 1 && a.Outcome == AttemptOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwnVmimDeletedBeforeTheViewEverShowedIt_ReadFromTheServerAbortedExternallyAndRetried()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3").AddVmi("a0", "w1").AddVmi("a1", "w1");
+        string? deleted = null;
+        cluster.AfterCreate = async name =>
+        {
+            // Someone deletes the first VMIM at once; the informer, lagging, never shows it (HidingView).
+            if (deleted is null)
+            {
+                deleted = name;
+                await cluster.DeleteMigrationAsync("vms", name, CancellationToken.None);
+            }
+        };
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var runner = new DrainRunner(database.DataSource, new HidingView(cluster, m => m.Metadata.Name == deleted), cluster,
+            DrainHarness.Options("engine-a"), TimeProvider.System, NullLogger<DrainRunner>.Instance);
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        var result = await harness.DriveAsync(runner.RunAsync(id, null, timeout.Token), null, timeout.Token);
+
+        Assert.True(result.Succeeded, result.Reason);
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        var gone = Assert.Single(attempts, a => a.VmimName == deleted);
+        Assert.Equal(AttemptOutcome.Aborted, gone.Outcome);
+        Assert.Equal("AbortedExternally", gone.FailureClass);
+        Assert.Equal(2, attempts.Count(a => a.Outcome == AttemptOutcome.Succeeded));
+    }
+
+    [Fact]
     public async Task RunAsync_CreateHangsPastItsDeadline_CancelledDeferredAndCreatedOnce()
     {
         var cluster = Cluster();

@@ -41,6 +41,17 @@ public sealed record AttemptIntended(string Vmim, string Vmi, string Source, int
     public string? RunStrategy { get; init; }
 }
 
+/// <summary>
+/// An attempt recorded <c>not_created</c> whose VMIM the cluster shows after all: a create sent by an owner paused past
+/// the fence's bound landed late. The record is reopened as created and followed like any other, so that it never
+/// contradicts the cluster.
+/// </summary>
+/// <param name="Vmim">The VMIM's name.</param>
+/// <param name="Uid">Its uid.</param>
+/// <param name="Phase">Its phase when found.</param>
+[JournalEvent("attempt.reopened", 1)]
+public sealed record AttemptReopened(string Vmim, string? Uid, string? Phase) : JournalEvent;
+
 /// <summary>The VMIM of an intended attempt already existed (a repeat after a crash) and was adopted.</summary>
 /// <param name="Vmim">The VMIM's name.</param>
 /// <param name="Uid">Its uid.</param>

@@ -38,6 +38,7 @@ internal static class LegacyPayloads
         yield return ("attempt.intended",
             """{"vmim":"r-1","kind":"restart","vmi":"ns/vm","uid":"u1","source":"w1","attempt":2,"runStrategy":"Always"}""",
             new AttemptIntended("r-1", "ns/vm", "w1", 2) { AttemptKind = AttemptKind.Restart, Uid = "u1", RunStrategy = "Always" });
+        yield return ("attempt.reopened", """{"vmim":"m-1","uid":"vmim-uid","phase":"Running"}""", new AttemptReopened("m-1", "vmim-uid", "Running"));
         yield return ("attempt.adopted", """{"vmim":"m-1","uid":"vmim-uid"}""", new AttemptAdopted("m-1", "vmim-uid"));
         yield return ("attempt.create_failed", """{"vmim":"m-1","failureClass":"ApiError","reason":"admission denied"}""",
             new AttemptCreateFailed("m-1", "ApiError", "admission denied"));
