@@ -1,3 +1,5 @@
+using System.CommandLine;
+using DrainOrchestrator.Bench.Shared;
 using DrainOrchestrator.Kubernetes.Bench;
 
 // Usage: dotnet run -c Release --project bench/DrainOrchestrator.Kubernetes.Bench [list|list-keep|list-connected|list-warm|watch|watch-max|watch-server|all|decode-only]
@@ -5,7 +7,16 @@ using DrainOrchestrator.Kubernetes.Bench;
 // small namespace list (HTTP, TLS and client code warm, VMI decoding cold). list-warm: five runs in one process.
 // watch: paced at 10,000 then 50,000 events/s. watch-max: unpaced, through the informer. watch-server: unpaced, raw bytes.
 // decode-only: the same 100,000 VMIs deserialized from one in-memory array, no network: the floor for "list".
-var what = args.Length > 0 ? args[0] : "all";
+// compare-*: KubernetesClient's own list and watch calls against ours, each in its own process (LibraryComparison.Modes).
+string[] modes = ["list", "list-keep", "list-connected", "list-warm", "watch", "watch-max", "watch-server", "all", "decode-only", .. LibraryComparison.Modes];
+var mode = new Argument<string>("MODE") { Description = "What to measure (see the comment at the top of Program.cs).", DefaultValueFactory = _ => "all" };
+mode.AcceptOnlyFromAmong(modes);
+if (BenchCommandLine.Parse(new RootCommand("The Kubernetes client's list and watch throughput against an in-process HTTPS server.") { mode }, args, out var exitCode) is not { } parsed)
+{
+    return exitCode;
+}
+
+var what = parsed.GetValue(mode)!;
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 Console.WriteLine($"{what}: .NET {Environment.Version}, {Environment.ProcessorCount} CPUs, server GC {System.Runtime.GCSettings.IsServerGC}, " +
     $"TieredPGO {Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? AppContext.GetData("System.Runtime.TieredPGO") ?? "default"}, {ProcessStats.LoadAverage()}");
@@ -58,3 +69,5 @@ if (what is "decode-only")
     var list = System.Text.Json.JsonSerializer.Deserialize(body.Span, DrainOrchestrator.Kubernetes.Models.KubernetesJsonContext.Default.KubernetesListVirtualMachineInstance);
     Console.WriteLine($"decode-only, whole body from memory, no network: {sw.Elapsed.TotalSeconds:F2} s for {list!.Items.Count}; {ProcessStats.Now().Since(stats)}; {ProcessStats.LoadAverage()}");
 }
+
+return 0;

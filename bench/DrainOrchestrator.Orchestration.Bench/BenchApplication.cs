@@ -12,12 +12,10 @@ internal static class BenchApplication
     public static async Task<int> RunAsync(string[] args)
     {
         var programs = Programs.Locate();
-        var options = BenchOptions.Parse(args, programs.Root, out var error);
+        var options = BenchOptions.Parse(args, programs.Root, out var exitCode);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("error: " + error);
-            await Console.Error.WriteLineAsync(BenchOptions.Usage);
-            return 2;
+            return exitCode;
         }
 
         var materials = new List<RunMaterial>();

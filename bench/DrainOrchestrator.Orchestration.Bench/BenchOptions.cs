@@ -1,14 +1,11 @@
-using System.Globalization;
+using System.CommandLine;
+using DrainOrchestrator.Bench.Shared;
 
 namespace DrainOrchestrator.Orchestration.Bench;
 
 /// <summary>Command-line options of the bench.</summary>
 internal sealed record BenchOptions
 {
-    public const string Usage =
-        "usage: DrainOrchestrator.Orchestration.Bench [--quick] [--runs N] [--speed N] [--scenario FILE] [--node N]... "
-        + "[--max-parallel N] [--max-outbound N] [--quiet-engine] [--out DIR] [--keep DIR] [--analyze DIR]";
-
     /// <summary>The reduced run: the small scenario, one run.</summary>
     public bool Quick { get; init; }
 
@@ -40,72 +37,47 @@ internal sealed record BenchOptions
     /// <summary>Only analyse the raw material a previous run kept there (no processes are started).</summary>
     public string? AnalyzeDirectory { get; init; }
 
-    public static BenchOptions? Parse(IReadOnlyList<string> args, string root, out string? error)
+    /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, string root, out int exitCode)
     {
-        var options = new BenchOptions();
-        var nodes = new List<string>();
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        var quick = new Option<bool>("--quick") { Description = "The reduced run: the small scenario, nodes drain-1 and drain-2, one run; results under bench/results/tmp." };
+        var runs = BenchCommandLine.Integer("--runs", 3, "How many drains to run; the summary reports the median run and every run. (1 with --quick)");
+        var speed = BenchCommandLine.PositiveNumber("--speed", 1, "The simulator's speed (model seconds per wall second); 1 makes model time wall time.");
+        var scenario = BenchCommandLine.Path("--scenario", "FILE", "The cluster. [default: bench/scenarios/orchestration.yaml, orchestration-quick.yaml with --quick]");
+        var nodes = new Option<string[]>("--node") { HelpName = "NODE", Description = "A node to drain, repeatable. [default: drain-1 to drain-4, drain-1 and drain-2 with --quick]", AllowMultipleArgumentsPerToken = false };
+        var maxParallel = BenchCommandLine.Integer("--max-parallel", 5, "drainctl drain's --max-parallel: migrations at once in the cluster.");
+        var maxOutbound = BenchCommandLine.Integer("--max-outbound", 2, "drainctl drain's --max-outbound: migrations at once out of one node.");
+        var quietEngine = new Option<bool>("--quiet-engine") { Description = "Run drainctl without -v: no refill latency, but the CPU time and memory without the verbose log's cost." };
+        var output = BenchCommandLine.Path("--out", "DIR", "Where the results go. [default: bench/results, bench/results/tmp with --quick]");
+        var keep = BenchCommandLine.Path("--keep", "DIR", "Keep each run's raw material (engine log, ground truth, statements) here. [default: a temporary folder, deleted]");
+        var analyze = BenchCommandLine.Path("--analyze", "DIR", "Only analyse the raw material a previous run kept there (no processes are started).");
+        var command = new RootCommand("The orchestration bench: real drains by drainctl against drain-sim and a private PostgreSQL, with slot refill latency, API requests and statements per migration.")
         {
-            string? Value() => i + 1 < args.Count ? args[++i] : null;
-            switch (args[i])
-            {
-                case "--quick":
-                    options = options with { Quick = true };
-                    break;
-                case "--runs" when int.TryParse(Value(), CultureInfo.InvariantCulture, out var runs) && runs > 0:
-                    options = options with { Runs = runs };
-                    break;
-                case "--speed" when double.TryParse(Value(), CultureInfo.InvariantCulture, out var speed) && speed > 0:
-                    options = options with { Speed = speed };
-                    break;
-                case "--scenario" when Value() is { } scenario:
-                    options = options with { Scenario = Path.GetFullPath(scenario) };
-                    break;
-                case "--node" when Value() is { } node:
-                    nodes.Add(node);
-                    break;
-                case "--max-parallel" when int.TryParse(Value(), CultureInfo.InvariantCulture, out var parallel) && parallel > 0:
-                    options = options with { MaxParallel = parallel };
-                    break;
-                case "--max-outbound" when int.TryParse(Value(), CultureInfo.InvariantCulture, out var outbound) && outbound > 0:
-                    options = options with { MaxOutbound = outbound };
-                    break;
-                case "--quiet-engine":
-                    options = options with { QuietEngine = true };
-                    break;
-                case "--out" when Value() is { } output:
-                    options = options with { OutputDirectory = Path.GetFullPath(output) };
-                    break;
-                case "--keep" when Value() is { } keep:
-                    options = options with { KeepDirectory = Path.GetFullPath(keep) };
-                    break;
-                case "--analyze" when Value() is { } analyze:
-                    options = options with { AnalyzeDirectory = Path.GetFullPath(analyze) };
-                    break;
-                default:
-                    error = $"unexpected argument or bad value at \"{args[i]}\"";
-                    return null;
-            }
+            quick, runs, speed, scenario, nodes, maxParallel, maxOutbound, quietEngine, output, keep, analyze,
+        };
+        if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
+        {
+            return null;
         }
 
-        if (options.OutputDirectory.Length == 0)
-        {
-            // Like the scheduling bench: the reduced run's results are not committed.
-            options = options with { OutputDirectory = Path.Combine(root, "bench", "results", options.Quick ? "tmp" : "") };
-        }
-
+        var isQuick = parsed.GetValue(quick);
         var scenarios = Path.Combine(root, "bench", "scenarios");
-        if (options.Scenario.Length == 0)
+        var given = parsed.GetValue(nodes) ?? [];
+        return new BenchOptions
         {
-            options = options with { Scenario = Path.Combine(scenarios, options.Quick ? "orchestration-quick.yaml" : "orchestration.yaml") };
-        }
+            Quick = isQuick,
+            Runs = isQuick && parsed.GetResult(runs) is not { Implicit: false } ? 1 : parsed.GetValue(runs),
+            Speed = parsed.GetValue(speed),
+            Scenario = parsed.GetValue(scenario) ?? Path.Combine(scenarios, isQuick ? "orchestration-quick.yaml" : "orchestration.yaml"),
+            Nodes = given.Length > 0 ? given : isQuick ? ["drain-1", "drain-2"] : ["drain-1", "drain-2", "drain-3", "drain-4"],
+            MaxParallel = parsed.GetValue(maxParallel),
+            MaxOutbound = parsed.GetValue(maxOutbound),
+            QuietEngine = parsed.GetValue(quietEngine),
 
-        if (nodes.Count == 0)
-        {
-            nodes.AddRange(options.Quick ? ["drain-1", "drain-2"] : ["drain-1", "drain-2", "drain-3", "drain-4"]);
-        }
-
-        return options with { Nodes = nodes, Runs = options.Quick && !args.Contains("--runs") ? 1 : options.Runs };
+            // Like the scheduling bench: the reduced run's results are not committed.
+            OutputDirectory = parsed.GetValue(output) ?? Path.Combine(root, "bench", "results", isQuick ? "tmp" : ""),
+            KeepDirectory = parsed.GetValue(keep),
+            AnalyzeDirectory = parsed.GetValue(analyze),
+        };
     }
 }

@@ -23,11 +23,10 @@ internal static class ScaleApplication
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ScaleOptions.Parse(args, out var error);
+        var options = ScaleOptions.Parse(args, out var exitCode);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync($"error: {error}\n{ScaleOptions.Usage}");
-            return 2;
+            return exitCode;
         }
 
         if (options.TracePath is { } trace)

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using DrainOrchestrator.Bench.Shared;
 using DrainOrchestrator.Scale.Bench.Clusters;
 
 namespace DrainOrchestrator.Scale.Bench;
@@ -6,10 +7,6 @@ namespace DrainOrchestrator.Scale.Bench;
 /// <summary>Command-line options of the scale bench.</summary>
 internal sealed record ScaleOptions
 {
-    public const string Usage =
-        "usage: DrainOrchestrator.Scale.Bench [--quick] [--out DIR] [--sizes NODESxVMIS[,...]] [--decisions N] [--no-report] [--report-attempts N] [--trace FILE]\n"
-        + "       [--no-engine | --engine-only] [--engine-size NODESxVMIS] [--engine-migrations N] [--engine-minutes N] [--engine-label LABEL]";
-
     /// <summary>Smaller sizes and fewer repeats, written under results/tmp by scripts/bench.sh.</summary>
     public bool Quick { get; init; }
 
@@ -44,75 +41,85 @@ internal sealed record ScaleOptions
     /// <summary>When set, only replay the decisions and write one line per decision to this file (no timing).</summary>
     public string? TracePath { get; init; }
 
-    /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
-    public static ScaleOptions? Parse(IReadOnlyList<string> args, out string? error)
+    /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
+    public static ScaleOptions? Parse(IReadOnlyList<string> args, out int exitCode)
     {
-        var options = new ScaleOptions { OutputDirectory = Path.Combine(RepositoryRoot(), "bench", "results") };
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        var standard = new ScaleOptions();
+        var quick = new Option<bool>("--quick") { Description = "Smaller sizes and fewer repeats (1000x20000 for the engine), written under results/tmp by scripts/bench.sh." };
+        var output = BenchCommandLine.Path("--out", "DIR", "Where the results go. [default: bench/results]");
+        var sizes = new Option<IReadOnlyList<ScaleCase>?>("--sizes")
         {
-            string? Value() => i + 1 < args.Count ? args[++i] : null;
-            switch (args[i])
-            {
-                case "--quick":
-                    options = options with
-                    {
-                        Quick = true,
-                        Cases = ScaleCase.Quick,
-                        Decisions = 100,
-                        PlanningRuns = 3,
-                        ReportAttempts = 10_000,
-                        ReportRuns = 2,
-                        EngineBench = options.EngineBench with { Size = new ScaleCase(1000, 20_000), Migrations = 100 },
-                    };
-                    break;
-                case "--out" when Value() is { } output:
-                    options = options with { OutputDirectory = Path.GetFullPath(output) };
-                    break;
-                case "--sizes" when Value() is { } sizes && ScaleCase.TryParseList(sizes, out var cases):
-                    options = options with { Cases = cases };
-                    break;
-                case "--decisions" when PositiveInt(Value()) is { } decisions:
-                    options = options with { Decisions = decisions };
-                    break;
-                case "--report-attempts" when PositiveInt(Value()) is { } attempts:
-                    options = options with { ReportAttempts = attempts };
-                    break;
-                case "--no-report":
-                    options = options with { Report = false };
-                    break;
-                case "--no-engine":
-                    options = options with { Engine = false };
-                    break;
-                case "--engine-only":
-                    options = options with { EngineOnly = true };
-                    break;
-                case "--engine-size" when Value() is { } size && ScaleCase.TryParseList(size, out var engineCases) && engineCases.Count == 1:
-                    options = options with { EngineBench = options.EngineBench with { Size = engineCases[0] } };
-                    break;
-                case "--engine-migrations" when PositiveInt(Value()) is { } migrations:
-                    options = options with { EngineBench = options.EngineBench with { Migrations = migrations } };
-                    break;
-                case "--engine-minutes" when PositiveInt(Value()) is { } minutes:
-                    options = options with { EngineBench = options.EngineBench with { Timeout = TimeSpan.FromMinutes(minutes) } };
-                    break;
-                case "--engine-label" when Value() is { Length: > 0 } label:
-                    options = options with { EngineBench = options.EngineBench with { Label = label } };
-                    break;
-                case "--trace" when Value() is { } trace:
-                    options = options with { TracePath = Path.GetFullPath(trace) };
-                    break;
-                default:
-                    error = $"unexpected or malformed argument \"{args[i]}\"";
-                    return null;
-            }
+            HelpName = "NODESxVMIS[,...]",
+            Description = "The clusters to plan and schedule, e.g. 1000x20000,5000x100000 (at least 10 nodes each).",
+            CustomParser = r => ScaleCase.TryParseList(r.Tokens[^1].Value, out var cases) && cases.Count > 0 ? cases
+                : BenchCommandLine.Reject<IReadOnlyList<ScaleCase>?>(r, null, "a list of NODESxVMIS sizes with at least 10 nodes, such as 1000x20000,5000x100000"),
+        };
+        var decisions = BenchCommandLine.Integer("--decisions", standard.Decisions, "Measured scheduler decisions per drain phase. (100 with --quick)");
+        var noReport = new Option<bool>("--no-report") { Description = "Skip drainctl's report (which needs PostgreSQL's binaries or DRAIN_TEST_DB)." };
+        var reportAttempts = BenchCommandLine.Integer("--report-attempts", standard.ReportAttempts, "Migration attempts recorded for the report measurement. (10000 with --quick)");
+        var noEngine = new Option<bool>("--no-engine") { Description = "Skip the engine bench." };
+        var engineOnly = new Option<bool>("--engine-only") { Description = "Run the engine bench alone (no planning, decisions or report)." };
+        var engineSize = new Option<ScaleCase?>("--engine-size")
+        {
+            HelpName = "NODESxVMIS",
+            Description = "The engine bench's cluster. [default: 5000x100000, 1000x20000 with --quick]",
+            CustomParser = r => ScaleCase.TryParseList(r.Tokens[^1].Value, out var cases) && cases.Count == 1 ? cases[0]
+                : BenchCommandLine.Reject<ScaleCase?>(r, null, "one NODESxVMIS size with at least 10 nodes, such as 5000x100000"),
+        };
+        var engineMigrations = BenchCommandLine.Integer("--engine-migrations", standard.EngineBench.Migrations, "Migrations the engine bench drives. (100 with --quick)");
+        var engineMinutes = BenchCommandLine.Integer("--engine-minutes", (int)standard.EngineBench.Timeout.TotalMinutes, "How long the engine bench may take, in minutes.");
+        var engineLabel = new Option<string?>("--engine-label")
+        {
+            HelpName = "LABEL",
+            Description = "Names the engine bench's run in the results.",
+            CustomParser = r => r.Tokens[^1].Value is { Length: > 0 } label ? label : BenchCommandLine.Reject<string?>(r, null, "a non-empty label"),
+        };
+        var trace = BenchCommandLine.Path("--trace", "FILE", "Only replay the decisions and write one line per decision to this file (no timing).");
+        var command = new RootCommand("The scale bench: planning and scheduling-decision time per cluster size, drainctl's report, and the engine at scale.")
+        {
+            quick, output, sizes, decisions, noReport, reportAttempts, noEngine, engineOnly, engineSize, engineMigrations, engineMinutes, engineLabel, trace,
+        };
+        if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
+        {
+            return null;
         }
 
-        return options;
+        var options = parsed.GetValue(quick)
+            ? standard with
+            {
+                Quick = true,
+                Cases = ScaleCase.Quick,
+                Decisions = 100,
+                PlanningRuns = 3,
+                ReportAttempts = 10_000,
+                ReportRuns = 2,
+                EngineBench = standard.EngineBench with { Size = new ScaleCase(1000, 20_000), Migrations = 100 },
+            }
+            : standard;
+        var engine = options.EngineBench;
+        return options with
+        {
+            OutputDirectory = parsed.GetValue(output) ?? Path.Combine(RepositoryRoot(), "bench", "results"),
+            Cases = parsed.GetValue(sizes) ?? options.Cases,
+            Decisions = Given(parsed, decisions) ?? options.Decisions,
+            Report = !parsed.GetValue(noReport),
+            ReportAttempts = Given(parsed, reportAttempts) ?? options.ReportAttempts,
+            Engine = !parsed.GetValue(noEngine),
+            EngineOnly = parsed.GetValue(engineOnly),
+            EngineBench = engine with
+            {
+                Size = parsed.GetValue(engineSize) ?? engine.Size,
+                Migrations = Given(parsed, engineMigrations) ?? engine.Migrations,
+                Timeout = TimeSpan.FromMinutes(parsed.GetValue(engineMinutes)),
+                Label = parsed.GetValue(engineLabel) ?? engine.Label,
+            },
+            TracePath = parsed.GetValue(trace),
+        };
     }
 
-    private static int? PositiveInt(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+    // A flag's value when given; null leaves the default of the run (--quick changes some).
+    private static int? Given(ParseResult parsed, Option<int> option) =>
+        parsed.GetResult(option) is { Implicit: false } ? parsed.GetValue(option) : null;
 
     // The folder holding DrainOrchestrator.sln, from the working directory up; else the working directory.
     private static string RepositoryRoot()

@@ -12,12 +12,10 @@ internal static class BenchApplication
 {
     public static int Run(string[] args)
     {
-        var options = BenchOptions.Parse(args, out var error);
+        var options = BenchOptions.Parse(args, out var exitCode);
         if (options is null)
         {
-            Console.Error.WriteLine("error: " + error);
-            Console.Error.WriteLine(BenchOptions.Usage);
-            return 2;
+            return exitCode;
         }
 
         var wall = Stopwatch.StartNew();

@@ -1,11 +1,11 @@
+using System.CommandLine;
+using DrainOrchestrator.Bench.Shared;
+
 namespace DrainOrchestrator.Scheduling.Bench;
 
 /// <summary>Command-line options of the bench.</summary>
 internal sealed record BenchOptions
 {
-    public const string Usage =
-        "usage: DrainOrchestrator.Scheduling.Bench [--quick] [--suite FILE] [--out DIR] [--only ID[,ID...]] [--blind | --with-blind]";
-
     /// <summary>Only the scenarios marked quick.</summary>
     public bool Quick { get; init; }
 
@@ -22,56 +22,42 @@ internal sealed record BenchOptions
     /// <summary>Run the orchestrator a second time with the blind mapping and report it beside the informed one.</summary>
     public bool WithBlind { get; init; }
 
-    /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
-    public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
+    /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, out int exitCode)
     {
         var root = FindRepositoryRoot();
-        var options = new BenchOptions
+        var quick = new Option<bool>("--quick") { Description = "Only the scenarios marked quick." };
+        var suite = BenchCommandLine.Path("--suite", "FILE", "The suite of scenarios and limits. [default: bench/scenarios/suite.yaml]");
+        var output = BenchCommandLine.Path("--out", "DIR", "Where the results go. [default: bench/results]");
+        var only = new Option<string?>("--only") { HelpName = "ID[,ID...]", Description = "Scenario ids to run. [default: all, or all quick ones]" };
+        var blind = new Option<bool>("--blind") { Description = "Map the cluster as the engine does where no hint annotation is set: no NIC bandwidths, no dirty rates." };
+        var withBlind = new Option<bool>("--with-blind") { Description = "Run the orchestrator a second time with the blind mapping and report it beside the informed one." };
+        withBlind.Validators.Add(r =>
         {
-            SuitePath = Path.Combine(root, "bench", "scenarios", "suite.yaml"),
-            OutputDirectory = Path.Combine(root, "bench", "results"),
-        };
-        error = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            string? Value() => i + 1 < args.Count ? args[++i] : null;
-            switch (args[i])
+            if (r.GetValue(withBlind) && r.GetValue(blind))
             {
-                case "--quick":
-                    options = options with { Quick = true };
-                    break;
-                case "--blind":
-                    options = options with { Blind = true };
-                    break;
-                case "--with-blind":
-                    options = options with { WithBlind = true };
-                    break;
-                case "--suite" when Value() is { } suite:
-                    options = options with { SuitePath = Path.GetFullPath(suite) };
-                    break;
-                case "--out" when Value() is { } output:
-                    options = options with { OutputDirectory = Path.GetFullPath(output) };
-                    break;
-                case "--only" when Value() is { } only:
-                    options = options with
-                    {
-                        Only = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                            .ToHashSet(StringComparer.Ordinal),
-                    };
-                    break;
-                default:
-                    error = $"unexpected argument \"{args[i]}\"";
-                    return null;
+                r.AddError("--blind and --with-blind exclude each other; give one of them");
             }
-        }
-
-        if (options.Blind && options.WithBlind)
+        });
+        var command = new RootCommand("The scheduling bench: Core's planner and scheduler against KubeVirt alone and the lower bound, in virtual time.")
         {
-            error = "--blind and --with-blind exclude each other";
+            quick, suite, output, only, blind, withBlind,
+        };
+        if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
+        {
             return null;
         }
 
-        return options;
+        return new BenchOptions
+        {
+            Quick = parsed.GetValue(quick),
+            SuitePath = parsed.GetValue(suite) ?? Path.Combine(root, "bench", "scenarios", "suite.yaml"),
+            OutputDirectory = parsed.GetValue(output) ?? Path.Combine(root, "bench", "results"),
+            Only = (parsed.GetValue(only) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.Ordinal),
+            Blind = parsed.GetValue(blind),
+            WithBlind = parsed.GetValue(withBlind),
+        };
     }
 
     // The folder holding DrainOrchestrator.sln, from the working directory up; else the working directory.

@@ -13,12 +13,10 @@ internal static class ServerBenchApplication
     public static async Task<int> RunAsync(string[] args)
     {
         var programs = Programs.Locate();
-        var options = ServerBenchOptions.Parse(args, programs.Root, out var error);
+        var options = ServerBenchOptions.Parse(args, programs.Root, out var exitCode);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("error: " + error);
-            await Console.Error.WriteLineAsync(ServerBenchOptions.Usage);
-            return 2;
+            return exitCode;
         }
 
         var commit = await SourceCommit.DescribeAsync(programs.Root);

@@ -1,14 +1,11 @@
-using System.Globalization;
+using System.CommandLine;
+using DrainOrchestrator.Bench.Shared;
 
 namespace DrainOrchestrator.Server.Bench;
 
 /// <summary>Command-line options of the server bench.</summary>
 internal sealed record ServerBenchOptions
 {
-    public const string Usage =
-        "usage: DrainOrchestrator.Server.Bench [--smoke] [--only api,sse,refill] [--clients N] [--poll-interval-ms N] [--list-every N] "
-        + "[--subscribers N] [--refill-runs N] [--no-pair] [--speed N] [--scenario FILE] [--refill-scenario FILE] [--out DIR] [--keep DIR]";
-
     /// <summary>The phases, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllPhases = ["api", "sse", "refill"];
 
@@ -60,88 +57,63 @@ internal sealed record ServerBenchOptions
 
     public bool Runs(string phase) => Phases.Contains(phase, StringComparer.Ordinal);
 
-    public static ServerBenchOptions? Parse(IReadOnlyList<string> args, string root, out string? error)
+    /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
+    public static ServerBenchOptions? Parse(IReadOnlyList<string> args, string root, out int exitCode)
     {
-        var options = new ServerBenchOptions();
-        error = null;
-        bool? clientsGiven = null, subscribersGiven = null, runsGiven = null;
-        for (var i = 0; i < args.Count; i++)
+        var standard = new ServerBenchOptions();
+        var smoke = new Option<bool>("--smoke") { Description = "The short run: the small scenarios, 10 clients, 20 subscribers, one refill drain; results under bench/results/tmp." };
+        var only = new Option<IReadOnlyList<string>?>("--only")
         {
-            string? Value() => i + 1 < args.Count ? args[++i] : null;
-            switch (args[i])
-            {
-                case "--smoke":
-                    options = options with { Smoke = true };
-                    break;
-                case "--only" when Value() is { } only && only.Split(',') is var phases && phases.All(p => AllPhases.Contains(p, StringComparer.Ordinal)):
-                    options = options with { Phases = [.. AllPhases.Where(p => phases.Contains(p, StringComparer.Ordinal))] };
-                    break;
-                case "--clients" when Int(Value()) is { } clients:
-                    options = options with { Clients = clients };
-                    clientsGiven = true;
-                    break;
-                case "--poll-interval-ms" when int.TryParse(Value(), CultureInfo.InvariantCulture, out var ms) && ms >= 0:
-                    options = options with { PollInterval = TimeSpan.FromMilliseconds(ms) };
-                    break;
-                case "--list-every" when Int(Value()) is { } every:
-                    options = options with { ListEvery = every };
-                    break;
-                case "--subscribers" when Int(Value()) is { } subscribers:
-                    options = options with { Subscribers = subscribers };
-                    subscribersGiven = true;
-                    break;
-                case "--refill-runs" when Int(Value()) is { } runs:
-                    options = options with { RefillRuns = runs };
-                    runsGiven = true;
-                    break;
-                case "--no-pair":
-                    options = options with { PairDrainctl = false };
-                    break;
-                case "--speed" when double.TryParse(Value(), CultureInfo.InvariantCulture, out var speed) && speed > 0:
-                    options = options with { Speed = speed };
-                    break;
-                case "--scenario" when Value() is { } scenario:
-                    options = options with { Scenario = Path.GetFullPath(scenario) };
-                    break;
-                case "--refill-scenario" when Value() is { } scenario:
-                    options = options with { RefillScenario = Path.GetFullPath(scenario) };
-                    break;
-                case "--out" when Value() is { } output:
-                    options = options with { OutputDirectory = Path.GetFullPath(output) };
-                    break;
-                case "--keep" when Value() is { } keep:
-                    options = options with { KeepDirectory = Path.GetFullPath(keep) };
-                    break;
-                default:
-                    error = $"unexpected argument or bad value at \"{args[i]}\"";
-                    return null;
-            }
+            HelpName = "api,sse,refill",
+            Description = "The phases to run, comma-separated. [default: all three]",
+            CustomParser = r => r.Tokens[^1].Value.Split(',') is var phases && phases.All(p => AllPhases.Contains(p, StringComparer.Ordinal))
+                ? [.. AllPhases.Where(p => phases.Contains(p, StringComparer.Ordinal))]
+                : BenchCommandLine.Reject<IReadOnlyList<string>?>(r, null, "a comma-separated list of " + string.Join(", ", AllPhases)),
+        };
+        var clients = BenchCommandLine.Integer("--clients", standard.Clients, "Clients polling drain status during the API phase. (10 with --smoke)");
+        var pollInterval = BenchCommandLine.Integer("--poll-interval-ms", (int)standard.PollInterval.TotalMilliseconds,
+            "How often each client asks, in milliseconds; 0 asks again as soon as an answer is in.", minimum: 0);
+        var listEvery = BenchCommandLine.Integer("--list-every", standard.ListEvery, "Every Nth request of a client lists the drains; the others get one drain.");
+        var subscribers = BenchCommandLine.Integer("--subscribers", standard.Subscribers, "Clients following GET /api/v1/events during the fan-out phase. (20 with --smoke)");
+        var refillRuns = BenchCommandLine.Integer("--refill-runs", standard.RefillRuns, "Single drains measuring the refill latency in server mode; the report gives their median. (1 with --smoke)");
+        var noPair = new Option<bool>("--no-pair") { Description = "Do not follow each server-mode refill run with the same drain run by drainctl drain." };
+        var speed = BenchCommandLine.PositiveNumber("--speed", standard.Speed, "The simulator's speed in every phase; 1 makes model time wall time, which the refill latency needs.");
+        var scenario = BenchCommandLine.Path("--scenario", "FILE", "The cluster of the API and fan-out phases. [default: bench/scenarios/server.yaml, server-smoke.yaml with --smoke]");
+        var refillScenario = BenchCommandLine.Path("--refill-scenario", "FILE", "The cluster of the refill phase. [default: the orchestration bench's]");
+        var output = BenchCommandLine.Path("--out", "DIR", "Where the results go. [default: bench/results, bench/results/tmp with --smoke]");
+        var keep = BenchCommandLine.Path("--keep", "DIR", "Keep each phase's server log and ground truth here. [default: a temporary folder, deleted]");
+        var command = new RootCommand("The server bench: drainctl serve's API latency, Server-Sent Events fan-out and slot refill latency, against drain-sim and a private PostgreSQL.")
+        {
+            smoke, only, clients, pollInterval, listEvery, subscribers, refillRuns, noPair, speed, scenario, refillScenario, output, keep,
+        };
+        if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
+        {
+            return null;
         }
 
+        var isSmoke = parsed.GetValue(smoke);
         var scenarios = Path.Combine(root, "bench", "scenarios");
-        if (options.Smoke)
+        return new ServerBenchOptions
         {
-            options = options with
-            {
-                Clients = clientsGiven is null ? 10 : options.Clients,
-                Subscribers = subscribersGiven is null ? 20 : options.Subscribers,
-                RefillRuns = runsGiven is null ? 1 : options.RefillRuns,
-            };
-        }
+            Smoke = isSmoke,
+            Phases = parsed.GetValue(only) ?? AllPhases,
+            Clients = isSmoke && !Given(parsed, clients) ? 10 : parsed.GetValue(clients),
+            PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollInterval)),
+            ListEvery = parsed.GetValue(listEvery),
+            Subscribers = isSmoke && !Given(parsed, subscribers) ? 20 : parsed.GetValue(subscribers),
+            RefillRuns = isSmoke && !Given(parsed, refillRuns) ? 1 : parsed.GetValue(refillRuns),
+            PairDrainctl = !parsed.GetValue(noPair),
+            Speed = parsed.GetValue(speed),
 
-        return options with
-        {
             // Like the other benches: the short run's results are not committed.
-            OutputDirectory = options.OutputDirectory.Length > 0 ? options.OutputDirectory
-                : Path.Combine(root, "bench", "results", options.Smoke ? "tmp" : ""),
-            Scenario = options.Scenario.Length > 0 ? options.Scenario : Path.Combine(scenarios, options.Smoke ? "server-smoke.yaml" : "server.yaml"),
-            Drains = options.Smoke ? [["drain-1"], ["drain-2"], ["drain-3"]] : [["drain-1", "drain-2"], ["drain-3", "drain-4"], ["drain-5", "drain-6"]],
-            RefillScenario = options.RefillScenario.Length > 0 ? options.RefillScenario
-                : Path.Combine(scenarios, options.Smoke ? "orchestration-quick.yaml" : "orchestration.yaml"),
-            RefillNodes = options.Smoke ? ["drain-1", "drain-2"] : ["drain-1", "drain-2", "drain-3", "drain-4"],
+            OutputDirectory = parsed.GetValue(output) ?? Path.Combine(root, "bench", "results", isSmoke ? "tmp" : ""),
+            KeepDirectory = parsed.GetValue(keep),
+            Scenario = parsed.GetValue(scenario) ?? Path.Combine(scenarios, isSmoke ? "server-smoke.yaml" : "server.yaml"),
+            Drains = isSmoke ? [["drain-1"], ["drain-2"], ["drain-3"]] : [["drain-1", "drain-2"], ["drain-3", "drain-4"], ["drain-5", "drain-6"]],
+            RefillScenario = parsed.GetValue(refillScenario) ?? Path.Combine(scenarios, isSmoke ? "orchestration-quick.yaml" : "orchestration.yaml"),
+            RefillNodes = isSmoke ? ["drain-1", "drain-2"] : ["drain-1", "drain-2", "drain-3", "drain-4"],
         };
     }
 
-    private static int? Int(string? value) =>
-        int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+    private static bool Given(ParseResult parsed, Option<int> option) => parsed.GetResult(option) is { Implicit: false };
 }

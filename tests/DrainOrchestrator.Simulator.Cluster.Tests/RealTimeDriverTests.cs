@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace DrainOrchestrator.Simulator.Cluster.Tests;
 
 public sealed class RealTimeDriverTests
@@ -5,7 +7,7 @@ public sealed class RealTimeDriverTests
     [Fact]
     public async Task RunAsync_ClockTicks_ModelFollowsTimeProvider()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2030, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 12, 0, 0, TimeSpan.Zero));
         var cluster = SimulatedCluster.Create(TestClusters.TwoLoadedNodes(1), new SimulationOptions { StartTime = clock.GetUtcNow() });
         cluster.Migrate("a-1");
         using var cts = new CancellationTokenSource();

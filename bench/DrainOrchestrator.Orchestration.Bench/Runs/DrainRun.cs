@@ -29,7 +29,8 @@ internal static class DrainRun
             }
         }
 
-        await using var simulator = await SimulatorProcess.StartAsync(programs.DrainSim, options.Scenario, options.Speed, directory);
+        await using var simulator = await SimulatorProcess.StartAsync(
+            new SimulatorLaunch(programs.DrainSim, options.Scenario, options.Speed) { Directory = directory, GroundTruthOnExit = true }, cancellationToken);
         var arguments = new List<string> { "drain", "--kubeconfig", simulator.KubeconfigPath };
         foreach (var node in options.Nodes)
         {
@@ -60,7 +61,7 @@ internal static class DrainRun
         var usage = ChildUsage.Read() - usageBefore;
         var loadAfter = ProcStat.LoadAverage();
 
-        var groundTruth = await simulator.GroundTruthAsync(cancellationToken);
+        var groundTruth = await simulator.GroundTruthDocumentAsync(cancellationToken);
         var transactions = await database.TransactionsAsync(databaseName, cancellationToken) - transactionsBefore;
         var statements = await database.StatementsAsync(databaseName, cancellationToken);
         var facts = new RunFacts(number, options.Speed, exitCode, startedAt, exitedAt, usage.User.TotalSeconds, usage.System.TotalSeconds,

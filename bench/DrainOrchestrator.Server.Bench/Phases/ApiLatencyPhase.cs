@@ -52,7 +52,7 @@ internal static class ApiLatencyPhase
         var statements = await context.Database.StatementsAsync(cluster.DatabaseName, cancellationToken);
 
         var drains = await monitor;
-        var truth = await cluster.Simulator.GroundTruthAsync(cancellationToken);
+        var truth = await cluster.Simulator.GroundTruthDocumentAsync(cancellationToken);
         if (options.KeepDirectory is not null)
         {
             await cluster.SaveLogAsync(directory);

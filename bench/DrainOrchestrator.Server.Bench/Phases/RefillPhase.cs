@@ -43,7 +43,7 @@ internal static class RefillPhase
         var drain = (await finished)[0];
         var window = Readings.Between(before, Readings.Take(cluster.Server.ProcessId));
         var statements = await context.Database.StatementsAsync(cluster.DatabaseName, cancellationToken);
-        var truth = await cluster.Simulator.GroundTruthAsync(cancellationToken);
+        var truth = await cluster.Simulator.GroundTruthDocumentAsync(cancellationToken);
         var lines = cluster.Server.Lines;
         if (options.KeepDirectory is not null)
         {
@@ -72,7 +72,8 @@ internal static class RefillPhase
             }
         }
 
-        await using var simulator = await SimulatorProcess.StartAsync(programs.DrainSim, options.RefillScenario, options.Speed, directory);
+        await using var simulator = await SimulatorProcess.StartAsync(
+            new SimulatorLaunch(programs.DrainSim, options.RefillScenario, options.Speed) { Directory = directory, GroundTruthOnExit = true }, cancellationToken);
         // The policy the server runs are given through the API, in drainctl's words.
         List<string> arguments = ["drain", "--kubeconfig", simulator.KubeconfigPath, "--non-migratable", "skip", "--retry-backoff-seconds", "1", "--verbose"];
         foreach (var node in options.RefillNodes)
@@ -95,7 +96,7 @@ internal static class RefillPhase
         var cpu = (ChildUsage.Read() - usageBefore).Cpu.TotalSeconds;
         var window = Readings.Between(before, Readings.Take(0)) with { ServerCpuSeconds = cpu };
         var statements = await context.Database.StatementsAsync(databaseName, cancellationToken);
-        var truth = await simulator.GroundTruthAsync(cancellationToken);
+        var truth = await simulator.GroundTruthDocumentAsync(cancellationToken);
         if (options.KeepDirectory is not null)
         {
             await File.WriteAllLinesAsync(Path.Combine(directory, "drainctl.log"), engine.Lines, cancellationToken);

@@ -45,7 +45,7 @@ internal static class SseFanOutPhase
         var statements = await context.Database.StatementsAsync(cluster.DatabaseName, cancellationToken);
         await subscribers.StopAsync();
 
-        var truth = GroundTruth.Parse(await cluster.Simulator.GroundTruthAsync(cancellationToken));
+        var truth = GroundTruth.Parse(await cluster.Simulator.GroundTruthDocumentAsync(cancellationToken));
         if (options.KeepDirectory is not null)
         {
             await cluster.SaveLogAsync(directory);

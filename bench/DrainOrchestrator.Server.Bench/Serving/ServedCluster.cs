@@ -1,4 +1,5 @@
 using DrainOrchestrator.Bench.Harness.Runs;
+using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Server.Bench.Serving;
 
@@ -27,7 +28,8 @@ internal sealed class ServedCluster : IAsyncDisposable
     {
         Directory.CreateDirectory(directory);
         var connection = await database.CreateDatabaseAsync(databaseName, cancellationToken);
-        var simulator = await SimulatorProcess.StartAsync(programs.DrainSim, scenario, speed, directory);
+        var simulator = await SimulatorProcess.StartAsync(
+            new SimulatorLaunch(programs.DrainSim, scenario, speed) { Directory = directory, GroundTruthOnExit = true }, cancellationToken);
         try
         {
             var server = await ServerProcess.StartAsync(programs.Drainctl, simulator.KubeconfigPath, connection, tokens.Path, verboseJsonLog);

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using DrainOrchestrator.Simulator.Admin.Faults;
@@ -5,114 +7,157 @@ using DrainOrchestrator.Simulator.Admin.Faults;
 namespace DrainOrchestrator.Simulator.Hosting;
 
 /// <summary>
-/// Parses <c>drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N] [--fault RULE]…
-/// [--event-retention N] [--ground-truth-out FILE] --kubeconfig-out FILE</c>, reporting every problem at once.
+/// The <c>serve</c> command of drain-sim on System.CommandLine: <c>serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT]
+/// [--seed N] [--speed N] [--fault RULE]… [--event-retention N] [--admission-cache-lag DURATION] [--ground-truth-out FILE]
+/// --kubeconfig-out FILE</c>. The parser's problems and the options' own come back together, every one at once.
 /// </summary>
-public static class ServeCommandLine
+public sealed class ServeCommandLine
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        usage: drain-sim serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT] [--seed N] [--speed N]
-                               [--fault RESOURCE/VERB:key=value,...]... [--event-retention N]
-                               [--admission-cache-lag DURATION] [--ground-truth-out FILE] --kubeconfig-out FILE
-          --scenario        a simulated KubeVirt cluster: demo, small, chaos, large, rolling-upgrade,
-                            generated:nodes=N,vms=M,seed=S or a scenario FILE.yaml; or, without a cluster model,
-                            empty or a FILE.json List of objects; default small
-          --listen          loopback address and port; port 0 picks a free port (default 127.0.0.1:0)
-          --seed            seed of every random choice (default: the scenario's for the model, 0 for the server)
-          --speed           model time runs N times as fast as wall time, e.g. 60 (default 1)
-          --fault           API fault, e.g. virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms
-                            or nodes/status/patch:forbid (a 403 as RBAC gives it; RESOURCE/SUBRESOURCE/VERB)
-                            keys: error-rate, throttle-rate, retry-after, delay, drop-watch-after, forbid,
-                            ambiguous-rate, ambiguous-answer (error or reset)
-          --admission-cache-lag virt-api's in-flight check reads a cache this far behind (model time), e.g. 5s,
-                            so two VMIMs created within it for one VMI are both admitted (default 0s)
-          --event-retention changes kept for watches resuming from a resourceVersion (default 50000)
-          --ground-truth-out where to write the ground truth (JSON) on exit
-          --kubeconfig-out  where to write the kubeconfig once listening
-        """;
+    private readonly Option<string> _scenario = new("--scenario")
+    {
+        HelpName = "NAME|FILE",
+        Description = "A simulated KubeVirt cluster: demo, small, chaos, large, rolling-upgrade, generated:nodes=N,vms=M,seed=S "
+            + "or a scenario FILE.yaml; or, without a cluster model, empty or a FILE.json List of objects.",
+        DefaultValueFactory = _ => "small",
+    };
+
+    private readonly Option<IPEndPoint?> _listen = new("--listen")
+    {
+        HelpName = "127.0.0.1:PORT",
+        Description = "Loopback address and port; port 0 picks a free port. [default: 127.0.0.1:0]",
+        CustomParser = r => Parsed(r, IPEndPoint.TryParse(r.Tokens[^1].Value, out var endpoint) ? endpoint : null, "ADDRESS:PORT"),
+    };
+
+    private readonly Option<int?> _seed = new("--seed")
+    {
+        HelpName = "N",
+        Description = "Seed of every random choice. [default: the scenario's for the model, 0 for the server]",
+        CustomParser = r => Parsed(r, Integer(r.Tokens[^1].Value, NumberStyles.AllowLeadingSign), "an integer"),
+    };
+
+    private readonly Option<double?> _speed = new("--speed")
+    {
+        HelpName = "N",
+        Description = "Model time runs N times as fast as wall time, e.g. 60. [default: 1]",
+        CustomParser = r => Parsed<double?>(r, double.TryParse(r.Tokens[^1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed) ? speed : null, "a number"),
+    };
+
+    // Rules are read in Bind: their problems must come out beside the other rules' validation, which needs them all.
+    private readonly Option<string[]> _faults = new("--fault")
+    {
+        HelpName = "RESOURCE/VERB:key=value,...",
+        Description = "API fault, repeatable, e.g. virtualmachineinstancemigrations/create:error-rate=0.2,delay=500ms or "
+            + "nodes/status/patch:forbid (a 403 as RBAC gives it; RESOURCE/SUBRESOURCE/VERB). Keys: error-rate, throttle-rate, "
+            + "retry-after, delay, drop-watch-after, forbid, ambiguous-rate, ambiguous-answer (error or reset).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<TimeSpan?> _admissionCacheLag = new("--admission-cache-lag")
+    {
+        HelpName = "DURATION",
+        Description = "virt-api's in-flight check reads a cache this far behind (model time), e.g. 5s, so two VMIMs created "
+            + "within it for one VMI are both admitted. [default: 0s]",
+        CustomParser = r => Parsed<TimeSpan?>(r, Durations.TryParse(r.Tokens[^1].Value, out var lag) ? lag : null, "a duration such as 500ms or 5s"),
+    };
+
+    private readonly Option<int?> _eventRetention = new("--event-retention")
+    {
+        HelpName = "N",
+        Description = "Changes kept for watches resuming from a resourceVersion. [default: 50000]",
+        CustomParser = r => Parsed(r, Integer(r.Tokens[^1].Value, NumberStyles.None), "a positive integer"),
+    };
+
+    private readonly Option<string?> _groundTruth = new("--ground-truth-out")
+    {
+        HelpName = "FILE",
+        Description = "Where to write the ground truth (JSON) on exit.",
+    };
+
+    private readonly Option<string> _kubeconfig = new("--kubeconfig-out")
+    {
+        HelpName = "FILE",
+        Description = "Where to write the kubeconfig once listening.",
+        Required = true,
+    };
+
+    /// <summary>Builds the command (without an action: <see cref="SimulatorCli"/> runs what it binds).</summary>
+    public ServeCommandLine()
+    {
+        Command = new Command("serve", "Serve a simulated KubeVirt cluster over the Kubernetes API (HTTPS), until SIGINT or SIGTERM.")
+        {
+            _scenario, _listen, _seed, _speed, _faults, _admissionCacheLag, _eventRetention, _groundTruth, _kubeconfig,
+        };
+    }
+
+    /// <summary>The <c>serve</c> command.</summary>
+    public Command Command { get; }
 
     /// <summary>Parses the arguments after <c>serve</c>; returns the options and scenario, or the problems.</summary>
     public static (SimulatorServerOptions? Options, string Scenario, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var problems = new List<string>();
-        var options = new SimulatorServerOptions();
-        var scenario = "small";
-        var faults = new List<FaultRule>();
-        for (var i = 0; i < args.Count; i++)
+        var line = new ServeCommandLine();
+        return line.Bind(line.Command.Parse(args));
+    }
+
+    /// <summary>
+    /// The options a parse gave, or every problem: the parser's (unknown, missing or malformed flags) and the options' own
+    /// validation, at once. A flag the parser rejected keeps its default, so it adds no second problem.
+    /// </summary>
+    public (SimulatorServerOptions? Options, string Scenario, IReadOnlyList<string> Problems) Bind(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var problems = parsed.Errors.Select(e => e.Message).ToList();
+        var options = new SimulatorServerOptions
         {
-            var name = args[i];
-            var value = i + 1 < args.Count ? args[++i] : null;
-            if (value is null)
-            {
-                problems.Add($"{name} needs a value");
-                break;
-            }
-
-            switch (name)
-            {
-                case "--scenario":
-                    scenario = value;
-                    break;
-                case "--listen":
-                    options = IPEndPoint.TryParse(value, out var endpoint)
-                        ? options with { Listen = endpoint }
-                        : Problem(options, problems, $"--listen must be ADDRESS:PORT, was \"{value}\"");
-                    break;
-                case "--seed":
-                    options = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
-                        ? options with { Seed = seed, ModelSeed = seed }
-                        : Problem(options, problems, $"--seed must be an integer, was \"{value}\"");
-                    break;
-                case "--event-retention":
-                    options = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var retention)
-                        ? options with { Store = options.Store with { EventRetention = retention } }
-                        : Problem(options, problems, $"--event-retention must be a positive integer, was \"{value}\"");
-                    break;
-                case "--fault":
-                    if (FaultRuleParser.ParseText(value, problems) is { } rule)
-                    {
-                        faults.Add(rule);
-                    }
-
-                    break;
-                case "--speed":
-                    options = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed)
-                        ? options with { Speed = speed }
-                        : Problem(options, problems, $"--speed must be a number, was \"{value}\"");
-                    break;
-                case "--admission-cache-lag":
-                    options = Durations.TryParse(value, out var lag)
-                        ? options with { AdmissionCacheLag = lag }
-                        : Problem(options, problems, $"--admission-cache-lag must be a duration such as 500ms or 5s, was \"{value}\"");
-                    break;
-                case "--ground-truth-out":
-                    options = options with { GroundTruthPath = value };
-                    break;
-                case "--kubeconfig-out":
-                    options = options with { KubeconfigPath = value };
-                    break;
-                default:
-                    problems.Add($"unknown option {name}");
-                    i--;
-                    break;
-            }
+            KubeconfigPath = Valid(parsed, _kubeconfig),
+            GroundTruthPath = Valid(parsed, _groundTruth),
+            Faults = [.. (Valid(parsed, _faults) ?? []).Select(text => FaultRuleParser.ParseText(text, problems)).OfType<FaultRule>()],
+        };
+        if (Valid(parsed, _listen) is { } listen)
+        {
+            options = options with { Listen = listen };
         }
 
-        options = options with { Faults = faults, Store = options.Store with { Seed = options.Seed } };
-        if (options.KubeconfigPath is null)
+        if (Valid(parsed, _seed) is { } seed)
         {
-            problems.Add("--kubeconfig-out is required");
+            options = options with { Seed = seed, ModelSeed = seed };
         }
 
+        if (Valid(parsed, _speed) is { } speed)
+        {
+            options = options with { Speed = speed };
+        }
+
+        if (Valid(parsed, _admissionCacheLag) is { } lag)
+        {
+            options = options with { AdmissionCacheLag = lag };
+        }
+
+        if (Valid(parsed, _eventRetention) is { } retention)
+        {
+            options = options with { Store = options.Store with { EventRetention = retention } };
+        }
+
+        options = options with { Store = options.Store with { Seed = options.Seed } };
         problems.AddRange(options.Validate());
+        var scenario = Valid(parsed, _scenario) ?? "small";
         return problems.Count == 0 ? (options, scenario, problems) : (null, scenario, problems);
     }
 
-    private static SimulatorServerOptions Problem(SimulatorServerOptions options, List<string> problems, string problem)
+    // The value, or null (the default) when the parser rejected it: that problem is in ParseResult.Errors already.
+    private static T? Valid<T>(ParseResult parsed, Option<T> option) =>
+        parsed.GetResult(option) is { } result && result.Errors.Any() ? default : parsed.GetValue(option);
+
+    private static T? Parsed<T>(ArgumentResult result, T? value, string expected)
     {
-        problems.Add(problem);
-        return options;
+        if (value is null)
+        {
+            result.AddError($"{((OptionResult)result.Parent!).Option.Name} must be {expected}, was \"{result.Tokens[^1].Value}\"");
+        }
+
+        return value;
     }
+
+    private static int? Integer(string text, NumberStyles styles) =>
+        int.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

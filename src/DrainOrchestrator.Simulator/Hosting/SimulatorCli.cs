@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using DrainOrchestrator.Simulator.Seeding;
 
@@ -12,22 +14,30 @@ public static class SimulatorCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Count == 0 || args[0] != "serve")
+        var serve = new ServeCommandLine();
+        var root = new RootCommand("drain-sim: a simulated KubeVirt cluster serving the Kubernetes API over HTTPS.") { serve.Command };
+        var parsed = root.Parse([.. args]);
+        var isServe = parsed.CommandResult.Command == serve.Command;
+        if (parsed.Errors.Count == 0 && (parsed.Action is HelpAction || !isServe))
         {
-            await error.WriteLineAsync(ServeCommandLine.Usage.AsMemory(), cancellationToken);
-            return args.Count > 0 && args[0] is "--help" or "-h" ? 0 : 2;
+            // --help, or --version: the only things the root does without a command.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         }
 
-        var (options, scenario, problems) = ServeCommandLine.Parse([.. args.Skip(1)]);
-        var seeder = Scenarios.Resolve(scenario, options?.ModelSeed, out var scenarioProblem);
+        var (options, scenario, problems) = isServe
+            ? serve.Bind(parsed)
+            : ((SimulatorServerOptions?)null, string.Empty, (IReadOnlyList<string>)[.. parsed.Errors.Select(e => e.Message)]);
+        string? scenarioProblem = null;
+        var seeder = isServe ? Scenarios.Resolve(scenario, options?.ModelSeed, out scenarioProblem) : null;
         if (options is null || seeder is null)
         {
+            // Bad input: every problem, then where the flags are explained; exit 2, and nothing was started.
             foreach (var problem in scenarioProblem is null ? problems : [.. problems, scenarioProblem])
             {
                 await error.WriteLineAsync($"drain-sim: {problem}".AsMemory(), cancellationToken);
             }
 
-            await error.WriteLineAsync(ServeCommandLine.Usage.AsMemory(), cancellationToken);
+            await error.WriteLineAsync("drain-sim: see drain-sim serve --help".AsMemory(), cancellationToken);
             return 2;
         }
 

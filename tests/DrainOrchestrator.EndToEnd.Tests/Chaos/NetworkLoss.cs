@@ -70,8 +70,8 @@ internal static class NetworkLoss
         using var patience = new CancellationTokenSource(Patience);
         while (true)
         {
-            var truth = await run.Sim.GroundTruthAsync();
-            var migration = truth.Document["migrations"]!.AsArray().Select(m => m!.AsObject())
+            var truth = await run.Sim.GroundTruthDocumentAsync(patience.Token);
+            var migration = truth["migrations"]!.AsArray().Select(m => m!.AsObject())
                 .FirstOrDefault(m => m["uid"]?.GetValue<string>() == uid);
             if (migration?["outcome"]?.GetValue<string>() is { } outcome && outcome != "Unfinished")
             {

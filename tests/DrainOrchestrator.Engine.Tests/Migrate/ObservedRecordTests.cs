@@ -3,6 +3,7 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace DrainOrchestrator.Engine.Tests.Migrate;
@@ -10,7 +11,7 @@ namespace DrainOrchestrator.Engine.Tests.Migrate;
 /// <summary>The migrate loop decides on an ended attempt before recording it: the record it assumes must be the one the store writes.</summary>
 public sealed class ObservedRecordTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     public static TheoryData<string> Ends => new() { "succeeded", "failed-with-reason", "gone" };
 

@@ -2,6 +2,7 @@ using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
 
@@ -17,7 +18,7 @@ public sealed class NodeLeaseRenewalTests(PostgresDatabaseFixture database) : IC
     private const string Other = "other-maintenance-tool";
     private static readonly TimeSpan NodeLeaseDuration = TimeSpan.FromSeconds(30);
     private static readonly string[] Nodes = ["w1", "w2"];
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly RecordingLogger _logger = new();
 
     private (FakeCluster Cluster, DrainHarness Harness) Setup()

@@ -3,8 +3,8 @@ using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
-using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Workflow;
 
@@ -20,7 +20,7 @@ public sealed class VerifyStepTests
     // Only keeps a broken wait from hanging the suite; no test depends on how long anything takes.
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
 
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private static DrainPlan Plan(FakeCluster cluster, string nonMigratable = "skip") =>
         DrainPlanner.Plan(SnapshotMapper.Map(cluster.Current), Drained, DrainHarness.FastPolicy(nonMigratable));

@@ -14,7 +14,7 @@ public sealed class CredentialRenewalTests : IDisposable
     private static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
     private readonly TestCertificates _certs = new();
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     public void Dispose()
     {

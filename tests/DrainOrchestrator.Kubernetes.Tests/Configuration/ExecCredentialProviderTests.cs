@@ -25,7 +25,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
             JSON
             """);
         var counter = Path.Combine(_dir.Path, "runs");
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var settings = LoadWithExec(time, $"""
               exec:
                 apiVersion: client.authentication.k8s.io/v1
@@ -63,7 +63,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
             #!/bin/sh
             echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"no-expiry"}}'
             """);
-        var provider = (ExecCredentialProvider)LoadWithExec(new ManualTimeProvider(Start), """
+        var provider = (ExecCredentialProvider)LoadWithExec(new FakeTimeProvider(Start), """
               exec:
                 apiVersion: client.authentication.k8s.io/v1
                 command: ./plugin.sh
@@ -87,7 +87,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
             echo 'login required' >&2
             exit 3
             """);
-        var provider = LoadWithExec(new ManualTimeProvider(Start), """
+        var provider = LoadWithExec(new FakeTimeProvider(Start), """
               exec:
                 apiVersion: client.authentication.k8s.io/v1
                 command: ./plugin.sh
@@ -105,7 +105,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     [Fact]
     public async Task GetCredential_CommandNotFound_ShowsInstallHint()
     {
-        var provider = LoadWithExec(new ManualTimeProvider(Start), """
+        var provider = LoadWithExec(new FakeTimeProvider(Start), """
               exec:
                 apiVersion: client.authentication.k8s.io/v1
                 command: drain-orchestrator-no-such-plugin
@@ -125,7 +125,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
             #!/bin/sh
             echo '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"t"}}'
             """);
-        var provider = LoadWithExec(new ManualTimeProvider(Start), """
+        var provider = LoadWithExec(new FakeTimeProvider(Start), """
               exec:
                 apiVersion: client.authentication.k8s.io/v1
                 command: ./plugin.sh

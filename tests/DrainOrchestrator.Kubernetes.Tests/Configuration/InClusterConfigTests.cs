@@ -7,7 +7,7 @@ public sealed class InClusterConfigTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly TestCertificates _certs = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {

@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Kubernetes.Tests.Errors;
 
 public sealed class KubernetesApiExceptionTests
 {
-    private static readonly ManualTimeProvider Time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task FromResponse_ConflictStatus_RereadAndRetry()

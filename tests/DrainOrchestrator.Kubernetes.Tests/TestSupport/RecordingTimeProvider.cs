@@ -3,21 +3,17 @@ using System.Threading.Channels;
 namespace DrainOrchestrator.Kubernetes.Tests.TestSupport;
 
 /// <summary>
-/// The shared <see cref="ManualTimeProvider"/>, plus a record of every timer created through it, so a test can wait until
-/// the code under test has started waiting (a backoff, a Retry-After) and then move the clock exactly that far.
+/// A <see cref="FakeTimeProvider"/> that also records every timer created through it. It exists because a retry test
+/// must know when the code under test has started waiting (a backoff, a Retry-After) before it moves the clock exactly
+/// that far: moving it earlier would pass the timer's due time before the timer exists, and the wait would never end.
 /// </summary>
-internal sealed class RecordingTimeProvider : TimeProvider
+internal sealed class RecordingTimeProvider() : FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero))
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
-
-    public override DateTimeOffset GetUtcNow() => _clock.GetUtcNow();
-
-    public override TimeZoneInfo LocalTimeZone => _clock.LocalTimeZone;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = _clock.CreateTimer(callback, state, dueTime, period);
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _timers.Writer.TryWrite(dueTime);
@@ -25,8 +21,6 @@ internal sealed class RecordingTimeProvider : TimeProvider
 
         return timer;
     }
-
-    public void Advance(TimeSpan by) => _clock.Advance(by);
 
     /// <summary>Waits for the next timer no longer than <paramref name="atMost"/> (longer ones, such as watch deadlines, are skipped).</summary>
     public async Task<TimeSpan> NextTimerAsync(TimeSpan atMost, CancellationToken cancellationToken)

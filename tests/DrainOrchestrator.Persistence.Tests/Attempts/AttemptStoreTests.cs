@@ -2,13 +2,14 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Tests.Journal;
 using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Tests.Attempts;
 
 public sealed class AttemptStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private async Task<Guid> DrainWithWaveAsync()
     {

@@ -4,6 +4,7 @@ using DrainOrchestrator.Persistence.Migrations;
 using DrainOrchestrator.Persistence.Tests.Journal;
 using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Tests.Attempts;
@@ -11,7 +12,7 @@ namespace DrainOrchestrator.Persistence.Tests.Attempts;
 /// <summary>Restart attempts (migration 0004): the kind column, no wave, no VMIM, and the rows written before it.</summary>
 public sealed class RestartAttemptTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private async Task InTransactionAsync(Func<NpgsqlTransaction, Task> work)
     {

@@ -2,12 +2,13 @@ using Dapper;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Budget;
 
 public sealed class ClusterBudgetStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private BudgetScene Scene() => new(database.DataSource, _clock);
 

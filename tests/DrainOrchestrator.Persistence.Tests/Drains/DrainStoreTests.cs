@@ -1,11 +1,12 @@
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Drains;
 
 public sealed class DrainStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private DrainStore Store() => new(database.DataSource, _clock);
 

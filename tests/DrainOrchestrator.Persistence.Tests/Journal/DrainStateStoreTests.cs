@@ -1,12 +1,13 @@
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Journal;
 
 public sealed class DrainStateStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public async Task Transitions_RecordNodeStateCountsAndRelease()

@@ -3,13 +3,14 @@ using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Tests.Journal;
 
 public sealed class JournalStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public async Task AppendAsync_Committed_ReadBackInOrder()

@@ -2,13 +2,14 @@ using Dapper;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Tests.Journal.Events;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Journal;
 
 /// <summary>A journal written before the catalogue reads back typed, through PostgreSQL's own jsonb (keys reordered, spaces added).</summary>
 public sealed class LegacyJournalTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public async Task ReadAsync_RowsOfEveryKindAsJournaledBefore_ReadAsTheirEvents()

@@ -2,12 +2,13 @@ using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Journal;
 
 public sealed class SignalStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private SignalStore Store()
     {

@@ -2,12 +2,13 @@ using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Tests.Journal;
 using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Waves;
 
 public sealed class WaveStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public async Task Waves_PlannedTwiceStartedFinished_RecordedOnceWithTimes()

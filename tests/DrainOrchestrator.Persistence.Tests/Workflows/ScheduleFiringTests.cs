@@ -2,6 +2,7 @@ using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DrainOrchestrator.Persistence.Tests.Workflows;
 
@@ -12,7 +13,7 @@ namespace DrainOrchestrator.Persistence.Tests.Workflows;
 public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly DateTimeOffset Start = new(2027, 3, 6, 2, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
 
     [Fact]
     public async Task Claim_AfterASuspension_ResumesThatInstanceAndLastFiredAtIsThisFiring()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Tests.Support;

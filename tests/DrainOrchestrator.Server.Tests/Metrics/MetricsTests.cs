@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Server.Tests.Support;
 

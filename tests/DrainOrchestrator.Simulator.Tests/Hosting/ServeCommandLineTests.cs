@@ -66,8 +66,33 @@ public sealed class ServeCommandLineTests
         Assert.Contains(problems, p => p.Contains("errorRate + throttleRate + ambiguousRate must not exceed 1", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("ambiguous-answer must be error", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("--admission-cache-lag must be a duration", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("unknown option --bogus", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("--kubeconfig-out is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Unrecognized command or argument '--bogus'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'--kubeconfig-out' is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_MalformedNumbersAndAMissingValue_NameTheFlagAndWhatItTakes()
+    {
+        var (options, _, problems) = ServeCommandLine.Parse(
+            ["--kubeconfig-out", "/tmp/kc", "--speed", "fast", "--event-retention", "-5", "--listen", "here", "--ground-truth-out"]);
+
+        Assert.Null(options);
+        Assert.Contains("--speed must be a number, was \"fast\"", problems);
+        Assert.Contains("--event-retention must be a positive integer, was \"-5\"", problems);
+        Assert.Contains("--listen must be ADDRESS:PORT, was \"here\"", problems);
+        Assert.Contains(problems, p => p.Contains("'--ground-truth-out'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_NothingButTheKubeconfig_KeepsTheDefaults()
+    {
+        var (options, scenario, problems) = ServeCommandLine.Parse(["--kubeconfig-out", "/tmp/kc"]);
+
+        Assert.Empty(problems);
+        Assert.Equal("small", scenario);
+        Assert.Equal(new SimulatorServerOptions { KubeconfigPath = "/tmp/kc" } with { Faults = options!.Faults }, options);
+        Assert.Equal((1d, 0, (int?)null, TimeSpan.Zero), (options.Speed, options.Seed, options.ModelSeed, options.AdmissionCacheLag));
+        Assert.Empty(options.Faults);
     }
 
     [Fact]

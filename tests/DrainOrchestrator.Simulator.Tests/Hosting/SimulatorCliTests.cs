@@ -39,4 +39,49 @@ public sealed class SimulatorCliTests
         Assert.Equal(2, exit);
         Assert.Contains("unknown scenario \"nope\"", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_ServeHelp_DescribesEveryFlagAndExits0()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync(["serve", "--help"], output, error, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        foreach (var flag in new[] { "--scenario", "--listen", "--seed", "--speed", "--fault", "--admission-cache-lag", "--event-retention", "--ground-truth-out", "--kubeconfig-out" })
+        {
+            Assert.Contains(flag, output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("start")]
+    public async Task Run_NoServeCommand_Exits2SayingWhereHelpIs(string line)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync(line.Split(' ', StringSplitOptions.RemoveEmptyEntries), output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("drain-sim serve --help", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ParserAndOptionProblems_Exits2WithEveryOne()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync(["serve", "--speed", "0", "--seed", "x", "--scenario", "nope"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("drain-sim: speed must be greater than 0", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("drain-sim: --seed must be an integer, was \"x\"", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'--kubeconfig-out' is required", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("unknown scenario \"nope\"", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
 }
