@@ -86,6 +86,27 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
         return runner.RunAsync(drainId, progress, window, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs the drain in this process until it ends, for a front door that no other process stands behind (drainctl):
+    /// when another process takes the drain over, this one does not stop but follows it, waiting for its lease, and takes
+    /// the drain up again if that holder stops before the end (two engines that both lost the lease to each other's
+    /// stale moves must not both walk away). Returns the drain's end, or an interruption of this process's own run.
+    /// </summary>
+    public async Task<DrainResult> FollowAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
+        Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await RunAsync(drainId, options, progress, window, cancellationToken);
+            if (result.State != DrainRunState.Lost || cancellationToken.IsCancellationRequested)
+            {
+                return result;
+            }
+
+            DrainLog.FollowingAfterLoss(loggerFactory.CreateLogger<DrainApplication>(), drainId, result.Reason);
+        }
+    }
+
     /// <summary>One drain by id or name, with per-VM progress when <paramref name="withVms"/>.</summary>
     public async Task<DrainView> GetAsync(string idOrName, bool withVms, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
 
     public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, Core.Windows.MaintenanceWindow? window,
         IProgress<DrainProgress> progress, CancellationToken cancellationToken) =>
-        await (await OnlineAsync(cancellationToken)).RunAsync(drain.Id, engine, progress, window, cancellationToken);
+        await (await OnlineAsync(cancellationToken)).FollowAsync(drain.Id, engine, progress, window, cancellationToken);
 
     public Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken) => _offline.GetAsync(idOrName, withVms: false, cancellationToken);
 
