@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DrainOrchestrator.EndToEnd.Tests.Support;
 using Npgsql;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Chaos;
@@ -125,18 +125,10 @@ internal sealed class FullDisk : IAsyncDisposable
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
+        var (code, _, error) = await Tool.RunAsync(program, arguments);
+        if (code != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Trim()}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {code}: {error.Trim()}");
         }
     }
 }
