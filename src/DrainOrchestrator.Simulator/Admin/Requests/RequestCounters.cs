@@ -12,9 +12,13 @@ public sealed class RequestCounters
     public void Count(string verb, string group, string resource, string? subresource) =>
         _counts.AddOrUpdate(new RequestCounterKey(verb, group, resource, subresource ?? ""), 1, (_, n) => n + 1);
 
-    /// <summary>The counts so far, ordered by resource then verb.</summary>
+    /// <summary>
+    /// The counts so far, ordered by resource then verb. Taken with <c>ToArray</c>, which holds the dictionary's locks:
+    /// LINQ over the dictionary itself sizes an array by <c>Count</c> and then copies, and a key counted in between
+    /// made that throw.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<RequestCounterKey, long>> Snapshot() =>
-        [.. _counts.OrderBy(p => p.Key.Resource, StringComparer.Ordinal).ThenBy(p => p.Key.Verb, StringComparer.Ordinal)
+        [.. _counts.ToArray().OrderBy(p => p.Key.Resource, StringComparer.Ordinal).ThenBy(p => p.Key.Verb, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Subresource, StringComparer.Ordinal)];
 
     /// <summary>Forgets every count.</summary>
