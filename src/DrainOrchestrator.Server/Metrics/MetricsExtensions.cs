@@ -40,19 +40,27 @@ internal static class MetricsExtensions
     public static OtlpExportProtocol OtlpProtocol(Uri endpoint) =>
         endpoint.AbsolutePath.TrimEnd('/').EndsWith("/v1/traces", StringComparison.Ordinal) ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
 
-    /// <summary>Counts every answered request by its route template (never its path, which may hold names).</summary>
-    public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Counts every answered request by its route template (never its path, which may hold names). The instruments are
+    /// created here, as the pipeline is built: created on the first request's way out, they were missing from a scrape
+    /// that came first.
+    /// </summary>
+    public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app)
     {
-        try
+        var metrics = app.ApplicationServices.GetRequiredService<ServerMetrics>();
+        return app.Use(async (context, next) =>
         {
-            await next(context);
-        }
-        finally
-        {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            context.RequestServices.GetRequiredService<ServerMetrics>().RequestAnswered(context.Request.Method, route, context.Response.StatusCode);
-        }
-    });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+                metrics.RequestAnswered(context.Request.Method, route, context.Response.StatusCode);
+            }
+        });
+    }
 
     public static IEndpointRouteBuilder MapDrainMetrics(this IEndpointRouteBuilder endpoints)
     {

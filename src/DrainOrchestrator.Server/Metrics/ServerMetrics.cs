@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Server.Events;
+using DrainOrchestrator.Server.Jobs;
 
 namespace DrainOrchestrator.Server.Metrics;
 
@@ -16,7 +17,7 @@ internal sealed class ServerMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _requests;
 
-    public ServerMetrics(ClusterConnection cluster, DrainCounts counts, JournalFeed feed, TimeProvider timeProvider)
+    public ServerMetrics(ClusterConnection cluster, DrainCounts counts, RunningDrains running, JournalFeed feed, TimeProvider timeProvider)
     {
         _requests = _meter.CreateCounter<long>("drain_orchestrator.api.requests", description: "API requests answered, by method, route and status.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.in_flight", () => InFlight(cluster),
@@ -30,6 +31,8 @@ internal sealed class ServerMetrics : IDisposable
         _meter.CreateObservableGauge("drain_orchestrator.drains", () => counts.Current.Select(c =>
                 new Measurement<long>(c.Value, new KeyValuePair<string, object?>("state", c.Key.ToString().ToLowerInvariant()))),
             description: "Drains by state, as recorded in the database (refreshed every few seconds).");
+        _meter.CreateObservableGauge("drain_orchestrator.drains.owned", () => (long)running.Count,
+            description: "Drains this replica runs now (their jobs hold or are taking their leases); summed over the replicas it should equal the running drains.");
         _meter.CreateObservableCounter("drain_orchestrator.events.feed.polls", () => feed.Polls,
             description: "Journal reads by the one poller that feeds every Server-Sent Events stream of this replica, however many are open.");
     }
