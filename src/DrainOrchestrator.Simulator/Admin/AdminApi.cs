@@ -6,6 +6,7 @@ using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
 using DrainOrchestrator.Simulator.Api.Store;
 using DrainOrchestrator.Simulator.KubeVirt;
+using DrainOrchestrator.Simulator.Security.Authentication;
 
 namespace DrainOrchestrator.Simulator.Admin;
 
@@ -17,9 +18,11 @@ namespace DrainOrchestrator.Simulator.Admin;
 /// <c>upgrades</c> (GET the node upgrader's settings and upgrades, POST to mark nodes; see <see cref="UpgradesEndpoint"/>),
 /// <c>partition</c> (GET, POST to cut the clients off the Kubernetes API for a while, DELETE to heal; see
 /// <see cref="PartitionEndpoint"/>) and <c>admission</c> (GET, PUT virt-api's admission cache lag; see
-/// <see cref="AdmissionEndpoint"/>).
+/// <see cref="AdmissionEndpoint"/>) and <c>tokens</c> (POST: a ServiceAccount token; see <see cref="TokensEndpoint"/>).
+/// Only the admin token reaches it.
 /// </summary>
-internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model, ApiPartition partition)
+internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, ObjectStore store, ClusterModelHost? model, ApiPartition partition,
+    ServiceAccountTokens tokens)
 {
     public async Task HandleAsync(HttpContext http, string resource)
     {
@@ -67,7 +70,10 @@ internal sealed class AdminApi(FaultInjector faults, RequestCounters counters, O
             case ("admission", "GET" or "PUT"):
                 await AdmissionEndpoint.HandleAsync(http, model, ct);
                 return;
-            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults" or "upgrades" or "partition" or "admission", _):
+            case ("tokens", "POST"):
+                await TokensEndpoint.HandleAsync(http, tokens, ct);
+                return;
+            case ("faults" or "requests" or "compact" or "ground-truth" or "cluster-faults" or "upgrades" or "partition" or "admission" or "tokens", _):
                 throw new ApiStatusException(ApiErrors.MethodNotAllowed(http.Request.Method));
             default:
                 throw new ApiStatusException(ApiErrors.PathNotFound());

@@ -1,30 +1,30 @@
 using DrainOrchestrator.Simulator.Admin;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
+using DrainOrchestrator.Simulator.Security.Authentication;
+using DrainOrchestrator.Simulator.Security.Authorization;
 
 namespace DrainOrchestrator.Simulator.Api;
 
 /// <summary>
-/// The one request handler of the server: bearer-token check, then the admin API or the Kubernetes API, with every
+/// The one request handler of the server: authentication (401 without a known token), then the admin API (the admin
+/// token only: 403 for anyone else), the health paths or the Kubernetes API (which authorizes each request), with every
 /// failure answered as a Kubernetes <c>Status</c>.
 /// </summary>
-internal sealed class ApiRequestPipeline(BearerTokenCheck tokens, KubernetesApi kubernetes, AdminApi admin)
+internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesApi kubernetes, AdminApi admin)
 {
     public async Task HandleAsync(HttpContext http)
     {
         try
         {
-            if (!tokens.IsAuthorized(http.Request))
-            {
-                throw new ApiStatusException(ApiErrors.Unauthorized());
-            }
-
+            var user = tokens.Authenticate(http.Request) ?? throw new ApiStatusException(ApiErrors.Unauthorized());
             var segments = http.Request.Path.Value?.Trim('/').Split('/') ?? [];
             await (segments switch
             {
-                ["sim", "v1", var resource] => admin.HandleAsync(http, resource),
+                ["sim", "v1", var resource] when user.IsMaster => admin.HandleAsync(http, resource),
+                ["sim", ..] => throw new ApiStatusException(ForbiddenStatus.For(user, PathRequest(http), "drain-sim's admin API takes the admin token only")),
                 ["healthz" or "livez" or "readyz"] => WriteOkAsync(http),
-                _ => kubernetes.HandleAsync(http, segments),
+                _ => kubernetes.HandleAsync(http, segments, user),
             });
         }
         catch (ApiStatusException e) when (!http.Response.HasStarted)
@@ -41,6 +41,9 @@ internal sealed class ApiRequestPipeline(BearerTokenCheck tokens, KubernetesApi 
             await ApiResponses.WriteStatusAsync(http.Response, ApiErrors.InternalError(e.Message), http.RequestAborted);
         }
     }
+
+    private static RequestAttributes PathRequest(HttpContext http) =>
+        new() { Verb = http.Request.Method.ToLowerInvariant(), IsResourceRequest = false, Path = http.Request.Path.Value ?? "/" };
 
     private static Task WriteOkAsync(HttpContext http)
     {

@@ -2,6 +2,8 @@ using DrainOrchestrator.Simulator.Admin.Faults;
 using DrainOrchestrator.Simulator.Admin.Requests;
 using DrainOrchestrator.Simulator.Api.Store;
 using DrainOrchestrator.Simulator.KubeVirt;
+using DrainOrchestrator.Simulator.Security.Authentication;
+using DrainOrchestrator.Simulator.Security.Authorization;
 
 namespace DrainOrchestrator.Simulator.Hosting;
 
@@ -12,8 +14,10 @@ public sealed class RunningSimulator : IAsyncDisposable
     private readonly ServerCertificates _certificates;
 
     internal RunningSimulator(WebApplication app, ServerCertificates certificates, Uri url, string token, ObjectStore store,
-        FaultInjector faults, RequestCounters counters, ClusterModelHost? model)
+        FaultInjector faults, RequestCounters counters, ClusterModelHost? model, ServiceAccountTokens serviceAccounts, RbacAuthorizer authorizer)
     {
+        ServiceAccountTokens = serviceAccounts;
+        Authorizer = authorizer;
         _app = app;
         _certificates = certificates;
         Url = url;
@@ -42,8 +46,20 @@ public sealed class RunningSimulator : IAsyncDisposable
     /// <summary>The server URL, e.g. <c>https://127.0.0.1:41234</c>.</summary>
     public Uri Url { get; }
 
-    /// <summary>The bearer token every request needs.</summary>
+    /// <summary>The admin bearer token (the kubeconfig's): a member of <c>system:masters</c>, allowed everything.</summary>
     public string Token { get; }
+
+    /// <summary>The ServiceAccount tokens: <see cref="ServiceAccountToken(string, string)"/> registers one.</summary>
+    public ServiceAccountTokens ServiceAccountTokens { get; }
+
+    /// <summary>The RBAC authorizer every Kubernetes API request passes.</summary>
+    public RbacAuthorizer Authorizer { get; }
+
+    /// <summary>
+    /// A token that authenticates as the ServiceAccount <c>NAMESPACE/NAME</c> (created, with its namespace, when missing)
+    /// until the account is deleted; it may do only what RBAC grants <c>system:serviceaccount:NAMESPACE:NAME</c>.
+    /// </summary>
+    public string ServiceAccountToken(string @namespace, string name) => ServiceAccountTokens.Register(@namespace, name);
 
     /// <summary>The CA that signed the serving certificate, in PEM.</summary>
     public string CertificateAuthorityPem => _certificates.AuthorityPem;

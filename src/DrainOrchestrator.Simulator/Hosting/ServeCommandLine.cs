@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Simulator.Hosting;
 /// <summary>
 /// The <c>serve</c> command of drain-sim on System.CommandLine: <c>serve [--scenario NAME|FILE] [--listen 127.0.0.1:PORT]
 /// [--seed N] [--speed N] [--fault RULE]… [--event-retention N] [--admission-cache-lag DURATION] [--ground-truth-out FILE]
-/// --kubeconfig-out FILE</c>. The parser's problems and the options' own come back together, every one at once.
+/// [--service-account-token NAMESPACE/NAME=FILE]… --kubeconfig-out FILE</c>. The parser's problems and the options' own come back together, every one at once.
 /// </summary>
 public sealed class ServeCommandLine
 {
@@ -73,6 +73,14 @@ public sealed class ServeCommandLine
         Description = "Where to write the ground truth (JSON) on exit.",
     };
 
+    private readonly Option<string[]> _serviceAccountTokens = new("--service-account-token")
+    {
+        HelpName = "NAMESPACE/NAME=FILE",
+        Description = "Create the ServiceAccount (and namespace) if missing and write a token for it to FILE (mode 0600), "
+            + "repeatable. The token may do what RBAC grants system:serviceaccount:NAMESPACE:NAME; the kubeconfig's is admin.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly Option<string> _kubeconfig = new("--kubeconfig-out")
     {
         HelpName = "FILE",
@@ -85,7 +93,8 @@ public sealed class ServeCommandLine
     {
         Command = new Command("serve", "Serve a simulated KubeVirt cluster over the Kubernetes API (HTTPS), until SIGINT or SIGTERM.")
         {
-            _scenario, _listen, _seed, _speed, _faults, _admissionCacheLag, _eventRetention, _groundTruth, _kubeconfig,
+            _scenario, _listen, _seed, _speed, _faults, _admissionCacheLag, _eventRetention, _groundTruth, _serviceAccountTokens,
+            _kubeconfig,
         };
     }
 
@@ -112,6 +121,8 @@ public sealed class ServeCommandLine
             KubeconfigPath = Valid(parsed, _kubeconfig),
             GroundTruthPath = Valid(parsed, _groundTruth),
             Faults = [.. (Valid(parsed, _faults) ?? []).Select(text => FaultRuleParser.ParseText(text, problems)).OfType<FaultRule>()],
+            ServiceAccountTokens = [.. (Valid(parsed, _serviceAccountTokens) ?? [])
+                .Select(text => ServiceAccountTokenRegistration.Parse(text, problems)).OfType<ServiceAccountTokenRegistration>()],
         };
         if (Valid(parsed, _listen) is { } listen)
         {

@@ -8,6 +8,8 @@ using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
 using DrainOrchestrator.Simulator.KubeVirt;
 using DrainOrchestrator.Simulator.KubeVirt.Time;
+using DrainOrchestrator.Simulator.Security.Authentication;
+using DrainOrchestrator.Simulator.Security.Authorization;
 using DrainOrchestrator.Simulator.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,8 +17,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace DrainOrchestrator.Simulator.Hosting;
 
 /// <summary>
-/// Starts the simulator: store (on the model clock), seed (and the cluster model, if the seeder brings one),
-/// certificates, token, Kestrel over HTTPS, the kubeconfig, then the model's clock and change pump.
+/// Starts the simulator: store (on the model clock), seed (and the cluster model, if the seeder brings one), RBAC and
+/// the ServiceAccount tokens asked for, certificates, admin token, Kestrel over HTTPS, the kubeconfig, then the model's
+/// clock and change pump.
 /// </summary>
 public static class SimulatorServer
 {
@@ -40,6 +43,14 @@ public static class SimulatorServer
             model.Cluster.AdmissionCacheLag = options.AdmissionCacheLag;
         }
 
+        store.AddWriteHook(new RbacWrites());
+        var authorizer = RbacAuthorizer.Attach(store);
+        var serviceAccounts = new ServiceAccountTokens(store, options.Time);
+        foreach (var registration in options.ServiceAccountTokens)
+        {
+            await registration.ApplyAsync(serviceAccounts, cancellationToken);
+        }
+
         var faults = new FaultInjector(options.Seed);
         faults.SetRules(options.Faults);
         var counters = new RequestCounters();
@@ -55,9 +66,9 @@ public static class SimulatorServer
         });
         var app = builder.Build();
         var pipeline = new ApiRequestPipeline(
-            new BearerTokenCheck(token),
-            new KubernetesApi(store, options.Api, options.Time, faults, counters, partition),
-            new AdminApi(faults, counters, store, model, partition));
+            new TokenAuthenticator(token, serviceAccounts),
+            new KubernetesApi(store, options.Api, options.Time, faults, counters, partition, authorizer, serviceAccounts),
+            new AdminApi(faults, counters, store, model, partition, serviceAccounts));
         app.Run(pipeline.HandleAsync);
         app.Lifetime.ApplicationStopping.Register(partition.Dispose);
         await app.StartAsync(cancellationToken);
@@ -70,6 +81,6 @@ public static class SimulatorServer
         }
 
         model?.Start(options.ModelTick);
-        return new RunningSimulator(app, certificates, url, token, store, faults, counters, model);
+        return new RunningSimulator(app, certificates, url, token, store, faults, counters, model, serviceAccounts, authorizer);
     }
 }

@@ -48,6 +48,9 @@ public sealed record SimulatorServerOptions
     /// <summary>Where to write the ground truth when the server stops; null to write none.</summary>
     public string? GroundTruthPath { get; init; }
 
+    /// <summary>ServiceAccount tokens registered at start (see <see cref="ServiceAccountTokenRegistration"/>).</summary>
+    public IReadOnlyList<ServiceAccountTokenRegistration> ServiceAccountTokens { get; init; } = [];
+
     /// <summary>Every problem with the options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -69,6 +72,7 @@ public sealed record SimulatorServerOptions
         }
 
         problems.AddRange(Faults.SelectMany(f => f.Validate(resources)).Distinct());
+        problems.AddRange(ServiceAccountTokens.SelectMany(t => t.Validate()));
         problems.AddRange(Api.Validate());
         problems.AddRange(Store.Validate());
         return problems;

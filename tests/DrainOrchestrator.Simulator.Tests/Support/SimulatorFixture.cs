@@ -68,6 +68,14 @@ public class SimulatorFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>An HTTPS client that authenticates with <paramref name="token"/> (e.g. a ServiceAccount's).</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient(withToken: false);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     private static bool TrustedBy(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))

@@ -49,6 +49,20 @@ internal static class DiscoveryDocuments
         foreach (var type in types)
         {
             resources.Add(Resource(type));
+            if (type == BuiltInResourceTypes.ServiceAccounts)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = "serviceaccounts/token",
+                    ["singularName"] = "",
+                    ["namespaced"] = true,
+                    ["group"] = "authentication.k8s.io",
+                    ["version"] = "v1",
+                    ["kind"] = "TokenRequest",
+                    ["verbs"] = new JsonArray("create"),
+                });
+            }
+
             if (type.HasStatusSubresource)
             {
                 resources.Add(new JsonObject

@@ -99,15 +99,73 @@ public static class BuiltInResourceTypes
         HasStatusSubresource = false,
     };
 
+    /// <summary>core/v1 serviceaccounts (their <c>token</c> subresource issues tokens).</summary>
+    public static ResourceType ServiceAccounts { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "serviceaccounts",
+        Singular = "serviceaccount",
+        Kind = "ServiceAccount",
+        Namespaced = true,
+        ShortNames = ["sa"],
+        HasStatusSubresource = false,
+    };
+
+    /// <summary>rbac.authorization.k8s.io/v1 clusterroles.</summary>
+    public static ResourceType ClusterRoles { get; } = Rbac("clusterroles", "clusterrole", "ClusterRole", namespaced: false);
+
+    /// <summary>rbac.authorization.k8s.io/v1 clusterrolebindings.</summary>
+    public static ResourceType ClusterRoleBindings { get; } =
+        Rbac("clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", namespaced: false);
+
+    /// <summary>rbac.authorization.k8s.io/v1 roles.</summary>
+    public static ResourceType Roles { get; } = Rbac("roles", "role", "Role", namespaced: true);
+
+    /// <summary>rbac.authorization.k8s.io/v1 rolebindings.</summary>
+    public static ResourceType RoleBindings { get; } = Rbac("rolebindings", "rolebinding", "RoleBinding", namespaced: true);
+
+    /// <summary>authorization.k8s.io/v1 selfsubjectaccessreviews: create only, never stored.</summary>
+    public static ResourceType SelfSubjectAccessReviews { get; } =
+        Review("selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview");
+
+    /// <summary>authorization.k8s.io/v1 selfsubjectrulesreviews: create only, never stored.</summary>
+    public static ResourceType SelfSubjectRulesReviews { get; } =
+        Review("selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview");
+
     /// <summary>Every built-in type, core first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Nodes, Namespaces, Pods, Events, VirtualMachines, VirtualMachineInstances, VirtualMachineInstanceMigrations,
-        KubeVirts, MigrationPolicies, Leases,
+        Nodes, Namespaces, Pods, Events, ServiceAccounts, VirtualMachines, VirtualMachineInstances,
+        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, Leases, ClusterRoles, ClusterRoleBindings, Roles,
+        RoleBindings, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
     ];
 
     /// <summary>A registry of every built-in type.</summary>
     public static ResourceRegistry CreateRegistry() => new(All);
+
+    private static ResourceType Rbac(string plural, string singular, string kind, bool namespaced) => new()
+    {
+        Group = "rbac.authorization.k8s.io",
+        Version = "v1",
+        Plural = plural,
+        Singular = singular,
+        Kind = kind,
+        Namespaced = namespaced,
+        HasStatusSubresource = false,
+    };
+
+    private static ResourceType Review(string plural, string singular, string kind) => new()
+    {
+        Group = "authorization.k8s.io",
+        Version = "v1",
+        Plural = plural,
+        Singular = singular,
+        Kind = kind,
+        Namespaced = false,
+        HasStatusSubresource = false,
+        Verbs = ["create"],
+    };
 
     private static ResourceType KubeVirt(string plural, string singular, string kind, IReadOnlyList<string> shortNames) => new()
     {
