@@ -1,0 +1,94 @@
+using DrainOrchestrator.EndToEnd.Tests.Support;
+
+namespace DrainOrchestrator.EndToEnd.Tests.Security;
+
+/// <summary>
+/// Issue 17: deploy/'s roles are exactly what the product needs. On drain-sim, which authorizes every request by RBAC,
+/// a whole drain and a workflow succeed with a token bound only to the shipped roles; with any single rule removed,
+/// they meet an error that names the missing permission (verb, resource, API group): a cluster-view rule stops them at
+/// once; the two rules for what a drain only adds for others to see (node conditions, the medik8s node Lease) make
+/// that step fail with the permission named and a grant to add, while the drain goes on (deploy/README.md).
+/// </summary>
+public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private const double Speed = 25;
+
+    private const string Workflow = """
+        apiVersion: drain-orchestrator.io/v1
+        kind: Workflow
+        metadata: {name: least-privilege}
+        parameters:
+          nodes: {type: stringList}
+        policy: {nonMigratable: skip, retryBackoffSeconds: 1}
+        steps:
+          - {id: select, kind: selectNodes, names: "${params.nodes}"}
+          - id: batches
+            kind: forEachBatch
+            batchSize: 1
+            order: name
+            steps:
+              - {id: cordon, kind: cordon}
+              - {id: drain, kind: drain}
+              - {id: uncordon, kind: uncordon}
+          - {id: report, kind: report}
+        """;
+
+    public static TheoryData<int> RuleIndexes => [.. Enumerable.Range(0, ShippedRoles.Rules().Count)];
+
+    [Fact]
+    public async Task ShippedRoles_AWholeDrainAndAWorkflowSucceedWithNothingRefused()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        await ShippedRoles.ApplyAsync(sim);
+        var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
+
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-1");
+        var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
+            "--db", database.ConnectionString, "--param", "nodes=src-2");
+
+        Assert.True(drain.ExitCode == 0, drain.Output);
+        Assert.True(workflow.ExitCode == 0, workflow.Output);
+        Assert.DoesNotContain("forbidden", drain.Output + workflow.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain((await sim.VmisAsync()).Values, v => v.Status!.NodeName is "src-1" or "src-2");
+        // Every request was the ServiceAccount's: the roles were used, not the admin token.
+        Assert.True(await sim.RequestCountAsync("create", "virtualmachineinstancemigrations") >= 16);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIndexes))]
+    public async Task AnyRuleRemoved_TheDrainAndTheWorkflowMeetAnErrorNamingThatPermission(int index)
+    {
+        var rule = ShippedRoles.Rules()[index];
+        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        await ShippedRoles.ApplyAsync(sim, without: rule);
+        var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
+
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-3");
+        var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
+            "--db", database.ConnectionString, "--param", "nodes=src-4");
+
+        // kube-apiserver's wording: User "system:serviceaccount:NS:NAME" cannot VERB resource "RESOURCE" in API group "GROUP".
+        var named = $"cannot {{0}} resource \"{rule.Resource}\" in API group \"{rule.Group}\"";
+        foreach (var (what, run) in new[] { ("drain", drain), ("workflow", workflow) })
+        {
+            Assert.True(rule.Verbs.Any(v => run.Output.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, named, v), StringComparison.Ordinal)),
+                $"{what} without {rule}: no error naming the permission:\n{run.Output}");
+            Assert.Contains($"system:serviceaccount:{ShippedRoles.Namespace}:{ShippedRoles.Account}", run.Output, StringComparison.Ordinal);
+            if (rule.Resource is "nodes/status" or "leases")
+            {
+                Assert.Contains("Grant the drain's identity", run.Output, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(run.ExitCode != 0, $"{what} without {rule} exited 0:\n{run.Output}");
+            }
+        }
+    }
+
+    private static async Task<string> WorkflowFileAsync(SimulatorProcess sim)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(sim.KubeconfigPath)!, "least-privilege.yaml");
+        await File.WriteAllTextAsync(path, Workflow);
+        return path;
+    }
+}
