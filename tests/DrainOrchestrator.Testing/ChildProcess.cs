@@ -55,16 +55,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet DLL ARGUMENTS</c>, with <paramref name="environment"/> added to this process's.</summary>
-    public static ChildProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartProgram("dotnet", [dll, .. arguments], environment);
+
+    /// <summary>Starts <c>PROGRAM ARGUMENTS</c> (e.g. <c>unshare</c> wrapping <c>dotnet DLL</c>), with <paramref name="environment"/> added.</summary>
+    public static ChildProcess StartProgram(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -60,14 +60,21 @@ internal static partial class ShippedRoles
     /// <summary>Registers a token for the ServiceAccount and writes a kubeconfig that carries it instead of the admin token.</summary>
     public static async Task<string> KubeconfigAsync(SimulatorProcess sim)
     {
-        var token = "sa-" + Guid.NewGuid().ToString("N");
-        await sim.PostAdminAsync("/sim/v1/tokens", $$"""{"namespace":"{{Namespace}}","serviceAccount":"{{Account}}","token":"{{token}}"}""");
+        var token = await RegisterTokenAsync(sim);
         var admin = await File.ReadAllTextAsync(sim.KubeconfigPath);
         var replaced = TokenLine().Replace(admin, m => m.Groups[1].Value + token);
         Assert.NotEqual(admin, replaced);
         var path = Path.Combine(Path.GetDirectoryName(sim.KubeconfigPath)!, "kubeconfig-" + Account);
         await File.WriteAllTextAsync(path, replaced);
         return path;
+    }
+
+    /// <summary>Registers a new token for the ServiceAccount (creating the account when it is missing) and returns it.</summary>
+    public static async Task<string> RegisterTokenAsync(SimulatorProcess sim)
+    {
+        var token = "sa-" + Guid.NewGuid().ToString("N");
+        await sim.PostAdminAsync("/sim/v1/tokens", $$"""{"namespace":"{{Namespace}}","serviceAccount":"{{Account}}","token":"{{token}}"}""");
+        return token;
     }
 
     private static List<Dictionary<object, object>> Documents(string file)

@@ -31,6 +31,34 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     {
         var process = ChildProcess.Start(Programs.Drainctl,
             ["serve", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig, "--db", database, "--tokens", tokensFile, .. extra], environment);
+        return await ListeningAsync(process);
+    }
+
+    /// <summary>
+    /// Starts a replica as a pod's container would run: no kubeconfig, KUBERNETES_SERVICE_HOST and _PORT set, and
+    /// <paramref name="serviceAccountDirectory"/> (token, ca.crt, namespace) mounted at the service-account path in a
+    /// private mount namespace (<c>unshare</c>; needs root).
+    /// </summary>
+    public static async Task<ServerProcess> StartInClusterAsync(Uri apiServer, string serviceAccountDirectory, string database, string tokensFile)
+    {
+        const string Mounted = "/run/secrets/kubernetes.io/serviceaccount";
+        var home = Directory.CreateTempSubdirectory("drain-incluster-home-").FullName;
+        var script = $"mount -t tmpfs tmpfs /run && mkdir -p {Mounted} && mount --bind \"$1\" {Mounted} && shift && exec \"$@\"";
+        var process = ChildProcess.StartProgram("unshare",
+            ["--mount", "--propagation", "private", "--", "sh", "-c", script, "sh", serviceAccountDirectory,
+                "dotnet", Programs.Drainctl, "serve", "--listen", "127.0.0.1:0", "--db", database, "--tokens", tokensFile],
+            new Dictionary<string, string>
+            {
+                ["KUBERNETES_SERVICE_HOST"] = apiServer.Host,
+                ["KUBERNETES_SERVICE_PORT"] = apiServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HOME"] = home,
+                ["KUBECONFIG"] = "",
+            });
+        return await ListeningAsync(process);
+    }
+
+    private static async Task<ServerProcess> ListeningAsync(ChildProcess process)
+    {
         try
         {
             await process.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(90));
