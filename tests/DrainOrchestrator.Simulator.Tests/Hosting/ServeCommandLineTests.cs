@@ -90,9 +90,27 @@ public sealed class ServeCommandLineTests
 
         Assert.Empty(problems);
         Assert.Equal("small", scenario);
-        Assert.Equal(new SimulatorServerOptions { KubeconfigPath = "/tmp/kc" } with { Faults = options!.Faults }, options);
+        Assert.Equal(new SimulatorServerOptions { KubeconfigPath = "/tmp/kc" } with
+        {
+            Faults = options!.Faults,
+            ServiceAccountTokens = options.ServiceAccountTokens,
+        }, options);
         Assert.Equal((1d, 0, (int?)null, TimeSpan.Zero), (options.Speed, options.Seed, options.ModelSeed, options.AdmissionCacheLag));
         Assert.Empty(options.Faults);
+        Assert.Empty(options.ServiceAccountTokens);
+    }
+
+    [Fact]
+    public void Parse_ServiceAccountTokens_ReadsEachAndReportsEveryMalformedOne()
+    {
+        var (options, _, _) = ServeCommandLine.Parse(["--kubeconfig-out", "/tmp/kc", "--service-account-token", "drain-system/drainer=/tmp/token"]);
+        var (_, _, problems) = ServeCommandLine.Parse(["--kubeconfig-out", "/tmp/kc", "--service-account-token", "no-slash",
+            "--service-account-token", "Bad_NS/x=/tmp/t"]);
+
+        var registration = Assert.Single(options!.ServiceAccountTokens);
+        Assert.Equal(("drain-system", "drainer", "/tmp/token"), (registration.Namespace, registration.Name, registration.TokenFile));
+        Assert.Contains(problems, p => p.Contains("--service-account-token must be NAMESPACE/NAME=FILE, was \"no-slash\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("service account token Bad_NS/x: namespace must be", StringComparison.Ordinal));
     }
 
     [Fact]

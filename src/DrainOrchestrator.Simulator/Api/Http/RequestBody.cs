@@ -29,6 +29,15 @@ internal static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (mediaType == Protobuf.ProtobufBodies.MediaType)
+        {
+            // kubectl's typed clients (create namespace, create token, auth can-i) send protobuf.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            return Protobuf.ProtobufBodies.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+                ?? throw new ApiStatusException(ApiErrors.UnsupportedMediaType(mediaType));
+        }
+
         if (mediaType is not null and not "application/json")
         {
             throw new ApiStatusException(ApiErrors.UnsupportedMediaType(mediaType));

@@ -65,6 +65,11 @@ public sealed class SimulatorHost : IAsyncLifetime
         return new KubernetesClient(http, TimeProvider.System, new KubernetesClientOptions { Retry = retry }, disposeHttpClient: true);
     }
 
+    /// <summary>A client that authenticates as the ServiceAccount NAMESPACE/NAME (created when missing): only what RBAC grants it.</summary>
+    public KubernetesClient CreateServiceAccountClient(string @namespace, string name) =>
+        KubernetesClient.Create(Settings with { Credentials = new StaticTokenCredentialProvider(_server!.ServiceAccountToken(@namespace, name)) },
+            null, new KubernetesClientOptions { Retry = QuickRetries() });
+
     /// <summary>Three attempts with short back-offs: enough for a real-clock test to get past one failure.</summary>
     public static KubernetesRetryOptions QuickRetries(int attempts = 3) => new()
     {
