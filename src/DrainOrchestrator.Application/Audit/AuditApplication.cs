@@ -26,10 +26,7 @@ public sealed class AuditApplication(NpgsqlDataSource dataSource, TimeProvider t
         var verdicts = new List<ChainAuditView>(chains.Count);
         foreach (var chain in chains)
         {
-            var anchors = (await Store.ReadAnchorsAsync(chain, cancellationToken)).Concat(kept.Where(a => a.Chain == chain)).ToList();
-            var head = await Store.ReadHeadAsync(chain, cancellationToken);
-            var verdict = await ChainVerifier.VerifyAsync(chain, Store.ReadChainAsync(chain, cancellationToken), head, anchors, cancellationToken);
-            verdicts.Add(ChainAuditView.Of(verdict));
+            verdicts.Add(ChainAuditView.Of(await Store.VerifyAsync(chain, kept, cancellationToken)));
         }
 
         return new AuditReport(verdicts.TrueForAll(v => v.Intact), verdicts);

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Npgsql;
@@ -10,11 +11,35 @@ namespace DrainOrchestrator.Persistence.Audit;
 /// </summary>
 public sealed class AuditStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Verifies <paramref name="chain"/> against its head, its stored anchors and <paramref name="kept"/> (anchors kept
+    /// outside the database), reading all of them in one snapshot: appends that commit meanwhile are not half seen.
+    /// </summary>
+    public async Task<ChainVerdict> VerifyAsync(ChainKey chain, IEnumerable<JournalAnchor> kept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(kept);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var head = await ReadHeadAsync(connection, chain, cancellationToken);
+        var anchors = (await ReadAnchorsAsync(connection, chain, cancellationToken)).Concat(kept.Where(a => a.Chain == chain)).ToList();
+        return await ChainVerifier.VerifyAsync(chain, ReadChainAsync(connection, chain, cancellationToken), head, anchors, cancellationToken);
+    }
+
     /// <summary>The records of <paramref name="chain"/> in seq order, streamed from one query.</summary>
     public async IAsyncEnumerable<ChainRecord> ReadChainAsync(ChainKey chain, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chain);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await foreach (var record in ReadChainAsync(connection, chain, cancellationToken))
+        {
+            yield return record;
+        }
+    }
+
+    private static async IAsyncEnumerable<ChainRecord> ReadChainAsync(NpgsqlConnection connection, ChainKey chain,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(
             $"""
             SELECT seq, chain_position, kind, actor, lease_epoch, occurred_at, payload::text, chain_hash
@@ -42,6 +67,11 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(chain);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadHeadAsync(connection, chain, cancellationToken);
+    }
+
+    private static async Task<ChainHead?> ReadHeadAsync(NpgsqlConnection connection, ChainKey chain, CancellationToken cancellationToken)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<(long Seq, long Position, byte[] Hash)?>(new CommandDefinition(
             "SELECT last_seq, last_position, last_hash FROM journal_heads WHERE scope = @scope AND scope_id = @id",
             new { scope = ChainScopes.Word(chain.Scope), id = chain.Id },
@@ -53,6 +83,12 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<JournalAnchor>> ReadAnchorsAsync(ChainKey? chain, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAnchorsAsync(connection, chain, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<JournalAnchor>> ReadAnchorsAsync(NpgsqlConnection connection, ChainKey? chain,
+        CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<(string Scope, Guid Id, long Seq, long Position, byte[] Hash, string Reason, DateTime RecordedAt)>(
             new CommandDefinition(
                 $"""

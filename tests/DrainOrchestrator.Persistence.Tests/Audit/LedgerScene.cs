@@ -75,13 +75,8 @@ internal sealed class LedgerScene(NpgsqlDataSource dataSource, Guid drainId, IRe
         return seq;
     }
 
-    public async Task<ChainVerdict> VerifyAsync(IReadOnlyCollection<JournalAnchor>? exported = null)
-    {
-        var store = new AuditStore(dataSource);
-        var anchors = (await store.ReadAnchorsAsync(Chain, CancellationToken.None)).Concat(exported ?? []).ToList();
-        return await ChainVerifier.VerifyAsync(Chain, store.ReadChainAsync(Chain, CancellationToken.None),
-            await store.ReadHeadAsync(Chain, CancellationToken.None), anchors, CancellationToken.None);
-    }
+    public Task<ChainVerdict> VerifyAsync(IReadOnlyCollection<JournalAnchor>? exported = null) =>
+        new AuditStore(dataSource).VerifyAsync(Chain, exported ?? [], CancellationToken.None);
 
     /// <summary>Runs <paramref name="sql"/> as the superuser with every trigger off, as someone who owns the server would.</summary>
     public async Task TamperAsync(string sql, object? parameters = null)
