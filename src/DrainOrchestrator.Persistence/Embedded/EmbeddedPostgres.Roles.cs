@@ -33,7 +33,7 @@ public sealed partial class EmbeddedPostgres
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_password), Encoding.UTF8.GetBytes(role)));
 
     /// <summary>
-    /// As the superuser: creates the two login roles (or resets their passwords), makes the owner own the database and
+    /// As the superuser: creates the two login roles, makes the owner own the database and
     /// a member of the application role (so it can create the Hangfire schema owned by it), and hands the owner the
     /// objects an earlier version created as the superuser, so that its migrations can alter them.
     /// </summary>
@@ -56,16 +56,23 @@ public sealed partial class EmbeddedPostgres
             DO $roles$
             DECLARE r record;
             BEGIN
+                -- Each change only when needed: a later start changes nothing, so processes starting together do not collide.
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{{OwnerRole}}') THEN
-                    CREATE ROLE {{OwnerRole}} LOGIN NOSUPERUSER NOCREATEROLE;
+                    EXECUTE format('CREATE ROLE {{OwnerRole}} LOGIN NOSUPERUSER NOCREATEROLE PASSWORD %L', current_setting('drain.owner_password'));
                 END IF;
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{{ApplicationRole}}') THEN
-                    CREATE ROLE {{ApplicationRole}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+                    EXECUTE format('CREATE ROLE {{ApplicationRole}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
+                        current_setting('drain.app_password'));
+                ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = '{{ApplicationRole}}') THEN
+                    -- Created NOLOGIN by migration 0013, run here as the superuser before this server made its roles.
+                    EXECUTE format('ALTER ROLE {{ApplicationRole}} LOGIN PASSWORD %L', current_setting('drain.app_password'));
                 END IF;
-                EXECUTE format('ALTER ROLE {{OwnerRole}} LOGIN PASSWORD %L', current_setting('drain.owner_password'));
-                EXECUTE format('ALTER ROLE {{ApplicationRole}} LOGIN PASSWORD %L', current_setting('drain.app_password'));
-                GRANT {{ApplicationRole}} TO {{OwnerRole}};
-                EXECUTE format('ALTER DATABASE %I OWNER TO {{OwnerRole}}', current_database());
+                IF NOT pg_has_role('{{OwnerRole}}', '{{ApplicationRole}}', 'MEMBER') THEN
+                    GRANT {{ApplicationRole}} TO {{OwnerRole}};
+                END IF;
+                IF (SELECT datdba FROM pg_database WHERE datname = current_database()) <> '{{OwnerRole}}'::regrole THEN
+                    EXECUTE format('ALTER DATABASE %I OWNER TO {{OwnerRole}}', current_database());
+                END IF;
                 FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                           WHERE n.nspname IN ('public', 'hangfire') AND c.relkind IN ('r', 'p', 'v', 'm')
                             AND c.relowner = '{{SuperUser}}'::regrole LOOP
