@@ -16,6 +16,7 @@ public static class DrainctlApplication
         root.Subcommands.Add(PlanCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(AuditCommand.Create(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(TokenCommand.Create(output, error));
         root.Subcommands.Add(WorkflowCommand.Create(output, error));

@@ -18,6 +18,12 @@ public static class ExitCodes
     /// </summary>
     public const int Unfinished = 3;
 
+    /// <summary>
+    /// <c>drainctl audit verify</c> found a journal chain broken: a record altered, deleted, inserted or reordered, or a
+    /// head or anchor that does not match. The output names the first bad record of each broken chain. Not retryable.
+    /// </summary>
+    public const int LedgerBroken = 4;
+
     /// <summary>Interrupted by the operator (Ctrl-C); an unfinished drain is resumed by the same command run again.</summary>
     public const int Cancelled = 130;
 }

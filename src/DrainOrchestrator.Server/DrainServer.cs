@@ -43,7 +43,7 @@ public static class DrainServer
             await using var db = await DrainDatabase.OpenAsync(database, time, loggerFactory, cancellationToken);
             await using var cluster = await ClusterConnection.OpenAsync(new ClusterTarget(options.Kubeconfig, options.Context), time, loggerFactory,
                 cancellationToken);
-            var connectionString = database.ConnectionString ?? db.Embedded!.ConnectionString;
+            var connectionString = database.ConnectionString ?? db.Embedded!.ApplicationConnectionString;
             await using var app = ServerHost.Build(options, tokens, certificate, db.DataSource, connectionString, cluster, logs, time);
             await app.StartAsync(cancellationToken);
             var url = app.Urls.First();

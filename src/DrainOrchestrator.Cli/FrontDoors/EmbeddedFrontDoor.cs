@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application;
+using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
@@ -46,6 +47,12 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
         await ReportFormatter.WriteAsync(text, format, report);
         return text.ToString();
     }
+
+    public Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken) =>
+        new AuditApplication(database.DataSource, DrainctlClock.Current).VerifyAsync(idOrName, anchors, cancellationToken);
+
+    public Task<AnchorExport> AnchorsAsync(string? idOrName, CancellationToken cancellationToken) =>
+        new AuditApplication(database.DataSource, DrainctlClock.Current).AnchorsAsync(idOrName, cancellationToken);
 
     /// <summary>The workflow use cases in this process; with the cluster when <paramref name="online"/>.</summary>
     public async Task<WorkflowApplication> WorkflowsAsync(bool online, CancellationToken cancellationToken)

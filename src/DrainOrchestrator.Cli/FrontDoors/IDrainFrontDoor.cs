@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Core.Windows;
@@ -33,4 +34,10 @@ internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 
     /// <summary>The report, rendered as <paramref name="format"/> (table, json or csv).</summary>
     Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken);
+
+    /// <summary>Verifies the ledger's chains: drain <paramref name="idOrName"/>'s, or all when null; against <paramref name="anchors"/> too when given.</summary>
+    Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken);
+
+    /// <summary>The ledger's anchors: drain <paramref name="idOrName"/>'s, or all when null.</summary>
+    Task<AnchorExport> AnchorsAsync(string? idOrName, CancellationToken cancellationToken);
 }

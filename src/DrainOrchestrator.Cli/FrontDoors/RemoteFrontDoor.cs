@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Requests;
@@ -96,6 +97,18 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
+
+    public Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken)
+    {
+        var query = idOrName is null ? string.Empty : "?drain=" + Uri.EscapeDataString(idOrName);
+        return anchors is null
+            ? SendAsync<AuditReport>(HttpMethod.Get, idOrName is null ? "api/v1/audit" : $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/audit", null, cancellationToken)
+            : SendAsync<AuditReport>(HttpMethod.Post, "api/v1/audit/verify" + query, JsonSerializer.SerializeToNode(anchors, Json)!.AsObject(), cancellationToken);
+    }
+
+    public Task<AnchorExport> AnchorsAsync(string? idOrName, CancellationToken cancellationToken) =>
+        SendAsync<AnchorExport>(HttpMethod.Get, "api/v1/audit/anchors" + (idOrName is null ? string.Empty : "?drain=" + Uri.EscapeDataString(idOrName)),
+            null, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

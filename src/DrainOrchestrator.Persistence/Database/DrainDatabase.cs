@@ -44,11 +44,14 @@ public sealed class DrainDatabase : IAsyncDisposable
         options.Validate();
         EmbeddedPostgres? embedded = null;
         var connectionString = options.ConnectionString;
+        var ownerConnectionString = options.OwnerConnectionString;
         if (connectionString is null)
         {
+            // The private server: migrations as the schema owner, everything else as the application role.
             embedded = await EmbeddedPostgres.StartAsync(options.Embedded, timeProvider,
                 loggerFactory.CreateLogger<EmbeddedPostgres>(), cancellationToken);
-            connectionString = embedded.ConnectionString;
+            connectionString = embedded.ApplicationConnectionString;
+            ownerConnectionString = embedded.OwnerConnectionString;
         }
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
@@ -57,7 +60,10 @@ public sealed class DrainDatabase : IAsyncDisposable
             MigrationResult? migration = null;
             if (options.MigrateOnOpen)
             {
-                var migrator = new SchemaMigrator(dataSource, timeProvider, loggerFactory.CreateLogger<SchemaMigrator>());
+                await using var owner = ownerConnectionString is null
+                    ? null
+                    : new NpgsqlDataSourceBuilder(ownerConnectionString).UseLoggerFactory(loggerFactory).Build();
+                var migrator = new SchemaMigrator(owner ?? dataSource, timeProvider, loggerFactory.CreateLogger<SchemaMigrator>());
                 migration = await migrator.MigrateAsync(MigrationSet.Embedded(), cancellationToken);
             }
 

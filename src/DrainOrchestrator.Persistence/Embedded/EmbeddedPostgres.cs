@@ -80,6 +80,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             }
 
             await server.EnsureDatabaseAsync(linked.Token);
+            await server.EnsureRolesAsync(linked.Token);
             return server;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -34,8 +34,13 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, TimeProvider tim
             "SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey }, cancellationToken: cancellationToken));
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable, cancellationToken: cancellationToken));
             var applied = await ReadAppliedAsync(connection, cancellationToken);
+            if (applied.Count == 0)
+            {
+                // Only then: the application role (README "Database roles") may not create tables, but finds nothing to do.
+                await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable, cancellationToken: cancellationToken));
+            }
+
             var pending = MigrationPlan.Pending(migrations, applied);
             var done = new List<string>(pending.Count);
             foreach (var script in pending)
@@ -110,8 +115,11 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, TimeProvider tim
         }
         catch (PostgresException ex)
         {
+            var hint = ex.SqlState == PostgresErrorCodes.InsufficientPrivilege
+                ? " Run the migration as the schema owner (drainctl db migrate --db with the owner's connection, or DRAIN_DB_OWNER), not as the application role."
+                : ex.Hint is { Length: > 0 } h ? " " + h : string.Empty;
             throw new SchemaMigrationException(
-                $"Schema file '{script.FileName}' failed and was rolled back: {ex.MessageText} (SQLSTATE {ex.SqlState}{FormatPosition(ex)}).",
+                $"Schema file '{script.FileName}' failed and was rolled back: {ex.MessageText} (SQLSTATE {ex.SqlState}{FormatPosition(ex)}).{hint}",
                 script.FileName,
                 ex);
         }

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application;
+using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Health;
 using DrainOrchestrator.Application.Workflows;
@@ -58,6 +59,7 @@ internal static class ServerHost
             .AddSingleton(sp => new DrainApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
             .AddSingleton(sp => new WorkflowApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
             .AddSingleton(new ScheduleApplication(dataSource, timeProvider))
+            .AddSingleton(new AuditApplication(dataSource, timeProvider))
             .AddSingleton(new ReadinessProbe(dataSource, cluster, timeProvider, options.Engine.ViewStaleBound));
         services.AddDrainAuth(options, tokens);
         services.AddDrainApi();
