@@ -7,4 +7,7 @@ internal static partial class DrainLog
 {
     [LoggerMessage(4101, LogLevel.Warning, "Drain {Drain}: this process lost its lease ({Reason}); it follows the drain, and takes it up again if its holder stops before the end")]
     public static partial void FollowingAfterLoss(ILogger logger, Guid drain, string reason);
+
+    [LoggerMessage(4110, LogLevel.Warning, "Insecure connection to the cluster, allowed by --allow-insecure-kubernetes: {Reason}. Give the cluster entry an https:// server and its certificate-authority to make it safe")]
+    public static partial void InsecureKubernetes(ILogger logger, string reason);
 }

@@ -1,3 +1,5 @@
+using DrainOrchestrator.Cli.Clock;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -6,18 +8,17 @@ namespace DrainOrchestrator.Cli;
 /// <summary>Logging for a command: warnings by default, everything with --verbose, always to standard error.</summary>
 public static class CliLogging
 {
-    /// <summary>A logger factory writing single-line messages to standard error.</summary>
+    /// <summary>A logger factory writing single-line messages, control characters escaped, to standard error.</summary>
     public static ILoggerFactory Create(bool verbose) => LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.AddFilter("Npgsql", verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.AddSimpleConsole(o =>
+        builder.Services.AddSingleton(DrainctlClock.Current);
+        builder.AddConsole(o =>
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
+            o.FormatterName = EscapingConsoleFormatter.FormatterName;
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
         });
-        builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddConsoleFormatter<EscapingConsoleFormatter, ConsoleFormatterOptions>();
     });
 }

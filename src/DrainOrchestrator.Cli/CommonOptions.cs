@@ -8,7 +8,13 @@ public static class CommonOptions
     /// <summary>A new <c>--db</c> option.</summary>
     public static Option<string?> Database() => new("--db")
     {
-        Description = "PostgreSQL connection string (default: $DRAIN_DB, else a private PostgreSQL server started from this machine's binaries).",
+        Description = "PostgreSQL connection string without the password (default: $DRAIN_DB, else a private PostgreSQL server started from this machine's binaries).",
+    };
+
+    /// <summary>A new <c>--db-password-file</c> option.</summary>
+    public static Option<string?> DatabasePasswordFile() => new("--db-password-file")
+    {
+        Description = "A file readable only by you holding the password of --db (else $DRAIN_DB_PASSWORD, $PGPASSWORD or ~/.pgpass; a password in --db itself is warned about).",
     };
 
     /// <summary>A new <c>--verbose</c> switch.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DrainOrchestrator.Application.Text;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.Commands;
 
@@ -10,21 +11,10 @@ public static class DrainctlApplication
     /// <summary>Runs drainctl with the given arguments; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("drainctl: drain KubeVirt nodes by live-migrating their VMs, with a durable record of every move.");
-        root.Subcommands.Add(DbCommand.Create(output, error));
-        root.Subcommands.Add(DrainCommand.Create(output, error));
-        root.Subcommands.Add(PlanCommand.Create(output, error));
-        root.Subcommands.Add(StatusCommand.Create(output, error));
-        root.Subcommands.Add(ReportCommand.Create(output, error));
-        root.Subcommands.Add(AuditCommand.Create(output, error));
-        root.Subcommands.Add(ServeCommand.Create(output, error));
-        root.Subcommands.Add(TokenCommand.Create(output, error));
-        root.Subcommands.Add(WorkflowCommand.Create(output, error));
-        root.Subcommands.Add(ScheduleCommand.Create(output, error));
-        foreach (var signal in SignalCommands.Create(output, error))
-        {
-            root.Subcommands.Add(signal);
-        }
+        // Every printer writes names and reasons that tenants set: none of their control characters reaches the terminal.
+        output = new TerminalWriter(output);
+        error = new TerminalWriter(error);
+        var root = CreateRoot(output, error);
 
         // SIGTERM cancels the command; serve needs longer than the default 2 s to let running drains release their leases.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(40) };
@@ -51,5 +41,27 @@ public static class DrainctlApplication
         }
 
         return await parsed.InvokeAsync(configuration);
+    }
+
+    /// <summary>The command tree, writing to <paramref name="output"/> and <paramref name="error"/> as given.</summary>
+    internal static RootCommand CreateRoot(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("drainctl: drain KubeVirt nodes by live-migrating their VMs, with a durable record of every move.");
+        root.Subcommands.Add(DbCommand.Create(output, error));
+        root.Subcommands.Add(DrainCommand.Create(output, error));
+        root.Subcommands.Add(PlanCommand.Create(output, error));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(AuditCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(TokenCommand.Create(output, error));
+        root.Subcommands.Add(WorkflowCommand.Create(output, error));
+        root.Subcommands.Add(ScheduleCommand.Create(output, error));
+        foreach (var signal in SignalCommands.Create(output, error))
+        {
+            root.Subcommands.Add(signal);
+        }
+
+        return root;
     }
 }

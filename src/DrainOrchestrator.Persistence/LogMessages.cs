@@ -5,6 +5,9 @@ namespace DrainOrchestrator.Persistence;
 /// <summary>Every log message of the persistence layer, with stable event ids (1000-1999).</summary>
 internal static partial class LogMessages
 {
+    [LoggerMessage(1110, LogLevel.Warning, "{Warning}")]
+    public static partial void DatabaseOptionWarning(this ILogger logger, string warning);
+
     [LoggerMessage(1001, LogLevel.Information, "Applied schema file {FileName} in {ElapsedMs} ms")]
     public static partial void SchemaFileApplied(this ILogger logger, string fileName, long elapsedMs);
 

@@ -41,7 +41,8 @@ public static class DrainServer
         using (certificate)
         {
             await using var db = await DrainDatabase.OpenAsync(database, time, loggerFactory, cancellationToken);
-            await using var cluster = await ClusterConnection.OpenAsync(new ClusterTarget(options.Kubeconfig, options.Context), time, loggerFactory,
+            await using var cluster = await ClusterConnection.OpenAsync(new ClusterTarget(options.Kubeconfig, options.Context,
+                AllowInsecure: options.AllowInsecureKubernetes), time, loggerFactory,
                 cancellationToken);
             var connectionString = database.ConnectionString ?? db.Embedded!.ApplicationConnectionString;
             await using var app = ServerHost.Build(options, tokens, certificate, db.DataSource, connectionString, cluster, logs, time);
@@ -111,7 +112,7 @@ public static class DrainServer
         DatabaseOptions? database = null;
         try
         {
-            database = DatabaseOptions.FromCommandLine(options.Database, null);
+            database = DatabaseOptions.FromCommandLine(options.Database, null, passwordFile: options.DatabasePasswordFile);
         }
         catch (ArgumentException ex)
         {

@@ -20,8 +20,14 @@ public sealed class ServeOptions
     /// <summary><c>--context</c>.</summary>
     public string? Context { get; set; }
 
-    /// <summary><c>--db</c>: a PostgreSQL connection string; null uses <c>DRAIN_DB</c> or the embedded server.</summary>
+    /// <summary><c>--allow-insecure-kubernetes</c>: accept an http:// API server or insecure-skip-tls-verify, warned about at every start.</summary>
+    public bool AllowInsecureKubernetes { get; set; }
+
+    /// <summary><c>--db</c>: a PostgreSQL connection string, best without its password (see <see cref="DatabasePasswordFile"/>); null uses <c>DRAIN_DB</c> or the embedded server.</summary>
     public string? Database { get; set; }
+
+    /// <summary><c>--db-password-file</c>: a file readable by its owner only holding the password of <see cref="Database"/>.</summary>
+    public string? DatabasePasswordFile { get; set; }
 
     /// <summary><c>--tokens</c>: the file of API tokens (<c>NAME ROLE SHA256HEX</c> per line).</summary>
     public string? TokensFile { get; set; }
@@ -88,6 +94,9 @@ public sealed class ServeOptions
 
     /// <summary>How long a shutdown waits for running drains to let go of their leases.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = ServerConstants.DefaultShutdownTimeout;
+
+    /// <summary>The request-size and rate limits of the API.</summary>
+    public Limits.ApiLimitOptions Limits { get; set; } = new();
 
     /// <summary>How this replica's engine owns and runs drains (its holder name is also its Hangfire server name).</summary>
     public DrainEngineOptions Engine { get; set; } = new();
@@ -162,6 +171,7 @@ public sealed class ServeOptions
             problems.Add(ex.Message.TrimEnd('.'));
         }
 
+        problems.AddRange(Limits.Problems());
         Positive(problems, Workers, nameof(Workers));
         Positive(problems, JobInvisibilityTimeout, nameof(JobInvisibilityTimeout));
         Positive(problems, SupervisorInterval, nameof(SupervisorInterval));

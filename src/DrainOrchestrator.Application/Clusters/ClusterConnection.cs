@@ -42,12 +42,18 @@ public sealed class ClusterConnection : IAsyncDisposable
                 ExplicitPath = target.Kubeconfig,
                 Context = target.Context,
                 TimeProvider = timeProvider,
+                AllowInsecure = target.AllowInsecure,
             });
         }
         catch (Exception ex) when (ex is KubernetesConfigurationException or IOException or FormatException or UnauthorizedAccessException)
         {
             var where = target.Kubeconfig is null ? "the kubeconfig (KUBECONFIG, ~/.kube/config, or in-cluster)" : $"kubeconfig '{target.Kubeconfig}'";
             throw new ClusterUnavailableException($"cannot use {where}: {ex.Message}", isConfiguration: true, isRetryable: false, ex);
+        }
+
+        foreach (var reason in settings.InsecureReasons)
+        {
+            DrainLog.InsecureKubernetes(loggerFactory.CreateLogger<ClusterConnection>(), reason);
         }
 
         var client = KubernetesClient.Create(settings, timeProvider, new KubernetesClientOptions { LoggerFactory = loggerFactory });

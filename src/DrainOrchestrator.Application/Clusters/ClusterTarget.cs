@@ -7,7 +7,12 @@ namespace DrainOrchestrator.Application.Clusters;
 /// <param name="Kubeconfig">The <c>--kubeconfig</c> file; null to search.</param>
 /// <param name="Context">The <c>--context</c>; null for the kubeconfig's current context.</param>
 /// <param name="LeaseNamespace">Where the per-node maintenance Leases live (medik8s' namespace unless told otherwise).</param>
-public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = null, string LeaseNamespace = ClusterTarget.DefaultLeaseNamespace)
+/// <param name="AllowInsecure">
+/// <c>--allow-insecure-kubernetes</c>: accept an <c>http://</c> server or <c>insecure-skip-tls-verify</c> (with a warning
+/// at every start) instead of refusing them.
+/// </param>
+public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = null, string LeaseNamespace = ClusterTarget.DefaultLeaseNamespace,
+    bool AllowInsecure = false)
 {
     /// <summary>The namespace node-maintenance-operator and NodeHealthCheck keep their node Leases in.</summary>
     public const string DefaultLeaseNamespace = Engine.Cluster.NodeLeaseNames.DefaultNamespace;

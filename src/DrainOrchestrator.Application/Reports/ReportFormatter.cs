@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DrainOrchestrator.Application.Text;
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -14,6 +15,12 @@ public static class ReportFormatter
     public static async Task WriteAsync(TextWriter output, string format, DrainReport report)
     {
         var (drain, waves, attempts) = (report.Drain, report.Waves, report.Attempts);
+        if (format is not ("json" or "csv"))
+        {
+            // Names and reasons come from the cluster: JSON and CSV quote them, the table is read on a terminal.
+            output = new TerminalWriter(output);
+        }
+
         switch (format)
         {
             case "json":
@@ -36,7 +43,7 @@ public static class ReportFormatter
                     {
                         r.Wave, r.Vmi, r.Attempt, r.Source, r.Target, r.Vmim, r.Outcome, r.Mode, r.PostCopy, Time(r.IntendedAt), Time(r.CreatedAt),
                         Time(r.StartedAt), Time(r.FinishedAt), r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture), r.FailureClass, r.FailureReason,
-                    }.Select(Csv)));
+                    }.Select(CsvCell.Format)));
                 }
 
                 // VMs that never had an attempt: one row each, with the node in the source column and the reason last.
@@ -45,7 +52,7 @@ public static class ReportFormatter
                     await output.WriteLineAsync(string.Join(",", new object?[]
                     {
                         null, u.Vmi, null, u.Node, null, null, u.Disposition, null, null, null, null, null, null, null, null, u.Reason,
-                    }.Select(Csv)));
+                    }.Select(CsvCell.Format)));
                 }
 
                 break;
@@ -112,12 +119,6 @@ public static class ReportFormatter
         a.FinishedAt is { } f ? (f - (a.CreatedAt ?? a.IntendedAt)).TotalSeconds : null, a.FailureClass, a.FailureReason, a.Kind.ToDatabase());
 
     private static string? Time(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static string Csv(object? value)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-        return text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
 
     private sealed record ReportRow(int Wave, string Vmi, int Attempt, string Source, string? Target, string Vmim, string Outcome,
         string? Mode, bool PostCopy, DateTimeOffset IntendedAt, DateTimeOffset? CreatedAt, DateTimeOffset? StartedAt,

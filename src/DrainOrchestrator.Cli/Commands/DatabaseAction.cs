@@ -9,13 +9,13 @@ namespace DrainOrchestrator.Cli.Commands;
 /// <summary>Opens the database for a command, runs it, and turns known failures into clear messages and exit codes.</summary>
 internal static class DatabaseAction
 {
-    public static async Task<int> RunAsync(string? dbOption, bool migrate, bool verbose, TextWriter error,
+    public static async Task<int> RunAsync(string? dbOption, string? passwordFile, bool migrate, bool verbose, TextWriter error,
         Func<DrainDatabase, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
         DatabaseOptions options;
         try
         {
-            options = DatabaseOptions.FromCommandLine(dbOption, migrate ? true : null);
+            options = DatabaseOptions.FromCommandLine(dbOption, migrate ? true : null, passwordFile: passwordFile);
             if (!migrate)
             {
                 options.MigrateOnOpen = false;

@@ -18,12 +18,14 @@ public static class DbCommand
     private static Command CreateMigrate(TextWriter output, TextWriter error)
     {
         var database = CommonOptions.Database();
+        var passwordFile = CommonOptions.DatabasePasswordFile();
         var verbose = CommonOptions.Verbose();
         var command = new Command("migrate", "Apply pending schema files from migrations-sql/ (each once, in order, in its own transaction).");
         command.Options.Add(database);
+        command.Options.Add(passwordFile);
         command.Options.Add(verbose);
         command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
-            parse.GetValue(database), migrate: true, parse.GetValue(verbose), error,
+            parse.GetValue(database), parse.GetValue(passwordFile), migrate: true, parse.GetValue(verbose), error,
             async (opened, _) =>
             {
                 var result = opened.Migration!;
@@ -40,12 +42,14 @@ public static class DbCommand
     private static Command CreateStatus(TextWriter output, TextWriter error)
     {
         var database = CommonOptions.Database();
+        var passwordFile = CommonOptions.DatabasePasswordFile();
         var verbose = CommonOptions.Verbose();
         var command = new Command("status", "List the schema files the database has applied and those still pending.");
         command.Options.Add(database);
+        command.Options.Add(passwordFile);
         command.Options.Add(verbose);
         command.SetAction((parse, cancellationToken) => DatabaseAction.RunAsync(
-            parse.GetValue(database), migrate: false, parse.GetValue(verbose), error,
+            parse.GetValue(database), parse.GetValue(passwordFile), migrate: false, parse.GetValue(verbose), error,
             async (opened, ct) =>
             {
                 await using var connection = await opened.DataSource.OpenConnectionAsync(ct);

@@ -4,6 +4,7 @@ using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Migrations;
 using DrainOrchestrator.Server;
+using DrainOrchestrator.Server.Limits;
 using Npgsql;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -24,7 +25,12 @@ public static class ServeCommand
         };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig file (default: as kubectl finds it)." };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context (default: its current context)." };
+        var allowInsecure = new Option<bool>("--allow-insecure-kubernetes")
+        {
+            Description = "Accept a kubeconfig cluster with an http:// server or insecure-skip-tls-verify: true (warned about at every start; refused otherwise).",
+        };
         var database = CommonOptions.Database();
+        var passwordFile = CommonOptions.DatabasePasswordFile();
         var tokens = new Option<string>("--tokens") { Description = "The API tokens file: 'NAME ROLE SHA256HEX' per line (drainctl token new).", Required = true };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain): serve HTTPS." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
@@ -41,11 +47,26 @@ public static class ServeCommand
         {
             Description = "Send traces over OTLP: a URL ending in /v1/traces is OTLP/HTTP protobuf (port 4318), any other OTLP/gRPC (port 4317).",
         };
+        var maxBody = new Option<long>("--max-request-body-bytes")
+        {
+            Description = "Refuse larger request bodies with 413.",
+            DefaultValueFactory = _ => ApiLimitConstants.DefaultMaxRequestBodyBytes,
+        };
+        var ratePerSecond = new Option<int>("--rate-limit-per-second")
+        {
+            Description = "Requests per second one caller (token, JWT subject, else client address) may sustain; more get 429 with Retry-After.",
+            DefaultValueFactory = _ => ApiLimitConstants.DefaultRequestsPerSecond,
+        };
+        var rateBurst = new Option<int>("--rate-limit-burst")
+        {
+            Description = "Requests one caller may make at once above that rate.",
+            DefaultValueFactory = _ => ApiLimitConstants.DefaultBurst,
+        };
         var verbose = CommonOptions.Verbose();
         verbose.Description = "Log our own debug messages too, e.g. every pass of each drain's migrate loop (the frameworks stay at warnings).";
         var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
         {
-            listen, kubeconfig, context, database, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, verbose,
+            listen, kubeconfig, context, allowInsecure, database, passwordFile, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, maxBody, ratePerSecond, rateBurst, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,7 +75,9 @@ public static class ServeCommand
                 Listen = parse.GetValue(listen)!,
                 Kubeconfig = parse.GetValue(kubeconfig),
                 Context = parse.GetValue(context),
+                AllowInsecureKubernetes = parse.GetValue(allowInsecure),
                 Database = parse.GetValue(database),
+                DatabasePasswordFile = parse.GetValue(passwordFile),
                 TokensFile = parse.GetValue(tokens),
                 TlsCertificate = parse.GetValue(tlsCert),
                 TlsKey = parse.GetValue(tlsKey),
@@ -64,6 +87,12 @@ public static class ServeCommand
                 LogFormat = parse.GetValue(logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
                 OtlpEndpoint = parse.GetValue(otlp),
                 Verbose = parse.GetValue(verbose),
+                Limits = new ApiLimitOptions
+                {
+                    MaxRequestBodyBytes = parse.GetValue(maxBody),
+                    RequestsPerSecond = parse.GetValue(ratePerSecond),
+                    Burst = parse.GetValue(rateBurst),
+                },
             };
             return await RunAsync(options, output, error, cancellationToken);
         });

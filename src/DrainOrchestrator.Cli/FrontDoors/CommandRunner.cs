@@ -26,7 +26,8 @@ internal static class CommandRunner
             }
 
             var verbose = parse.GetValue(options.Verbose);
-            var database = DatabaseOptions.FromCommandLine(parse.GetValue(options.Database), true);
+            var database = DatabaseOptions.FromCommandLine(parse.GetValue(options.Database), true,
+                passwordFile: parse.GetValue(options.DatabasePasswordFile));
             using var loggerFactory = CliLogging.Create(verbose);
             await using var opened = await DrainDatabase.OpenAsync(database, DrainctlClock.Current, loggerFactory, cancellationToken);
             await using var embedded = new EmbeddedFrontDoor(opened, options.Cluster(parse), loggerFactory);

@@ -9,10 +9,9 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// </summary>
 internal sealed class FrontDoorOptions
 {
-    public Option<string?> Database { get; } = new("--db")
-    {
-        Description = "PostgreSQL connection string (default: $DRAIN_DB, else a private PostgreSQL server started from this machine's binaries).",
-    };
+    public Option<string?> Database { get; } = CommonOptions.Database();
+
+    public Option<string?> DatabasePasswordFile { get; } = CommonOptions.DatabasePasswordFile();
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log what happens underneath (to standard error)." };
 
@@ -38,6 +37,11 @@ internal sealed class FrontDoorOptions
 
     public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context (default: its current context)." };
 
+    public Option<bool> AllowInsecureKubernetes { get; } = new("--allow-insecure-kubernetes")
+    {
+        Description = "Accept a kubeconfig cluster with an http:// server or insecure-skip-tls-verify: true (warned about at every start; refused otherwise).",
+    };
+
     public Option<string> LeaseNamespace { get; } = new("--lease-namespace")
     {
         Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck.",
@@ -46,7 +50,7 @@ internal sealed class FrontDoorOptions
 
     public void AddTo(Command command, bool withCluster)
     {
-        foreach (var option in new Option[] { Database, Verbose, Server, Token, ServerCa })
+        foreach (var option in new Option[] { Database, DatabasePasswordFile, Verbose, Server, Token, ServerCa })
         {
             command.Options.Add(option);
         }
@@ -55,12 +59,14 @@ internal sealed class FrontDoorOptions
         {
             command.Options.Add(Kubeconfig);
             command.Options.Add(Context);
+            command.Options.Add(AllowInsecureKubernetes);
             command.Options.Add(LeaseNamespace);
         }
     }
 
     public ClusterTarget Cluster(ParseResult parse) =>
-        new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? ClusterTarget.DefaultLeaseNamespace);
+        new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? ClusterTarget.DefaultLeaseNamespace,
+            parse.GetValue(AllowInsecureKubernetes));
 
     /// <summary>The server to use, or null for this process.</summary>
     public RemoteOptions? Remote(ParseResult parse)

@@ -11,7 +11,7 @@ namespace DrainOrchestrator.Kubernetes.Configuration;
 internal static class KubeconfigChecks
 {
     public static (KubeconfigEntry<Cluster> Cluster, KubeconfigEntry<(User User, KubeconfigUserExtras? Extras)>? User) Check(
-        Kubeconfig config, KubeconfigEntry<Context> context, string contextName)
+        Kubeconfig config, KubeconfigEntry<Context> context, string contextName, bool allowInsecure)
     {
         var problems = new ConfigurationProblems();
         var details = context.Value.ContextDetails;
@@ -26,7 +26,7 @@ internal static class KubeconfigChecks
         }
         else
         {
-            CheckCluster(cluster, contextName, problems);
+            CheckCluster(cluster, contextName, allowInsecure, problems);
         }
 
         KubeconfigEntry<(User User, KubeconfigUserExtras? Extras)>? user = null;
@@ -65,7 +65,7 @@ internal static class KubeconfigChecks
         return PemCertificates.LoadClientCertificate(certificatePem, keyPem, user.SourceFile, contextName, prefix + "client-certificate");
     }
 
-    private static void CheckCluster(KubeconfigEntry<Cluster> cluster, string contextName, ConfigurationProblems problems)
+    private static void CheckCluster(KubeconfigEntry<Cluster> cluster, string contextName, bool allowInsecure, ConfigurationProblems problems)
     {
         var endpoint = cluster.Value.ClusterEndpoint;
         var prefix = $"clusters[{cluster.Value.Name}].cluster.";
@@ -78,8 +78,26 @@ internal static class KubeconfigChecks
         {
             problems.Add(cluster.SourceFile, contextName, prefix + "server", $"'{endpoint.Server}' is not an http(s) URL: write it as https://host:port");
         }
+        else if (server.Scheme == Uri.UriSchemeHttp && !allowInsecure)
+        {
+            problems.Add(cluster.SourceFile, contextName, prefix + "server",
+                $"'{endpoint.Server}' is plain HTTP: the token and every request would travel unencrypted. Write it as https://, or pass --allow-insecure-kubernetes to accept it (not retryable as is)");
+        }
 
-        if (string.IsNullOrEmpty(endpoint.CertificateAuthorityData) && string.IsNullOrEmpty(endpoint.CertificateAuthority))
+        var hasAuthority = !string.IsNullOrEmpty(endpoint.CertificateAuthorityData) || !string.IsNullOrEmpty(endpoint.CertificateAuthority);
+        if (endpoint.SkipTlsVerify && hasAuthority)
+        {
+            // kubectl refuses this pair too: a CA was given to be used, so skipping verification silently would be wrong.
+            problems.Add(cluster.SourceFile, contextName, prefix + "insecure-skip-tls-verify",
+                "is true while certificate-authority(-data) is set: remove insecure-skip-tls-verify to verify the server against that CA");
+        }
+        else if (endpoint.SkipTlsVerify && !allowInsecure)
+        {
+            problems.Add(cluster.SourceFile, contextName, prefix + "insecure-skip-tls-verify",
+                "is true: the server's certificate would not be checked, so anyone on the path could take the token. Set certificate-authority(-data) instead, or pass --allow-insecure-kubernetes to accept it");
+        }
+
+        if (!hasAuthority)
         {
             return;
         }

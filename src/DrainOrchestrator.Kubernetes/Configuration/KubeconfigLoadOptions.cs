@@ -12,6 +12,13 @@ public sealed class KubeconfigLoadOptions
     /// <summary>The <c>--namespace</c> override of the context's namespace.</summary>
     public string? Namespace { get; set; }
 
+    /// <summary>
+    /// <c>--allow-insecure-kubernetes</c>: accept a cluster entry with <c>insecure-skip-tls-verify: true</c> or an
+    /// <c>http://</c> server. Refused otherwise, because the bearer token would go to whoever answers. A CA together with
+    /// <c>insecure-skip-tls-verify</c> is refused either way.
+    /// </summary>
+    public bool AllowInsecure { get; set; }
+
     /// <summary>Reads an environment variable (KUBECONFIG, HOME); replaceable for tests.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 

@@ -28,7 +28,7 @@ internal static class KubeconfigResolver
                 $"no such context (known: {string.Join(", ", config.Contexts.Keys.Order(StringComparer.Ordinal))})");
         }
 
-        var (cluster, user) = KubeconfigChecks.Check(config, context, contextName);
+        var (cluster, user) = KubeconfigChecks.Check(config, context, contextName, options.AllowInsecure);
         var library = Build(context, cluster, user, contextName);
         return new KubernetesConnectionSettings
         {

@@ -32,6 +32,18 @@ public sealed record KubernetesConnectionSettings
     /// <summary>The kubeconfig context these settings come from; <see langword="null"/> in-cluster.</summary>
     public string? ContextName { get; init; }
 
+    /// <summary>
+    /// What makes this connection insecure (an <c>http://</c> server, <c>insecure-skip-tls-verify</c>), empty when it is
+    /// not; such settings come only from a kubeconfig loaded with <see cref="KubeconfigLoadOptions.AllowInsecure"/>.
+    /// </summary>
+    public IReadOnlyList<string> InsecureReasons =>
+        (Server.Scheme == Uri.UriSchemeHttp, InsecureSkipTlsVerify) switch
+        {
+            (true, _) => [$"the API server {Server} is plain HTTP: the token and every request travel unencrypted"],
+            (false, true) => [$"insecure-skip-tls-verify: the certificate of {Server} is not checked"],
+            _ => [],
+        };
+
     /// <summary>The host name the server certificate must match.</summary>
     public string ExpectedServerName => TlsServerName ?? Server.IdnHost.Trim('[', ']');
 

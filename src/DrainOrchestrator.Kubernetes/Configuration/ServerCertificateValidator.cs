@@ -20,6 +20,12 @@ public sealed class ServerCertificateValidator
         _authorities = settings.CertificateAuthorities;
         _expectedName = settings.ExpectedServerName;
         _skipVerify = settings.InsecureSkipTlsVerify;
+        if (_skipVerify && _authorities is not null)
+        {
+            throw new ArgumentException(
+                "insecure-skip-tls-verify and certificate authorities contradict each other: drop insecure-skip-tls-verify to verify against the CAs.",
+                nameof(settings));
+        }
     }
 
     /// <summary>The TLS validation callback.</summary>

@@ -24,6 +24,14 @@ public sealed class DatabaseOptions
     /// <summary>The schema owner's connection string for migrations; null migrates over <see cref="ConnectionString"/>.</summary>
     public string? OwnerConnectionString { get; set; }
 
+    /// <summary>
+    /// <c>--db-password-file</c>: a file readable by its owner only that holds the password of <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>What is unsafe but allowed (a password on the command line); logged as warnings when the database opens.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
     /// <summary>Apply pending schema files when the database is opened.</summary>
     public bool MigrateOnOpen { get; set; } = true;
 
@@ -31,24 +39,65 @@ public sealed class DatabaseOptions
     public EmbeddedPostgresOptions Embedded { get; set; } = new();
 
     /// <summary>Options from a command-line value (wins) and the environment.</summary>
+    /// <remarks>
+    /// The password, when the connection string has none, comes from <paramref name="passwordFile"/> or
+    /// <c>DRAIN_DB_PASSWORD</c>, else from PGPASSWORD or the passfile as Npgsql finds them.
+    /// </remarks>
     public static DatabaseOptions FromCommandLine(string? dbOption, bool? migrate,
-        Func<string, string?>? environment = null)
+        Func<string, string?>? environment = null, string? passwordFile = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var fromEnvironment = environment(ConnectionStringVariable);
+        var problems = new List<string>();
+        var connectionString = !string.IsNullOrWhiteSpace(dbOption) ? dbOption
+            : !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : null;
+        if (connectionString is not null)
+        {
+            connectionString = DatabasePassword.Apply(connectionString, passwordFile, environment, problems);
+        }
+        else if (passwordFile is not null)
+        {
+            problems.Add($"{DatabasePassword.FileOption} needs a connection string (--db or {ConnectionStringVariable}) to go with it; the private server keeps its own password");
+        }
+
+        bool? migrateSwitch = migrate;
+        if (migrateSwitch is null)
+        {
+            try
+            {
+                migrateSwitch = ParseSwitch(environment(MigrateVariable));
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(ex.Message.TrimEnd('.'));
+            }
+        }
+
         var options = new DatabaseOptions
         {
-            ConnectionString = !string.IsNullOrWhiteSpace(dbOption) ? dbOption
-                : !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : null,
+            ConnectionString = connectionString,
             OwnerConnectionString = string.IsNullOrWhiteSpace(environment(OwnerConnectionStringVariable)) ? null : environment(OwnerConnectionStringVariable),
-            MigrateOnOpen = migrate ?? ParseSwitch(environment(MigrateVariable)),
+            PasswordFile = passwordFile,
+            MigrateOnOpen = migrateSwitch ?? true,
+            Warnings = DatabasePassword.CommandLineWarning(dbOption) is { } warning ? [warning] : [],
         };
-        options.Validate();
+        problems.InsertRange(0, options.Problems());
+        ThrowIfAny(problems);
         return options;
     }
 
     /// <summary>Checks every value and reports all problems at once.</summary>
-    public void Validate()
+    public void Validate() => ThrowIfAny(Problems());
+
+    private static void ThrowIfAny(List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid database options: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    private List<string> Problems()
     {
         var problems = new List<string>();
         CheckConnectionString(ConnectionString, "the connection string", problems);
@@ -67,10 +116,7 @@ public sealed class DatabaseOptions
             problems.Add(ex.Message);
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid database options: " + string.Join("; ", problems) + ".");
-        }
+        return problems;
     }
 
     private static void CheckConnectionString(string? connectionString, string what, List<string> problems)
@@ -85,12 +131,12 @@ public sealed class DatabaseOptions
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrEmpty(builder.Host))
             {
-                problems.Add($"{what} names no Host (e.g. Host=127.0.0.1;Port=5432;Username=drain;Password=...;Database=drain)");
+                problems.Add($"{what} names no Host (e.g. Host=127.0.0.1;Port=5432;Username=drain;Database=drain, the password given apart)");
             }
         }
         catch (ArgumentException ex)
         {
-            problems.Add($"{what} is malformed ({ex.Message}); expected key=value pairs such as Host=127.0.0.1;Port=5432;Username=drain;Password=...;Database=drain");
+            problems.Add($"{what} is malformed ({ex.Message}); expected key=value pairs such as Host=127.0.0.1;Port=5432;Username=drain;Database=drain, the password given apart");
         }
     }
 

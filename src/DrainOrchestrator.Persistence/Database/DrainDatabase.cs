@@ -42,6 +42,12 @@ public sealed class DrainDatabase : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
+        var logger = loggerFactory.CreateLogger<DrainDatabase>();
+        foreach (var warning in options.Warnings)
+        {
+            logger.DatabaseOptionWarning(warning);
+        }
+
         EmbeddedPostgres? embedded = null;
         var connectionString = options.ConnectionString;
         var ownerConnectionString = options.OwnerConnectionString;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DrainOrchestrator.Persistence.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Persistence.Embedded;
@@ -44,8 +45,7 @@ internal static class DataDirectoryInitializer
         Directory.CreateDirectory(layout.DataDirectory, OwnerOnly);
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var passwordInput = layout.DataDirectory + ".pwinput";
-        await File.WriteAllTextAsync(passwordInput, password, cancellationToken);
-        File.SetUnixFileMode(passwordInput, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await PrivateFile.WriteAsync(passwordInput, password, cancellationToken);
         try
         {
             if (runAs is not null)
@@ -72,8 +72,7 @@ internal static class DataDirectoryInitializer
         }
 
         await File.AppendAllLinesAsync(Path.Combine(layout.DataDirectory, "postgresql.conf"), Settings, cancellationToken);
-        await File.WriteAllTextAsync(layout.PasswordFile, password, cancellationToken);
-        File.SetUnixFileMode(layout.PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await PrivateFile.WriteAsync(layout.PasswordFile, password, cancellationToken);
         return password;
     }
 

@@ -11,7 +11,7 @@ using Npgsql;
 namespace DrainOrchestrator.Server.Api;
 
 /// <summary>Turns the application layer's errors into problem documents; anything else is a logged 500.</summary>
-internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, ServeOptions options) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
             ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),
             NpgsqlException db => ApiProblems.Unavailable("the database is unavailable: " + db.Message, db.IsTransient),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.TooLarge(options.Limits.MaxRequestBodyBytes),
             _ => null,
         };
         if (result is null)

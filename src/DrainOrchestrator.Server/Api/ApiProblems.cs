@@ -53,4 +53,18 @@ internal static class ApiProblems
         statusCode: StatusCodes.Status503ServiceUnavailable, type: TypeBase + "unavailable",
         title: retryable ? "A dependency is unavailable; try again later" : "A dependency is unusable as configured",
         detail: detail, extensions: new Dictionary<string, object?> { ["retryable"] = retryable });
+
+    /// <summary>413: the body is larger than the server takes; retrying the same body cannot succeed.</summary>
+    public static IResult TooLarge(long limit) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, type: TypeBase + "request-too-large", title: "The request body is too large",
+        detail: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the body is larger than {limit} bytes, the most this server takes: send a smaller body, or start the server with a larger --max-request-body-bytes"),
+        extensions: new Dictionary<string, object?> { ["retryable"] = false, ["limit"] = limit });
+
+    /// <summary>429: this caller sent more requests than its rate allows; the same call succeeds after Retry-After.</summary>
+    public static IResult RateLimited(Limits.ApiLimitOptions limits, int retryAfterSeconds) => Results.Problem(
+        statusCode: StatusCodes.Status429TooManyRequests, type: TypeBase + "rate-limited", title: "Too many requests",
+        detail: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"this caller exceeded {limits.RequestsPerSecond} requests per second (bursts of {limits.Burst}): try again in {retryAfterSeconds} s, or ask for a larger --rate-limit-per-second"),
+        extensions: new Dictionary<string, object?> { ["retryable"] = true, ["retryAfterSeconds"] = retryAfterSeconds });
 }

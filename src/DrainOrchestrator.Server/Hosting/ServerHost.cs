@@ -8,6 +8,7 @@ using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Events;
 using DrainOrchestrator.Server.Health;
 using DrainOrchestrator.Server.Jobs;
+using DrainOrchestrator.Server.Limits;
 using DrainOrchestrator.Server.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,17 +41,22 @@ internal static class ServerHost
             throw new InvalidServeOptionsException([$"--listen: cannot use '{options.Listen}'"]);
         }
 
-        builder.WebHost.UseKestrel(k => k.Listen(address, port, listen =>
+        builder.WebHost.UseKestrel(k =>
         {
-            if (certificate is not null)
+            // Larger bodies are refused with 413 as they are read (ApiExceptionHandler words it).
+            k.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes;
+            k.Listen(address, port, listen =>
             {
-                listen.UseHttps(new HttpsConnectionAdapterOptions
+                if (certificate is not null)
                 {
-                    ServerCertificate = certificate.Certificate,
-                    ServerCertificateChain = certificate.Chain,
-                });
-            }
-        }));
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificate.Certificate,
+                        ServerCertificateChain = certificate.Chain,
+                    });
+                }
+            });
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
@@ -66,6 +72,7 @@ internal static class ServerHost
         services.AddDrainJobs(options, connectionString, logs);
         services.AddDrainEvents();
         services.AddDrainMetrics(options);
+        services.AddDrainRateLimiting(options.Limits);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -73,6 +80,7 @@ internal static class ServerHost
         app.UseRequestMetrics();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapDrainDashboard();
         app.MapDrainHealth();

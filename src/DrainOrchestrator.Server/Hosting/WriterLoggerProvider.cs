@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using DrainOrchestrator.Application.Text;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Hosting;
@@ -64,7 +65,9 @@ internal sealed class WriterLoggerProvider(TextWriter writer, LogFormat format, 
         }
         else
         {
-            line = $"{now:yyyy-MM-ddTHH:mm:ss.fffZ} {Short(level)} {category}: {message}" + (exception is null ? string.Empty : Environment.NewLine + exception);
+            // A message carries names and reasons from the cluster: one entry stays one line, and no escape reaches a terminal.
+            line = $"{now:yyyy-MM-ddTHH:mm:ss.fffZ} {Short(level)} {category}: {TerminalText.Escape(message)}"
+                + (exception is null ? string.Empty : Environment.NewLine + TerminalText.EscapeKeepingLines(exception.ToString()));
         }
 
         lock (_gate)

@@ -16,10 +16,13 @@ internal sealed class ServerMetrics : IDisposable
 
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _requests;
+    private readonly Counter<long> _rateLimited;
 
     public ServerMetrics(ClusterConnection cluster, DrainCounts counts, RunningDrains running, JournalFeed feed, TimeProvider timeProvider)
     {
         _requests = _meter.CreateCounter<long>("drain_orchestrator.api.requests", description: "API requests answered, by method, route and status.");
+        _rateLimited = _meter.CreateCounter<long>("drain_orchestrator.api.rate_limited",
+            description: "API requests refused with 429 because their caller exceeded its rate, by method.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.in_flight", () => InFlight(cluster),
             description: "Unfinished VMIMs in the cluster now: origin=ours (labelled with a drain id) or foreign.");
         _meter.CreateObservableGauge("drain_orchestrator.migrations.free_slots", () => ClusterOverview.Of(cluster).FreeSlots,
@@ -39,6 +42,8 @@ internal sealed class ServerMetrics : IDisposable
 
     public void RequestAnswered(string method, string route, int status) =>
         _requests.Add(1, new("method", method), new("route", route), new("status", status));
+
+    public void RequestRateLimited(string method) => _rateLimited.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void Dispose() => _meter.Dispose();
 

@@ -44,10 +44,18 @@ public static class Kubeconfig
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp";
-        await File.WriteAllTextAsync(temporary, Render(server, caPem, token), cancellationToken);
+        File.Delete(temporary);
+
+        // The token is in it: the file is created owner-only, never readable by others between a write and a chmod.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var writer = new StreamWriter(temporary, options))
+        {
+            await writer.WriteAsync(Render(server, caPem, token).AsMemory(), cancellationToken);
         }
 
         File.Move(temporary, full, overwrite: true);

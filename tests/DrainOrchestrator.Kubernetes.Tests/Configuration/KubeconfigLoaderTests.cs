@@ -100,8 +100,8 @@ public sealed class KubeconfigLoaderTests : IDisposable
             """);
         var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{first}{Path.PathSeparator}{Path.PathSeparator}{second}{Path.PathSeparator}{_dir.Path}/missing" };
 
-        var current = KubeconfigLoader.Load(Options(env: env));
-        var beta = KubeconfigLoader.Load(Options(env: env, context: "beta"));
+        var current = KubeconfigLoader.Load(Options(env: env, allowInsecure: true));
+        var beta = KubeconfigLoader.Load(Options(env: env, context: "beta", allowInsecure: true));
         var merged = KubeconfigLoader.LoadMerged(Options(env: env));
 
         // current-context from the first file that sets it; clusters and contexts: the first definition wins.
@@ -217,9 +217,11 @@ public sealed class KubeconfigLoaderTests : IDisposable
         string? explicitPath = null,
         Dictionary<string, string?>? env = null,
         string? context = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        bool allowInsecure = false)
         => new()
         {
+            AllowInsecure = allowInsecure,
             ExplicitPath = explicitPath,
             Context = context,
             GetEnvironmentVariable = name => env is not null && env.TryGetValue(name, out var value) ? value : null,
