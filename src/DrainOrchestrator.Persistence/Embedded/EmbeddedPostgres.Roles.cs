@@ -39,7 +39,9 @@ public sealed partial class EmbeddedPostgres
     /// </summary>
     private async Task EnsureRolesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionStringFor(_options.Database));
+        // Unpooled: a pooled connection from before a restart of this server (same process, same port) is dead.
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ConnectionStringFor(_options.Database)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The passwords travel as parameters, never in a statement's text (which logs and pg_stat_statements keep).
