@@ -61,6 +61,8 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>Starts <c>PROGRAM ARGUMENTS</c> (e.g. <c>unshare</c> wrapping <c>dotnet DLL</c>), with <paramref name="environment"/> added.</summary>
     public static ChildProcess StartProgram(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
+        (var separated, var withPassword) = DatabasePasswordArgument.Separate(arguments, environment);
+        (arguments, environment) = (separated, withPassword);
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
