@@ -29,7 +29,13 @@ internal sealed class RenderedOverlay
 
     public static string Directory(string overlay) => Path.Combine(RepositoryPaths.Root, "deploy", "overlays", overlay);
 
-    public static async Task<RenderedOverlay> RenderAsync(string overlay)
+    // Each overlay is rendered once per test run: every test reads the same output, and kubectl is a process start each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<RenderedOverlay>>> Rendered = new(StringComparer.Ordinal);
+
+    public static Task<RenderedOverlay> RenderAsync(string overlay) =>
+        Rendered.GetOrAdd(overlay, o => new Lazy<Task<RenderedOverlay>>(() => RenderOnceAsync(o))).Value;
+
+    private static async Task<RenderedOverlay> RenderOnceAsync(string overlay)
     {
         var (exit, output, error) = await Tool.RunAsync("kubectl", ["kustomize", Directory(overlay)]);
         Assert.True(exit == 0, $"kubectl kustomize deploy/overlays/{overlay} failed ({exit}): {error}");
