@@ -209,6 +209,8 @@ drain_name="$(drain_name_from "$drain_log")"
 echo
 echo "==> report: drainctl report $drain_name --format table"
 drainctl report "$drain_name" --format table | tee "$work/report.txt" || die "drainctl report failed"
+drainctl report "$drain_name" --format html >"$work/report.html" || die "drainctl report --format html failed"
+echo "    the same report as one printable HTML page, with the Gantt of every attempt: $work/report.html"
 
 if [[ "$keep" == true ]]; then
   sim_kept=true
@@ -250,7 +252,7 @@ if [[ "$nodes" == "worker-a1,worker-b2" ]]; then
 fi
 
 echo
-echo "    files: $work (kubeconfig, drain-sim.log, drain.log, report.txt, ground-truth.json)"
+echo "    files: $work (kubeconfig, drain-sim.log, drain.log, report.txt, report.html, ground-truth.json)"
 if ((drain_rc == 0)); then
   echo "demo: drain $drain_name of $nodes succeeded in ${drain_seconds}s (exit 0)"
 else

@@ -3,7 +3,6 @@ using System.Globalization;
 using DrainOrchestrator.Scheduling.Bench.Results;
 using DrainOrchestrator.Scheduling.Bench.Runs;
 using DrainOrchestrator.Scheduling.Bench.Suite;
-using DrainOrchestrator.Simulator.Cluster;
 
 namespace DrainOrchestrator.Scheduling.Bench;
 
@@ -23,9 +22,8 @@ internal static class BenchApplication
         var folder = Path.GetDirectoryName(options.SuitePath)!;
         var cases = new List<CaseResult>();
         var blindCases = new List<CaseResult>();
-        foreach (var entry in suite.Scenarios.Where(s => Selected(s, options)))
+        foreach (var (entry, scenario) in suite.Scenarios.Where(s => Selected(s, options)).SelectMany(s => ScenarioFamily.Members(s, folder)))
         {
-            var scenario = ScenarioCatalog.Load(Path.Combine(folder, entry.File));
             foreach (var limits in suite.Limits)
             {
                 var runner = new CaseRunner(entry, scenario, limits, informed: !options.Blind);
@@ -39,7 +37,7 @@ internal static class BenchApplication
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{entry.Id,-2} {limits.Name,-9} makespan {result.Orchestrator.MakespanSeconds,8:F1} s  bound {result.Bound.Seconds,8:F1} s  ratio {result.Ratio,5:F3}  kubevirt alone {result.KubeVirtAlone.MakespanSeconds,8:F1} s{(result.KubeVirtAlone.Complete ? "" : " (incomplete)")}  migrations/VM {result.Orchestrator.MigrationsPerVm:F3}/{result.KubeVirtAlone.MigrationsPerVm:F3}  failed {result.Orchestrator.FailedAttempts}/{result.KubeVirtAlone.FailedAttempts}  ({result.Orchestrator.WallSeconds + result.KubeVirtAlone.WallSeconds:F1} s)"));
+                    $"{entry.Id,-4} {limits.Name,-9} makespan {result.Orchestrator.MakespanSeconds,8:F1} s  bound {result.Bound.Seconds,8:F1} s  ratio {result.Ratio,5:F3}  kubevirt alone {result.KubeVirtAlone.MakespanSeconds,8:F1} s{(result.KubeVirtAlone.Complete ? "" : " (incomplete)")}  migrations/VM {result.Orchestrator.MigrationsPerVm:F3}/{result.KubeVirtAlone.MigrationsPerVm:F3}  failed {result.Orchestrator.FailedAttempts}/{result.KubeVirtAlone.FailedAttempts}  ({result.Orchestrator.WallSeconds + result.KubeVirtAlone.WallSeconds:F1} s)"));
             }
         }
 

@@ -46,6 +46,10 @@ internal static class ReportDataset
         return new ReportDatasetShape(DrainName, rows.Count, vmis, skipped, waves, journal);
     }
 
+    // Each journal row goes through the ledger's hash-chain trigger (migration 0012): 100,000 attempts are about half a
+    // million rows, far beyond Npgsql's default 30 s on a loaded machine.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     private static List<AttemptRow> Rows(Guid drain, int total)
     {
         var rows = new List<AttemptRow>(total);
@@ -68,6 +72,7 @@ internal static class ReportDataset
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY waves (drain_id, wave_number, mode, planned_size, cluster_limit, planned_at, started_at, finished_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        copy.Timeout = CopyTimeout;
         for (var wave = 1; wave <= waves; wave++)
         {
             await copy.StartRowAsync(cancellationToken);
@@ -93,6 +98,7 @@ internal static class ReportDataset
                 post_copy, intended_at, created_at, started_at, finished_at, concluded_at) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
+        copy.Timeout = CopyTimeout;
         foreach (var row in rows)
         {
             var created = row.IntendedAt.AddMilliseconds(40);
@@ -134,6 +140,7 @@ internal static class ReportDataset
         var count = 0;
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        copy.Timeout = CopyTimeout;
 
         async Task Append(DateTimeOffset at, JournalEvent payload)
         {
@@ -188,6 +195,7 @@ internal static class ReportDataset
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = (int)CopyTimeout.TotalSeconds;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

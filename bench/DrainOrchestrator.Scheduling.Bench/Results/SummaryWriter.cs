@@ -23,6 +23,7 @@ internal static class SummaryWriter
             .AppendLine();
         Table(md, report.Cases);
         Targets(md, report.Cases);
+        FamilySection.Append(md, report.Cases);
         Blind(md, report.BlindCases);
         OrchestrationSection.Append(md, directory, report.Quick);
         Bound(md);

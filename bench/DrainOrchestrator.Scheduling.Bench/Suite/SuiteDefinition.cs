@@ -33,6 +33,11 @@ internal sealed class SuiteDefinition
                 problems.Add("every scenario needs an id and a file");
             }
 
+            if (scenario.Seeds < 1)
+            {
+                problems.Add($"scenario {scenario.Id}: seeds must be at least 1");
+            }
+
             if (scenario.Batches.Count == 0 || scenario.Batches.Any(b => b.Count == 0))
             {
                 problems.Add($"scenario {scenario.Id}: every batch must name at least one node");
@@ -82,6 +87,19 @@ internal sealed class ScenarioEntry
 
     /// <summary>Node names or ranges per batch.</summary>
     public List<List<string>> Batches { get; set; } = [];
+
+    /// <summary>
+    /// A family of generated clusters: the scenario runs this many times, each time with every <c>seed:</c> of its file
+    /// (the run's and the generator's) set to the next seed from <see cref="FirstSeed"/>. 1: the file as written.
+    /// </summary>
+    public int Seeds { get; set; } = 1;
+
+    /// <summary>The family's first seed.</summary>
+    public int FirstSeed { get; set; } = 1;
+
+    /// <summary>The family this member belongs to (its entry's id); null for a scenario run as written.</summary>
+    [YamlIgnore]
+    public string? Family { get; init; }
 
     /// <summary>The batches with every range expanded.</summary>
     public IReadOnlyList<IReadOnlyList<string>> ExpandedBatches() =>
