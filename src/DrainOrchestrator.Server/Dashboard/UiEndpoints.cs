@@ -24,8 +24,6 @@ internal static class UiEndpoints
 
     public static IEndpointRouteBuilder MapDrainUi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ServerConstants.UiPath, (HttpRequest request) => Results.Redirect(request.PathBase + ServerConstants.UiPath + "/"))
-            .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(ServerConstants.UiPath + "/{*file}", Serve).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapPost(UiLogin.LoginPath, UiLogin.LoginAsync).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapPost(UiLogin.LogoutPath, UiLogin.Logout).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
@@ -34,6 +32,12 @@ internal static class UiEndpoints
 
     private static IResult Serve(string? file, HttpContext http, UiFiles files)
     {
+        // The route matches /ui as well as /ui/ (routing ignores a trailing slash): send /ui to /ui/, where relative links work.
+        if (!http.Request.Path.Value!.EndsWith('/') && string.IsNullOrEmpty(file))
+        {
+            return Results.Redirect(http.Request.PathBase + ServerConstants.UiPath + "/");
+        }
+
         var found = files.Find(string.IsNullOrEmpty(file) ? "index.html" : file);
         if (found is null)
         {

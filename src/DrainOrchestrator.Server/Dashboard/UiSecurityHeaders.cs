@@ -4,7 +4,8 @@ namespace DrainOrchestrator.Server.Dashboard;
 
 /// <summary>
 /// The headers of every dashboard response: scripts and styles from this origin only (no inline script, no eval), no
-/// framing, no content sniffing, no referrer (drain names stay on this server).
+/// framing, no content sniffing, no referrer to other sites (drain names stay on this server). Not no-referrer: with it
+/// chromium sends <c>Origin: null</c> on the login form's POST, which the origin check must refuse.
 /// </summary>
 internal static class UiSecurityHeaders
 {
@@ -20,7 +21,7 @@ internal static class UiSecurityHeaders
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
         }
 

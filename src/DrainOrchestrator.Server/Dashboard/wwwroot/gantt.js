@@ -8,7 +8,7 @@ const WIDTH = 1000;
 const TOP = 24;
 
 function start(m) {
-  return Date.parse(m.startedAt || m.createdAt || m.intendedAt);
+  return Date.parse(m.startedAt || m.createdAt);
 }
 
 function end(m, now) {
