@@ -22,7 +22,7 @@ public sealed class DashboardAccessibilityTests(DashboardFixture fixture)
             {
                 ("ui/", "#drains tr"),
                 ($"ui/drain.html?id={id}", "#action-cancel"),
-                ("ui/workflows.html", "#calendar table"),
+                ("ui/workflows.html", "#calendar li"),
                 ("ui/login.html", "#token"),
             })
             {
@@ -35,6 +35,38 @@ public sealed class DashboardAccessibilityTests(DashboardFixture fixture)
             }
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));
+        });
+    }
+
+    [Fact]
+    public async Task Checks_OnAFlawedPage_FindEachFlaw()
+    {
+        var pages = new List<IPage>();
+        await BrowserEvidence.RunAsync(nameof(Checks_OnAFlawedPage_FindEachFlaw), pages, async () =>
+        {
+            var page = await fixture.NewPageAsync(pages);
+            await page.SetContentAsync("""
+                <main>
+                <label>Named <input id="named"></label>
+                <input id="unnamed">
+                <button id="icon"></button>
+                <p style="color:#999999;background:#ffffff">grey on white</p>
+                <p style="color:#1a1a1a">dark on white</p>
+                <a href="#b" tabindex="2">second</a><a href="#a" tabindex="1">first</a>
+                </main>
+                """);
+
+            var unnamed = await page.EvaluateAsync<string[]>(AccessibilityScripts.Unnamed);
+            var lowContrast = await page.EvaluateAsync<string[]>(AccessibilityScripts.LowContrast);
+            var outOfOrder = await page.EvaluateAsync<string[]>(AccessibilityScripts.PositiveTabIndex);
+            var tabOrder = await TabOrderProblemsAsync(page, "flawed");
+
+            Assert.Equal(2, unnamed.Length);
+            Assert.Contains(unnamed, u => u.Contains("unnamed", StringComparison.Ordinal));
+            Assert.Contains(unnamed, u => u.Contains("icon", StringComparison.Ordinal));
+            Assert.Contains("grey on white", Assert.Single(lowContrast), StringComparison.Ordinal);
+            Assert.Equal(2, outOfOrder.Length);
+            Assert.Single(tabOrder);
         });
     }
 

@@ -16,6 +16,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The environment variable that names another chromium executable.</summary>
     public const string ChromiumVariable = "DRAIN_CHROMIUM";
 
+    /// <summary>The stored schedule the workflows page shows.</summary>
+    public const string ScheduleName = "weekly-maintenance";
+
     private const string DefaultChromium = "/usr/bin/chromium";
     private readonly PostgresDatabaseFixture _database = new();
     private readonly SemaphoreSlim _pausedGate = new(1, 1);
@@ -45,6 +48,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _sim = await SimulatorProcess.StartAsync("forty.yaml", 2);
         Tokens = await ApiTokens.CreateAsync(Path.GetDirectoryName(_sim.KubeconfigPath)!);
         _server = await ServerProcess.StartAsync(_sim.KubeconfigPath, _database.ConnectionString, Tokens.Path);
+        await CreateScheduleAsync();
 
         // Playwright's driver ships in its package; the browser is the system's, so nothing is ever downloaded.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -104,6 +108,23 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             _pausedGate.Release();
         }
+    }
+
+    // The example maintenance window (Saturdays 02:00 Berlin) as a stored schedule, so the workflows page has windows to
+    // show; it never fires during a test run (its occurrences before its creation are not due).
+    private async Task CreateScheduleAsync()
+    {
+        var file = Path.Combine(RepositoryPaths.Root, "workflows", "maintenance-window.yaml");
+        var body = new JsonObject
+        {
+            ["name"] = ScheduleName,
+            ["fileName"] = Path.GetFileName(file),
+            ["text"] = await File.ReadAllTextAsync(file),
+            ["parameters"] = new JsonObject { ["nodes"] = "spare-1" },
+        };
+        using var client = Server.Client(Tokens.Operator);
+        using var created = await client.PostAsync("api/v1/schedules", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()
