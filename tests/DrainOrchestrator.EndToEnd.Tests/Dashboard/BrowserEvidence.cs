@@ -4,7 +4,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Dashboard;
 
 /// <summary>
 /// Runs a browser test's body and, when it fails, keeps what each of its pages showed: a full-page screenshot and the
-/// page's HTML, under artifacts/test-results/dashboard/TEST/ (beside the test results scripts/test.sh writes).
+/// page's HTML, under artifacts/test-results/dashboard/TEST/ (beside the test results scripts/test.sh writes). A test
+/// may also keep a screenshot of what it checked, passing or not.
 /// </summary>
 internal static class BrowserEvidence
 {
@@ -28,6 +29,13 @@ internal static class BrowserEvidence
             await CaptureAsync(test, pages, failure);
             throw;
         }
+    }
+
+    /// <summary>Keeps a screenshot of <paramref name="page"/> as it is now, passing or not, as <c>NAME.png</c>.</summary>
+    public static async Task KeepAsync(string test, IPage page, string name)
+    {
+        System.IO.Directory.CreateDirectory(Directory(test));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory(test), name + ".png"), FullPage = true });
     }
 
     private static async Task CaptureAsync(string test, List<IPage> pages, Exception failure)

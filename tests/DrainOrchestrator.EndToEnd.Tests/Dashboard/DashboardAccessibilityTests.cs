@@ -32,6 +32,8 @@ public sealed class DashboardAccessibilityTests(DashboardFixture fixture)
                 problems.AddRange((await page.EvaluateAsync<string[]>(AccessibilityScripts.LowContrast)).Select(p => $"{path}: contrast {p}"));
                 problems.AddRange((await page.EvaluateAsync<string[]>(AccessibilityScripts.PositiveTabIndex)).Select(p => $"{path}: tabindex out of order: {p}"));
                 problems.AddRange(await TabOrderProblemsAsync(page, path));
+                await BrowserEvidence.KeepAsync(nameof(EveryPage_AsOperator_NamedControlsTabOrderAndContrast), page,
+                    path.Split('?')[0].Replace("ui/", string.Empty, StringComparison.Ordinal) is { Length: > 0 } file ? file : "index");
             }
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -60,6 +60,7 @@ public sealed class DrainPageLiveTests(DashboardFixture fixture)
             var started = report["migrations"]!.AsArray().Count(m => m!["startedAt"] is not null || m["createdAt"] is not null);
             await Assertions.Expect(page.Locator("svg.gantt rect.bar")).ToHaveCountAsync(started, new() { Timeout = 60_000 });
             Assert.True(started > 0);
+            await BrowserEvidence.KeepAsync(nameof(DrainPage_WhileDrainRuns_ProgressUpdatesLiveOverEventStream), page, "drain-finished");
         });
     }
 

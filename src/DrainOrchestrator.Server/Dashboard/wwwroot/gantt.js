@@ -6,6 +6,7 @@ const LANE = 14;
 const LEFT = 150;
 const WIDTH = 1000;
 const TOP = 24;
+const RIGHT = 60; // room for the last wave's label
 
 function start(m) {
   return Date.parse(m.startedAt || m.createdAt);
@@ -26,7 +27,7 @@ export function gantt(migrations, now = Date.now()) {
   }
   const t0 = Math.min(...started.map(start));
   const t1 = Math.max(...started.map((m) => end(m, now)), t0 + 1000);
-  const x = (t) => LEFT + ((t - t0) / (t1 - t0)) * (WIDTH - LEFT - 10);
+  const x = (t) => LEFT + ((t - t0) / (t1 - t0)) * (WIDTH - LEFT - RIGHT);
   const height = TOP + started.length * LANE + bySource.size * 6 + 10;
   const chart = svg('svg', { class: 'gantt', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': 'gantt-title' },
     svg('title', { id: 'gantt-title' }, `${started.length} migration attempts from ${bySource.size} nodes over ${Math.round((t1 - t0) / 1000)} s`));
