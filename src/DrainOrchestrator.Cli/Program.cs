@@ -1,3 +1,4 @@
 using DrainOrchestrator.Cli;
+using DrainOrchestrator.Cli.Progress;
 
-return await DrainctlApplication.RunAsync(args, Console.Out, Console.Error);
+return await DrainctlApplication.RunAsync(args, Console.Out, Console.Error, ConsoleTerminal.ForStdout());

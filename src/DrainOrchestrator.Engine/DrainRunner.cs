@@ -194,10 +194,15 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await PreparationSteps.CompleteAsync(context, DrainSteps.Validate, cancellationToken);
         }
 
-        var held = await PreparationSteps.LockAsync(context, cancellationToken);
+        var (held, leaseRefused) = await PreparationSteps.LockAsync(context, cancellationToken);
         if (held.Count > 0)
         {
             return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held), cancellationToken);
+        }
+
+        if (leaseRefused is not null)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + leaseRefused.Describe(), cancellationToken);
         }
 
         await Complete(context, done, DrainSteps.Lock, cancellationToken);
@@ -205,8 +210,13 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         {
             await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
             await PreparationSteps.CordonAsync(context, cancellationToken);
-            await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
+            var conditionsRefused = await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
                 $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
+            if (conditionsRefused is not null && context.Policy.RequireInterop)
+            {
+                return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + conditionsRefused.Describe(), cancellationToken);
+            }
+
             await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
         }
 

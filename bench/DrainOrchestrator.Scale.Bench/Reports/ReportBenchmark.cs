@@ -20,7 +20,7 @@ namespace DrainOrchestrator.Scale.Bench.Reports;
 /// </summary>
 internal static class ReportBenchmark
 {
-    public static readonly string[] Formats = ["table", "json", "csv"];
+    public static readonly string[] Formats = ["table", "json", "csv", "html"];
 
     public static async Task<ReportResult> RunAsync(int attempts, int runs, TextWriter log, CancellationToken cancellationToken)
     {
@@ -62,7 +62,8 @@ internal static class ReportBenchmark
         foreach (var format in Formats)
         {
             formats.Add(await RunFormatAsync(postgres.ConnectionString, data.Drain, format, runs, read.Median, cancellationToken));
-            log.WriteLine($"  drainctl report --format {format}: median {formats[^1].Milliseconds.Median:0} ms, {formats[^1].OutputBytes / 1048576.0:0.0} MiB of output");
+            log.WriteLine($"  drainctl report --format {format}: median {formats[^1].Milliseconds.Median:0} ms, {formats[^1].OutputBytes / 1048576.0:0.0} MiB of output, "
+                + $"peak working set {formats[^1].PeakWorkingSetMegabytes:0} MiB (+{formats[^1].PeakRiseMegabytes:0} MiB during the run), peak managed heap {formats[^1].PeakHeapMegabytes:0} MiB");
         }
 
         return new ReportResult(postgres.Describe(), data, loadSeconds, read, readAllocated / 1048576.0, parts, formats, MachineLoad.Now());
@@ -105,6 +106,9 @@ internal static class ReportBenchmark
         var times = new List<double>();
         long allocated = 0;
         long bytes = 0;
+        long peakWorkingSet = 0;
+        long peakRise = 0;
+        long peakHeap = 0;
         var exit = 0;
         for (var run = 0; run <= runs; run++)
         {
@@ -113,11 +117,15 @@ internal static class ReportBenchmark
             await using var stream = new StreamWriter(sink, new UTF8Encoding(false)) { AutoFlush = true };
             await using var output = TextWriter.Synchronized(stream);
             await using var error = new StringWriter();
+            var memory = PeakMemory.Start();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var start = Stopwatch.GetTimestamp();
             exit = await DrainctlApplication.RunAsync(["report", drain, "--format", format, "--db", connectionString], output, error);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            await memory.DisposeAsync();
+            (peakWorkingSet, peakRise, peakHeap) = (Math.Max(peakWorkingSet, memory.PeakWorkingSet),
+                Math.Max(peakRise, memory.PeakWorkingSet - memory.BaselineWorkingSet), Math.Max(peakHeap, memory.PeakHeap));
             bytes = sink.Bytes;
             if (exit != 0)
             {
@@ -131,6 +139,11 @@ internal static class ReportBenchmark
         }
 
         var samples = Samples.Of(times);
-        return new ReportFormatResult(format, samples, samples.Median - readMedian, allocated / 1048576.0, bytes, exit);
+        return new ReportFormatResult(format, samples, samples.Median - readMedian, allocated / 1048576.0, bytes, exit)
+        {
+            PeakWorkingSetMegabytes = peakWorkingSet / 1048576.0,
+            PeakRiseMegabytes = peakRise / 1048576.0,
+            PeakHeapMegabytes = peakHeap / 1048576.0,
+        };
     }
 }

@@ -22,11 +22,21 @@ internal sealed record ReportReadPart(string Part, int Rows, Samples Millisecond
 /// <c>drainctl report DRAIN --format F</c>, run in-process against the database (open, schema check, lookup, read,
 /// write) into a counting null stream through a synchronized, auto-flushing writer, as Console.Out is.
 /// </summary>
-/// <param name="Format">table, json or csv.</param>
+/// <param name="Format">table, json, csv or html.</param>
 /// <param name="Milliseconds">The whole command.</param>
 /// <param name="WriteMilliseconds">The command's median minus the read's median: opening, lookup and writing.</param>
 /// <param name="AllocatedMegabytes">Bytes allocated by one run, in MiB.</param>
 /// <param name="OutputBytes">Bytes of output.</param>
 /// <param name="ExitCode">drainctl's exit code.</param>
 internal sealed record ReportFormatResult(
-    string Format, Samples Milliseconds, double WriteMilliseconds, double AllocatedMegabytes, long OutputBytes, int ExitCode);
+    string Format, Samples Milliseconds, double WriteMilliseconds, double AllocatedMegabytes, long OutputBytes, int ExitCode)
+{
+    /// <summary>The bench process's highest working set during a run (it holds the bench's own state too), in MiB.</summary>
+    public double PeakWorkingSetMegabytes { get; init; }
+
+    /// <summary>The highest rise of the working set over its level before the run (after a full collection), in MiB: the report's own memory.</summary>
+    public double PeakRiseMegabytes { get; init; }
+
+    /// <summary>The largest managed heap during a run, in MiB.</summary>
+    public double PeakHeapMegabytes { get; init; }
+}

@@ -4,6 +4,7 @@ using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Leases;
@@ -46,12 +47,16 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
         return await ViewAsync(record, cancellationToken);
     }
 
-    /// <summary>Runs the instance in this process until it ends or <paramref name="cancellationToken"/> fires.</summary>
-    public async Task<WorkflowView> RunAsync(Guid id, DrainEngineOptions engine, HttpClient http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the instance in this process until it ends or <paramref name="cancellationToken"/> fires; <paramref name="progress"/>
+    /// gets the progress of each drain step as it runs.
+    /// </summary>
+    public async Task<WorkflowView> RunAsync(Guid id, DrainEngineOptions engine, HttpClient http, IProgress<DrainProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var connection = cluster ?? throw new InvalidOperationException("Running a workflow needs a cluster connection.");
         var drains = new DrainApplication(dataSource, timeProvider, loggerFactory, connection);
-        var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>());
+        var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>()) { Progress = progress };
         return await ViewAsync(await runner.RunAsync(id, cancellationToken), cancellationToken);
     }
 

@@ -118,7 +118,7 @@ internal sealed partial class WorkflowRunner
         detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
         await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
         var window = await WindowAsync(cancellationToken);
-        var result = await drains.RunAsync(started.Drain.Id, engine, null, window, cancellationToken);
+        var result = await drains.RunAsync(started.Drain.Id, engine, Progress, window, cancellationToken);
         if (result.State == DrainRunState.Suspended)
         {
             // The step stays running with its drain: the run in the next window attaches to the same drain and goes on.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Leases;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
@@ -23,6 +24,9 @@ internal sealed partial class WorkflowRunner(
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Gets the progress of each drain step as it runs; null when nobody watches.</summary>
+    public IProgress<DrainProgress>? Progress { get; init; }
     private WorkflowInstanceRecord _instance = null!;
     private WorkflowDefinition _definition = null!;
     private Dictionary<string, WorkflowStepRecord> _steps = new(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using System.Globalization;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.FrontDoors;
+using DrainOrchestrator.Cli.Progress;
 using DrainOrchestrator.Core.Windows;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -25,7 +26,7 @@ public static class DrainCommand
         """;
 
     /// <summary>Builds the command.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, ConsoleTerminal? terminal = null)
     {
         var options = new DrainOptions();
         var doors = new FrontDoorOptions();
@@ -37,6 +38,8 @@ public static class DrainCommand
         var command = new Command("drain", Description);
         options.AddTo(command, withEngine: true);
         command.Options.Add(windowEnd);
+        var progress = ProgressModeOption.Create();
+        command.Options.Add(progress);
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +50,8 @@ public static class DrainCommand
                 var window = Window(parse.GetValue(windowEnd), door);
                 var (drain, attached) = await door.StartAsync(options.Spec(parse), ct);
                 await output.WriteLineAsync($"{(attached ? "Attached to unfinished" : "Started")} drain {drain.Name} ({drain.Id}) of {string.Join(", ", drain.Nodes.Select(n => n.Node))}.");
-                var result = await door.FollowAsync(drain, engine, window, new ProgressPrinter(output), ct);
+                var result = await ProgressDisplay.FollowAsync(ProgressModeOption.Parse(parse.GetValue(progress)), terminal, output, $"drain {drain.Name}",
+                    DrainctlClock.Current, (sink, follow) => door.FollowAsync(drain, engine, window, sink, follow), ct);
                 foreach (var line in DrainOutcome.Lines(drain.Name, result))
                 {
                     await output.WriteLineAsync(line);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Cli.Progress;
 using DrainOrchestrator.Workflows.Parsing;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -8,12 +9,12 @@ namespace DrainOrchestrator.Cli.Commands;
 public static class WorkflowCommand
 {
     /// <summary>Builds the command group.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, ConsoleTerminal? terminal = null)
     {
         var command = new Command("workflow", "Maintenance workflows defined as YAML files (see workflows/ and workflows/schema.json).");
         command.Subcommands.Add(Validate(output, error));
         command.Subcommands.Add(WorkflowPlanCommand.Create(output, error));
-        foreach (var sub in WorkflowRunCommands.Create(output, error))
+        foreach (var sub in WorkflowRunCommands.Create(output, error, terminal))
         {
             command.Subcommands.Add(sub);
         }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.FrontDoors;
+using DrainOrchestrator.Cli.Progress;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -11,14 +13,14 @@ namespace DrainOrchestrator.Cli.Commands;
 /// </summary>
 internal static class WorkflowRunCommands
 {
-    public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, ConsoleTerminal? terminal = null)
     {
-        yield return Run(output, error);
+        yield return Run(output, error, terminal);
         yield return List(output, error);
         yield return Show(output, error);
         yield return WorkflowJournalCommand.Create(output, error);
         yield return Approve(output, error);
-        yield return Resume(output, error);
+        yield return Resume(output, error, terminal);
         foreach (var (name, to, what) in new[] { ("pause", "paused", "Hold the instance at its next step."),
             ("cancel", "cancelled", "End the instance; drains it started keep their own state.") })
         {
@@ -26,13 +28,14 @@ internal static class WorkflowRunCommands
         }
     }
 
-    private static Command Run(TextWriter output, TextWriter error)
+    private static Command Run(TextWriter output, TextWriter error, ConsoleTerminal? terminal)
     {
         var file = new Argument<string>("FILE") { Description = "The workflow definition (YAML)." };
         var parameters = new Option<string[]>("--param") { Description = "NAME=VALUE for a parameter; repeat for several.", AllowMultipleArgumentsPerToken = false };
         var name = new Option<string?>("--name") { Description = "The instance's name (default: workflow-date-time-id)." };
         var doors = new FrontDoorOptions();
-        var command = new Command("run", "Start an instance of the workflow and run it to its end (here, or by --server), printing each step.") { file, parameters, name };
+        var progress = ProgressModeOption.Create();
+        var command = new Command("run", "Start an instance of the workflow and run it to its end (here, or by --server), printing each step.") { file, parameters, name, progress };
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
@@ -40,7 +43,7 @@ internal static class WorkflowRunCommands
             var source = await WorkflowSource.ReadAsync(parse.GetValue(file)!, ct);
             var started = await door.StartWorkflowAsync(source, arguments, parse.GetValue(name), ct);
             await output.WriteLineAsync($"Started workflow {started.Name} ({started.Workflow} version {started.Version}, content {started.ContentHash[..12]}).");
-            var finished = await door.FollowWorkflowAsync(started, ct);
+            var finished = await FollowAsync(door, started, ProgressModeOption.Parse(parse.GetValue(progress)), terminal, output, ct);
             await WriteAsync(output, finished);
             return finished.State == "succeeded" ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken, refusedLine: "Nothing was started."));
@@ -49,11 +52,12 @@ internal static class WorkflowRunCommands
 
     // Resume sets the instance running again and, when no other process runs it (it was interrupted, or this is where it
     // should go on), runs it here to its end.
-    private static Command Resume(TextWriter output, TextWriter error)
+    private static Command Resume(TextWriter output, TextWriter error, ConsoleTerminal? terminal)
     {
         var instance = new Argument<string>("INSTANCE") { Description = "The instance's name or id." };
         var doors = new FrontDoorOptions();
-        var command = new Command("resume", "Go on after a pause (retrying a failed step); runs the instance here unless another process does (with --server, the server runs it).") { instance };
+        var progress = ProgressModeOption.Create();
+        var command = new Command("resume", "Go on after a pause (retrying a failed step); runs the instance here unless another process does (with --server, the server runs it).") { instance, progress };
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
@@ -66,12 +70,18 @@ internal static class WorkflowRunCommands
 
             await door.SignalWorkflowAsync(current.Name, "running", ct);
             await output.WriteLineAsync($"{current.Name}: resumed");
-            var after = await door.FollowWorkflowAsync(current, ct);
+            var after = await FollowAsync(door, current, ProgressModeOption.Parse(parse.GetValue(progress)), terminal, output, ct);
             await WriteAsync(output, after);
             return after.State switch { "succeeded" => ExitCodes.Success, "failed" or "cancelled" => ExitCodes.Failed, _ => ExitCodes.Unfinished };
         }, cancellationToken));
         return command;
     }
+
+    // Follows the instance, showing the progress of each drain step it runs.
+    private static Task<WorkflowView> FollowAsync(IWorkflowFrontDoor door, WorkflowView instance, ProgressMode mode, ConsoleTerminal? terminal,
+        TextWriter output, CancellationToken cancellationToken) =>
+        ProgressDisplay.FollowAsync(mode, terminal, output, $"workflow {instance.Name}", DrainctlClock.Current,
+            (progress, ct) => door.FollowWorkflowAsync(instance, progress, ct), cancellationToken);
 
     private static Command List(TextWriter output, TextWriter error)
     {

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Workflows;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
@@ -17,11 +18,11 @@ internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
         CancellationToken cancellationToken) =>
         await (await WorkflowsAsync(online: true, cancellationToken)).StartAsync(source, arguments, Caller, name, cancellationToken);
 
-    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, CancellationToken cancellationToken)
+    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         _stepsHttp ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return await (await WorkflowsAsync(online: true, cancellationToken)).RunAsync(instance.Id, new DrainEngineOptions(), _stepsHttp, cancellationToken);
+        return await (await WorkflowsAsync(online: true, cancellationToken)).RunAsync(instance.Id, new DrainEngineOptions(), _stepsHttp, progress, cancellationToken);
     }
 
     public async Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken) =>

@@ -40,13 +40,8 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
     public Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken) =>
         _offline.SignalAsync(idOrName, signal, Caller, cancellationToken);
 
-    public async Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken)
-    {
-        var report = await _offline.ReportAsync(idOrName, cancellationToken);
-        using var text = new StringWriter();
-        await ReportFormatter.WriteAsync(text, format, report);
-        return text.ToString();
-    }
+    public Task WriteReportAsync(ReportSubject subject, ReportOptions options, TextWriter output, CancellationToken cancellationToken) =>
+        new ReportApplication(database.DataSource, DrainctlClock.Current).WriteAsync(subject, options, output, cancellationToken);
 
     public Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken) =>
         new AuditApplication(database.DataSource, DrainctlClock.Current).VerifyAsync(idOrName, anchors, cancellationToken);

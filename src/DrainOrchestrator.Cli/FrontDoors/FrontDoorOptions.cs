@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Persistence.Secrets;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
 
@@ -22,7 +23,7 @@ internal sealed class FrontDoorOptions
 
     public Option<string?> Token { get; } = new("--token-file")
     {
-        Description = "A file holding the bearer token for --server (default: $DRAIN_TOKEN holds the token itself).",
+        Description = "A file readable by its owner only (chmod 600) holding the bearer token for --server (default: $DRAIN_TOKEN holds the token itself).",
     };
 
     public Option<string?> ServerCa { get; } = new("--server-ca")
@@ -83,6 +84,12 @@ internal sealed class FrontDoorOptions
         }
 
         var tokenFile = parse.GetValue(Token);
+        // A bearer token is a password: like --db-password-file, the file must be readable by its owner only.
+        if (tokenFile is not null && PrivateFile.Problem(tokenFile, "--token-file") is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         var token = tokenFile is not null ? File.ReadAllText(tokenFile).Trim() : Environment.GetEnvironmentVariable("DRAIN_TOKEN");
         return new RemoteOptions(uri, string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
             parse.GetValue(ServerCa) ?? Environment.GetEnvironmentVariable("DRAIN_SERVER_CA"));

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
@@ -32,8 +33,8 @@ internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 
     Task<SignalOutcome> SignalAsync(string idOrName, DrainSignal signal, CancellationToken cancellationToken);
 
-    /// <summary>The report, rendered as <paramref name="format"/> (table, json or csv).</summary>
-    Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken);
+    /// <summary>Writes the report of <paramref name="subject"/> to <paramref name="output"/> as it is produced.</summary>
+    Task WriteReportAsync(ReportSubject subject, ReportOptions options, TextWriter output, CancellationToken cancellationToken);
 
     /// <summary>Verifies the ledger's chains: drain <paramref name="idOrName"/>'s, or all when null; against <paramref name="anchors"/> too when given.</summary>
     Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken);

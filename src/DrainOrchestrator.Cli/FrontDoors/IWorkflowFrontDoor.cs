@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Workflows;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
@@ -17,9 +18,10 @@ internal interface IWorkflowFrontDoor
 
     /// <summary>
     /// Embedded: runs the instance here until it ends (or returns at once when another live process runs it). Remote:
-    /// the server runs it; follows it until it ends.
+    /// the server runs it; follows it until it ends. Embedded, <paramref name="progress"/> gets the progress of each drain
+    /// step as it runs; remote, the steps' states alone are followed.
     /// </summary>
-    Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, CancellationToken cancellationToken);
+    Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken);
 
     Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken);
 

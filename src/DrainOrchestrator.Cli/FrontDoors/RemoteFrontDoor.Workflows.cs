@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Workflows;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
@@ -19,7 +20,7 @@ internal sealed partial class RemoteFrontDoor : IWorkflowFrontDoor
         CancellationToken cancellationToken) =>
         SendAsync<WorkflowView>(HttpMethod.Post, "api/v1/workflows", FileBody(source, arguments, name), cancellationToken);
 
-    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, CancellationToken cancellationToken)
+    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         while (true)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,6 +8,7 @@ using System.Text.Json.Serialization;
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Plans;
+using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Persistence.Journal;
@@ -90,12 +92,34 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         return new SignalOutcome(false, problem?["detail"]?.GetValue<string>() ?? "refused", drain);
     }
 
-    public async Task<string> ReportAsync(string idOrName, string format, CancellationToken cancellationToken)
+    public async Task WriteReportAsync(ReportSubject subject, ReportOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        using var response = await _http.SendAsync(
-            Request(HttpMethod.Get, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}/report?format={format}", null), cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var query = $"format={options.Format.Word()}&timeZone={Uri.EscapeDataString(options.TimeZone.Id)}";
+        var path = subject switch
+        {
+            ReportSubject.Drain d => $"api/v1/drains/{Uri.EscapeDataString(d.IdOrName)}/report?{query}",
+            ReportSubject.Workflow w => $"api/v1/workflows/{Uri.EscapeDataString(w.IdOrName)}/report?{query}",
+            ReportSubject.Period { Range: var p } => $"api/v1/reports?{query}&from={Uri.EscapeDataString(p.From.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))}"
+                + $"&to={Uri.EscapeDataString(p.To.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))}"
+                + (p.Cluster is null ? string.Empty : "&cluster=" + Uri.EscapeDataString(p.Cluster)),
+            _ => throw new ArgumentOutOfRangeException(nameof(subject), subject, "a report covers a drain, a workflow instance or a period"),
+        };
+
+        // Streamed from the server to the output as it arrives: a report of 100,000 migrations is never held whole.
+        using var response = await _http.SendAsync(Request(HttpMethod.Get, path, null), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(body, System.Text.Encoding.UTF8);
+        var buffer = new char[32 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        await output.FlushAsync(cancellationToken);
     }
 
     public Task<AuditReport> VerifyLedgerAsync(string? idOrName, AnchorExport? anchors, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed record DrainPolicy
     /// <summary>What to do with VMs that cannot be live-migrated.</summary>
     public NonMigratableAction NonMigratableAction { get; init; } = NonMigratableAction.Block;
 
+    /// <summary>
+    /// Fail the drain, before any VM moves, when the cluster refuses the maintenance Lease or the node lifecycle
+    /// conditions (a missing permission, namespace or feature gate) instead of going on without them.
+    /// </summary>
+    public bool RequireInterop { get; init; }
+
     /// <summary>Uncordon the nodes when the drain fails or is cancelled.</summary>
     public bool UncordonOnFailure { get; init; } = DrainPolicyDefaults.UncordonOnFailure;
 

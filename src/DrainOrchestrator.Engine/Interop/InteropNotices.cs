@@ -7,23 +7,24 @@ namespace DrainOrchestrator.Engine.Interop;
 /// <summary>
 /// Reports what the cluster refused of the interoperation (conditions, the maintenance lease) once per feature and
 /// drain: the first refusal is journaled (<see cref="InteropRefused"/>) and logged, later ones (other nodes, renewals, a
-/// run after a take-over that reads the journal) are not. A refusal never fails the drain.
+/// run after a take-over that reads the journal) are not. A refusal fails the drain only under the policy's
+/// requireInterop, and then before any VM moves (the callers decide).
 /// </summary>
 internal sealed class InteropNotices(DrainContext context)
 {
     private HashSet<InteropFeature>? _reported;
 
     /// <summary>
-    /// Handles a failed interop call: a refusal is reported once and true is returned; a transient failure is logged and
-    /// false is returned (the caller tries again when it next would).
+    /// Handles a failed interop call: a refusal is reported once and returned; a transient failure is logged and null is
+    /// returned (the caller tries again when it next would).
     /// </summary>
-    public async Task<bool> HandleAsync(InteropFeature feature, string node, KubernetesApiException error, CancellationToken cancellationToken)
+    public async Task<InteropRefused?> HandleAsync(InteropFeature feature, string node, KubernetesApiException error, CancellationToken cancellationToken)
     {
-        var refusal = InteropRefusals.Classify(feature, node, context.Actions.LeaseNamespace, error);
+        var refusal = InteropRefusals.Classify(feature, node, context.Actions.LeaseNamespace, error, context.Policy.RequireInterop);
         if (refusal is null)
         {
             EngineLog.InteropFailed(context.Logger, feature.ToString(), node, error.Message);
-            return false;
+            return null;
         }
 
         _reported ??= [.. (await context.Journal.ReadAsync<InteropRefused>(context.Id, cancellationToken)).Select(e => e.Feature)];
@@ -40,6 +41,6 @@ internal sealed class InteropNotices(DrainContext context)
             }
         }
 
-        return true;
+        return refusal;
     }
 }

@@ -4,11 +4,14 @@ using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Interop;
 
-/// <summary>Publishes a drain's progress on its nodes as lifecycle conditions; what the cluster refuses is reported, never fatal.</summary>
+/// <summary>
+/// Publishes a drain's progress on its nodes as lifecycle conditions; what the cluster refuses is reported, and returned
+/// for the policy's requireInterop to decide.
+/// </summary>
 internal static class NodeConditionMarks
 {
-    /// <summary>Marks <paramref name="nodes"/> (of the drain).</summary>
-    public static async Task MarkAsync(DrainContext context, IEnumerable<string> nodes, NodeLifecycleMark mark, string message,
+    /// <summary>Marks <paramref name="nodes"/> (of the drain); returns the cluster's refusal, or null when it set them (or failed transiently).</summary>
+    public static async Task<InteropRefused?> MarkAsync(DrainContext context, IEnumerable<string> nodes, NodeLifecycleMark mark, string message,
         CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
@@ -24,11 +27,13 @@ internal static class NodeConditionMarks
             }
             catch (KubernetesApiException ex)
             {
-                if (await context.Interop.HandleAsync(InteropFeature.NodeConditions, node, ex, cancellationToken))
+                if (await context.Interop.HandleAsync(InteropFeature.NodeConditions, node, ex, cancellationToken) is { } refused)
                 {
-                    return; // refused for one node, refused for all: the same identity writes them.
+                    return refused; // refused for one node, refused for all: the same identity writes them.
                 }
             }
         }
+
+        return null;
     }
 }

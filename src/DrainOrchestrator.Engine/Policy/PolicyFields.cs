@@ -36,6 +36,10 @@ public static class PolicyFields
             p => !p.Failure.PostCopyFallback, (p, v) => p with { Failure = p.Failure with { PostCopyFallback = !v } }),
         Switch(nameof(DrainPolicy.UncordonOnFailure), "keepCordonedOnFailure", "Do not uncordon when the drain fails or is cancelled.",
             p => !p.UncordonOnFailure, (p, v) => p with { UncordonOnFailure = !v }),
+        Switch(nameof(DrainPolicy.RequireInterop), "requireInterop",
+            "Fail the drain before any VM moves when the cluster refuses the maintenance Lease (medik8s) or the node lifecycle conditions "
+            + "(a missing permission, namespace or feature gate), instead of going on without them.",
+            p => p.RequireInterop, (p, v) => p with { RequireInterop = v }),
         Switch(nameof(DrainPolicy.AllowAboveClusterLimits), "allowAboveClusterLimits", "Allow limits above the KubeVirt CR's.",
             p => p.AllowAboveClusterLimits, (p, v) => p with { AllowAboveClusterLimits = v }),
         Seconds("Window.Margin", "windowMarginSeconds",

@@ -16,4 +16,13 @@ public sealed record DrainReport(
 {
     /// <summary>The maintenance windows it ran in, oldest first; empty when it ran without one.</summary>
     public IReadOnlyList<WindowRun> Windows { get; init; } = [];
+
+    /// <summary>The plan's prediction per VMI uid, for the VMs it planned to move; empty when no plan was journaled.</summary>
+    public IReadOnlyDictionary<string, PredictedMigration> Predictions { get; init; } = new Dictionary<string, PredictedMigration>();
+
+    /// <summary>The plan's predicted duration of the migrate step; null when no plan was journaled.</summary>
+    public double? PredictedMakespanSeconds { get; init; }
+
+    /// <summary>Who requested, signalled and ran the drain, oldest first.</summary>
+    public IReadOnlyList<ReportAction> Actions { get; init; } = [];
 }

@@ -41,7 +41,60 @@ public static class DrainReportReader
         }
 
         var interop = (await journal.ReadAsync<InteropRefused>(drain.Id, cancellationToken)).Select(r => r.Describe()).ToList();
-        return new DrainReport(drain, waves, attempts, notMoved, interop) { Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken) };
+        var plans = await journal.ReadAsync<PlanCreated>(drain.Id, cancellationToken);
+        return new DrainReport(drain, waves, attempts, notMoved, interop)
+        {
+            Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken),
+            Predictions = await PredictionsAsync(journal, drain.Id, cancellationToken),
+            PredictedMakespanSeconds = plans.Count == 0 ? null : plans[^1].PredictedMakespanSeconds,
+            Actions = await ActionsAsync(journal, drain, cancellationToken),
+        };
+    }
+
+    // The plan's prediction of every VM it moves (the last plan wins when a drain was planned again).
+    private static async Task<IReadOnlyDictionary<string, PredictedMigration>> PredictionsAsync(JournalStore journal, Guid drainId,
+        CancellationToken cancellationToken)
+    {
+        string[] moved = [nameof(PlanDisposition.Migrate), nameof(PlanDisposition.Restart)];
+        var items = await journal.ReadWhereAsync<PlanItem>(drainId, PlanItem.DispositionField, moved, cancellationToken);
+        var predictions = new Dictionary<string, PredictedMigration>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            predictions[item.Uid] = new PredictedMigration(item.PredictedSeconds, item.PredictedMode);
+        }
+
+        return predictions;
+    }
+
+    // Who asked for the drain, who paused, resumed or cancelled it, and which engine processes ran it.
+    private static async Task<IReadOnlyList<ReportAction>> ActionsAsync(JournalStore journal, DrainRecord drain, CancellationToken cancellationToken)
+    {
+        var actions = new List<ReportAction>();
+        if (drain.RequestedBy is { } requestedBy)
+        {
+            actions.Add(new ReportAction(drain.CreatedAt, "requested", requestedBy, null));
+        }
+
+        foreach (var entry in await journal.ReadEntriesAsync<DrainSignalled>(drain.Id, cancellationToken))
+        {
+            if (entry.ReadEvent() is DrainSignalled signal)
+            {
+                actions.Add(new ReportAction(entry.OccurredAt, signal.Signal.ToString().ToLowerInvariant(), entry.Actor,
+                    $"{signal.From.ToDatabase()} -> {signal.To.ToDatabase()}"));
+            }
+        }
+
+        foreach (var entry in await journal.ReadEntriesAsync<DrainStarted>(drain.Id, cancellationToken))
+        {
+            actions.Add(new ReportAction(entry.OccurredAt, "run", entry.Actor, "an engine started the drain"));
+        }
+
+        foreach (var entry in await journal.ReadEntriesAsync<DrainResumed>(drain.Id, cancellationToken))
+        {
+            actions.Add(new ReportAction(entry.OccurredAt, "run", entry.Actor, "an engine took the drain up again"));
+        }
+
+        return [.. actions.OrderBy(a => a.At)];
     }
 
     // Each window opened, with the migrations intended inside it and what its admission held back.

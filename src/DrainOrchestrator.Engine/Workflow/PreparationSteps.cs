@@ -29,9 +29,10 @@ internal static class PreparationSteps
 
     /// <summary>
     /// Takes (or renews) every node's maintenance Lease; returns the nodes another holder (node-maintenance-operator,
-    /// NodeHealthCheck) holds a valid Lease of, each naming the holder.
+    /// NodeHealthCheck) holds a valid Lease of, each naming the holder, and the cluster's refusal of the Lease when the
+    /// policy requires it (requireInterop; otherwise the drain goes on without).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> LockAsync(DrainContext context, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<string> Held, InteropRefused? Refused)> LockAsync(DrainContext context, CancellationToken cancellationToken)
     {
         var held = new List<string>();
         foreach (var node in context.Nodes)
@@ -45,7 +46,12 @@ internal static class PreparationSteps
             {
                 // The cluster will not hold the lease (no namespace, no RBAC): reported once; PostgreSQL still keeps
                 // drains apart, only other tools do not see this one.
-                await context.Interop.HandleAsync(InteropFeature.MaintenanceLease, node, ex, cancellationToken);
+                var refused = await context.Interop.HandleAsync(InteropFeature.MaintenanceLease, node, ex, cancellationToken);
+                if (context.Policy.RequireInterop)
+                {
+                    return (held, refused);
+                }
+
                 other = null;
             }
 
@@ -59,7 +65,7 @@ internal static class PreparationSteps
                 t, context.Id, node, DrainNodeState.Locked, null, null, cancellationToken), cancellationToken);
         }
 
-        return held;
+        return (held, null);
     }
 
     /// <summary>Records each node's prior schedulability (kept from the first run), then cordons it.</summary>

@@ -8,7 +8,7 @@ namespace DrainOrchestrator.Persistence.Journal;
 /// The append-only event journal: every decision, intent, signal and outcome of a drain, in order. Appends take the
 /// caller's transaction, so an event commits together with the state change it describes (or not at all).
 /// </summary>
-public sealed class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+public sealed partial class JournalStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     // Appends are serialised until their commit by this transaction-scoped advisory lock, so sequence numbers become
     // visible in order: a reader that has seen seq N never sees a smaller one appear later (Server-Sent Events resume

@@ -1,6 +1,5 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
-using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Server.Auth;
@@ -14,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server.Api;
 
-/// <summary>Drains: create, list, get, pause, resume, cancel, report and journal.</summary>
+/// <summary>Drains: create, list, get, pause, resume, cancel and journal (the report: <see cref="ReportEndpoints"/>).</summary>
 internal static class DrainEndpoints
 {
     public static RouteGroupBuilder MapDrains(this RouteGroupBuilder api)
@@ -36,10 +35,6 @@ internal static class DrainEndpoints
                 .Produces<SignalOutcome>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         }
 
-        drains.MapGet("/{id}/report", ReportAsync).RequireAuthorization(ApiPolicies.Read)
-            .WithSummary("The drain's report from the database, rendered as drainctl report renders it: json (default), csv or table")
-            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv", "text/plain")
-            .ProducesProblem(StatusCodes.Status404NotFound);
         drains.MapGet("/{id}/journal", JournalAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("The drain's journal events after a sequence number").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -92,21 +87,6 @@ internal static class DrainEndpoints
     {
         var outcome = await app.SignalAsync(id, signal, new Caller(AuthExtensions.CallerName(http.User), "api"), ct);
         return outcome.Accepted ? TypedResults.Ok(outcome) : ApiProblems.Conflict(outcome.Message, outcome.Drain);
-    }
-
-    private static async Task<IResult> ReportAsync(string id, DrainApplication app, string? format, CancellationToken ct)
-    {
-        format ??= "json";
-        if (format is not ("json" or "csv" or "table"))
-        {
-            throw new InvalidRequestException([new RequestProblem("format", $"format must be json, csv or table, was '{format}'")]);
-        }
-
-        var report = await app.ReportAsync(id, ct);
-        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await ReportFormatter.WriteAsync(text, format, report);
-        var type = format switch { "json" => "application/json", "csv" => "text/csv", _ => "text/plain" };
-        return TypedResults.Text(text.ToString(), type + "; charset=utf-8");
     }
 
     private static async Task<Ok<JournalPage>> JournalAsync(string id, DrainApplication app, long? after, int? limit, CancellationToken ct)

@@ -2,6 +2,7 @@ using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Health;
+using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Auth;
@@ -67,6 +68,7 @@ internal static class ServerHost
             .AddSingleton(sp => new WorkflowApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>(), cluster))
             .AddSingleton(new ScheduleApplication(dataSource, timeProvider))
             .AddSingleton(new AuditApplication(dataSource, timeProvider))
+            .AddSingleton(new ReportApplication(dataSource, timeProvider))
             .AddSingleton(new ReadinessProbe(dataSource, cluster, timeProvider, options.Engine.ViewStaleBound));
         services.AddDrainAuth(options, tokens);
         services.AddDrainApi();

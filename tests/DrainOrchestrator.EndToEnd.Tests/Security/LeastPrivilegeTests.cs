@@ -5,9 +5,10 @@ namespace DrainOrchestrator.EndToEnd.Tests.Security;
 /// <summary>
 /// Issue 17: deploy/'s roles are exactly what the product needs. On drain-sim, which authorizes every request by RBAC,
 /// a whole drain and a workflow succeed with a token bound only to the shipped roles; with any single rule removed,
-/// they meet an error that names the missing permission (verb, resource, API group): a cluster-view rule stops them at
-/// once; the two rules for what a drain only adds for others to see (node conditions, the medik8s node Lease) make
-/// that step fail with the permission named and a grant to add, while the drain goes on (deploy/README.md).
+/// they fail with an error that names the missing permission (verb, resource, API group). A cluster-view rule stops them
+/// at once; the two rules for what a drain only adds for others to see (node conditions, the medik8s node Lease) fail
+/// them before any VM moves under the policy requireInterop, which these runs set (without it the drain goes on and
+/// reports the refusal with the grant to add: InteropTests, deploy/README.md).
 /// </summary>
 public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -19,7 +20,7 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
         metadata: {name: least-privilege}
         parameters:
           nodes: {type: stringList}
-        policy: {nonMigratable: skip, retryBackoffSeconds: 1}
+        policy: {nonMigratable: skip, retryBackoffSeconds: 1, requireInterop: true}
         steps:
           - {id: select, kind: selectNodes, names: "${params.nodes}"}
           - id: batches
@@ -42,7 +43,7 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
         await ShippedRoles.ApplyAsync(sim);
         var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
 
-        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-1");
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-1", "--require-interop");
         var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
             "--db", database.ConnectionString, "--param", "nodes=src-2");
 
@@ -56,14 +57,14 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
 
     [Theory]
     [MemberData(nameof(RuleIndexes))]
-    public async Task AnyRuleRemoved_TheDrainAndTheWorkflowMeetAnErrorNamingThatPermission(int index)
+    public async Task AnyRuleRemoved_TheDrainAndTheWorkflowFailWithAnErrorNamingThatPermission(int index)
     {
         var rule = ShippedRoles.Rules()[index];
         await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
         await ShippedRoles.ApplyAsync(sim, without: rule);
         var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
 
-        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-3");
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-3", "--require-interop");
         var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
             "--db", database.ConnectionString, "--param", "nodes=src-4");
 
@@ -74,14 +75,19 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
             Assert.True(rule.Verbs.Any(v => run.Output.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, named, v), StringComparison.Ordinal)),
                 $"{what} without {rule}: no error naming the permission:\n{run.Output}");
             Assert.Contains($"system:serviceaccount:{ShippedRoles.Namespace}:{ShippedRoles.Account}", run.Output, StringComparison.Ordinal);
+            Assert.True(run.ExitCode != 0, $"{what} without {rule} exited 0:\n{run.Output}");
             if (rule.Resource is "nodes/status" or "leases")
             {
                 Assert.Contains("Grant the drain's identity", run.Output, StringComparison.Ordinal);
+                Assert.Contains("requireInterop failed the drain before any VM moved", run.Output, StringComparison.Ordinal);
             }
-            else
-            {
-                Assert.True(run.ExitCode != 0, $"{what} without {rule} exited 0:\n{run.Output}");
-            }
+        }
+
+        // Nothing moved off the nodes the failed runs were given: the two informational rules fail before the migrations.
+        if (rule.Resource is "nodes/status" or "leases")
+        {
+            Assert.Contains((await sim.VmisAsync()).Values, v => v.Status!.NodeName is "src-3");
+            Assert.Equal(0, await sim.RequestCountAsync("create", "virtualmachineinstancemigrations"));
         }
     }
 

@@ -20,7 +20,7 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
         string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
         string[] local = ["--db", database.ConnectionString];
@@ -39,7 +39,8 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
         {
             var (localCode, localOut) = await Drainctl.RunAsync([.. read, .. local]);
             var (serverCode, serverOut) = await Drainctl.RunAsync([.. read, .. remote]);
-            Assert.Equal((0, localOut), (serverCode, serverOut));
+            // A JSON report says when it was generated: the only line the two runs may differ in.
+            Assert.Equal((0, GeneratedAt().Replace(localOut, string.Empty)), (serverCode, GeneratedAt().Replace(serverOut, string.Empty)));
             Assert.Equal(0, localCode);
         }
     }
@@ -51,7 +52,7 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
         string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
         string[] local = ["--db", database.ConnectionString];
@@ -63,6 +64,9 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
         var pausedLocal = await Drainctl.RunAsync(["pause", name, .. local]);
         var resumedRemote = await Drainctl.RunAsync(["resume", name, .. remote]);
         var cancelledRemote = await Drainctl.RunAsync(["cancel", name, .. remote]);
+        // Cancelling again is answered from the drain's state, which moves from cancelling to cancelled on its own: both
+        // front doors are asked once it has ended, so that they answer the same state.
+        Assert.Equal("cancelled", (await ServerDrains.WaitFinalAsync(server.Client(tokens.Viewer), TimeSpan.FromMinutes(3), name))[name]);
         var cancelledAgainLocal = await Drainctl.RunAsync(["cancel", name, .. local]);
         var cancelledAgainRemote = await Drainctl.RunAsync(["cancel", name, .. remote]);
 
@@ -71,7 +75,6 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
         Assert.Equal(0, pausedRemote.ExitCode);
         Assert.Equal(0, cancelledRemote.ExitCode);
         Assert.Equal(cancelledAgainLocal, cancelledAgainRemote);
-        Assert.Equal("cancelled", (await ServerDrains.WaitFinalAsync(server.Client(tokens.Viewer), TimeSpan.FromMinutes(3), name))[name]);
     }
 
     // The lines of a drain's run with its name, id and ETAs replaced, and the progress lines (whose number depends on
@@ -87,6 +90,9 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
 
     [GeneratedRegex(@"^src-\d: moved \d+/\d+, in flight \d+, failed attempts \d+ \(retrying \d+\), given up \d+(, skipped \d+)?(  \[paused\])?(  ETA \d+s)?$")]
     private static partial Regex Progress();
+
+    [GeneratedRegex("^  \"generatedAt\": \"[^\"]+\",$", RegexOptions.Multiline)]
+    private static partial Regex GeneratedAt();
 
     [GeneratedRegex(@"drain (?<name>drain-\S+) \(")]
     private static partial Regex DrainName();

@@ -21,7 +21,7 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         var file = Path.Combine(directory, "approval.yaml");
         await File.WriteAllTextAsync(file, """
             apiVersion: drain-orchestrator.io/v1
@@ -97,7 +97,7 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         var file = Path.Combine(directory, "every-second.yaml");
         await File.WriteAllTextAsync(file, """
             apiVersion: drain-orchestrator.io/v1

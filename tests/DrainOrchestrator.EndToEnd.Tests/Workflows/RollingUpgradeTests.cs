@@ -25,7 +25,7 @@ public sealed class RollingUpgradeTests(PostgresDatabaseFixture database) : ICla
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
         string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
         var vmisBefore = await sim.VmisAsync();

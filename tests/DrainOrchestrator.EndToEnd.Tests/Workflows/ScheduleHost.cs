@@ -25,7 +25,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
         var directory = Path.GetDirectoryName(kubeconfig)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         var server = await ServerProcess.StartAsync(kubeconfig, database.ConnectionString, tokens.Path);
         return new ScheduleHost(database, server, ["--server", server.Url.ToString(), "--token-file", tokenFile]);
     }

@@ -178,7 +178,7 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
-        await File.WriteAllTextAsync(tokenFile, tokens.Operator + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
         return new ServedWorkflows(server, ["--server", server.Url.ToString(), "--token-file", tokenFile]);
     }

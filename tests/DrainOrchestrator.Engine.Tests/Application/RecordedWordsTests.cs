@@ -51,7 +51,9 @@ public sealed class RecordedWordsTests
     private static async Task<string> WriteAsync(string format, DrainReport report)
     {
         await using var output = new StringWriter();
-        await ReportFormatter.WriteAsync(output, format, report);
+        var document = new ReportDocument("drain", "Drain " + report.Drain.Name, At, [report]);
+        await ReportWriter.WriteAsync(document, new ReportOptions(Enum.Parse<ReportFormat>(format, ignoreCase: true), ReportTimeZone.Utc), output,
+            CancellationToken.None);
         return output.ToString();
     }
 }

@@ -8,7 +8,10 @@ using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Interop;
 
-/// <summary>A drain's interoperation on the fake cluster: conditions as it runs and ends, refusals reported once and never fatal.</summary>
+/// <summary>
+/// A drain's interoperation on the fake cluster: conditions as it runs and ends, refusals reported once and fatal only
+/// under the policy's requireInterop, before any VM moves.
+/// </summary>
 public sealed class DrainInteropTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     private static FakeCluster Cluster() =>
@@ -60,6 +63,25 @@ public sealed class DrainInteropTests(PostgresDatabaseFixture database) : IClass
         Assert.Contains("nodes/status", refusal.Fix, StringComparison.Ordinal);
         Assert.Contains("403", refusal.Reason, StringComparison.Ordinal);
         Assert.Null(cluster.NodeCondition("w1", NodeLifecycleConditions.Drained));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConditionsForbiddenUnderRequireInterop_FailsBeforeAnyVmMovesNamingThePermission()
+    {
+        var cluster = Cluster();
+        cluster.RefuseNodeConditions = HttpStatusCode.Forbidden;
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { RequireInterop = true }, "w1", "w2");
+
+        var result = await harness.RunAsync(id);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("requireInterop", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("nodes/status", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("requireInterop failed the drain before any VM moved", Assert.Single(await RefusalsAsync(id)).Fix, StringComparison.Ordinal);
+        Assert.Equal(2, cluster.VmisOn("w1").Count);
+        Assert.Single(cluster.VmisOn("w2"));
+        Assert.False(cluster.IsUnschedulable("w1"), "the failed drain should uncordon w1");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using DrainOrchestrator.Server.Limits;
 using DrainOrchestrator.Server.Tests.Support;
@@ -62,6 +63,12 @@ public sealed class ApiLimitTests(ServerFixture fixture)
             using var anonymous = fixture.Client(server.BaseAddress, null);
             var probes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => anonymous.GetAsync("/healthz")));
             Assert.All(probes, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
+
+            // Each refusal is counted, by method, for the alert on abusive clients (deploy/'s PrometheusRule).
+            var metrics = await anonymous.GetStringAsync("/metrics");
+            var counted = metrics.Split('\n').Where(l => l.StartsWith("drain_orchestrator_api_rate_limited_total{", StringComparison.Ordinal)
+                && l.Contains("method=\"GET\"", StringComparison.Ordinal)).Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+            Assert.True(counted >= limited.Count, $"drain_orchestrator_api_rate_limited_total counted {counted} of {limited.Count} refusals:\n{metrics}");
             foreach (var response in responses.Concat(probes))
             {
                 response.Dispose();

@@ -38,7 +38,7 @@ public sealed class TlsTests(ServerFixture fixture)
         using var certificate = TestCertificate.SelfSigned(fixture.Directory, "tls-drainctl");
         await using var server = await fixture.StartServerAsync(o => (o.TlsCertificate, o.TlsKey) = (certificate.CertificatePath, certificate.KeyPath));
         var tokenFile = Path.Combine(fixture.Directory, "tls-drainctl.token");
-        await File.WriteAllTextAsync(tokenFile, fixture.Tokens["alice"] + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, fixture.Tokens["alice"]);
         var url = server.BaseAddress.ToString();
 
         var trusted = await RunDrainctlAsync("status", "--server", url, "--token-file", tokenFile, "--server-ca", certificate.AnchorPath);
@@ -70,7 +70,7 @@ public sealed class TlsTests(ServerFixture fixture)
         }
 
         var tokenFile = Path.Combine(fixture.Directory, "tls-chain.token");
-        await File.WriteAllTextAsync(tokenFile, fixture.Tokens["alice"] + "\n");
+        await BearerTokenFile.WriteAsync(tokenFile, fixture.Tokens["alice"]);
         var status = await RunDrainctlAsync("status", "--server", server.BaseAddress.ToString(), "--token-file", tokenFile,
             "--server-ca", certificate.AnchorPath);
         Assert.True(status.ExitCode == ExitCodes.Success, status.ToString());

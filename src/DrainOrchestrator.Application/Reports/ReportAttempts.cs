@@ -1,0 +1,47 @@
+using DrainOrchestrator.Engine.Reports;
+using DrainOrchestrator.Persistence.Attempts;
+
+namespace DrainOrchestrator.Application.Reports;
+
+/// <summary>What every format derives alike from one attempt: its span, its duration and the plan's prediction for it.</summary>
+public static class ReportAttempts
+{
+    /// <summary>When it began: the cluster's creation of the VMIM, or the engine's intent when it never got created.</summary>
+    public static DateTimeOffset Start(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.CreatedAt ?? attempt.IntendedAt;
+    }
+
+    /// <summary>When it ended (the cluster's finish, else when the engine concluded it); null while it runs.</summary>
+    public static DateTimeOffset? End(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.FinishedAt ?? attempt.ConcludedAt;
+    }
+
+    /// <summary>Its duration by the cluster's timestamps; null until it finished.</summary>
+    public static double? DurationSeconds(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.FinishedAt is { } f ? (f - Start(attempt)).TotalSeconds : null;
+    }
+
+    /// <summary>The plan's prediction for its VM; null when the plan made none (or was not journaled).</summary>
+    public static PredictedMigration? Predicted(DrainReport report, AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(attempt);
+        return report.Predictions.GetValueOrDefault(attempt.VmiUid);
+    }
+
+    /// <summary>The mode a report shows: the migration's mode, or <c>Restart</c> for a restart elsewhere.</summary>
+    public static string? Mode(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.IsRestart ? "Restart" : attempt.Mode;
+    }
+
+    /// <summary>Whether any attempt of the report recorded the bytes it moved.</summary>
+    public static bool HasBytes(IEnumerable<DrainReport> drains) => drains.Any(d => d.Attempts.Any(a => a.BytesProcessed is not null));
+}
