@@ -5,7 +5,10 @@ using Microsoft.Playwright;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Dashboard;
 
-/// <summary>The drain page follows a drain running on drain-sim live, over the event stream, without reloading.</summary>
+/// <summary>
+/// The drain page follows a drain running on drain-sim live, over the event stream, without reloading; its link to the
+/// HTML report opens the report, whose Gantt has one bar per attempt.
+/// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DrainPageLiveTests(DashboardFixture fixture)
 {
@@ -61,6 +64,14 @@ public sealed class DrainPageLiveTests(DashboardFixture fixture)
             await Assertions.Expect(page.Locator("svg.gantt rect.bar")).ToHaveCountAsync(started, new() { Timeout = 60_000 });
             Assert.True(started > 0);
             await BrowserEvidence.KeepAsync(nameof(DrainPage_WhileDrainRuns_ProgressUpdatesLiveOverEventStream), page, "drain-finished");
+
+            // The drain page's link to the HTML report opens it in the browser (the session cookie authenticates it),
+            // and its Gantt has one bar per attempt.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Report (HTML)" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/report?format=html", StringComparison.Ordinal));
+            var attempts = report["migrations"]!.AsArray().Count;
+            await Assertions.Expect(page.Locator("svg.gantt rect.attempt")).ToHaveCountAsync(attempts);
+            await BrowserEvidence.KeepAsync(nameof(DrainPage_WhileDrainRuns_ProgressUpdatesLiveOverEventStream), page, "report");
         });
     }
 
