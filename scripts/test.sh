@@ -8,6 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/prerequisites.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The browser tests use the chromium that prerequisites.sh installs: Playwright must never fetch one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 results="artifacts/test-results"
 
 fail_before_tests() {

@@ -28,6 +28,8 @@ ensure_prerequisites() {
   _need kubernetes-client command -v kubectl
   _need util-linux command -v runuser
   _need passwd command -v useradd
+  # The dashboard's browser tests drive Debian's chromium (Playwright never downloads a browser here).
+  _need chromium test -x "${DRAIN_CHROMIUM:-/usr/bin/chromium}"
   if ((${#_missing_packages[@]} == 0)); then
     return 0
   fi

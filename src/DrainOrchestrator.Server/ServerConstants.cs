@@ -18,6 +18,15 @@ public static class ServerConstants
     /// <summary>Where the Hangfire dashboard is mounted.</summary>
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>Where the operator dashboard is served.</summary>
+    public const string UiPath = "/ui";
+
+    /// <summary>
+    /// How long a dashboard sign-in lasts: the browser drops the session cookie after this, and the server refuses one
+    /// presented later. A work day, so an unattended browser does not stay signed in for good.
+    /// </summary>
+    public static readonly TimeSpan UiSessionLifetime = TimeSpan.FromHours(8);
+
     /// <summary>Jobs one replica runs at once: a drain holds a worker for as long as it runs.</summary>
     public const int DefaultWorkers = 20;
 

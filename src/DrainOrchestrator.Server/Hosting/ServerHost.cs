@@ -6,6 +6,7 @@ using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Auth;
+using DrainOrchestrator.Server.Dashboard;
 using DrainOrchestrator.Server.Events;
 using DrainOrchestrator.Server.Health;
 using DrainOrchestrator.Server.Jobs;
@@ -73,6 +74,7 @@ internal static class ServerHost
         services.AddDrainApi();
         services.AddDrainJobs(options, connectionString, logs);
         services.AddDrainEvents();
+        services.AddDrainUi();
         services.AddDrainMetrics(options);
         services.AddDrainRateLimiting(options.Limits);
 
@@ -82,12 +84,14 @@ internal static class ServerHost
         app.UseRequestMetrics();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseDrainUi();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapDrainDashboard();
         app.MapDrainHealth();
         app.MapDrainMetrics();
         app.MapDrainApi().MapDrainEvents();
+        app.MapDrainUi();
         return app;
     }
 }

@@ -61,4 +61,16 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "Schedule tick failed: {Reason}")]
     public static partial void ScheduleTickFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information, Message = "Dashboard sign-in by {Caller} ({Role})")]
+    public static partial void UiSignedIn(ILogger logger, string caller, string role);
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Dashboard sign-in refused: {Reason}")]
+    public static partial void UiSignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "Dashboard request {Method} {Path} refused: {Reason}")]
+    public static partial void UiCsrfRefused(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Information, Message = "Dashboard sign-out by {Caller}")]
+    public static partial void UiSignedOut(ILogger logger, string caller);
 }

@@ -1,0 +1,37 @@
+// The drains list: state and progress of each, refreshed when any drain's journal changes (over the event stream).
+import { getJson } from './api.js';
+import { el, fill, state, time } from './dom.js';
+import { bar, totals } from './progress.js';
+import { coalesce, follow } from './sse.js';
+import { say, startPage } from './shell.js';
+
+const filter = document.getElementById('state-filter');
+
+async function load() {
+  const query = filter.value ? '&state=' + encodeURIComponent(filter.value) : '';
+  try {
+    const page = await getJson('/api/v1/drains?limit=100' + query);
+    fill('drains', page.items.map(row));
+    if (page.items.length === 0) fill('drains', el('tr', {}, el('td', { colspan: 6 }, 'No drains.')));
+    say('');
+  } catch (error) {
+    say('Could not load the drains: ' + error.message, true);
+  }
+}
+
+function row(drain) {
+  const { done, total } = totals(drain.nodes);
+  return el('tr', {},
+    el('td', {}, el('a', { href: '/ui/drain.html?id=' + encodeURIComponent(drain.id) }, drain.name)),
+    el('td', {}, state(drain.state)),
+    el('td', {}, drain.nodes.map((n) => n.node).join(', ')),
+    el('td', {}, bar(`Progress of ${drain.name}`, done, total), ` ${done}/${total}`),
+    el('td', {}, drain.requestedBy ?? '—'),
+    el('td', {}, time(drain.createdAt)));
+}
+
+await startPage();
+const refresh = coalesce(load, 500);
+filter.addEventListener('change', load);
+await load();
+follow('/api/v1/events', refresh);

@@ -1,0 +1,20 @@
+// What every signed-in page shares: who is signed in, and signing out.
+import { me, post } from './api.js';
+import { fill } from './dom.js';
+
+/** Fills the header with the caller and wires the sign-out button; resolves to the caller. */
+export async function startPage() {
+  const who = await me();
+  fill('who', `${who.name} (${who.role})`);
+  document.getElementById('logout').addEventListener('click', async () => {
+    await post('/ui/logout');
+    location.assign('/ui/login.html');
+  });
+  return who;
+}
+
+/** Shows a message in the page's status line (announced to screen readers). */
+export function say(message, isError = false) {
+  const node = fill('status', message);
+  node.classList.toggle('error', isError);
+}
