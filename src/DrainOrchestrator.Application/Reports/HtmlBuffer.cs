@@ -37,6 +37,17 @@ internal sealed class HtmlBuffer(TextWriter output)
     /// <summary>A table cell holding <paramref name="text"/>, escaped.</summary>
     public HtmlBuffer Cell(string? text) => Raw("<td>").Text(text).Raw("</td>");
 
+    /// <summary>A time's cell in UTC, then, when the reader chose a zone, its cell in that zone.</summary>
+    public HtmlBuffer TimeCells(DateTimeOffset at, ReportTimeZone zone) =>
+        zone.IsUtc ? Cell(ReportTimeZone.FormatUtc(at)) : Cell(ReportTimeZone.FormatUtc(at)).Cell(zone.FormatLocal(at));
+
+    /// <summary>The headers of <see cref="TimeCells"/>: <c>LABEL (UTC)</c>, then <c>LABEL (ZONE)</c> when a zone was chosen.</summary>
+    public HtmlBuffer TimeHeaders(string label, ReportTimeZone zone)
+    {
+        Raw("<th scope=\"col\">").Text(label).Raw(" (UTC)</th>");
+        return zone.IsUtc ? this : Raw("<th scope=\"col\">").Text(label).Raw(" (").Text(zone.Id).Raw(")</th>");
+    }
+
     public async Task FlushIfFullAsync(CancellationToken cancellationToken)
     {
         if (_builder.Length >= ChunkChars)

@@ -40,11 +40,11 @@ internal static partial class HtmlReportWriter
             return;
         }
 
-        html.Raw("<table><thead><tr><th scope=\"col\">When (UTC)</th><th scope=\"col\">When (").Text(zone.Id)
-            .Raw(")</th><th scope=\"col\">Action</th><th scope=\"col\">By</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
+        html.Raw("<table><thead><tr>").TimeHeaders("When", zone)
+            .Raw("<th scope=\"col\">Action</th><th scope=\"col\">By</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
         foreach (var a in actions)
         {
-            html.Raw("<tr>").Cell(ReportTimeZone.FormatUtc(a.At)).Cell(zone.FormatLocal(a.At)).Cell(a.Action).Cell(a.Actor).Cell(a.Detail).Raw("</tr>");
+            html.Raw("<tr>").TimeCells(a.At, zone).Cell(a.Action).Cell(a.Actor).Cell(a.Detail).Raw("</tr>");
         }
 
         html.Raw("</tbody></table>\n");
@@ -61,11 +61,11 @@ internal static partial class HtmlReportWriter
         }
 
         html.Raw("<table><thead><tr><th scope=\"col\">VM</th><th scope=\"col\">Attempt</th><th scope=\"col\">Source</th><th scope=\"col\">Outcome</th>")
-            .Raw("<th scope=\"col\">Start (UTC)</th><th scope=\"col\">Start (").Text(zone.Id).Raw(")</th><th scope=\"col\">Class</th><th scope=\"col\">Reason</th></tr></thead><tbody>");
+            .TimeHeaders("Start", zone).Raw("<th scope=\"col\">Class</th><th scope=\"col\">Reason</th></tr></thead><tbody>");
         foreach (var a in failed)
         {
             html.Raw("<tr>").Cell(a.VmiNamespace + "/" + a.VmiName).Cell(a.Attempt.ToString(CultureInfo.InvariantCulture)).Cell(a.SourceNode)
-                .Cell(a.Outcome.ToDatabase()).Cell(ReportTimeZone.FormatUtc(ReportAttempts.Start(a))).Cell(zone.FormatLocal(ReportAttempts.Start(a)))
+                .Cell(a.Outcome.ToDatabase()).TimeCells(ReportAttempts.Start(a), zone)
                 .Cell(a.FailureClass).Cell(a.FailureReason).Raw("</tr>");
         }
 
@@ -112,14 +112,14 @@ internal static partial class HtmlReportWriter
     {
         html.Raw("<table class=\"wave-table\" data-wave=\"").Number(wave, "0").Raw("\"><thead><tr><th scope=\"col\">VM</th><th scope=\"col\">#</th>")
             .Raw("<th scope=\"col\">Source</th><th scope=\"col\">Target</th><th scope=\"col\">Outcome</th><th scope=\"col\">Mode</th>")
-            .Raw("<th scope=\"col\">Start (UTC)</th><th scope=\"col\">Start (").Text(zone.Id).Raw(")</th><th scope=\"col\">Duration s</th>")
+            .TimeHeaders("Start", zone).Raw("<th scope=\"col\">Duration s</th>")
             .Raw("<th scope=\"col\">Predicted s</th><th scope=\"col\">MiB moved</th></tr></thead><tbody>");
         foreach (var a in attempts)
         {
             var predicted = ReportAttempts.Predicted(report, a);
             html.Raw("<tr>").Cell(a.VmiNamespace + "/" + a.VmiName).Cell(a.Attempt.ToString(CultureInfo.InvariantCulture)).Cell(a.SourceNode).Cell(a.TargetNode)
                 .Cell(a.Outcome.ToDatabase()).Cell(ReportAttempts.Mode(a) + (a.PostCopy && !string.Equals(a.Mode, "PostCopy", StringComparison.Ordinal) ? " (post-copy)" : string.Empty))
-                .Cell(ReportTimeZone.FormatUtc(ReportAttempts.Start(a))).Cell(zone.FormatLocal(ReportAttempts.Start(a)))
+                .TimeCells(ReportAttempts.Start(a), zone)
                 .Raw("<td class=\"num\">").Text(Seconds(ReportAttempts.DurationSeconds(a)) ?? "-").Raw("</td><td class=\"num\">").Text(Seconds(predicted?.Seconds) ?? "-")
                 .Raw("</td><td class=\"num\">").Text(a.BytesProcessed is { } b ? (b / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) : "-").Raw("</td></tr>");
             await html.FlushIfFullAsync(cancellationToken);

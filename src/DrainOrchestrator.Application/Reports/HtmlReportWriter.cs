@@ -35,7 +35,7 @@ internal static partial class HtmlReportWriter
         var html = new HtmlBuffer(output);
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Raw("<title>").Text(document.Title).Raw("</title><style>").Raw(Style).Raw("</style></head><body>\n<header><h1>").Text(document.Title)
-            .Raw("</h1><p>Report generated ").Text(Both(document.GeneratedAt, zone)).Raw(". Times are given in UTC and in ").Text(zone.Id)
+            .Raw("</h1><p>Report generated ").Text(Both(document.GeneratedAt, zone)).Raw(zone.IsUtc ? ". Times are given in UTC" : ". Times are given in UTC and in ").Text(zone.IsUtc ? string.Empty : zone.Id)
             .Raw(". Report format version ").Raw(ReportDocument.SchemaVersion.ToString(CultureInfo.InvariantCulture)).Raw(".</p></header>\n");
         if (!ReportAttempts.HasBytes(document.Drains))
         {
@@ -88,7 +88,7 @@ internal static partial class HtmlReportWriter
     }
 
     private static string Both(DateTimeOffset? at, ReportTimeZone zone) => at is not { } value ? "-"
-        : $"{ReportTimeZone.FormatUtc(value)} / {zone.FormatLocal(value)}";
+        : zone.IsUtc ? ReportTimeZone.FormatUtc(value) : $"{ReportTimeZone.FormatUtc(value)} / {zone.FormatLocal(value)}";
 
     private static string? Seconds(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -14,6 +14,9 @@ public sealed class ReportTimeZone
     /// <summary>The zone.</summary>
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>Whether the reader chose no other zone: reports then show UTC alone.</summary>
+    public bool IsUtc => Zone == TimeZoneInfo.Utc;
+
     /// <summary>Its IANA id, e.g. <c>Europe/Berlin</c> (<c>UTC</c> for UTC).</summary>
     public string Id => Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
 
