@@ -50,6 +50,9 @@ internal static class ReportDataset
     // million rows, far beyond Npgsql's default 30 s on a loaded machine.
     private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
 
+    // Journal rows per COPY (see CopyJournalAsync).
+    private const int JournalChunk = 2000;
+
     private static List<AttemptRow> Rows(Guid drain, int total)
     {
         var rows = new List<AttemptRow>(total);
@@ -137,47 +140,53 @@ internal static class ReportDataset
     private static async Task<int> CopyJournalAsync(NpgsqlConnection connection, Guid drain, List<AttemptRow> rows, int vmis, int skipped,
         CancellationToken cancellationToken)
     {
-        var count = 0;
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        copy.Timeout = CopyTimeout;
-
-        async Task Append(DateTimeOffset at, JournalEvent payload)
+        var events = new List<(DateTimeOffset At, JournalEvent Payload)>(vmis + skipped + (2 * rows.Count) + 1)
         {
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(drain, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(payload.Kind, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync("scale-bench/1", NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(1L, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(JournalCatalogue.Serialize(payload), NpgsqlDbType.Jsonb, cancellationToken);
-            count++;
-        }
-
-        await Append(T0, new PlanCreated((vmis + WaveSize - 1) / WaveSize, vmis + skipped, 0, 0, []));
+            (T0, new PlanCreated((vmis + WaveSize - 1) / WaveSize, vmis + skipped, 0, 0, [])),
+        };
         for (var vmi = 0; vmi < vmis + skipped; vmi++)
         {
             var migrate = vmi < vmis;
-            await Append(T0, new PlanItem(Uid(vmi), Namespace(vmi), Name(vmi), Source(vmi), migrate ? "Migrate" : "Skip",
+            events.Add((T0, new PlanItem(Uid(vmi), Namespace(vmi), Name(vmi), Source(vmi), migrate ? "Migrate" : "Skip",
                 migrate ? (vmi / WaveSize) + 1 : 0, migrate ? "None" : "NotLiveMigratable",
-                migrate ? null : "LiveMigratable is False: DisksNotLiveMigratable", 61.5, "PreCopy"));
+                migrate ? null : "LiveMigratable is False: DisksNotLiveMigratable", 61.5, "PreCopy")));
         }
 
         foreach (var row in rows)
         {
             var vmi = row.Namespace + "/" + row.Name;
-            await Append(row.IntendedAt, new AttemptIntended(row.VmimName, vmi, row.Source, row.Attempt) { Target = row.Target });
+            events.Add((row.IntendedAt, new AttemptIntended(row.VmimName, vmi, row.Source, row.Attempt) { Target = row.Target }));
             var ended = AttemptObserved.Of(row.Failed ? AttemptOutcome.Failed : AttemptOutcome.Succeeded, row.VmimName);
-            await Append(row.IntendedAt.AddSeconds(62), ended with { Vmi = vmi, Mode = row.PostCopy ? "PostCopy" : "PreCopy" });
+            events.Add((row.IntendedAt.AddSeconds(62), ended with { Vmi = vmi, Mode = row.PostCopy ? "PostCopy" : "PreCopy" }));
             if (row.Failed && row.Attempt == 3)
             {
-                await Append(row.IntendedAt.AddSeconds(63), new VmiGivenUp(row.Uid, row.Namespace, row.Name, row.Source, 3,
-                    "gave up after 3 attempts; the last did not converge (Live migration stuck)"));
+                events.Add((row.IntendedAt.AddSeconds(63), new VmiGivenUp(row.Uid, row.Namespace, row.Name, row.Source, 3,
+                    "gave up after 3 attempts; the last did not converge (Live migration stuck)")));
             }
         }
 
-        await copy.CompleteAsync(cancellationToken);
-        return count;
+        // One COPY (one transaction) per chunk: the ledger's trigger updates the drain's journal head once per row, and
+        // within one transaction each update walks every version of that row made before it (quadratic in the rows).
+        foreach (var chunk in events.Chunk(JournalChunk))
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY event_journal (drain_id, occurred_at, kind, actor, lease_epoch, payload) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            copy.Timeout = CopyTimeout;
+            foreach (var (at, payload) in chunk)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(drain, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(payload.Kind, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync("scale-bench/1", NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(1L, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(JournalCatalogue.Serialize(payload), NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        return events.Count;
     }
 
     private static async Task WriteOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)

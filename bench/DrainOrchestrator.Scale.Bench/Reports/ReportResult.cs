@@ -39,4 +39,10 @@ internal sealed record ReportFormatResult(
 
     /// <summary>The largest managed heap during a run, in MiB.</summary>
     public double PeakHeapMegabytes { get; init; }
+
+    /// <summary>drainctl run as its own process, as an operator runs it: its wall time (start-up included), in ms.</summary>
+    public double ProcessMilliseconds { get; init; }
+
+    /// <summary>That process's peak resident set (VmHWM), in MiB: the report's whole memory, runtime included.</summary>
+    public double ProcessPeakResidentMegabytes { get; init; }
 }

@@ -90,6 +90,8 @@ internal static class ScaleJson
                 peakWorkingSetMiB = Round(f.PeakWorkingSetMegabytes),
                 peakRiseMiB = Round(f.PeakRiseMegabytes),
                 peakHeapMiB = Round(f.PeakHeapMegabytes),
+                processMs = Round(f.ProcessMilliseconds),
+                processPeakResidentMiB = Round(f.ProcessPeakResidentMegabytes),
             }),
             load = Load(r.Load),
         },

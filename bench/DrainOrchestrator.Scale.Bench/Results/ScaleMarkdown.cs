@@ -88,19 +88,21 @@ internal static class ScaleMarkdown
             Line($"stream through an auto-flushing synchronized writer as Console.Out is. Read: `DrainReportReader.ReadAsync` alone.");
             text.AppendLine();
             Line($"Peak: the process's highest working set during a run (it holds the bench's own state too), its rise over the level before");
-            Line($"the run, and the largest managed heap. Target (issue 14): the HTML report of 100,000 migrations in under 5 s and under 300 MB.");
+            Line($"the run, and the largest managed heap. Then drainctl as its own process, as an operator runs it (`dotnet drainctl.dll report ...`,");
+            Line($"the password in DRAIN_DB_PASSWORD): its wall time, start-up included, and its peak resident set (VmHWM from /proc).");
+            Line($"Target (issue 14): the HTML report of 100,000 migrations in under 5 s and under 300 MB.");
             text.AppendLine();
-            Line($"| step | median | best | allocated | output | peak working set (rise) | peak heap |");
-            Line($"|---|---:|---:|---:|---:|---:|---:|");
-            Line($"| read (waves, attempts, journal) | {Ms(r.Read.Median)} | {Ms(r.Read.Best)} | {r.ReadAllocatedMegabytes:0} MiB | | | |");
+            Line($"| step | median | best | allocated | output | peak working set (rise) | peak heap | own process: wall | own process: peak RSS |");
+            Line($"|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Line($"| read (waves, attempts, journal) | {Ms(r.Read.Median)} | {Ms(r.Read.Best)} | {r.ReadAllocatedMegabytes:0} MiB | | | | | |");
             foreach (var p in r.ReadParts)
             {
-                Line($"| … of which {p.Part} ({p.Rows:N0} rows) | {Ms(p.Milliseconds.Median)} | {Ms(p.Milliseconds.Best)} | | | | |");
+                Line($"| … of which {p.Part} ({p.Rows:N0} rows) | {Ms(p.Milliseconds.Median)} | {Ms(p.Milliseconds.Best)} | | | | | | |");
             }
 
             foreach (var f in r.Formats)
             {
-                Line($"| drainctl report --format {f.Format} | {Ms(f.Milliseconds.Median)} | {Ms(f.Milliseconds.Best)} | {f.AllocatedMegabytes:0} MiB | {f.OutputBytes / 1048576.0:0.0} MiB | {f.PeakWorkingSetMegabytes:0} MiB (+{f.PeakRiseMegabytes:0}) | {f.PeakHeapMegabytes:0} MiB |");
+                Line($"| drainctl report --format {f.Format} | {Ms(f.Milliseconds.Median)} | {Ms(f.Milliseconds.Best)} | {f.AllocatedMegabytes:0} MiB | {f.OutputBytes / 1048576.0:0.0} MiB | {f.PeakWorkingSetMegabytes:0} MiB (+{f.PeakRiseMegabytes:0}) | {f.PeakHeapMegabytes:0} MiB | {Ms(f.ProcessMilliseconds)} | {f.ProcessPeakResidentMegabytes:0} MiB |");
             }
 
             text.AppendLine();
