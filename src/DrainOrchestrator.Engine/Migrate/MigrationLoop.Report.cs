@@ -34,7 +34,8 @@ internal sealed partial class MigrationLoop
             MidpointRounding.AwayFromZero);
         var rows = counts.Select(n => new NodeCounts(n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp))
             .Where(c => !_writtenCounts.TryGetValue(c.Node, out var written) || written != c).ToList();
-        Writes.Progress(new ProgressReported(counts, paused, seconds), rows, () =>
+        // Lazy unless the pause changed: an operator's pause or resume is acknowledged by the pass that sees it.
+        Writes.Progress(new ProgressReported(counts, paused, seconds), rows, lazy: paused == _lastPaused, () =>
         {
             foreach (var row in rows)
             {

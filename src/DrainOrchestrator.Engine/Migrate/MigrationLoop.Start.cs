@@ -17,6 +17,9 @@ namespace DrainOrchestrator.Engine.Migrate;
 internal sealed partial class MigrationLoop
 {
     private readonly List<(StartMigration Action, VirtualMachineInstanceMigration Vmim, bool Adopted)> _unrecorded = [];
+
+    // The intents of this pass, which its records (listed before the starts) lack: the pass's progress counts them.
+    private readonly List<AttemptRecord> _intendedThisPass = [];
     private CreateFence? _createFence;
 
     private CreateFence Fence => _createFence ??= new CreateFence(context);
@@ -79,9 +82,11 @@ internal sealed partial class MigrationLoop
             return _stateMoved ? SlotRefusal.ClusterLimit : _budget.LastRefusal;
         }
 
-        _memory.Add(new AttemptRecord(written.Returned[AttemptStore.IntendPrefix].Single(), context.Id, attempt.WaveNumber, attempt.Attempt,
+        var record = new AttemptRecord(written.Returned[AttemptStore.IntendPrefix].Single(), context.Id, attempt.WaveNumber, attempt.Attempt,
             vmi.Namespace, vmi.Name, vmi.Uid, action.SourceNode, action.TargetNode, action.Name, null, null, AttemptOutcome.Intended, null, null,
-            null, null, "{}", action.PostCopy, now, null, null, null));
+            null, null, "{}", action.PostCopy, now, null, null, null);
+        _memory.Add(record);
+        _intendedThisPass.Add(record);
 
         if (action.PostCopy && await TryPreparePostCopyAsync(action, snapshot, cancellationToken) is { } unprepared)
         {
@@ -201,7 +206,7 @@ internal sealed partial class MigrationLoop
                 : new AttemptCreated(action.Name) { Uid = vmim.Metadata.Uid };
             var observation = new AttemptObservation(AttemptOutcome.Created, VmimUid: vmim.Metadata.Uid,
                 CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow());
-            Writes.Observe(recorded, action.Name, observation, () => EngineLog.MigrationStarted(context.Logger, action.Name,
+            Writes.Observe(recorded, action.Name, observation, lazy: false, () => EngineLog.MigrationStarted(context.Logger, action.Name,
                 action.Vmi.QualifiedName, action.SourceNode, action.TargetNode, action.Attempt, action.PostCopy, adopted));
         }
 

@@ -15,7 +15,7 @@ internal sealed partial class MigrationLoop
     private DateTimeOffset _stateReadAt;
     private bool _stateMoved;
 
-    private PassWrites Writes => _writes ??= new PassWrites(context.Id, _memory);
+    private PassWrites Writes => _writes ??= new PassWrites(context.Id, _memory, context.Options.HeartbeatInterval);
 
     private async Task<DrainState?> ReadDrainStateAsync(CancellationToken cancellationToken)
     {

@@ -84,9 +84,11 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var drainState = await ReadDrainStateAsync(cancellationToken);
             if (drainState == DrainState.Cancelling)
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Cancelled;
+                return await EndAsync(LoopOutcome.Cancelled, cancellationToken);
             }
+
+            Writes.Begin();
+            _intendedThisPass.Clear();
 
             // The snapshot is kept between passes and updated from what changed (SnapshotCache).
             var (cluster, snapshot) = _snapshots.Read(context.View);
@@ -135,8 +137,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             // the progress.
             RecordCreated();
             RecordObservations(observed);
-            Report(cluster, records, decision.ClusterInFlight - unstarted, drainState == DrainState.Paused);
-            await Writes.FlushAsync(context.Writer, context.Time, cancellationToken);
+            Report(cluster, [.. records, .. _intendedThisPass], decision.ClusterInFlight - unstarted, drainState == DrainState.Paused);
+            await Writes.FlushAsync(context.Writer, context.Time, force: false, cancellationToken);
             // After the starts and records, so a renewal never delays refilling a slot.
             await _nodeLeases.RenewDueAsync(cancellationToken);
             await _budget.RefreshDueAsync(cancellationToken);
@@ -149,25 +151,30 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Completed;
+                return await EndAsync(LoopOutcome.Completed, cancellationToken);
             }
 
             Remaining = decision.Remaining;
             if (await WindowOverAsync(decision, records, now, cancellationToken))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Suspended;
+                return await EndAsync(LoopOutcome.Suspended, cancellationToken);
             }
 
             if (IsStuckTooLong(decision, now))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Stuck;
+                return await EndAsync(LoopOutcome.Stuck, cancellationToken);
             }
 
             await WaitAsync(seen, decision.WakeAt, cancellationToken);
         }
+    }
+
+    // The loop ends: what the last passes left lazily unwritten (progress) is written, the budget's demand withdrawn.
+    private async Task<LoopOutcome> EndAsync(LoopOutcome outcome, CancellationToken cancellationToken)
+    {
+        await Writes.FlushAsync(context.Writer, context.Time, force: true, cancellationToken);
+        await _budget.WithdrawAsync(cancellationToken);
+        return outcome;
     }
 
     // The window is over for this run: at its end the policy aborts what is in flight, or nothing of ours is in flight and
@@ -360,7 +367,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         foreach (var (record, observation) in observed.Where(o => o.Observation.Outcome.IsFinal())
             .Concat(observed.Where(o => !o.Observation.Outcome.IsFinal())))
         {
-            Writes.Observe(ObservedEvent(record, observation), record.VmimName, observation, () => Observed(record, observation));
+            Writes.Observe(ObservedEvent(record, observation), record.VmimName, observation, lazy: !observation.Outcome.IsFinal(),
+                () => Observed(record, observation));
         }
     }
 

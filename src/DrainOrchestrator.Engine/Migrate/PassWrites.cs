@@ -13,28 +13,64 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// observed twice in one pass (created, then already ended) is written in a second statement, since one statement
 /// updates a row once. After the write, the records in memory take the same changes.
 /// </summary>
-internal sealed class PassWrites(Guid drainId, AttemptMemory memory)
+/// <remarks>
+/// What durability needs (a VMIM created, an attempt ended, the pause acknowledged) is written by the pass that sees
+/// it. What only shows progress (an attempt now running, the node counts) is lazy: written with the next write that
+/// durability needs, when the loop ends, or once it has waited <paramref name="lazyDelay"/>. A lazy change not written
+/// is observed again by the next pass (the records in memory do not have it yet), so nothing is lost; after a crash the
+/// cluster shows it again.
+/// </remarks>
+internal sealed class PassWrites(Guid drainId, AttemptMemory memory, TimeSpan lazyDelay)
 {
     private readonly List<(JournalEvent Event, string? Name, AttemptObservation? Observation, Action? Written)> _items = [];
     private (JournalEvent Event, IReadOnlyList<NodeCounts> Counts, Action Written)? _progress;
+    private bool _urgent;
+    private DateTimeOffset? _lazySince;
+
+    /// <summary>Starts a pass: what the previous pass left lazily unwritten is dropped (this pass observes it again).</summary>
+    public void Begin()
+    {
+        _items.Clear();
+        (_progress, _urgent) = (null, false);
+    }
 
     /// <summary>Records <paramref name="observation"/> of the attempt <paramref name="vmimName"/>, journaled as <paramref name="journalEvent"/>.</summary>
-    public void Observe(JournalEvent journalEvent, string vmimName, AttemptObservation observation, Action? written) =>
+    public void Observe(JournalEvent journalEvent, string vmimName, AttemptObservation observation, bool lazy, Action? written)
+    {
         _items.Add((journalEvent, vmimName, observation, written));
+        _urgent |= !lazy;
+    }
 
     /// <summary>The pass's progress: its event, the node counts that changed, and what to do once written.</summary>
-    public void Progress(JournalEvent journalEvent, IReadOnlyList<NodeCounts> counts, Action written) =>
-        _progress = (journalEvent, counts, written);
-
-    /// <summary>Writes what was collected, then applies it to the records in memory and runs each item's follow-up.</summary>
-    public async Task FlushAsync(FencedWriter writer, TimeProvider time, CancellationToken cancellationToken)
+    public void Progress(JournalEvent journalEvent, IReadOnlyList<NodeCounts> counts, bool lazy, Action written)
     {
+        _progress = (journalEvent, counts, written);
+        _urgent |= !lazy;
+    }
+
+    /// <summary>
+    /// Writes what was collected (lazy changes alone only when <paramref name="force"/>, or once they waited long
+    /// enough), then applies it to the records in memory and runs each item's follow-up.
+    /// </summary>
+    public async Task FlushAsync(FencedWriter writer, TimeProvider time, bool force, CancellationToken cancellationToken)
+    {
+        if (_items.Count == 0 && _progress is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!force && !_urgent && (_lazySince is null || now - _lazySince.Value < lazyDelay))
+        {
+            _lazySince ??= now;
+            return;
+        }
+
         var statements = Split();
         for (var s = 0; s < statements.Count; s++)
         {
             var items = statements[s];
             var progress = s == statements.Count - 1 ? _progress : null;
-            var now = time.GetUtcNow();
             var observed = items.Where(i => i.Name is not null).Select(i => (i.Name!, i.Observation!)).ToList();
             var changes = new List<FencedChange>();
             if (observed.Count > 0)
@@ -77,8 +113,8 @@ internal sealed class PassWrites(Guid drainId, AttemptMemory memory)
             progress?.Written();
         }
 
-        _items.Clear();
-        _progress = null;
+        Begin();
+        _lazySince = null;
     }
 
     private List<List<(JournalEvent Event, string? Name, AttemptObservation? Observation, Action? Written)>> Split()
