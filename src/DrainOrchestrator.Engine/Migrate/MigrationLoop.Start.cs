@@ -74,7 +74,8 @@ internal sealed partial class MigrationLoop
         var now = context.Time.GetUtcNow();
         var written = await context.Writer.WriteIfAsync(
             async t => await StateUnchangedAsync(t, cancellationToken) && await _budget.TryReserveAsync(t, action, wanted, cancellationToken),
-            [intended], null, [AttemptStore.IntendChange(attempt, now), WaveStore.StartChange(context.Id, attempt.WaveNumber, now)],
+            [intended], null,
+            [AttemptStore.IntendChange(attempt, now), WaveStore.StartChange(context.Id, attempt.WaveNumber, now), _budget.GrantChange(action, wanted)],
             cancellationToken);
         if (written is null)
         {
