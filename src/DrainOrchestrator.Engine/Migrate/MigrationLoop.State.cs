@@ -5,9 +5,9 @@ using Npgsql;
 namespace DrainOrchestrator.Engine.Migrate;
 
 /// <summary>
-/// The drain's state (operators' signals: pause, resume, cancel), read once a heartbeat interval, and inside every
-/// start's transaction, which refuses to start when it changed: a start never follows a pause or a cancel that committed
-/// before it, and a signal is acted on at the latest one heartbeat interval after it.
+/// The drain's state (operators' signals: pause, resume, cancel), read once a heartbeat interval (every pass while
+/// paused), and inside every start's transaction, which refuses to start when it changed: a start never follows a pause
+/// or a cancel that committed before it, and a signal is acted on at the latest one heartbeat interval after it.
 /// </summary>
 internal sealed partial class MigrationLoop
 {
@@ -20,7 +20,8 @@ internal sealed partial class MigrationLoop
     private async Task<DrainState?> ReadDrainStateAsync(CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
-        if (_drainState is null || now - _stateReadAt >= context.Options.HeartbeatInterval)
+        // A paused drain starts nothing, so no start's transaction would see a resume: it reads its state every pass.
+        if (_drainState is null or DrainState.Paused || now - _stateReadAt >= context.Options.HeartbeatInterval)
         {
             _drainState = await context.States.ReadStateAsync(context.Id, cancellationToken);
             _stateReadAt = now;
