@@ -76,7 +76,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ownership.Lost);
         var journal = new JournalStore(dataSource, timeProvider);
-        var writer = new FencedWriter(dataSource, journal, ownership, drainId, options.Holder);
+        var writer = new FencedWriter(dataSource, ownership, drainId, options.Holder, timeProvider);
         var outage = new DatabaseOutage(dataSource, ownership, writer, options, timeProvider, logger);
         var context = new DrainContext(drain, PolicyDocument.Read(drain.PolicyJson), view, actions, writer,
             new AttemptStore(dataSource, timeProvider), new WaveStore(dataSource, timeProvider), states, journal, options,

@@ -4,6 +4,7 @@ using DrainOrchestrator.Core.Snapshot;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Persistence.Budget;
+using DrainOrchestrator.Persistence.Fencing;
 using Npgsql;
 
 namespace DrainOrchestrator.Engine.Budget;
@@ -72,13 +73,13 @@ internal sealed class MigrationBudget(DrainContext context)
     }
 
     /// <summary>
-    /// Asks for the slot of <paramref name="action"/> in <paramref name="transaction"/> (which must roll back when refused);
+    /// Asks for the slot of <paramref name="action"/> in <paramref name="transaction"/> (which must roll back when refused,
+    /// and make <see cref="GrantChange"/> when granted);
     /// <paramref name="wanted"/> counts it and the starts after it in this pass. A refusal is logged and counted.
     /// </summary>
     public async Task<bool> TryReserveAsync(NpgsqlTransaction transaction, StartMigration action, int wanted, CancellationToken cancellationToken)
     {
-        var verdict = await _store.ReserveAsync(transaction, new SlotRequest(Cluster, context.Id, action.SourceNode, _limits.Cluster,
-            _limits.Node, _load.Foreign, _load.Ended, wanted, DemandMaxAge), cancellationToken);
+        var verdict = await _store.DecideAsync(transaction, Request(action, wanted), cancellationToken);
         LastRefusal = verdict.Refusal;
         if (!verdict.Granted)
         {
@@ -89,6 +90,13 @@ internal sealed class MigrationBudget(DrainContext context)
 
         return verdict.Granted;
     }
+
+    /// <summary>The stamp of the slot <see cref="TryReserveAsync"/> grants, to make with the intent in the same transaction.</summary>
+    public FencedChange GrantChange(StartMigration action, int wanted) =>
+        ClusterBudgetStore.GrantChange(Request(action, wanted), context.Time.GetUtcNow());
+
+    private SlotRequest Request(StartMigration action, int wanted) =>
+        new(Cluster, context.Id, action.SourceNode, _limits.Cluster, _limits.Node, _load.Foreign, _load.Ended, wanted, DemandMaxAge);
 
     /// <summary>Publishes what the drain still wants when it changed, or once a heartbeat interval has passed.</summary>
     public async Task PublishAsync(int wanted, CancellationToken cancellationToken)

@@ -90,7 +90,9 @@ internal static class AttemptReconciler
         }
 
         var outcome = phase == "Running" ? AttemptOutcome.Running : AttemptOutcome.Created;
-        if (outcome == record.Outcome && record.VmimUid == vmim.Metadata.Uid && phases == NormalizedJson(record.PhaseTimestampsJson))
+        // Only a new outcome (created to running) is recorded while the VMIM runs: its phases in between change nothing the
+        // engine or a report reads, and the end records all of them.
+        if (outcome == record.Outcome && record.VmimUid == vmim.Metadata.Uid)
         {
             return null;
         }
@@ -142,11 +144,5 @@ internal static class AttemptReconciler
         }
 
         return JsonSerializer.Serialize(map);
-    }
-
-    private static string NormalizedJson(string json)
-    {
-        var map = JsonSerializer.Deserialize<SortedDictionary<string, string>>(json) ?? [];
-        return JsonSerializer.Serialize(new SortedDictionary<string, string>(map, StringComparer.Ordinal));
     }
 }

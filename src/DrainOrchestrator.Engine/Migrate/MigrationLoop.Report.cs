@@ -15,30 +15,38 @@ internal sealed partial class MigrationLoop
     private Dictionary<string, List<PlannedVmi>>? _itemsByNode;
     private HashSet<string>? _drainedNodes;
 
-    private async Task ReportAsync(ClusterState cluster, IReadOnlyList<AttemptRecord> records, int clusterInFlight,
-        bool paused, CancellationToken cancellationToken)
+    private readonly Dictionary<string, NodeCounts> _writtenCounts = new(StringComparer.Ordinal);
+
+    // Into the pass's writes whenever the counts or the pause change: the live progress a client of the API follows (its
+    // events) is exactly the progress drainctl prints in this process. drain_nodes gets the nodes whose counts changed.
+    private void Report(ClusterState cluster, IReadOnlyList<AttemptRecord> records, int clusterInFlight, bool paused)
     {
         var counts = Count(cluster, records);
-        // Journaled whenever the counts or the pause change: the live progress a client of the API follows (its events)
-        // is exactly the progress drainctl prints in this process.
-        if (!counts.SequenceEqual(_lastCounts) || paused != _lastPaused)
+        if (counts.SequenceEqual(_lastCounts) && paused == _lastPaused)
         {
-            var drained = _drainedNodes ??= context.Nodes.ToHashSet(StringComparer.Ordinal);
-            var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
-                && cluster.FindVmi(i.Vmi.Uid) is { } v && drained.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
-            var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
-                MidpointRounding.AwayFromZero);
-            await context.Writer.WriteAsync(new ProgressReported(counts, paused, seconds), async t =>
+            return;
+        }
+
+        var drained = _drainedNodes ??= context.Nodes.ToHashSet(StringComparer.Ordinal);
+        var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
+            && cluster.FindVmi(i.Vmi.Uid) is { } v && drained.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
+        var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
+            MidpointRounding.AwayFromZero);
+        var rows = counts.Select(n => new NodeCounts(n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp))
+            .Where(c => !_writtenCounts.TryGetValue(c.Node, out var written) || written != c).ToList();
+        // Lazy unless the pause changed: an operator's pause or resume is acknowledged by the pass that sees it.
+        Writes.Progress(new ProgressReported(counts, paused, seconds), rows, lazy: paused == _lastPaused, () =>
+        {
+            foreach (var row in rows)
             {
-                foreach (var n in counts)
-                {
-                    await DrainStateStore.SetNodeCountsAsync(t, context.Id, n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp, cancellationToken);
-                }
-            }, cancellationToken);
+                _writtenCounts[row.Node] = row;
+            }
+
             (_lastCounts, _lastPaused) = (counts, paused);
+
             context.Progress?.Report(new DrainProgress(Workflow.DrainSteps.Migrate, paused, counts, clusterInFlight,
                 TimeSpan.FromSeconds(seconds)));
-        }
+        });
     }
 
     private List<NodeProgress> Count(ClusterState cluster, IReadOnlyList<AttemptRecord> records)

@@ -17,6 +17,8 @@ internal sealed partial class MigrationLoop
         foreach (var action in decision.Actions.OfType<RestartElsewhere>())
         {
             await Restarts.StartAsync(action, cluster, cancellationToken);
+            // Its intent and stop are written by the starter: the records are read again.
+            _memory.Invalidate();
         }
     }
 

@@ -9,6 +9,7 @@ using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Budget;
 using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Persistence.Waves;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -16,6 +17,9 @@ namespace DrainOrchestrator.Engine.Migrate;
 internal sealed partial class MigrationLoop
 {
     private readonly List<(StartMigration Action, VirtualMachineInstanceMigration Vmim, bool Adopted)> _unrecorded = [];
+
+    // The intents of this pass, which its records (listed before the starts) lack: the pass's progress counts them.
+    private readonly List<AttemptRecord> _intendedThisPass = [];
     private CreateFence? _createFence;
 
     private CreateFence Fence => _createFence ??= new CreateFence(context);
@@ -67,15 +71,23 @@ internal sealed partial class MigrationLoop
             Wave = action.Wave,
             PostCopy = action.PostCopy,
         };
-        var reserved = await context.Writer.WriteIfAsync(t => _budget.TryReserveAsync(t, action, wanted, cancellationToken), intended, async t =>
+        var now = context.Time.GetUtcNow();
+        var written = await context.Writer.WriteIfAsync(
+            async t => await StateUnchangedAsync(t, cancellationToken) && await _budget.TryReserveAsync(t, action, wanted, cancellationToken),
+            [intended], null,
+            [AttemptStore.IntendChange(attempt, now), WaveStore.StartChange(context.Id, attempt.WaveNumber, now), _budget.GrantChange(action, wanted)],
+            cancellationToken);
+        if (written is null)
         {
-            await context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken);
-            await context.Waves.MarkStartedAsync(t, context.Id, attempt.WaveNumber, cancellationToken);
-        }, cancellationToken);
-        if (!reserved)
-        {
-            return _budget.LastRefusal;
+            // A changed state stops the pass's starts as a cluster-wide refusal would.
+            return _stateMoved ? SlotRefusal.ClusterLimit : _budget.LastRefusal;
         }
+
+        var record = new AttemptRecord(written.Returned[AttemptStore.IntendPrefix].Single(), context.Id, attempt.WaveNumber, attempt.Attempt,
+            vmi.Namespace, vmi.Name, vmi.Uid, action.SourceNode, action.TargetNode, action.Name, null, null, AttemptOutcome.Intended, null, null,
+            null, null, "{}", action.PostCopy, now, null, null, null);
+        _memory.Add(record);
+        _intendedThisPass.Add(record);
 
         if (action.PostCopy && await TryPreparePostCopyAsync(action, snapshot, cancellationToken) is { } unprepared)
         {
@@ -183,31 +195,32 @@ internal sealed partial class MigrationLoop
         return drain == context.DrainIdText ? null : $"a VMIM of the same VMI not created by this drain (drain label {drain ?? "absent"})";
     }
 
-    // The VMIMs this pass created, recorded once all its starts are made, so one start does not wait for the record of
-    // the previous: each intent was committed before its VMIM, and after a crash before this the VMIMs are found and
-    // adopted. What a failed write leaves unrecorded is observed again by the next pass.
-    private async Task RecordCreatedAsync(CancellationToken cancellationToken)
+    // The VMIMs this pass created, recorded (in the pass's writes) once all its starts are made, so one start does not
+    // wait for the record of the previous: each intent was committed before its VMIM, and after a crash before this the
+    // VMIMs are found and adopted. What a failed write leaves unrecorded is observed again by the next pass.
+    private void RecordCreated()
     {
-        var created = _unrecorded.ToList();
-        _unrecorded.Clear();
-        foreach (var (action, vmim, adopted) in created)
+        foreach (var (action, vmim, adopted) in _unrecorded)
         {
             JournalEvent recorded = adopted
                 ? new AttemptAdopted(action.Name, vmim.Metadata.Uid)
                 : new AttemptCreated(action.Name) { Uid = vmim.Metadata.Uid };
-            await context.Writer.WriteAsync(recorded,
-                t => context.Attempts.ObserveAsync(t, action.Name, new AttemptObservation(AttemptOutcome.Created,
-                    VmimUid: vmim.Metadata.Uid, CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow()), cancellationToken),
-                cancellationToken);
-            EngineLog.MigrationStarted(context.Logger, action.Name, action.Vmi.QualifiedName, action.SourceNode, action.TargetNode,
-                action.Attempt, action.PostCopy, adopted);
+            var observation = new AttemptObservation(AttemptOutcome.Created, VmimUid: vmim.Metadata.Uid,
+                CreatedAt: vmim.Metadata.CreationTimestamp ?? context.Time.GetUtcNow());
+            Writes.Observe(recorded, action.Name, observation, lazy: false, () => EngineLog.MigrationStarted(context.Logger, action.Name,
+                action.Vmi.QualifiedName, action.SourceNode, action.TargetNode, action.Attempt, action.PostCopy, adopted));
         }
+
+        _unrecorded.Clear();
     }
 
-    private Task RecordFailureAsync(string vmimName, FailureKind kind, string reason, CancellationToken cancellationToken) =>
-        context.Writer.WriteAsync(new AttemptCreateFailed(vmimName, kind.ToString(), reason),
-            t => context.Attempts.ObserveAsync(t, vmimName, new AttemptObservation(AttemptOutcome.NotCreated,
-                FailureClass: kind.ToString(), FailureReason: reason), cancellationToken), cancellationToken);
+    private async Task RecordFailureAsync(string vmimName, FailureKind kind, string reason, CancellationToken cancellationToken)
+    {
+        var observation = new AttemptObservation(AttemptOutcome.NotCreated, FailureClass: kind.ToString(), FailureReason: reason);
+        await context.Writer.WriteAsync(new AttemptCreateFailed(vmimName, kind.ToString(), reason),
+            t => context.Attempts.ObserveAsync(t, vmimName, observation, cancellationToken), cancellationToken);
+        _memory.Apply(vmimName, observation, context.Time.GetUtcNow());
+    }
 
     private VirtualMachineInstanceMigration BuildMigration(StartMigration action) => new()
     {

@@ -32,6 +32,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly WindowGate _window = new(context, plan);
     private readonly LimitsFollower _limits = new(context);
     private readonly SnapshotCache _snapshots = new();
+    private readonly AttemptMemory _memory = new();
+    private PassWrites? _writes;
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
@@ -63,8 +65,11 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             _givenUp.Add(given.Uid);
         }
 
-        // After an interruption, what was created but not recorded is observed again (recovering), not recorded stale.
+        // After an interruption, what was created but not recorded is observed again (recovering), not recorded stale,
+        // and the attempts and the drain's state are read again.
         _unrecorded.Clear();
+        _memory.Invalidate();
+        _drainState = null;
         var recovering = true;
         while (true)
         {
@@ -76,20 +81,23 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var seen = context.View.Version;
             var passStarted = context.Time.GetTimestamp();
             PassLog.Began(context.Logger, ++_passes, seen);
-            // Two independent reads, at once: the drain's state (signals) and its attempts.
-            var stateRead = context.States.ReadStateAsync(context.Id, cancellationToken);
-            var attemptsListed = context.Attempts.ListAsync(context.Id, cancellationToken);
-            await Task.WhenAll(stateRead, attemptsListed);
-            var drainState = await stateRead;
+            var drainState = await ReadDrainStateAsync(cancellationToken);
             if (drainState == DrainState.Cancelling)
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Cancelled;
+                return await EndAsync(LoopOutcome.Cancelled, cancellationToken);
             }
+
+            Writes.Begin();
+            _intendedThisPass.Clear();
 
             // The snapshot is kept between passes and updated from what changed (SnapshotCache).
             var (cluster, snapshot) = _snapshots.Read(context.View);
-            var (records, observed) = await ReconcileAsync(cluster, await attemptsListed, recovering, cancellationToken);
+            if (_memory.Stale)
+            {
+                _memory.Load(await context.Attempts.ListAsync(context.Id, cancellationToken));
+            }
+
+            var (records, observed) = await ReconcileAsync(cluster, _memory.Records, recovering, cancellationToken);
             if (recovering)
             {
                 await _window.LoadAsync(records, cancellationToken);
@@ -125,13 +133,15 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             PassLog.Decided(context.Logger, _passes, context.Time.GetElapsedTime(passStarted).TotalMilliseconds,
                 decision.Actions.Count - unstarted, decision.ClusterInFlight - unstarted, decision.Remaining, decision.WakeAt);
-            await RecordCreatedAsync(cancellationToken);
-            await RecordObservationsAsync(observed, seen, cancellationToken);
+            // What the pass records after its starts, in one fenced statement: the VMIMs created, the attempts observed,
+            // the progress.
+            RecordCreated();
+            RecordObservations(observed);
+            Report(cluster, [.. records, .. _intendedThisPass], decision.ClusterInFlight - unstarted, drainState == DrainState.Paused);
+            await Writes.FlushAsync(context.Writer, context.Time, force: false, cancellationToken);
             // After the starts and records, so a renewal never delays refilling a slot.
             await _nodeLeases.RenewDueAsync(cancellationToken);
             await _budget.RefreshDueAsync(cancellationToken);
-
-            await ReportAsync(cluster, records, decision.ClusterInFlight - unstarted, drainState == DrainState.Paused, cancellationToken);
             if (holding)
             {
                 // Nothing that rests on the view ends the loop: not completion, the window's end or being stuck.
@@ -141,25 +151,30 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             if (decision.IsComplete && decision.Actions.Count == 0 && !RestartsPending(records))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Completed;
+                return await EndAsync(LoopOutcome.Completed, cancellationToken);
             }
 
             Remaining = decision.Remaining;
             if (await WindowOverAsync(decision, records, now, cancellationToken))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Suspended;
+                return await EndAsync(LoopOutcome.Suspended, cancellationToken);
             }
 
             if (IsStuckTooLong(decision, now))
             {
-                await _budget.WithdrawAsync(cancellationToken);
-                return LoopOutcome.Stuck;
+                return await EndAsync(LoopOutcome.Stuck, cancellationToken);
             }
 
             await WaitAsync(seen, decision.WakeAt, cancellationToken);
         }
+    }
+
+    // The loop ends: what the last passes left lazily unwritten (progress) is written, the budget's demand withdrawn.
+    private async Task<LoopOutcome> EndAsync(LoopOutcome outcome, CancellationToken cancellationToken)
+    {
+        await Writes.FlushAsync(context.Writer, context.Time, force: true, cancellationToken);
+        await _budget.WithdrawAsync(cancellationToken);
+        return outcome;
     }
 
     // The window is over for this run: at its end the policy aborts what is in flight, or nothing of ours is in flight and
@@ -208,6 +223,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             {
                 delay = due - now;
             }
+        }
+
+        if (_stateMoved)
+        {
+            // A start found the drain's state changed (a signal): the next pass acts on it at once.
+            _stateMoved = false;
+            return;
         }
 
         var change = context.View.WhenChangedAsync(seen, waiting.Token);
@@ -281,7 +303,13 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
         }
 
-        return (changed ? await context.Attempts.ListAsync(context.Id, cancellationToken) : records, observed);
+        if (changed)
+        {
+            _memory.Load(await context.Attempts.ListAsync(context.Id, cancellationToken));
+            return (_memory.Records, observed);
+        }
+
+        return (records, observed);
     }
 
     // This process's own create of the attempt, while the informer does not show it. Past CreatedGrace the API server
@@ -333,47 +361,44 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         return reopened;
     }
 
-    // Ends first; then progress, which gives way to a newer cluster change after the first write (what it skips is
-    // observed again by the next pass, and an attempt's end records its phase times anyway).
-    private async Task RecordObservationsAsync(List<(AttemptRecord Record, AttemptObservation Observation)> observed, long seen,
-        CancellationToken cancellationToken)
+    // Ends first, then progress, into the pass's writes.
+    private void RecordObservations(List<(AttemptRecord Record, AttemptObservation Observation)> observed)
     {
-        foreach (var (record, observation) in observed.Where(o => o.Observation.Outcome.IsFinal()))
+        foreach (var (record, observation) in observed.Where(o => o.Observation.Outcome.IsFinal())
+            .Concat(observed.Where(o => !o.Observation.Outcome.IsFinal())))
         {
-            await RecordObservationAsync(record, observation, cancellationToken);
-        }
-
-        var written = 0;
-        foreach (var (record, observation) in observed.Where(o => !o.Observation.Outcome.IsFinal()))
-        {
-            if (written++ > 0 && context.View.Version != seen)
-            {
-                return;
-            }
-
-            await RecordObservationAsync(record, observation, cancellationToken);
+            Writes.Observe(ObservedEvent(record, observation), record.VmimName, observation, lazy: !observation.Outcome.IsFinal(),
+                () => Observed(record, observation));
         }
     }
 
-    private async Task RecordObservationAsync(AttemptRecord record, AttemptObservation observation, CancellationToken cancellationToken)
-    {
-        var observed = AttemptObserved.Of(observation.Outcome, record.VmimName) with
+    private static AttemptObserved ObservedEvent(AttemptRecord record, AttemptObservation observation) =>
+        AttemptObserved.Of(observation.Outcome, record.VmimName) with
         {
             Vmi = record.VmiNamespace + "/" + record.VmiName,
             Mode = observation.Mode,
             FailureClass = observation.FailureClass,
             FailureReason = observation.FailureReason,
         };
-        await context.Writer.WriteAsync(observed, async t =>
-        {
-            await context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken);
-            await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
-        }, cancellationToken);
+
+    private void Observed(AttemptRecord record, AttemptObservation observation)
+    {
         EngineLog.AttemptObserved(context.Logger, record.VmimName, observation.Outcome.ToDatabase());
         if (observation.Outcome.IsFinal())
         {
             EngineMetrics.AttemptEnded(record, observation);
         }
+    }
+
+    // On recovery, each observation at once (the records are read again after them).
+    private async Task RecordObservationAsync(AttemptRecord record, AttemptObservation observation, CancellationToken cancellationToken)
+    {
+        await context.Writer.WriteAsync(ObservedEvent(record, observation), async t =>
+        {
+            await context.Attempts.ObserveAsync(t, record.VmimName, observation, cancellationToken);
+            await context.Waves.MarkFinishedWhereDoneAsync(t, context.Id, cancellationToken);
+        }, cancellationToken);
+        Observed(record, observation);
     }
 
     private async Task RecordGivenUpAsync(SchedulerDecision decision, CancellationToken cancellationToken)

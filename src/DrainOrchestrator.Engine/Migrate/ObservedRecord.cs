@@ -9,6 +9,19 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// </summary>
 internal static class ObservedRecord
 {
+    /// <summary>The record once <paramref name="observation"/> is recorded on it: a final record never changes.</summary>
+    public static AttemptRecord Applied(AttemptRecord record, AttemptObservation observation, DateTimeOffset now)
+    {
+        if (record.IsFinal)
+        {
+            return record;
+        }
+
+        return observation.Outcome.IsFinal()
+            ? Ended(record, observation, now)
+            : Ended(record, observation, now) with { FinishedAt = record.FinishedAt ?? observation.FinishedAt, ConcludedAt = null };
+    }
+
     public static AttemptRecord Ended(AttemptRecord record, AttemptObservation observation, DateTimeOffset now) => record with
     {
         Outcome = observation.Outcome,

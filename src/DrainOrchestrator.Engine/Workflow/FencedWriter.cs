@@ -1,38 +1,60 @@
-using DrainOrchestrator.Persistence.Journal;
+using DrainOrchestrator.Persistence.Fencing;
 using DrainOrchestrator.Persistence.Journal.Events;
-using DrainOrchestrator.Persistence.Leases;
 using Npgsql;
 
 namespace DrainOrchestrator.Engine.Workflow;
 
 /// <summary>
-/// Runs the writes that matter: each in one transaction that first confirms (and locks) the drain's lease, then
-/// journals what it does, so a process that lost the lease can neither change state nor leave a record.
+/// Runs the writes that matter, each conditional on the drain's lease (epoch fencing) and journaled with what it does,
+/// so a process that lost the lease can neither change state nor leave a record. The lease check is part of the
+/// journal's append statement (<see cref="FencedStatement"/>, <c>FOR SHARE</c>): a write given as
+/// <see cref="FencedChange"/>s is that one statement, without an explicit transaction; a write given as code runs in a
+/// transaction that the fenced append ends, so a lost lease rolls the code's writes back.
 /// </summary>
-internal sealed class FencedWriter(NpgsqlDataSource dataSource, JournalStore journal, OwnershipLease ownership, Guid drainId, string actor)
+internal sealed class FencedWriter(NpgsqlDataSource dataSource, OwnershipLease ownership, Guid drainId, string actor,
+    TimeProvider time)
 {
     /// <summary>The database written to.</summary>
     public NpgsqlDataSource DataSource => dataSource;
 
-    /// <summary>Runs <paramref name="work"/> fenced, then appends <paramref name="journalEvent"/>, then commits.</summary>
+    /// <summary>Runs <paramref name="work"/>, then appends <paramref name="journalEvent"/> fenced, then commits.</summary>
     public Task WriteAsync(JournalEvent journalEvent, Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken) =>
-        WriteIfAsync(null, journalEvent, work, cancellationToken);
+        work is null
+            ? WriteAsync([journalEvent], [], cancellationToken)
+            : WriteIfAsync(null, journalEvent, work, cancellationToken);
+
+    /// <summary>Makes <paramref name="changes"/> and appends <paramref name="events"/> in one fenced statement.</summary>
+    public async Task WriteAsync(IReadOnlyList<JournalEvent> events, IReadOnlyList<FencedChange> changes, CancellationToken cancellationToken)
+    {
+        var lease = ownership.Current;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await FencedStatement.ExecuteAsync(connection, null, lease, drainId, actor, time.GetUtcNow(), events, changes, cancellationToken);
+    }
 
     /// <summary>
-    /// Runs <paramref name="gate"/> fenced; when it says no, rolls back (nothing written, nothing journaled) and returns
-    /// false. Otherwise runs <paramref name="work"/> in the same transaction, appends the event, commits and returns true.
+    /// Runs <paramref name="gate"/> in a transaction; when it says no, rolls back (nothing written, nothing journaled) and
+    /// returns false. Otherwise runs <paramref name="work"/> in the same transaction, appends the event fenced (a lost
+    /// lease throws and rolls everything back), commits and returns true.
     /// </summary>
     public async Task<bool> WriteIfAsync(Func<NpgsqlTransaction, Task<bool>>? gate, JournalEvent journalEvent,
-        Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken)
+        Func<NpgsqlTransaction, Task>? work, CancellationToken cancellationToken) =>
+        await WriteIfAsync(gate, [journalEvent], work, [], cancellationToken) is not null;
+
+    /// <summary>
+    /// As <see cref="WriteIfAsync(Func{NpgsqlTransaction, Task{bool}}?, JournalEvent, Func{NpgsqlTransaction, Task}?, CancellationToken)"/>,
+    /// with <paramref name="changes"/> made in the statement that appends <paramref name="events"/>. Returns what that
+    /// statement wrote, or null when the gate said no.
+    /// </summary>
+    public async Task<FencedResult?> WriteIfAsync(Func<NpgsqlTransaction, Task<bool>>? gate, IReadOnlyList<JournalEvent> events,
+        Func<NpgsqlTransaction, Task>? work, IReadOnlyList<FencedChange> changes, CancellationToken cancellationToken)
     {
         var lease = ownership.Current;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LeaseStore.EnsureHeldAsync(transaction, lease, cancellationToken);
         if (gate is not null && !await gate(transaction))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return null;
         }
 
         if (work is not null)
@@ -40,8 +62,9 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, JournalStore jou
             await work(transaction);
         }
 
-        await journal.AppendAsync(transaction, drainId, journalEvent, actor, lease.Epoch, cancellationToken);
+        var written = await FencedStatement.ExecuteAsync(connection, transaction, lease, drainId, actor, time.GetUtcNow(), events, changes,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return written;
     }
 }

@@ -39,6 +39,9 @@ internal static class PlanStep
         return plan with { Items = items };
     }
 
+    // Large enough that a plan costs few statements, small enough that one statement's payload stays a few hundred KiB.
+    private const int ItemsPerStatement = 500;
+
     /// <summary>Records the plan: its waves and one journal event per item.</summary>
     public static async Task RecordAsync(DrainContext context, DrainPlan plan, CancellationToken cancellationToken)
     {
@@ -47,9 +50,10 @@ internal static class PlanStep
         await context.Writer.WriteAsync(new PlanCreated(waves.Count, plan.Items.Count, plan.Blockers.Count,
             plan.PredictedMakespan.TotalSeconds, plan.Warnings), t => context.Waves.RecordPlanAsync(t, context.Id, mode, context.Policy.MaxParallelMigrations, waves, cancellationToken),
             cancellationToken);
-        foreach (var item in plan.Items)
+        // The items in fenced statements of ItemsPerStatement events each, not one statement per item.
+        foreach (var chunk in plan.Items.Chunk(ItemsPerStatement))
         {
-            await context.Writer.WriteAsync(Journaled(item), null, cancellationToken);
+            await context.Writer.WriteAsync([.. chunk.Select(Journaled)], [], cancellationToken);
         }
     }
 

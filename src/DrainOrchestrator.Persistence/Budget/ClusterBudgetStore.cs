@@ -1,4 +1,5 @@
 using Dapper;
+using DrainOrchestrator.Persistence.Fencing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Budget;
@@ -55,7 +56,8 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
     private const string StampGrantSql =
         """
         INSERT INTO cluster_budget_demands AS b (drain_id, cluster, wanted, foreign_in_flight, cluster_limit, refreshed_at, last_granted_at)
-        VALUES (@drainId, @cluster, @wanted, @foreign, @limit, @now, @now)
+        SELECT @grant_drain, @grant_cluster, @grant_wanted, @grant_foreign, @grant_limit, @grant_now, @grant_now
+         WHERE {fence}
         ON CONFLICT (drain_id) DO UPDATE SET last_granted_at = EXCLUDED.last_granted_at
         """;
 
@@ -66,37 +68,50 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
     /// </summary>
     public async Task<SlotVerdict> ReserveAsync(NpgsqlTransaction transaction, SlotRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
-        Validate(request);
-        var connection = transaction.Connection!;
-        var now = timeProvider.GetUtcNow();
-        SlotVerdict verdict;
-        await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition(ReserveSql,
-            new { lockKey = ClusterLockKey.For(request.Cluster), cluster = request.Cluster, drainId = request.DrainId },
-            transaction, cancellationToken: cancellationToken)))
-        {
-            await reader.ReadSingleAsync<int>();
-            var held = await reader.ReadAsync<HeldSlotRow>();
-            var demands = await reader.ReadAsync<DemandRow>();
-            var self = await reader.ReadSingleOrDefaultAsync<DrainRow>()
-                ?? throw new ArgumentException($"There is no drain {request.DrainId} in cluster '{request.Cluster}'.", nameof(request));
-            verdict = SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge));
-        }
-
+        var verdict = await DecideAsync(transaction, request, cancellationToken);
         if (verdict.Granted)
         {
-            await connection.ExecuteAsync(new CommandDefinition(StampGrantSql, new
-            {
-                drainId = request.DrainId,
-                cluster = request.Cluster,
-                wanted = Math.Max(0, request.Wanted - 1),
-                foreign = request.Foreign.Total,
-                limit = request.ClusterLimit,
-                now,
-            }, transaction, cancellationToken: cancellationToken));
+            var stamp = GrantChange(request, timeProvider.GetUtcNow());
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(stamp.Sql.Replace(FencedChange.Fence, "true", StringComparison.Ordinal),
+                new DynamicParameters(stamp.Parameters), transaction, cancellationToken: cancellationToken));
         }
 
         return verdict;
+    }
+
+    /// <summary>
+    /// As <see cref="ReserveAsync"/>, without stamping the grant: the caller makes <see cref="GrantChange"/> in the same
+    /// transaction when the slot is granted (with the intent, in one fenced statement).
+    /// </summary>
+    public async Task<SlotVerdict> DecideAsync(NpgsqlTransaction transaction, SlotRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        Validate(request);
+        var now = timeProvider.GetUtcNow();
+        await using var reader = await transaction.Connection!.QueryMultipleAsync(new CommandDefinition(ReserveSql,
+            new { lockKey = ClusterLockKey.For(request.Cluster), cluster = request.Cluster, drainId = request.DrainId },
+            transaction, cancellationToken: cancellationToken));
+        await reader.ReadSingleAsync<int>();
+        var held = await reader.ReadAsync<HeldSlotRow>();
+        var demands = await reader.ReadAsync<DemandRow>();
+        var self = await reader.ReadSingleOrDefaultAsync<DrainRow>()
+            ?? throw new ArgumentException($"There is no drain {request.DrainId} in cluster '{request.Cluster}'.", nameof(request));
+        return SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge));
+    }
+
+    /// <summary>The stamp of a granted slot on the drain's demand row (created if the drain published none yet), as a fenced change.</summary>
+    public static FencedChange GrantChange(SlotRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new FencedChange(StampGrantSql, "grant_", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["grant_drain"] = request.DrainId,
+            ["grant_cluster"] = request.Cluster,
+            ["grant_wanted"] = Math.Max(0, request.Wanted - 1),
+            ["grant_foreign"] = request.Foreign.Total,
+            ["grant_limit"] = request.ClusterLimit,
+            ["grant_now"] = now,
+        });
     }
 
     private static void Validate(SlotRequest request)

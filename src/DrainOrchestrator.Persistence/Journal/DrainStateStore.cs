@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapper;
 using DrainOrchestrator.Persistence.Drains;
+using DrainOrchestrator.Persistence.Fencing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Journal;
@@ -84,6 +86,24 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
             new { drainId, node, total, migrated, skipped, failed },
             transaction,
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>As <see cref="SetNodeCountsAsync"/> for several nodes, as a part of a fenced statement.</summary>
+    public static FencedChange NodeCountsChange(Guid drainId, IReadOnlyList<NodeCounts> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new FencedChange(
+            """
+            UPDATE drain_nodes n SET vmis_total = c.total, vmis_migrated = c.migrated, vmis_skipped = c.skipped, vmis_failed = c.failed
+              FROM jsonb_to_recordset(@nodes_rows::jsonb) AS c(node text, total int, migrated int, skipped int, failed int)
+             WHERE n.drain_id = @nodes_drain AND n.node_name = c.node AND {fence}
+            """,
+            "nodes_",
+            new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["nodes_drain"] = drainId,
+                ["nodes_rows"] = JsonSerializer.Serialize(counts, NodeCounts.Json),
+            });
     }
 
     /// <summary>Releases every node of the drain, so other drains may take them.</summary>

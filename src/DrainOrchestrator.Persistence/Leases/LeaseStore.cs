@@ -132,7 +132,7 @@ public sealed class LeaseStore(NpgsqlDataSource dataSource)
         }
     }
 
-    private static LeaseLostException Lost(Lease lease) =>
+    internal static LeaseLostException Lost(Lease lease) =>
         new($"Lease '{lease.Name}' (epoch {lease.Epoch}) is no longer held by '{lease.Holder}': it expired or another process took it over.")
         {
             LeaseName = lease.Name,

@@ -1,4 +1,5 @@
 using Dapper;
+using DrainOrchestrator.Persistence.Fencing;
 using Npgsql;
 
 namespace DrainOrchestrator.Persistence.Waves;
@@ -56,6 +57,44 @@ public sealed class WaveStore(NpgsqlDataSource dataSource, TimeProvider timeProv
             transaction,
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>As <see cref="MarkStartedAsync"/>, as a part of a fenced statement.</summary>
+    public static FencedChange StartChange(Guid drainId, int waveNumber, DateTimeOffset now) => new(
+        """
+        UPDATE waves SET started_at = COALESCE(started_at, @wave_start_now), finished_at = NULL
+         WHERE drain_id = @wave_start_drain AND wave_number = @wave_start_number AND {fence}
+        """,
+        "wave_start_",
+        new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["wave_start_drain"] = drainId,
+            ["wave_start_number"] = waveNumber,
+            ["wave_start_now"] = now,
+        });
+
+    /// <summary>
+    /// As <see cref="MarkFinishedWhereDoneAsync"/>, as a part of the fenced statement that ends the attempts
+    /// <paramref name="ending"/> (at <paramref name="now"/>): the statement's other parts are invisible to it, so those
+    /// attempts count as ended here.
+    /// </summary>
+    public static FencedChange FinishChange(Guid drainId, IReadOnlyCollection<string> ending, DateTimeOffset now) => new(
+        """
+        UPDATE waves w SET finished_at = GREATEST(@wave_end_now, (
+               SELECT max(a.concluded_at) FROM migration_attempts a
+                WHERE a.drain_id = w.drain_id AND a.wave_number = w.wave_number AND a.vmim_name <> ALL(@wave_end_names)))
+         WHERE w.drain_id = @wave_end_drain AND w.started_at IS NOT NULL AND w.finished_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM migration_attempts a
+                            WHERE a.drain_id = w.drain_id AND a.wave_number = w.wave_number
+                              AND a.outcome IN ('intended', 'created', 'running') AND a.vmim_name <> ALL(@wave_end_names))
+           AND {fence}
+        """,
+        "wave_end_",
+        new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["wave_end_drain"] = drainId,
+            ["wave_end_names"] = ending.ToArray(),
+            ["wave_end_now"] = now,
+        });
 
     /// <summary>Every wave of a drain, in order.</summary>
     public async Task<IReadOnlyList<WaveRecord>> ListAsync(Guid drainId, CancellationToken cancellationToken)
