@@ -17,6 +17,11 @@ namespace DrainOrchestrator.Cli.Clock;
 /// creates on elapsed time (<c>CreateFence</c>), not on one timer. Transport timeouts counted through the provider
 /// (a watch's client-side deadline) shrink by the same factor: a quiet watch is renewed more often.
 /// </para>
+/// <para>
+/// Scope: every engine on one cluster must share the knob. Timestamps an engine stores from its own clock and another
+/// engine reads against its own (the budget's demand ages, a drain's window) are model time here, ahead of the wall clock
+/// by the model's lead: an engine on the wall clock would misjudge them, as it would any clock set that far off.
+/// </para>
 /// </summary>
 internal sealed class ClusterTimeProvider : TimeProvider
 {
