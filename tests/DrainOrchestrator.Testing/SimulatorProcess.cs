@@ -40,6 +40,9 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The speed it serves the cluster at: model seconds per wall-clock second.</summary>
+    public double Speed => _launch.Speed;
+
     public string Output => _process.Output;
 
     /// <summary>Starts drain-sim and waits until it listens and has written its kubeconfig.</summary>

@@ -29,6 +29,9 @@ internal sealed record BenchReport(BenchOptions Options, string ScenarioPath, IR
 
     public double MedianDrainSeconds => Median(Runs.Select(r => r.DrainSeconds));
 
+    /// <summary>The schedule's makespan in model time (first VMIM created to last migration ended), the same at any speed when the engine keeps cluster time.</summary>
+    public double MedianMakespanSeconds => Median(Runs.Select(r => r.MakespanSeconds));
+
     public bool MeetsTarget => MedianP99 < TargetP99Milliseconds;
 
     /// <summary>The load averages (1, 5, 15 min) over the runs: the lowest and highest 1-minute figure seen.</summary>

@@ -38,6 +38,7 @@ internal static class JsonReport
                 ["engineCpuSeconds"] = Round(report.MedianCpuSeconds),
                 ["enginePeakMiB"] = Round(report.MedianPeakMiB),
                 ["drainSeconds"] = Round(report.MedianDrainSeconds),
+                ["makespanModelSeconds"] = Round(report.MedianMakespanSeconds),
                 ["pooledRefill"] = Distribution(report.Pooled),
             },
             ["definitions"] = new JsonObject
@@ -58,6 +59,7 @@ internal static class JsonReport
     {
         ["run"] = run.Run,
         ["drainSeconds"] = Round(run.DrainSeconds),
+        ["makespanModelSeconds"] = Round(run.MakespanSeconds),
         ["migrations"] = run.Migrations,
         ["failedMigrations"] = run.FailedMigrations,
         ["loadBefore"] = new JsonArray([.. run.LoadBefore.Select(l => (JsonNode)l)]),

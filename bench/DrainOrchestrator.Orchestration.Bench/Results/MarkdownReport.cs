@@ -61,6 +61,7 @@ internal static class MarkdownReport
         md.AppendLine(F($"| engine CPU time (user + system) | {report.MedianCpuSeconds:0.00} s | {Each(report, r => r.CpuSeconds, "0.00")} |"));
         md.AppendLine(F($"| engine peak memory (VmHWM) | {report.MedianPeakMiB:0} MiB | {Each(report, r => r.PeakResidentBytes / 1048576.0, "0")} |"));
         md.AppendLine(F($"| drain length (drainctl start to exit) | {report.MedianDrainSeconds:0.0} s | {Each(report, r => r.DrainSeconds, "0.0")} |"));
+        md.AppendLine(F($"| makespan in model time (first VMIM created to last migration ended) | {report.MedianMakespanSeconds:0.0} s | {Each(report, r => r.MakespanSeconds, "0.0")} |"));
         md.AppendLine();
         var pooled = report.Pooled;
         md.AppendLine(F($"All runs' refills together: {pooled.Count} refills, p50 {pooled.P50:0.0} ms, p90 {pooled.P90:0.0} ms, p99 {pooled.P99:0.0} ms, max {pooled.Max:0.0} ms.")).AppendLine();

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Bench.Harness.Analysis;
 using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Orchestration.Bench.Runs;
+using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Orchestration.Bench.Results;
 
@@ -8,6 +9,7 @@ namespace DrainOrchestrator.Orchestration.Bench.Results;
 internal sealed record RunResult(
     int Run,
     double DrainSeconds,
+    double MakespanSeconds,
     int Migrations,
     int FailedMigrations,
     RefillResult Refill,
@@ -44,6 +46,7 @@ internal sealed record RunResult(
         return new RunResult(
             facts.Run,
             (facts.ExitedAt - facts.StartedAt).TotalSeconds,
+            GroundTruthMakespan.Of(material.GroundTruth)?.TotalSeconds ?? double.NaN,
             truth.Migrations.Count,
             truth.Migrations.Count(m => m.Outcome is not "Succeeded"),
             RefillAnalysis.Compute(truth, log, facts.Speed),

@@ -52,7 +52,11 @@ internal static class DrainRun
         var loadBefore = ProcStat.LoadAverage();
         var usageBefore = ChildUsage.Read();
         var startedAt = TimeProvider.System.GetUtcNow();
-        await using var engine = ChildProcess.Start(programs.Drainctl, [.. arguments, "--db", connection]);
+        // Faster than wall time, the engine must reason in the simulator's model time (drainctl's cluster-time knob), or
+        // it times its NIC timeline, predictions and backoff in wall time against a cluster that runs faster. (The knob
+        // allows no clock slower than the wall clock: below speed 1 the engine keeps wall time.)
+        var clock = options.Speed <= 1 ? null : await ClusterClock.EnvironmentAsync(simulator, cancellationToken);
+        await using var engine = ChildProcess.Start(programs.Drainctl, [.. arguments, "--db", connection], clock);
         var exit = engine.WaitForExitAsync(Patience);
         var probe = new ProcessProbe(engine.Id);
         await probe.RunAsync(exit, TimeSpan.FromMilliseconds(50));

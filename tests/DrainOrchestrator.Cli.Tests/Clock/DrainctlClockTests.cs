@@ -60,4 +60,47 @@ public sealed class DrainctlClockTests
         Assert.Empty(problems);
         Assert.InRange(clock.GetUtcNow() - TimeProvider.System.GetUtcNow(), TimeSpan.FromSeconds(-21), TimeSpan.FromSeconds(-19));
     }
+
+    [Fact]
+    public void Choose_SpeedAndOrigin_RunsInModelTimeFromThatOrigin()
+    {
+        var origin = TimeProvider.System.GetUtcNow().AddSeconds(-2);
+        var environment = new Dictionary<string, string>
+        {
+            [DrainctlClock.SpeedVariable] = "20",
+            [DrainctlClock.OriginVariable] = origin.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var (clock, problems) = DrainctlClock.Choose(environment.GetValueOrDefault);
+
+        Assert.Empty(problems);
+        var model = Assert.IsType<ClusterTimeProvider>(clock);
+        Assert.Equal(20, model.Speed);
+        // 2 s of wall time since the origin at 20x: about 40 s of model time (generous bounds: a busy machine is slow).
+        Assert.InRange(clock.GetUtcNow() - origin, TimeSpan.FromSeconds(39), TimeSpan.FromSeconds(200));
+    }
+
+    [Fact]
+    public void Choose_BadSpeedAndOrigin_ReportsBothAndKeepsTheSystemClock()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            [DrainctlClock.SpeedVariable] = "0.5",
+            [DrainctlClock.OriginVariable] = "yesterday",
+        };
+
+        var (clock, problems) = DrainctlClock.Choose(environment.GetValueOrDefault);
+
+        Assert.Same(TimeProvider.System, clock);
+        Assert.Contains(problems, p => p.StartsWith(DrainctlClock.SpeedVariable, StringComparison.Ordinal) && p.Contains("was \"0.5\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith(DrainctlClock.OriginVariable, StringComparison.Ordinal) && p.Contains("was \"yesterday\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Choose_OriginWithoutSpeed_IsAProblem()
+    {
+        var (_, problems) = DrainctlClock.Choose(v => v == DrainctlClock.OriginVariable ? "2026-12-05T12:00:00Z" : null);
+
+        Assert.Equal([$"{DrainctlClock.OriginVariable} needs {DrainctlClock.SpeedVariable} (the speed of the model clock that started then)"], problems);
+    }
 }

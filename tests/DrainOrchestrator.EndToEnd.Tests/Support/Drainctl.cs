@@ -15,4 +15,12 @@ internal static class Drainctl
         var code = await process.WaitForExitAsync(Patience);
         return (code, process.Output);
     }
+
+    /// <summary>Runs <c>drainctl</c> to its exit with <paramref name="environment"/> added (e.g. a clock knob).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        await using var process = ChildProcess.Start(Programs.Drainctl, arguments, environment);
+        var code = await process.WaitForExitAsync(Patience);
+        return (code, process.Output);
+    }
 }

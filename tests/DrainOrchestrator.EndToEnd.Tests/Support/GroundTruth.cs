@@ -16,6 +16,19 @@ internal sealed class GroundTruth(JsonObject document)
     public IReadOnlyList<TrueTransfer> Transfers =>
         [.. document["migrations"]!.AsArray().Select(m => TrueTransfer.Of(m!)).OfType<TrueTransfer>()];
 
+    /// <summary>The drain's makespan in model time (<see cref="GroundTruthMakespan"/>); fails the test while a migration is unfinished.</summary>
+    public TimeSpan Makespan => GroundTruthMakespan.Of(document) ?? throw new InvalidOperationException("a migration never ended: " + document.ToJsonString());
+
+    /// <summary>Each VMIM's creation in model time after the first one's, in creation order.</summary>
+    public IReadOnlyList<TimeSpan> CreationTimes
+    {
+        get
+        {
+            var created = document["migrations"]!.AsArray().Select(m => m!["createdAt"]!.GetValue<DateTimeOffset>()).ToList();
+            return [.. created.Select(c => c - created.Min())];
+        }
+    }
+
     public int PeakInFlight => document["peakInFlight"]!.GetValue<int>();
 
     public IReadOnlyDictionary<string, int> PeakInFlightPerSourceNode =>

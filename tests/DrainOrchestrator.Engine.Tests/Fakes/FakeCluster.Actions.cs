@@ -66,6 +66,7 @@ internal sealed partial class FakeCluster
 
     public Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
+        BeforeFreshGet?.Invoke();
         lock (_gate)
         {
             FreshReads++;

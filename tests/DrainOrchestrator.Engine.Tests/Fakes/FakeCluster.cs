@@ -34,6 +34,9 @@ internal sealed partial class FakeCluster : IClusterView, IClusterActions
     /// <summary>Runs before each fresh list of VMIMs (a retry's read of the API server), e.g. to land a late create just then.</summary>
     public Action? BeforeFreshList { get; set; }
 
+    /// <summary>Called before each read of one VMIM from the API server itself (not the view).</summary>
+    public Action? BeforeFreshGet { get; set; }
+
     /// <summary>How many of the next cordon or uncordon calls the API server answers 503 (an outage the client's retries did not ride out).</summary>
     public int UnavailableCordons { get; set; }
 

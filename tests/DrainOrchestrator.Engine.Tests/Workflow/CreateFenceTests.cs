@@ -194,4 +194,39 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassF
         Assert.DoesNotContain(held.VmimName, cluster.CreatesByName.Keys);
         Assert.Contains(attempts, a => a.Attempt > 2 && a.Outcome == AttemptOutcome.Succeeded);
     }
+
+    [Fact]
+    public async Task RunAsync_TimersFasterThanElapsedTime_NewOwnerStillWaitsTheServerBoundInRealTime()
+    {
+        var cluster = Cluster();
+        var crashed = false;
+        cluster.BeforeCreate = (_, _) =>
+        {
+            if (crashed)
+            {
+                return Task.CompletedTask;
+            }
+
+            crashed = true;
+            throw new SimulatedCrashException();
+        };
+        DateTimeOffset? readAt = null;
+        cluster.BeforeFreshGet = () => readAt ??= TimeProvider.System.GetUtcNow();
+        // Timers 20 times early, as under drainctl's cluster-time knob at speed 20: the API server's bound on an old
+        // owner's create is real time all the same.
+        var harness = new DrainHarness(database.DataSource, cluster) { Time = new FastTimersClock(20) };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.RunAsync(id, "engine-a"));
+        var result = await harness.RunAsync(id, "engine-b");
+
+        Assert.True(result.Succeeded, result.Reason);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT acquired_at FROM leases WHERE name = @name AND holder = 'engine-b'", connection);
+        command.Parameters.AddWithValue("name", "drain/" + id.ToString("D"));
+        var acquired = new DateTimeOffset(DateTime.SpecifyKind((DateTime)(await command.ExecuteScalarAsync())!, DateTimeKind.Utc));
+        // The lease's quarter (0.5 s) rounded up to whole seconds: 1 s, less the acquiring request's round trip.
+        var bound = TimeSpan.FromSeconds(1);
+        Assert.True(readAt is { } at && at - acquired >= bound * 0.8, $"read the API server {(readAt - acquired)?.TotalMilliseconds:F0} ms after the take-over, before the bound of {bound}");
+    }
 }
