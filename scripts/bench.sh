@@ -49,7 +49,7 @@ while (($# > 0)); do
     --no-build) build=false ;;
     --no-scale) scale=false ;;
     --no-orchestration) orchestration=false ;;
-    --orchestration-only) scheduling=false; server=false ;;
+    --orchestration-only) scheduling=false; server=false; scale=false ;;
     --server-only) server=true; orchestration=false; scale=false; scheduling=false ;;
     --no-server) server=false ;;
     -c | --configuration)

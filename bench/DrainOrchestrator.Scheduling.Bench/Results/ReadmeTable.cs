@@ -19,14 +19,24 @@ internal static class ReadmeTable
             .AppendLine();
         md.AppendLine("| scenario (virtual time) | limits | makespan | lower bound | ratio (target ≤ 1.10) | KubeVirt alone | migrations/VM |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var c in report.Cases)
+        foreach (var c in report.Cases.Where(c => c.Entry.Family is null))
         {
             var o = c.Orchestrator;
             var k = c.KubeVirtAlone;
             md.AppendLine(F($"| ({c.Entry.Id}) {c.Entry.Title} | {c.Limits.PerCluster}/{c.Limits.PerNode} | {o.MakespanSeconds:0} s{(o.Complete ? "" : "*")} | {c.Bound.Seconds:0} s | {c.Ratio:0.000}{(c.MeetsBound ? "" : " (missed)")} | {k.MakespanSeconds:0} s{(k.Complete ? "" : "*")} | {o.MigrationsPerVm:0.000} / {k.MigrationsPerVm:0.000} |"));
         }
 
-        md.AppendLine().AppendLine("`*`: did not finish (VMIs left on a drained node). Migrations per VM: orchestrator / KubeVirt alone.").AppendLine();
+        // A generated family is one row per limit setting: the mean over its seeds, and its worst member's ratio.
+        foreach (var family in report.Cases.Where(c => c.Entry.Family is not null).GroupBy(c => (c.Entry.Family, c.Limits.Name)))
+        {
+            var runs = family.ToList();
+            var worst = runs.MaxBy(c => c.Ratio)!;
+            var first = runs[0];
+            var title = first.Entry.Title[..Math.Max(first.Entry.Title.LastIndexOf(", seed ", StringComparison.Ordinal), 0)];
+            md.AppendLine(F($"| ({family.Key.Family}) {title}, {runs.Count} seeds: mean (worst) | {first.Limits.PerCluster}/{first.Limits.PerNode} | {runs.Average(c => c.Orchestrator.MakespanSeconds):0} s{(runs.All(c => c.Orchestrator.Complete) ? "" : "*")} | {runs.Average(c => c.Bound.Seconds):0} s | {runs.Average(c => c.Ratio):0.000} ({worst.Ratio:0.000}){(runs.All(c => c.MeetsBound) ? "" : " (missed)")} | {runs.Average(c => c.KubeVirtAlone.MakespanSeconds):0} s{(runs.All(c => c.KubeVirtAlone.Complete) ? "" : "*")} | {runs.Average(c => c.Orchestrator.MigrationsPerVm):0.000} / {runs.Average(c => c.KubeVirtAlone.MigrationsPerVm):0.000} |"));
+        }
+
+        md.AppendLine().AppendLine("`*`: did not finish (VMIs left on a drained node; for a family: in at least one seed). Migrations per VM: orchestrator / KubeVirt alone.").AppendLine();
         Orchestration(md, directory);
         Server(md, directory);
         Scale(md, directory);
@@ -43,7 +53,7 @@ internal static class ReadmeTable
         var h = document["headline"]!.AsObject();
         md.AppendLine(F($"Real time over HTTPS (drainctl, PostgreSQL and drain-sim as processes; median of {h["runs"]} drains, [orchestration.md](bench/results/orchestration.md)): ")
             + F($"slot refill p50 {Number(h, "refillP50Ms", "0.0")} ms, p99 {Number(h, "refillP99Ms", "0.0")} ms (target < 100 ms); ")
-            + F($"{Number(h, "apiRequestsPerMigration", "0.00")} API requests and {Number(h, "postgresStatementsPerMigration", "0")} PostgreSQL statements per migration; ")
+            + F($"{Number(h, "apiRequestsPerMigration", "0.00")} API requests, {Number(h, "postgresStatementsPerMigration", "0.0")} PostgreSQL statements and {Number(h, "postgresTransactionsPerMigration", "0.0")} transactions per migration; ")
             + F($"engine CPU {Number(h, "engineCpuSeconds", "0.0")} s, peak memory {Number(h, "enginePeakMiB", "0")} MiB."))
             .AppendLine();
     }
