@@ -30,17 +30,9 @@ internal static class FamilySection
             var slower = runs.Count(c => c.Speedup < 1);
             var unfinished = runs.Count(c => !c.Orchestrator.Complete);
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| ({family.Key.Family}) {Title(runs[0])} | {family.Key.Name} | {runs.Count} | {runs.Average(c => c.Ratio):0.000} | {worstRatio.Ratio:0.000} ({Seed(worstRatio)}) | {runs.Average(c => c.Speedup):0.000} | {worstSpeedup.Speedup:0.000} ({Seed(worstSpeedup)}) | {slower} | {unfinished} |"));
+                $"| ({family.Key.Family}) {runs[0].Entry.FamilyTitle} | {family.Key.Name} | {runs.Count} | {runs.Average(c => c.Ratio):0.000} | {worstRatio.Ratio:0.000} ({worstRatio.Entry.Seed}) | {runs.Average(c => c.Speedup):0.000} | {worstSpeedup.Speedup:0.000} ({worstSpeedup.Entry.Seed}) | {slower} | {unfinished} |"));
         }
 
         md.AppendLine();
-    }
-
-    private static string Seed(CaseResult c) => c.Entry.Id[(c.Entry.Id.LastIndexOf('-') + 1)..];
-
-    private static string Title(CaseResult c)
-    {
-        var at = c.Entry.Title.LastIndexOf(", seed ", StringComparison.Ordinal);
-        return at < 0 ? c.Entry.Title : c.Entry.Title[..at];
     }
 }

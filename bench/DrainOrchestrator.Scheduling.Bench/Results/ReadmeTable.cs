@@ -32,8 +32,7 @@ internal static class ReadmeTable
             var runs = family.ToList();
             var worst = runs.MaxBy(c => c.Ratio)!;
             var first = runs[0];
-            var title = first.Entry.Title[..Math.Max(first.Entry.Title.LastIndexOf(", seed ", StringComparison.Ordinal), 0)];
-            md.AppendLine(F($"| ({family.Key.Family}) {title}, {runs.Count} seeds: mean (worst) | {first.Limits.PerCluster}/{first.Limits.PerNode} | {runs.Average(c => c.Orchestrator.MakespanSeconds):0} s{(runs.All(c => c.Orchestrator.Complete) ? "" : "*")} | {runs.Average(c => c.Bound.Seconds):0} s | {runs.Average(c => c.Ratio):0.000} ({worst.Ratio:0.000}){(runs.All(c => c.MeetsBound) ? "" : " (missed)")} | {runs.Average(c => c.KubeVirtAlone.MakespanSeconds):0} s{(runs.All(c => c.KubeVirtAlone.Complete) ? "" : "*")} | {runs.Average(c => c.Orchestrator.MigrationsPerVm):0.000} / {runs.Average(c => c.KubeVirtAlone.MigrationsPerVm):0.000} |"));
+            md.AppendLine(F($"| ({family.Key.Family}) {first.Entry.FamilyTitle}, {runs.Count} seeds: mean (worst) | {first.Limits.PerCluster}/{first.Limits.PerNode} | {runs.Average(c => c.Orchestrator.MakespanSeconds):0} s{(runs.All(c => c.Orchestrator.Complete) ? "" : "*")} | {runs.Average(c => c.Bound.Seconds):0} s | {runs.Average(c => c.Ratio):0.000} ({worst.Ratio:0.000}){(runs.All(c => c.MeetsBound) ? "" : " (missed)")} | {runs.Average(c => c.KubeVirtAlone.MakespanSeconds):0} s{(runs.All(c => c.KubeVirtAlone.Complete) ? "" : "*")} | {runs.Average(c => c.Orchestrator.MigrationsPerVm):0.000} / {runs.Average(c => c.KubeVirtAlone.MigrationsPerVm):0.000} |"));
         }
 
         md.AppendLine().AppendLine("`*`: did not finish (VMIs left on a drained node; for a family: in at least one seed). Migrations per VM: orchestrator / KubeVirt alone.").AppendLine();

@@ -33,6 +33,8 @@ internal static partial class ScenarioFamily
                 Notes = entry.Notes,
                 Batches = entry.Batches,
                 Family = entry.Id,
+                FamilyTitle = entry.Title,
+                Seed = seed,
             };
             var seeded = SeedLine().Replace(text, m => m.Groups["indent"].Value + "seed: " + seed.ToString(CultureInfo.InvariantCulture));
             yield return (member, ScenarioCatalog.Parse(seeded, $"{path} (seed {seed})"));

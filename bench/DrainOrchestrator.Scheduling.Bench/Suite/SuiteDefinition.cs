@@ -101,6 +101,14 @@ internal sealed class ScenarioEntry
     [YamlIgnore]
     public string? Family { get; init; }
 
+    /// <summary>The family's title, without the member's seed; null for a scenario run as written.</summary>
+    [YamlIgnore]
+    public string? FamilyTitle { get; init; }
+
+    /// <summary>The seed this family member ran with; 0 for a scenario run as written.</summary>
+    [YamlIgnore]
+    public int Seed { get; init; }
+
     /// <summary>The batches with every range expanded.</summary>
     public IReadOnlyList<IReadOnlyList<string>> ExpandedBatches() =>
         [.. Batches.Select(b => (IReadOnlyList<string>)[.. b.SelectMany(NodePattern.Expand)])];
