@@ -28,7 +28,8 @@ internal sealed partial class MigrationLoop
         }
 
         var drained = _drainedNodes ??= context.Nodes.ToHashSet(StringComparer.Ordinal);
-        var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate
+        var succeeded = records.Where(r => r.Outcome == AttemptOutcome.Succeeded).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        var remaining = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate && !succeeded.Contains(i.Vmi.Uid)
             && cluster.FindVmi(i.Vmi.Uid) is { } v && drained.Contains(v.Status?.NodeName ?? "") && !_givenUp.Contains(i.Vmi.Uid));
         var seconds = Math.Round(remaining.Sum(i => i.Estimate.Duration.TotalSeconds) / Math.Max(1, context.Policy.MaxParallelMigrations),
             MidpointRounding.AwayFromZero);
@@ -61,9 +62,12 @@ internal sealed partial class MigrationLoop
         {
             var items = _itemsByNode.GetValueOrDefault(node) ?? [];
             var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
-            // A VM being restarted has lost its old VMI before it runs again: it has not moved until its restart ends.
+            // A VM being restarted has lost its old VMI before it runs again: it has not moved until its restart ends. A
+            // verified success off this node counts even while the informer still shows the VMI on it (its update lags the
+            // VMIM's), or the last pass would record a moved VM as remaining.
+            var movedOff = (succeededFrom.GetValueOrDefault(node) ?? []).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
             var moved = migrating
-                .Where(i => (cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
+                .Where(i => (movedOff.Contains(i.Vmi.Uid) || cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
                     && !(i.Disposition == PlanDisposition.Restart && inFlight.Contains(i.Vmi.Uid)))
                 .Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
             var givenUp = migrating.Count(i => _givenUp.Contains(i.Vmi.Uid));

@@ -33,6 +33,30 @@ public sealed class ProgressTests(PostgresDatabaseFixture database) : IClassFixt
     }
 
     [Fact]
+    public async Task RunAsync_InformerStillShowsMovedVmisOnTheNode_CountsThemMovedFromTheirVerifiedSuccess()
+    {
+        // The VMI informer lags the VMIMs' for the whole run: every migration is seen Succeeded while its VMI still
+        // shows on w1. The loop ends on those verified outcomes, and its last counts must say so.
+        var cluster = Cluster([]);
+        var view = new LaggingView(cluster);
+        view.Freeze();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var progress = new RecordingProgress();
+        var runner = new DrainRunner(database.DataSource, view, cluster, DrainHarness.Options("engine-a"), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DrainRunner>.Instance);
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+
+        var result = await harness.DriveAsync(runner.RunAsync(id, progress, timeout.Token), null, timeout.Token);
+
+        Assert.True(result.Succeeded, result.Reason);
+        var last = progress.Of("w1")[^1];
+        Assert.Equal((3, 3, 0), (last.Total, last.Moved, last.Remaining));
+        var node = (await new DrainStore(database.DataSource, TimeProvider.System).FindAsync(id.ToString(), CancellationToken.None))!.Nodes.Single();
+        Assert.Equal((3, 0), (node.VmisMigrated, node.VmisFailed));
+    }
+
+    [Fact]
     public async Task RunAsync_VmGivenUp_ShownAsGivenUpWithItsFailedAttemptsNotRetrying()
     {
         var cluster = Cluster(new()
