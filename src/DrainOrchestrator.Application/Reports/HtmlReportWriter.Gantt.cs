@@ -12,7 +12,7 @@ internal static partial class HtmlReportWriter
     private const double Lane = 16;
     private const double Top = 24;
 
-    private static void WriteGantt(HtmlBuffer html, DrainReport report)
+    private static async Task WriteGanttAsync(HtmlBuffer html, DrainReport report, CancellationToken cancellationToken)
     {
         html.Raw("<h3>Timeline</h3>");
         if (report.Attempts.Count == 0)
@@ -60,6 +60,7 @@ internal static partial class HtmlReportWriter
                 .Raw(": ").Text(a.SourceNode).Raw(" → ").Text(a.TargetNode ?? "-").Raw(", ").Raw(a.Outcome.ToDatabase()).Raw(", ").Raw(ModeWord(a))
                 .Raw(", wave ").Number(a.WaveNumber, "0").Raw(", ").Text(ReportAttempts.DurationSeconds(a) is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "unfinished")
                 .Raw("</title></rect>");
+            await html.FlushIfFullAsync(cancellationToken);
         }
 
         html.Raw("</svg>\n");

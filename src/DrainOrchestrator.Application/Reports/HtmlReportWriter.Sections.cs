@@ -50,7 +50,7 @@ internal static partial class HtmlReportWriter
         html.Raw("</tbody></table>\n");
     }
 
-    private static void WriteFailures(HtmlBuffer html, DrainReport report, ReportTimeZone zone)
+    private static async Task WriteFailuresAsync(HtmlBuffer html, DrainReport report, ReportTimeZone zone, CancellationToken cancellationToken)
     {
         var failed = report.Attempts.Where(a => a.Outcome is AttemptOutcome.Failed or AttemptOutcome.Aborted or AttemptOutcome.NotCreated).ToList();
         html.Raw("<h3>Failures</h3>");
@@ -67,6 +67,7 @@ internal static partial class HtmlReportWriter
             html.Raw("<tr>").Cell(a.VmiNamespace + "/" + a.VmiName).Cell(a.Attempt.ToString(CultureInfo.InvariantCulture)).Cell(a.SourceNode)
                 .Cell(a.Outcome.ToDatabase()).TimeCells(ReportAttempts.Start(a), zone)
                 .Cell(a.FailureClass).Cell(a.FailureReason).Raw("</tr>");
+            await html.FlushIfFullAsync(cancellationToken);
         }
 
         html.Raw("</tbody></table>\n");

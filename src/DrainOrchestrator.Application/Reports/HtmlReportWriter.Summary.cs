@@ -41,7 +41,7 @@ internal static partial class HtmlReportWriter
         html.Raw("</section>\n");
     }
 
-    private static void WriteUnmoved(HtmlBuffer html, DrainReport report, ReportTimeZone zone)
+    private static async Task WriteUnmovedAsync(HtmlBuffer html, DrainReport report, ReportTimeZone zone, CancellationToken cancellationToken)
     {
         if (report.NotMoved.Count > 0)
         {
@@ -49,6 +49,7 @@ internal static partial class HtmlReportWriter
             foreach (var u in report.NotMoved)
             {
                 html.Raw("<tr>").Cell(u.Vmi).Cell(u.Node).Cell(u.Disposition).Cell(u.Reason).Raw("</tr>");
+                await html.FlushIfFullAsync(cancellationToken);
             }
 
             html.Raw("</tbody></table>");

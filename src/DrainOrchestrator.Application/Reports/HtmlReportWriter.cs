@@ -78,12 +78,11 @@ internal static partial class HtmlReportWriter
             .Text(Seconds(report.PredictedMakespanSeconds) is { } p ? p + " s" : "no prediction recorded").Raw(")</dd></dl>\n");
         WritePolicy(html, d.PolicyJson);
         WriteActions(html, report.Actions, zone);
-        WriteGantt(html, report);
-        await html.FlushIfFullAsync(cancellationToken);
-        WriteFailures(html, report, zone);
+        await WriteGanttAsync(html, report, cancellationToken);
+        await WriteFailuresAsync(html, report, zone, cancellationToken);
         WritePostCopy(html, report);
         await WriteWavesAsync(html, report, zone, cancellationToken);
-        WriteUnmoved(html, report, zone);
+        await WriteUnmovedAsync(html, report, zone, cancellationToken);
         html.Raw("</section>\n");
     }
 

@@ -16,7 +16,7 @@ public static class DrainReportReader
     {
         ArgumentNullException.ThrowIfNull(drain);
         var waves = await new WaveStore(dataSource, TimeProvider.System).ListAsync(drain.Id, cancellationToken);
-        var attempts = await new AttemptStore(dataSource, TimeProvider.System).ListAsync(drain.Id, cancellationToken);
+        var attempts = await new AttemptStore(dataSource, TimeProvider.System).ListForReportAsync(drain.Id, cancellationToken);
         var journal = new JournalStore(dataSource, TimeProvider.System);
         var notMoved = new List<UnmovedVmi>();
         // Only the items the plan did not migrate: a large drain journals 100,000 plan items and leaves a few where they are.
@@ -56,11 +56,10 @@ public static class DrainReportReader
         CancellationToken cancellationToken)
     {
         string[] moved = [nameof(PlanDisposition.Migrate), nameof(PlanDisposition.Restart)];
-        var items = await journal.ReadWhereAsync<PlanItem>(drainId, PlanItem.DispositionField, moved, cancellationToken);
-        var predictions = new Dictionary<string, PredictedMigration>(items.Count, StringComparer.Ordinal);
-        foreach (var item in items)
+        var predictions = new Dictionary<string, PredictedMigration>(StringComparer.Ordinal);
+        await foreach (var item in journal.ReadPredictionsAsync(drainId, moved, cancellationToken))
         {
-            predictions[item.Uid] = new PredictedMigration(item.PredictedSeconds, item.PredictedMode);
+            predictions[item.Uid] = new PredictedMigration(item.Seconds, item.Mode);
         }
 
         return predictions;

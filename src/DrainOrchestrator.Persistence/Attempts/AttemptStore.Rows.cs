@@ -1,31 +1,52 @@
+using Npgsql;
+
 namespace DrainOrchestrator.Persistence.Attempts;
 
-/// <summary>Row mapping of the attempts table.</summary>
+/// <summary>Row mapping of the attempts table, read column by column off the wire.</summary>
 public sealed partial class AttemptStore
 {
+    // In this order: Read maps them by ordinal. A report's read leaves out the VMIM's uid and its phase timestamps.
     private const string Columns =
         """
-        id AS Id, drain_id AS DrainId, COALESCE(wave_number, 0) AS WaveNumber, attempt AS Attempt, vmi_namespace AS VmiNamespace,
-        vmi_name AS VmiName, vmi_uid AS VmiUid, source_node AS SourceNode, target_node AS TargetNode, vmim_name AS VmimName,
-        vmim_uid AS VmimUid, mode AS Mode, outcome AS Outcome, failure_class AS FailureClass, failure_reason AS FailureReason,
-        bytes_total AS BytesTotal, bytes_processed AS BytesProcessed, phase_timestamps::text AS PhaseTimestampsJson,
-        post_copy AS PostCopy, intended_at AS IntendedAt, created_at AS CreatedAt, started_at AS StartedAt,
-        finished_at AS FinishedAt, concluded_at AS ConcludedAt, kind AS Kind
+        id, drain_id, COALESCE(wave_number, 0), attempt, vmi_namespace, vmi_name, vmi_uid, source_node, target_node, vmim_name,
+        vmim_uid, mode, outcome, failure_class, failure_reason, bytes_total, bytes_processed, phase_timestamps::text, post_copy,
+        intended_at, created_at, started_at, finished_at, concluded_at, kind
         """;
 
-    private sealed record Row(long Id, Guid DrainId, int WaveNumber, int Attempt, string VmiNamespace, string VmiName,
-        string VmiUid, string SourceNode, string? TargetNode, string VmimName, string? VmimUid, string? Mode, string Outcome,
-        string? FailureClass, string? FailureReason, long? BytesTotal, long? BytesProcessed, string PhaseTimestampsJson,
-        bool PostCopy, DateTime IntendedAt, DateTime? CreatedAt, DateTime? StartedAt, DateTime? FinishedAt,
-        DateTime? ConcludedAt, string Kind)
-    {
-        public AttemptRecord ToRecord() => new(Id, DrainId, WaveNumber, Attempt, VmiNamespace, VmiName, VmiUid, SourceNode,
-            TargetNode, VmimName, VmimUid, Mode, AttemptOutcomes.Parse(Outcome), FailureClass, FailureReason, BytesTotal, BytesProcessed,
-            PhaseTimestampsJson, PostCopy, Utc(IntendedAt), UtcOrNull(CreatedAt), UtcOrNull(StartedAt), UtcOrNull(FinishedAt),
-            UtcOrNull(ConcludedAt), AttemptKinds.Parse(Kind));
-    }
+    private static readonly string ReportColumns = Columns.Replace("vmim_uid,", "NULL::text,", StringComparison.Ordinal)
+        .Replace("phase_timestamps::text,", "'{}'::text,", StringComparison.Ordinal);
+
+    // A drain's attempts share a few namespaces, nodes, modes and failure texts: each distinct value is held once (a
+    // report of 100,000 attempts would otherwise hold 100,000 copies of each).
+    private static AttemptRecord Read(NpgsqlDataReader row, StringPool shared) => new(
+        row.GetInt64(0), row.GetGuid(1), row.GetInt32(2), row.GetInt32(3), shared.Of(row.GetString(4)), row.GetString(5),
+        row.GetString(6), shared.Of(row.GetString(7)), shared.OfNullable(row, 8), row.GetString(9),
+        row.IsDBNull(10) ? null : row.GetString(10), shared.OfNullable(row, 11), AttemptOutcomes.Parse(row.GetString(12)),
+        shared.OfNullable(row, 13), shared.OfNullable(row, 14), LongOrNull(row, 15), LongOrNull(row, 16), row.GetString(17),
+        row.GetBoolean(18), Utc(row.GetDateTime(19)), UtcOrNull(row, 20), UtcOrNull(row, 21), UtcOrNull(row, 22),
+        UtcOrNull(row, 23), AttemptKinds.Parse(row.GetString(24)));
+
+    private static long? LongOrNull(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static DateTimeOffset? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
+    private static DateTimeOffset? UtcOrNull(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : Utc(row.GetDateTime(ordinal));
+
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        public string Of(string value)
+        {
+            if (_values.TryGetValue(value, out var held))
+            {
+                return held;
+            }
+
+            _values[value] = value;
+            return value;
+        }
+
+        public string? OfNullable(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : Of(row.GetString(ordinal));
+    }
 }

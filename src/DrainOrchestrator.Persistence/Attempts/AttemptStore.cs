@@ -114,13 +114,31 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>Every attempt of a drain, by wave then in the order they were intended.</summary>
-    public async Task<IReadOnlyList<AttemptRecord>> ListAsync(Guid drainId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AttemptRecord>> ListAsync(Guid drainId, CancellationToken cancellationToken) =>
+        ListAsync(Columns, drainId, cancellationToken);
+
+    /// <summary>
+    /// Every attempt of a drain as a report shows them, by wave then in the order they were intended: without the VMIM's
+    /// uid (null) and its phase timestamps (<c>{}</c>), which no report shows and which would double what a report of
+    /// 100,000 attempts holds.
+    /// </summary>
+    public Task<IReadOnlyList<AttemptRecord>> ListForReportAsync(Guid drainId, CancellationToken cancellationToken) =>
+        ListAsync(ReportColumns, drainId, cancellationToken);
+
+    private async Task<IReadOnlyList<AttemptRecord>> ListAsync(string columns, Guid drainId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM migration_attempts WHERE drain_id = @drainId ORDER BY wave_number, id",
-            new { drainId },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToList();
+        await using var command = new NpgsqlCommand(
+            $"SELECT {columns} FROM migration_attempts WHERE drain_id = @drainId ORDER BY wave_number, id", connection);
+        command.Parameters.AddWithValue("drainId", drainId);
+        var records = new List<AttemptRecord>();
+        var shared = new StringPool();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(Read(reader, shared));
+        }
+
+        return records;
     }
 }
