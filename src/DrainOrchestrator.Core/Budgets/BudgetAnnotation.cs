@@ -1,8 +1,8 @@
 namespace DrainOrchestrator.Core.Budgets;
 
 /// <summary>
-/// A VMI's own budget annotation: <c>drain.kubevirt.io/budget: NAME</c> with
-/// <c>drain.kubevirt.io/budget-max-in-flight: "K"</c> or <c>drain.kubevirt.io/budget-max-unavailable: "K"</c>. Every VMI
+/// A VMI's own budget annotation: <c>drain-orchestrator.io/budget: NAME</c> with
+/// <c>drain-orchestrator.io/budget-max-in-flight: "K"</c> or <c>drain-orchestrator.io/budget-max-unavailable: "K"</c>. Every VMI
 /// of a namespace annotated with the same name is a member of one budget; the lowest limit any member states wins.
 /// </summary>
 /// <param name="Name">The budget's name in the annotation (unique within the namespace).</param>
@@ -11,11 +11,11 @@ namespace DrainOrchestrator.Core.Budgets;
 public sealed record BudgetAnnotation(string Name, BudgetLimitKind Kind, int Limit)
 {
     /// <summary>The annotation naming the budget.</summary>
-    public const string NameKey = "drain.kubevirt.io/budget";
+    public const string NameKey = "drain-orchestrator.io/budget";
 
     /// <summary>The annotation of a <see cref="BudgetLimitKind.MaxInFlight"/> limit.</summary>
-    public const string MaxInFlightKey = "drain.kubevirt.io/budget-max-in-flight";
+    public const string MaxInFlightKey = "drain-orchestrator.io/budget-max-in-flight";
 
     /// <summary>The annotation of a <see cref="BudgetLimitKind.MaxUnavailable"/> limit.</summary>
-    public const string MaxUnavailableKey = "drain.kubevirt.io/budget-max-unavailable";
+    public const string MaxUnavailableKey = "drain-orchestrator.io/budget-max-unavailable";
 }

@@ -6,7 +6,7 @@ public enum BudgetSource
     /// <summary>The drain policy's <c>budgets</c>.</summary>
     Policy,
 
-    /// <summary>The <c>drain.kubevirt.io/budget</c> annotation of VMIs (see <see cref="BudgetAnnotation"/>).</summary>
+    /// <summary>The <c>drain-orchestrator.io/budget</c> annotation of VMIs (see <see cref="BudgetAnnotation"/>).</summary>
     Annotation,
 
     /// <summary>A PodDisruptionBudget (policy/v1) covering the VMIs' virt-launcher pods.</summary>
