@@ -6,7 +6,7 @@ namespace DrainOrchestrator.EndToEnd.Tests.Drains;
 
 /// <summary>
 /// Application budgets (issue 19, docs/budgets.md) on drain-sim: a 3-member database spread over the two drained nodes
-/// (<c>Scenarios/budgets.yaml</c>) with a budget of one member in flight. The ground truth judges: no two members'
+/// (<c>Scenarios/budgets.yaml</c>; a third drained node holds only other VMs) with a budget of one member in flight. The ground truth judges: no two members'
 /// VMIMs ever unfinished at once (creation to final phase, stricter than the transfer), while other VMs still migrate
 /// several at once. Without the budget the members are the longest migrations of both sources and start together.
 /// </summary>
@@ -22,16 +22,16 @@ public sealed class ApplicationBudgetTests(PostgresDatabaseFixture database) : I
     {
         await using var sim = await SimulatorProcess.StartAsync(Scenario, Speed);
 
-        var (planCode, plan) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2",
+        var (planCode, plan) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2", "--node", "worker-3",
             "--budget", "db=app=db:max=1", "--db", database.ConnectionString);
-        var (code, output) = await Drainctl.RunAsync("drain", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2",
+        var (code, output) = await Drainctl.RunAsync("drain", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2", "--node", "worker-3",
             "--budget", "db=app=db:max=1", "--retry-backoff-seconds", "1", "--db", database.ConnectionString);
 
         Assert.True(planCode == 0, plan);
         Assert.Contains("budget db (app=db, Policy): at most 1 in flight: 3 members, 3 to move", plan, StringComparison.Ordinal);
         Assert.True(code == 0, output);
         var truth = await sim.GroundTruthAsync();
-        Assert.Equal(11, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
+        Assert.Equal(15, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
         Assert.Equal(1, Occupancy.PeakOf(truth, IsMember));
         Assert.True(Occupancy.PeakOf(truth, vmi => !IsMember(vmi)) > 1, truth.ToString());
         Assert.Equal(0, truth.LimitViolations);
