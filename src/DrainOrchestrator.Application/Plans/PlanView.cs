@@ -10,6 +10,9 @@ public sealed record PlanView(
     /// <summary>Whether the work fits the window the plan was asked about, and how many windows it needs; null when none was given.</summary>
     public WindowFitView? Window { get; init; }
 
+    /// <summary>The application budgets the drain honours, with their members (docs/budgets.md).</summary>
+    public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
+
     /// <summary>The view of <paramref name="plan"/>; a restart is no migration: no predicted transfer, its detail says how it moves.</summary>
     public static PlanView Of(DrainPlan plan)
     {
@@ -25,6 +28,9 @@ public sealed record PlanView(
                 : i.Detail,
             i.Disposition == PlanDisposition.Restart ? null : Math.Round(i.Estimate.Duration.TotalSeconds, 1),
             i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString())).ToList();
-        return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows);
+        return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows)
+        {
+            Budgets = [.. plan.Budgets.Select(BudgetView.Of)],
+        };
     }
 }

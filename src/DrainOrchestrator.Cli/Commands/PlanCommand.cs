@@ -64,6 +64,11 @@ public static class PlanCommand
             + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
             + (plan.Blocked ? $", BLOCKED by {plan.Items.Count(i => i.Disposition == "Block")} VM(s)" : string.Empty));
         await PlanWarningLines.WriteAsync(output, plan.Warnings);
+        foreach (var budget in plan.Budgets)
+        {
+            await output.WriteLineAsync("  " + budget.Text);
+        }
+
         if (plan.Window is { } w)
         {
             await output.WriteLineAsync((w.Fits

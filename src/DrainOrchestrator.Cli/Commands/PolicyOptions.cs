@@ -28,6 +28,7 @@ internal sealed class PolicyOptions
                 PolicyValueKind.Count => new Option<int>(field.Option) { Description = description },
                 PolicyValueKind.Seconds => new Option<double>(field.Option) { Description = description },
                 PolicyValueKind.Switch => new Option<bool>(field.Option) { Description = description },
+                PolicyValueKind.Budgets => new Option<string[]>(field.Option) { Description = field.Description },
                 _ => Choice(field, description),
             };
             _options.Add((field, option));
@@ -59,6 +60,7 @@ internal sealed class PolicyOptions
                 Option<double> o => Seconds(parse.GetValue(o)),
                 Option<bool> o => JsonValue.Create(parse.GetValue(o)),
                 Option<string> o => JsonValue.Create(parse.GetValue(o)),
+                Option<string[]> o => new JsonArray([.. (parse.GetValue(o) ?? []).Select(t => (JsonNode)JsonValue.Create(t))]),
                 _ => null,
             };
         }

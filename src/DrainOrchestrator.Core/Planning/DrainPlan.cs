@@ -1,3 +1,5 @@
+using DrainOrchestrator.Core.Budgets;
+
 namespace DrainOrchestrator.Core.Planning;
 
 /// <summary>The preflight and plan of a drain.</summary>
@@ -24,6 +26,12 @@ public sealed record DrainPlan(
     /// and says why. Also in <see cref="Warnings"/>.
     /// </summary>
     public IReadOnlyList<DoubleMove> MovesTwice { get; init; } = [];
+
+    /// <summary>
+    /// The application budgets the drain honours (the policy's, the VMIs' annotations, PodDisruptionBudgets) with their
+    /// members; only those covering at least one VMI of the plan.
+    /// </summary>
+    public IReadOnlyList<PlannedBudget> Budgets { get; init; } = [];
 
     /// <summary>Whether anything blocks the drain.</summary>
     public bool IsBlocked => Blockers.Count > 0;

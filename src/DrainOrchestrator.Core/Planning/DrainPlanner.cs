@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Budgets;
 using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Core.Placement;
 using DrainOrchestrator.Core.Policy;
@@ -43,12 +44,14 @@ public static class DrainPlanner
 
         var index = new TieredPlacement(snapshot, excluded, targets ?? TargetPreference.None);
         var nodeByName = snapshot.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var budgets = BudgetCatalog.Of(snapshot, policy);
         var classified = new List<PlannedVmi>();
         foreach (var vmi in snapshot.Vmis)
         {
             if (drained.Contains(vmi.NodeName))
             {
-                classified.Add(Classify(vmi, snapshot, policy, history, nodeByName));
+                var item = Classify(vmi, snapshot, policy, history, nodeByName);
+                classified.Add(budgets.Budgets.Count == 0 ? item : item with { Budgets = budgets.NamesOf(vmi) });
             }
         }
 
@@ -63,8 +66,9 @@ public static class DrainPlanner
         var twice = index.MovesTwice(items);
         return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy))
         {
-            Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. twice.Select(t => t.ToString())],
+            Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. twice.Select(t => t.ToString()), .. budgets.Warnings],
             MovesTwice = twice,
+            Budgets = budgets.Planned(snapshot, items),
         };
     }
 

@@ -30,4 +30,7 @@ public sealed record PlannedVmi(
     /// <see cref="Estimate"/>.
     /// </summary>
     public MigrationEstimate? AloneEstimate { get; init; }
+
+    /// <summary>The names of the application budgets it is a member of (see <see cref="DrainPlan.Budgets"/>).</summary>
+    public IReadOnlyList<string> Budgets { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Budgets;
 using DrainOrchestrator.Core.Failures;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Snapshot;
@@ -43,6 +44,12 @@ public sealed record DrainPolicy
     /// <summary>Admission inside a maintenance window and what its end does.</summary>
     public WindowPolicy Window { get; init; } = new();
 
+    /// <summary>
+    /// Application budgets: at most k VMs of a selector migrating (or unavailable) at once, counting everyone's
+    /// migrations. Shared by name with every drain of the cluster.
+    /// </summary>
+    public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
+
     /// <summary>Every problem with this policy against the cluster's limits; empty when valid.</summary>
     public IReadOnlyList<PolicyProblem> Validate(ClusterMigrationConfig cluster)
     {
@@ -72,6 +79,7 @@ public sealed record DrainPolicy
         problems.AddRange((Failure ?? new FailurePolicy()).Validate());
         problems.AddRange((CostModel ?? new CostModelOptions()).Validate());
         problems.AddRange((Window ?? new WindowPolicy()).Validate());
+        problems.AddRange(BudgetProblems(Budgets));
         if (Failure is null)
         {
             problems.Add(new(nameof(Failure), "must be set", null));
@@ -97,6 +105,36 @@ public sealed record DrainPolicy
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid drain policy: " + string.Join("; ", problems.Select(p => p.ToString())) + ".");
+        }
+    }
+
+    private static IEnumerable<PolicyProblem> BudgetProblems(IReadOnlyList<ApplicationBudget>? budgets)
+    {
+        if (budgets is null)
+        {
+            yield return new(nameof(Budgets), "must be set (an empty list for none)", null);
+            yield break;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < budgets.Count; i++)
+        {
+            var path = $"{nameof(Budgets)}[{i}]";
+            if (budgets[i] is not { } budget)
+            {
+                yield return new(path, "must not be null", null);
+                continue;
+            }
+
+            foreach (var problem in budget.Validate(path))
+            {
+                yield return problem;
+            }
+
+            if (!string.IsNullOrWhiteSpace(budget.Name) && !names.Add(budget.Name))
+            {
+                yield return new(path + ".Name", "must be unique among the policy's budgets", $"'{budget.Name}'");
+            }
         }
     }
 

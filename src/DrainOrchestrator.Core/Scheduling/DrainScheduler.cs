@@ -35,8 +35,17 @@ public static class DrainScheduler
         }
 
         var actions = new List<SchedulerAction>();
+        var budgets = BudgetCounters.Build(state, plan);
+        var heldByBudget = new List<PlannedVmi>();
         foreach (var i in tally.Restarts)
         {
+            if (budgets is not null && !budgets.Admits(i, restart: true))
+            {
+                heldByBudget.Add(plan.Items[i]);
+                continue;
+            }
+
+            budgets?.Take(i, restart: true);
             ref var status = ref table[i];
             actions.Add(new RestartElsewhere(status.Vmi, status.NextAttempt,
                 MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), plan.Items[i].Wave));
@@ -52,6 +61,12 @@ public static class DrainScheduler
         {
             ref var status = ref table[i];
             var item = plan.Items[i];
+            if (budgets is not null && !budgets.Admits(i, restart: false))
+            {
+                heldByBudget.Add(item);
+                return null;
+            }
+
             var (index, chooser) = targets.Value;
             var target = chooser.Choose(item, status.Vmi, status.AvoidTargets);
             if (target < 0)
@@ -62,6 +77,7 @@ public static class DrainScheduler
 
             index.ReserveAt(target, status.Vmi.MemoryBytes);
             chooser.Taken(target, item.NeedsDedicatedBandwidth);
+            budgets?.Take(i, restart: false);
             return index.Candidate(target).Name;
         });
 
@@ -71,7 +87,10 @@ public static class DrainScheduler
             var item = plan.Items[i];
             actions.Add(new StartMigration(status.Vmi, status.NextAttempt,
                 MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), item.Wave,
-                status.Vmi.NodeName, target, status.PostCopy));
+                status.Vmi.NodeName, target, status.PostCopy)
+            {
+                Budgets = budgets?.Of(i) ?? [],
+            });
         }
 
         var wakeAt = tally.WakeAt;
@@ -84,6 +103,7 @@ public static class DrainScheduler
             tally.Moved, counters.Cluster)
         {
             HeldBack = heldBack,
+            HeldByBudget = heldByBudget,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DrainOrchestrator.Core.Budgets;
 using DrainOrchestrator.Core.Planning;
 
 namespace DrainOrchestrator.Core.Scheduling;
@@ -78,6 +79,7 @@ internal sealed class PlanIndex
             return byDuration != 0 ? byDuration : string.CompareOrdinal(Items[a].Vmi.Uid, Items[b].Vmi.Uid);
         });
         MigrationOrder = [.. migrations];
+        (Budgets, ItemBudgets) = IndexBudgets(plan, Items);
     }
 
     /// <summary>The plan instance this index describes.</summary>
@@ -109,6 +111,12 @@ internal sealed class PlanIndex
 
     /// <summary>Items that migrate, ordered by predicted duration (longest first), then by uid.</summary>
     public int[] MigrationOrder { get; }
+
+    /// <summary>The plan's application budgets (<see cref="DrainPlan.Budgets"/>).</summary>
+    public ApplicationBudget[] Budgets { get; }
+
+    /// <summary>For each item, the positions in <see cref="Budgets"/> of the budgets it is a member of (mostly none).</summary>
+    public int[][] ItemBudgets { get; }
 
     /// <summary>The index of <paramref name="plan"/>, built on first use.</summary>
     public static PlanIndex For(DrainPlan plan)
@@ -146,6 +154,26 @@ internal sealed class PlanIndex
     {
         var planned = PlannedSource[item];
         return planned >= 0 && string.Equals(DrainedNames[planned], node, StringComparison.Ordinal) ? planned : DrainedIndexOf(node);
+    }
+
+    // Each item's budgets by position, from the names the planner gave it: once per plan, never per pass.
+    private static (ApplicationBudget[], int[][]) IndexBudgets(DrainPlan plan, PlannedVmi[] items)
+    {
+        var budgets = plan.Budgets.Select(b => b.Budget).ToArray();
+        var byName = new Dictionary<string, int>(budgets.Length, StringComparer.Ordinal);
+        for (var b = 0; b < budgets.Length; b++)
+        {
+            byName.TryAdd(budgets[b].Name, b);
+        }
+
+        var itemBudgets = new int[items.Length][];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var names = items[i].Budgets;
+            itemBudgets[i] = names.Count == 0 ? [] : [.. names.Where(byName.ContainsKey).Select(n => byName[n])];
+        }
+
+        return (budgets, itemBudgets);
     }
 
     private bool Describes(DrainPlan plan)

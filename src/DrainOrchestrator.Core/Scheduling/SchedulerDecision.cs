@@ -27,6 +27,9 @@ public sealed record SchedulerDecision(
     /// </summary>
     public IReadOnlyList<PlannedVmi> HeldBack { get; init; } = [];
 
+    /// <summary>Moves that could start now but that an application budget holds back: too many of its members are in flight.</summary>
+    public IReadOnlyList<PlannedVmi> HeldByBudget { get; init; } = [];
+
     /// <summary>
     /// Nothing of ours in flight, nothing started, and what remains is held back by the window (or waits for a timer
     /// past its close): nothing more can happen in this window.

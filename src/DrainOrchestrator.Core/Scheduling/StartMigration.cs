@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Budgets;
 using DrainOrchestrator.Core.Snapshot;
 
 namespace DrainOrchestrator.Core.Scheduling;
@@ -17,6 +18,9 @@ public sealed record StartMigration(
     VmiSnapshot Vmi, int Attempt, string Name, int Wave, string SourceNode, string TargetNode, bool PostCopy)
     : SchedulerAction(Vmi, Attempt, Name, Wave)
 {
+    /// <summary>The application budgets the VMI is a member of: the engine reserves its slot in each, durably.</summary>
+    public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
+
     /// <summary>The node label the target is pinned with.</summary>
     public const string HostnameLabel = "kubernetes.io/hostname";
 }

@@ -1,3 +1,5 @@
+using DrainOrchestrator.Core.Budgets;
+
 namespace DrainOrchestrator.Core.Snapshot;
 
 /// <summary>
@@ -18,4 +20,10 @@ public sealed record ClusterSnapshot(
 {
     /// <summary>Hints for NIC bandwidths and dirty rates that could not be used; the inputs they were for are unknown.</summary>
     public IReadOnlyList<InvalidHint> InvalidHints { get; init; } = [];
+
+    /// <summary>
+    /// Application budgets the cluster states besides the VMIs' annotations: PodDisruptionBudgets covering
+    /// virt-launcher pods, as the engine maps them.
+    /// </summary>
+    public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
 }

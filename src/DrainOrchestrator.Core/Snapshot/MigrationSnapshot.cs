@@ -1,3 +1,5 @@
+using DrainOrchestrator.Core.Budgets;
+
 namespace DrainOrchestrator.Core.Snapshot;
 
 /// <summary>An unfinished VMIM in the cluster, created by us or by anyone else.</summary>
@@ -17,6 +19,12 @@ public sealed record MigrationSnapshot(
     MigrationPhase Phase,
     long MemoryBytes = 0)
 {
+    /// <summary>The migrating VMI's labels, when it is seen (application budgets count its migration by them).</summary>
+    public IReadOnlyDictionary<string, string>? VmiLabels { get; init; }
+
+    /// <summary>The migrating VMI's budget annotation, when it is seen and has one.</summary>
+    public BudgetAnnotation? VmiBudget { get; init; }
+
     /// <summary>Whether the VMIM has reached a final phase.</summary>
     public bool IsFinished => Phase is MigrationPhase.Succeeded or MigrationPhase.Failed;
 }

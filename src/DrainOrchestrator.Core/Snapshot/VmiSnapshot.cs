@@ -1,3 +1,5 @@
+using DrainOrchestrator.Core.Budgets;
+
 namespace DrainOrchestrator.Core.Snapshot;
 
 /// <summary>A VirtualMachineInstance as the planner and scheduler see it.</summary>
@@ -33,6 +35,9 @@ public sealed record VmiSnapshot(
     RunStrategy RunStrategy,
     long? DirtyRateBytesPerSecond)
 {
+    /// <summary>The VMI's budget annotation (<see cref="BudgetAnnotation"/>); null when it has none.</summary>
+    public BudgetAnnotation? Budget { get; init; }
+
     /// <summary><c>namespace/name</c>, for messages.</summary>
     public string QualifiedName => Namespace + "/" + Name;
 }

@@ -26,6 +26,9 @@ namespace DrainOrchestrator.Engine.Budget;
 /// </param>
 internal sealed record ClusterLoad(ForeignLoad Foreign, int OtherDrainsInFlight, IReadOnlySet<string> Ended)
 {
+    /// <summary>The foreign VMIMs in flight whose VMI is seen (application budgets count them by its labels).</summary>
+    public IReadOnlyList<MigrationSnapshot> ForeignMigrations { get; init; } = [];
+
     /// <summary>Nothing seen yet.</summary>
     public static ClusterLoad Empty { get; } = new(ForeignLoad.None, 0, new HashSet<string>(StringComparer.Ordinal));
 
@@ -59,6 +62,7 @@ internal sealed record ClusterLoad(ForeignLoad Foreign, int OtherDrainsInFlight,
         }
 
         var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
+        var migrations = new List<MigrationSnapshot>();
         if (foreign.Count > 0)
         {
             foreach (var migration in snapshot.UnfinishedMigrations)
@@ -66,10 +70,11 @@ internal sealed record ClusterLoad(ForeignLoad Foreign, int OtherDrainsInFlight,
                 if (foreign.Contains(migration.Namespace + "/" + migration.Name))
                 {
                     bySource[migration.SourceNode] = bySource.GetValueOrDefault(migration.SourceNode) + 1;
+                    migrations.Add(migration);
                 }
             }
         }
 
-        return new ClusterLoad(new ForeignLoad(foreign.Count, bySource), others, ended);
+        return new ClusterLoad(new ForeignLoad(foreign.Count, bySource), others, ended) { ForeignMigrations = migrations };
     }
 }

@@ -26,6 +26,7 @@ internal sealed class MigrationBudget(DrainContext context)
 {
     private readonly ClusterBudgetStore _store = new(context.Writer.DataSource, context.Time);
     private ClusterLoad _load = ClusterLoad.Empty;
+    private ClusterState? _cluster;
     private BudgetLimits _limits = new(1, 1);
     private BudgetDemand? _published;
     private DateTimeOffset _publishedAt;
@@ -44,6 +45,7 @@ internal sealed class MigrationBudget(DrainContext context)
     public void Observe(ClusterState cluster, ClusterSnapshot snapshot, IEnumerable<string> justEnded)
     {
         _load = ClusterLoad.Of(cluster, snapshot, context.DrainIdText, justEnded);
+        _cluster = cluster;
         _limits = BudgetLimits.Of(snapshot.Config, context.Policy);
     }
 
@@ -96,7 +98,10 @@ internal sealed class MigrationBudget(DrainContext context)
         ClusterBudgetStore.GrantChange(Request(action, wanted), context.Time.GetUtcNow());
 
     private SlotRequest Request(StartMigration action, int wanted) =>
-        new(Cluster, context.Id, action.SourceNode, _limits.Cluster, _limits.Node, _load.Foreign, _load.Ended, wanted, DemandMaxAge);
+        new(Cluster, context.Id, action.SourceNode, _limits.Cluster, _limits.Node, _load.Foreign, _load.Ended, wanted, DemandMaxAge)
+        {
+            Budgets = action.Budgets.Count == 0 ? [] : [.. action.Budgets.Select(b => ApplicationBudgetSlots.Request(b, _load, _cluster))],
+        };
 
     /// <summary>Publishes what the drain still wants when it changed, or once a heartbeat interval has passed.</summary>
     public async Task PublishAsync(int wanted, CancellationToken cancellationToken)

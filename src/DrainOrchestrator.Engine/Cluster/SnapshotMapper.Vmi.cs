@@ -79,7 +79,10 @@ public static partial class SnapshotMapper
             live?.Reason,
             ParseEviction(vmi.Spec?.EvictionStrategy),
             RunStrategyOf(vm),
-            DirtyRateOf(vmi, vm, node, invalid));
+            DirtyRateOf(vmi, vm, node, invalid))
+        {
+            Budget = BudgetAnnotationReader.Read(meta.Annotations),
+        };
     }
 
     private static EvictionStrategy ParseEviction(string? value) =>

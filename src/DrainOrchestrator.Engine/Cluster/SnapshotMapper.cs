@@ -93,7 +93,11 @@ public static partial class SnapshotMapper
             ? pinned
             : ours ? state!.TargetNode : null;
         return new MigrationSnapshot(m.Metadata.Namespace ?? "", m.Metadata.Name ?? "", vmiName, source, target, phase,
-            vmi is null ? 0 : MemoryOf(vmi));
+            vmi is null ? 0 : MemoryOf(vmi))
+        {
+            VmiLabels = vmi?.Metadata.Labels,
+            VmiBudget = vmi is null ? null : BudgetAnnotationReader.Read(vmi.Metadata.Annotations),
+        };
     }
 
     private static Dictionary<string, string> Labels(ObjectMeta meta) =>

@@ -25,7 +25,8 @@ internal sealed partial class MigrationLoop
     private CreateFence Fence => _createFence ??= new CreateFence(context);
 
     // Each start in turn until the budget refuses one for the cluster (its limit, or this drain's share): no later start
-    // of the pass could pass either. A start refused for its source node's limit leaves the others to try. What is left
+    // of the pass could pass either. A start refused for its source node's limit or an application budget leaves the
+    // others to try. What is left
     // is published as this drain's demand, so the other drains leave it its share. Returns how many did not start.
     private async Task<int> StartAllAsync(IReadOnlyList<StartMigration> starts, IReadOnlyList<AttemptRecord> records, ClusterState cluster,
         ClusterSnapshot snapshot, CancellationToken cancellationToken)
@@ -40,12 +41,12 @@ internal sealed partial class MigrationLoop
         foreach (var action in starts)
         {
             var refusal = await StartAsync(action, snapshot, wanted, cancellationToken);
-            if (refusal is not (SlotRefusal.None or SlotRefusal.NodeLimit))
+            if (refusal is not (SlotRefusal.None or SlotRefusal.NodeLimit or SlotRefusal.ApplicationBudget))
             {
                 break;
             }
 
-            nodeRefused += refusal == SlotRefusal.NodeLimit ? 1 : 0;
+            nodeRefused += refusal is SlotRefusal.NodeLimit or SlotRefusal.ApplicationBudget ? 1 : 0;
             wanted--;
             if (_deferred.ContainsKey(action.Name))
             {

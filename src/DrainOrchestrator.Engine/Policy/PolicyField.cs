@@ -33,5 +33,6 @@ public sealed record PolicyField(
     }
 
     /// <summary>The command-line option for this field, e.g. <c>--max-parallel</c>.</summary>
-    public string Option => "--" + string.Concat(Wire.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+    public string Option => Kind == PolicyValueKind.Budgets ? "--budget"
+        : "--" + string.Concat(Wire.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }

@@ -14,4 +14,7 @@ public enum PolicyValueKind
 
     /// <summary>One of a few lowercase words.</summary>
     Choice,
+
+    /// <summary>A list of application budgets (JSON objects; on the command line, a repeatable <c>--budget</c>).</summary>
+    Budgets,
 }

@@ -7,6 +7,7 @@ namespace DrainOrchestrator.Persistence.Budget;
 internal sealed class BudgetLedger
 {
     private readonly Dictionary<string, int> _outbound = new(StringComparer.Ordinal);
+    private readonly List<ClusterBudgetStore.HeldSlotRow> _slots = [];
 
     private BudgetLedger()
     {
@@ -40,6 +41,7 @@ internal sealed class BudgetLedger
             }
 
             ledger.Held++;
+            ledger._slots.Add(slot);
             ledger._outbound[slot.SourceNode] = ledger.OutboundOf(slot.SourceNode) + 1;
             var entry = ledger.EntryOf(slot.DrainId, slot.DrainName, slot.DrainCreatedAt);
             entry.Held++;
@@ -60,6 +62,9 @@ internal sealed class BudgetLedger
 
     /// <summary>Slots held out of <paramref name="node"/> by every drain.</summary>
     public int OutboundOf(string node) => _outbound.GetValueOrDefault(node);
+
+    /// <summary>Slots held by every drain whose VMI is a member of <paramref name="budget"/>.</summary>
+    public int HeldIn(BudgetSlotRequest budget) => _slots.Count(s => budget.IsMember(s.VmiNamespace, s.VmiName));
 
     public int HeldBy(Guid drainId) => Drains.TryGetValue(drainId, out var entry) ? entry.Held : 0;
 

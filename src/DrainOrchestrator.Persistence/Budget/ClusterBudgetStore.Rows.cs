@@ -4,7 +4,8 @@ namespace DrainOrchestrator.Persistence.Budget;
 public sealed partial class ClusterBudgetStore
 {
     /// <summary>A slot held: one unfinished migration attempt of a drain of the cluster.</summary>
-    internal sealed record HeldSlotRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, string VmimName, string SourceNode);
+    internal sealed record HeldSlotRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, string VmimName, string SourceNode,
+        string VmiNamespace, string VmiName);
 
     /// <summary>A drain's published demand.</summary>
     internal sealed record DemandRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, int Wanted, int ForeignInFlight,

@@ -29,7 +29,7 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
     private const string HeldSlotsSql =
         """
         SELECT a.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, a.vmim_name AS VmimName,
-               a.source_node AS SourceNode
+               a.source_node AS SourceNode, a.vmi_namespace AS VmiNamespace, a.vmi_name AS VmiName
           FROM migration_attempts a
           JOIN drains d ON d.id = a.drain_id
          WHERE d.cluster = @cluster
@@ -151,6 +151,14 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
         if (request.DemandMaxAge <= TimeSpan.Zero)
         {
             problems.Add($"DemandMaxAge must be positive, was {request.DemandMaxAge}");
+        }
+
+        foreach (var budget in request.Budgets ?? [])
+        {
+            if (budget.Limit < 0 || budget.Foreign < 0 || budget.IsMember is null)
+            {
+                problems.Add($"Budget '{budget.Name}' must have a limit and a foreign count of at least 0 and a membership test, was {budget.Limit} and {budget.Foreign}");
+            }
         }
 
         if (problems.Count > 0)

@@ -14,4 +14,7 @@ public enum SlotRefusal
 
     /// <summary>The drain already holds its fair share while other drains of the cluster want slots.</summary>
     FairShare,
+
+    /// <summary>An application budget the VMI is a member of has as many members migrating (every drain's and foreign) as it allows.</summary>
+    ApplicationBudget,
 }

@@ -22,4 +22,8 @@ public sealed record SlotRequest(
     ForeignLoad Foreign,
     IReadOnlySet<string> Ended,
     int Wanted,
-    TimeSpan DemandMaxAge);
+    TimeSpan DemandMaxAge)
+{
+    /// <summary>The application budgets the migrating VMI is a member of; the start must leave each within its limit.</summary>
+    public IReadOnlyList<BudgetSlotRequest> Budgets { get; init; } = [];
+}

@@ -57,6 +57,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 PolicyValueKind.Count => JsonSchemaType.Integer,
                 PolicyValueKind.Seconds => JsonSchemaType.Number,
                 PolicyValueKind.Switch => JsonSchemaType.Boolean,
+                PolicyValueKind.Budgets => JsonSchemaType.Array,
                 _ => JsonSchemaType.String,
             },
             Description = f.Description,

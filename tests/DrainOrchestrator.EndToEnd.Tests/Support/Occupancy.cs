@@ -41,6 +41,29 @@ internal static class Occupancy
         return (peak, peakPerSource);
     }
 
+    /// <summary>The peak of unfinished VMIMs at once among those whose VMI <paramref name="selected"/> picks by name.</summary>
+    public static int PeakOf(GroundTruth truth, Func<string, bool> selected)
+    {
+        var events = new List<(DateTimeOffset At, int Delta)>();
+        foreach (var m in truth.Document["migrations"]!.AsArray())
+        {
+            if (selected(m!["vmiName"]!.GetValue<string>()))
+            {
+                events.Add((m["createdAt"]!.GetValue<DateTimeOffset>(), +1));
+                events.Add((FinalAt(m) ?? DateTimeOffset.MaxValue, -1));
+            }
+        }
+
+        var (now, peak) = (0, 0);
+        foreach (var (_, delta) in events.OrderBy(e => e.At).ThenBy(e => e.Delta))
+        {
+            now += delta;
+            peak = Math.Max(peak, now);
+        }
+
+        return peak;
+    }
+
     private static DateTimeOffset? FinalAt(JsonNode migration) =>
         migration["phaseTransitions"]?.AsArray()
             .FirstOrDefault(t => t!["phase"]!.GetValue<string>() is "Succeeded" or "Failed")?["at"]?.GetValue<DateTimeOffset>();
