@@ -32,6 +32,7 @@ internal sealed partial class ClusterController
             Vm = vm!,
             VmiUid = vm!.VmiUid!,
             AdmissionKey = _ctx.AdmissionRandom.NextInt64(),
+            Priority = request.Priority,
             Sequence = _sequence++,
         };
         State.Migrations.Add(key, job);

@@ -25,6 +25,9 @@ internal sealed class MigrationJob
     /// <summary>The seeded random admission order key.</summary>
     public required long AdmissionKey { get; init; }
 
+    /// <summary><c>spec.priority</c>: a higher one gets a free slot before any lower one.</summary>
+    public MigrationPriority? Priority { get; init; }
+
     public required long Sequence { get; init; }
 
     public MigrationPhase Phase { get; private set; } = MigrationPhase.Pending;
@@ -81,6 +84,7 @@ internal sealed class MigrationJob
         Uid = Uid,
         VmiName = VmiName,
         AddedNodeSelector = AddedNodeSelector,
+        Priority = Priority,
         CreatedAt = CreatedAt,
         Phase = Phase,
         PhaseTransitions = [.. _transitions],

@@ -18,6 +18,9 @@ public sealed record VmimSnapshot
     /// <summary><c>spec.addedNodeSelector</c>.</summary>
     public required IReadOnlyDictionary<string, string> AddedNodeSelector { get; init; }
 
+    /// <summary><c>spec.priority</c>.</summary>
+    public MigrationPriority? Priority { get; init; }
+
     /// <summary>When created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
