@@ -97,6 +97,9 @@ internal sealed class MigrationJob
         MigrationState = FinalMigrationState,
         Mode = Transfer?.Mode,
         BytesProcessed = (long)(Transfer?.Processed ?? 0),
+        BytesTotal = Vm.MemoryBytes,
+        TransferRateBytesPerSecond = Transfer?.Rate ?? 0,
+        DirtyRateBytesPerSecond = Transfer is { Mode: MigrationMode.PreCopy } t ? Vm.DirtyRate * (1 - t.Throttle) : 0,
         BytesRemaining = (long)(Transfer?.Remaining ?? (IsFinal ? 0 : Vm.MemoryBytes)),
     };
 }
