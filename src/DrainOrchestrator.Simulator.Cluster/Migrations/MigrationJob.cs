@@ -28,6 +28,12 @@ internal sealed class MigrationJob
     /// <summary><c>spec.priority</c>: a higher one gets a free slot before any lower one.</summary>
     public MigrationPriority? Priority { get; init; }
 
+    /// <summary>KubeVirt's markers (evacuation, workload update) when one of its controllers created the VMIM.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Created by the model's own (KubeVirt) controller rather than through the API: the bridge stores it.</summary>
+    public bool CreatedByModel { get; init; }
+
     public required long Sequence { get; init; }
 
     public MigrationPhase Phase { get; private set; } = MigrationPhase.Pending;
@@ -85,6 +91,8 @@ internal sealed class MigrationJob
         VmiName = VmiName,
         AddedNodeSelector = AddedNodeSelector,
         Priority = Priority,
+        Annotations = Annotations,
+        CreatedByModel = CreatedByModel,
         CreatedAt = CreatedAt,
         Phase = Phase,
         PhaseTransitions = [.. _transitions],

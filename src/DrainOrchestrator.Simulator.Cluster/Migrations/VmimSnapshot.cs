@@ -21,6 +21,12 @@ public sealed record VmimSnapshot
     /// <summary><c>spec.priority</c>.</summary>
     public MigrationPriority? Priority { get; init; }
 
+    /// <summary>The annotations the model set or knows (KubeVirt's evacuation and workload-update markers).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>KubeVirt's own controller (the model) created it; clients' VMIMs are created through the API.</summary>
+    public bool CreatedByModel { get; init; }
+
     /// <summary>When created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
