@@ -81,7 +81,8 @@ public sealed class EvacuationControllerTests
         var vms = Enumerable.Range(1, 6).Select(i => TestClusters.Vm($"vm-{i}", "node-a"))
             .Append(TestClusters.Vm("no-strategy", "node-a") with { EvictionStrategy = null });
         scenario = TestClusters.Scenario([TestClusters.Node("node-a"), TestClusters.Node("node-b"), TestClusters.Node("node-c")], vms)
-            with { EvacuationController = evacuationController };
+            with
+        { EvacuationController = evacuationController };
         return SimulatedCluster.Create(scenario);
     }
 }
