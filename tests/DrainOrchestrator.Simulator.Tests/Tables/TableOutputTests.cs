@@ -82,6 +82,26 @@ public sealed class TableOutputTests(BridgeFixture fixture) : IClassFixture<Brid
     }
 
     [Fact]
+    public async Task WatchVmis_AsTable_EachEventIsAOneRowTableWithColumnsOnlyInTheFirst()
+    {
+        using var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", TableAccept);
+
+        using var watch = await WatchStream.OpenAsync(client, MigrationApi.Vmis + "?watch=1");
+        var first = (await watch.NextAsync())!;
+        var second = (await watch.NextAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, watch.Code);
+        Assert.Equal("ADDED", first["type"]!.GetValue<string>());
+        Assert.Equal("Table", first["object"]!["kind"]!.GetValue<string>());
+        Assert.Equal(8, first["object"]!["columnDefinitions"]!.AsArray().Count);
+        Assert.Single(first["object"]!["rows"]!.AsArray());
+        Assert.Equal("Table", second["object"]!["kind"]!.GetValue<string>());
+        Assert.Null(second["object"]!["columnDefinitions"]);
+        Assert.Equal("Running", second["object"]!["rows"]![0]!["cells"]![2]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ListVmis_PlainJsonAccepted_IsStillTheList()
     {
         using var client = fixture.CreateClient();

@@ -36,6 +36,7 @@ internal static class ReadHandlers
         return ApiResponses.WriteListAsync(call.Response, type.ApiVersion, type.ListKind, list, call.Aborted);
     }
 
-    private static TableRequest? TableRequestOf(ApiCall call) =>
+    /// <summary>The Table the client asks for (kubectl's Accept list), or null for plain JSON.</summary>
+    public static TableRequest? TableRequestOf(ApiCall call) =>
         TableRequest.Parse(call.Http.Request.Headers.Accept.ToString(), call.Http.Request.Query["includeObject"].ToString());
 }

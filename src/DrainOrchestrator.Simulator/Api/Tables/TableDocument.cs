@@ -7,12 +7,13 @@ namespace DrainOrchestrator.Simulator.Api.Tables;
 /// <summary>
 /// A <c>meta.k8s.io</c> Table of stored objects: the printer's column definitions, one row per object with its cells
 /// and (per <see cref="IncludeObject"/>) its metadata or the whole object, and the list's resourceVersion and continue
-/// token so <c>kubectl get</c> pages through it as through a list.
+/// token so <c>kubectl get</c> pages through it as through a list. A watch sends one per event, the column definitions
+/// only in the first (as kube-apiserver does; kubectl keeps them).
 /// </summary>
 internal static class TableDocument
 {
     public static JsonObject Of(TableRequest request, TablePrinter printer, IEnumerable<StoredObject> objects,
-        DateTimeOffset now, long? resourceVersion = null, string? continueToken = null, long? remainingItemCount = null)
+        DateTimeOffset now, long? resourceVersion = null, string? continueToken = null, long? remainingItemCount = null, bool withColumns = true)
     {
         var metadata = new JsonObject();
         if (resourceVersion is { } version)
@@ -31,7 +32,7 @@ internal static class TableDocument
             ["kind"] = "Table",
             ["apiVersion"] = request.ApiVersion,
             ["metadata"] = metadata,
-            ["columnDefinitions"] = new JsonArray([.. printer.Columns.Select(c => (JsonNode)c.ToJson())]),
+            ["columnDefinitions"] = withColumns ? new JsonArray([.. printer.Columns.Select(c => (JsonNode)c.ToJson())]) : null,
             ["rows"] = new JsonArray([.. objects.Select(o => (JsonNode)Row(request, printer, o.ToJsonObject(), now))]),
         };
     }
