@@ -20,7 +20,12 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
         Seed = seed;
         Step = step;
         StartedAt = start;
-        var state = new ClusterState { Config = scenario.MigrationConfig, Timings = scenario.Timings };
+        var state = new ClusterState
+        {
+            Config = scenario.MigrationConfig,
+            Timings = scenario.Timings,
+            EvacuationController = scenario.EvacuationController,
+        };
         _ctx = new ModelContext(state, seed, start);
         _controller = new ClusterController(_ctx, step);
         _controller.Transfers.IntegrateTo(start);

@@ -29,6 +29,9 @@ public sealed class PodStatus : WireModel
     /// <summary>Detail for the current phase.</summary>
     public string? Message { get; set; }
 
+    /// <summary>One status per container of the spec.</summary>
+    public List<ContainerStatus>? ContainerStatuses { get; set; }
+
     /// <summary>When the kubelet accepted the pod.</summary>
     public DateTimeOffset? StartTime { get; set; }
 }

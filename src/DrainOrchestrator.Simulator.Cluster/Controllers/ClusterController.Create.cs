@@ -6,7 +6,9 @@ internal sealed partial class ClusterController
     public TimeSpan AdmissionCacheLag { get; set; }
 
     /// <summary>KubeVirt's create webhook, then the VMIM enters Pending and waits for a slot.</summary>
-    public VmimCreateResult Create(VmimCreateRequest request)
+    public VmimCreateResult Create(VmimCreateRequest request) => Create(request, createdByModel: false);
+
+    private VmimCreateResult Create(VmimCreateRequest request, bool createdByModel)
     {
         var key = ClusterKeys.Of(request.Namespace, request.Name);
         if (State.Migrations.TryGetValue(key, out var existing))
@@ -32,6 +34,9 @@ internal sealed partial class ClusterController
             Vm = vm!,
             VmiUid = vm!.VmiUid!,
             AdmissionKey = _ctx.AdmissionRandom.NextInt64(),
+            Priority = request.Priority,
+            Annotations = request.Annotations ?? new Dictionary<string, string>(),
+            CreatedByModel = createdByModel,
             Sequence = _sequence++,
         };
         State.Migrations.Add(key, job);

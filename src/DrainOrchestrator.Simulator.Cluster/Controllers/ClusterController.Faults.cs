@@ -114,6 +114,7 @@ internal sealed partial class ClusterController
     {
         Transfers.Invalidate(Now);
         _capacityChanged = true;
+        _evacuationNeeded = true;
         _ctx.NodesTouched = true;
         _ctx.Publish(new NodeChanged(Now, node.ToSnapshot()));
     }

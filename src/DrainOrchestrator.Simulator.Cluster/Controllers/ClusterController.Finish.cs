@@ -81,6 +81,7 @@ internal sealed partial class ClusterController
     private void Finish(MigrationJob job)
     {
         job.FinishedAt = Now;
+        EvacuationFinished(job);
         var vm = job.Vm;
         vm.QueuedMigrations.Remove(job);
         if (ReferenceEquals(vm.ActiveMigration, job))

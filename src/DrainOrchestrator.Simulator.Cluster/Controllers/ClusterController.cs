@@ -60,6 +60,12 @@ internal sealed partial class ClusterController
             RetryUnplaced();
         }
 
+        if (_evacuationNeeded || _admissionNeeded)
+        {
+            _evacuationNeeded = false;
+            Evacuate();
+        }
+
         if (_admissionNeeded)
         {
             _admissionNeeded = false;

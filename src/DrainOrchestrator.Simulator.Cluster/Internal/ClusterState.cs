@@ -23,6 +23,9 @@ internal sealed class ClusterState
 
     public MigrationTimings Timings { get; set; } = new();
 
+    /// <summary>Whether KubeVirt's evacuation controller runs (the scenario's <c>kubevirt.evacuationController</c>).</summary>
+    public bool EvacuationController { get; init; }
+
     public void AddNode(NodeState node)
     {
         NodeList.Add(node);

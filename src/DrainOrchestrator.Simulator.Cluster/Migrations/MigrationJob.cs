@@ -25,6 +25,15 @@ internal sealed class MigrationJob
     /// <summary>The seeded random admission order key.</summary>
     public required long AdmissionKey { get; init; }
 
+    /// <summary><c>spec.priority</c>: a higher one gets a free slot before any lower one.</summary>
+    public MigrationPriority? Priority { get; init; }
+
+    /// <summary>KubeVirt's markers (evacuation, workload update) when one of its controllers created the VMIM.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Created by the model's own (KubeVirt) controller rather than through the API: the bridge stores it.</summary>
+    public bool CreatedByModel { get; init; }
+
     public required long Sequence { get; init; }
 
     public MigrationPhase Phase { get; private set; } = MigrationPhase.Pending;
@@ -81,6 +90,9 @@ internal sealed class MigrationJob
         Uid = Uid,
         VmiName = VmiName,
         AddedNodeSelector = AddedNodeSelector,
+        Priority = Priority,
+        Annotations = Annotations,
+        CreatedByModel = CreatedByModel,
         CreatedAt = CreatedAt,
         Phase = Phase,
         PhaseTransitions = [.. _transitions],
@@ -93,6 +105,9 @@ internal sealed class MigrationJob
         MigrationState = FinalMigrationState,
         Mode = Transfer?.Mode,
         BytesProcessed = (long)(Transfer?.Processed ?? 0),
+        BytesTotal = Vm.MemoryBytes,
+        TransferRateBytesPerSecond = Transfer?.Rate ?? 0,
+        DirtyRateBytesPerSecond = Transfer is { Mode: MigrationMode.PreCopy } t ? Vm.DirtyRate * (1 - t.Throttle) : 0,
         BytesRemaining = (long)(Transfer?.Remaining ?? (IsFinal ? 0 : Vm.MemoryBytes)),
     };
 }

@@ -6,9 +6,13 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// <param name="Uid">The uid the API server assigned.</param>
 /// <param name="VmiName"><c>spec.vmiName</c>.</param>
 /// <param name="AddedNodeSelector"><c>spec.addedNodeSelector</c>, or null.</param>
+/// <param name="Priority"><c>spec.priority</c>, or null (every VMIM but virt-controller's own).</param>
+/// <param name="Annotations">The VMIM's annotations the model needs to know (KubeVirt's own markers), or null.</param>
 public sealed record VmimCreateRequest(
     string Namespace,
     string Name,
     string Uid,
     string VmiName,
-    IReadOnlyDictionary<string, string>? AddedNodeSelector = null);
+    IReadOnlyDictionary<string, string>? AddedNodeSelector = null,
+    MigrationPriority? Priority = null,
+    IReadOnlyDictionary<string, string>? Annotations = null);

@@ -18,6 +18,15 @@ public sealed record VmimSnapshot
     /// <summary><c>spec.addedNodeSelector</c>.</summary>
     public required IReadOnlyDictionary<string, string> AddedNodeSelector { get; init; }
 
+    /// <summary><c>spec.priority</c>.</summary>
+    public MigrationPriority? Priority { get; init; }
+
+    /// <summary>The annotations the model set or knows (KubeVirt's evacuation and workload-update markers).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>KubeVirt's own controller (the model) created it; clients' VMIMs are created through the API.</summary>
+    public bool CreatedByModel { get; init; }
+
     /// <summary>When created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -56,6 +65,18 @@ public sealed record VmimSnapshot
 
     /// <summary>Bytes still to send (model output, not a KubeVirt field).</summary>
     public required long BytesRemaining { get; init; }
+
+    /// <summary>The bytes the guest's memory holds (model output: libvirt's data total).</summary>
+    public long BytesTotal { get; init; }
+
+    /// <summary>The current transfer rate in bytes per second while the memory moves, else 0 (model output).</summary>
+    public double TransferRateBytesPerSecond { get; init; }
+
+    /// <summary>
+    /// The rate at which the guest dirties memory that must be sent again, in bytes per second: its dirty rate slowed by
+    /// auto-converge, 0 once paused or in post-copy (model output).
+    /// </summary>
+    public double DirtyRateBytesPerSecond { get; init; }
 
     /// <summary>Whether the phase is Succeeded or Failed.</summary>
     public bool IsFinal => Phase is MigrationPhase.Succeeded or MigrationPhase.Failed;

@@ -27,6 +27,13 @@ public sealed record ClusterScenario
     /// <summary>How long each step of a migration takes.</summary>
     public MigrationTimings Timings { get; init; } = new();
 
+    /// <summary>
+    /// Runs KubeVirt's evacuation controller: VMIs that evict by live migration leave a node tainted
+    /// <c>kubevirt.io/drain:NoSchedule</c> through KubeVirt's own VMIMs (system-critical, annotated
+    /// <c>kubevirt.io/evacuationMigration</c>). Off by default, so only clients create VMIMs.
+    /// </summary>
+    public bool EvacuationController { get; init; }
+
     /// <summary>Namespaces with labels (namespaces only named by VMs are created without labels).</summary>
     public IReadOnlyList<NamespaceDefinition> Namespaces { get; init; } = [];
 

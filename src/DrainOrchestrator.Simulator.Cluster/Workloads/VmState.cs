@@ -73,6 +73,7 @@ internal sealed class VmState
         Phase = Phase,
         NodeName = Phase is VmiPhase.Scheduled or VmiPhase.Running ? NodeName : null,
         LauncherPod = Pod?.Name,
+        LauncherPodUid = Pod?.Uid,
         CreatedAt = VmiCreatedAt,
         MemoryBytes = MemoryBytes,
         NonMigratableReason = NonMigratableReason,

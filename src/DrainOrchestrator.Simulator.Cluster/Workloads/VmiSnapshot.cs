@@ -27,6 +27,9 @@ public sealed record VmiSnapshot
     /// <summary>The current virt-launcher pod.</summary>
     public string? LauncherPod { get; init; }
 
+    /// <summary>The uid of <see cref="LauncherPod"/>: the guest's address on the pod network derives from it.</summary>
+    public string? LauncherPodUid { get; init; }
+
     /// <summary>When this VMI was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Simulator.Admin;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
+using DrainOrchestrator.Simulator.Metrics;
 using DrainOrchestrator.Simulator.Security.Authentication;
 using DrainOrchestrator.Simulator.Security.Authorization;
 
@@ -8,10 +9,11 @@ namespace DrainOrchestrator.Simulator.Api;
 
 /// <summary>
 /// The one request handler of the server: authentication (401 without a known token), then the admin API (the admin
-/// token only: 403 for anyone else), the health paths or the Kubernetes API (which authorizes each request), with every
+/// token only: 403 for anyone else), the health paths, KubeVirt's migration metrics (<c>/metrics</c>, any authenticated
+/// user, as a Prometheus with a token scrapes virt-handler) or the Kubernetes API (which authorizes each request), with every
 /// failure answered as a Kubernetes <c>Status</c>.
 /// </summary>
-internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesApi kubernetes, AdminApi admin)
+internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesApi kubernetes, AdminApi admin, MetricsEndpoint metrics)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -24,6 +26,7 @@ internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesAp
                 ["sim", "v1", var resource] when user.IsMaster => admin.HandleAsync(http, resource),
                 ["sim", ..] => throw new ApiStatusException(ForbiddenStatus.For(user, PathRequest(http), "drain-sim's admin API takes the admin token only")),
                 ["healthz" or "livez" or "readyz"] => WriteOkAsync(http),
+                ["metrics"] => metrics.HandleAsync(http),
                 _ => kubernetes.HandleAsync(http, segments, user),
             });
         }

@@ -106,6 +106,7 @@ internal sealed class KubernetesApi(ObjectStore store, ApiServerOptions options,
         var call = new ApiCall(http, new ResourceRequest(type, ns, name, subresource, verb), query, store, options, time, fault.DropWatchAfter)
         {
             Partition = partition,
+            User = user.Name,
         };
         if (fault.Ambiguous is { } answer && verb != ApiVerb.Watch)
         {

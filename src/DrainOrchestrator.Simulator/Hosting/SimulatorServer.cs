@@ -68,7 +68,8 @@ public static class SimulatorServer
         var pipeline = new ApiRequestPipeline(
             new TokenAuthenticator(token, serviceAccounts),
             new KubernetesApi(store, options.Api, options.Time, faults, counters, partition, authorizer, serviceAccounts),
-            new AdminApi(faults, counters, store, model, partition, serviceAccounts));
+            new AdminApi(faults, counters, store, model, partition, serviceAccounts),
+            new Metrics.MetricsEndpoint(model));
         app.Run(pipeline.HandleAsync);
         app.Lifetime.ApplicationStopping.Register(partition.Dispose);
         await app.StartAsync(cancellationToken);

@@ -46,6 +46,9 @@ public static class KubeVirtNames
     public const string KubeVirtName = "kubevirt";
 
     /// <summary>The KubeVirt version the simulated cluster reports.</summary>
+    /// <summary>The ServiceAccount virt-controller runs as (in <see cref="KubeVirtNamespace"/>).</summary>
+    public const string ControllerServiceAccount = "kubevirt-controller";
+
     public const string Version = "v1.9.0";
 
     /// <summary>The VMIM condition set once its deletion asked for an abort.</summary>

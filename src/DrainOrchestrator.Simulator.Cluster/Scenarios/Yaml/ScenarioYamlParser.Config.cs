@@ -7,9 +7,16 @@ internal sealed partial class ScenarioYamlParser
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
 
-    private MigrationConfig ParseKubeVirt(YamlNode node)
+    private (MigrationConfig Config, bool EvacuationController) ParseKubeVirt(YamlNode node)
     {
-        var fields = _reader.Fields(node, "kubevirt", "migrations");
+        var fields = _reader.Fields(node, "kubevirt", "migrations", "evacuationController");
+        var evacuation = fields.TryGetValue("evacuationController", out var controller)
+            && (_reader.Bool(controller, "kubevirt.evacuationController") ?? false);
+        return (ParseMigrations(fields), evacuation);
+    }
+
+    private MigrationConfig ParseMigrations(Dictionary<string, YamlNode> fields)
+    {
         if (!fields.TryGetValue("migrations", out var migrations))
         {
             return MigrationConfig.Default;

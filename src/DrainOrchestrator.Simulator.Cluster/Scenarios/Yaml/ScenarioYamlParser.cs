@@ -71,7 +71,8 @@ internal sealed partial class ScenarioYamlParser
 
         if (fields.TryGetValue("kubevirt", out var kubevirt))
         {
-            scenario = scenario with { MigrationConfig = ParseKubeVirt(kubevirt) };
+            var (config, evacuationController) = ParseKubeVirt(kubevirt);
+            scenario = scenario with { MigrationConfig = config, EvacuationController = evacuationController };
         }
 
         if (fields.TryGetValue("timings", out var timings))

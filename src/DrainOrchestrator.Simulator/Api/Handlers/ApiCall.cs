@@ -16,6 +16,9 @@ internal sealed record ApiCall(
     /// <summary>The API's partition switch: an open watch stream falls silent when a partition begins.</summary>
     public Admin.Partition.ApiPartition? Partition { get; init; }
 
+    /// <summary>Who made the request: admission (e.g. of a VMIM's spec.priority) sees the user name.</summary>
+    public string? User { get; init; }
+
     public CancellationToken Aborted => Http.RequestAborted;
 
     public HttpResponse Response => Http.Response;
@@ -23,6 +26,7 @@ internal sealed record ApiCall(
     public WriteOptions WriteOptions => new()
     {
         Origin = WriteOrigin.Client,
+        User = User,
         DryRun = Query.DryRun,
         Status = Request.Subresource == "status",
     };

@@ -3,6 +3,7 @@ using System.Text;
 using DrainOrchestrator.Simulator.Api.Errors;
 using DrainOrchestrator.Simulator.Api.Http;
 using DrainOrchestrator.Simulator.Api.Store;
+using DrainOrchestrator.Simulator.Api.Tables;
 
 namespace DrainOrchestrator.Simulator.Api.Handlers;
 
@@ -10,12 +11,14 @@ namespace DrainOrchestrator.Simulator.Api.Handlers;
 /// watch: streams newline-delimited watch events, flushed as they come, with BOOKMARKs when asked and idle, until the
 /// server-side timeout (or an injected drop, which cuts the connection). A resourceVersion older than the retained
 /// history gets a stream of one ERROR event (410 Expired), as kube-apiserver answers it. A partition of the API
-/// silences the stream until it heals, then drops the connection.
+/// silences the stream until it heals, then drops the connection. Asked for a Table (<c>kubectl get -w</c>), each event's
+/// object is a one-row Table.
 /// </summary>
 internal static class WatchHandler
 {
     public static async Task WatchAsync(ApiCall call)
     {
+        var table = ReadHandlers.TableRequestOf(call);
         var request = new WatchRequest(call.Request.Type)
         {
             Namespace = call.Request.Namespace,
@@ -38,7 +41,7 @@ internal static class WatchHandler
         await StartStreamAsync(call);
         try
         {
-            await StreamAsync(call, watch, stop.Token);
+            await StreamAsync(call, watch, table, stop.Token);
         }
         catch (OperationCanceledException) when (partitioned.IsCancellationRequested && !call.Aborted.IsCancellationRequested)
         {
@@ -82,9 +85,11 @@ internal static class WatchHandler
         await call.Response.Body.FlushAsync(call.Aborted);
     }
 
-    private static async Task StreamAsync(ApiCall call, StoreWatch watch, CancellationToken stop)
+    private static async Task StreamAsync(ApiCall call, StoreWatch watch, TableRequest? table, CancellationToken stop)
     {
         var body = call.Response.Body;
+        var printer = TablePrinters.For(call.Request.Type);
+        var first = true;
         while (true)
         {
             using var tick = new CancellationTokenSource(call.Options.BookmarkInterval, call.Time);
@@ -118,7 +123,12 @@ internal static class WatchHandler
 
             while (watch.Events.TryRead(out var change))
             {
-                await WriteAsync(body, Name(change.Type), change.Object.Json, stop);
+                var obj = table is null
+                    ? change.Object.Json
+                    : ObjectJson.Serialize(TableDocument.Of(table, printer, [change.Object], call.Time.GetUtcNow(),
+                        change.Object.ResourceVersion, withColumns: first));
+                first = false;
+                await WriteAsync(body, Name(change.Type), obj, stop);
             }
 
             await body.FlushAsync(stop);

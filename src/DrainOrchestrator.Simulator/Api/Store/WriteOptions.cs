@@ -12,6 +12,9 @@ public sealed record WriteOptions
     /// <summary>Who is writing; admission hooks see it.</summary>
     public WriteOrigin Origin { get; init; } = WriteOrigin.Controller;
 
+    /// <summary>The authenticated user name of a client write (null for the simulator's own controllers).</summary>
+    public string? User { get; init; }
+
     /// <summary>Run validation and admission but commit nothing (<c>dryRun=All</c>).</summary>
     public bool DryRun { get; init; }
 

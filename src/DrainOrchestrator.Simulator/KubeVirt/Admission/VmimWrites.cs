@@ -8,7 +8,8 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 
 /// <summary>
 /// VMIM writes as KubeVirt's webhooks and migration controller take them: a create is admitted by the model (denials
-/// answer 422 with KubeVirt's message) and gets its label, finalizer and Pending status; the spec cannot change; a
+/// answer 422 with KubeVirt's message) and gets its label, finalizer and Pending status; <c>spec.priority</c> is
+/// virt-controller's alone (<see cref="MigrationPriorityRule"/>); the spec cannot change; a
 /// delete cancels the migration, and the object stays, terminating, until the model lets it go.
 /// </summary>
 internal static class VmimWrites
@@ -45,13 +46,19 @@ internal static class VmimWrites
                 "decentralized (cross-namespace or cross-cluster) migration is not modelled"));
         }
 
+        if (MigrationPriorityRule.Check(vmim.Spec.Priority, request.Options) is { } refusal)
+        {
+            return AdmissionResult.Deny(ModelDenials.Webhook(type, name, CreateWebhook, "spec.priority", refusal));
+        }
+
         if (request.Store.Get(type, ns, name) is not null || request.Options.DryRun)
         {
             return AdmissionResult.Allow; // the store answers AlreadyExists; a dry run changes nothing
         }
 
         var uid = vmim.Metadata.Uid ?? "";
-        var result = model.Now().CreateMigration(new VmimCreateRequest(ns, name, uid, vmim.Spec.VmiName, vmim.Spec.AddedNodeSelector));
+        var result = model.Now().CreateMigration(new VmimCreateRequest(ns, name, uid, vmim.Spec.VmiName, vmim.Spec.AddedNodeSelector,
+            MigrationPriorities.Parse(vmim.Spec.Priority)));
         switch (result.Status)
         {
             case VmimCreateStatus.Rejected:

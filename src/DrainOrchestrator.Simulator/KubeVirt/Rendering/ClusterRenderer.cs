@@ -33,6 +33,9 @@ internal sealed class ClusterRenderer(RenderContext context)
     public JsonObject VmimStatus(VmimSnapshot migration, DateTimeOffset at) => WireJson.ToObject(
         new VirtualMachineInstanceMigration { Status = VmimRenderer.Status(migration, context, at) }, Json.VirtualMachineInstanceMigration);
 
+    public JsonObject Vmim(VmimSnapshot migration, DateTimeOffset at) =>
+        WireJson.ToObject(VmimRenderer.Render(migration, context, at), Json.VirtualMachineInstanceMigration);
+
     public JsonObject KubeVirt(MigrationConfig config) =>
         WireJson.ToObject(KubeVirtRenderer.Render(config, context.StartedAt), Json.KubeVirt);
 

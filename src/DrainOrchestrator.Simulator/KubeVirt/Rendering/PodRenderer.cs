@@ -14,6 +14,8 @@ internal static class PodRenderer
     /// <summary>The parts of a stored pod the model owns.</summary>
     public static IReadOnlyList<string[]> OwnedPaths { get; } = [["spec", "nodeName"], ["status"]];
 
+    private static readonly string LauncherImage = $"quay.io/kubevirt/virt-launcher:{KubeVirtNames.Version}";
+
     public static Pod Render(PodSnapshot pod, RenderContext context, DateTimeOffset at)
     {
         var vm = context.VirtualMachine(pod.Namespace, pod.VmiName);
@@ -67,7 +69,7 @@ internal static class PodRenderer
                     new Container
                     {
                         Name = "compute",
-                        Image = $"quay.io/kubevirt/virt-launcher:{KubeVirtNames.Version}",
+                        Image = LauncherImage,
                         Resources = new ResourceRequirements
                         {
                             Requests = new Dictionary<string, Quantity>(StringComparer.Ordinal) { ["memory"] = WireConversions.Bytes(pod.MemoryRequestBytes) },
@@ -99,6 +101,9 @@ internal static class PodRenderer
                         $"0/{context.NodeCount} nodes are available: no node matches the pod's node selector, affinity, taints and memory request.")),
                 WireConversions.Condition("Ready", running, running ? at : pod.CreatedAt),
             ],
+            ContainerStatuses = scheduled
+                ? [new ContainerStatus { Name = "compute", Image = LauncherImage, Ready = running, Started = running, RestartCount = 0 }]
+                : null,
         };
     }
 }

@@ -33,7 +33,7 @@ internal static class VirtualMachineRenderer
         Status = Status(vm.HasVmi, vmi),
     };
 
-    /// <summary>What <c>kubectl get vm</c> shows: created, ready and the printable status.</summary>
+    /// <summary>What <c>kubectl get vm</c> shows: created, ready (field and condition) and the printable status.</summary>
     public static VirtualMachineStatus Status(bool hasVmi, VmiSnapshot? vmi)
     {
         if (!hasVmi || vmi is null)
@@ -48,6 +48,14 @@ internal static class VirtualMachineRenderer
             VmiPhase.Pending or VmiPhase.Scheduling or VmiPhase.Scheduled => "Starting",
             _ => "Stopped",
         };
-        return new VirtualMachineStatus { Created = true, Ready = vmi.Phase == VmiPhase.Running, PrintableStatus = printable };
+        var ready = vmi.Phase == VmiPhase.Running;
+        return new VirtualMachineStatus
+        {
+            Created = true,
+            Ready = ready,
+            PrintableStatus = printable,
+            // The VMI's Ready condition, as virt-controller copies it (kubectl's READY column reads it).
+            Conditions = [WireConversions.Condition("Ready", ready, vmi.CreatedAt, ready ? null : "GuestNotRunning")],
+        };
     }
 }

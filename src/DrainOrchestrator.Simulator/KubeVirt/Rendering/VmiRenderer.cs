@@ -78,6 +78,33 @@ internal static class VmiRenderer
         },
     };
 
+    /// <summary>
+    /// The guest's one interface on the pod network (masquerade binding): its address is the launcher pod's, so it
+    /// changes with a migration as the pod does.
+    /// </summary>
+    private static List<VirtualMachineInstanceNetworkInterface>? Interfaces(VmiSnapshot vmi)
+    {
+        if (vmi.Phase != VmiPhase.Running || vmi.LauncherPodUid is not { } pod)
+        {
+            return null;
+        }
+
+        var address = RenderContext.PodAddress(pod);
+        return
+        [
+            new VirtualMachineInstanceNetworkInterface
+            {
+                Name = "default",
+                InterfaceName = "eth0",
+                PodInterfaceName = "eth0",
+                IpAddress = address,
+                IpAddresses = [address],
+                InfoSource = "domain, guest-agent",
+                QueueCount = 1,
+            },
+        ];
+    }
+
     private static VirtualMachineInstanceStatus Status(VmiSnapshot vmi, RenderContext context)
     {
         var running = vmi.Phase == VmiPhase.Running;
@@ -94,6 +121,7 @@ internal static class VmiRenderer
                 WireConversions.Condition("LiveMigratable", vmi.LiveMigratable, since, vmi.NonMigratableReason,
                     vmi.NonMigratableReason is { } reason ? LiveMigratableMessages.For(reason) : null),
             ],
+            Interfaces = Interfaces(vmi),
             MigrationState = vmi.MigrationState is { } state ? MigrationStateRenderer.Render(state, context) : null,
             MigrationMethod = "LiveMigration",
             QosClass = "Burstable",

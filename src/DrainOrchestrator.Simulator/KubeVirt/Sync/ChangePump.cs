@@ -101,9 +101,15 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
 
     private void ApplyVmim(VmimSnapshot migration, DateTimeOffset at)
     {
-        // Only clients create VMIMs; one the store no longer holds (its finalizer removed by hand) is not brought back.
+        // Clients create their VMIMs through the API, KubeVirt's own controllers (the model's evacuation) here, at their
+        // first change; one the store no longer holds (its finalizer removed by hand) is not brought back.
         var type = BuiltInResourceTypes.VirtualMachineInstanceMigrations;
-        if (writer.Store.Get(type, migration.Namespace, migration.Name) is { } stored && stored.Uid == migration.Uid)
+        var stored = writer.Store.Get(type, migration.Namespace, migration.Name);
+        if (stored is null && migration.CreatedByModel && migration.PhaseTransitions.Count == 1)
+        {
+            writer.Upsert(type, renderer.Vmim(migration, at), VmimRenderer.OwnedPaths);
+        }
+        else if (stored is not null && stored.Uid == migration.Uid)
         {
             writer.Overlay(type, migration.Namespace, migration.Name, renderer.VmimStatus(migration, at), VmimRenderer.OwnedPaths);
         }
