@@ -8,6 +8,6 @@ internal static partial class SnapshotLog
     [LoggerMessage(4150, LogLevel.Information, "Snapshot of {Server}: {Nodes} node(s), {Vms} VM(s), {Policies} MigrationPolicy(ies), {Warnings} warning(s), redacted {Redacted}")]
     public static partial void Taken(ILogger logger, string server, int nodes, int vms, int policies, int warnings, bool redacted);
 
-    [LoggerMessage(4151, LogLevel.Warning, "Snapshot: {Warning}")]
+    [LoggerMessage(4151, LogLevel.Information, "Snapshot: {Warning}")]
     public static partial void NotExpressible(ILogger logger, string warning);
 }
