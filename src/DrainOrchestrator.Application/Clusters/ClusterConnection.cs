@@ -1,6 +1,5 @@
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Kubernetes.Client;
-using DrainOrchestrator.Kubernetes.Configuration;
 using DrainOrchestrator.Kubernetes.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -33,30 +32,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> OpenAsync(ClusterTarget target, TimeProvider timeProvider, ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        KubernetesConnectionSettings settings;
-        try
-        {
-            settings = KubeconfigLoader.LoadDefault(new KubeconfigLoadOptions
-            {
-                ExplicitPath = target.Kubeconfig,
-                Context = target.Context,
-                TimeProvider = timeProvider,
-                AllowInsecure = target.AllowInsecure,
-            });
-        }
-        catch (Exception ex) when (ex is KubernetesConfigurationException or IOException or FormatException or UnauthorizedAccessException)
-        {
-            var where = target.Kubeconfig is null ? "the kubeconfig (KUBECONFIG, ~/.kube/config, or in-cluster)" : $"kubeconfig '{target.Kubeconfig}'";
-            throw new ClusterUnavailableException($"cannot use {where}: {ex.Message}", isConfiguration: true, isRetryable: false, ex);
-        }
-
-        foreach (var reason in settings.InsecureReasons)
-        {
-            DrainLog.InsecureKubernetes(loggerFactory.CreateLogger<ClusterConnection>(), reason);
-        }
-
-        var client = KubernetesClient.Create(settings, timeProvider, new KubernetesClientOptions { LoggerFactory = loggerFactory });
+        var (client, settings) = ClusterClients.Create(target, timeProvider, loggerFactory);
         try
         {
             var view = await InformerClusterView.StartAsync(client, cancellationToken);

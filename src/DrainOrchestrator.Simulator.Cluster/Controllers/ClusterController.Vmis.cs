@@ -5,7 +5,8 @@ internal sealed partial class ClusterController
     /// <summary>Creates a VMI for <paramref name="vm"/>; at scenario load it runs at once on the pinned or chosen node.</summary>
     public void StartVmi(VmState vm, NodeState? pinned, bool immediate)
     {
-        vm.VmiUid = _ctx.Ids.NewUid();
+        vm.VmiUid = vm.PresetVmiUid ?? _ctx.Ids.NewUid();
+        vm.PresetVmiUid = null;
         vm.VmiCreatedAt = Now;
         vm.Phase = VmiPhase.Scheduling;
         vm.FailureReason = null;

@@ -30,7 +30,7 @@ internal static class ClusterBuilder
 
         foreach (var definition in scenario.Vms)
         {
-            var vm = ToVm(definition, ctx.Ids.NewUid(), scenario.Hints);
+            var vm = ToVm(definition, definition.Uid ?? ctx.Ids.NewUid(), scenario.Hints);
             state.AddVm(vm);
             if (definition.RunStrategy != RunStrategy.Halted)
             {
@@ -79,5 +79,6 @@ internal static class ClusterBuilder
         NodeSelector = definition.NodeSelector,
         RequiredNodeAffinity = definition.RequiredNodeAffinity,
         Tolerations = definition.Tolerations,
+        PresetVmiUid = definition.VmiUid,
     };
 }

@@ -60,6 +60,7 @@ public static class ScenarioValidator
     {
         var nodes = scenario.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var uids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var vm in scenario.Vms)
         {
             var key = ClusterKeys.Of(vm.Namespace, vm.Name);
@@ -86,6 +87,14 @@ public static class ScenarioValidator
             if (scenario.Hints && !(vm.DirtyRateBytesPerSecond > 0))
             {
                 add(vm, $"vm {key}: dirtyRate must be positive when hints is true (the dirty-rate annotation takes positive rates only)");
+            }
+
+            foreach (var uid in new[] { vm.Uid, vm.VmiUid }.OfType<string>())
+            {
+                if (!uids.Add(uid))
+                {
+                    add(vm, $"vm {key}: uid \"{uid}\" is used twice; every uid and vmiUid must be unique");
+                }
             }
 
             if (vm.NonMigratableReason is { } reason && !LiveMigratableReasons.All.Contains(reason, StringComparer.Ordinal))

@@ -41,4 +41,10 @@ public sealed record VmDefinition
 
     /// <summary>The node the VMI starts on; null lets the scheduler choose.</summary>
     public string? Node { get; init; }
+
+    /// <summary>The VirtualMachine's uid (a snapshot of a real cluster keeps it); null draws one from the seed.</summary>
+    public string? Uid { get; init; }
+
+    /// <summary>The first VMI's uid (a snapshot keeps it, so plans that order by uid agree); null draws one from the seed.</summary>
+    public string? VmiUid { get; init; }
 }

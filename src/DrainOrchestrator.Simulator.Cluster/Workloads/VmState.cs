@@ -32,6 +32,9 @@ internal sealed class VmState
 
     public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
 
+    // The uid the first VMI takes (a snapshot's); null draws one from the seed.
+    public string? PresetVmiUid { get; set; }
+
     // The current VMI; VmiUid is null when none exists.
     public string? VmiUid { get; set; }
 

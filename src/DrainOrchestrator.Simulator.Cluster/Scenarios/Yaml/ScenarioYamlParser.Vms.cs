@@ -11,7 +11,7 @@ internal sealed partial class ScenarioYamlParser
         {
             var f = _reader.Fields(item, "a vm", "namespace", "name", "count", "labels", "memory", "dirtyRate",
                 "workingSet", "evictionStrategy", "runStrategy", "nonMigratableReason", "nodeSelector", "affinity",
-                "tolerations", "node", "nodes");
+                "tolerations", "node", "nodes", "uid", "vmiUid");
             var ns = _reader.RequiredStr(f, "namespace", item, "a vm");
             var name = _reader.RequiredStr(f, "name", item, "a vm");
             var memory = f.TryGetValue("memory", out var m) ? _reader.Bytes(m, "vm memory") : Missing(item, "a vm", "memory");
@@ -35,6 +35,8 @@ internal sealed partial class ScenarioYamlParser
                 RequiredNodeAffinity = f.TryGetValue("affinity", out var a) ? ParseAffinity(a) : [],
                 Tolerations = f.TryGetValue("tolerations", out var t) ? ParseTolerations(t) : [],
                 Node = f.TryGetValue("node", out var pinned) ? _reader.Str(pinned, "vm node") : null,
+                Uid = f.TryGetValue("uid", out var uid) ? _reader.Str(uid, "vm uid") : null,
+                VmiUid = f.TryGetValue("vmiUid", out var vmiUid) ? _reader.Str(vmiUid, "vm vmiUid") : null,
             };
             var spread = f.TryGetValue("nodes", out var list) ? _reader.Items(list, "vm nodes").Select(YamlReader.Scalar).ToList() : [];
             if (spread.Count > 0 && template.Node is not null)
@@ -43,6 +45,11 @@ internal sealed partial class ScenarioYamlParser
             }
 
             var count = Count(f, name, item);
+            if (count > 1 && (template.Uid is not null || template.VmiUid is not null))
+            {
+                _reader.Error(item, "a vm with a count may not give uid or vmiUid: uids are unique");
+            }
+
             for (var i = 1; i <= count; i++)
             {
                 var definition = template with
