@@ -27,7 +27,10 @@ public sealed record PlanView(
                 ? $"shut down, then started elsewhere by its run strategy {i.Vmi.RunStrategy}" + (i.Detail is null ? string.Empty : "; " + i.Detail)
                 : i.Detail,
             i.Disposition == PlanDisposition.Restart ? null : Math.Round(i.Estimate.Duration.TotalSeconds, 1),
-            i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString())).ToList();
+            i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString())
+        {
+            TentativeTarget = i.TentativeTarget,
+        }).ToList();
         return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows)
         {
             Budgets = [.. plan.Budgets.Select(BudgetView.Of)],

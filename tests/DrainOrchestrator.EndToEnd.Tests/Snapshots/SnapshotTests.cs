@@ -31,6 +31,8 @@ public sealed class SnapshotTests(PostgresDatabaseFixture database) : IClassFixt
             Assert.NotEmpty(requests);
             Assert.All(requests, r => Assert.Contains((string?)r!["verb"], new[] { "get", "list" }));
             await using var copy = await SimulatorProcess.StartAsync(file, 1);
+            // The same VMs in the same waves from the same sources, placed on the same tentative targets.
+            Assert.All(Waves(sourcePlan).SelectMany(w => w), vm => Assert.DoesNotContain("->none", vm, StringComparison.Ordinal));
             Assert.Equal(Waves(sourcePlan), Waves(await PlanAsync(copy)));
         }
         finally
@@ -97,11 +99,12 @@ public sealed class SnapshotTests(PostgresDatabaseFixture database) : IClassFixt
         return output;
     }
 
-    // Each wave's VMs (namespace/name), in wave order.
+    // Each wave's VMs (namespace/name@source->tentative target), in wave order.
     private static List<List<string>> Waves(string planJson)
     {
         var plan = JsonNode.Parse(planJson[planJson.IndexOf('{', StringComparison.Ordinal)..])!;
         return [.. plan["items"]!.AsArray().Where(i => (int)i!["wave"]! > 0).GroupBy(i => (int)i!["wave"]!).OrderBy(g => g.Key)
-            .Select(g => g.Select(i => (string)i!["vmi"]! + "@" + (string)i!["node"]!).Order(StringComparer.Ordinal).ToList())];
+            .Select(g => g.Select(i => (string)i!["vmi"]! + "@" + (string)i!["node"]! + "->" + ((string?)i!["tentativeTarget"] ?? "none"))
+                .Order(StringComparer.Ordinal).ToList())];
     }
 }
