@@ -21,6 +21,9 @@ internal sealed class ClusterState
 
     public MigrationConfig Config { get; set; } = MigrationConfig.Default;
 
+    /// <summary>NetworkAttachmentDefinitions by namespace/name.</summary>
+    public Dictionary<string, NetworkAttachment> NetworkAttachments { get; } = new(StringComparer.Ordinal);
+
     public MigrationTimings Timings { get; set; } = new();
 
     public void AddNode(NodeState node)
