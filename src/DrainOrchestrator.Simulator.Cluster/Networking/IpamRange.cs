@@ -9,7 +9,8 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// optional <c>range_start</c>/<c>range_end</c>) or host-local style (<c>ipam.ranges[0][0].subnet</c> with optional
 /// <c>rangeStart</c>/<c>rangeEnd</c>, or <c>ipam.subnet</c>), IPv4 or IPv6; in a single plugin configuration or the
 /// first plugin of a list that has an <c>ipam</c>. Node i of the scenario gets the i-th address, as an allocator handing
-/// them out in node order would.
+/// them out in node order would. The orchestrator reads the same format with its own reader
+/// (<c>Kubernetes/Models/CniIpamRange.cs</c>): the simulator imports nothing of the orchestrator, so that it can prove it wrong.
 /// </summary>
 internal sealed record IpamRange(IPNetwork Network, BigInteger First, BigInteger Last)
 {
