@@ -10,7 +10,10 @@ public enum MigrationNetworkPolicy
     /// <summary>Record it per migration, log it and show it in the report; the drain goes on.</summary>
     Warn,
 
-    /// <summary>Fail the drain at the first such migration (or before any VM moves, when the network's definition is unusable).</summary>
+    /// <summary>
+    /// Fail the drain at the first such migration, or before any further VM moves when the network's definition is
+    /// unusable or cannot be read.
+    /// </summary>
     Fail,
 
     /// <summary>Do not check: the network's definition is not read, and only the target address is recorded.</summary>

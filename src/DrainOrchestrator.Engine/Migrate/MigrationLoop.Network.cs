@@ -44,7 +44,8 @@ internal sealed partial class MigrationLoop
         return judged;
     }
 
-    // A network named but unusable (its definition absent or without a range) sends every migration over the pod network.
+    // A network named but unusable (its definition absent or without a range) sends every migration over the pod network;
+    // one that cannot be read (RBAC) cannot be checked, which fail does not accept either.
     private async Task CheckNetworkAsync(ClusterState cluster, CancellationToken cancellationToken)
     {
         if (context.Policy.MigrationNetwork == MigrationNetworkPolicy.Off)
@@ -65,9 +66,10 @@ internal sealed partial class MigrationLoop
             _networkProblemLogged = problem;
         }
 
-        if (context.Policy.MigrationNetwork == MigrationNetworkPolicy.Fail && network.IsBroken)
+        if (context.Policy.MigrationNetwork == MigrationNetworkPolicy.Fail)
         {
-            NetworkFailure ??= "the dedicated migration network cannot be used, and no further migration was started: " + problem;
+            NetworkFailure ??= (network.Readable ? "the dedicated migration network cannot be used" : "the dedicated migration network cannot be checked")
+                + ", and no further migration was started: " + problem;
         }
     }
 }
