@@ -248,6 +248,8 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
                 return await SuspendStep.SuspendAsync(context, loop.Remaining, cancellationToken);
             case LoopOutcome.Cancelled:
                 return await EndSteps.CancelAsync(context, cancellationToken);
+            case LoopOutcome.MissedMigrationNetwork:
+                return await EndSteps.FinishAsync(context, DrainState.Failed, "migrationNetwork is fail: " + loop.NetworkFailure, cancellationToken);
             case LoopOutcome.Stuck:
                 return await EndSteps.FinishAsync(context, DrainState.Failed,
                     $"no node can take the remaining VMs (waited {options.StuckTimeout})", cancellationToken);

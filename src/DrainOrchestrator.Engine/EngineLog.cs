@@ -107,4 +107,13 @@ internal static partial class EngineLog
 
     [LoggerMessage(3095, LogLevel.Warning, "Drain {Drain}: the Kubernetes API has failed for {ElapsedSeconds:F1} s (the run stops as interrupted after {TimeoutSeconds:F0} s); its steps run again from the journal in {DelaySeconds:F1} s: {Reason}")]
     public static partial void ApiOutageRiding(ILogger logger, string drain, double elapsedSeconds, double delaySeconds, double timeoutSeconds, string reason);
+
+    [LoggerMessage(3100, LogLevel.Information, "Drain {Drain}: the dedicated migration network is NetworkAttachmentDefinition {Network}, subnet {Subnet}: {State}")]
+    public static partial void MigrationNetworkRead(ILogger logger, string drain, string network, string subnet, string state);
+
+    [LoggerMessage(3101, LogLevel.Warning, "Drain {Drain}: {Miss}")]
+    public static partial void MigrationNetworkMissed(ILogger logger, string drain, string miss);
+
+    [LoggerMessage(3102, LogLevel.Warning, "Drain {Drain}: the dedicated migration network cannot be used or checked: {Problem}")]
+    public static partial void MigrationNetworkBroken(ILogger logger, string drain, string problem);
 }

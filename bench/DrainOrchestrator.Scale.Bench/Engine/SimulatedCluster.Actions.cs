@@ -46,6 +46,10 @@ internal sealed partial class SimulatedCluster : IClusterActions
         }
     }
 
+    // The benchmark cluster configures no migration network.
+    public Task<NetworkAttachmentDefinition?> GetNetworkAttachmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        Task.FromResult<NetworkAttachmentDefinition?>(null);
+
     public Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -114,7 +114,7 @@ internal static partial class HtmlReportWriter
         html.Raw("<table class=\"wave-table\" data-wave=\"").Number(wave, "0").Raw("\"><thead><tr><th scope=\"col\">VM</th><th scope=\"col\">#</th>")
             .Raw("<th scope=\"col\">Source</th><th scope=\"col\">Target</th><th scope=\"col\">Outcome</th><th scope=\"col\">Mode</th>")
             .TimeHeaders("Start", zone).Raw("<th scope=\"col\">Duration s</th>")
-            .Raw("<th scope=\"col\">Predicted s</th><th scope=\"col\">MiB moved</th></tr></thead><tbody>");
+            .Raw("<th scope=\"col\">Predicted s</th><th scope=\"col\">MiB moved</th><th scope=\"col\">Network</th></tr></thead><tbody>");
         foreach (var a in attempts)
         {
             var predicted = ReportAttempts.Predicted(report, a);
@@ -122,7 +122,8 @@ internal static partial class HtmlReportWriter
                 .Cell(a.Outcome.ToDatabase()).Cell(ReportAttempts.Mode(a) + (a.PostCopy && !string.Equals(a.Mode, "PostCopy", StringComparison.Ordinal) ? " (post-copy)" : string.Empty))
                 .TimeCells(ReportAttempts.Start(a), zone)
                 .Raw("<td class=\"num\">").Text(Seconds(ReportAttempts.DurationSeconds(a)) ?? "-").Raw("</td><td class=\"num\">").Text(Seconds(predicted?.Seconds) ?? "-")
-                .Raw("</td><td class=\"num\">").Text(a.BytesProcessed is { } b ? (b / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) : "-").Raw("</td></tr>");
+                .Raw("</td><td class=\"num\">").Text(a.BytesProcessed is { } b ? (b / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) : "-").Raw("</td>")
+                .Cell(ReportAttempts.Network(a) ?? "-").Raw("</tr>");
             await html.FlushIfFullAsync(cancellationToken);
         }
 

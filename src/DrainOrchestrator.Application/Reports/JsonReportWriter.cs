@@ -91,6 +91,23 @@ internal static partial class JsonReportWriter
         Number(json, "bytesProcessed", a.BytesProcessed);
         Text(json, "failureClass", a.FailureClass);
         Text(json, "failureReason", a.FailureReason);
+        if (a.Network is { } network)
+        {
+            json.WriteStartObject("network");
+            Text(json, "targetAddress", network.TargetAddress);
+            Text(json, "migrationNetwork", network.MigrationNetwork);
+            if (network.OnMigrationNetwork is { } on)
+            {
+                json.WriteBoolean("onMigrationNetwork", on);
+            }
+            else
+            {
+                json.WriteNull("onMigrationNetwork");
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -20,6 +20,29 @@ public static class ReportAttempts
         return attempt.FinishedAt ?? attempt.ConcludedAt;
     }
 
+    /// <summary>
+    /// The network it used, in words: <c>on kubevirt/net (192.168.50.2)</c> on the dedicated migration network,
+    /// <c>pod network, not kubevirt/net (10.128.0.2)</c> when it missed a configured one, <c>pod network (10.128.0.2)</c> or
+    /// an address alone when none was configured or checked; null when nothing was recorded.
+    /// </summary>
+    public static string? Network(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (attempt.Network is not { } n)
+        {
+            return null;
+        }
+
+        var address = n.TargetAddress ?? "no address";
+        return (n.MigrationNetwork, n.OnMigrationNetwork) switch
+        {
+            ({ } name, true) => $"on {name} ({address})",
+            ({ } name, false) => $"pod network, not {name} ({address})",
+            (null, _) => $"pod network ({address})",
+            _ => address,
+        };
+    }
+
     /// <summary>Its duration by the cluster's timestamps; null until it finished.</summary>
     public static double? DurationSeconds(AttemptRecord attempt)
     {

@@ -114,6 +114,7 @@ internal static class TableReportWriter
         var predicted = ReportAttempts.Predicted(report, a);
         return output.WriteLineAsync($"  {a.VmiNamespace + "/" + a.VmiName,-30} #{a.Attempt} {a.SourceNode} -> {a.TargetNode ?? "-",-12} {a.Outcome.ToDatabase(),-11} {ReportAttempts.Mode(a) ?? "-",-8}"
             + $" {Seconds(ReportAttempts.DurationSeconds(a)) ?? "-",7}s (predicted {Seconds(predicted?.Seconds) ?? "-"}s)"
+            + (ReportAttempts.Network(a) is { } network ? $"  via {network}" : string.Empty)
             + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
     }
 

@@ -32,6 +32,9 @@ public sealed record DrainPolicy
     /// </summary>
     public bool RequireInterop { get; init; }
 
+    /// <summary>What to do when migrations miss the dedicated migration network the cluster configures.</summary>
+    public MigrationNetworkPolicy MigrationNetwork { get; init; } = MigrationNetworkPolicy.Warn;
+
     /// <summary>Uncordon the nodes when the drain fails or is cancelled.</summary>
     public bool UncordonOnFailure { get; init; } = DrainPolicyDefaults.UncordonOnFailure;
 
@@ -74,6 +77,11 @@ public sealed record DrainPolicy
         if (!Enum.IsDefined(NonMigratableAction))
         {
             problems.Add(new(nameof(NonMigratableAction), "must be Block, Skip or Shutdown", ((int)NonMigratableAction).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (!Enum.IsDefined(MigrationNetwork))
+        {
+            problems.Add(new(nameof(MigrationNetwork), "must be Warn, Fail or Off", ((int)MigrationNetwork).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         problems.AddRange((Failure ?? new FailurePolicy()).Validate());

@@ -7,8 +7,14 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// </summary>
 public static class HintAnnotations
 {
-    /// <summary>On a Node: the bandwidth of its migration network, each way.</summary>
+    /// <summary>On a Node: the bandwidth migrations get on its pod network (or its only network), each way.</summary>
     public const string MigrationBandwidth = "drain-orchestrator.io/migration-bandwidth";
+
+    /// <summary>
+    /// On a Node: the bandwidth of its dedicated migration NIC, each way. Read instead of <see cref="MigrationBandwidth"/>
+    /// while the KubeVirt CR names a migration network (<c>spec.configuration.migrations.network</c>).
+    /// </summary>
+    public const string MigrationNetworkBandwidth = "drain-orchestrator.io/migration-network-bandwidth";
 
     /// <summary>
     /// On a VMI, or in its VirtualMachine's <c>spec.template.metadata.annotations</c> when the VMI has none: how fast the

@@ -27,6 +27,12 @@ public interface IClusterActions
     Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads a NetworkAttachmentDefinition from the API server (the migration network the KubeVirt CR names); null when
+    /// there is none of that name.
+    /// </summary>
+    Task<NetworkAttachmentDefinition?> GetNetworkAttachmentAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Lists the VMIMs of one VMI from the API server itself (a consistent read, not a cache), selected by the label
     /// <c>kubevirt.io/vmi-name</c> that virt-api's mutating webhook puts on every VMIM.
     /// </summary>

@@ -32,6 +32,19 @@ public sealed class KubernetesClusterActions(KubernetesClient client, TimeProvid
     }
 
     /// <inheritdoc />
+    public async Task<NetworkAttachmentDefinition?> GetNetworkAttachmentAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetAsync<NetworkAttachmentDefinition>(@namespace, name, cancellationToken);
+        }
+        catch (KubernetesApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<VirtualMachineInstanceMigration>> ListMigrationsAsync(string @namespace, string vmiName,
         CancellationToken cancellationToken) =>
         (await client.ListAllAsync<VirtualMachineInstanceMigration>(@namespace, new ListOptions { LabelSelector = VmiNameLabel + "=" + vmiName },

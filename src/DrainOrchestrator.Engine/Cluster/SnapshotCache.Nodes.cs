@@ -14,6 +14,9 @@ public sealed partial class SnapshotCache
     private ClusterMigrationConfig _config = ClusterMigrationConfig.KubeVirtDefaults;
     private IReadOnlyList<MigrationPolicySnapshot> _policies = [];
 
+    // Whether the KubeVirt CR names a migration network: which bandwidth hint a node's NIC is read from.
+    private bool _migrationNetwork;
+
     private void RebuildNodes(ClusterState state)
     {
         _nodeSlots.Clear();
@@ -51,7 +54,7 @@ public sealed partial class SnapshotCache
     {
         var name = node.Metadata.Name ?? "";
         var invalid = new List<InvalidHint>(0);
-        var mapped = SnapshotMapper.MapNode(node, _requested.GetValueOrDefault(name), invalid);
+        var mapped = SnapshotMapper.MapNode(node, _requested.GetValueOrDefault(name), _migrationNetwork, invalid);
         if (invalid.Count > 0)
         {
             _nodeHints[name] = invalid[0];

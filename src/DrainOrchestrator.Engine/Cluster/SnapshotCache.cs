@@ -102,6 +102,13 @@ public sealed partial class SnapshotCache
 
     private void MapClusterWide(ClusterState state)
     {
+        var migrationNetwork = SnapshotMapper.HasMigrationNetwork(state.KubeVirt);
+        if (migrationNetwork != _migrationNetwork)
+        {
+            _migrationNetwork = migrationNetwork;
+            RebuildNodes(state);
+        }
+
         _config = SnapshotMapper.MapConfig(state.KubeVirt);
         _policies = [.. state.Policies.Select(SnapshotMapper.MapPolicy)];
     }

@@ -6,11 +6,15 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// <summary>The operator's <see cref="HintAnnotations"/>: a node's migration bandwidth and a guest's dirty rate.</summary>
 public static partial class SnapshotMapper
 {
-    private static long? NicBandwidthOf(Node node, List<InvalidHint> invalid)
+    // On a dedicated migration network the node's migration NIC carries the migrations: its own hint wins, and a node
+    // without one falls back to the pod network's (as virt-handler falls back to the pod network without the interface).
+    private static long? NicBandwidthOf(Node node, bool dedicatedNetwork, List<InvalidHint> invalid)
     {
         var name = node.Metadata.Name ?? "";
-        var value = HintReader.Read(node.Metadata.Annotations, HintAnnotations.MigrationBandwidth, "node", name,
-            HintAnnotations.BandwidthExample, out var problem);
+        var annotation = dedicatedNetwork && HintReader.Has(node.Metadata.Annotations, HintAnnotations.MigrationNetworkBandwidth)
+            ? HintAnnotations.MigrationNetworkBandwidth
+            : HintAnnotations.MigrationBandwidth;
+        var value = HintReader.Read(node.Metadata.Annotations, annotation, "node", name, HintAnnotations.BandwidthExample, out var problem);
         if (problem is not null)
         {
             invalid.Add(new InvalidHint(HintKind.NicBandwidth, name, null, problem));

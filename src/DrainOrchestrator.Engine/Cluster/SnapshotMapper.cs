@@ -24,7 +24,8 @@ public static partial class SnapshotMapper
                 OwnerVmName(v) is { } owner ? vms.GetValueOrDefault(v.Metadata.Namespace + "/" + owner) : null, invalid))
             .Where(v => v.NodeName.Length > 0).ToList();
         var requested = vmis.GroupBy(v => v.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.MemoryBytes), StringComparer.Ordinal);
-        var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""), invalid)).ToList();
+        var dedicated = HasMigrationNetwork(state.KubeVirt);
+        var nodes = state.Nodes.Select(n => MapNode(n, requested.GetValueOrDefault(n.Metadata.Name ?? ""), dedicated, invalid)).ToList();
         var vmiByKey = state.Vmis.ToDictionary(v => v.Metadata.Namespace + "/" + v.Metadata.Name, StringComparer.Ordinal);
         var migrations = state.Migrations.Select(m => MapMigration(m, vmiByKey.GetValueOrDefault(m.Metadata.Namespace + "/" + m.Spec.VmiName)))
             .Where(m => m is { IsFinished: false }).Select(m => m!).ToList();
@@ -55,13 +56,17 @@ public static partial class SnapshotMapper
             ParseEviction(kubeVirt?.Spec.Configuration?.EvictionStrategy) is var e and not EvictionStrategy.Unset ? e : defaults.DefaultEvictionStrategy);
     }
 
-    internal static NodeSnapshot MapNode(Node node, long requested, List<InvalidHint> invalid)
+    /// <summary>Whether the KubeVirt CR names a dedicated migration network.</summary>
+    public static bool HasMigrationNetwork(KubeVirt? kubeVirt) =>
+        !string.IsNullOrEmpty(kubeVirt?.Spec.Configuration?.Migrations?.Network);
+
+    internal static NodeSnapshot MapNode(Node node, long requested, bool dedicatedNetwork, List<InvalidHint> invalid)
     {
         var ready = node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") ?? false;
         var allocatable = node.Status?.Allocatable is { } a && a.TryGetValue("memory", out var mem) ? mem.ToInt64() : 0;
         var taints = (node.Spec?.Taints ?? []).Select(t => new Core.Snapshot.Taint(t.Key ?? "", t.Value ?? "", ParseEffect(t.Effect))).ToList();
         return new NodeSnapshot(node.Metadata.Name ?? "", Labels(node.Metadata), taints, node.Spec?.Unschedulable ?? false, ready,
-            allocatable, requested, NicBandwidthOf(node, invalid), node.Status?.NodeInfo?.KubeletVersion ?? "");
+            allocatable, requested, NicBandwidthOf(node, dedicatedNetwork, invalid), node.Status?.NodeInfo?.KubeletVersion ?? "");
     }
 
     internal static MigrationPolicySnapshot MapPolicy(MigrationPolicy policy)

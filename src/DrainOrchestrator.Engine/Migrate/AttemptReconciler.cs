@@ -107,7 +107,8 @@ internal static class AttemptReconciler
         if (succeeded)
         {
             return new AttemptObservation(AttemptOutcome.Succeeded, TargetNode: state?.TargetNode, Mode: state?.Mode ?? "PreCopy",
-                StartedAt: state?.StartTimestamp, FinishedAt: state?.EndTimestamp);
+                StartedAt: state?.StartTimestamp, FinishedAt: state?.EndTimestamp,
+                Network: new AttemptNetwork(state?.TargetNodeAddress, null, null));
         }
 
         var aborted = state?.AbortRequested == true

@@ -12,6 +12,9 @@ internal enum LoopOutcome
     /// <summary>The maintenance window admits nothing more and nothing of ours is in flight (or what was, the window's end aborted).</summary>
     Suspended,
 
+    /// <summary>Under <c>migrationNetwork: fail</c>, a migration used the pod network although a dedicated network is configured.</summary>
+    MissedMigrationNetwork,
+
     /// <summary>VMIs remain and nothing can move them (capacity) for longer than the stuck timeout.</summary>
     Stuck,
 }

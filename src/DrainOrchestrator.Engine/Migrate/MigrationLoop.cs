@@ -105,6 +105,17 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
 
             recovering = false;
+            if (!holding)
+            {
+                await CheckNetworkAsync(cluster, cancellationToken);
+            }
+
+            if (NetworkFailure is not null)
+            {
+                RecordObservations(observed);
+                return await EndAsync(LoopOutcome.MissedMigrationNetwork, cancellationToken);
+            }
+
             var now = context.Time.GetUtcNow();
             await _limits.FollowAsync(snapshot.Config, cancellationToken);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
@@ -289,6 +300,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 continue;
             }
 
+            observation = await JudgeNetworkAsync(record, observation, cluster, cancellationToken);
+
             if (recovering)
             {
                 changed = true;
@@ -377,6 +390,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         {
             Vmi = record.VmiNamespace + "/" + record.VmiName,
             Mode = observation.Mode,
+            TargetAddress = observation.Network?.TargetAddress,
+            MigrationNetwork = observation.Network?.MigrationNetwork,
+            OnMigrationNetwork = observation.Network?.OnMigrationNetwork,
             FailureClass = observation.FailureClass,
             FailureReason = observation.FailureReason,
         };

@@ -37,5 +37,6 @@ internal static class ObservedRecord
         StartedAt = record.StartedAt ?? observation.StartedAt,
         FinishedAt = record.FinishedAt ?? observation.FinishedAt ?? now,
         ConcludedAt = now,
+        Network = observation.Network ?? record.Network,
     };
 }

@@ -32,7 +32,13 @@ public sealed record PolicyField(
         return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
     }
 
+    /// <summary>
+    /// The command-line option when it is not the wire name in kebab case: <c>--migration-network-policy</c> for
+    /// <c>migrationNetwork</c>, whose plain option would read as naming the network itself.
+    /// </summary>
+    public string? OptionName { get; init; }
+
     /// <summary>The command-line option for this field, e.g. <c>--max-parallel</c>.</summary>
-    public string Option => Kind == PolicyValueKind.Budgets ? "--budget"
-        : "--" + string.Concat(Wire.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+    public string Option => OptionName ?? (Kind == PolicyValueKind.Budgets ? "--budget"
+        : "--" + string.Concat(Wire.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())));
 }

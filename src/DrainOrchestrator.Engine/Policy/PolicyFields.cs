@@ -26,6 +26,10 @@ public static class PolicyFields
             "What to do with a VM that cannot live-migrate: block (refuse the drain), skip (leave it and report it) or shutdown "
             + "(opt-in: stop it so that its run strategy, which must be Always, starts it on another node).",
             p => p.NonMigratableAction, (p, v) => p with { NonMigratableAction = v }),
+        Choice<MigrationNetworkPolicy>(nameof(DrainPolicy.MigrationNetwork), "migrationNetwork",
+            "When the KubeVirt CR configures a dedicated migration network: warn (record and report migrations that used the pod network), "
+            + "fail (fail the drain at the first one, naming its node and the fix) or off (do not check).",
+            p => p.MigrationNetwork, (p, v) => p with { MigrationNetwork = v }) with { OptionName = "--migration-network-policy" },
         Count("Failure.MaxAttempts", "maxAttempts", "Most attempts per VM.",
             p => p.Failure.MaxAttempts, (p, v) => p with { Failure = p.Failure with { MaxAttempts = v } }),
         Seconds("Failure.InitialBackoff", "retryBackoffSeconds", "Wait after the first failure of a VM (doubles per failure).",

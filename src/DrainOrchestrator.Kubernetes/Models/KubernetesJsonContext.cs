@@ -20,6 +20,8 @@ namespace DrainOrchestrator.Kubernetes.Models;
 [JsonSerializable(typeof(MigrationPolicy))]
 [JsonSerializable(typeof(KubeVirt))]
 [JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(NetworkAttachmentDefinition))]
+[JsonSerializable(typeof(KubernetesList<NetworkAttachmentDefinition>))]
 [JsonSerializable(typeof(KubernetesList<Node>))]
 [JsonSerializable(typeof(KubernetesList<Namespace>))]
 [JsonSerializable(typeof(KubernetesList<Pod>))]

@@ -38,6 +38,10 @@ public static class KubernetesResources
     /// <summary>kubevirt.io/v1 KubeVirt (the installation and cluster configuration object).</summary>
     public static ResourceDescriptor KubeVirt { get; } = new("kubevirt.io", "v1", "KubeVirt", "kubevirts", Namespaced: true);
 
+    /// <summary>k8s.cni.cncf.io/v1 NetworkAttachmentDefinition (Multus; the dedicated migration network is one).</summary>
+    public static ResourceDescriptor NetworkAttachmentDefinition { get; } =
+        new("k8s.cni.cncf.io", "v1", "NetworkAttachmentDefinition", "network-attachment-definitions", Namespaced: true);
+
     /// <summary>coordination.k8s.io/v1 Lease.</summary>
     public static ResourceDescriptor Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 }

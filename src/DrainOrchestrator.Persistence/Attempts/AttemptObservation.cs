@@ -13,6 +13,7 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <param name="CreatedAt">When the VMIM was created.</param>
 /// <param name="StartedAt">When memory transfer began.</param>
 /// <param name="FinishedAt">When it ended.</param>
+/// <param name="Network">The network it used, once it succeeded; null keeps what the row holds.</param>
 public sealed record AttemptObservation(
     AttemptOutcome Outcome,
     string? VmimUid = null,
@@ -25,4 +26,5 @@ public sealed record AttemptObservation(
     string? PhaseTimestampsJson = null,
     DateTimeOffset? CreatedAt = null,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? FinishedAt = null);
+    DateTimeOffset? FinishedAt = null,
+    AttemptNetwork? Network = null);

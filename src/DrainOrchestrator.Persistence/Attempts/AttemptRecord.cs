@@ -35,6 +35,9 @@ public sealed record AttemptRecord(
     AttemptKind Kind = AttemptKind.Migration)
 {
     /// <summary>Whether the attempt is over.</summary>
+    /// <summary>The network the migration used, once it succeeded; null before, and for rows written before migration 0014.</summary>
+    public AttemptNetwork? Network { get; init; }
+
     public bool IsFinal => Outcome.IsFinal();
 
     /// <summary>Whether this is a restart elsewhere rather than a live migration.</summary>

@@ -55,7 +55,8 @@ public sealed partial class AttemptStore
         var rows = observations.Select(o => new ObservationRow(o.VmimName, o.Observation.Outcome.ToDatabase(), o.Observation.VmimUid,
             o.Observation.TargetNode, o.Observation.Mode, o.Observation.FailureClass, o.Observation.FailureReason, o.Observation.BytesTotal,
             o.Observation.BytesProcessed, o.Observation.PhaseTimestampsJson, o.Observation.CreatedAt, o.Observation.StartedAt,
-            o.Observation.FinishedAt ?? (o.Observation.Outcome.IsFinal() ? now : null)));
+            o.Observation.FinishedAt ?? (o.Observation.Outcome.IsFinal() ? now : null), o.Observation.Network?.TargetAddress,
+            o.Observation.Network?.MigrationNetwork, o.Observation.Network?.OnMigrationNetwork));
         return new FencedChange(
             """
             UPDATE migration_attempts a
@@ -71,10 +72,14 @@ public sealed partial class AttemptStore
                    created_at = COALESCE(a.created_at, o.created_at),
                    started_at = COALESCE(a.started_at, o.started_at),
                    finished_at = COALESCE(a.finished_at, o.finished_at),
+                   target_address = COALESCE(o.target_address, a.target_address),
+                   migration_network = COALESCE(o.migration_network, a.migration_network),
+                   on_migration_network = COALESCE(o.on_migration_network, a.on_migration_network),
                    concluded_at = CASE WHEN o.outcome IN ('succeeded', 'failed', 'aborted', 'not_created') THEN @obs_now END
               FROM jsonb_to_recordset(@obs_rows::jsonb) AS o(vmim_name text, outcome text, vmim_uid text, target_node text, mode text,
                    failure_class text, failure_reason text, bytes_total bigint, bytes_processed bigint, phases text,
-                   created_at timestamptz, started_at timestamptz, finished_at timestamptz)
+                   created_at timestamptz, started_at timestamptz, finished_at timestamptz, target_address text,
+                   migration_network text, on_migration_network boolean)
              WHERE a.vmim_name = o.vmim_name
                AND a.outcome NOT IN ('succeeded', 'failed', 'aborted', 'not_created')
                AND {fence}

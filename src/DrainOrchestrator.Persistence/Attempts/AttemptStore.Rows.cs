@@ -10,7 +10,7 @@ public sealed partial class AttemptStore
         """
         id, drain_id, COALESCE(wave_number, 0), attempt, vmi_namespace, vmi_name, vmi_uid, source_node, target_node, vmim_name,
         vmim_uid, mode, outcome, failure_class, failure_reason, bytes_total, bytes_processed, phase_timestamps::text, post_copy,
-        intended_at, created_at, started_at, finished_at, concluded_at, kind
+        intended_at, created_at, started_at, finished_at, concluded_at, kind, target_address, migration_network, on_migration_network
         """;
 
     private static readonly string ReportColumns = Columns.Replace("vmim_uid,", "NULL::text,", StringComparison.Ordinal)
@@ -24,7 +24,11 @@ public sealed partial class AttemptStore
         row.IsDBNull(10) ? null : row.GetString(10), shared.OfNullable(row, 11), AttemptOutcomes.Parse(row.GetString(12)),
         shared.OfNullable(row, 13), shared.OfNullable(row, 14), LongOrNull(row, 15), LongOrNull(row, 16), row.GetString(17),
         row.GetBoolean(18), Utc(row.GetDateTime(19)), UtcOrNull(row, 20), UtcOrNull(row, 21), UtcOrNull(row, 22),
-        UtcOrNull(row, 23), AttemptKinds.Parse(row.GetString(24)));
+        UtcOrNull(row, 23), AttemptKinds.Parse(row.GetString(24)))
+    {
+        Network = row.IsDBNull(25) && row.IsDBNull(26) ? null
+            : new AttemptNetwork(shared.OfNullable(row, 25), shared.OfNullable(row, 26), row.IsDBNull(27) ? null : row.GetBoolean(27)),
+    };
 
     private static long? LongOrNull(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
 

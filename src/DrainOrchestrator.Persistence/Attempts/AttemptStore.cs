@@ -66,6 +66,9 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                    created_at = COALESCE(created_at, @CreatedAt),
                    started_at = COALESCE(started_at, @StartedAt),
                    finished_at = COALESCE(finished_at, @FinishedAt),
+                   target_address = COALESCE(@TargetAddress, target_address),
+                   migration_network = COALESCE(@MigrationNetwork, migration_network),
+                   on_migration_network = COALESCE(@OnMigrationNetwork, on_migration_network),
                    concluded_at = CASE WHEN @Outcome IN ('succeeded', 'failed', 'aborted', 'not_created')
                                        THEN @now END
              WHERE vmim_name = @vmimName
@@ -86,6 +89,9 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                 observation.CreatedAt,
                 observation.StartedAt,
                 FinishedAt = observation.FinishedAt ?? (observation.Outcome.IsFinal() ? now : (DateTimeOffset?)null),
+                observation.Network?.TargetAddress,
+                observation.Network?.MigrationNetwork,
+                observation.Network?.OnMigrationNetwork,
                 now,
             },
             transaction,

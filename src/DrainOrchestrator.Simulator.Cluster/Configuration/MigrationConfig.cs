@@ -36,6 +36,12 @@ public sealed record MigrationConfig
     /// <summary>The downtime the final stop-and-copy may take.</summary>
     public TimeSpan MaxDowntime { get; init; } = MigrationConfigDefaults.MaxDowntime;
 
+    /// <summary>
+    /// The dedicated migration network: the name of a NetworkAttachmentDefinition in KubeVirt's namespace
+    /// (<see cref="MigrationNetwork.Namespace"/>); null for the pod network.
+    /// </summary>
+    public string? Network { get; init; }
+
     /// <summary>Every problem with this configuration, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -68,6 +74,11 @@ public sealed record MigrationConfig
         if (MaxDowntime <= TimeSpan.Zero)
         {
             problems.Add($"maxDowntimeMs must be positive, was {MaxDowntime}");
+        }
+
+        if (Network is { } network && (network.Length == 0 || network.Contains('/', StringComparison.Ordinal)))
+        {
+            problems.Add($"network must be the name of a NetworkAttachmentDefinition in namespace {MigrationNetwork.Namespace} (no namespace prefix), was \"{network}\"");
         }
 
         return problems;

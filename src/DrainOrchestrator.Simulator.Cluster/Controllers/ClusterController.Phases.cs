@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DrainOrchestrator.Simulator.Cluster;
 
 internal sealed partial class ClusterController
@@ -15,6 +13,14 @@ internal sealed partial class ClusterController
         };
         var policy = MigrationPolicyResolver.SelectPolicy(State.Policies.Values, labels, State.NamespaceLabels(vm.Namespace));
         var target = job.TargetPod!.Node!;
+        var route = MigrationNetworkResolver.Resolve(State, job.SourceNode!, target);
+        if (route.Failure is { } failure)
+        {
+            Fail(job, failure);
+            return;
+        }
+
+        job.OnMigrationNetwork = route.OnMigrationNetwork;
         vm.MigrationState = new VmiMigrationState
         {
             MigrationUid = job.Uid,
@@ -22,7 +28,7 @@ internal sealed partial class ClusterController
             SourcePod = job.SourcePod!,
             TargetNode = target.Name,
             TargetPod = job.TargetPod.Name,
-            TargetNodeAddress = NodeAddress(target),
+            TargetNodeAddress = route.TargetAddress,
             MigrationPolicyName = policy?.Name,
             MigrationConfiguration = MigrationPolicyResolver.Resolve(State.Config, policy),
         };
@@ -47,6 +53,7 @@ internal sealed partial class ClusterController
             Source = job.SourceNode!,
             Target = job.TargetPod!.Node!,
             Config = config,
+            OnMigrationNetwork = job.OnMigrationNetwork,
             StartedAt = Now,
             Budget = budget,
             Deadline = budget,
@@ -66,9 +73,6 @@ internal sealed partial class ClusterController
             After(_step * 10, job, () => DeleteVmi(vm));
         }
     }
-
-    private static string NodeAddress(NodeState node) =>
-        string.Create(CultureInfo.InvariantCulture, $"10.{128 + (node.Index >> 16)}.{(node.Index >> 8) & 0xFF}.{node.Index & 0xFF}");
 
     private void PublishVmi(VmState vm) => _ctx.Publish(new VmiChanged(Now, vm.ToVmiSnapshot()));
 }

@@ -17,7 +17,7 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
     private readonly List<VmiLoss> _losses = [];
     private readonly List<DuplicateMigration> _duplicates = [];
     private readonly Dictionary<string, SortedSet<string>> _unfinishedByVmi = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _policyByMigration = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Policy, string? Address)> _handOffByMigration = new(StringComparer.Ordinal);
     private readonly UpgradeObserver _upgrades = new();
     private MigrationConfig _config = initialConfig;
     private int _peak;
@@ -46,9 +46,9 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
                 _upgrades.Observe(c);
                 break;
             case VmiChanged { Vmi: var vmi } c:
-                if (vmi.MigrationState is { MigrationPolicyName: var policy, MigrationUid: var uid })
+                if (vmi.MigrationState is { MigrationPolicyName: var policy, MigrationUid: var uid, TargetNodeAddress: var address })
                 {
-                    _policyByMigration[uid] = policy;
+                    _handOffByMigration[uid] = (policy, address);
                 }
 
                 if (vmi.Phase == VmiPhase.Failed && !_losses.Exists(l => l.Uid == vmi.Uid))
@@ -74,7 +74,9 @@ internal sealed class GroundTruthRecorder(MigrationConfig initialConfig) : IObse
         Seed = seed,
         StartedAt = startedAt,
         TakenAt = now,
-        Migrations = [.. _migrations.Values.Select(m => m with { MigrationPolicyName = _policyByMigration.GetValueOrDefault(m.Uid) })],
+        Migrations = [.. _migrations.Values.Select(m => _handOffByMigration.TryGetValue(m.Uid, out var h)
+            ? m with { MigrationPolicyName = h.Policy, TargetNodeAddress = h.Address }
+            : m)],
         PeakInFlight = _peak,
         PeakInFlightPerSourceNode = new SortedDictionary<string, int>(_peakPerNode, StringComparer.Ordinal),
         LimitViolations = [.. _violations],

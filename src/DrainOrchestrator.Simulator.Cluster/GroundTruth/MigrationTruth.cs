@@ -44,4 +44,7 @@ public sealed record MigrationTruth
 
     /// <summary>The MigrationPolicy that applied, if any.</summary>
     public string? MigrationPolicyName { get; init; }
+
+    /// <summary>The target virt-handler's migration address, once handed off (on the migration network or the pod network).</summary>
+    public string? TargetNodeAddress { get; init; }
 }

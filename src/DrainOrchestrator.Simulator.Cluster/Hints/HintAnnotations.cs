@@ -13,6 +13,12 @@ public static class HintAnnotations
     /// <summary>On a node: its migration NIC bandwidth each way.</summary>
     public const string MigrationBandwidth = "drain-orchestrator.io/migration-bandwidth";
 
+    /// <summary>
+    /// On a node: its dedicated migration NIC's bandwidth each way (the NIC Multus attaches as <c>migration0</c>), for
+    /// migrations over the dedicated migration network; <see cref="MigrationBandwidth"/> stays the pod network's.
+    /// </summary>
+    public const string MigrationNetworkBandwidth = "drain-orchestrator.io/migration-network-bandwidth";
+
     /// <summary>On a VMI: how fast the guest dirties memory.</summary>
     public const string DirtyRate = "drain-orchestrator.io/dirty-rate";
 
@@ -39,8 +45,16 @@ public static class HintAnnotations
         return bytesPerSecond.ToString(CultureInfo.InvariantCulture);
     }
 
-    internal static IReadOnlyDictionary<string, string> ForNode(long nicBandwidth) =>
-        new Dictionary<string, string>(StringComparer.Ordinal) { [MigrationBandwidth] = Format(nicBandwidth) };
+    internal static IReadOnlyDictionary<string, string> ForNode(long nicBandwidth, long migrationNicBandwidth)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [MigrationBandwidth] = Format(nicBandwidth) };
+        if (migrationNicBandwidth > 0)
+        {
+            annotations[MigrationNetworkBandwidth] = Format(migrationNicBandwidth);
+        }
+
+        return annotations;
+    }
 
     // Rounded up, so a guest that dirties anything at all never reads as zero.
     internal static IReadOnlyDictionary<string, string> ForVmi(double dirtyRate) =>

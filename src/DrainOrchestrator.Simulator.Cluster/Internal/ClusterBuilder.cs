@@ -28,6 +28,11 @@ internal static class ClusterBuilder
             state.Policies[policy.Name] = policy;
         }
 
+        foreach (var attachment in scenario.NetworkAttachments)
+        {
+            state.NetworkAttachments[ClusterKeys.Of(attachment.Namespace, attachment.Name)] = attachment;
+        }
+
         foreach (var definition in scenario.Vms)
         {
             var vm = ToVm(definition, definition.Uid ?? ctx.Ids.NewUid(), scenario.Hints);
@@ -56,7 +61,10 @@ internal static class ClusterBuilder
             Taints = definition.Taints,
             MemoryBytes = definition.MemoryBytes,
             NicBandwidth = definition.NicBandwidthBytesPerSecond,
-            Annotations = hints ? HintAnnotations.ForNode(definition.NicBandwidthBytesPerSecond) : HintAnnotations.None,
+            MigrationNicBandwidth = definition.MigrationNicBandwidthBytesPerSecond,
+            Annotations = hints
+                ? HintAnnotations.ForNode(definition.NicBandwidthBytesPerSecond, definition.MigrationNicBandwidthBytesPerSecond)
+                : HintAnnotations.None,
             KubeletVersion = definition.KubeletVersion,
             BaseReady = definition.Ready,
             Unschedulable = definition.Unschedulable,

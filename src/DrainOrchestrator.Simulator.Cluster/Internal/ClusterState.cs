@@ -21,6 +21,9 @@ internal sealed class ClusterState
 
     public MigrationConfig Config { get; set; } = MigrationConfig.Default;
 
+    /// <summary>NetworkAttachmentDefinitions by namespace/name.</summary>
+    public Dictionary<string, NetworkAttachment> NetworkAttachments { get; } = new(StringComparer.Ordinal);
+
     public MigrationTimings Timings { get; set; } = new();
 
     /// <summary>Whether KubeVirt's evacuation controller runs (the scenario's <c>kubevirt.evacuationController</c>).</summary>

@@ -47,6 +47,9 @@ internal sealed class MigrationJob
 
     public bool AbortRequested { get; set; }
 
+    /// <summary>Whether the hand-off routed the transfer over the dedicated migration network.</summary>
+    public bool OnMigrationNetwork { get; set; }
+
     public string? FailureReason { get; set; }
 
     public NodeState? SourceNode { get; set; }

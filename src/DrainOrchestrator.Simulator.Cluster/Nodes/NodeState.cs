@@ -33,7 +33,11 @@ internal sealed class NodeState(string name)
 
     public long AllocatedMemoryBytes { get; set; }
 
+    /// <summary>The pod network NIC, each way: what migrations use without a dedicated migration network.</summary>
     public long NicBandwidth { get; set; }
+
+    /// <summary>The dedicated migration NIC each way (Multus <c>migration0</c>); 0 when the node has none.</summary>
+    public long MigrationNicBandwidth { get; set; }
 
     /// <summary>The annotations the model publishes on the node (its hint, when the scenario asks for hints).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = HintAnnotations.None;
@@ -43,11 +47,6 @@ internal sealed class NodeState(string name)
 
     /// <summary>Running migrations (Scheduling or later) whose VMI is on, or migrating from, this node.</summary>
     public int OutboundInFlight { get; set; }
-
-    /// <summary>Transfers currently sending from / receiving on this node (for bandwidth sharing).</summary>
-    public int ActiveOutboundTransfers { get; set; }
-
-    public int ActiveInboundTransfers { get; set; }
 
     /// <summary>Someone deleted the Node object: it is gone for good (never Ready, never scheduled to again).</summary>
     public bool Deleted { get; set; }

@@ -15,6 +15,9 @@ internal sealed class Transfer
 
     public required EffectiveMigrationConfiguration Config { get; init; }
 
+    /// <summary>Whether the transfer crosses the nodes' migration NICs (the dedicated network) rather than their pod NICs.</summary>
+    public bool OnMigrationNetwork { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     /// <summary>Completion budget: completionTimeoutPerGiB × ceil(bytes / 10^9).</summary>

@@ -25,8 +25,6 @@ internal sealed class TransferEngine(TimeSpan autoConvergeStep)
     {
         IntegrateTo(now);
         _active.Add(transfer);
-        transfer.Source.ActiveOutboundTransfers++;
-        transfer.Target.ActiveInboundTransfers++;
         _ratesStale = true;
     }
 
@@ -35,8 +33,6 @@ internal sealed class TransferEngine(TimeSpan autoConvergeStep)
         IntegrateTo(now);
         if (_active.Remove(transfer))
         {
-            transfer.Source.ActiveOutboundTransfers--;
-            transfer.Target.ActiveInboundTransfers--;
             _ratesStale = true;
         }
     }

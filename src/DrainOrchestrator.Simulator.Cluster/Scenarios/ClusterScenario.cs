@@ -46,6 +46,9 @@ public sealed record ClusterScenario
     /// <summary>The MigrationPolicies at the start.</summary>
     public IReadOnlyList<MigrationPolicy> MigrationPolicies { get; init; } = [];
 
+    /// <summary>The NetworkAttachmentDefinitions at the start (the migration network's among them, when configured).</summary>
+    public IReadOnlyList<NetworkAttachment> NetworkAttachments { get; init; } = [];
+
     /// <summary>Faults injected at set times.</summary>
     public IReadOnlyList<ScheduledFault> Faults { get; init; } = [];
 

@@ -15,8 +15,14 @@ public sealed record NodeDefinition
     /// <summary>Allocatable memory in bytes.</summary>
     public required long MemoryBytes { get; init; }
 
-    /// <summary>Migration NIC bandwidth each way, bytes per second.</summary>
+    /// <summary>
+    /// The pod network NIC's bandwidth each way, bytes per second: what migrations use without a dedicated migration
+    /// network, or on a node without a migration NIC.
+    /// </summary>
     public required long NicBandwidthBytesPerSecond { get; init; }
+
+    /// <summary>The dedicated migration NIC's bandwidth each way, bytes per second; 0 when the node has none.</summary>
+    public long MigrationNicBandwidthBytesPerSecond { get; init; }
 
     /// <summary>The kubelet version.</summary>
     public string KubeletVersion { get; init; } = "v1.32.0";

@@ -31,7 +31,27 @@ public static class ScenarioValidator
         ValidatePolicies(scenario, Add);
         ValidateFaults(scenario, Add);
         ValidateUpgrade(scenario, Add);
+        ValidateNetworkAttachments(scenario, Add);
         return errors;
+    }
+
+    // An attachment whose config has no usable IPAM range is allowed on purpose: it is how a scenario breaks the
+    // migration network (KubeVirt then migrates over the pod network).
+    private static void ValidateNetworkAttachments(ClusterScenario scenario, Action<object?, string> add)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attachment in scenario.NetworkAttachments)
+        {
+            if (!keys.Add(ClusterKeys.Of(attachment.Namespace, attachment.Name)))
+            {
+                add(attachment, $"duplicate network attachment definition \"{attachment.Namespace}/{attachment.Name}\"");
+            }
+        }
+
+        foreach (var node in scenario.Nodes.Where(n => n.MigrationNicBandwidthBytesPerSecond < 0))
+        {
+            add(node, $"node {node.Name}: migrationNic must not be negative");
+        }
     }
 
     private static void ValidateNodes(ClusterScenario scenario, Action<object?, string> add)

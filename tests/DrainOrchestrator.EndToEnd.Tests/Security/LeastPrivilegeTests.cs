@@ -8,7 +8,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Security;
 /// they fail with an error that names the missing permission (verb, resource, API group). A cluster-view rule stops them
 /// at once; the two rules for what a drain only adds for others to see (node conditions, the medik8s node Lease) fail
 /// them before any VM moves under the policy requireInterop, which these runs set (without it the drain goes on and
-/// reports the refusal with the grant to add: InteropTests, deploy/README.md).
+/// reports the refusal with the grant to add: InteropTests, deploy/README.md). The cluster has a dedicated migration
+/// network and the runs set migrationNetwork: fail, so reading its NetworkAttachmentDefinition is needed too.
 /// </summary>
 public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -20,7 +21,7 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
         metadata: {name: least-privilege}
         parameters:
           nodes: {type: stringList}
-        policy: {nonMigratable: skip, retryBackoffSeconds: 1, requireInterop: true}
+        policy: {nonMigratable: skip, retryBackoffSeconds: 1, requireInterop: true, migrationNetwork: fail}
         steps:
           - {id: select, kind: selectNodes, names: "${params.nodes}"}
           - id: batches
@@ -39,11 +40,12 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
     [Fact]
     public async Task ShippedRoles_AWholeDrainAndAWorkflowSucceedWithNothingRefused()
     {
-        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        await using var sim = await SimulatorProcess.StartAsync(WithMigrationNetwork(), Speed);
         await ShippedRoles.ApplyAsync(sim);
         var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
 
-        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-1", "--require-interop");
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-1", "--require-interop",
+            "--migration-network-policy", "fail");
         var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
             "--db", database.ConnectionString, "--param", "nodes=src-2");
 
@@ -60,11 +62,12 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
     public async Task AnyRuleRemoved_TheDrainAndTheWorkflowFailWithAnErrorNamingThatPermission(int index)
     {
         var rule = ShippedRoles.Rules()[index];
-        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        await using var sim = await SimulatorProcess.StartAsync(WithMigrationNetwork(), Speed);
         await ShippedRoles.ApplyAsync(sim, without: rule);
         var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
 
-        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-3", "--require-interop");
+        var drain = await Drainctl.RunAsync("drain", "--kubeconfig", kubeconfig, "--db", database.ConnectionString, "--node", "src-3", "--require-interop",
+            "--migration-network-policy", "fail");
         var workflow = await Drainctl.RunAsync("workflow", "run", await WorkflowFileAsync(sim), "--kubeconfig", kubeconfig,
             "--db", database.ConnectionString, "--param", "nodes=src-4");
 
@@ -89,6 +92,27 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
             Assert.Contains((await sim.VmisAsync()).Values, v => v.Status!.NodeName is "src-3");
             Assert.Equal(0, await sim.RequestCountAsync("create", "virtualmachineinstancemigrations"));
         }
+    }
+
+    // replicas.yaml with a dedicated migration network on every node, written once per test run.
+    private static string WithMigrationNetwork()
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scenarios", "replicas.yaml"));
+        const string Limits = "    parallelOutboundMigrationsPerNode: 2\n";
+        const string Nic = "    nicBandwidth: 10Gbit\n";
+        Assert.Contains(Limits, yaml, StringComparison.Ordinal);
+        Assert.Contains(Nic, yaml, StringComparison.Ordinal);
+        yaml = yaml.Replace(Limits, Limits + "    network: migration-net\n", StringComparison.Ordinal)
+            .Replace(Nic, Nic + "    migrationNic: 10Gbit\n", StringComparison.Ordinal)
+            + """
+            networkAttachmentDefinitions:
+              - name: migration-net
+                config: '{"cniVersion":"0.3.1","type":"macvlan","master":"eth1","ipam":{"type":"whereabouts","range":"192.168.50.0/24"}}'
+
+            """;
+        var file = Path.Combine(Path.GetTempPath(), $"replicas-migration-network-{Environment.ProcessId}.yaml");
+        File.WriteAllText(file, yaml);
+        return file;
     }
 
     private static async Task<string> WorkflowFileAsync(SimulatorProcess sim)

@@ -64,6 +64,17 @@ internal sealed partial class FakeCluster
         return new CreateResult<VirtualMachineInstanceMigration>(created, CreateOutcome.Created);
     }
 
+    /// <summary>The NetworkAttachmentDefinitions the fake API server holds, by namespace/name.</summary>
+    public Dictionary<string, NetworkAttachmentDefinition> NetworkAttachments { get; } = new(StringComparer.Ordinal);
+
+    public Task<NetworkAttachmentDefinition?> GetNetworkAttachmentAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(NetworkAttachments.GetValueOrDefault(@namespace + "/" + name));
+        }
+    }
+
     public Task<VirtualMachineInstanceMigration?> GetMigrationAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         BeforeFreshGet?.Invoke();

@@ -32,14 +32,14 @@ public sealed class AuthAndDiscoveryTests(SimulatorFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Discovery_Groups_ListKubeVirtMigrationsCoordinationAndRbac()
+    public async Task Discovery_Groups_ListKubeVirtMigrationsMultusCoordinationAndRbac()
     {
         using var client = fixture.CreateClient();
 
         var (_, groups) = await client.GetJsonAsync("/apis");
 
         var names = groups["groups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>());
-        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "coordination.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
+        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "k8s.cni.cncf.io", "coordination.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
     }
 
     [Theory]

@@ -40,6 +40,18 @@ public abstract record AttemptObserved : JournalEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Mode { get; init; }
 
+    /// <summary>The target virt-handler's migration address of a succeeded migration.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TargetAddress { get; init; }
+
+    /// <summary>The dedicated migration network configured then (namespace/name).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MigrationNetwork { get; init; }
+
+    /// <summary>Whether the target address lies in that network's subnet.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? OnMigrationNetwork { get; init; }
+
     /// <summary>Core's FailureKind of a failure, by name.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? FailureClass { get; init; }

@@ -25,7 +25,7 @@ internal sealed partial class ScenarioYamlParser
         var f = _reader.Fields(migrations, "kubevirt.migrations",
             "parallelMigrationsPerCluster", "parallelOutboundMigrationsPerNode", "bandwidthPerMigration",
             "completionTimeoutPerGiB", "progressTimeout", "allowPostCopy", "allowAutoConverge", "allowWorkloadDisruption",
-            "maxDowntimeMs");
+            "maxDowntimeMs", "network");
         var config = MigrationConfig.Default;
         const string Where = "kubevirt.migrations.";
         if (f.TryGetValue("parallelMigrationsPerCluster", out var n))
@@ -71,6 +71,11 @@ internal sealed partial class ScenarioYamlParser
         if (f.TryGetValue("maxDowntimeMs", out n))
         {
             config = config with { MaxDowntime = _reader.Duration(n, Where + "maxDowntimeMs", Millisecond) ?? config.MaxDowntime };
+        }
+
+        if (f.TryGetValue("network", out n))
+        {
+            config = config with { Network = _reader.Str(n, Where + "network") };
         }
 
         Positions[config] = migrations;

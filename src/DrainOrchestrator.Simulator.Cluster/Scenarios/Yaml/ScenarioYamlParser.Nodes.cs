@@ -10,7 +10,7 @@ internal sealed partial class ScenarioYamlParser
         foreach (var item in _reader.Items(node, "nodes"))
         {
             var f = _reader.Fields(item, "a node", "name", "count", "labels", "taints", "memory", "nicBandwidth",
-                "kubeletVersion", "ready", "unschedulable");
+                "kubeletVersion", "ready", "unschedulable", "migrationNic");
             var name = _reader.RequiredStr(f, "name", item, "a node");
             var memory = f.TryGetValue("memory", out var m) ? _reader.Bytes(m, "node memory") : Missing(item, "a node", "memory");
             var nic = f.TryGetValue("nicBandwidth", out var b) ? _reader.Bandwidth(b, "node nicBandwidth") : Missing(item, "a node", "nicBandwidth");
@@ -24,6 +24,7 @@ internal sealed partial class ScenarioYamlParser
                 Name = name,
                 MemoryBytes = memory.Value,
                 NicBandwidthBytesPerSecond = nic.Value,
+                MigrationNicBandwidthBytesPerSecond = f.TryGetValue("migrationNic", out var mn) ? _reader.Bandwidth(mn, "node migrationNic") ?? 0 : 0,
                 Labels = f.TryGetValue("labels", out var l) ? _reader.Labels(l, "node labels") : new Dictionary<string, string>(),
                 Taints = f.TryGetValue("taints", out var t) ? ParseTaints(t) : [],
                 KubeletVersion = f.TryGetValue("kubeletVersion", out var k) ? _reader.Str(k, "kubeletVersion") ?? "v1.32.0" : "v1.32.0",

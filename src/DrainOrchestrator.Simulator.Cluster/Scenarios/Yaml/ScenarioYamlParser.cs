@@ -10,7 +10,7 @@ internal sealed partial class ScenarioYamlParser
     private static readonly string[] TopLevelFields =
     [
         "name", "description", "seed", "startTime", "kubevirt", "timings", "namespaces", "nodes", "vms",
-        "migrationPolicies", "faults", "generator", "hints", "upgrade",
+        "migrationPolicies", "faults", "generator", "hints", "upgrade", "networkAttachmentDefinitions",
     ];
 
     private readonly YamlReader _reader;
@@ -85,6 +85,7 @@ internal sealed partial class ScenarioYamlParser
         var vms = fields.TryGetValue("vms", out var vmList) ? ParseVms(vmList) : [];
         var policies = fields.TryGetValue("migrationPolicies", out var policyList) ? ParsePolicies(policyList) : [];
         var faults = fields.TryGetValue("faults", out var faultList) ? ParseFaults(faultList) : [];
+        var attachments = fields.TryGetValue("networkAttachmentDefinitions", out var nadList) ? ParseNetworkAttachments(nadList) : [];
         scenario = scenario with
         {
             Namespaces = namespaces,
@@ -92,6 +93,7 @@ internal sealed partial class ScenarioYamlParser
             Vms = vms,
             MigrationPolicies = policies,
             Faults = faults,
+            NetworkAttachments = attachments,
         };
 
         if (fields.TryGetValue("upgrade", out var upgrade))

@@ -87,6 +87,20 @@ public static class BuiltInResourceTypes
         SupportsStrategicMerge = false,
     };
 
+    /// <summary>k8s.cni.cncf.io/v1 network-attachment-definitions (Multus; the dedicated migration network is one).</summary>
+    public static ResourceType NetworkAttachmentDefinitions { get; } = new()
+    {
+        Group = "k8s.cni.cncf.io",
+        Version = "v1",
+        Plural = "network-attachment-definitions",
+        Singular = "network-attachment-definition",
+        Kind = "NetworkAttachmentDefinition",
+        Namespaced = true,
+        ShortNames = ["net-attach-def"],
+        HasStatusSubresource = false,
+        SupportsStrategicMerge = false,
+    };
+
     /// <summary>coordination.k8s.io/v1 leases.</summary>
     public static ResourceType Leases { get; } = new()
     {
@@ -137,7 +151,7 @@ public static class BuiltInResourceTypes
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Nodes, Namespaces, Pods, Events, ServiceAccounts, VirtualMachines, VirtualMachineInstances,
-        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, Leases, ClusterRoles, ClusterRoleBindings, Roles,
+        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, NetworkAttachmentDefinitions, Leases, ClusterRoles, ClusterRoleBindings, Roles,
         RoleBindings, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
     ];
 

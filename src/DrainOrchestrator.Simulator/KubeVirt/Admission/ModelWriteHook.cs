@@ -5,7 +5,7 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 
 /// <summary>
 /// Client writes become model inputs, inside the store's write lock (so the store and the model agree on the order):
-/// VMIMs, node spec and labels, the KubeVirt CR's migration configuration, MigrationPolicies, VMI, VM and namespace
+/// VMIMs, node spec and labels, the KubeVirt CR's migration configuration, MigrationPolicies, NetworkAttachmentDefinitions, VMI, VM and namespace
 /// labels, conditions of clients' own types on nodes/NAME/status. What the model cannot honour is refused with a Status that says so. The simulated controllers' own writes
 /// pass untouched; dry runs are checked but change nothing.
 /// </summary>
@@ -69,6 +69,11 @@ internal sealed class ModelWriteHook(ModelGateway model) : IStoreWriteHook
         if (type == BuiltInResourceTypes.MigrationPolicies)
         {
             return MigrationPolicyWrites.Admit(request, model);
+        }
+
+        if (type == BuiltInResourceTypes.NetworkAttachmentDefinitions)
+        {
+            return NetworkAttachmentWrites.Admit(request, model);
         }
 
         if (type == BuiltInResourceTypes.VirtualMachineInstances)

@@ -31,6 +31,7 @@ internal static class MigrationConfigParser
             AllowAutoConverge = wire.AllowAutoConverge ?? config.AllowAutoConverge,
             AllowWorkloadDisruption = wire.AllowWorkloadDisruption,
             MaxDowntime = Units.Milliseconds(wire.MaxDowntimeMs, Where + "maxDowntimeMs", problems) ?? config.MaxDowntime,
+            Network = string.IsNullOrEmpty(wire.Network) ? null : wire.Network,
         };
         problems.AddRange(config.Validate().Select(p => (Where + p.Split(' ')[0], p)));
         return (config, problems);

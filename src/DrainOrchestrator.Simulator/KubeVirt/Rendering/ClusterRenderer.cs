@@ -39,6 +39,12 @@ internal sealed class ClusterRenderer(RenderContext context)
     public JsonObject KubeVirt(MigrationConfig config) =>
         WireJson.ToObject(KubeVirtRenderer.Render(config, context.StartedAt), Json.KubeVirt);
 
+    public JsonObject NetworkAttachment(Cluster.NetworkAttachment attachment) => WireJson.ToObject(new NetworkAttachmentDefinition
+    {
+        Metadata = new ObjectMeta { Namespace = attachment.Namespace, Name = attachment.Name, CreationTimestamp = context.StartedAt },
+        Spec = new NetworkAttachmentDefinitionSpec { Config = attachment.Config },
+    }, Json.NetworkAttachmentDefinition);
+
     public JsonObject MigrationPolicy(Cluster.MigrationPolicy policy) =>
         WireJson.ToObject(MigrationPolicyRenderer.Render(policy, context.StartedAt), Json.MigrationPolicy);
 }

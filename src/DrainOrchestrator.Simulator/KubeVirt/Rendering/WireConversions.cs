@@ -83,6 +83,7 @@ internal static class WireConversions
         AllowAutoConverge = config.AllowAutoConverge,
         AllowWorkloadDisruption = config.AllowWorkloadDisruption,
         MaxDowntimeMs = Milliseconds(config.MaxDowntime),
+        Network = config.Network,
     };
 
     public static Condition Condition(string type, bool status, DateTimeOffset since, string? reason = null, string? message = null) => new()

@@ -7,7 +7,7 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Sync;
 
 /// <summary>
 /// Writes the model's whole starting state into an empty store: namespaces (the usual system ones too), nodes, the
-/// KubeVirt CR, MigrationPolicies, then every VM with its VMI and virt-launcher pod.
+/// KubeVirt CR, MigrationPolicies, NetworkAttachmentDefinitions, then every VM with its VMI and virt-launcher pod.
 /// </summary>
 internal static class InitialRender
 {
@@ -36,6 +36,11 @@ internal static class InitialRender
         foreach (var policy in cluster.GetMigrationPolicies())
         {
             writer.Upsert(BuiltInResourceTypes.MigrationPolicies, renderer.MigrationPolicy(policy), []);
+        }
+
+        foreach (var attachment in cluster.GetNetworkAttachments())
+        {
+            writer.Upsert(BuiltInResourceTypes.NetworkAttachmentDefinitions, renderer.NetworkAttachment(attachment), []);
         }
 
         var vmis = cluster.GetVmis().ToDictionary(v => $"{v.Namespace}/{v.Name}", StringComparer.Ordinal);

@@ -67,6 +67,27 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
+    public async Task EveryFormat_MigrationNetwork_ShowsWhereEachMigrationWent()
+    {
+        var document = SmallReports.Document(SmallReports.Drain());
+
+        var json = JsonNode.Parse(await SmallReports.WriteAsync(document, ReportFormat.Json, ReportTimeZone.Utc))!["migrations"]!.AsArray();
+        var csv = (await SmallReports.WriteAsync(document, ReportFormat.Csv, ReportTimeZone.Utc)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var table = await SmallReports.WriteAsync(document, ReportFormat.Table, ReportTimeZone.Utc);
+        var html = await SmallReports.WriteAsync(document, ReportFormat.Html, ReportTimeZone.Utc);
+
+        Assert.Null(json[0]!["network"]);
+        Assert.Equal(("192.168.50.2", SmallReports.MigrationNetwork, true), (json[1]!["network"]!["targetAddress"]!.GetValue<string>(),
+            json[1]!["network"]!["migrationNetwork"]!.GetValue<string>(), json[1]!["network"]!["onMigrationNetwork"]!.GetValue<bool>()));
+        Assert.False(json[2]!["network"]!["onMigrationNetwork"]!.GetValue<bool>());
+        Assert.EndsWith(",target_address,migration_network,on_migration_network", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",10.128.0.2,kubevirt/migration-net,False", csv[3], StringComparison.Ordinal);
+        Assert.Contains("via on kubevirt/migration-net (192.168.50.2)", table, StringComparison.Ordinal);
+        Assert.Contains("via pod network, not kubevirt/migration-net (10.128.0.2)", table, StringComparison.Ordinal);
+        Assert.Contains("<td>pod network, not kubevirt/migration-net (10.128.0.2)</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Request_BadZoneAndNoSubject_EveryProblemInTheDoorsTerms()
     {
         var cli = Assert.Throws<InvalidRequestException>(() => new ReportRequest(null, null, null, null, null, "pdf", "Mars/Olympus").Read(FrontDoor.CommandLine));

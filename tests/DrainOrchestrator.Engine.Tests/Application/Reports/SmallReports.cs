@@ -13,6 +13,8 @@ internal static class SmallReports
 
     public const string ScriptName = "<script>alert('x')</script>";
 
+    public const string MigrationNetwork = "kubevirt/migration-net";
+
     public static DrainReport Drain()
     {
         var id = Guid.NewGuid();
@@ -21,8 +23,14 @@ internal static class SmallReports
         AttemptRecord[] attempts =
         [
             Attempt(11, id, 1, 1, ScriptName, AttemptOutcome.Failed, postCopy: false, start: 0, seconds: 20, reason: "target <b>full</b>"),
-            Attempt(12, id, 2, 2, ScriptName, AttemptOutcome.Succeeded, postCopy: true, start: 30, seconds: 40, reason: null),
-            Attempt(13, id, 1, 1, "db", AttemptOutcome.Succeeded, postCopy: false, start: 5, seconds: 10, reason: null),
+            Attempt(12, id, 2, 2, ScriptName, AttemptOutcome.Succeeded, postCopy: true, start: 30, seconds: 40, reason: null) with
+            {
+                Network = new AttemptNetwork("192.168.50.2", MigrationNetwork, true),
+            },
+            Attempt(13, id, 1, 1, "db", AttemptOutcome.Succeeded, postCopy: false, start: 5, seconds: 10, reason: null) with
+            {
+                Network = new AttemptNetwork("10.128.0.2", MigrationNetwork, false),
+            },
         ];
         WaveRecord[] waves = [new(1, "rolling", 2, 3, At, At, At.AddSeconds(25)), new(2, "rolling", 1, 3, At, At.AddSeconds(30), At.AddSeconds(70))];
         return new DrainReport(drain, waves, attempts, [new UnmovedVmi("apps/legacy", "w1", "skipped", "DisksNotLiveMigratable")])
