@@ -22,7 +22,7 @@ namespace DrainOrchestrator.Application;
 /// <see cref="InvalidRequestException"/> in the terms of the front door that was used; an unknown drain as a
 /// <see cref="DrainNotFoundException"/>. The use cases that read or change the cluster need a <see cref="ClusterConnection"/>.
 /// </summary>
-public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
     ClusterConnection? cluster = null)
 {
     // A drain's published demand counts for status while younger than this (two default lease periods).
