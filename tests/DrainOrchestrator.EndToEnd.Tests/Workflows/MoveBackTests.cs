@@ -1,0 +1,103 @@
+using DrainOrchestrator.EndToEnd.Tests.Support;
+using DrainOrchestrator.Kubernetes.Client;
+using DrainOrchestrator.Kubernetes.Models;
+using Npgsql;
+
+namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
+
+/// <summary>
+/// Move-back after a rolling maintenance on drain-sim with real PostgreSQL: a workflow drains src-1, src-2 and src-3 in
+/// turn (each uncordoned after), src-3 is then cordoned again (it stays away), and <c>drainctl moveback</c> of each batch's
+/// drain returns the VMs whose node is back and leaves the others, as the simulator's ground truth shows.
+/// </summary>
+public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private const double Speed = 25;
+
+    [Fact]
+    public async Task MoveBack_AfterRollingMaintenanceOfThreeNodes_EveryVmWhoseNodeCameBackReturnedTheOthersReportedAndLeft()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        var origins = (await sim.VmisAsync()).ToDictionary(v => v.Key, v => v.Value.Status!.NodeName!, StringComparer.Ordinal);
+        var file = WorkflowTests.Write("rolling", """
+              - id: batches
+                kind: forEachBatch
+                batchSize: 1
+                order: name
+                steps:
+                  - {id: cordon, kind: cordon}
+                  - {id: drain, kind: drain}
+                  - {id: uncordon, kind: uncordon}
+            """);
+        var name = "rolling-" + Guid.NewGuid().ToString("N")[..6];
+        string[] here = ["--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString];
+
+        var rolled = await Drainctl.RunAsync(["workflow", "run", file, "--name", name, "--param", "nodes=src-1,src-2,src-3", .. here]);
+        Assert.True(rolled.ExitCode == 0, rolled.Output);
+        // src-3 stays away: cordoned again after its maintenance.
+        await sim.Client.PatchAsync<Node>(null, "src-3", PatchType.Merge, """{"spec":{"unschedulable":true}}""", CancellationToken.None);
+        var drains = await DrainsOfAsync(name);
+        Assert.Equal(3, drains.Count);
+        var movedBack = new List<(int ExitCode, string Output)>();
+        foreach (var drain in drains)
+        {
+            movedBack.Add(await Drainctl.RunAsync(["moveback", drain, .. here]));
+        }
+
+        Assert.All(movedBack, m => Assert.True(m.ExitCode == 0, m.Output));
+        Assert.Contains("every VM the drain moved is back on its original node", movedBack[0].Output, StringComparison.Ordinal);
+        Assert.Contains("every VM the drain moved is back on its original node", movedBack[1].Output, StringComparison.Ordinal);
+        Assert.Contains("8 left in place", movedBack[2].Output, StringComparison.Ordinal);
+
+        var truth = await sim.GroundTruthAsync();
+        Assert.Equal(0, truth.LimitViolations);
+        var moves = truth.Migrations.Where(m => m.Outcome == "Succeeded")
+            .ToLookup(m => m.Namespace + "/" + m.VmiName, StringComparer.Ordinal);
+        var now = await sim.VmisAsync();
+        foreach (var (vm, origin) in origins)
+        {
+            var its = moves[vm].ToList();
+            var path = string.Join(", ", its.Select(m => m.SourceNode + "->" + m.TargetNode));
+            switch (origin)
+            {
+                case "src-1" or "src-2":
+                    Assert.True(its.Count == 2, $"{vm} from {origin} moved {its.Count} times: {path}");
+                    Assert.Equal((origin, origin), (its[0].SourceNode, its[1].TargetNode));
+                    Assert.Equal(its[0].TargetNode, its[1].SourceNode);
+                    Assert.Equal(origin, now[vm].Status!.NodeName);
+                    break;
+                case "src-3":
+                    Assert.True(its.Count == 1, $"{vm} from src-3 moved {its.Count} times: {path}");
+                    Assert.NotEqual("src-3", now[vm].Status!.NodeName);
+                    break;
+                default:
+                    Assert.True(its.Count == 0, $"{vm} on {origin} was never drained but moved: {path}");
+                    break;
+            }
+        }
+
+        // The third move-back names each VM it left and why, in its report.
+        var report = await Drainctl.RunAsync(["report", MoveBackName(movedBack[2].Output), "--db", database.ConnectionString]);
+        Assert.True(report.ExitCode == 0, report.Output);
+        Assert.Equal(8, report.Output.Split('\n').Count(l => l.Contains("its original node src-3 is still cordoned", StringComparison.Ordinal)));
+    }
+
+    // "Started move-back NAME (ID) of drain ..." names the move-back.
+    private static string MoveBackName(string output) =>
+        output.Split('\n').First(l => l.StartsWith("Started move-back ", StringComparison.Ordinal)).Split(' ')[2];
+
+    private async Task<IReadOnlyList<string>> DrainsOfAsync(string instance)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT name FROM drains WHERE name LIKE @prefix ORDER BY created_at", connection);
+        command.Parameters.AddWithValue("prefix", instance + "-batches-%");
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
