@@ -36,7 +36,7 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.True(rolled.ExitCode == 0, rolled.Output);
         // src-3 stays away: cordoned again after its maintenance.
         await sim.Client.PatchAsync<Node>(null, "src-3", PatchType.Merge, """{"spec":{"unschedulable":true}}""", CancellationToken.None);
-        var drains = await DrainsOfAsync(name);
+        var drains = await DrainsOfAsync(name + "-batches");
         Assert.Equal(3, drains.Count);
         var movedBack = new List<(int ExitCode, string Output)>();
         foreach (var drain in drains)
@@ -82,15 +82,64 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.Equal(8, report.Output.Split('\n').Count(l => l.Contains("its original node src-3 is still cordoned", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task MovebackStep_AfterTheWorkflowsBatches_EveryDrainedVmBackOnItsNodeMovedExactlyTwice()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("replicas.yaml", Speed);
+        var origins = (await sim.VmisAsync()).ToDictionary(v => v.Key, v => v.Value.Status!.NodeName!, StringComparer.Ordinal);
+        var file = WorkflowTests.Write("maintenance", """
+              - id: batches
+                kind: forEachBatch
+                batchSize: 1
+                order: name
+                steps:
+                  - {id: cordon, kind: cordon}
+                  - {id: drain, kind: drain}
+                  - {id: uncordon, kind: uncordon}
+              - {id: home, kind: moveback}
+              - {id: report, kind: report}
+            """);
+        var name = "maintenance-" + Guid.NewGuid().ToString("N")[..6];
+
+        var run = await Drainctl.RunAsync("workflow", "run", file, "--name", name, "--param", "nodes=src-1,src-2,src-3",
+            "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains(run.Output.Split('\n'), l => l.TrimStart().StartsWith("home ", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        var truth = await sim.GroundTruthAsync();
+        Assert.Equal(0, truth.LimitViolations);
+        var moves = truth.Migrations.Where(m => m.Outcome == "Succeeded").ToLookup(m => m.Namespace + "/" + m.VmiName, StringComparer.Ordinal);
+        var now = await sim.VmisAsync();
+        var drained = origins.Where(o => o.Value is "src-1" or "src-2" or "src-3").ToList();
+        Assert.Equal(24, drained.Count);
+        Assert.All(drained, o => Assert.True(moves[o.Key].Count() == 2 && now[o.Key].Status!.NodeName == o.Value,
+            $"{o.Key} from {o.Value} is on {now[o.Key].Status!.NodeName} after {string.Join(", ", moves[o.Key].Select(m => m.SourceNode + "->" + m.TargetNode))}"));
+        Assert.Equal(3, (await DrainsOfAsync(name + "-batches")).Count);
+        Assert.Equal(3, await MoveBacksAsync(name));
+    }
+
     // "Started move-back NAME (ID) of drain ..." names the move-back.
     private static string MoveBackName(string output) =>
         output.Split('\n').First(l => l.StartsWith("Started move-back ", StringComparison.Ordinal)).Split(' ')[2];
 
-    private async Task<IReadOnlyList<string>> DrainsOfAsync(string instance)
+    // The succeeded move-backs of the instance's drains.
+    private async Task<long> MoveBacksAsync(string instance)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count(*) FROM drains m JOIN drains d ON d.id = m.returns_drain
+             WHERE d.name LIKE @prefix AND m.state = 'succeeded'
+            """, connection);
+        command.Parameters.AddWithValue("prefix", instance + "-batches-%");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<IReadOnlyList<string>> DrainsOfAsync(string prefix)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand("SELECT name FROM drains WHERE name LIKE @prefix ORDER BY created_at", connection);
-        command.Parameters.AddWithValue("prefix", instance + "-batches-%");
+        command.Parameters.AddWithValue("prefix", prefix + "-%");
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
