@@ -80,6 +80,31 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
         var report = await Drainctl.RunAsync(["report", MoveBackName(movedBack[2].Output), "--db", database.ConnectionString]);
         Assert.True(report.ExitCode == 0, report.Output);
         Assert.Equal(8, report.Output.Split('\n').Count(l => l.Contains("its original node src-3 is still cordoned", StringComparison.Ordinal)));
+        await AssertReportsLinkedAsync(drains[0], MoveBackName(movedBack[0].Output));
+    }
+
+    // The move-back's JSON report names the drain it returns and, for each return, the outbound attempt it undoes; the
+    // drain's names its move-back.
+    private async Task AssertReportsLinkedAsync(string drain, string moveBack)
+    {
+        var back = await Drainctl.RunAsync("report", moveBack, "--format", "json", "--db", database.ConnectionString);
+        var away = await Drainctl.RunAsync("report", drain, "--format", "json", "--db", database.ConnectionString);
+        Assert.True(back.ExitCode == 0 && away.ExitCode == 0, back.Output + away.Output);
+        var backJson = System.Text.Json.Nodes.JsonNode.Parse(back.Output)!;
+        var awayJson = System.Text.Json.Nodes.JsonNode.Parse(away.Output)!;
+        Assert.Equal(drain, backJson["drain"]!["returns"]!["name"]!.GetValue<string>());
+        Assert.Equal(moveBack, awayJson["drain"]!["movedBackBy"]![0]!["name"]!.GetValue<string>());
+        var outbound = awayJson["migrations"]!.AsArray().Where(m => m!["outcome"]!.GetValue<string>() == "succeeded")
+            .ToDictionary(m => m!["vmi"]!.GetValue<string>(), m => m!, StringComparer.Ordinal);
+        var returns = backJson["migrations"]!.AsArray().Where(m => m!["outcome"]!.GetValue<string>() == "succeeded").ToList();
+        Assert.Equal(8, returns.Count);
+        Assert.All(returns, r =>
+        {
+            var o = outbound[r!["vmi"]!.GetValue<string>()];
+            Assert.Equal(o["id"]!.GetValue<long>(), r!["outbound"]!["attemptId"]!.GetValue<long>());
+            Assert.Equal((o["source"]!.GetValue<string>(), o["target"]!.GetValue<string>()),
+                (r["target"]!.GetValue<string>(), r["source"]!.GetValue<string>()));
+        });
     }
 
     [Fact]
