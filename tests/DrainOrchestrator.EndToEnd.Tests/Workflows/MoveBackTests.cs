@@ -8,7 +8,8 @@ namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
 /// <summary>
 /// Move-back after a rolling maintenance on drain-sim with real PostgreSQL: a workflow drains src-1, src-2 and src-3 in
 /// turn (each uncordoned after), src-3 is then cordoned again (it stays away), and <c>drainctl moveback</c> of each batch's
-/// drain returns the VMs whose node is back and leaves the others, as the simulator's ground truth shows.
+/// drain (one through a <c>drainctl serve</c> process) returns the VMs whose node is back and leaves the others, as the
+/// simulator's ground truth shows; and the same through a workflow's <c>moveback</c> step.
 /// </summary>
 public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -38,10 +39,16 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
         await sim.Client.PatchAsync<Node>(null, "src-3", PatchType.Merge, """{"spec":{"unschedulable":true}}""", CancellationToken.None);
         var drains = await DrainsOfAsync(name + "-batches");
         Assert.Equal(3, drains.Count);
+        // The second through a server (POST /api/v1/drains/{id}/moveback, run there and followed), the others embedded.
+        var tokens = await ApiTokens.CreateAsync(Path.GetDirectoryName(sim.KubeconfigPath)!);
+        var tokenFile = Path.Combine(Path.GetDirectoryName(sim.KubeconfigPath)!, "operator-token");
+        await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
+        await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
+        string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
         var movedBack = new List<(int ExitCode, string Output)>();
-        foreach (var drain in drains)
+        for (var i = 0; i < drains.Count; i++)
         {
-            movedBack.Add(await Drainctl.RunAsync(["moveback", drain, .. here]));
+            movedBack.Add(await Drainctl.RunAsync(["moveback", drains[i], .. i == 1 ? remote : here]));
         }
 
         Assert.All(movedBack, m => Assert.True(m.ExitCode == 0, m.Output));
