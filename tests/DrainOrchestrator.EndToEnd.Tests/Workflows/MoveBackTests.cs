@@ -1,6 +1,7 @@
 using DrainOrchestrator.EndToEnd.Tests.Support;
 using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Models;
+using DrainOrchestrator.Persistence.Drains;
 using Npgsql;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Workflows;
@@ -148,6 +149,47 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
             $"{o.Key} from {o.Value} is on {now[o.Key].Status!.NodeName} after {string.Join(", ", moves[o.Key].Select(m => m.SourceNode + "->" + m.TargetNode))}"));
         Assert.Equal(3, (await DrainsOfAsync(name + "-batches")).Count);
         Assert.Equal(3, await MoveBacksAsync(name));
+    }
+
+    [Fact]
+    public async Task MoveBack_EngineKilledThreeTimesMidway_CompletesEachVmBackOnceNoVmimTwice()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("crash.yaml", 4);
+        var origins = (await sim.VmisAsync()).ToDictionary(v => v.Key, v => v.Value.Status!.NodeName!, StringComparer.Ordinal);
+        string[] here = ["--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString];
+        var drained = await Drainctl.RunAsync(["drain", "--node", "src-1", "--node", "src-2", "--non-migratable", "skip", .. here]);
+        Assert.True(drained.ExitCode == 0, drained.Output);
+        foreach (var node in new[] { "src-1", "src-2" })
+        {
+            await sim.Client.PatchAsync<Node>(null, node, PatchType.Merge, """{"spec":{"unschedulable":null}}""", CancellationToken.None);
+        }
+
+        var drain = Assert.Single(await Records.DrainsAsync(database.DataSource), d => d.Cluster == sim.Server);
+        string[] moveBack = ["moveback", drain.Name, "--lease-seconds", "2", .. here];
+        for (var kill = 0; kill < 3; kill++)
+        {
+            await using var engine = Drainctl.Start(moveBack);
+            // Killed once it has started moving VMs (or, the first time, while it starts up), and started again.
+            await Task.WhenAny(engine.WaitForOutputAsync(kill == 0 ? "Started move-back" : "moved", Drainctl.Patience), engine.WaitForExitAsync(Drainctl.Patience));
+            await engine.KillAsync();
+        }
+
+        var finished = await Drainctl.RunAsync(moveBack);
+
+        Assert.True(finished.ExitCode == 0, finished.Output);
+        Assert.Contains("Attached to unfinished move-back", finished.Output, StringComparison.Ordinal);
+        var runs = (await Records.DrainsAsync(database.DataSource)).Where(d => d.Cluster == sim.Server).ToList();
+        var back = Assert.Single(runs, r => r.ReturnsDrain == drain.Id);
+        Assert.Equal(DrainState.Succeeded, back.State);
+        var truth = await sim.GroundTruthAsync();
+        var attempts = (await Records.AttemptsAsync(database.DataSource, drain.Id)).Concat(await Records.AttemptsAsync(database.DataSource, back.Id)).ToList();
+        Records.AssertOneAttemptPerVmimAndLimitsKept(truth, attempts, maxParallel: 5, maxOutbound: 2);
+        var moves = truth.Migrations.Where(m => m.Outcome == "Succeeded").ToLookup(m => m.Namespace + "/" + m.VmiName, StringComparer.Ordinal);
+        var now = await sim.VmisAsync();
+        var movedOut = moves.Where(m => m.Any(x => x.SourceNode is "src-1" or "src-2")).Select(m => m.Key).ToList();
+        Assert.NotEmpty(movedOut);
+        Assert.All(movedOut, vm => Assert.True(moves[vm].Count() == 2 && now[vm].Status!.NodeName == origins[vm],
+            $"{vm} from {origins[vm]} is on {now[vm].Status!.NodeName} after {string.Join(", ", moves[vm].Select(m => m.SourceNode + "->" + m.TargetNode))}"));
     }
 
     // "Started move-back NAME (ID) of drain ..." names the move-back.
