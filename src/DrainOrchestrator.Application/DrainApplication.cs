@@ -40,7 +40,7 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
         var active = await Drains.ListAsync(activeOnly: true, cancellationToken);
         var state = Cluster.View.Current;
         // The nodes of this very request's unfinished drain are not "held by another drain" for its own plan.
-        var others = active.Where(d => !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
+        var others = active.Where(d => d.IsMoveBack || !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
             .SequenceEqual(spec.Nodes.Order(StringComparer.Ordinal), StringComparer.Ordinal)).ToList();
         var problems = DrainValidation.Problems(state, Cluster.Cluster, spec, others, door, includeBlockers: false).ToList();
         (Core.Windows.MaintenanceWindow First, TimeSpan Later)? window = null;
