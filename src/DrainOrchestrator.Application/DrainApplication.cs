@@ -22,7 +22,7 @@ namespace DrainOrchestrator.Application;
 /// <see cref="InvalidRequestException"/> in the terms of the front door that was used; an unknown drain as a
 /// <see cref="DrainNotFoundException"/>. The use cases that read or change the cluster need a <see cref="ClusterConnection"/>.
 /// </summary>
-public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILoggerFactory loggerFactory,
     ClusterConnection? cluster = null)
 {
     // A drain's published demand counts for status while younger than this (two default lease periods).
@@ -40,7 +40,7 @@ public sealed class DrainApplication(NpgsqlDataSource dataSource, TimeProvider t
         var active = await Drains.ListAsync(activeOnly: true, cancellationToken);
         var state = Cluster.View.Current;
         // The nodes of this very request's unfinished drain are not "held by another drain" for its own plan.
-        var others = active.Where(d => !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
+        var others = active.Where(d => d.IsMoveBack || !d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal)
             .SequenceEqual(spec.Nodes.Order(StringComparer.Ordinal), StringComparer.Ordinal)).ToList();
         var problems = DrainValidation.Problems(state, Cluster.Cluster, spec, others, door, includeBlockers: false).ToList();
         (Core.Windows.MaintenanceWindow First, TimeSpan Later)? window = null;

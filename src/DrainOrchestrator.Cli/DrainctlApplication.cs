@@ -53,6 +53,7 @@ public static class DrainctlApplication
         var root = new RootCommand("drainctl: drain KubeVirt nodes by live-migrating their VMs, with a durable record of every move.");
         root.Subcommands.Add(DbCommand.Create(output, error));
         root.Subcommands.Add(DrainCommand.Create(output, error, terminal));
+        root.Subcommands.Add(MoveBackCommand.Create(output, error, terminal));
         root.Subcommands.Add(PlanCommand.Create(output, error));
         root.Subcommands.Add(SnapshotCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));

@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Engine.MoveBack;
 using DrainOrchestrator.Engine.Policy;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Workflow;
@@ -194,30 +195,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await PreparationSteps.CompleteAsync(context, DrainSteps.Validate, cancellationToken);
         }
 
-        var (held, leaseRefused) = await PreparationSteps.LockAsync(context, cancellationToken);
-        if (held.Count > 0)
+        // A move-back's nodes stay in service: it neither locks nor cordons them.
+        if (!context.IsMoveBack && await LockAndCordonAsync(context, done, cancellationToken) is { } refused)
         {
-            return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held), cancellationToken);
-        }
-
-        if (leaseRefused is not null)
-        {
-            return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + leaseRefused.Describe(), cancellationToken);
-        }
-
-        await Complete(context, done, DrainSteps.Lock, cancellationToken);
-        if (!done.Contains(DrainSteps.Cordon))
-        {
-            await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
-            await PreparationSteps.CordonAsync(context, cancellationToken);
-            var conditionsRefused = await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
-                $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
-            if (conditionsRefused is not null && context.Policy.RequireInterop)
-            {
-                return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + conditionsRefused.Describe(), cancellationToken);
-            }
-
-            await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
+            return refused;
         }
 
         if (!done.Contains(DrainSteps.Plan))
@@ -225,7 +206,9 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
         }
 
-        var plan = await PlanStep.PlanAsync(context, context.Writer.DataSource, done.Contains(DrainSteps.Plan), cancellationToken);
+        var plan = context.IsMoveBack
+            ? await ReturnPlanStep.PlanAsync(context, context.Writer.DataSource, done.Contains(DrainSteps.Plan), cancellationToken)
+            : await PlanStep.PlanAsync(context, context.Writer.DataSource, done.Contains(DrainSteps.Plan), cancellationToken);
         if (!done.Contains(DrainSteps.Plan))
         {
             await PlanStep.RecordAsync(context, plan, cancellationToken);
@@ -256,8 +239,9 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         await Complete(context, done, DrainSteps.Migrate, cancellationToken);
-        var left = await new VerifyStep(view, timeProvider, options.VerifySettleTimeout, logger)
-            .RunAsync(plan, context.Nodes, cancellationToken);
+        var left = context.IsMoveBack
+            ? await new ReturnVerify(view, timeProvider, options.VerifySettleTimeout, logger).RunAsync(plan, cancellationToken)
+            : await new VerifyStep(view, timeProvider, options.VerifySettleTimeout, logger).RunAsync(plan, context.Nodes, cancellationToken);
         if (left.Count > 0)
         {
             return await EndSteps.FinishAsync(context, DrainState.Failed,
@@ -266,8 +250,47 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
         await Complete(context, done, DrainSteps.Verify, cancellationToken);
         var skipped = plan.Skipped.Count();
+        if (context.IsMoveBack)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Succeeded, skipped == 0
+                ? "every VM the drain moved is back on its original node"
+                : $"every VM that could return is back on its original node; {skipped} left in place (see the report)", cancellationToken);
+        }
+
         return await EndSteps.FinishAsync(context, DrainState.Succeeded,
             skipped == 0 ? "every VM left the nodes" : $"every migratable VM left the nodes; {skipped} skipped by policy", cancellationToken);
+    }
+
+    // Lock (node Leases) and cordon; the drain's end when either is refused, else null.
+    private static async Task<DrainResult?> LockAndCordonAsync(DrainContext context, HashSet<string> done, CancellationToken cancellationToken)
+    {
+        var (held, leaseRefused) = await PreparationSteps.LockAsync(context, cancellationToken);
+        if (held.Count > 0)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held), cancellationToken);
+        }
+
+        if (leaseRefused is not null)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + leaseRefused.Describe(), cancellationToken);
+        }
+
+        await Complete(context, done, DrainSteps.Lock, cancellationToken);
+        if (!done.Contains(DrainSteps.Cordon))
+        {
+            await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
+            await PreparationSteps.CordonAsync(context, cancellationToken);
+            var conditionsRefused = await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
+                $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
+            if (conditionsRefused is not null && context.Policy.RequireInterop)
+            {
+                return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + conditionsRefused.Describe(), cancellationToken);
+            }
+
+            await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
+        }
+
+        return null;
     }
 
     private static async Task Complete(DrainContext context, HashSet<string> done, string step, CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ internal sealed class DrainStarter(NpgsqlDataSource dataSource, IClusterView vie
         }
     }
 
+    // A move-back of the same nodes is not the same drain: it returns VMs to them rather than emptying them.
     private static DrainRecord? FindSame(IReadOnlyList<DrainRecord> active, string cluster, List<string> nodes) =>
-        active.FirstOrDefault(d => d.Cluster == cluster
+        active.FirstOrDefault(d => d.Cluster == cluster && !d.IsMoveBack
             && d.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal).SequenceEqual(nodes, StringComparer.Ordinal));
 }

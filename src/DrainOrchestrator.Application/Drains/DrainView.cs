@@ -31,4 +31,8 @@ public sealed record DrainView(
     IReadOnlyList<NodeView> Nodes,
     IReadOnlyList<VmView> Vms,
     BudgetView? Budget = null,
-    ClusterViewHold? ViewHold = null);
+    ClusterViewHold? ViewHold = null)
+{
+    /// <summary>For a move-back: the id of the drain whose VMs it returns to their original nodes; null for a drain.</summary>
+    public Guid? ReturnsDrain { get; init; }
+}

@@ -38,7 +38,10 @@ internal static class DrainViews
         budget?.FirstOrDefault(b => b.DrainId == d.Id) is { } mine && !d.State.IsFinal()
             ? new BudgetView(mine.Held, mine.Wanted, mine.Share, mine.ClusterLimit, mine.ForeignInFlight)
             : null,
-        d.State.IsFinal() ? null : viewHold);
+        d.State.IsFinal() ? null : viewHold)
+        {
+            ReturnsDrain = d.ReturnsDrain,
+        };
 
     /// <summary>The hold on a stale view the drain's journal ends with (its last view event is a stale one), or null.</summary>
     public static ClusterViewHold? HoldOf(IReadOnlyList<DrainViewEvent> viewEvents) =>

@@ -12,12 +12,12 @@ internal static class CsvReportWriter
 {
     private const string Header =
         "wave,vmi,attempt,source,target,vmim,outcome,mode,post_copy,intended_at,created_at,started_at,finished_at,duration_s,failure_class,failure_reason,"
-        + "predicted_s,predicted_mode,bytes_total,bytes_processed,drain,kind,time_zone,intended_at_local,created_at_local,started_at_local,finished_at_local,target_address,migration_network,on_migration_network";
+        + "predicted_s,predicted_mode,bytes_total,bytes_processed,drain,kind,time_zone,intended_at_local,created_at_local,started_at_local,finished_at_local,target_address,migration_network,on_migration_network,outbound_vmim";
 
     public static async Task WriteAsync(ReportDocument document, ReportTimeZone zone, TextWriter output, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync(Header);
-        var cells = new object?[30];
+        var cells = new object?[31];
         foreach (var report in document.Drains)
         {
             foreach (var a in report.Attempts)
@@ -31,7 +31,7 @@ internal static class CsvReportWriter
                     Seconds(ReportAttempts.DurationSeconds(a)), a.FailureClass, a.FailureReason, Seconds(predicted?.Seconds), predicted?.Mode,
                     a.BytesTotal, a.BytesProcessed, report.Drain.Name, a.Kind.ToDatabase(), zone.Id, Local(a.IntendedAt, zone), Local(a.CreatedAt, zone),
                     Local(a.StartedAt, zone), Local(a.FinishedAt, zone), a.Network?.TargetAddress, a.Network?.MigrationNetwork,
-                    a.Network?.OnMigrationNetwork,
+                    a.Network?.OnMigrationNetwork, report.Outbound.GetValueOrDefault(a.VmiUid)?.VmimName,
                 ];
                 await WriteRowAsync(output, row);
             }

@@ -76,6 +76,11 @@ internal static partial class HtmlReportWriter
             .Raw("</dd><dt>Finished</dt><dd>").Text(Both(d.FinishedAt, zone)).Raw("</dd><dt>Duration</dt><dd>")
             .Text(d.StartedAt is { } s && d.FinishedAt is { } f ? Seconds((f - s).TotalSeconds) + " s" : "-").Raw(" (plan predicted the migrate step at ")
             .Text(Seconds(report.PredictedMakespanSeconds) is { } p ? p + " s" : "no prediction recorded").Raw(")</dd></dl>\n");
+        foreach (var line in MoveBackText.Lines(report))
+        {
+            html.Raw("<p class=\"moveback\">").Text(line).Raw("</p>\n");
+        }
+
         WritePolicy(html, d.PolicyJson);
         WriteActions(html, report.Actions, zone);
         await WriteGanttAsync(html, report, cancellationToken);

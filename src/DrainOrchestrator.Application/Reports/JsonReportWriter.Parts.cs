@@ -105,6 +105,37 @@ internal static partial class JsonReportWriter
         }
 
         json.WriteEndArray();
+        WriteMoveBackLinks(json, report);
+        json.WriteEndObject();
+    }
+
+    // Optional, additive: present only for a move-back (returns) and for a drain that has one (movedBackBy).
+    private static void WriteMoveBackLinks(Utf8JsonWriter json, DrainReport report)
+    {
+        if (report.Returns is { } returns)
+        {
+            json.WritePropertyName("returns");
+            WriteLink(json, returns);
+        }
+
+        if (report.MovedBackBy.Count > 0)
+        {
+            json.WriteStartArray("movedBackBy");
+            foreach (var link in report.MovedBackBy)
+            {
+                WriteLink(json, link);
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    private static void WriteLink(Utf8JsonWriter json, MoveBackLink link)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", link.Id);
+        json.WriteString("name", link.Name);
+        json.WriteString("state", link.State);
         json.WriteEndObject();
     }
 

@@ -108,6 +108,18 @@ internal static partial class JsonReportWriter
             json.WriteEndObject();
         }
 
+        if (report.Outbound.GetValueOrDefault(a.VmiUid) is { } outbound)
+        {
+            // A move-back's return migration names the returned drain's attempt that moved the VM away.
+            json.WriteStartObject("outbound");
+            json.WriteNumber("attemptId", outbound.AttemptId);
+            json.WriteString("drainId", report.Returns!.Id);
+            json.WriteString("vmim", outbound.VmimName);
+            json.WriteString("source", outbound.Source);
+            Text(json, "target", outbound.Target);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 }

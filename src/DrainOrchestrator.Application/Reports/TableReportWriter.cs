@@ -55,6 +55,11 @@ internal static class TableReportWriter
     {
         var drain = report.Drain;
         await output.WriteLineAsync($"Drain {drain.Name} ({drain.State.ToDatabase()}): {drain.OutcomeReason}");
+        foreach (var line in MoveBackText.Lines(report))
+        {
+            await output.WriteLineAsync(line);
+        }
+
         await WriteActionsAsync(output, report.Actions, zone);
         for (var i = 0; i < report.Windows.Count; i++)
         {
@@ -115,7 +120,8 @@ internal static class TableReportWriter
         return output.WriteLineAsync($"  {a.VmiNamespace + "/" + a.VmiName,-30} #{a.Attempt} {a.SourceNode} -> {a.TargetNode ?? "-",-12} {a.Outcome.ToDatabase(),-11} {ReportAttempts.Mode(a) ?? "-",-8}"
             + $" {Seconds(ReportAttempts.DurationSeconds(a)) ?? "-",7}s (predicted {Seconds(predicted?.Seconds) ?? "-"}s)"
             + (ReportAttempts.Network(a) is { } network ? $"  via {network}" : string.Empty)
-            + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}"));
+            + (a.FailureReason is null ? string.Empty : $"  {a.FailureClass}: {a.FailureReason}")
+            + (MoveBackText.Outbound(report, a) is { } outbound ? "  " + outbound : string.Empty));
     }
 
     private static string? Seconds(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture);

@@ -86,12 +86,18 @@ internal sealed class DrainOptions
         Policy.AddTo(command);
         if (withEngine)
         {
-            command.Options.Add(LeaseSeconds);
-            command.Options.Add(DatabaseOutageSeconds);
-            command.Options.Add(VerifySettleSeconds);
-            command.Options.Add(ViewStaleSeconds);
-            command.Options.Add(ViewStaleTimeoutSeconds);
+            AddEngineTo(command);
         }
+    }
+
+    /// <summary>Only the engine's tuning (a move-back takes its nodes and policy from the drain it returns).</summary>
+    public void AddEngineTo(Command command)
+    {
+        command.Options.Add(LeaseSeconds);
+        command.Options.Add(DatabaseOutageSeconds);
+        command.Options.Add(VerifySettleSeconds);
+        command.Options.Add(ViewStaleSeconds);
+        command.Options.Add(ViewStaleTimeoutSeconds);
     }
 
     /// <summary>The request the options describe; throws <see cref="InvalidRequestException"/> with every option problem.</summary>

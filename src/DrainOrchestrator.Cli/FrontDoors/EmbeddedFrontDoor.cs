@@ -29,6 +29,9 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
     public async Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken) =>
         await (await OnlineAsync(cancellationToken)).StartAsync(spec, Caller, Application.Requests.FrontDoor.CommandLine, cancellationToken);
 
+    public async Task<StartedDrain> MoveBackAsync(string drainIdOrName, CancellationToken cancellationToken) =>
+        await (await OnlineAsync(cancellationToken)).MoveBackAsync(drainIdOrName, Caller, cancellationToken);
+
     public async Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, Core.Windows.MaintenanceWindow? window,
         IProgress<DrainProgress> progress, CancellationToken cancellationToken) =>
         await (await OnlineAsync(cancellationToken)).FollowAsync(drain.Id, engine, progress, window, cancellationToken);

@@ -19,6 +19,9 @@ internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 
     Task<StartedDrain> StartAsync(DrainSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>Records a move-back of drain <paramref name="drainIdOrName"/>, or finds its unfinished one; run it with <see cref="FollowAsync"/>.</summary>
+    Task<StartedDrain> MoveBackAsync(string drainIdOrName, CancellationToken cancellationToken);
+
     /// <summary>
     /// Embedded: runs the drain here, inside <paramref name="window"/> when one is given (the run then ends suspended
     /// when nothing more fits it). Remote: follows the server's run of it (no window). Either way until it ends or this

@@ -58,6 +58,15 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         return new StartedDrain(drain, response.StatusCode != HttpStatusCode.Accepted);
     }
 
+    public async Task<StartedDrain> MoveBackAsync(string drainIdOrName, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(
+            Request(HttpMethod.Post, $"api/v1/drains/{Uri.EscapeDataString(drainIdOrName)}/moveback", null), cancellationToken);
+        var moveBack = await ReadAsync<DrainView>(response, cancellationToken);
+        // 202: a new move-back, accepted for running; 200: the drain's unfinished one.
+        return new StartedDrain(moveBack, response.StatusCode != HttpStatusCode.Accepted);
+    }
+
     public Task<DrainView> GetAsync(string idOrName, CancellationToken cancellationToken) =>
         SendAsync<DrainView>(HttpMethod.Get, $"api/v1/drains/{Uri.EscapeDataString(idOrName)}", null, cancellationToken);
 

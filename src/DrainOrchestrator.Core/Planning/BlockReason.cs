@@ -20,4 +20,13 @@ public enum BlockReason
 
     /// <summary>The shutdown action was chosen but its run strategy would not start it again.</summary>
     CannotRestart,
+
+    /// <summary>A move-back: its original node did not return (gone, not Ready, cordoned, or no longer admits it).</summary>
+    OriginNotBack,
+
+    /// <summary>A move-back: its original node is back but lacks the memory for it.</summary>
+    OriginFull,
+
+    /// <summary>A move-back: it no longer exists, or it is not on the node the drain moved it to (someone moved it since).</summary>
+    MovedSince,
 }

@@ -72,7 +72,8 @@ public static class DrainPlanner
         };
     }
 
-    private static PlannedVmi Classify(
+    // Also the move-back's estimate of each return (ReturnPlanner).
+    internal static PlannedVmi Classify(
         VmiSnapshot vmi, ClusterSnapshot snapshot, DrainPolicy policy, MigrationHistory history,
         Dictionary<string, NodeSnapshot> nodeByName)
     {

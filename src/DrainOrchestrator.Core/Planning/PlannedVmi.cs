@@ -33,4 +33,9 @@ public sealed record PlannedVmi(
 
     /// <summary>The names of the application budgets it is a member of (see <see cref="DrainPlan.Budgets"/>).</summary>
     public IReadOnlyList<string> Budgets { get; init; } = [];
+
+    /// <summary>
+    /// The only node the scheduler may send it to (a move-back returns it to its origin); null lets the scheduler pick.
+    /// </summary>
+    public string? PinnedTarget { get; init; }
 }

@@ -8,7 +8,7 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// Picks the pinned target for one migration: a feasible node under the inbound limit, not receiving a migration that
 /// needs the whole NIC; preferring the preferred targets (nodes upgraded in earlier batches of a rolling upgrade), then
 /// (for a VM that needs dedicated bandwidth) one receiving nothing, then the fewest inbound migrations, the fastest NIC,
-/// the most free memory, the name. A node due for a later drain is taken only when no other node has the memory for the
+/// the most free memory, the name. A pinned item (a move-back's) takes its pinned node or waits for it. A node due for a later drain is taken only when no other node has the memory for the
 /// VM: while one has it but is busy receiving, the VM waits for it rather than land where it would have to move again.
 /// One instance serves one decision: it reads the counters by node once, on the first choice, and follows the starts it
 /// is told of, so each choice is a scan over the feasible nodes without a lookup by name.
@@ -36,7 +36,8 @@ internal sealed class TargetChooser(PlacementIndex index, FlightCounters counter
             }
 
             var node = index.Candidate(i);
-            if (avoid.Count > 0 && avoid.Contains(node.Name))
+            if ((avoid.Count > 0 && avoid.Contains(node.Name))
+                || (item.PinnedTarget is { } pinned && !string.Equals(node.Name, pinned, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -42,6 +42,12 @@ internal sealed class NodeLeaseRenewal(DrainContext context)
     /// <summary>Renews the Lease of every node whose renewal is due.</summary>
     public async Task RenewDueAsync(CancellationToken cancellationToken)
     {
+        if (context.IsMoveBack)
+        {
+            // A move-back took no node Lease: its nodes stay in service.
+            return;
+        }
+
         var now = context.Time.GetUtcNow();
         foreach (var node in context.Nodes)
         {

@@ -25,4 +25,13 @@ public sealed record DrainReport(
 
     /// <summary>Who requested, signalled and ran the drain, oldest first.</summary>
     public IReadOnlyList<ReportAction> Actions { get; init; } = [];
+
+    /// <summary>For a move-back: the drain whose VMs it returns; null for a drain.</summary>
+    public MoveBackLink? Returns { get; init; }
+
+    /// <summary>For a move-back: per VMI uid, the returned drain's attempt that moved the VM away; empty for a drain.</summary>
+    public IReadOnlyDictionary<string, OutboundAttempt> Outbound { get; init; } = new Dictionary<string, OutboundAttempt>();
+
+    /// <summary>The move-backs of this drain, oldest first; empty when none was started.</summary>
+    public IReadOnlyList<MoveBackLink> MovedBackBy { get; init; } = [];
 }

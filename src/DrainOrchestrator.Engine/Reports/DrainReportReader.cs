@@ -42,8 +42,12 @@ public static class DrainReportReader
 
         var interop = (await journal.ReadAsync<InteropRefused>(drain.Id, cancellationToken)).Select(r => r.Describe()).ToList();
         var plans = await journal.ReadAsync<PlanCreated>(drain.Id, cancellationToken);
+        var (returns, outbound, movedBackBy) = await MoveBackLinks.ReadAsync(dataSource, drain, cancellationToken);
         return new DrainReport(drain, waves, attempts, notMoved, interop)
         {
+            Returns = returns,
+            Outbound = outbound,
+            MovedBackBy = movedBackBy,
             Windows = await WindowsAsync(journal, drain.Id, attempts, cancellationToken),
             Predictions = await PredictionsAsync(journal, drain.Id, cancellationToken),
             PredictedMakespanSeconds = plans.Count == 0 ? null : plans[^1].PredictedMakespanSeconds,

@@ -42,6 +42,12 @@ internal sealed record DrainContext(
 
     public IReadOnlyList<string> Nodes => [.. Drain.Nodes.Select(n => n.NodeName)];
 
+    /// <summary>
+    /// A move-back returns another drain's VMs to their origins: its nodes are where that drain moved them (its sources),
+    /// which it neither locks, cordons nor empties.
+    /// </summary>
+    public bool IsMoveBack => Drain.IsMoveBack;
+
     /// <summary>The drain's target preference as recorded with it (a rolling upgrade's later and earlier batches).</summary>
     public TargetPreference Targets { get; } = new(
         Drain.AvoidTargets.Count == 0 ? null : Drain.AvoidTargets.ToHashSet(StringComparer.Ordinal),

@@ -54,8 +54,10 @@ internal static class EndSteps
         {
             foreach (var node in context.Nodes)
             {
-                await DrainStateStore.SetNodeStateAsync(t, context.Id, node, state == DrainState.Succeeded ? DrainNodeState.Drained : DrainNodeState.Failed,
-                    null, state == DrainState.Succeeded ? null : reason, cancellationToken);
+                // A move-back's nodes were never emptied: they are let go, not drained.
+                var nodeState = state != DrainState.Succeeded ? DrainNodeState.Failed
+                    : context.IsMoveBack ? DrainNodeState.Released : DrainNodeState.Drained;
+                await DrainStateStore.SetNodeStateAsync(t, context.Id, node, nodeState, null, state == DrainState.Succeeded ? null : reason, cancellationToken);
             }
 
             await context.States.SetStateAsync(t, context.Id, state, reason, cancellationToken);

@@ -57,7 +57,7 @@ internal static class PlanStep
         }
     }
 
-    private static async Task<IReadOnlySet<string>> OtherDrainingNodesAsync(NpgsqlDataSource dataSource, DrainContext context,
+    internal static async Task<IReadOnlySet<string>> OtherDrainingNodesAsync(NpgsqlDataSource dataSource, DrainContext context,
         CancellationToken cancellationToken)
     {
         var drains = await new DrainStore(dataSource, context.Time).ListAsync(activeOnly: true, cancellationToken);

@@ -15,7 +15,8 @@ internal static class PreparationSteps
     {
         var state = context.View.Current;
         var problems = new List<string>();
-        foreach (var node in context.Nodes)
+        // A move-back's nodes may be gone: the VMs it would have returned from them are then reported as gone.
+        foreach (var node in context.IsMoveBack ? [] : context.Nodes)
         {
             if (state.FindNode(node) is null)
             {

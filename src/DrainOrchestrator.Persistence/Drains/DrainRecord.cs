@@ -21,4 +21,10 @@ public sealed record DrainRecord(
 
     /// <summary>Nodes to fill first (upgraded in earlier batches).</summary>
     public IReadOnlyList<string> PreferTargets { get; init; } = [];
+
+    /// <summary>For a move-back: the drain whose VMs it returns to their original nodes; null for a drain.</summary>
+    public Guid? ReturnsDrain { get; init; }
+
+    /// <summary>Whether this run is a move-back (<see cref="ReturnsDrain"/>) rather than a drain.</summary>
+    public bool IsMoveBack => ReturnsDrain is not null;
 }

@@ -9,7 +9,7 @@ public sealed partial class DrainStore
         """
         id AS Id, name AS Name, cluster AS Cluster, state AS State, policy::text AS PolicyJson, requested_by AS RequestedBy,
         created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, outcome_reason AS OutcomeReason, version AS Version,
-        avoid_targets AS AvoidTargets, prefer_targets AS PreferTargets,
+        avoid_targets AS AvoidTargets, prefer_targets AS PreferTargets, returns_drain AS ReturnsDrain,
         (SELECT l.expires_at > now() FROM leases l WHERE l.name = 'drain/' || drains.id::text) AS Owned
         """;
 
@@ -99,7 +99,7 @@ public sealed partial class DrainStore
 
     private sealed record DrainRow(Guid Id, string Name, string Cluster, string State, string PolicyJson, string? RequestedBy,
         DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? OutcomeReason, long Version, Array AvoidTargets, Array PreferTargets,
-        bool? Owned)
+        Guid? ReturnsDrain, bool? Owned)
     {
         // Npgsql reports a text[] column as System.Array, and Dapper matches constructors by that type: the values are string[].
         public DrainRecord ToRecord(IEnumerable<DrainNodeRecord> nodes) => new(Id, Name, Cluster, DrainStates.Parse(State), PolicyJson,
@@ -108,6 +108,7 @@ public sealed partial class DrainStore
             // The shared empty list when empty, so two reads of a plain drain compare equal as records.
             AvoidTargets = Strings(AvoidTargets),
             PreferTargets = Strings(PreferTargets),
+            ReturnsDrain = ReturnsDrain,
         };
     }
 

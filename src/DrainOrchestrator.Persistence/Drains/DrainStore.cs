@@ -30,8 +30,8 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at, idempotency_key, avoid_targets, prefer_targets)
-                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now, @IdempotencyKey, @Avoid, @Prefer)
+                INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at, idempotency_key, avoid_targets, prefer_targets, returns_drain)
+                VALUES (@Id, @Name, @Cluster, 'pending', @PolicyJson::jsonb, @RequestedBy, @now, @IdempotencyKey, @Avoid, @Prefer, @ReturnsDrain)
                 """,
                 new
                 {
@@ -44,6 +44,7 @@ public sealed partial class DrainStore(NpgsqlDataSource dataSource, TimeProvider
                     drain.IdempotencyKey,
                     Avoid = drain.AvoidTargets.ToArray(),
                     Prefer = drain.PreferTargets.ToArray(),
+                    drain.ReturnsDrain,
                 },
                 transaction,
                 cancellationToken: cancellationToken));

@@ -9,4 +9,7 @@ public sealed record NewDrain(
 
     /// <summary>Nodes to fill first.</summary>
     public IReadOnlyList<string> PreferTargets { get; init; } = [];
+
+    /// <summary>For a move-back: the drain whose VMs it returns to their original nodes; null for a drain.</summary>
+    public Guid? ReturnsDrain { get; init; }
 }

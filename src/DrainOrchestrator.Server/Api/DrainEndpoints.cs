@@ -35,6 +35,7 @@ internal static class DrainEndpoints
                 .Produces<SignalOutcome>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         }
 
+        drains.MapMoveBack();
         drains.MapGet("/{id}/journal", JournalAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("The drain's journal events after a sequence number").ProducesProblem(StatusCodes.Status404NotFound);
         return api;

@@ -73,4 +73,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5033, Level = LogLevel.Information, Message = "Dashboard sign-out by {Caller}")]
     public static partial void UiSignedOut(ILogger logger, string caller);
+
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Information, Message = "Move-back {MoveBackId} of drain {Drain} started through the API by {Caller}")]
+    public static partial void MoveBackCreated(ILogger logger, Guid moveBackId, string drain, string caller);
 }

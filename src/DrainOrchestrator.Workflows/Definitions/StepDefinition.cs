@@ -30,6 +30,10 @@ public sealed record CordonStep(string Id, StepFailurePolicy OnFailure, SourcePo
 public sealed record DrainStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position)
     : StepDefinition(Id, StepKind.Drain, OnFailure, Position);
 
+/// <summary>Returns the VMs the workflow's earlier drains moved to their original nodes (docs/moveback.md).</summary>
+public sealed record MovebackStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position)
+    : StepDefinition(Id, StepKind.Moveback, OnFailure, Position);
+
 /// <summary>Waits until <see cref="Condition"/> holds on every current node, at most <see cref="Timeout"/>.</summary>
 public sealed record WaitForStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position, WaitCondition Condition, TimeSpan Timeout)
     : StepDefinition(Id, StepKind.WaitFor, OnFailure, Position);

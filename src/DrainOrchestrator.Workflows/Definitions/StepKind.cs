@@ -38,4 +38,10 @@ public enum StepKind
 
     /// <summary>Posts a message to a webhook (generic JSON or Slack-compatible).</summary>
     Notify,
+
+    /// <summary>
+    /// Returns the VMs moved by the drains this workflow ran before it to their original nodes, one move-back per drain
+    /// (the last drain's first); the YAML name is <c>moveback</c>, as the drainctl command.
+    /// </summary>
+    Moveback,
 }

@@ -24,6 +24,7 @@ internal static partial class StepParser
                 : Missing(scope, node, path, "duration"),
             StepKind.Uncordon => new UncordonStep(id, failure, at),
             StepKind.Report => new ReportStep(id, failure, at),
+            StepKind.Moveback => new MovebackStep(id, failure, at),
             _ => Notify(scope, id, failure, at, f, node, path),
         };
 

@@ -23,6 +23,7 @@ internal static partial class StepParser
         [StepKind.Uncordon] = [],
         [StepKind.Report] = [],
         [StepKind.Notify] = ["url", "format", "message"],
+        [StepKind.Moveback] = [],
     };
 
     public static List<StepDefinition> Steps(YamlScope scope, YamlNode node, string path, bool nested)
@@ -107,6 +108,12 @@ internal static partial class StepParser
         if (known == StepKind.SelectNodes && nested)
         {
             scope.Problem(kindNode!, path + ".kind", "selectNodes belongs at the top level, before the forEachBatch that uses its nodes");
+            return null;
+        }
+
+        if (known == StepKind.Moveback && nested)
+        {
+            scope.Problem(kindNode!, path + ".kind", "moveback belongs at the top level, after the forEachBatch whose drains it returns");
             return null;
         }
 

@@ -188,7 +188,7 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         public ValueTask DisposeAsync() => Server.DisposeAsync();
     }
 
-    private static string Write(string name, string steps)
+    internal static string Write(string name, string steps)
     {
         var directory = Path.Combine(Path.GetTempPath(), "drain-e2e-workflows", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Persistence.Workflows;
+using DrainOrchestrator.Workflows.Definitions;
+
+namespace DrainOrchestrator.Application.Workflows;
+
+internal sealed partial class WorkflowRunner
+{
+    // One move-back per drain this instance ran, the last drain's first: in a rolling maintenance a later batch's VMs sit
+    // on the earlier batches' nodes, and leaving first makes room for the earlier batches' own VMs to come home. Each
+    // move-back ended is kept in the step's detail, so a run after a crash goes on with the next drain; an unfinished one
+    // is attached to (the application finds it). A drain with nothing to return is noted, not a failure.
+    private async Task<string?> MovebackAsync(string key, WorkflowStepRecord record, StepDetail detail, CancellationToken cancellationToken)
+    {
+        var ended = JsonNode.Parse(record.DetailJson)?["movebacks"] as JsonObject ?? [];
+        var results = (JsonObject)ended.DeepClone();
+        var ran = _steps.Values.Where(s => s.Kind == nameof(StepKind.Drain) && s.StepKey != key)
+            .OrderByDescending(s => s.StartedAt)
+            .Select(s => JsonNode.Parse(s.DetailJson)?["drain"]?["id"]?.GetValue<string>()).OfType<string>().ToList();
+        var failures = new List<string>();
+        foreach (var drain in ran)
+        {
+            if (ended[drain]?["state"] is not null)
+            {
+                continue;
+            }
+
+            StartedDrain started;
+            try
+            {
+                started = await drains.MoveBackAsync(drain, new Caller(_instance.Name, "workflow"), cancellationToken);
+            }
+            catch (InvalidRequestException ex)
+            {
+                results[drain] = new JsonObject { ["state"] = "none", ["reason"] = string.Join("; ", ex.Problems.Select(p => p.Message)) };
+                await store.SetStepDetailAsync(_instance.Id, key, detail.Add("movebacks", results.DeepClone()).ToJson(), cancellationToken);
+                continue;
+            }
+
+            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
+            var result = await drains.RunAsync(started.Drain.Id, engine, Progress, await WindowAsync(cancellationToken), cancellationToken);
+            if (result.State == DrainRunState.Suspended)
+            {
+                throw new WorkflowSuspendedException($"the next window of its schedule: move-back {started.Drain.Name} is suspended ({result.Reason})");
+            }
+
+            var state = result.State.ToString().ToLowerInvariant();
+            results[drain] = new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name, ["state"] = state, ["reason"] = result.Reason };
+            await store.SetStepDetailAsync(_instance.Id, key, detail.Add("movebacks", results.DeepClone()).ToJson(), cancellationToken);
+            if (!result.Succeeded)
+            {
+                failures.Add($"move-back {started.Drain.Name} ended {state}: {result.Reason}");
+            }
+        }
+
+        detail.Add("movebacks", results);
+        return failures.Count == 0 ? null : string.Join("; ", failures);
+    }
+}
