@@ -38,6 +38,10 @@ public static class KubernetesResources
     /// <summary>kubevirt.io/v1 KubeVirt (the installation and cluster configuration object).</summary>
     public static ResourceDescriptor KubeVirt { get; } = new("kubevirt.io", "v1", "KubeVirt", "kubevirts", Namespaced: true);
 
+    /// <summary>policy/v1 PodDisruptionBudget.</summary>
+    public static ResourceDescriptor PodDisruptionBudget { get; } =
+        new("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", Namespaced: true);
+
     /// <summary>coordination.k8s.io/v1 Lease.</summary>
     public static ResourceDescriptor Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 }
