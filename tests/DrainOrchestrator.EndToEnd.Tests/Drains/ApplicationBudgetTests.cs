@@ -88,6 +88,42 @@ public sealed class ApplicationBudgetTests(PostgresDatabaseFixture database) : I
         Assert.Equal(0, truth.LimitViolations);
     }
 
+    [Fact]
+    public async Task WorkflowRun_PolicyBudgetInYaml_NeverTwoMembersAtOnce()
+    {
+        await using var sim = await SimulatorProcess.StartAsync(Scenario, Speed);
+        var directory = Directory.CreateTempSubdirectory("drain-e2e-budgets-").FullName;
+        var file = Path.Combine(directory, "budgeted.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: budgeted}
+            policy:
+              retryBackoffSeconds: 1
+              budgets:
+                - name: db
+                  selector: {matchLabels: {app: db}}
+                  maxInFlight: 1
+            steps:
+              - {id: select, kind: selectNodes, names: [worker-1, worker-2, worker-3]}
+              - id: batches
+                kind: forEachBatch
+                batchSize: 3
+                steps:
+                  - {id: cordon, kind: cordon}
+                  - {id: drain, kind: drain}
+            """);
+
+        var (code, output) = await Drainctl.RunAsync("workflow", "run", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+
+        Directory.Delete(directory, recursive: true);
+        Assert.True(code == 0, output);
+        var truth = await sim.GroundTruthAsync();
+        Assert.Equal(15, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
+        Assert.Equal(1, Occupancy.PeakOf(truth, IsMember));
+        Assert.Equal(0, truth.LimitViolations);
+    }
+
     private static PodDisruptionBudget Pdb(string name, IntOrString? maxUnavailable = null, IntOrString? minAvailable = null) => new()
     {
         Metadata = new ObjectMeta { Name = name, Namespace = "apps" },
