@@ -17,6 +17,10 @@ internal sealed class PolicyOptions
 {
     private static readonly DrainPolicy Defaults = new();
     private readonly List<(PolicyField Field, Option Option)> _options = [];
+    private readonly Option<string> _budgetsFile = new(BudgetsFile.Option)
+    {
+        Description = "A YAML or JSON list of application budgets, added to those of --budget (see docs/budgets.md).",
+    };
 
     public PolicyOptions()
     {
@@ -41,6 +45,8 @@ internal sealed class PolicyOptions
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(_budgetsFile);
     }
 
     /// <summary>The policy the typed options describe, or every problem with them in option terms.</summary>
@@ -65,9 +71,24 @@ internal sealed class PolicyOptions
             };
         }
 
+        var fileProblems = new List<RequestProblem>();
+        if (parse.GetValue(_budgetsFile) is { } file)
+        {
+            var (budgets, found) = BudgetsFile.Read(file);
+            fileProblems.AddRange(found);
+            var all = document["budgets"] as JsonArray ?? [];
+            foreach (var budget in budgets.ToList())
+            {
+                budgets.Remove(budget);
+                all.Add(budget);
+            }
+
+            document["budgets"] = all;
+        }
+
         using var json = JsonDocument.Parse(document.ToJsonString());
-        var policy = PolicyDocument.Parse(json.RootElement, out var found);
-        problems = found.Select(p => FieldTerms.Render(p, policy, FrontDoor.CommandLine)).ToList();
+        var policy = PolicyDocument.Parse(json.RootElement, out var shape);
+        problems = [.. fileProblems, .. shape.Select(p => FieldTerms.Render(p, policy, FrontDoor.CommandLine))];
         return policy;
     }
 

@@ -14,7 +14,8 @@ public sealed partial class ClusterCache
         ImmutableDictionary<string, MigrationPolicy> Policies,
         ImmutableDictionary<string, Namespace> Namespaces,
         ImmutableDictionary<string, KubeVirt> KubeVirt,
-        ImmutableDictionary<string, VirtualMachine> VirtualMachines)
+        ImmutableDictionary<string, VirtualMachine> VirtualMachines,
+        ImmutableDictionary<string, PodDisruptionBudget> DisruptionBudgets)
     {
         public static Maps Empty { get; } = new(
             ImmutableDictionary.Create<string, Node>(StringComparer.Ordinal),
@@ -24,7 +25,8 @@ public sealed partial class ClusterCache
             ImmutableDictionary.Create<string, MigrationPolicy>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, Namespace>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, KubeVirt>(StringComparer.Ordinal),
-            ImmutableDictionary.Create<string, VirtualMachine>(StringComparer.Ordinal));
+            ImmutableDictionary.Create<string, VirtualMachine>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, PodDisruptionBudget>(StringComparer.Ordinal));
 
         public Maps Cleared(ClusterKind kind) => kind switch
         {
@@ -34,6 +36,7 @@ public sealed partial class ClusterCache
             ClusterKind.Policy => this with { Policies = Policies.Clear() },
             ClusterKind.Namespace => this with { Namespaces = Namespaces.Clear() },
             ClusterKind.KubeVirt => this with { KubeVirt = KubeVirt.Clear() },
+            ClusterKind.PodDisruptionBudget => this with { DisruptionBudgets = DisruptionBudgets.Clear() },
             _ => this with { VirtualMachines = VirtualMachines.Clear() },
         };
 
@@ -46,6 +49,7 @@ public sealed partial class ClusterCache
             ClusterKind.Policy => this with { Policies = Set(Policies, key, item) },
             ClusterKind.Namespace => this with { Namespaces = Set(Namespaces, key, item) },
             ClusterKind.KubeVirt => this with { KubeVirt = Set(KubeVirt, key, item) },
+            ClusterKind.PodDisruptionBudget => this with { DisruptionBudgets = Set(DisruptionBudgets, key, item) },
             _ => this with { VirtualMachines = Set(VirtualMachines, key, item) },
         };
 

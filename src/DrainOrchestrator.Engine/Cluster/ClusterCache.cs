@@ -33,6 +33,7 @@ public sealed partial class ClusterCache
                 new ReadOnlyValues<Namespace>(maps.Namespaces), maps.KubeVirt.Values.FirstOrDefault())
             {
                 VirtualMachines = new ReadOnlyValues<VirtualMachine>(maps.VirtualMachines),
+                DisruptionBudgets = new ReadOnlyValues<PodDisruptionBudget>(maps.DisruptionBudgets),
                 Index = new CacheIndex(maps),
             };
         }
@@ -126,6 +127,7 @@ public sealed partial class ClusterCache
         var t when t == typeof(Namespace) => ClusterKind.Namespace,
         var t when t == typeof(KubeVirt) => ClusterKind.KubeVirt,
         var t when t == typeof(VirtualMachine) => ClusterKind.VirtualMachine,
+        var t when t == typeof(PodDisruptionBudget) => ClusterKind.PodDisruptionBudget,
         var t => throw new ArgumentException($"The cluster cache holds no {t.Name}: only the kinds of ClusterKind.", nameof(T)),
     };
 }

@@ -11,7 +11,7 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// <param name="Vmis">VMI keys that changed.</param>
 /// <param name="Migrations">VMIM keys that changed.</param>
 /// <param name="VirtualMachines">VirtualMachine keys that changed.</param>
-/// <param name="Others">The kinds of the few cluster-wide objects that changed: namespaces, MigrationPolicies, the KubeVirt CR.</param>
+/// <param name="Others">The kinds of the few cluster-wide objects that changed: namespaces, MigrationPolicies, the KubeVirt CR, PodDisruptionBudgets.</param>
 public sealed record ClusterChanges(
     long Through,
     bool All,

@@ -23,4 +23,7 @@ public enum ClusterKind
 
     /// <summary>VirtualMachines.</summary>
     VirtualMachine,
+
+    /// <summary>PodDisruptionBudgets.</summary>
+    PodDisruptionBudget,
 }

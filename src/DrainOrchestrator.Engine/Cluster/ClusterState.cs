@@ -32,10 +32,14 @@ public sealed record ClusterState(
         Namespaces = original.Namespaces;
         KubeVirt = original.KubeVirt;
         VirtualMachines = original.VirtualMachines;
+        DisruptionBudgets = original.DisruptionBudgets;
     }
 
     /// <summary>Every VirtualMachine (their run strategies decide whether a stopped VMI starts again).</summary>
     public IReadOnlyList<VirtualMachine> VirtualMachines { get; init; } = [];
+
+    /// <summary>Every PodDisruptionBudget (read as application budgets, see <see cref="DisruptionBudgetReader"/>).</summary>
+    public IReadOnlyList<PodDisruptionBudget> DisruptionBudgets { get; init; } = [];
 
     internal ClusterIndex Index
     {

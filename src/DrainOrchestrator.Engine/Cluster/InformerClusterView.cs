@@ -7,7 +7,7 @@ namespace DrainOrchestrator.Engine.Cluster;
 
 /// <summary>
 /// An <see cref="IClusterView"/> over one informer per kind (nodes, VMIs, VMIMs, MigrationPolicies, namespaces, the
-/// KubeVirt CR, VirtualMachines), feeding one <see cref="ClusterCache"/>: every change any informer applies reaches the
+/// KubeVirt CR, VirtualMachines, PodDisruptionBudgets), feeding one <see cref="ClusterCache"/>: every change any informer applies reaches the
 /// cache, bumps the version (waiters wake within milliseconds) and is logged by key for <see cref="ChangesSince"/>.
 /// After the start an informer never ends on its own: a refused or failing list or watch is retried, and shows in
 /// <see cref="Health"/> meanwhile.
@@ -23,6 +23,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     private readonly Informer<Namespace> _namespaces;
     private readonly Informer<KubeVirt> _kubeVirt;
     private readonly Informer<VirtualMachine> _vms;
+    private readonly Informer<PodDisruptionBudget> _pdbs;
     private readonly List<Task> _running = [];
     private readonly KubernetesClient _client;
 
@@ -36,6 +37,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         _namespaces = new Informer<Namespace>(client);
         _kubeVirt = new Informer<KubeVirt>(client);
         _vms = new Informer<VirtualMachine>(client);
+        _pdbs = new Informer<PodDisruptionBudget>(client);
     }
 
     /// <inheritdoc />
@@ -54,6 +56,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         (Namespace.Resource.Plural, _namespaces.Health),
         (KubeVirt.Resource.Plural, _kubeVirt.Health),
         (VirtualMachine.Resource.Plural, _vms.Health),
+        (PodDisruptionBudget.Resource.Plural, _pdbs.Health),
     ]);
 
     /// <inheritdoc />
@@ -66,7 +69,7 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
         try
         {
             await Task.WhenAll(view.Run(view._nodes), view.Run(view._vmis), view.Run(view._migrations), view.Run(view._policies),
-                view.Run(view._namespaces), view.Run(view._kubeVirt), view.Run(view._vms)).WaitAsync(cancellationToken);
+                view.Run(view._namespaces), view.Run(view._kubeVirt), view.Run(view._vms), view.Run(view._pdbs)).WaitAsync(cancellationToken);
             return view;
         }
         catch

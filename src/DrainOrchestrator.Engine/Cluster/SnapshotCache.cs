@@ -8,7 +8,8 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// costs what changed plus copying the references of the lists Core reads. It equals <see cref="SnapshotMapper.Map"/>
 /// of the same state but for the order of the VMIs, the unfinished VMIMs and the invalid hints (Core looks VMIs up by
 /// uid). A view without a log, a list that replaced a kind, or a namespace change (its labels reach every VMI in it)
-/// maps everything again. One reader at a time.
+/// maps everything again. PodDisruptionBudgets are read again when one changed, or when a VMI changed and a PDB's limit
+/// depends on how many VMIs it covers. One reader at a time.
 /// </summary>
 public sealed partial class SnapshotCache
 {
@@ -45,6 +46,7 @@ public sealed partial class SnapshotCache
         _snapshot = new ClusterSnapshot(NodeList(), VmiList(), _config, _policies, UnfinishedMigrations(state))
         {
             InvalidHints = [.. _vmiHints.Values, .. _nodeHints.Values],
+            Budgets = DisruptionBudgets(state, changes),
         };
         return _snapshot;
     }

@@ -32,6 +32,7 @@ public static partial class SnapshotMapper
         return new ClusterSnapshot(nodes, vmis, MapConfig(state.KubeVirt), state.Policies.Select(MapPolicy).ToList(), migrations)
         {
             InvalidHints = invalid,
+            Budgets = DisruptionBudgetReader.Read(state.DisruptionBudgets, vmis),
         };
     }
 

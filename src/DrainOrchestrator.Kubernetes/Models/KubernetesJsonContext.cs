@@ -22,6 +22,7 @@ namespace DrainOrchestrator.Kubernetes.Models;
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(NetworkAttachmentDefinition))]
 [JsonSerializable(typeof(KubernetesList<NetworkAttachmentDefinition>))]
+[JsonSerializable(typeof(PodDisruptionBudget))]
 [JsonSerializable(typeof(KubernetesList<Node>))]
 [JsonSerializable(typeof(KubernetesList<Namespace>))]
 [JsonSerializable(typeof(KubernetesList<Pod>))]
@@ -31,6 +32,7 @@ namespace DrainOrchestrator.Kubernetes.Models;
 [JsonSerializable(typeof(KubernetesList<MigrationPolicy>))]
 [JsonSerializable(typeof(KubernetesList<KubeVirt>))]
 [JsonSerializable(typeof(KubernetesList<Lease>))]
+[JsonSerializable(typeof(KubernetesList<PodDisruptionBudget>))]
 [JsonSerializable(typeof(WatchEvent<Status>))]
 [JsonSerializable(typeof(WatchEvent<Node>))]
 [JsonSerializable(typeof(WatchEvent<Namespace>))]
@@ -41,6 +43,7 @@ namespace DrainOrchestrator.Kubernetes.Models;
 [JsonSerializable(typeof(WatchEvent<MigrationPolicy>))]
 [JsonSerializable(typeof(WatchEvent<KubeVirt>))]
 [JsonSerializable(typeof(WatchEvent<Lease>))]
+[JsonSerializable(typeof(WatchEvent<PodDisruptionBudget>))]
 [JsonSerializable(typeof(Quantity))]
 [JsonSerializable(typeof(DeleteOptions))]
 public sealed partial class KubernetesJsonContext : JsonSerializerContext

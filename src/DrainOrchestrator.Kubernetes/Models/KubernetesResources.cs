@@ -41,6 +41,9 @@ public static class KubernetesResources
     /// <summary>k8s.cni.cncf.io/v1 NetworkAttachmentDefinition (Multus; the dedicated migration network is one).</summary>
     public static ResourceDescriptor NetworkAttachmentDefinition { get; } =
         new("k8s.cni.cncf.io", "v1", "NetworkAttachmentDefinition", "network-attachment-definitions", Namespaced: true);
+    /// <summary>policy/v1 PodDisruptionBudget.</summary>
+    public static ResourceDescriptor PodDisruptionBudget { get; } =
+        new("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", Namespaced: true);
 
     /// <summary>coordination.k8s.io/v1 Lease.</summary>
     public static ResourceDescriptor Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);

@@ -9,11 +9,13 @@ namespace DrainOrchestrator.Workflows.Parsing;
 
 /// <summary>
 /// A workflow's <c>policy</c>: the drain policy with the same field names as the API's JSON and drainctl's options,
-/// read by the same <see cref="PolicyDocument"/>; each problem is placed at the field that caused it.
+/// read by the same <see cref="PolicyDocument"/>; each problem is placed at the field that caused it (a budget's at its
+/// item of <c>budgets</c>, see <see cref="BudgetsYaml"/>).
 /// </summary>
 internal static class WorkflowPolicy
 {
-    private static readonly ClusterMigrationConfig AnyCluster =
+    /// <summary>Limits no cluster is below: what holds on any cluster is checked when a workflow is read.</summary>
+    internal static readonly ClusterMigrationConfig AnyCluster =
         ClusterMigrationConfig.KubeVirtDefaults with { ParallelMigrationsPerCluster = int.MaxValue, ParallelOutboundMigrationsPerNode = int.MaxValue };
 
     public static DrainPolicy Read(YamlScope scope, YamlNode node)
@@ -29,6 +31,14 @@ internal static class WorkflowPolicy
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (key == "budgets")
+            {
+                // A list, not a scalar: its items' problems are placed at the items.
+                where[key] = keyNode;
+                document[key] = BudgetsYaml.Read(scope, value, "policy.budgets");
+                continue;
+            }
+
             var text = scope.Text(value, "policy." + key);
             if (text is null)
             {
@@ -42,7 +52,7 @@ internal static class WorkflowPolicy
         using var json = JsonDocument.Parse(document.ToJsonString());
         var policy = PolicyDocument.Parse(json.RootElement, out var shape);
         // The cluster's limits are checked when the workflow runs; what holds on any cluster is checked here.
-        var problems = shape.Concat(policy.Validate(AnyCluster));
+        var problems = shape.Concat(policy.Validate(AnyCluster)).Where(p => !p.Field.StartsWith("Budgets[", StringComparison.Ordinal));
         foreach (var problem in problems)
         {
             var field = PolicyFields.FindByPath(problem.Field)?.Wire ?? problem.Field;

@@ -62,6 +62,79 @@ public sealed class ApplicationBudgetTests(PostgresDatabaseFixture database) : I
         Assert.Equal(0, truth.LimitViolations);
     }
 
+    [Fact]
+    public async Task Drain_PodDisruptionBudgetOfOne_NeverTwoMembersAtOnceAndKubeVirtsOwnPdbIgnored()
+    {
+        await using var sim = await SimulatorProcess.StartAsync(Scenario, Speed);
+        await sim.Client.CreateAsync(Pdb("db", maxUnavailable: IntOrString.FromInt(1)), CancellationToken.None);
+        // Shaped as KubeVirt's per-VMI PDB (owned by a VMI): read as a budget it would let no member move at all.
+        var kubeVirts = Pdb("kubevirt-disruption-budget-q8z4n", minAvailable: IntOrString.FromInt(3));
+        kubeVirts.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "kubevirt.io/v1", Kind = "VirtualMachineInstance", Name = "db-0", Uid = "u", Controller = true }];
+        await sim.Client.CreateAsync(kubeVirts, CancellationToken.None);
+
+        var (planCode, plan) = await Drainctl.RunAsync("plan", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2", "--node", "worker-3",
+            "--db", database.ConnectionString);
+        var (code, output) = await Drainctl.RunAsync("drain", "--kubeconfig", sim.KubeconfigPath, "--node", "worker-1", "--node", "worker-2", "--node", "worker-3",
+            "--retry-backoff-seconds", "1", "--db", database.ConnectionString);
+
+        Assert.True(planCode == 0, plan);
+        Assert.Contains("budget pdb:apps/db (app=db in apps, PodDisruptionBudget): at most 1 unavailable: 3 members, 3 to move", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubevirt-disruption-budget", plan, StringComparison.Ordinal);
+        Assert.True(code == 0, output);
+        var truth = await sim.GroundTruthAsync();
+        Assert.Equal(15, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
+        Assert.Equal(1, Occupancy.PeakOf(truth, IsMember));
+        Assert.True(Occupancy.PeakOf(truth, vmi => !IsMember(vmi)) > 1, truth.ToString());
+        Assert.Equal(0, truth.LimitViolations);
+    }
+
+    [Fact]
+    public async Task WorkflowRun_PolicyBudgetInYaml_NeverTwoMembersAtOnce()
+    {
+        await using var sim = await SimulatorProcess.StartAsync(Scenario, Speed);
+        var directory = Directory.CreateTempSubdirectory("drain-e2e-budgets-").FullName;
+        var file = Path.Combine(directory, "budgeted.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: budgeted}
+            policy:
+              retryBackoffSeconds: 1
+              budgets:
+                - name: db
+                  selector: {matchLabels: {app: db}}
+                  maxInFlight: 1
+            steps:
+              - {id: select, kind: selectNodes, names: [worker-1, worker-2, worker-3]}
+              - id: batches
+                kind: forEachBatch
+                batchSize: 3
+                steps:
+                  - {id: cordon, kind: cordon}
+                  - {id: drain, kind: drain}
+            """);
+
+        var (code, output) = await Drainctl.RunAsync("workflow", "run", file, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+
+        Directory.Delete(directory, recursive: true);
+        Assert.True(code == 0, output);
+        var truth = await sim.GroundTruthAsync();
+        Assert.Equal(15, truth.Migrations.Count(m => m.Outcome == "Succeeded"));
+        Assert.Equal(1, Occupancy.PeakOf(truth, IsMember));
+        Assert.Equal(0, truth.LimitViolations);
+    }
+
+    private static PodDisruptionBudget Pdb(string name, IntOrString? maxUnavailable = null, IntOrString? minAvailable = null) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = "apps" },
+        Spec = new PodDisruptionBudgetSpec
+        {
+            Selector = new LabelSelector { MatchLabels = new() { ["app"] = "db" } },
+            MaxUnavailable = maxUnavailable,
+            MinAvailable = minAvailable,
+        },
+    };
+
     private string[] Arguments(SimulatorProcess sim, string node) =>
         ["drain", "--kubeconfig", sim.KubeconfigPath, "--node", node, "--retry-backoff-seconds", "1", "--db", database.ConnectionString];
 }

@@ -7,7 +7,7 @@ namespace DrainOrchestrator.Engine.Tests.Cluster;
 /// <summary>
 /// Seeded random changes to a <see cref="ClusterCache"/> of a small cluster, as informers deliver them: VMIs that move,
 /// stop, appear and go, with hints valid or not; nodes whose hints or readiness change, that appear and go; VMIMs through
-/// their phases; VMs, namespaces, MigrationPolicies and the KubeVirt CR that change.
+/// their phases; VMs, namespaces, MigrationPolicies, the KubeVirt CR and PodDisruptionBudgets that change.
 /// </summary>
 internal sealed class RandomClusterChanges(int seed)
 {
@@ -25,6 +25,7 @@ internal sealed class RandomClusterChanges(int seed)
         cache.Replace(Enumerable.Range(0, 5).Select(i => Migration("mig-" + i)));
         cache.Replace([Policy("policy-0")]);
         cache.Replace([KubeVirt()]);
+        cache.Replace(Enumerable.Range(0, 2).Select(i => Pdb("pdb-" + i)));
     }
 
     /// <summary>One random change.</summary>
@@ -57,8 +58,11 @@ internal sealed class RandomClusterChanges(int seed)
             case < 95:
                 cache.Upsert(Namespace("ns-" + _random.Next(3)));
                 break;
-            case < 98:
+            case < 97:
                 cache.Upsert(Policy("policy-" + _random.Next(2)));
+                break;
+            case < 98:
+                cache.Upsert(Pdb("pdb-" + _random.Next(3)));
                 break;
             default:
                 cache.Upsert(KubeVirt());
@@ -116,6 +120,23 @@ internal sealed class RandomClusterChanges(int seed)
                 NodeName = _random.Next(10) == 0 ? null : NodeName(),
                 Phase = Pick(VmiPhases),
                 Conditions = [new Condition { Type = "LiveMigratable", Status = _random.Next(5) == 0 ? "False" : "True" }],
+            },
+        };
+    }
+
+    // A PDB over one app whose limit is a number, a percentage or a minimum (the last two count the VMIs it covers).
+    private PodDisruptionBudget Pdb(string name)
+    {
+        var key = Key(name);
+        var limit = _random.Next(3);
+        return new PodDisruptionBudget
+        {
+            Metadata = new ObjectMeta { Name = name, Namespace = key[..key.IndexOf('/', StringComparison.Ordinal)] },
+            Spec = new PodDisruptionBudgetSpec
+            {
+                Selector = new LabelSelector { MatchLabels = new() { ["app"] = "a" + _random.Next(4) } },
+                MaxUnavailable = limit switch { 0 => IntOrString.FromInt(1), 1 => IntOrString.FromString("50%"), _ => null },
+                MinAvailable = limit == 2 ? IntOrString.FromInt(2) : null,
             },
         };
     }

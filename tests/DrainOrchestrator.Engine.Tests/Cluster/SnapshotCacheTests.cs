@@ -74,5 +74,6 @@ public sealed class SnapshotCacheTests
         snapshot.Policies,
         Migrations = snapshot.UnfinishedMigrations.OrderBy(m => m.Namespace + "/" + m.Name, StringComparer.Ordinal),
         Hints = snapshot.InvalidHints.Select(h => h.ToString()).Order(StringComparer.Ordinal),
+        Budgets = snapshot.Budgets.Select(b => b.ToString()),
     });
 }

@@ -39,13 +39,14 @@ public sealed class AuthAndDiscoveryTests(SimulatorFixture fixture) : IClassFixt
         var (_, groups) = await client.GetJsonAsync("/apis");
 
         var names = groups["groups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>());
-        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "k8s.cni.cncf.io", "coordination.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
+        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "k8s.cni.cncf.io", "policy", "coordination.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
     }
 
     [Theory]
     [InlineData("/apis/kubevirt.io/v1", "virtualmachineinstances", "vmi", true)]
     [InlineData("/apis/kubevirt.io/v1", "virtualmachineinstancemigrations", "vmim", true)]
     [InlineData("/apis/kubevirt.io/v1", "virtualmachines", "vm", true)]
+    [InlineData("/apis/policy/v1", "poddisruptionbudgets", "pdb", true)]
     [InlineData("/api/v1", "nodes", "no", false)]
     [InlineData("/api/v1", "pods", "po", true)]
     [InlineData("/api/v1", "namespaces", "ns", false)]

@@ -113,6 +113,18 @@ public static class BuiltInResourceTypes
         HasStatusSubresource = false,
     };
 
+    /// <summary>policy/v1 poddisruptionbudgets (stored as written: no disruption controller fills their status).</summary>
+    public static ResourceType PodDisruptionBudgets { get; } = new()
+    {
+        Group = "policy",
+        Version = "v1",
+        Plural = "poddisruptionbudgets",
+        Singular = "poddisruptionbudget",
+        Kind = "PodDisruptionBudget",
+        Namespaced = true,
+        ShortNames = ["pdb"],
+    };
+
     /// <summary>core/v1 serviceaccounts (their <c>token</c> subresource issues tokens).</summary>
     public static ResourceType ServiceAccounts { get; } = new()
     {
@@ -151,7 +163,7 @@ public static class BuiltInResourceTypes
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Nodes, Namespaces, Pods, Events, ServiceAccounts, VirtualMachines, VirtualMachineInstances,
-        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, NetworkAttachmentDefinitions, Leases, ClusterRoles, ClusterRoleBindings, Roles,
+        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, NetworkAttachmentDefinitions, PodDisruptionBudgets, Leases, ClusterRoles, ClusterRoleBindings, Roles,
         RoleBindings, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
     ];
 
