@@ -79,7 +79,10 @@ internal static class RehearsalPrinter
             ["kubevirt"] = r.KubeVirt is { } k
                 ? new JsonObject
                 {
-                    ["finished"] = k.Finished, ["makespanSeconds"] = Seconds(k.Makespan), ["migrations"] = k.Migrations, ["failed"] = k.Failed,
+                    ["finished"] = k.Finished,
+                    ["makespanSeconds"] = Seconds(k.Makespan),
+                    ["migrations"] = k.Migrations,
+                    ["failed"] = k.Failed,
                     ["leftOnNodes"] = new JsonArray([.. k.LeftOnNodes.Select(v => JsonValue.Create(v))]),
                 }
                 : null,
