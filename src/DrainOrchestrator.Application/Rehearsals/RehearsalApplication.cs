@@ -63,6 +63,16 @@ public sealed class RehearsalApplication(TimeProvider wall, Func<double, DateTim
 
     private static void Validate(RehearsalRequest request, FrontDoor door)
     {
+        if (Problems(request, door) is { Count: > 0 } problems)
+        {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    /// <summary>Every problem of <paramref name="request"/>, in the terms of <paramref name="door"/>; empty when it can run.</summary>
+    public static IReadOnlyList<RequestProblem> Problems(RehearsalRequest request, FrontDoor door)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var cli = door == FrontDoor.CommandLine;
         var problems = new List<RequestProblem>();
         if (string.IsNullOrWhiteSpace(request.Scenario) || !File.Exists(request.Scenario))
@@ -90,9 +100,6 @@ public sealed class RehearsalApplication(TimeProvider wall, Func<double, DateTim
             problems.Add(new("kubevirtTimeout", $"the KubeVirt-alone timeout must be longer than zero, was {request.KubeVirtTimeout}"));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidRequestException(problems);
-        }
+        return problems;
     }
 }

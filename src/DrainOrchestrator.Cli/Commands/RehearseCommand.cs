@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Requests;
@@ -14,6 +15,8 @@ namespace DrainOrchestrator.Cli.Commands;
 /// </summary>
 public static class RehearseCommand
 {
+    private const double MaxTimeoutMinutes = 7 * 24 * 60;
+
     /// <summary>What <c>drainctl rehearse --help</c> says, with the exit codes.</summary>
     public const string Description = """
         Rehearse a drain on a snapshot (drainctl snapshot) in a private drain-sim, with the real engine in cluster time:
@@ -58,12 +61,14 @@ public static class RehearseCommand
         {
             try
             {
-                var drain = policy.Read(parse, out var problems);
-                var all = problems.ToList();
-                var length = window.Read(parse, all);
-                if (all.Count > 0)
+                var drain = policy.Read(parse, out var policyProblems);
+                var problems = policyProblems.ToList();
+                var length = window.Read(parse, problems);
+                var timeoutMinutes = parse.GetValue(kubevirtTimeout);
+                if (!double.IsFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > MaxTimeoutMinutes)
                 {
-                    throw new InvalidRequestException(all);
+                    problems.Add(new("kubevirtTimeout", $"--kubevirt-timeout-minutes must be more than 0 and at most a week ({MaxTimeoutMinutes}), was {timeoutMinutes.ToString(CultureInfo.InvariantCulture)}"));
+                    timeoutMinutes = MaxTimeoutMinutes;
                 }
 
                 var request = new RehearsalRequest(parse.GetValue(scenario)!,
@@ -72,9 +77,15 @@ public static class RehearseCommand
                 {
                     Window = length,
                     CompareKubeVirt = parse.GetValue(compare),
-                    KubeVirtTimeout = TimeSpan.FromMinutes(parse.GetValue(kubevirtTimeout)),
+                    KubeVirtTimeout = TimeSpan.FromMinutes(timeoutMinutes),
                     SimulatorDll = parse.GetValue(simulator),
                 };
+                problems.AddRange(RehearsalApplication.Problems(request, FrontDoor.CommandLine));
+                if (problems.Count > 0)
+                {
+                    throw new InvalidRequestException(problems);
+                }
+
                 using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
                 // Its own clocks, whatever DRAIN_CLOCK_* says: the private simulator's model time is the only cluster time here.
                 var rehearsals = new RehearsalApplication(TimeProvider.System,
