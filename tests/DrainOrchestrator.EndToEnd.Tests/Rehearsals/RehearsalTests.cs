@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Rehearsals;
 
@@ -16,7 +17,7 @@ namespace DrainOrchestrator.EndToEnd.Tests.Rehearsals;
 /// 115 s for a drain that took 337 s, the very error the engine's own plan makes on such a cluster.
 /// </para>
 /// </summary>
-public sealed class RehearsalTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+public sealed class RehearsalTests(PostgresDatabaseFixture database, ITestOutputHelper log) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly string[] Nodes = ["worker-a1", "worker-b2"];
 
@@ -44,6 +45,7 @@ public sealed class RehearsalTests(PostgresDatabaseFixture database) : IClassFix
             Assert.True(code == 0, output);
             var real = (await source.GroundTruthAsync()).Makespan.TotalSeconds;
             var predicted = (double)rehearsal["makespanSeconds"]!;
+            log.WriteLine($"rehearsed makespan {predicted:F1} s, real {real:F1} s, plan's own prediction {(double?)rehearsal["plannedMakespanSeconds"]:F1} s");
             Assert.True(Math.Abs(predicted - real) <= 0.10 * real,
                 $"rehearsed makespan {predicted.ToString("F1", CultureInfo.InvariantCulture)} s against the real drain's {real.ToString("F1", CultureInfo.InvariantCulture)} s: not within 10%; rehearsal: {rehearsal.ToJsonString()}");
         }
