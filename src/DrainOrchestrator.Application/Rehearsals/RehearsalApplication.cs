@@ -51,7 +51,7 @@ public sealed class RehearsalApplication(TimeProvider wall, Func<double, DateTim
         await EvacuationScenario.WriteAsync(request.Scenario, scenario, cancellationToken);
         await using var sim = await StartAsync(dll, scenario, request, directory, cancellationToken);
         var clock = clusterClock(request.Speed, (await sim.GroundTruthAsync(cancellationToken)).StartedAt);
-        return await new KubeVirtAloneRun(sim, clock, _logger).RunAsync(request.Drain.Nodes, request.KubeVirtTimeout, cancellationToken);
+        return await new KubeVirtAloneRun(sim, clock, request.Speed, _logger).RunAsync(request.Drain.Nodes, request.KubeVirtTimeout, cancellationToken);
     }
 
     private async Task<PrivateSimulator> StartAsync(string dll, string scenario, RehearsalRequest request, string directory, CancellationToken cancellationToken)
