@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Embedded;
+using DrainOrchestrator.Persistence.Migrations;
+using Npgsql;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -111,6 +114,16 @@ public static class RehearseCommand
             catch (EmbeddedPostgresException ex)
             {
                 await error.WriteLineAsync($"error: the rehearsal's private PostgreSQL: {ex.Message}{(ex.IsTransient ? " (this may succeed if tried again)" : string.Empty)}");
+                return ExitCodes.Failed;
+            }
+            catch (ClusterUnavailableException ex)
+            {
+                await error.WriteLineAsync($"error: the rehearsal's private drain-sim: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
+                return ExitCodes.Failed;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or NpgsqlException or SchemaMigrationException)
+            {
+                await error.WriteLineAsync($"error: the rehearsal failed: {ex.Message} (this may succeed if tried again)");
                 return ExitCodes.Failed;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
