@@ -56,6 +56,7 @@ public static class DrainctlApplication
         root.Subcommands.Add(MoveBackCommand.Create(output, error, terminal));
         root.Subcommands.Add(PlanCommand.Create(output, error));
         root.Subcommands.Add(SnapshotCommand.Create(output, error));
+        root.Subcommands.Add(RehearseCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(AuditCommand.Create(output, error));
