@@ -5,7 +5,6 @@ using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Migrations;
-using DrainOrchestrator.Persistence.Tests.Journal;
 using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -36,8 +35,12 @@ public sealed class EmbeddedRolesTests : IDisposable
         {
             var upTo11 = MigrationSet.Create(MigrationSet.Embedded().Scripts.Where(s => s.Version <= 11), "up to 0011");
             await new SchemaMigrator(superuser, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(upTo11, CancellationToken.None);
-            drainId = (await DrainFixtures.CreateAsync(superuser, TimeProvider.System)).Id;
+            // As that version wrote it: today's DrainStore writes columns a later migration added (0015's returns_drain).
+            drainId = Guid.NewGuid();
             await using var connection = await superuser.OpenConnectionAsync();
+            await connection.ExecuteAsync(
+                "INSERT INTO drains (id, name, cluster, state, policy, requested_by, created_at) VALUES (@drainId, 'old-drain', 'c-old', 'pending', '{}'::jsonb, 'test', now())",
+                new { drainId });
             await using var transaction = await connection.BeginTransactionAsync();
             var journal = new JournalStore(superuser, TimeProvider.System);
             await journal.AppendAsync(transaction, drainId, new StepCompleted("validate"), "old-engine", 1, CancellationToken.None);

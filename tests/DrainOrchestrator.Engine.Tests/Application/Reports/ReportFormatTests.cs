@@ -80,8 +80,8 @@ public sealed class ReportFormatTests
         Assert.Equal(("192.168.50.2", SmallReports.MigrationNetwork, true), (json[1]!["network"]!["targetAddress"]!.GetValue<string>(),
             json[1]!["network"]!["migrationNetwork"]!.GetValue<string>(), json[1]!["network"]!["onMigrationNetwork"]!.GetValue<bool>()));
         Assert.False(json[2]!["network"]!["onMigrationNetwork"]!.GetValue<bool>());
-        Assert.EndsWith(",target_address,migration_network,on_migration_network", csv[0], StringComparison.Ordinal);
-        Assert.EndsWith(",10.128.0.2,kubevirt/migration-net,False", csv[3], StringComparison.Ordinal);
+        Assert.EndsWith(",target_address,migration_network,on_migration_network,outbound_vmim", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",10.128.0.2,kubevirt/migration-net,False,", csv[3], StringComparison.Ordinal);
         Assert.Contains("via on kubevirt/migration-net (192.168.50.2)", table, StringComparison.Ordinal);
         Assert.Contains("via pod network, not kubevirt/migration-net (10.128.0.2)", table, StringComparison.Ordinal);
         Assert.Contains("<td>pod network, not kubevirt/migration-net (10.128.0.2)</td>", html, StringComparison.Ordinal);
