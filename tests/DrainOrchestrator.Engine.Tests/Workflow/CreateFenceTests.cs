@@ -188,10 +188,16 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassF
         }, timeout.Token);
 
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
-        var held = Assert.Single(attempts, a => a.Outcome == AttemptOutcome.NotCreated);
-        Assert.Equal(("Infrastructure", 2), (held.FailureClass, held.Attempt));
-        Assert.Contains("evacuation-hot", held.FailureReason, StringComparison.Ordinal);
-        Assert.DoesNotContain(held.VmimName, cluster.CreatesByName.Keys);
+        // The callback ends the other migration on its next turn, so a second retry may still find it running.
+        var held = attempts.Where(a => a.Outcome == AttemptOutcome.NotCreated).ToList();
+        Assert.NotEmpty(held);
+        Assert.Equal(2, held[0].Attempt);
+        Assert.All(held, a =>
+        {
+            Assert.Equal("Infrastructure", a.FailureClass);
+            Assert.Contains("evacuation-hot", a.FailureReason, StringComparison.Ordinal);
+            Assert.DoesNotContain(a.VmimName, cluster.CreatesByName.Keys);
+        });
         Assert.Contains(attempts, a => a.Attempt > 2 && a.Outcome == AttemptOutcome.Succeeded);
     }
 
