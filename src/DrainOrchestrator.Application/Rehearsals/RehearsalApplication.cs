@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Clock;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,14 @@ namespace DrainOrchestrator.Application.Rehearsals;
 public sealed class RehearsalApplication(TimeProvider wall, Func<double, DateTimeOffset, TimeProvider> clusterClock, ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RehearsalApplication>();
+
+    /// <summary>A rehearsal application whose cluster clock is <see cref="ClusterTimeProvider"/> over <paramref name="wall"/>.</summary>
+    /// <param name="wall">The wall clock.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    public RehearsalApplication(TimeProvider wall, ILoggerFactory loggerFactory)
+        : this(wall, (rate, origin) => new ClusterTimeProvider(wall, rate, origin), loggerFactory)
+    {
+    }
 
     /// <summary>Rehearses the drain, and KubeVirt alone when asked; <see cref="InvalidRequestException"/> with every problem of the request at once.</summary>
     public async Task<RehearsalResult> RunAsync(RehearsalRequest request, FrontDoor door, CancellationToken cancellationToken)
@@ -73,12 +82,22 @@ public sealed class RehearsalApplication(TimeProvider wall, Func<double, DateTim
     public static IReadOnlyList<RequestProblem> Problems(RehearsalRequest request, FrontDoor door)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cli = door == FrontDoor.CommandLine;
         var problems = new List<RequestProblem>();
         if (string.IsNullOrWhiteSpace(request.Scenario) || !File.Exists(request.Scenario))
         {
-            problems.Add(new("scenario", $"{(cli ? "--scenario" : "scenario")} must name a scenario file (drainctl snapshot --out FILE writes one), was '{request.Scenario}'"));
+            problems.Add(new("scenario", $"{(door == FrontDoor.CommandLine ? "--scenario" : "scenario")} must name a scenario file (drainctl snapshot --out FILE writes one), was '{request.Scenario}'"));
         }
+
+        problems.AddRange(SettingsProblems(request, door));
+        return problems;
+    }
+
+    /// <summary>Every problem of <paramref name="request"/> but its scenario, in the terms of <paramref name="door"/>; the API checks the scenario's text itself.</summary>
+    public static IReadOnlyList<RequestProblem> SettingsProblems(RehearsalRequest request, FrontDoor door)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cli = door == FrontDoor.CommandLine;
+        var problems = new List<RequestProblem>();
 
         if (!double.IsFinite(request.Speed) || request.Speed < 1 || request.Speed > RehearsalRequest.MaxSpeed)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrainOrchestrator.Application.Clock;
 
 namespace DrainOrchestrator.Cli.Clock;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Rehearsals;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -55,47 +54,8 @@ internal static class RehearsalPrinter
         }
     }
 
-    public static async Task JsonAsync(RehearsalResult r, TextWriter output, CancellationToken cancellationToken)
-    {
-        var document = new JsonObject
-        {
-            ["nodes"] = new JsonArray([.. r.Nodes.Select(n => JsonValue.Create(n))]),
-            ["speed"] = r.Speed,
-            ["state"] = r.State,
-            ["reason"] = r.Reason,
-            ["makespanSeconds"] = Seconds(r.Makespan),
-            ["drainSeconds"] = Seconds(r.Duration),
-            ["plannedMakespanSeconds"] = Seconds(r.PlannedMakespan),
-            ["migrations"] = r.Migrations,
-            ["stalled"] = Migrations(r.Stalled),
-            ["postCopy"] = Migrations(r.PostCopy),
-            ["cannotMove"] = new JsonArray([.. r.CannotMove.Select(v => new JsonObject
-            {
-                ["vmi"] = v.Vmi, ["node"] = v.Node, ["disposition"] = v.Disposition, ["reason"] = v.Reason,
-            })]),
-            ["window"] = r.Window is { } w
-                ? new JsonObject { ["lengthSeconds"] = w.Length.TotalSeconds, ["neededSeconds"] = w.Needed.TotalSeconds, ["fits"] = w.Fits }
-                : null,
-            ["kubevirt"] = r.KubeVirt is { } k
-                ? new JsonObject
-                {
-                    ["finished"] = k.Finished,
-                    ["makespanSeconds"] = Seconds(k.Makespan),
-                    ["migrations"] = k.Migrations,
-                    ["failed"] = k.Failed,
-                    ["leftOnNodes"] = new JsonArray([.. k.LeftOnNodes.Select(v => JsonValue.Create(v))]),
-                }
-                : null,
-        };
-        await output.WriteLineAsync(document.ToJsonString(Indented).AsMemory(), cancellationToken);
-    }
-
-    private static JsonArray Migrations(IReadOnlyList<RehearsedMigration> list) => new([.. list.Select(m => new JsonObject
-    {
-        ["vmi"] = m.Vmi, ["source"] = m.Source, ["target"] = m.Target, ["outcome"] = m.Outcome, ["detail"] = m.Detail,
-    })]);
-
-    private static double? Seconds(TimeSpan? span) => span?.TotalSeconds;
+    public static async Task JsonAsync(RehearsalResult r, TextWriter output, CancellationToken cancellationToken) =>
+        await output.WriteLineAsync(RehearsalDocument.From(r).ToJsonString(Indented).AsMemory(), cancellationToken);
 
     private static string Show(TimeSpan? span) => span is { } s
         ? s.TotalHours >= 1 ? $"{(int)s.TotalHours}h{s.Minutes:00}m{s.Seconds:00}s" : $"{(int)s.TotalMinutes}m{s.Seconds:00}s"

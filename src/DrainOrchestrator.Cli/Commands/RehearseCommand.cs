@@ -1,13 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Requests;
-using DrainOrchestrator.Cli.Clock;
-using DrainOrchestrator.Persistence.Embedded;
-using DrainOrchestrator.Persistence.Migrations;
-using Npgsql;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -91,8 +86,7 @@ public static class RehearseCommand
 
                 using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
                 // Its own clocks, whatever DRAIN_CLOCK_* says: the private simulator's model time is the only cluster time here.
-                var rehearsals = new RehearsalApplication(TimeProvider.System,
-                    (rate, origin) => new ClusterTimeProvider(TimeProvider.System, rate, origin), loggerFactory);
+                var rehearsals = new RehearsalApplication(TimeProvider.System, loggerFactory);
                 var result = await rehearsals.RunAsync(request, FrontDoor.CommandLine, cancellationToken);
                 await (parse.GetValue(format) == "json" ? RehearsalPrinter.JsonAsync(result, output, cancellationToken) : RehearsalPrinter.TableAsync(result, output));
                 return result.State == "succeeded" && result.Window is not { Fits: false } ? ExitCodes.Success : ExitCodes.Failed;
@@ -106,25 +100,10 @@ public static class RehearseCommand
 
                 return ExitCodes.BadInput;
             }
-            catch (RehearsalException ex)
+            catch (Exception ex) when (RehearsalFailure.Describe(ex) is { } failure)
             {
-                await error.WriteLineAsync($"error: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
-                return ex.IsBadInput ? ExitCodes.BadInput : ExitCodes.Failed;
-            }
-            catch (EmbeddedPostgresException ex)
-            {
-                await error.WriteLineAsync($"error: the rehearsal's private PostgreSQL: {ex.Message}{(ex.IsTransient ? " (this may succeed if tried again)" : string.Empty)}");
-                return ExitCodes.Failed;
-            }
-            catch (ClusterUnavailableException ex)
-            {
-                await error.WriteLineAsync($"error: the rehearsal's private drain-sim: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
-                return ExitCodes.Failed;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or NpgsqlException or SchemaMigrationException)
-            {
-                await error.WriteLineAsync($"error: the rehearsal failed: {ex.Message} (this may succeed if tried again)");
-                return ExitCodes.Failed;
+                await error.WriteLineAsync($"error: {failure.Message}");
+                return failure.IsBadInput ? ExitCodes.BadInput : ExitCodes.Failed;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

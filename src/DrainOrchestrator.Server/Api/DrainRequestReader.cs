@@ -120,7 +120,7 @@ internal static class DrainRequestReader
         }
     }
 
-    private static bool ReadNodes(JsonElement value, List<string> nodes, List<RequestProblem> problems, string field = "nodes")
+    internal static bool ReadNodes(JsonElement value, List<string> nodes, List<RequestProblem> problems, string field = "nodes")
     {
         if (value.ValueKind != JsonValueKind.Array)
         {

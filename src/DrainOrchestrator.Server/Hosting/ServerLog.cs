@@ -76,4 +76,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5040, Level = LogLevel.Information, Message = "Move-back {MoveBackId} of drain {Drain} started through the API by {Caller}")]
     public static partial void MoveBackCreated(ILogger logger, Guid moveBackId, string drain, string caller);
+
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Information, Message = "Rehearsal {RehearsalId} of nodes {Nodes} accepted through the API from {Caller}")]
+    public static partial void RehearsalAccepted(ILogger logger, string rehearsalId, string nodes, string caller);
+
+    [LoggerMessage(EventId = 5042, Level = LogLevel.Information, Message = "Rehearsing a drain of {Nodes} at speed {Speed}")]
+    public static partial void RehearsalRunning(ILogger logger, string nodes, double speed);
+
+    [LoggerMessage(EventId = 5043, Level = LogLevel.Information, Message = "Rehearsal of {Nodes} ended: the rehearsed drain {State}: {Reason}")]
+    public static partial void RehearsalEnded(ILogger logger, string nodes, string state, string reason);
 }

@@ -57,6 +57,9 @@ internal static class JobsExtensions
             sp.GetRequiredService<Application.Workflows.WorkflowApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
             sp.GetRequiredService<RunningWorkflows>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WorkflowJob>>()));
         services.AddHostedService<WorkflowSupervisor>();
+        services.AddSingleton<RehearsalJobs>();
+        services.AddTransient(sp => new RehearsalJob(
+            sp.GetRequiredService<Application.Rehearsals.RehearsalApplication>(), sp.GetRequiredService<ILogger<RehearsalJob>>()));
         services.AddHostedService<ScheduleTicker>();
         return services;
     }

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Application.Clock;
 using DrainOrchestrator.Cli.Clock;
 using Microsoft.Extensions.Time.Testing;
 

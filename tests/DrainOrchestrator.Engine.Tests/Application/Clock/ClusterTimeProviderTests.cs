@@ -1,7 +1,7 @@
-using DrainOrchestrator.Cli.Clock;
+using DrainOrchestrator.Application.Clock;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrainOrchestrator.Cli.Tests.Clock;
+namespace DrainOrchestrator.Engine.Tests.Application.Clock;
 
 public sealed class ClusterTimeProviderTests
 {

@@ -1,4 +1,4 @@
-namespace DrainOrchestrator.Cli.Clock;
+namespace DrainOrchestrator.Application.Clock;
 
 /// <summary>
 /// Model time, for driving a simulated cluster that runs <see cref="Speed"/> times faster than the wall clock (drain-sim
@@ -23,7 +23,7 @@ namespace DrainOrchestrator.Cli.Clock;
 /// by the model's lead: an engine on the wall clock would misjudge them, as it would any clock set that far off.
 /// </para>
 /// </summary>
-internal sealed class ClusterTimeProvider : TimeProvider
+public sealed class ClusterTimeProvider : TimeProvider
 {
     private readonly TimeProvider _inner;
     private readonly DateTimeOffset _startedAt;

@@ -1,4 +1,4 @@
-namespace DrainOrchestrator.Cli.Clock;
+namespace DrainOrchestrator.Application.Clock;
 
 /// <summary>A timer of <see cref="ClusterTimeProvider"/>: its due times and periods, also when changed, are model time.</summary>
 internal sealed class ScaledTimer(ITimer inner, ClusterTimeProvider clock) : ITimer
