@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Cli.Progress;
-using DrainOrchestrator.Core.Windows;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -30,14 +27,10 @@ public static class DrainCommand
     {
         var options = new DrainOptions();
         var doors = new FrontDoorOptions();
-        var windowEnd = new Option<string?>("--window-end")
-        {
-            Description = "Run inside a maintenance window ending at this time (ISO 8601): no migration starts that is predicted to end after it "
-                + "(less --window-margin-seconds); when nothing more fits, the drain is suspended (exit 3) and the same command in the next window resumes it.",
-        };
+        var windowEnd = new WindowEndOption("the drain");
         var command = new Command("drain", Description);
         options.AddTo(command, withEngine: true);
-        command.Options.Add(windowEnd);
+        windowEnd.AddTo(command);
         var progress = ProgressModeOption.Create();
         command.Options.Add(progress);
         doors.AddTo(command, withCluster: true);
@@ -47,7 +40,7 @@ public static class DrainCommand
             return CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
             {
                 engine.Validate();
-                var window = Window(parse.GetValue(windowEnd), door);
+                var window = windowEnd.Read(parse, door);
                 var (drain, attached) = await door.StartAsync(options.Spec(parse), ct);
                 await output.WriteLineAsync($"{(attached ? "Attached to unfinished" : "Started")} drain {drain.Name} ({drain.Id}) of {string.Join(", ", drain.Nodes.Select(n => n.Node))}.");
                 var result = await ProgressDisplay.FollowAsync(ProgressModeOption.Parse(parse.GetValue(progress)), terminal, output, $"drain {drain.Name}",
@@ -61,25 +54,5 @@ public static class DrainCommand
             }, cancellationToken, refusedLine: "Nothing was started.");
         });
         return command;
-    }
-
-    // The window from now to --window-end; refused before anything starts when it is not a future instant or the drain
-    // would run on a server.
-    private static MaintenanceWindow? Window(string? text, IDrainFrontDoor door)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var now = DrainctlClock.Current.GetUtcNow();
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end) || end <= now)
-        {
-            throw new InvalidRequestException([new RequestProblem("window.end",
-                $"--window-end must be a future instant in ISO 8601 such as 2027-01-02T06:00:00Z, was '{text}' (now {now:u})")]);
-        }
-
-        return door is EmbeddedFrontDoor ? new MaintenanceWindow(now, end)
-            : throw new InvalidRequestException([new RequestProblem("window.end", "--window-end is not served through --server yet: run the drain without --server")]);
     }
 }

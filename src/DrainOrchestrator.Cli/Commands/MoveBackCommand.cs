@@ -30,6 +30,8 @@ public static class MoveBackCommand
         var command = new Command("moveback", Description);
         command.Arguments.Add(drainArgument);
         options.AddEngineTo(command);
+        var windowEnd = new WindowEndOption("the move-back");
+        windowEnd.AddTo(command);
         var progress = ProgressModeOption.Create();
         command.Options.Add(progress);
         doors.AddTo(command, withCluster: true);
@@ -39,11 +41,12 @@ public static class MoveBackCommand
             return CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
             {
                 engine.Validate();
+                var window = windowEnd.Read(parse, door);
                 var (moveBack, attached) = await door.MoveBackAsync(parse.GetValue(drainArgument)!, ct);
                 await output.WriteLineAsync($"{(attached ? "Attached to unfinished" : "Started")} move-back {moveBack.Name} ({moveBack.Id}) "
                     + $"of drain {parse.GetValue(drainArgument)}, from {string.Join(", ", moveBack.Nodes.Select(n => n.Node))}.");
                 var result = await ProgressDisplay.FollowAsync(ProgressModeOption.Parse(parse.GetValue(progress)), terminal, output,
-                    $"move-back {moveBack.Name}", DrainctlClock.Current, (sink, follow) => door.FollowAsync(moveBack, engine, null, sink, follow), ct);
+                    $"move-back {moveBack.Name}", DrainctlClock.Current, (sink, follow) => door.FollowAsync(moveBack, engine, window, sink, follow), ct);
                 foreach (var line in DrainOutcome.Lines(moveBack.Name, result))
                 {
                     await output.WriteLineAsync(line);

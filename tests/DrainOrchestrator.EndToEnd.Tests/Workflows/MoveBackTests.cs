@@ -46,10 +46,16 @@ public sealed class MoveBackTests(PostgresDatabaseFixture database) : IClassFixt
         await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
         await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
         string[] remote = ["--server", server.Url.ToString(), "--token-file", tokenFile];
+        // A window that has ended is refused before anything is recorded; the first move-back then runs inside a wide one.
+        var late = await Drainctl.RunAsync(["moveback", drains[0], "--window-end", "2020-01-01T00:00:00Z", .. here]);
+        Assert.True(late.ExitCode == 2, late.Output);
+        Assert.Contains("--window-end must be a future instant", late.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was started.", late.Output, StringComparison.Ordinal);
+        var window = TimeProvider.System.GetUtcNow().AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var movedBack = new List<(int ExitCode, string Output)>();
         for (var i = 0; i < drains.Count; i++)
         {
-            movedBack.Add(await Drainctl.RunAsync(["moveback", drains[i], .. i == 1 ? remote : here]));
+            movedBack.Add(await Drainctl.RunAsync(["moveback", drains[i], .. i == 1 ? remote : here, .. i == 0 ? new[] { "--window-end", window } : []]));
         }
 
         Assert.All(movedBack, m => Assert.True(m.ExitCode == 0, m.Output));
