@@ -1,8 +1,6 @@
 using DrainOrchestrator.Cli.Clock;
+using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Persistence.Database;
-using DrainOrchestrator.Persistence.Embedded;
-using DrainOrchestrator.Persistence.Migrations;
-using Npgsql;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -33,20 +31,9 @@ internal static class DatabaseAction
             await using var database = await DrainDatabase.OpenAsync(options, DrainctlClock.Current, loggerFactory, cancellationToken);
             return await action(database, cancellationToken);
         }
-        catch (SchemaMigrationException ex)
+        catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
         {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (EmbeddedPostgresException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}{(ex.IsTransient ? " (this may succeed if tried again)" : string.Empty)}");
-            return ExitCodes.Failed;
-        }
-        catch (NpgsqlException ex)
-        {
-            await error.WriteLineAsync($"error: the database refused or could not be reached: {ex.Message}{(ex.IsTransient ? " (this may succeed if tried again)" : string.Empty)}");
-            return ExitCodes.Failed;
+            return await failure.WriteAsync(error);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

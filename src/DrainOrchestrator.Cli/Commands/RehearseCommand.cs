@@ -3,6 +3,7 @@ using System.Globalization;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Cli.FrontDoors;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -91,19 +92,14 @@ public static class RehearseCommand
                 await (parse.GetValue(format) == "json" ? RehearsalPrinter.JsonAsync(result, output, cancellationToken) : RehearsalPrinter.TableAsync(result, output));
                 return result.State == "succeeded" && result.Window is not { Fits: false } ? ExitCodes.Success : ExitCodes.Failed;
             }
-            catch (InvalidRequestException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await error.WriteLineAsync($"error: {problem.Message}");
-                }
-
-                return ExitCodes.BadInput;
-            }
             catch (Exception ex) when (RehearsalFailure.Describe(ex) is { } failure)
             {
                 await error.WriteLineAsync($"error: {failure.Message}");
                 return failure.IsBadInput ? ExitCodes.BadInput : ExitCodes.Failed;
+            }
+            catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
+            {
+                return await failure.WriteAsync(error);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Cli.Clock;
-using DrainOrchestrator.Persistence.Embedded;
-using DrainOrchestrator.Persistence.Migrations;
+using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Server;
 using DrainOrchestrator.Server.Limits;
-using Npgsql;
 
 namespace DrainOrchestrator.Cli.Commands;
 
@@ -106,24 +103,9 @@ public static class ServeCommand
             await DrainServer.RunAsync(options, DrainctlClock.Current, output, error, cancellationToken);
             return ExitCodes.Success;
         }
-        catch (InvalidServeOptionsException ex)
+        catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
         {
-            foreach (var problem in ex.Problems)
-            {
-                await error.WriteLineAsync($"error: {problem}");
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (ClusterUnavailableException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
-            return ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed;
-        }
-        catch (Exception ex) when (ex is SchemaMigrationException or EmbeddedPostgresException or NpgsqlException)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
+            return await failure.WriteAsync(error);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@ using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Snapshots;
 using DrainOrchestrator.Cli.Clock;
+using DrainOrchestrator.Cli.FrontDoors;
 using DrainOrchestrator.Persistence.Secrets;
 
 namespace DrainOrchestrator.Cli.Commands;
@@ -60,24 +61,14 @@ public static class SnapshotCommand
                 await output.WriteLineAsync($"Wrote {path}: {result.Nodes} node(s), {result.Vms} VM(s), {result.Warnings.Count} warning(s)");
                 return ExitCodes.Success;
             }
-            catch (InvalidRequestException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await error.WriteLineAsync($"error: {problem.Message}");
-                }
-
-                return ExitCodes.BadInput;
-            }
-            catch (ClusterUnavailableException ex)
-            {
-                await error.WriteLineAsync($"error: {ex.Message}{(ex.IsRetryable ? " (this may succeed if tried again)" : string.Empty)}");
-                return ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed;
-            }
-            catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
+            {
+                return await failure.WriteAsync(error);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,12 +1,6 @@
 using System.CommandLine;
-using DrainOrchestrator.Application.Clusters;
-using DrainOrchestrator.Application.Drains;
-using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Persistence.Database;
-using DrainOrchestrator.Persistence.Embedded;
-using DrainOrchestrator.Persistence.Migrations;
-using Npgsql;
 
 namespace DrainOrchestrator.Cli.FrontDoors;
 
@@ -33,64 +27,9 @@ internal static class CommandRunner
             await using var embedded = new EmbeddedFrontDoor(opened, options.Cluster(parse), loggerFactory);
             return await action(embedded, cancellationToken);
         }
-        catch (InvalidRequestException ex)
+        catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
         {
-            foreach (var problem in ex.Problems)
-            {
-                await error.WriteLineAsync($"error: {problem.Message}");
-            }
-
-            if (refusedLine is not null)
-            {
-                await error.WriteLineAsync(refusedLine);
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (DrainNotFoundException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (ClusterUnavailableException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}{Retry(ex.IsRetryable)}");
-            return ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed;
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (RemoteApiException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}{Retry(ex.IsRetryable)}");
-            return ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed;
-        }
-        catch (ServerCertificateException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (HttpRequestException ex)
-        {
-            await error.WriteLineAsync($"error: the server could not be reached: {ex.Message}{Retry(true)}");
-            return ExitCodes.Failed;
-        }
-        catch (SchemaMigrationException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (EmbeddedPostgresException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}{Retry(ex.IsTransient)}");
-            return ExitCodes.Failed;
-        }
-        catch (NpgsqlException ex)
-        {
-            await error.WriteLineAsync($"error: the database refused or could not be reached: {ex.Message}{Retry(ex.IsTransient)}");
-            return ExitCodes.Failed;
+            return await failure.WriteAsync(error, refusedLine);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,6 +37,4 @@ internal static class CommandRunner
             return ExitCodes.Cancelled;
         }
     }
-
-    private static string Retry(bool retryable) => retryable ? " (this may succeed if tried again)" : string.Empty;
 }

@@ -1,0 +1,59 @@
+using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Persistence.Embedded;
+using DrainOrchestrator.Persistence.Migrations;
+using DrainOrchestrator.Server;
+using Npgsql;
+
+namespace DrainOrchestrator.Cli.FrontDoors;
+
+/// <summary>
+/// A known failure as every drainctl command reports it: its <c>error:</c> lines (with whether trying again can help)
+/// and its exit code, bad input (2) when the operator must change something first, else failed (1). One mapping for
+/// all commands, so the same failure reads and exits the same whichever command met it.
+/// </summary>
+/// <param name="Lines">The lines for standard error.</param>
+/// <param name="ExitCode">The exit code.</param>
+internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode)
+{
+    private const string Retry = " (this may succeed if tried again)";
+
+    /// <summary>The failure <paramref name="exception"/> stands for; null for one drainctl does not know (a bug: let it surface).</summary>
+    public static CliFailure? Of(Exception exception) => exception switch
+    {
+        InvalidRequestException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}")], ExitCodes.BadInput),
+        InvalidServeOptionsException ex => new([.. ex.Problems.Select(p => $"error: {p}")], ExitCodes.BadInput),
+        DrainNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
+        ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed),
+        RemoteApiException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed),
+        HttpRequestException ex => Failed($"error: the server could not be reached: {ex.Message}{Retry}"),
+        SchemaMigrationException ex => Failed("error: " + ex.Message),
+        EmbeddedPostgresException ex => Failed($"error: {ex.Message}{When(ex.IsTransient)}"),
+        NpgsqlException ex => Failed($"error: the database refused or could not be reached: {ex.Message}{When(ex.IsTransient)}"),
+        _ => null,
+    };
+
+    /// <summary>Writes the lines, then <paramref name="refusedLine"/> after bad input (e.g. "Nothing was started."); returns the exit code.</summary>
+    public async Task<int> WriteAsync(TextWriter error, string? refusedLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var line in Lines)
+        {
+            await error.WriteLineAsync(line);
+        }
+
+        if (refusedLine is not null && ExitCode == ExitCodes.BadInput)
+        {
+            await error.WriteLineAsync(refusedLine);
+        }
+
+        return ExitCode;
+    }
+
+    private static CliFailure BadInput(string line) => new([line], ExitCodes.BadInput);
+
+    private static CliFailure Failed(string line) => new([line], ExitCodes.Failed);
+
+    private static string When(bool retryable) => retryable ? Retry : string.Empty;
+}
