@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Scheduling.Bench.Engine;
 /// The PostgreSQL the engine journals to during the bench: the server <c>DRAIN_TEST_DB</c> names, or else a private
 /// server started from the machine's binaries in a temporary directory (stopped and deleted on dispose). The schema is
 /// migrated once into a template; every run gets a fresh copy (<see cref="NewDatabaseAsync"/>), so no drain of an earlier
-/// run is active on the same nodes.
+/// run is active on the same nodes, dropped when the run disposes it.
 /// </summary>
 internal sealed class EngineDatabase : IAsyncDisposable
 {
@@ -17,8 +17,7 @@ internal sealed class EngineDatabase : IAsyncDisposable
     private readonly string? _directory;
     private readonly string _admin;
     private readonly string _template;
-    private readonly List<NpgsqlDataSource> _sources = [];
-    private readonly List<string> _databases = [];
+    private int _created;
 
     private EngineDatabase(EmbeddedPostgres? embedded, string? directory, string admin, string template)
     {
@@ -57,31 +56,25 @@ internal sealed class EngineDatabase : IAsyncDisposable
         return new EngineDatabase(embedded, directory, admin, template);
     }
 
-    /// <summary>A fresh database with the real schema, copied from the template.</summary>
-    public async Task<NpgsqlDataSource> NewDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>A fresh database with the real schema, copied from the template; dropped on dispose.</summary>
+    public async Task<RunDatabase> NewDatabaseAsync(CancellationToken cancellationToken)
     {
-        var name = _template + "_" + _databases.Count;
+        var name = _template + "_" + Interlocked.Increment(ref _created);
         await ExecuteAsync(_admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{_template}\"", cancellationToken);
-        _databases.Add(name);
         var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_admin) { Database = name }.ConnectionString);
-        _sources.Add(source);
-        return source;
+        return new RunDatabase(source, async () =>
+        {
+            await source.DisposeAsync();
+            await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var source in _sources)
-        {
-            await source.DisposeAsync();
-        }
-
         NpgsqlConnection.ClearAllPools();
         try
         {
-            foreach (var name in _databases.Append(_template))
-            {
-                await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
-            }
+            await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{_template}\" WITH (FORCE)", CancellationToken.None);
         }
         finally
         {
@@ -101,7 +94,16 @@ internal sealed class EngineDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
+        // CREATE and DROP DATABASE checkpoint; on a busy machine that outlasts the default 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+}
+
+/// <summary>One run's database: its data source, and the drop of the database when the run is over.</summary>
+internal sealed class RunDatabase(NpgsqlDataSource dataSource, Func<Task> drop) : IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public async ValueTask DisposeAsync() => await drop();
 }

@@ -31,15 +31,22 @@ internal sealed class EngineDriver(SimulatedCluster cluster, EngineSession sessi
     // How long the engine may stay busy (wall clock) before the harness says what it waits for.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public async Task<BatchOutcome> DrainAsync(string drainName, IReadOnlyList<string> nodes, DateTimeOffset deadline,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Drains <paramref name="nodes"/>; <paramref name="laterNodes"/> (the later batches of a rolling drain) are the drain's
+    /// targets to avoid, as a rolling-upgrade workflow records them.
+    /// </summary>
+    public async Task<BatchOutcome> DrainAsync(string drainName, IReadOnlyList<string> nodes, IReadOnlySet<string> laterNodes,
+        DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var started = cluster.Now;
         var wall = Stopwatch.StartNew();
         var toMove = Remaining(nodes);
         var id = Guid.NewGuid();
         await new DrainStore(dataSource, TimeProvider.System).CreateAsync(
-            new NewDrain(id, drainName, "scheduling-bench", nodes, PolicyDocument.Write(policy), "scheduling-bench"), cancellationToken);
+            new NewDrain(id, drainName, "scheduling-bench", nodes, PolicyDocument.Write(policy), "scheduling-bench")
+            {
+                AvoidTargets = [.. laterNodes.Order(StringComparer.Ordinal)],
+            }, cancellationToken);
         var runner = new DrainRunner(dataSource, session.View, session.Actions, Options, session.Clock, NullLogger<DrainRunner>.Instance);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = runner.RunAsync(id, null, stopping.Token);

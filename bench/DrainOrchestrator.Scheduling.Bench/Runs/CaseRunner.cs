@@ -59,7 +59,7 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
         var policy = Policy;
         var real = mode == RunMode.Orchestrator && engine is not null;
         using var session = real ? new EngineSession(cluster, ids) : null;
-        var database = real ? await engine!.NewDatabaseAsync(cancellationToken) : null;
+        await using var database = real ? await engine!.NewDatabaseAsync(cancellationToken) : null;
         var outcomes = new List<BatchOutcome>();
         for (var k = 0; k < _batches.Count; k++)
         {
@@ -72,7 +72,7 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
             var outcome = mode != RunMode.Orchestrator
                 ? new KubeVirtAloneDriver(cluster, mirror, policy.Failure, ids).Drain($"b{k + 1}", batch, deadline)
                 : real
-                    ? await new EngineDriver(cluster, session!, database!, policy).DrainAsync(name, batch, deadline, cancellationToken)
+                    ? await new EngineDriver(cluster, session!, database!.DataSource, policy).DrainAsync(name, batch, later, deadline, cancellationToken)
                     : new OrchestratorDriver(cluster, mirror, policy, ids).Drain(name, batch, later, deadline);
             outcomes.Add(outcome);
 

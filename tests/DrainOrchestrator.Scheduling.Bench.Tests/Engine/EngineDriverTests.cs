@@ -29,12 +29,13 @@ public sealed class EngineDriverTests(EngineDatabaseFixture fixture)
         var cluster = SimulatedCluster.Create(ScenarioCatalog.Parse(Cluster, "harness.yaml"));
         var ids = new DeterministicIds(5);
         using var session = new EngineSession(cluster, ids);
-        var database = await fixture.Database.NewDatabaseAsync(ct);
+        await using var run = await fixture.Database.NewDatabaseAsync(ct);
+        var database = run.DataSource;
         var policy = new DrainPolicy { MaxParallelMigrations = 5, MaxOutboundPerNode = 2, NonMigratableAction = NonMigratableAction.Skip };
         var started = cluster.Now;
         var wall = Stopwatch.StartNew();
 
-        var outcome = await new EngineDriver(cluster, session, database, policy).DrainAsync("harness-test", ["worker-1"], started.AddHours(1), ct);
+        var outcome = await new EngineDriver(cluster, session, database, policy).DrainAsync("harness-test", ["worker-1"], new HashSet<string>(), started.AddHours(1), ct);
 
         // A guard against hangs, not a speed measurement: a run that took minutes would mean the harness waited on the wall clock.
         Assert.True(wall.Elapsed < TimeSpan.FromSeconds(60), $"the drain took {wall.Elapsed} of wall time");

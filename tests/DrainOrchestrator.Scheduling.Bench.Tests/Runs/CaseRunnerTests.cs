@@ -46,8 +46,7 @@ public sealed class CaseRunnerTests(EngineDatabaseFixture fixture)
     [Fact]
     public async Task Run_RollingBatches_LaterBatchNodesAreNotTargets()
     {
-        // The copied loop: the engine has no notion of nodes drained later (a rolling upgrade) yet.
-        var runner = Runner([["worker-1"], ["worker-2"]], 5, 2, rolling: true, engine: false);
+        var runner = Runner([["worker-1"], ["worker-2"]], 5, 2, rolling: true);
 
         var ours = await runner.RunAsync(RunMode.Orchestrator, CancellationToken.None);
 
@@ -57,10 +56,10 @@ public sealed class CaseRunnerTests(EngineDatabaseFixture fixture)
         Assert.DoesNotContain(ours.Migrations, m => m.Source == "worker-1" && m.Target == "worker-2");
     }
 
-    private CaseRunner Runner(List<List<string>> batches, int perCluster, int perNode, bool rolling = false, bool engine = true) => new(
+    private CaseRunner Runner(List<List<string>> batches, int perCluster, int perNode, bool rolling = false) => new(
         new ScenarioEntry { Id = "t", File = "tiny.yaml", Batches = batches, Rolling = rolling },
         ScenarioCatalog.Parse(Cluster, "tiny.yaml"),
         new LimitSetting { Name = "test", PerCluster = perCluster, PerNode = perNode },
         informed: true,
-        engine ? fixture.Database : null);
+        fixture.Database);
 }
