@@ -43,7 +43,10 @@ internal static class BenchApplication
             }
         }
 
-        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases);
+        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases)
+        {
+            CopiedLoop = options.CopiedLoop,
+        };
         ReportWriter.Write(report, options.OutputDirectory);
         var failures = Checks.Failures(report);
         foreach (var failure in failures)
