@@ -10,8 +10,8 @@
 #     20,000 VMIs and 5,000 / 100,000, drainctl's report of 100,000 migrations, and the engine at scale (the production
 #     drain runner on 100,000 VMIs: pass and refill latency, CPU per migration) (bench/results/scale.json, scale-engine.json
 #     and scale.md);
-#  4. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): Core's planner and scheduler against
-#     the simulated KubeVirt cluster on the scenarios of bench/scenarios/ (suite.yaml), each under KubeVirt's upstream and
+#  4. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): the production engine (DrainRunner
+#     with Core, journaling to a private PostgreSQL, on the model's clock) against the simulated KubeVirt cluster on the scenarios of bench/scenarios/ (suite.yaml), each under KubeVirt's upstream and
 #     Red Hat's limits, once with the orchestrator and once with KubeVirt alone; summary.md and readme-table.md carry the
 #     headlines of 1 to 3, and a full run of all four copies readme-table.md into README.md's benchmark section.
 #

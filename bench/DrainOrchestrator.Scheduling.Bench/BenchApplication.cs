@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DrainOrchestrator.Scheduling.Bench.Engine;
 using DrainOrchestrator.Scheduling.Bench.Results;
 using DrainOrchestrator.Scheduling.Bench.Runs;
 using DrainOrchestrator.Scheduling.Bench.Suite;
@@ -9,7 +10,7 @@ namespace DrainOrchestrator.Scheduling.Bench;
 /// <summary>Runs the suite and writes the results.</summary>
 internal static class BenchApplication
 {
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var options = BenchOptions.Parse(args, out var exitCode);
         if (options is null)
@@ -20,19 +21,20 @@ internal static class BenchApplication
         var wall = Stopwatch.StartNew();
         var suite = SuiteDefinition.Load(options.SuitePath);
         var folder = Path.GetDirectoryName(options.SuitePath)!;
+        await using var engine = options.CopiedLoop ? null : await EngineDatabase.StartAsync(cancellationToken);
         var cases = new List<CaseResult>();
         var blindCases = new List<CaseResult>();
         foreach (var (entry, scenario) in suite.Scenarios.Where(s => Selected(s, options)).SelectMany(s => ScenarioFamily.Members(s, folder)))
         {
             foreach (var limits in suite.Limits)
             {
-                var runner = new CaseRunner(entry, scenario, limits, informed: !options.Blind);
+                var runner = new CaseRunner(entry, scenario, limits, informed: !options.Blind, engine);
                 var result = new CaseResult(entry, scenario.Name, limits, runner.Bound(),
-                    runner.Run(RunMode.Orchestrator), runner.Run(RunMode.KubeVirtAlone));
+                    await runner.RunAsync(RunMode.Orchestrator, cancellationToken), await runner.RunAsync(RunMode.KubeVirtAlone, cancellationToken));
                 cases.Add(result);
                 if (options.WithBlind)
                 {
-                    var blind = new CaseRunner(entry, scenario, limits, informed: false).Run(RunMode.Orchestrator);
+                    var blind = await new CaseRunner(entry, scenario, limits, informed: false, engine).RunAsync(RunMode.Orchestrator, cancellationToken);
                     blindCases.Add(result with { Orchestrator = blind });
                 }
 
@@ -41,7 +43,10 @@ internal static class BenchApplication
             }
         }
 
-        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases);
+        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases)
+        {
+            CopiedLoop = options.CopiedLoop,
+        };
         ReportWriter.Write(report, options.OutputDirectory);
         var failures = Checks.Failures(report);
         foreach (var failure in failures)

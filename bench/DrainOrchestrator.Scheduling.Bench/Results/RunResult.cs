@@ -3,7 +3,7 @@ namespace DrainOrchestrator.Scheduling.Bench.Results;
 /// <summary>Who decided the order and the targets.</summary>
 internal enum RunMode
 {
-    /// <summary>Core's planner and scheduler, VMIMs pinned to their targets.</summary>
+    /// <summary>The engine (Core's planner and scheduler in the migrate loop), VMIMs pinned to their targets.</summary>
     Orchestrator,
 
     /// <summary>Every VMIM created at once, unpinned; KubeVirt's admission and placement decide.</summary>

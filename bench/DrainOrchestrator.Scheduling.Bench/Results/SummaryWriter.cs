@@ -13,9 +13,11 @@ internal static class SummaryWriter
         var md = new StringBuilder();
         md.AppendLine("# Scheduling quality in virtual time").AppendLine();
         md.AppendLine(F($"Written by `scripts/bench.sh{(report.Quick ? " --quick" : "")}` ({(report.Quick ? "reduced" : "full")} run, {report.Cases.Count} cases).")
-            + " Core's planner")
-            .AppendLine("and scheduler (`DrainPlanner.Plan`, `DrainScheduler.Decide`) drive the simulated KubeVirt cluster")
-            .AppendLine("(`Simulator.Cluster`) in virtual time; \"KubeVirt alone\" creates every VMIM at once, unpinned, and lets the model's")
+            + (report.CopiedLoop
+                ? " Core's planner and scheduler, inside the bench's copy of the migrate loop (`--copied-loop`),"
+                : " The production engine (`DrainRunner`: Core's planner and scheduler in the migrate loop, journaling to PostgreSQL),"))
+            .AppendLine("drives the simulated KubeVirt cluster")
+            .AppendLine("(`Simulator.Cluster`) in virtual time (the engine's clock is the model's); \"KubeVirt alone\" creates every VMIM at once, unpinned, and lets the model's")
             .AppendLine("admission and scheduler-like placement decide. Times are model seconds; counts and bytes come from the simulator's")
             .AppendLine("ground truth. " + (report.Informed
                 ? "Core is given each node's NIC bandwidth and each guest's dirty rate (the engine reads them from the operator's annotations when set)."

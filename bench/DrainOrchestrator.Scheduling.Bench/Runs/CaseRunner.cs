@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Scheduling.Bench.Bounds;
+using DrainOrchestrator.Scheduling.Bench.Engine;
 using DrainOrchestrator.Scheduling.Bench.Model;
 using DrainOrchestrator.Scheduling.Bench.Results;
 using DrainOrchestrator.Scheduling.Bench.Suite;
@@ -9,8 +10,13 @@ using DrainOrchestrator.Simulator.Cluster;
 
 namespace DrainOrchestrator.Scheduling.Bench.Runs;
 
-/// <summary>Runs one scenario under one limit setting: its lower bound, and a drain in either mode on a fresh model.</summary>
-internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, LimitSetting limits, bool informed)
+/// <summary>
+/// Runs one scenario under one limit setting: its lower bound, and a drain in either mode on a fresh model. The
+/// orchestrator's drain runs the production engine journaling to <paramref name="engine"/>'s PostgreSQL; without one,
+/// the bench's copy of the migrate loop (<see cref="OrchestratorDriver"/>, <c>--copied-loop</c>), kept for comparison.
+/// Informed, the cluster carries the hint annotations (NIC bandwidth, dirty rate) the engine reads; blind, it does not.
+/// </summary>
+internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, LimitSetting limits, bool informed, EngineDatabase? engine = null)
 {
     // A batch that has not finished after this much model time is reported as stuck.
     private static readonly TimeSpan BatchTimeLimit = TimeSpan.FromHours(24);
@@ -22,6 +28,7 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
             ParallelMigrationsPerCluster = limits.PerCluster,
             ParallelOutboundMigrationsPerNode = limits.PerNode,
         },
+        Hints = informed && engine is not null,
     };
 
     private readonly IReadOnlyList<IReadOnlyList<string>> _batches = entry.ExpandedBatches();
@@ -43,13 +50,16 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
         return LowerBound.Sum([.. _batches.Select(b => LowerBound.Of(BoundInputs.Vms(cluster, b), startup, limits.PerCluster, limits.PerNode))]);
     }
 
-    public RunResult Run(RunMode mode)
+    public async Task<RunResult> RunAsync(RunMode mode, CancellationToken cancellationToken)
     {
         var wall = Stopwatch.StartNew();
         var cluster = SimulatedCluster.Create(_limited);
         using var mirror = new ClusterMirror(cluster, informed);
         var ids = new DeterministicIds(_limited.Seed);
         var policy = Policy;
+        var real = mode == RunMode.Orchestrator && engine is not null;
+        using var session = real ? new EngineSession(cluster, ids) : null;
+        await using var database = real ? await engine!.NewDatabaseAsync(cancellationToken) : null;
         var outcomes = new List<BatchOutcome>();
         for (var k = 0; k < _batches.Count; k++)
         {
@@ -58,9 +68,12 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
                 ? _batches.Skip(k + 1).SelectMany(b => b).ToHashSet(StringComparer.Ordinal)
                 : [];
             var deadline = cluster.Now + BatchTimeLimit;
-            var outcome = mode == RunMode.Orchestrator
-                ? new OrchestratorDriver(cluster, mirror, policy, ids).Drain($"{entry.Id}-{limits.Name}-batch-{k + 1}", batch, later, deadline)
-                : new KubeVirtAloneDriver(cluster, mirror, policy.Failure, ids).Drain($"b{k + 1}", batch, deadline);
+            var name = $"{entry.Id}-{limits.Name}-batch-{k + 1}";
+            var outcome = mode != RunMode.Orchestrator
+                ? new KubeVirtAloneDriver(cluster, mirror, policy.Failure, ids).Drain($"b{k + 1}", batch, deadline)
+                : real
+                    ? await new EngineDriver(cluster, session!, database!.DataSource, policy).DrainAsync(name, batch, later, deadline, cancellationToken)
+                    : new OrchestratorDriver(cluster, mirror, policy, ids).Drain(name, batch, later, deadline);
             outcomes.Add(outcome);
 
             // The maintenance is instant: the nodes come back, empty, before the next batch.

@@ -25,6 +25,22 @@ public interface IClusterView
     Task WhenChangedAsync(long seenVersion, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Completes once <see cref="Version"/> is above <paramref name="seenVersion"/> or <paramref name="delay"/> has passed
+    /// on <paramref name="time"/>, whichever comes first: the migrate loop's one idle wait between passes. A view that owns
+    /// the cluster's clock (a virtual-time harness) overrides it to learn that the engine is idle and until when, and
+    /// moves the clock only then.
+    /// </summary>
+    async Task WhenChangedOrElapsedAsync(long seenVersion, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var change = WhenChangedAsync(seenVersion, waiting.Token);
+        var timer = Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, time, waiting.Token);
+        await Task.WhenAny(change, timer);
+        await waiting.CancelAsync();
+    }
+
+    /// <summary>
     /// What changed after the change-log position <paramref name="through"/> (a previous answer's
     /// <see cref="ClusterChanges.Through"/>, negative for none), read before <see cref="Current"/>; null when this view keeps
     /// no log (then a consumer looks at everything on every read).

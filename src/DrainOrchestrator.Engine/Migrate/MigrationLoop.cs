@@ -225,7 +225,6 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     // due, or after a heartbeat interval (signals, stuck timer).
     private async Task WaitAsync(long seen, DateTimeOffset? wakeAt, CancellationToken cancellationToken)
     {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var now = context.Time.GetUtcNow();
         var delay = context.Options.HeartbeatInterval;
         foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now), NextDeferredDue])
@@ -243,10 +242,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             return;
         }
 
-        var change = context.View.WhenChangedAsync(seen, waiting.Token);
-        var timer = Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, context.Time, waiting.Token);
-        await Task.WhenAny(change, timer);
-        await waiting.CancelAsync();
+        await context.View.WhenChangedOrElapsedAsync(seen, delay, context.Time, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -1,12 +1,17 @@
 using DrainOrchestrator.Scheduling.Bench.Results;
 using DrainOrchestrator.Scheduling.Bench.Runs;
 using DrainOrchestrator.Scheduling.Bench.Suite;
+using DrainOrchestrator.Scheduling.Bench.Tests.Engine;
 using DrainOrchestrator.Simulator.Cluster;
 
 namespace DrainOrchestrator.Scheduling.Bench.Tests.Runs;
 
-/// <summary>The harness end to end on a small cluster: both modes finish, stay within limits and never beat the bound.</summary>
-public sealed class CaseRunnerTests
+/// <summary>
+/// The harness end to end on a small cluster: both modes finish, stay within limits and never beat the bound; the
+/// orchestrator's drains run the production engine.
+/// </summary>
+[Collection(EngineDatabaseCollection.Name)]
+public sealed class CaseRunnerTests(EngineDatabaseFixture fixture)
 {
     private const string Cluster = """
         name: tiny
@@ -22,13 +27,13 @@ public sealed class CaseRunnerTests
 
     [Theory]
     [MemberData(nameof(Limits))]
-    public void Run_BothModes_CompleteWithinLimitsAndNoFasterThanTheBound(int perCluster, int perNode)
+    public async Task Run_BothModes_CompleteWithinLimitsAndNoFasterThanTheBound(int perCluster, int perNode)
     {
         var runner = Runner([["worker-1", "worker-2"]], perCluster, perNode);
 
         var bound = runner.Bound();
-        var ours = runner.Run(RunMode.Orchestrator);
-        var alone = runner.Run(RunMode.KubeVirtAlone);
+        var ours = await runner.RunAsync(RunMode.Orchestrator, CancellationToken.None);
+        var alone = await runner.RunAsync(RunMode.KubeVirtAlone, CancellationToken.None);
 
         Assert.True(ours.Complete);
         Assert.Equal(8, ours.Succeeded);
@@ -39,11 +44,11 @@ public sealed class CaseRunnerTests
     }
 
     [Fact]
-    public void Run_RollingBatches_LaterBatchNodesAreNotTargets()
+    public async Task Run_RollingBatches_LaterBatchNodesAreNotTargets()
     {
         var runner = Runner([["worker-1"], ["worker-2"]], 5, 2, rolling: true);
 
-        var ours = runner.Run(RunMode.Orchestrator);
+        var ours = await runner.RunAsync(RunMode.Orchestrator, CancellationToken.None);
 
         Assert.True(ours.Complete);
         Assert.Equal(2, ours.BatchMakespanSeconds.Count);
@@ -51,9 +56,10 @@ public sealed class CaseRunnerTests
         Assert.DoesNotContain(ours.Migrations, m => m.Source == "worker-1" && m.Target == "worker-2");
     }
 
-    private static CaseRunner Runner(List<List<string>> batches, int perCluster, int perNode, bool rolling = false) => new(
+    private CaseRunner Runner(List<List<string>> batches, int perCluster, int perNode, bool rolling = false) => new(
         new ScenarioEntry { Id = "t", File = "tiny.yaml", Batches = batches, Rolling = rolling },
         ScenarioCatalog.Parse(Cluster, "tiny.yaml"),
         new LimitSetting { Name = "test", PerCluster = perCluster, PerNode = perNode },
-        informed: true);
+        informed: true,
+        fixture.Database);
 }
