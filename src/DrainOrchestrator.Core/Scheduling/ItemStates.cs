@@ -13,7 +13,18 @@ internal static class ItemStates
         var table = new ItemTable(plan.Items.Length);
         try
         {
-            FindVmis(table, state.Cluster.Vmis, plan);
+            if (state.PlannedVmis is { } planned && planned.Count == table.Count)
+            {
+                for (var i = 0; i < table.Count; i++)
+                {
+                    table[i].Vmi = planned[i]!;
+                }
+            }
+            else
+            {
+                FindVmis(table, state.Cluster.Vmis, plan);
+            }
+
             GatherAttempts(table, state.Attempts, plan);
             for (var i = 0; i < table.Count; i++)
             {

@@ -29,6 +29,14 @@ public sealed record SchedulerState(
     IReadOnlySet<string>? PreferredTargets = null,
     WindowAdmission? Window = null)
 {
+    /// <summary>
+    /// For each item of <see cref="Plan"/> (by position), its VMI as <see cref="ClusterSnapshot.Vmis"/> lists it (the
+    /// last one listed with the item's uid), or null when the cluster has none: a caller that keeps this up to date as
+    /// the cluster changes spares each decision reading every VMI of the cluster to find the plan's. Null (or a list of
+    /// another length): the decision reads <see cref="ClusterSnapshot.Vmis"/>.
+    /// </summary>
+    public IReadOnlyList<VmiSnapshot?>? PlannedVmis { get; init; }
+
     /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
     public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);
 }

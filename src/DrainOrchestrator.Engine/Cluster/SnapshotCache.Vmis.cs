@@ -89,6 +89,9 @@ public sealed partial class SnapshotCache
         _dirtyNodes.Add(node);
     }
 
+    /// <summary>The VMI with this key (<c>namespace/name</c>) as the last snapshot lists it, or null when it lists none.</summary>
+    public VmiSnapshot? Listed(string key) => _vmis.TryGetValue(key, out var mapped) && mapped.Slot >= 0 ? _slots[mapped.Slot] : null;
+
     // Frozen, so a snapshot handed out never changes; frozen again only after a VMI changed (sharing the unchanged chunks).
     private IReadOnlyList<VmiSnapshot> VmiList() => _vmiList ??= _slots.Freeze();
 

@@ -19,6 +19,15 @@ public sealed partial class SnapshotCache
     /// <summary>How many objects the last read mapped again (every VMI and node when it mapped everything).</summary>
     public int LastMapped { get; private set; }
 
+    /// <summary>
+    /// What changed in the view before the last read (null: unknown), for a reader that keeps its own derived state in
+    /// step with the snapshot's.
+    /// </summary>
+    public ClusterChanges? LastChanges { get; private set; }
+
+    /// <summary>The keys of the VMIs the last read mapped again; null when it mapped every VMI again.</summary>
+    public IReadOnlySet<string>? LastRemapped { get; private set; }
+
     /// <summary>Reads the view's changes, then its state, and returns the state with its snapshot.</summary>
     public (ClusterState State, ClusterSnapshot Snapshot) Read(IClusterView view)
     {
@@ -43,6 +52,7 @@ public sealed partial class SnapshotCache
         }
 
         _through = changes?.Through ?? -1;
+        LastChanges = changes;
         _snapshot = new ClusterSnapshot(NodeList(), VmiList(), _config, _policies, UnfinishedMigrations(state))
         {
             InvalidHints = [.. _vmiHints.Values, .. _nodeHints.Values],
@@ -54,6 +64,7 @@ public sealed partial class SnapshotCache
     private void Rebuild(ClusterState state)
     {
         ClearVmis();
+        LastRemapped = null;
         foreach (var vmi in state.Vmis)
         {
             SetVmi(ClusterIndex.Key(vmi.Metadata.Namespace, vmi.Metadata.Name ?? ""), state);
@@ -74,10 +85,16 @@ public sealed partial class SnapshotCache
     {
         _dirtyNodes.Clear();
         // A VM's VMI has the VM's namespace and name: a changed VM changes that VMI's run strategy and hints.
-        foreach (var key in changes.Vmis.Concat(changes.VirtualMachines).Distinct(StringComparer.Ordinal))
+        var remapped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in changes.Vmis.Concat(changes.VirtualMachines))
         {
-            SetVmi(key, state);
+            if (remapped.Add(key))
+            {
+                SetVmi(key, state);
+            }
         }
+
+        LastRemapped = remapped;
 
         if (changes.Nodes.Any(n => _nodeSlots.ContainsKey(n) != (state.FindNode(n) is not null)))
         {

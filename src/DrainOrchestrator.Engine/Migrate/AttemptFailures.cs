@@ -14,11 +14,15 @@ internal sealed class AttemptFailures
 
     public AttemptFailures(IEnumerable<AttemptRecord> records)
     {
-        _byVmi = records.Where(r => r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
-                && FailureDecider.IsCharged(Enum.TryParse<FailureKind>(r.FailureClass, out var kind) ? kind : null))
+        _byVmi = records.Where(IsCharged)
             .GroupBy(r => r.VmiUid, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
+
+    /// <summary>Whether <paramref name="record"/> ended without moving its VMI and counts against it.</summary>
+    public static bool IsCharged(AttemptRecord record) =>
+        record.IsFinal && record.Outcome != AttemptOutcome.Succeeded
+        && FailureDecider.IsCharged(Enum.TryParse<FailureKind>(record.FailureClass, out var kind) ? kind : null);
 
     /// <summary>The failed attempts of the VMI with this uid; 0 when it has none.</summary>
     public int Of(string vmiUid) => _byVmi.GetValueOrDefault(vmiUid);

@@ -33,6 +33,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly LimitsFollower _limits = new(context);
     private readonly SnapshotCache _snapshots = new();
     private readonly AttemptMemory _memory = new();
+    private readonly PlannedVmiPlaces _places = new(plan, context.Nodes);
+    private readonly PlannedVmiSnapshots _plannedVmis = new(plan);
     private PassWrites? _writes;
     private DateTimeOffset? _stuckSince;
     private long _passes;
@@ -92,6 +94,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             // The snapshot is kept between passes and updated from what changed (SnapshotCache).
             var (cluster, snapshot) = _snapshots.Read(context.View);
+            _places.Update(cluster, _snapshots.LastChanges);
+            var plannedVmis = _plannedVmis.Update(_snapshots);
             if (_memory.Stale)
             {
                 _memory.Load(await context.Attempts.ListAsync(context.Id, cancellationToken));
@@ -122,7 +126,10 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var admission = _window.Admission(records);
             var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
-                context.Targets.LaterDrain, context.Targets.Preferred, admission);
+                context.Targets.LaterDrain, context.Targets.Preferred, admission)
+            {
+                PlannedVmis = plannedVmis,
+            };
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
             EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
@@ -148,7 +155,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             // the progress.
             RecordCreated();
             RecordObservations(observed);
-            Report(cluster, [.. records, .. _intendedThisPass], decision.ClusterInFlight - unstarted, drainState == DrainState.Paused);
+            Report([.. records, .. _intendedThisPass], decision.ClusterInFlight - unstarted, drainState == DrainState.Paused);
             await Writes.FlushAsync(context.Writer, context.Time, force: false, cancellationToken);
             // After the starts and records, so a renewal never delays refilling a slot.
             await _nodeLeases.RenewDueAsync(cancellationToken);

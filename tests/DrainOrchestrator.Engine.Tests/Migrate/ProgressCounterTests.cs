@@ -1,0 +1,141 @@
+using DrainOrchestrator.Core.Failures;
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Migrate;
+using DrainOrchestrator.Engine.Tests.Cluster;
+using DrainOrchestrator.Engine.Tests.Workflow;
+using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Journal.Events;
+
+namespace DrainOrchestrator.Engine.Tests.Migrate;
+
+/// <summary>
+/// <see cref="ProgressCounter"/> counts from arrays what a plain reading of the plan, the attempts and the view counts
+/// (the reference below: sets of uids per node, each VMI looked up in the view), over random plans, attempts, give-ups
+/// and views, uids planned twice included.
+/// </summary>
+public sealed class ProgressCounterTests
+{
+    private static readonly string[] Nodes = ["node-0", "node-1", "node-2", "node-3"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Count_RandomAttemptsAndViews_EqualsAPlainReading(int seed)
+    {
+        var random = new Random(seed);
+        var cache = new ClusterCache();
+        var changes = new RandomClusterChanges(seed);
+        changes.Seed(cache);
+        var plan = RandomPlan(cache, random);
+        var places = new PlannedVmiPlaces(plan, Nodes);
+        var counter = new ProgressCounter(plan, Nodes);
+        var through = -1L;
+        var nonZero = 0;
+        for (var round = 0; round < 150; round++)
+        {
+            for (var i = random.Next(5); i > 0; i--)
+            {
+                changes.Step(cache);
+            }
+
+            var since = cache.ChangesSince(through);
+            through = since.Through;
+            places.Update(cache.Current, since);
+            var records = RandomRecords(plan, random);
+            var givenUp = plan.Items.Where(_ => random.Next(15) == 0).Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
+
+            var counts = counter.Count(records, givenUp, places);
+            Assert.Equal(Reference(plan, Nodes, cache.Current, records, givenUp), counts);
+            Assert.Equal(ReferenceRemaining(plan, Nodes, cache.Current, records, givenUp), counter.RemainingSeconds(givenUp, places));
+            nonZero += counts.Any(c => c.Moved > 0 && c.FailedAttempts > 0 && c.InFlight > 0) ? 1 : 0;
+        }
+
+        Assert.True(nonZero > 50, $"only {nonZero} rounds counted moved, failed and in-flight VMs at once");
+    }
+
+    // The counts as the migrate loop computed them before ProgressCounter, with every VMI looked up in the view.
+    private static List<NodeProgress> Reference(DrainPlan plan, IReadOnlyList<string> nodes, ClusterState cluster,
+        IReadOnlyList<AttemptRecord> records, HashSet<string> givenUp)
+    {
+        var inFlight = records.Where(r => !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        var failures = new AttemptFailures(records);
+        var succeededFrom = records.Where(r => r.Outcome == AttemptOutcome.Succeeded)
+            .GroupBy(r => r.SourceNode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byNode = plan.Items.GroupBy(i => i.Vmi.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var result = new List<NodeProgress>();
+        foreach (var node in nodes)
+        {
+            var items = byNode.GetValueOrDefault(node) ?? [];
+            var migrating = items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart).ToList();
+            var movedOff = (succeededFrom.GetValueOrDefault(node) ?? []).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+            var moved = migrating
+                .Where(i => (movedOff.Contains(i.Vmi.Uid) || cluster.FindVmi(i.Vmi.Uid) is not { } v || v.Status?.NodeName != node)
+                    && !(i.Disposition == PlanDisposition.Restart && inFlight.Contains(i.Vmi.Uid)))
+                .Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
+            var given = migrating.Count(i => givenUp.Contains(i.Vmi.Uid));
+            var flying = migrating.Count(i => inFlight.Contains(i.Vmi.Uid));
+            var failedAttempts = migrating.Sum(i => failures.Of(i.Vmi.Uid));
+            var retrying = migrating.Count(i => failures.Of(i.Vmi.Uid) > 0 && !moved.Contains(i.Vmi.Uid) && !givenUp.Contains(i.Vmi.Uid));
+            var planned = items.Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
+            var movedEarlier = (succeededFrom.GetValueOrDefault(node) ?? []).Where(r => !planned.Contains(r.VmiUid))
+                .Select(r => r.VmiUid).Distinct(StringComparer.Ordinal).Count();
+            result.Add(new NodeProgress(node, items.Count + movedEarlier, moved.Count + movedEarlier, migrating.Count - moved.Count - given,
+                flying, failedAttempts, retrying, given, items.Count - migrating.Count));
+        }
+
+        return result;
+    }
+
+    private static double ReferenceRemaining(DrainPlan plan, IReadOnlyList<string> nodes, ClusterState cluster,
+        IReadOnlyList<AttemptRecord> records, HashSet<string> givenUp)
+    {
+        var succeeded = records.Where(r => r.Outcome == AttemptOutcome.Succeeded).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        return plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate && !succeeded.Contains(i.Vmi.Uid)
+                && cluster.FindVmi(i.Vmi.Uid) is { } v && nodes.Contains(v.Status?.NodeName ?? "") && !givenUp.Contains(i.Vmi.Uid))
+            .Sum(i => i.Estimate.Duration.TotalSeconds);
+    }
+
+    // Every name of the random changes with one of its uids, planned on a random node (drained or not), migrating,
+    // restarting or skipped; a few uids planned twice.
+    private static DrainPlan RandomPlan(ClusterCache cache, Random random)
+    {
+        var template = DrainPlanner.Plan(SnapshotMapper.Map(cache.Current), [.. Enumerable.Range(0, 10).Select(n => "node-" + n)],
+            DrainHarness.FastPolicy("skip")).Items[0];
+        var dispositions = new[] { PlanDisposition.Migrate, PlanDisposition.Migrate, PlanDisposition.Restart, PlanDisposition.Skip };
+        var items = new List<PlannedVmi>();
+        foreach (var name in Enumerable.Range(0, 50).Select(i => "vm-" + i))
+        {
+            var ns = "ns-" + Math.Abs(name.GetHashCode(StringComparison.Ordinal) % 3);
+            var uid = name + "-" + random.Next(3);
+            items.Add(template with
+            {
+                Vmi = template.Vmi with { Namespace = ns, Name = name, Uid = uid, NodeName = "node-" + random.Next(6) },
+                Disposition = dispositions[random.Next(dispositions.Length)],
+                Estimate = template.Estimate with { Duration = TimeSpan.FromSeconds(1 + random.Next(100)) },
+            });
+        }
+
+        items.Add(items[3]);
+        items.Add(items[7] with { Disposition = PlanDisposition.Restart });
+        return new DrainPlan(Nodes, items, [], [], TimeSpan.Zero);
+    }
+
+    private static List<AttemptRecord> RandomRecords(DrainPlan plan, Random random)
+    {
+        var outcomes = Enum.GetValues<AttemptOutcome>();
+        var classes = Enum.GetNames<FailureKind>().Append(null).ToArray();
+        var records = new List<AttemptRecord>();
+        for (var i = random.Next(80); i > 0; i--)
+        {
+            var uid = random.Next(10) == 0 ? "not-planned-" + random.Next(4) : plan.Items[random.Next(plan.Items.Count)].Vmi.Uid;
+            records.Add(new AttemptRecord(i, Guid.Empty, 1, 1, "ns", "vm", uid, "node-" + random.Next(6), null, "vmim-" + i, null, null,
+                outcomes[random.Next(outcomes.Length)], classes[random.Next(classes.Length)], null, null, null, "{}", false,
+                DateTimeOffset.UnixEpoch, null, null, null));
+        }
+
+        return records;
+    }
+}
