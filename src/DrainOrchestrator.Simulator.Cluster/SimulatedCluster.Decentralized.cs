@@ -39,4 +39,8 @@ public sealed partial class SimulatedCluster
         ArgumentNullException.ThrowIfNull(request);
         return Mutate(() => _controller.CreateReceiverVm(request));
     }
+
+    /// <summary>Deletes a receiver VM (or a stopped one); null when deleted or absent, else why not.</summary>
+    public string? DeleteVirtualMachine(string @namespace, string name) =>
+        Mutate(() => _controller.DeleteVirtualMachine(@namespace, name));
 }

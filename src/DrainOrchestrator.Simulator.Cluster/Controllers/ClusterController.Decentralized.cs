@@ -78,6 +78,38 @@ internal sealed partial class ClusterController
         return null;
     }
 
+    /// <summary>
+    /// Deletes a VM that holds no running guest: a receiver still waiting (its migration fails) or a stopped source.
+    /// Null when deleted, else why not.
+    /// </summary>
+    public string? DeleteVirtualMachine(string @namespace, string name)
+    {
+        if (!State.Vms.TryGetValue(ClusterKeys.Of(@namespace, name), out var vm))
+        {
+            return null;
+        }
+
+        if (vm.RunStrategy is not (RunStrategy.WaitAsReceiver or RunStrategy.Halted) || vm.HasRunningVmi)
+        {
+            return "only a receiver VM (runStrategy WaitAsReceiver) or a stopped one can be deleted; scenario VMs stay";
+        }
+
+        if (vm.ActiveMigration is { } job)
+        {
+            Fail(job, $"Migration failed: the VirtualMachine {@namespace}/{name} was deleted");
+        }
+
+        if (vm.VmiUid is not null)
+        {
+            _ctx.Publish(new VmiDeleted(Now, vm.ToVmiSnapshot()));
+            vm.VmiUid = null;
+        }
+
+        State.Vms.Remove(vm.Key);
+        State.VmList.Remove(vm);
+        return null;
+    }
+
     /// <summary>KubeVirt's admission of a decentralized VMIM; null when admitted.</summary>
     private string? CheckDecentralized(VmimCreateRequest request, DecentralizedSpec spec, VmState? vm)
     {
