@@ -53,6 +53,15 @@ internal static class SynchronizationControllerRenderer
             ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = SynchronizationController.PodIp }),
             ["startTime"] = WireTime(at),
             ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
+            ["containerStatuses"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "virt-synchronization-controller",
+                ["ready"] = true,
+                ["started"] = true,
+                ["restartCount"] = 0,
+                ["image"] = "quay.io/kubevirt/virt-synchronization-controller:v1.7.0",
+                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = WireTime(at) } },
+            }),
         },
     };
 
