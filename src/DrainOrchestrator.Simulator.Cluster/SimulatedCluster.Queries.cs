@@ -47,7 +47,10 @@ public sealed partial class SimulatedCluster
 
     /// <summary>The ground truth so far.</summary>
     public GroundTruthReport GetGroundTruth() =>
-        Read(() => _truth.Report(Scenario.Name, Seed, StartedAt, _ctx.Now));
+        Read(() => _truth.Report(Scenario.Name, Seed, StartedAt, _ctx.Now) with
+        {
+            VirtualMachines = [.. _ctx.State.VmList.Select(VmTruth.Of)],
+        });
 
     private T Read<T>(Func<T> read)
     {

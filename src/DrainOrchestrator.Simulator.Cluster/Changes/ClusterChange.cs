@@ -49,3 +49,9 @@ public sealed record MigrationPolicyChanged(DateTimeOffset At, MigrationPolicy P
 
 /// <summary>A MigrationPolicy was deleted.</summary>
 public sealed record MigrationPolicyDeleted(DateTimeOffset At, MigrationPolicy Policy) : ClusterChange(At);
+
+/// <summary>A CDI DataVolume (and its PVC) was created or changed.</summary>
+public sealed record DataVolumeChanged(DateTimeOffset At, DataVolumeSnapshot DataVolume) : ClusterChange(At);
+
+/// <summary>A CDI DataVolume (and its PVC) was deleted.</summary>
+public sealed record DataVolumeDeleted(DateTimeOffset At, DataVolumeSnapshot DataVolume) : ClusterChange(At);

@@ -18,7 +18,10 @@ internal sealed partial class ClusterController
         }
 
         State.Vms.TryGetValue(ClusterKeys.Of(request.Namespace, request.VmiName), out var vm);
-        if (VmimAdmission.Check(vm, request.VmiName, Now, AdmissionCacheLag) is { } denial)
+        var denial = request.Decentralized is { } decentralized
+            ? CheckDecentralized(request, decentralized, vm)
+            : VmimAdmission.Check(vm, request.VmiName, Now, AdmissionCacheLag);
+        if (denial is not null)
         {
             return new VmimCreateResult(VmimCreateStatus.Rejected, null, denial);
         }
@@ -38,6 +41,7 @@ internal sealed partial class ClusterController
             Annotations = request.Annotations ?? new Dictionary<string, string>(),
             CreatedByModel = createdByModel,
             Sequence = _sequence++,
+            Decentralized = request.Decentralized,
         };
         State.Migrations.Add(key, job);
         if (vm.ActiveMigration is null)
@@ -51,8 +55,17 @@ internal sealed partial class ClusterController
         }
 
         SetPhase(job, MigrationPhase.Pending);
-        _pending.Add(job);
-        _admissionNeeded = true;
+        if (job.Decentralized is { } spec)
+        {
+            State.DecentralizedSides[(spec.MigrationId, spec.Role)] = job;
+            TryPair(job);
+        }
+        else
+        {
+            _pending.Add(job);
+            _admissionNeeded = true;
+        }
+
         return new VmimCreateResult(VmimCreateStatus.Accepted, job.ToSnapshot(), null);
     }
 }

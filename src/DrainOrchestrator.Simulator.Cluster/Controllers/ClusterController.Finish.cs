@@ -6,10 +6,16 @@ internal sealed partial class ClusterController
     {
         var vm = job.Vm;
         var transfer = job.Transfer!;
-        transfer.Processed += transfer.Remaining; // the stop-and-copy
+        transfer.Processed += transfer.FirstPass + transfer.Dirty; // the stop-and-copy
         transfer.FirstPass = 0;
         transfer.Dirty = 0;
+        transfer.DiskRemaining = 0;
         Transfers.Remove(transfer, Now);
+        if (job.Peer is not null)
+        {
+            SucceedDecentralized(job);
+            return;
+        }
 
         var sourcePod = vm.Pod;
         vm.Pod = job.TargetPod;
@@ -38,6 +44,12 @@ internal sealed partial class ClusterController
     {
         if (job.IsFinal)
         {
+            return;
+        }
+
+        if (job.Decentralized?.Role == DecentralizedRole.Receiver && job.Peer is { IsFinal: false } sender)
+        {
+            Fail(sender, reason, aborted); // the sender ends the pair; the receiver follows it
             return;
         }
 
@@ -74,6 +86,17 @@ internal sealed partial class ClusterController
         }
 
         job.FailureReason = reason;
+        if (job.Peer is { } peer)
+        {
+            peer.FailureReason = reason;
+            if (peer.Vm.MigrationState is { } receiverState && receiverState.MigrationUid == peer.Uid)
+            {
+                peer.Vm.MigrationState = receiverState with { Completed = true, Failed = true, FailureReason = reason, EndTimestamp = Now };
+                peer.FinalMigrationState = peer.Vm.MigrationState;
+                PublishVmi(peer.Vm);
+            }
+        }
+
         SetPhase(job, MigrationPhase.Failed);
         Finish(job);
     }
@@ -107,6 +130,12 @@ internal sealed partial class ClusterController
     {
         job.Removed = true;
         State.Migrations.Remove(job.Key);
+        if (job.Decentralized is { } spec
+            && State.DecentralizedSides.TryGetValue((spec.MigrationId, spec.Role), out var side) && ReferenceEquals(side, job))
+        {
+            State.DecentralizedSides.Remove((spec.MigrationId, spec.Role));
+        }
+
         job.Vm.FinishedMigrations.Remove(job);
         _ctx.Publish(new VmimRemoved(Now, job.ToSnapshot(), reason));
     }

@@ -33,6 +33,11 @@ internal sealed partial class ClusterController
             MigrationConfiguration = MigrationPolicyResolver.Resolve(State.Config, policy),
         };
         PublishVmi(vm);
+        if (job.Peer is not null)
+        {
+            MirrorMigrationState(job);
+        }
+
         SetPhase(job, MigrationPhase.PreparingTarget);
         After(State.Timings.TargetPreparation, job, () =>
         {
@@ -45,7 +50,7 @@ internal sealed partial class ClusterController
     {
         var vm = job.Vm;
         var config = vm.MigrationState!.MigrationConfiguration!;
-        var gigabytes = Math.Ceiling(vm.MemoryBytes / 1e9);
+        var gigabytes = Math.Ceiling((vm.MemoryBytes + job.DiskBytes) / 1e9);
         var budget = config.CompletionTimeoutPerGiB * gigabytes;
         var transfer = new Transfer
         {
@@ -60,6 +65,7 @@ internal sealed partial class ClusterController
             MemoryBytes = vm.MemoryBytes,
             WorkingSetBytes = Math.Min(vm.WorkingSetBytes, vm.MemoryBytes),
             FirstPass = vm.MemoryBytes,
+            DiskRemaining = job.DiskBytes,
             LastProgressAt = Now,
         };
         job.Transfer = transfer;

@@ -10,11 +10,16 @@ internal sealed partial class ClusterController
         var vm = job.Vm;
         job.SourceNode = vm.Pod!.Node;
         job.SourcePod = vm.Pod.Name;
-        var pod = NewPod(vm, job.Uid);
+        var pod = NewPod(job.Peer?.Vm ?? vm, job.Uid);
         job.TargetPod = pod;
         job.TargetPodName = pod.Name;
         SetPhase(job, MigrationPhase.Scheduling);
         _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.Created));
+        if (job.Peer is { } receiver && UnboundVolume(receiver.Vm) is { } volume)
+        {
+            Fail(job, $"Migration failed: the receiving VM's DataVolume {receiver.Vm.Namespace}/{volume} is missing or its PVC is not bound");
+            return;
+        }
 
         var timeout = State.Timings.UnschedulableTimeout;
         After(timeout, job, () =>

@@ -83,12 +83,18 @@ internal sealed partial class ClusterController
         }
 
         var chosen = new List<MigrationJob>();
+        var used = 0;
         var extraPerNode = new Dictionary<NodeState, int>();
         foreach (var job in _pending)
         {
-            if (chosen.Count >= free)
+            if (used >= free)
             {
                 break;
+            }
+
+            if (used + SlotsOf(job) > free)
+            {
+                continue;
             }
 
             var source = job.Vm.Pod?.Node;
@@ -104,6 +110,7 @@ internal sealed partial class ClusterController
             }
 
             extraPerNode[source] = extra + 1;
+            used += SlotsOf(job);
             chosen.Add(job);
         }
 
@@ -114,24 +121,39 @@ internal sealed partial class ClusterController
         }
     }
 
+    /// <summary>Cluster slots a VMIM takes: a decentralized pair counts on both sides, here both in this cluster.</summary>
+    private static int SlotsOf(MigrationJob job) => job.Decentralized is null ? 1 : 2;
+
     /// <summary>Enters a phase, keeping the in-flight counts (cluster and source node) in step, and publishes it.</summary>
     private void SetPhase(MigrationJob job, MigrationPhase phase)
     {
+        if (job.Decentralized?.Role == DecentralizedRole.Receiver)
+        {
+            // The sender holds the pair's counts; the caller finishes the receiver.
+            job.EnterPhase(phase, Now);
+            _ctx.Publish(new VmimChanged(Now, job.ToSnapshot()));
+            return;
+        }
+
         var wasInFlight = job.IsInFlight;
         job.EnterPhase(phase, Now);
         if (wasInFlight && !job.IsInFlight)
         {
-            _inFlight--;
+            _inFlight -= SlotsOf(job);
             job.SourceNode!.OutboundInFlight--;
             _admissionNeeded = true;
         }
         else if (!wasInFlight && job.IsInFlight)
         {
-            _inFlight++;
+            _inFlight += SlotsOf(job);
             job.SourceNode!.OutboundInFlight++;
         }
 
         _ctx.Publish(new VmimChanged(Now, job.ToSnapshot()));
+        if (job.Peer is { } receiver)
+        {
+            Mirror(receiver, phase);
+        }
     }
 
     /// <summary>Schedules <paramref name="action"/> to run only if the VMIM is still in the same phase by then.</summary>

@@ -60,6 +60,12 @@ public sealed record GroundTruthReport
     /// </summary>
     public IReadOnlyList<GuestOnRebootingNode> GuestsOnRebootingNodes { get; init; } = [];
 
+    /// <summary>
+    /// Every VirtualMachine as it is now (namespace, run strategy, its VMI's phase and node), so a test can check that a
+    /// moved VM runs exactly once, in its target namespace.
+    /// </summary>
+    public IReadOnlyList<VmTruth> VirtualMachines { get; init; } = [];
+
     /// <summary>Succeeded migrations.</summary>
     public int Succeeded => Migrations.Count(m => m.Outcome == MigrationOutcome.Succeeded);
 

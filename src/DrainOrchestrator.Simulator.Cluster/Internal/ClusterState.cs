@@ -26,6 +26,18 @@ internal sealed class ClusterState
 
     public MigrationTimings Timings { get; set; } = new();
 
+    /// <summary>The KubeVirt CR's <c>developerConfiguration.featureGates</c>.</summary>
+    public HashSet<string> FeatureGates { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The storage classes PVCs can bind in (<c>kubectl get storageclass</c>).</summary>
+    public List<string> StorageClasses { get; } = ["standard"];
+
+    /// <summary>CDI DataVolumes (and their PVCs) by namespace/name.</summary>
+    public Dictionary<string, DataVolumeState> DataVolumes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Decentralized VMIMs by migrationID and side, to pair them.</summary>
+    public Dictionary<(string MigrationId, DecentralizedRole Role), MigrationJob> DecentralizedSides { get; } = [];
+
     /// <summary>Whether KubeVirt's evacuation controller runs (the scenario's <c>kubevirt.evacuationController</c>).</summary>
     public bool EvacuationController { get; init; }
 

@@ -36,6 +36,15 @@ internal sealed class MigrationJob
 
     public required long Sequence { get; init; }
 
+    /// <summary>The decentralized part (<c>spec.sendTo</c> or <c>spec.receive</c>); null for an ordinary VMIM.</summary>
+    public DecentralizedSpec? Decentralized { get; init; }
+
+    /// <summary>The other side of a paired decentralized migration.</summary>
+    public MigrationJob? Peer { get; set; }
+
+    /// <summary>Disk bytes a decentralized transfer copies before the memory (the receiver's DataVolumes).</summary>
+    public long DiskBytes { get; set; }
+
     public MigrationPhase Phase { get; private set; } = MigrationPhase.Pending;
 
     /// <summary>Bumped on every phase change so stale scheduled events can tell.</summary>
@@ -97,8 +106,11 @@ internal sealed class MigrationJob
         Annotations = Annotations,
         CreatedByModel = CreatedByModel,
         CreatedAt = CreatedAt,
-        Phase = Phase,
-        PhaseTransitions = [.. _transitions],
+        Phase = DecentralizedPhases.Shown(Decentralized, Phase),
+        PhaseTransitions = DecentralizedPhases.Shown(Decentralized, _transitions),
+        Decentralized = Decentralized,
+        SynchronizationAddresses = Decentralized is null ? [] : [SynchronizationController.Address],
+        DiskBytes = DiskBytes,
         DeletionRequested = DeletionRequested,
         AbortRequested = AbortRequested,
         FailureReason = FailureReason,
@@ -108,9 +120,9 @@ internal sealed class MigrationJob
         MigrationState = FinalMigrationState,
         Mode = Transfer?.Mode,
         BytesProcessed = (long)(Transfer?.Processed ?? 0),
-        BytesTotal = Vm.MemoryBytes,
+        BytesTotal = Vm.MemoryBytes + DiskBytes,
         TransferRateBytesPerSecond = Transfer?.Rate ?? 0,
         DirtyRateBytesPerSecond = Transfer is { Mode: MigrationMode.PreCopy } t ? Vm.DirtyRate * (1 - t.Throttle) : 0,
-        BytesRemaining = (long)(Transfer?.Remaining ?? (IsFinal ? 0 : Vm.MemoryBytes)),
+        BytesRemaining = (long)(Transfer?.Remaining ?? (IsFinal ? 0 : Vm.MemoryBytes + DiskBytes)),
     };
 }

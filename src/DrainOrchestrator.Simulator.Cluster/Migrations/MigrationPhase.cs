@@ -6,6 +6,9 @@ public enum MigrationPhase
     /// <summary>Created; waiting for the migration controller (and for a free slot under the limits).</summary>
     Pending,
 
+    /// <summary>Decentralized: created on one side, waiting for its peer (same migrationID) and a free slot.</summary>
+    WaitingForSync,
+
     /// <summary>Counted as running: the target pod exists and is being scheduled or started.</summary>
     Scheduling,
 
@@ -17,6 +20,9 @@ public enum MigrationPhase
 
     /// <summary>The target domain is ready to receive.</summary>
     TargetReady,
+
+    /// <summary>Decentralized: paired and counted as running, the receiving side's pod is being set up.</summary>
+    Synchronizing,
 
     /// <summary>Memory is being transferred.</summary>
     Running,

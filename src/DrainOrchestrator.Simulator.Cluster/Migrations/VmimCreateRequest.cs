@@ -8,6 +8,7 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// <param name="AddedNodeSelector"><c>spec.addedNodeSelector</c>, or null.</param>
 /// <param name="Priority"><c>spec.priority</c>, or null (every VMIM but virt-controller's own).</param>
 /// <param name="Annotations">The VMIM's annotations the model needs to know (KubeVirt's own markers), or null.</param>
+/// <param name="Decentralized"><c>spec.sendTo</c> or <c>spec.receive</c>, or null (an ordinary VMIM).</param>
 public sealed record VmimCreateRequest(
     string Namespace,
     string Name,
@@ -15,4 +16,5 @@ public sealed record VmimCreateRequest(
     string VmiName,
     IReadOnlyDictionary<string, string>? AddedNodeSelector = null,
     MigrationPriority? Priority = null,
-    IReadOnlyDictionary<string, string>? Annotations = null);
+    IReadOnlyDictionary<string, string>? Annotations = null,
+    DecentralizedSpec? Decentralized = null);

@@ -24,6 +24,15 @@ public sealed record VmimSnapshot
     /// <summary>The annotations the model set or knows (KubeVirt's evacuation and workload-update markers).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The decentralized part (<c>spec.sendTo</c> or <c>spec.receive</c>); null for an ordinary VMIM.</summary>
+    public DecentralizedSpec? Decentralized { get; init; }
+
+    /// <summary><c>status.synchronizationAddresses</c> (decentralized VMIMs only).</summary>
+    public IReadOnlyList<string> SynchronizationAddresses { get; init; } = [];
+
+    /// <summary>Disk bytes a decentralized transfer copies before the memory.</summary>
+    public long DiskBytes { get; init; }
+
     /// <summary>KubeVirt's own controller (the model) created it; clients' VMIMs are created through the API.</summary>
     public bool CreatedByModel { get; init; }
 

@@ -53,5 +53,8 @@ internal sealed class Transfer
 
     public DateTimeOffset? AbortAt { get; set; }
 
-    public double Remaining => FirstPass + Dirty;
+    /// <summary>Disk bytes still to copy (decentralized migrations copy the disks before the memory pre-copy starts).</summary>
+    public double DiskRemaining { get; set; }
+
+    public double Remaining => FirstPass + Dirty + DiskRemaining;
 }

@@ -61,7 +61,11 @@ internal sealed class TransferEngine(TimeSpan autoConvergeStep)
 
         foreach (var transfer in _active)
         {
-            TransferPhysics.Integrate(transfer, transfer.Job.Vm.DirtyRate, seconds, now);
+            var memorySeconds = TransferPhysics.CopyDisk(transfer, seconds, now);
+            if (memorySeconds > 0)
+            {
+                TransferPhysics.Integrate(transfer, transfer.Job.Vm.DirtyRate, memorySeconds, now);
+            }
         }
 
         IntegratedTo = now;

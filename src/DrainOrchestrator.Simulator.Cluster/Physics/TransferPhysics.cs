@@ -4,6 +4,31 @@ namespace DrainOrchestrator.Simulator.Cluster;
 internal static class TransferPhysics
 {
     /// <summary>Moves <paramref name="transfer"/> forward by <paramref name="seconds"/> at its current rate.</summary>
+    /// <summary>
+    /// Copies disk bytes first (nothing dirties them: the guest's writes are mirrored); returns the seconds of the slice
+    /// left for the memory pre-copy.
+    /// </summary>
+    public static double CopyDisk(Transfer transfer, double seconds, DateTimeOffset end)
+    {
+        if (transfer.DiskRemaining <= 0)
+        {
+            return seconds;
+        }
+
+        if (transfer.Rate <= 0)
+        {
+            return 0;
+        }
+
+        var diskSeconds = Math.Min(seconds, transfer.DiskRemaining / transfer.Rate);
+        var copied = Math.Min(transfer.DiskRemaining, transfer.Rate * diskSeconds);
+        transfer.DiskRemaining -= copied;
+        transfer.Processed += copied;
+        transfer.Watermark = Math.Min(transfer.Watermark, transfer.Remaining);
+        transfer.LastProgressAt = end;
+        return transfer.DiskRemaining <= 0 ? seconds - diskSeconds : 0;
+    }
+
     public static void Integrate(Transfer transfer, double dirtyRate, double seconds, DateTimeOffset end)
     {
         var budget = transfer.Rate * seconds;
@@ -39,7 +64,8 @@ internal static class TransferPhysics
 
     /// <summary>Whether the remainder can be sent within the allowed downtime (the stop-and-copy).</summary>
     public static bool CanConverge(Transfer transfer) =>
-        transfer.FirstPass <= 0
+        transfer.DiskRemaining <= 0
+        && transfer.FirstPass <= 0
         && transfer.Rate > 0
         && transfer.Dirty <= transfer.Rate * transfer.Config.MaxDowntime.TotalSeconds;
 }

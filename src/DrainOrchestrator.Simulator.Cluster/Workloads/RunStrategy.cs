@@ -17,4 +17,7 @@ public enum RunStrategy
 
     /// <summary>Runs once; not started again.</summary>
     Once,
+
+    /// <summary>A receiver of a decentralized migration: its VMI waits for the source's memory and disks.</summary>
+    WaitAsReceiver,
 }

@@ -22,7 +22,13 @@ internal sealed class VmState
 
     public EvictionStrategy? EvictionStrategy { get; init; }
 
-    public RunStrategy RunStrategy { get; init; } = RunStrategy.Always;
+    public RunStrategy RunStrategy { get; set; } = RunStrategy.Always;
+
+    /// <summary>A receiver's <c>kubevirt.io/restore-run-strategy</c>: its run strategy once the move succeeded.</summary>
+    public RunStrategy? RestoreRunStrategy { get; init; }
+
+    /// <summary>The DataVolumes its disks use (a receiver's; the decentralized transfer copies their bytes).</summary>
+    public IReadOnlyList<string> DataVolumes { get; init; } = [];
 
     public string? NonMigratableReason { get; init; }
 

@@ -20,4 +20,7 @@ public enum VmiPhase
 
     /// <summary>The guest was lost.</summary>
     Failed,
+
+    /// <summary>A receiver VM's VMI waiting for a decentralized migration to fill it (no pod, no node).</summary>
+    WaitingForSync,
 }

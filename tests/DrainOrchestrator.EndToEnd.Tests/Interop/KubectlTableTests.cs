@@ -47,7 +47,9 @@ public sealed partial class KubectlTableTests(PostgresDatabaseFixture database) 
         Assert.StartsWith("Ready", source[1], StringComparison.Ordinal);
         Assert.Equal(["worker", "v1.32.1"], new[] { source[2], source[4] });
         Assert.Equal(["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"], pods[0].Header);
-        Assert.Equal(40, pods[0].Rows.Count(r => r[3] == "Running"));
+        // The guests' virt-launcher pods, and KubeVirt's synchronization controller in its own namespace.
+        Assert.Equal(40, pods[0].Rows.Count(r => r[3] == "Running" && r[0] != "kubevirt"));
+        Assert.Single(pods[0].Rows, r => r[0] == "kubevirt" && r[1].StartsWith("virt-synchronization-controller-", StringComparison.Ordinal));
         Assert.All(pods[0].Rows.Where(r => r[3] == "Running"), r => Assert.Equal(["1/1", "0"], new[] { r[2], r[4] }));
     }
 

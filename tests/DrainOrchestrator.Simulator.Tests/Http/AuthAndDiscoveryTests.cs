@@ -39,7 +39,8 @@ public sealed class AuthAndDiscoveryTests(SimulatorFixture fixture) : IClassFixt
         var (_, groups) = await client.GetJsonAsync("/apis");
 
         var names = groups["groups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>());
-        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "k8s.cni.cncf.io", "policy", "coordination.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
+        Assert.Equal(["kubevirt.io", "migrations.kubevirt.io", "k8s.cni.cncf.io", "policy", "coordination.k8s.io", "cdi.kubevirt.io",
+            "storage.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io"], names);
     }
 
     [Theory]
@@ -47,6 +48,9 @@ public sealed class AuthAndDiscoveryTests(SimulatorFixture fixture) : IClassFixt
     [InlineData("/apis/kubevirt.io/v1", "virtualmachineinstancemigrations", "vmim", true)]
     [InlineData("/apis/kubevirt.io/v1", "virtualmachines", "vm", true)]
     [InlineData("/apis/policy/v1", "poddisruptionbudgets", "pdb", true)]
+    [InlineData("/apis/cdi.kubevirt.io/v1beta1", "datavolumes", "dv", true)]
+    [InlineData("/api/v1", "persistentvolumeclaims", "pvc", true)]
+    [InlineData("/apis/storage.k8s.io/v1", "storageclasses", "sc", false)]
     [InlineData("/api/v1", "nodes", "no", false)]
     [InlineData("/api/v1", "pods", "po", true)]
     [InlineData("/api/v1", "namespaces", "ns", false)]

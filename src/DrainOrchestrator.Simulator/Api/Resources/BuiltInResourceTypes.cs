@@ -114,6 +114,45 @@ public static class BuiltInResourceTypes
     };
 
     /// <summary>policy/v1 poddisruptionbudgets (stored as written: no disruption controller fills their status).</summary>
+    /// <summary>CDI's DataVolumes (blank sources are modelled: they become a bound PVC of the same name).</summary>
+    public static ResourceType DataVolumes { get; } = new()
+    {
+        Group = "cdi.kubevirt.io",
+        Version = "v1beta1",
+        Plural = "datavolumes",
+        Singular = "datavolume",
+        Kind = "DataVolume",
+        Namespaced = true,
+        ShortNames = ["dv", "dvs"],
+        Categories = ["all"],
+        SupportsStrategicMerge = false,
+    };
+
+    /// <summary>PersistentVolumeClaims: a DataVolume's PVC is the model's; others are stored as written.</summary>
+    public static ResourceType PersistentVolumeClaims { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "persistentvolumeclaims",
+        Singular = "persistentvolumeclaim",
+        Kind = "PersistentVolumeClaim",
+        Namespaced = true,
+        ShortNames = ["pvc"],
+    };
+
+    /// <summary>StorageClasses, seeded from the model's list (the first is the default).</summary>
+    public static ResourceType StorageClasses { get; } = new()
+    {
+        Group = "storage.k8s.io",
+        Version = "v1",
+        Plural = "storageclasses",
+        Singular = "storageclass",
+        Kind = "StorageClass",
+        Namespaced = false,
+        ShortNames = ["sc"],
+        HasStatusSubresource = false,
+    };
+
     public static ResourceType PodDisruptionBudgets { get; } = new()
     {
         Group = "policy",
@@ -163,7 +202,8 @@ public static class BuiltInResourceTypes
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Nodes, Namespaces, Pods, Events, ServiceAccounts, VirtualMachines, VirtualMachineInstances,
-        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, NetworkAttachmentDefinitions, PodDisruptionBudgets, Leases, ClusterRoles, ClusterRoleBindings, Roles,
+        VirtualMachineInstanceMigrations, KubeVirts, MigrationPolicies, NetworkAttachmentDefinitions, PodDisruptionBudgets, Leases,
+        DataVolumes, PersistentVolumeClaims, StorageClasses, ClusterRoles, ClusterRoleBindings, Roles,
         RoleBindings, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
     ];
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Simulator.Api.Store;
 using DrainOrchestrator.Simulator.KubeVirt.Parsing;
@@ -6,7 +7,8 @@ using DrainOrchestrator.Simulator.KubeVirt.Rendering;
 namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 
 /// <summary>
-/// The KubeVirt CR: an update of <c>spec.configuration.migrations</c> becomes the model's live configuration (the
+/// The KubeVirt CR: <c>spec.configuration.developerConfiguration.featureGates</c> become the model's feature gates
+/// (DecentralizedLiveMigration allows <c>sendTo</c>/<c>receive</c> VMIMs); an update of <c>spec.configuration.migrations</c> becomes the model's live configuration (the
 /// limits apply from the next admission decision); an invalid one is refused with every problem listed. There is one
 /// KubeVirt CR, created with the cluster: creating or deleting one is refused.
 /// </summary>
@@ -22,7 +24,15 @@ internal static class KubeVirtWrites
                 $"the simulated cluster has one KubeVirt CR, {KubeVirtNames.KubeVirtNamespace}/{KubeVirtNames.KubeVirtName}; update it instead"));
         }
 
-        if (!ObjectDiff.Changed(request.OldObject?.ToJsonObject(), request.Object, "spec", "configuration", "migrations"))
+        var old = request.OldObject?.ToJsonObject();
+        if (ObjectDiff.Changed(old, request.Object, "spec", "configuration", "developerConfiguration", "featureGates")
+            && !request.Options.DryRun)
+        {
+            var gates = ObjectDiff.Find(request.Object, "spec", "configuration", "developerConfiguration", "featureGates") as JsonArray ?? [];
+            model.Now().SetFeatureGates(gates.Select(g => g?.ToString()).OfType<string>());
+        }
+
+        if (!ObjectDiff.Changed(old, request.Object, "spec", "configuration", "migrations"))
         {
             return AdmissionResult.Allow;
         }

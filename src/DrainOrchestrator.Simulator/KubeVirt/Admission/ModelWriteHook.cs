@@ -15,7 +15,7 @@ internal sealed class ModelWriteHook(ModelGateway model) : IStoreWriteHook
     [
         BuiltInResourceTypes.Nodes, BuiltInResourceTypes.Pods, BuiltInResourceTypes.VirtualMachines,
         BuiltInResourceTypes.VirtualMachineInstances, BuiltInResourceTypes.VirtualMachineInstanceMigrations,
-        BuiltInResourceTypes.KubeVirts,
+        BuiltInResourceTypes.KubeVirts, BuiltInResourceTypes.DataVolumes,
     ];
 
     public AdmissionResult Admit(AdmissionRequest request)
@@ -84,6 +84,11 @@ internal sealed class ModelWriteHook(ModelGateway model) : IStoreWriteHook
         if (type == BuiltInResourceTypes.VirtualMachines)
         {
             return VirtualMachineWrites.Admit(request, model);
+        }
+
+        if (type == BuiltInResourceTypes.DataVolumes)
+        {
+            return DataVolumeWrites.Admit(request, model);
         }
 
         if (type == BuiltInResourceTypes.Namespaces)

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 /// <summary>
 /// VirtualMachine writes: a change of the template's labels reaches the model (and the running VMI, as the model keeps
 /// them together); metadata is the client's. VMs come from the scenario: creating or deleting one, or changing the rest
-/// of its spec, is refused.
+/// of its spec, is refused, except a decentralized migration's receiver (<see cref="ReceiverVmWrites"/>).
 /// </summary>
 internal static class VirtualMachineWrites
 {
@@ -14,11 +14,14 @@ internal static class VirtualMachineWrites
     {
         var obj = request.Object;
         var name = ObjectDiff.Name(obj);
-        if (request.Operation != AdmissionOperation.Update)
+        if (request.Operation == AdmissionOperation.Create)
         {
-            var verb = request.Operation == AdmissionOperation.Create ? "create" : "delete";
-            return AdmissionResult.Deny(ModelDenials.NotModelled(request.Type, name, verb,
-                "VirtualMachines come from the scenario file; delete a VMI to restart its guest"));
+            return ReceiverVmWrites.Create(request, model);
+        }
+
+        if (request.Operation == AdmissionOperation.Delete)
+        {
+            return ReceiverVmWrites.Delete(request, model);
         }
 
         var old = request.OldObject!.ToJsonObject();

@@ -40,10 +40,11 @@ internal static class VmimWrites
                 [new ApiStatusCause("FieldValueRequired", "Required value: the name of the VMI to migrate", "spec.vmiName")], type.Group));
         }
 
-        if (vmim.Spec.AdditionalProperties?.Keys.FirstOrDefault(k => k is "sendTo" or "receive") is { } decentralized)
+        var decentralized = DecentralizedSpecParser.Parse(obj, out var specProblem);
+        if (specProblem is not null)
         {
-            return AdmissionResult.Deny(ModelDenials.FieldNotModelled(type, name, "spec." + decentralized,
-                "decentralized (cross-namespace or cross-cluster) migration is not modelled"));
+            return AdmissionResult.Deny(ApiErrors.Invalid(type.Kind, name,
+                [new ApiStatusCause("FieldValueInvalid", specProblem.Value.Message, specProblem.Value.Field)], type.Group));
         }
 
         if (MigrationPriorityRule.Check(vmim.Spec.Priority, request.Options) is { } refusal)
@@ -58,7 +59,7 @@ internal static class VmimWrites
 
         var uid = vmim.Metadata.Uid ?? "";
         var result = model.Now().CreateMigration(new VmimCreateRequest(ns, name, uid, vmim.Spec.VmiName, vmim.Spec.AddedNodeSelector,
-            MigrationPriorities.Parse(vmim.Spec.Priority)));
+            MigrationPriorities.Parse(vmim.Spec.Priority), Decentralized: decentralized));
         switch (result.Status)
         {
             case VmimCreateStatus.Rejected:

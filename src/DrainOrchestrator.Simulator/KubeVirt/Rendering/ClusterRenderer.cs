@@ -30,8 +30,17 @@ internal sealed class ClusterRenderer(RenderContext context)
 
     public JsonObject Pod(PodSnapshot pod, DateTimeOffset at) => WireJson.ToObject(PodRenderer.Render(pod, context, at), Json.Pod);
 
-    public JsonObject VmimStatus(VmimSnapshot migration, DateTimeOffset at) => WireJson.ToObject(
-        new VirtualMachineInstanceMigration { Status = VmimRenderer.Status(migration, context, at) }, Json.VirtualMachineInstanceMigration);
+    public JsonObject VmimStatus(VmimSnapshot migration, DateTimeOffset at)
+    {
+        var rendered = WireJson.ToObject(
+            new VirtualMachineInstanceMigration { Status = VmimRenderer.Status(migration, context, at) }, Json.VirtualMachineInstanceMigration);
+        if (migration.SynchronizationAddresses.Count > 0 && rendered["status"] is JsonObject status)
+        {
+            status["synchronizationAddresses"] = new JsonArray([.. migration.SynchronizationAddresses.Select(a => (JsonNode?)a)]);
+        }
+
+        return rendered;
+    }
 
     public JsonObject Vmim(VmimSnapshot migration, DateTimeOffset at) =>
         WireJson.ToObject(VmimRenderer.Render(migration, context, at), Json.VirtualMachineInstanceMigration);

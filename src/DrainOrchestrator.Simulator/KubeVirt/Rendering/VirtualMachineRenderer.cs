@@ -7,7 +7,11 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Rendering;
 internal static class VirtualMachineRenderer
 {
     /// <summary>The parts of a stored VM the model owns.</summary>
-    public static IReadOnlyList<string[]> OwnedPaths { get; } = [["spec", "template", "metadata", "labels"], ["status"]];
+    public static IReadOnlyList<string[]> OwnedPaths { get; } =
+        [["spec", "template", "metadata", "labels"], ["spec", "runStrategy"], ["status"]];
+
+    /// <summary>The parts of the spec the model owns (labels, and the run strategy a decentralized move changes).</summary>
+    public static IReadOnlyList<string[]> SpecPaths { get; } = [["spec", "template", "metadata", "labels"], ["spec", "runStrategy"]];
 
     /// <summary>The parts the model owns when only the VMI changed.</summary>
     public static IReadOnlyList<string[]> StatusPath { get; } = [["status"]];
@@ -46,6 +50,7 @@ internal static class VirtualMachineRenderer
         {
             VmiPhase.Running => migrating ? "Migrating" : "Running",
             VmiPhase.Pending or VmiPhase.Scheduling or VmiPhase.Scheduled => "Starting",
+            VmiPhase.WaitingForSync => migrating ? "Migrating" : "WaitingForReceiver",
             _ => "Stopped",
         };
         var ready = vmi.Phase == VmiPhase.Running;

@@ -53,7 +53,7 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
             case VirtualMachineChanged c:
                 // With a VMI, the VMI's own changes keep the VM's status; without one, it is Stopped.
                 writer.Upsert(BuiltInResourceTypes.VirtualMachines, renderer.VirtualMachine(c.VirtualMachine, null),
-                    c.VirtualMachine.HasVmi ? VirtualMachineRenderer.OwnedPaths.Take(1).ToList() : VirtualMachineRenderer.OwnedPaths);
+                    c.VirtualMachine.HasVmi ? VirtualMachineRenderer.SpecPaths : VirtualMachineRenderer.OwnedPaths);
                 break;
             case VmiChanged c:
                 ApplyVmi(c.Vmi);
@@ -84,6 +84,14 @@ internal sealed class ChangePump(StoreWriter writer, ClusterRenderer renderer, B
                 break;
             case MigrationPolicyDeleted c:
                 writer.Delete(BuiltInResourceTypes.MigrationPolicies, null, c.Policy.Name, uid: null);
+                break;
+            case DataVolumeChanged c:
+                writer.Overlay(BuiltInResourceTypes.DataVolumes, c.DataVolume.Namespace, c.DataVolume.Name,
+                    DataVolumeRenderer.Status(c.DataVolume), DataVolumeRenderer.OwnedPaths);
+                writer.Upsert(BuiltInResourceTypes.PersistentVolumeClaims, DataVolumeRenderer.Pvc(c.DataVolume), DataVolumeRenderer.PvcOwnedPaths);
+                break;
+            case DataVolumeDeleted c:
+                writer.Delete(BuiltInResourceTypes.PersistentVolumeClaims, c.DataVolume.Namespace, c.DataVolume.Name, uid: null);
                 break;
             case MigrationConfigChanged:
                 // Only a client's update of the KubeVirt CR changes it: the stored spec already says so.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Api.Resources;
 using DrainOrchestrator.Simulator.Api.Store;
 using DrainOrchestrator.Simulator.Cluster;
@@ -32,7 +33,20 @@ internal static class InitialRender
             writer.Upsert(BuiltInResourceTypes.Nodes, renderer.Node(node, start), NodeRenderer.OwnedPathsOf(node));
         }
 
-        writer.Upsert(BuiltInResourceTypes.KubeVirts, renderer.KubeVirt(cluster.MigrationConfig), []);
+        var kubevirt = renderer.KubeVirt(cluster.MigrationConfig);
+        if (kubevirt["status"] is JsonObject kubevirtStatus)
+        {
+            kubevirtStatus["synchronizationAddresses"] = SynchronizationControllerRenderer.Addresses();
+        }
+
+        writer.Upsert(BuiltInResourceTypes.KubeVirts, kubevirt, []);
+        foreach (var (storageClass, index) in cluster.StorageClasses.Select((s, i) => (s, i)))
+        {
+            store.Create(BuiltInResourceTypes.StorageClasses, StorageClass(storageClass, isDefault: index == 0), WriteOptions.Controller);
+        }
+
+        store.Create(BuiltInResourceTypes.Pods, SynchronizationControllerRenderer.Pod(start), WriteOptions.Controller with { IncludeStatus = true });
+        store.Create(BuiltInResourceTypes.Leases, SynchronizationControllerRenderer.Lease(start), WriteOptions.Controller);
         foreach (var policy in cluster.GetMigrationPolicies())
         {
             writer.Upsert(BuiltInResourceTypes.MigrationPolicies, renderer.MigrationPolicy(policy), []);
@@ -60,4 +74,18 @@ internal static class InitialRender
             writer.Upsert(BuiltInResourceTypes.Pods, renderer.Pod(pod, start), PodRenderer.OwnedPaths);
         }
     }
+
+    private static JsonObject StorageClass(string name, bool isDefault) => new()
+    {
+        ["apiVersion"] = "storage.k8s.io/v1",
+        ["kind"] = "StorageClass",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["annotations"] = new JsonObject { ["storageclass.kubernetes.io/is-default-class"] = isDefault ? "true" : "false" },
+        },
+        ["provisioner"] = "kubernetes.io/no-provisioner",
+        ["reclaimPolicy"] = "Delete",
+        ["volumeBindingMode"] = "Immediate",
+    };
 }
