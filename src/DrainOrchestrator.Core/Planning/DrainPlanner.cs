@@ -107,9 +107,10 @@ public static class DrainPlanner
         var mode = reason == BlockReason.None
             ? ModeChoice.Of(vmi, config.Settings, dirty, aloneBandwidth, aloneEstimate, snapshot.Config.ProgressTimeout, policy)
             : default;
+        var firstPass = ModeChoice.FirstPass(vmi, aloneBandwidth);
         if (mode.StartsInPostCopy)
         {
-            estimate = ModeChoice.PostCopyEstimate(vmi, config.Settings, dirty, shared, snapshot.Config.ProgressTimeout, policy.CostModel);
+            estimate = ModeChoice.PostCopyEstimate(vmi, config.Settings, dirty, shared, snapshot.Config.ProgressTimeout, firstPass, policy.CostModel);
             aloneEstimate = mode.Estimate!;
         }
 
@@ -124,6 +125,7 @@ public static class DrainPlanner
             AloneEstimate = aloneEstimate,
             StartsInPostCopy = mode.StartsInPostCopy,
             ConvergenceWarning = mode.Warning,
+            FirstPass = firstPass,
         };
     }
 

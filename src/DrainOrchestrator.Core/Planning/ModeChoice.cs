@@ -36,7 +36,8 @@ internal static class ModeChoice
         var forbidding = policy.Failure.FindPostCopyForbiddingLabel(vmi.Labels);
         if (policy.Failure.PostCopyFallback && forbidding is null)
         {
-            return new Choice(true, PostCopyEstimate(vmi, settings, dirtyRate, aloneBandwidth, progressTimeout, policy.CostModel), null);
+            var estimate = PostCopyEstimate(vmi, settings, dirtyRate, aloneBandwidth, progressTimeout, FirstPass(vmi, aloneBandwidth), policy.CostModel);
+            return new Choice(true, estimate, null);
         }
 
         var why = forbidding is not null
@@ -52,16 +53,21 @@ internal static class ModeChoice
     /// short completion budget the policy designer gives it.
     /// </summary>
     public static MigrationEstimate PostCopyEstimate(
-        VmiSnapshot vmi, MigrationSettings settings, long dirtyRate, long bandwidth, TimeSpan progressTimeout, CostModelOptions options)
+        VmiSnapshot vmi, MigrationSettings settings, long dirtyRate, long bandwidth, TimeSpan progressTimeout, TimeSpan firstPass,
+        CostModelOptions options)
     {
         var owned = settings with
         {
-            CompletionTimeoutPerGiB = PostCopyPolicyDesigner.SwitchOverTimeoutPerGiB(vmi.MemoryBytes, settings.CompletionTimeoutPerGiB, progressTimeout),
+            CompletionTimeoutPerGiB = PostCopyPolicyDesigner.SwitchOverTimeoutPerGiB(vmi.MemoryBytes, settings.CompletionTimeoutPerGiB, progressTimeout, firstPass),
             AllowPostCopy = true,
             AllowWorkloadDisruption = true,
         };
         return MigrationCostModel.Estimate(vmi.MemoryBytes, dirtyRate, bandwidth, owned, options);
     }
+
+    /// <summary>The time to send <paramref name="vmi"/>'s memory once at <paramref name="bandwidth"/> bytes/s.</summary>
+    public static TimeSpan FirstPass(VmiSnapshot vmi, long bandwidth) =>
+        TimeSpan.FromSeconds(Math.Max(0, vmi.MemoryBytes) / (double)Math.Max(1, bandwidth));
 
     private static string Megabytes(long bytesPerSecond) =>
         (bytesPerSecond / 1e6).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB/s";

@@ -56,4 +56,10 @@ public sealed record PlannedVmi(
     /// it. The scheduler starts such migrations first and keeps other migrations off these receivers while they wait.
     /// </summary>
     public IReadOnlyList<string>? ConstrainedTargets { get; init; }
+
+    /// <summary>
+    /// The predicted time to send its memory once with its source NIC to itself: a post-copy attempt switches right
+    /// after it (<see cref="Migrations.PostCopyPolicyDesigner"/>). Null when not predicted.
+    /// </summary>
+    public TimeSpan? FirstPass { get; init; }
 }

@@ -85,11 +85,13 @@ public static class DrainScheduler
         {
             ref var status = ref table[i];
             var item = plan.Items[i];
+            var postCopy = status.PostCopy || StartsInPostCopy(item, ref status, state.Policy);
             actions.Add(new StartMigration(status.Vmi, status.NextAttempt,
                 MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), item.Wave,
-                status.Vmi.NodeName, target, status.PostCopy || StartsInPostCopy(item, ref status, state.Policy))
+                status.Vmi.NodeName, target, postCopy)
             {
                 Budgets = budgets?.Of(i) ?? [],
+                PostCopyFirstPass = postCopy ? item.FirstPass : null,
             });
         }
 
