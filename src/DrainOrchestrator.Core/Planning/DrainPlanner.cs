@@ -94,9 +94,10 @@ public static class DrainPlanner
         var dirty = vmi.DirtyRateBytesPerSecond ?? history.DirtyRateOf(vmi.Uid) ?? policy.CostModel.AssumedDirtyRateBytesPerSecond;
         var observed = history.ThroughputOf(vmi.Uid) ?? history.ThroughputFrom(vmi.NodeName);
         var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);
-        var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel);
+        var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel, vmi.WorkingSetBytes);
         var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
-        var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel);
+        var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel,
+            vmi.WorkingSetBytes);
         var dedicated = false;
         if (estimate.Mode != MigrationMode.PreCopy && policy.MaxOutboundPerNode > 1 && aloneEstimate.Mode == MigrationMode.PreCopy)
         {

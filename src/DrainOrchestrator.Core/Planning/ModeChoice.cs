@@ -62,7 +62,7 @@ internal static class ModeChoice
             AllowPostCopy = true,
             AllowWorkloadDisruption = true,
         };
-        return MigrationCostModel.Estimate(vmi.MemoryBytes, dirtyRate, bandwidth, owned, options);
+        return MigrationCostModel.Estimate(vmi.MemoryBytes, dirtyRate, bandwidth, owned, options, vmi.WorkingSetBytes);
     }
 
     /// <summary>The time to send <paramref name="vmi"/>'s memory once at <paramref name="bandwidth"/> bytes/s.</summary>
