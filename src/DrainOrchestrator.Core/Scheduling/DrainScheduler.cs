@@ -54,9 +54,10 @@ public static class DrainScheduler
         var withoutTarget = new List<PlannedVmi>();
         var heldBack = new List<PlannedVmi>();
         var candidates = Admitted(Candidates(table, plan, state.Policy, counters, tally), plan, state.Window, now, heldBack);
-        var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates),
+        var timeline = new Lazy<NicTimeline>(() => NicTimeline.Build(state, plan, counters, now), LazyThreadSafetyMode.None);
+        var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates, timeline.Value, now),
             LazyThreadSafetyMode.None);
-        var selection = new SourceSelection(counters, () => NicTimeline.Build(state, plan, counters, now), state.Policy, plan);
+        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan);
         var started = selection.Fill(table, candidates, i =>
         {
             ref var status = ref table[i];
@@ -101,6 +102,11 @@ public static class DrainScheduler
             wakeAt = deferred;
         }
 
+        if (targets.IsValueCreated && targets.Value.Chooser.Deferred is { } receiver && (wakeAt is null || receiver < wakeAt))
+        {
+            wakeAt = receiver;
+        }
+
         return new SchedulerDecision(actions, wakeAt, tally.GivenUp, withoutTarget, tally.InFlight + started.Count, tally.Remaining,
             tally.Moved, counters.Cluster)
         {
@@ -138,7 +144,8 @@ public static class DrainScheduler
     }
 
     // Targets never include a node being drained, by this drain or another.
-    private static (PlacementIndex, TargetChooser) Targets(SchedulerState state, PlanIndex plan, FlightCounters counters, List<int> candidates)
+    private static (PlacementIndex, TargetChooser) Targets(
+        SchedulerState state, PlanIndex plan, FlightCounters counters, List<int> candidates, NicTimeline timeline, DateTimeOffset now)
     {
         var excluded = plan.Drained;
         if (state.OtherDrainingNodes is not null)
@@ -150,7 +157,7 @@ public static class DrainScheduler
         var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
         return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.TargetPreference,
             SourceNics.Of(state, plan, counters), state.Policy.CostModel.AssumedNicBandwidthBytesPerSecond,
-            ConstrainedDemand.Of(candidates, plan)));
+            ConstrainedDemand.Of(candidates, plan), timeline, now));
     }
 
     // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, and in barrier

@@ -12,20 +12,27 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// get: the smaller of its source NIC and the target NIC's max-min fair share among its inbound migrations and this one
 /// (so a 25 Gbit/s source takes a 25 Gbit/s receiver that already receives one migration over an idle 10 Gbit/s one),
 /// then the fewest inbound migrations, the fastest NIC, the most free memory, the name. A pinned item (a move-back's)
-/// takes its pinned node or waits for it. A node due for a later drain is taken only when no other node has the memory
+/// takes its pinned node or waits for it. A constrained migration waits for a receiver still busy with transfers into it
+/// (<see cref="NicTimeline.ReceiverReadyAt"/>) and says until when in <see cref="Deferred"/>. A node due for a later drain is taken only when no other node has the memory
 /// for the VM: while one has it but is busy receiving, the VM waits for it rather than land where it would have to move
 /// again. One instance serves one decision: it reads the counters by node once, on the first choice, and follows the
 /// starts it is told of, so each choice is a scan over the feasible nodes without a lookup by name.
 /// </summary>
 internal sealed class TargetChooser(
     PlacementIndex index, FlightCounters counters, int maxInbound, TargetPreference preference, SourceNics sourceNics,
-    long assumedNic, ConstrainedDemand demand)
+    long assumedNic, ConstrainedDemand demand, NicTimeline timeline, DateTimeOffset now)
 {
     private int[] _inbound = [];
     private bool[] _exclusive = [];
     private TargetTier[] _tier = [];
     private int[] _wanted = [];
     private bool _loaded;
+
+    /// <summary>
+    /// The earliest time a receiver that a waiting constrained migration needs becomes ready for it; null when none
+    /// waited for one.
+    /// </summary>
+    public DateTimeOffset? Deferred { get; private set; }
 
     /// <summary>The candidate index (in the placement index) of the best target, or -1 when none fits or one to wait for is busy.</summary>
     public int Choose(PlannedVmi item, VmiSnapshot vmi, IReadOnlyCollection<string> avoid)
@@ -61,6 +68,13 @@ internal sealed class TargetChooser(
             }
 
             var nic = node.NicBandwidthBytesPerSecond is > 0 and var known ? known : assumedNic;
+            if (!flexible && timeline.ReceiverReadyAt(node.Name, nic) is var ready && ready > now)
+            {
+                // Its receiver is its critical path and still busy: starting now would only share its NIC.
+                Deferred = Deferred is { } d && d <= ready ? d : ready;
+                continue;
+            }
+
             var rate = Math.Min(source, nic / (inbound + 1));
             rate = cap > 0 ? Math.Min(rate, cap) : rate;
             var wanted = flexible && _wanted.Length > 0 && _wanted[i] > 0 ? 1 : 0;

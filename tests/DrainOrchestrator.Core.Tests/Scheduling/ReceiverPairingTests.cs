@@ -78,6 +78,37 @@ public sealed class ReceiverPairingTests
     }
 
     [Fact]
+    public void Decide_PinnedGuestsOnTwoSources_OneSendsIntoTheSpareTheOtherSendsElsewhereUntilTheSpareIsReady()
+    {
+        // 8 GiB over 10 Gbit/s takes 6.9 s. Both sources hold a pinned and a free guest; the free ones are larger, so
+        // without critical-path priority each source would start its free guest first.
+        var zoneA = Make.Labels("topology.kubernetes.io/zone=a");
+        var zoneB = Make.Labels("topology.kubernetes.io/zone=b");
+        var nodes = new[]
+        {
+            Make.Node("a-src-1", labels: zoneA, nic: Slow), Make.Node("a-src-2", labels: zoneA, nic: Slow),
+            Make.Node("a-spare", memoryGiB: 512, labels: zoneA, nic: Slow),
+            Make.Node("b-1", labels: zoneB, nic: Slow), Make.Node("b-2", labels: zoneB, nic: Slow), Make.Node("b-3", labels: zoneB, nic: Slow),
+        };
+        var cluster = Make.Cluster(nodes,
+        [
+            Make.Vmi("pinned-1", "a-src-1", 8, dirtyRate: 0, nodeSelector: zoneA), Make.Vmi("free-1", "a-src-1", 12, dirtyRate: 0),
+            Make.Vmi("pinned-2", "a-src-2", 8, dirtyRate: 0, nodeSelector: zoneA), Make.Vmi("free-2", "a-src-2", 12, dirtyRate: 0),
+        ]);
+        var state = State(cluster, ["a-src-1", "a-src-2"]);
+
+        var decision = DrainScheduler.Decide(state, T0);
+        var starts = decision.Actions.OfType<StartMigration>().ToList();
+
+        var intoSpare = Assert.Single(starts, s => s.TargetNode == "a-spare");
+        Assert.StartsWith("pinned-", intoSpare.Vmi.Name, StringComparison.Ordinal);
+        var other = Assert.Single(starts, s => s.SourceNode != intoSpare.SourceNode);
+        Assert.StartsWith("free-", other.Vmi.Name, StringComparison.Ordinal);
+        var transfer = TimeSpan.FromSeconds(8.0 * Make.GiB / Slow);
+        Assert.Equal(T0 + transfer, decision.WakeAt!.Value, TimeSpan.FromMilliseconds(10));
+    }
+
+    [Fact]
     public void Decide_NoConstrainedGuestWaiting_TheSpareIsAnyonesAgain()
     {
         var zoneA = Make.Labels("topology.kubernetes.io/zone=a");
