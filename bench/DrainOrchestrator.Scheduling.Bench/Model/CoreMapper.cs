@@ -35,7 +35,10 @@ internal static class CoreMapper
         vmi.NonMigratableReason,
         vmi.EvictionStrategy is { } e ? Eviction(e) : Snap.EvictionStrategy.Unset,
         vm is null ? Snap.RunStrategy.None : Run(vm.RunStrategy),
-        informed && vm is not null ? (long)vm.DirtyRateBytesPerSecond : null);
+        informed && vm is not null ? (long)vm.DirtyRateBytesPerSecond : null)
+        {
+            WorkingSetBytes = informed && vm is not null ? (long)vm.WorkingSetBytes : null,
+        };
 
     public static Snap.MigrationSnapshot? Migration(VmimSnapshot vmim, VmiSnapshot? vmi)
     {

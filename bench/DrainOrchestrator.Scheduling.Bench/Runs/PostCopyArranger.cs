@@ -25,7 +25,7 @@ internal sealed class PostCopyArranger(SimulatedCluster cluster, ClusterMirror m
         var snapshot = mirror.Snapshot();
         var name = MigrationNaming.PostCopyPolicyName(drainId, action.Vmi.Uid);
         var design = PostCopyPolicyDesigner.Design(action.Vmi, snapshot.Config.Settings, snapshot.Policies, name,
-            snapshot.Config.ProgressTimeout);
+            snapshot.Config.ProgressTimeout, action.PostCopyFirstPass);
         if (!design.Succeeded)
         {
             return "post-copy policy cannot win: " + design.Problem;

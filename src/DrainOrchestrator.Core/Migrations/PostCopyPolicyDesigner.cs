@@ -23,9 +23,14 @@ public static class PostCopyPolicyDesigner
     /// <param name="existing">Every MigrationPolicy in the cluster.</param>
     /// <param name="policyName">The name of the policy to create.</param>
     /// <param name="progressTimeout">The cluster's progress timeout (KubeVirt's default, 150 s, when null).</param>
+    /// <param name="firstPass">
+    /// The predicted time to send the guest's memory once; null when unknown. A guest that does not converge gains
+    /// nothing from pre-copy once every page has been sent, so the switch comes right after that (never later than the
+    /// progress timeout allows).
+    /// </param>
     public static PostCopyPolicyDesign Design(
         VmiSnapshot vmi, MigrationSettings cluster, IReadOnlyList<MigrationPolicySnapshot> existing, string policyName,
-        TimeSpan? progressTimeout = null)
+        TimeSpan? progressTimeout = null, TimeSpan? firstPass = null)
     {
         ArgumentNullException.ThrowIfNull(vmi);
         ArgumentNullException.ThrowIfNull(existing);
@@ -45,7 +50,7 @@ public static class PostCopyPolicyDesigner
             vmiSelector,
             current.BandwidthPerMigrationBytesPerSecond,
             SwitchOverTimeoutPerGiB(vmi.MemoryBytes, current.CompletionTimeoutPerGiB,
-                progressTimeout ?? ClusterMigrationConfig.KubeVirtDefaults.ProgressTimeout),
+                progressTimeout ?? ClusterMigrationConfig.KubeVirtDefaults.ProgressTimeout, firstPass),
             AllowPostCopy: true,
             current.AllowAutoConverge,
             AllowWorkloadDisruption: true,
@@ -73,12 +78,18 @@ public static class PostCopyPolicyDesigner
     /// <paramref name="memoryBytes"/> ends within half the progress timeout, never longer than the displaced one. The
     /// stall clock of the progress timeout cannot start before the migration does, so the switch to post-copy comes
     /// first; for a guest so large that even 1 s per GB exceeds that, the first full copy round (which counts as
-    /// progress) still buys the time.
+    /// progress) still buys the time. Given the predicted <paramref name="firstPass"/>, the budget ends at the first whole
+    /// second per GB after it when that is sooner.
     /// </summary>
-    internal static TimeSpan SwitchOverTimeoutPerGiB(long memoryBytes, TimeSpan displaced, TimeSpan progressTimeout)
+    internal static TimeSpan SwitchOverTimeoutPerGiB(long memoryBytes, TimeSpan displaced, TimeSpan progressTimeout, TimeSpan? firstPass = null)
     {
         var gigabytes = MigrationSettings.KubeVirtDefaults.CompletionBudget(memoryBytes) / MigrationSettings.KubeVirtDefaults.CompletionTimeoutPerGiB;
         var seconds = Math.Max(1, (long)Math.Floor(progressTimeout.TotalSeconds / 2 / gigabytes));
+        if (firstPass is { } pass && pass > TimeSpan.Zero)
+        {
+            seconds = Math.Min(seconds, Math.Max(1, (long)Math.Ceiling(pass.TotalSeconds / gigabytes)));
+        }
+
         var perGiB = TimeSpan.FromSeconds(seconds);
         return perGiB < displaced ? perGiB : displaced;
     }

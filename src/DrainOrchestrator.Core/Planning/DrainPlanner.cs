@@ -55,7 +55,12 @@ public static class DrainPlanner
             }
         }
 
-        var placed = Place(classified, index, policy);
+        var receivers = new PlacementIndex(snapshot.Nodes, excluded);
+        var placed = Place(classified, index, policy)
+            .Select(i => i.Disposition == PlanDisposition.Migrate && ConstrainedTargets.Of(i.Vmi, receivers) is { } few
+                ? i with { ConstrainedTargets = few }
+                : i)
+            .ToList();
         var migrations = placed.Where(i => i.Disposition == PlanDisposition.Migrate).ToList();
         var waves = WaveBuilder.Build(migrations, policy.MaxParallelMigrations, policy.MaxOutboundPerNode)
             .Select((items, i) => new PlannedWave(i + 1, [.. items.Select(item => item with { Wave = i + 1 })],
@@ -66,7 +71,7 @@ public static class DrainPlanner
         var twice = index.MovesTwice(items);
         return new DrainPlan([.. drained.Order(StringComparer.Ordinal)], items, waves, blockers, MakespanEstimator.Estimate(waves, policy))
         {
-            Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. twice.Select(t => t.ToString()), .. budgets.Warnings],
+            Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. ConvergenceWarnings(items), .. twice.Select(t => t.ToString()), .. budgets.Warnings],
             MovesTwice = twice,
             Budgets = budgets.Planned(snapshot, items),
         };
@@ -89,13 +94,25 @@ public static class DrainPlanner
         var dirty = vmi.DirtyRateBytesPerSecond ?? history.DirtyRateOf(vmi.Uid) ?? policy.CostModel.AssumedDirtyRateBytesPerSecond;
         var observed = history.ThroughputOf(vmi.Uid) ?? history.ThroughputFrom(vmi.NodeName);
         var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);
-        var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel);
+        var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel, vmi.WorkingSetBytes);
         var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
-        var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel);
+        var aloneEstimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, Math.Max(alone, observed ?? 0), config.Settings, policy.CostModel,
+            vmi.WorkingSetBytes);
         var dedicated = false;
         if (estimate.Mode != MigrationMode.PreCopy && policy.MaxOutboundPerNode > 1 && aloneEstimate.Mode == MigrationMode.PreCopy)
         {
             (estimate, dedicated) = (aloneEstimate, true);
+        }
+
+        var aloneBandwidth = Math.Max(alone, observed ?? 0);
+        var mode = reason == BlockReason.None
+            ? ModeChoice.Of(vmi, config.Settings, dirty, aloneBandwidth, aloneEstimate, snapshot.Config.ProgressTimeout, policy)
+            : default;
+        var firstPass = ModeChoice.FirstPass(vmi, aloneBandwidth);
+        if (mode.StartsInPostCopy)
+        {
+            estimate = ModeChoice.PostCopyEstimate(vmi, config.Settings, dirty, shared, snapshot.Config.ProgressTimeout, firstPass, policy.CostModel);
+            aloneEstimate = mode.Estimate!;
         }
 
         if (reason == BlockReason.None && estimate.Mode == MigrationMode.WillNotComplete)
@@ -107,8 +124,15 @@ public static class DrainPlanner
             config, estimate, dedicated, null, 0)
         {
             AloneEstimate = aloneEstimate,
+            StartsInPostCopy = mode.StartsInPostCopy,
+            ConvergenceWarning = mode.Warning,
+            FirstPass = firstPass,
         };
     }
+
+    // The migrations predicted not to converge in any mode the policy allows, in plan order.
+    private static IEnumerable<string> ConvergenceWarnings(List<PlannedVmi> items) =>
+        items.Where(i => i.Disposition == PlanDisposition.Migrate && i.ConvergenceWarning is not null).Select(i => i.ConvergenceWarning!);
 
     private static PlanDisposition Disposition(DrainPolicy policy) => policy.NonMigratableAction switch
     {

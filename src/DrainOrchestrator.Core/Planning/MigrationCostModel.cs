@@ -7,6 +7,12 @@ namespace DrainOrchestrator.Core.Planning;
 /// round a fraction q = dirty rate / bandwidth of the previous; it converges when the remainder fits in the allowed
 /// downtime. Past the completion budget it switches to post-copy when allowed, else it is aborted.
 /// </summary>
+/// <remarks>
+/// The working-set term: a guest re-writes at most its working set W, so once the first pass is over at most
+/// min(W, q·M) is dirty, however long that pass took. From there the dirty remainder shrinks at the bandwidth minus the
+/// dirty rate until it fits in the downtime; a guest whose working set fits in the downtime converges after the first
+/// pass whatever its dirty rate. Without a known working set (or when it does not bind, W ≥ q·M) the rounds above.
+/// </remarks>
 public static class MigrationCostModel
 {
     /// <summary>Bandwidth a migration gets: its share of the NIC, capped by <c>bandwidthPerMigration</c>.</summary>
@@ -24,8 +30,15 @@ public static class MigrationCostModel
     }
 
     /// <summary>Predicts one migration of <paramref name="memoryBytes"/> at <paramref name="bandwidth"/> bytes/s.</summary>
+    /// <param name="memoryBytes">The guest's memory.</param>
+    /// <param name="dirtyRate">The guest's dirty rate, bytes/s.</param>
+    /// <param name="bandwidth">The bandwidth the migration gets, bytes/s.</param>
+    /// <param name="settings">The VMI's effective options.</param>
+    /// <param name="options">Model assumptions.</param>
+    /// <param name="workingSetBytes">The memory the guest keeps re-writing; null when unknown.</param>
     public static MigrationEstimate Estimate(
-        long memoryBytes, long dirtyRate, long bandwidth, MigrationSettings settings, CostModelOptions options)
+        long memoryBytes, long dirtyRate, long bandwidth, MigrationSettings settings, CostModelOptions options,
+        long? workingSetBytes = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,10 +55,18 @@ public static class MigrationCostModel
         var q = dirty / rate;
         double seconds;
         double transferred;
+        var bound = workingSetBytes is { } w && w >= 0 && w < q * memory ? Math.Min(w, memory) : (double?)null;
         if (memory <= threshold)
         {
             seconds = memory / rate;
             transferred = memory;
+        }
+        else if (bound is { } dirtyAfterFirstPass)
+        {
+            // The first pass, then the working set drained at (bandwidth - dirty rate) down to what fits in the downtime.
+            var drained = dirtyAfterFirstPass <= threshold ? 0 : q >= 1 ? double.PositiveInfinity : (dirtyAfterFirstPass - threshold) / (rate - dirty);
+            transferred = memory + (rate * drained) + Math.Min(dirtyAfterFirstPass, threshold);
+            seconds = transferred / rate;
         }
         else if (q >= 1)
         {
@@ -69,7 +90,7 @@ public static class MigrationCostModel
         if (settings.PostCopyEffective)
         {
             // After the switch the target pulls what the source still holds: at most the whole memory.
-            var remaining = memory * Math.Min(1, q);
+            var remaining = Math.Min(memory * Math.Min(1, q), bound ?? double.PositiveInfinity);
             var total = budget + (remaining / rate);
             return new MigrationEstimate(startup + TimeSpan.FromSeconds(total), MigrationMode.PostCopy, (long)rate,
                 (long)Math.Min(budget * rate + remaining, long.MaxValue / 2));

@@ -6,7 +6,8 @@ namespace DrainOrchestrator.Core.Planning;
 
 /// <summary>
 /// The warnings of a plan: every unusable NIC bandwidth hint (a node's NIC matters as a source and as a target) and the
-/// unusable dirty-rate hints of the VMIs being drained, each with the value the cost model assumes instead.
+/// unusable dirty-rate and working-set hints of the VMIs being drained, each with the value the cost model assumes
+/// instead.
 /// </summary>
 internal static class PlanWarnings
 {
@@ -24,7 +25,7 @@ internal static class PlanWarnings
             .OrderBy(h => h.Kind)
             .ThenBy(h => h.NodeName, StringComparer.Ordinal)
             .ThenBy(h => h.Problem, StringComparer.Ordinal)
-            .Select(h => $"{h.Problem}; {(h.Kind == HintKind.NicBandwidth ? assumedNic : assumedDirty)}")];
+            .Select(h => $"{h.Problem}; {h.Kind switch { HintKind.NicBandwidth => assumedNic, HintKind.DirtyRate => assumedDirty, _ => "assuming the whole memory may be dirtied again" }}")];
     }
 
     private static string Gbits(long bytesPerSecond) =>

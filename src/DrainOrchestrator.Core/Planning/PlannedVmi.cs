@@ -38,4 +38,28 @@ public sealed record PlannedVmi(
     /// The only node the scheduler may send it to (a move-back returns it to its origin); null lets the scheduler pick.
     /// </summary>
     public string? PinnedTarget { get; init; }
+
+    /// <summary>
+    /// Its first attempt runs under the orchestrator's post-copy MigrationPolicy: it is predicted not to converge in
+    /// pre-copy even with its NIC to itself, and the drain's failure policy allows post-copy for it (issue 16, point 3).
+    /// </summary>
+    public bool StartsInPostCopy { get; init; }
+
+    /// <summary>
+    /// Why it is predicted not to converge in any mode the policy allows (post-copy forbidden); null when it is
+    /// predicted to converge. Also in <see cref="DrainPlan.Warnings"/>.
+    /// </summary>
+    public string? ConvergenceWarning { get; init; }
+
+    /// <summary>
+    /// The few receivers its labels and taints admit (see <see cref="ConstrainedTargets"/>); null when many may take
+    /// it. The scheduler starts such migrations first and keeps other migrations off these receivers while they wait.
+    /// </summary>
+    public IReadOnlyList<string>? ConstrainedTargets { get; init; }
+
+    /// <summary>
+    /// The predicted time to send its memory once with its source NIC to itself: a post-copy attempt switches right
+    /// after it (<see cref="Migrations.PostCopyPolicyDesigner"/>). Null when not predicted.
+    /// </summary>
+    public TimeSpan? FirstPass { get; init; }
 }

@@ -52,11 +52,12 @@ public static class DrainScheduler
         }
 
         var withoutTarget = new List<PlannedVmi>();
-        var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters),
-            LazyThreadSafetyMode.None);
-        var selection = new SourceSelection(counters, () => NicTimeline.Build(state, plan, counters, now), state.Policy, plan);
         var heldBack = new List<PlannedVmi>();
         var candidates = Admitted(Candidates(table, plan, state.Policy, counters, tally), plan, state.Window, now, heldBack);
+        var timeline = new Lazy<NicTimeline>(() => NicTimeline.Build(state, plan, counters, now), LazyThreadSafetyMode.None);
+        var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates, timeline.Value, now),
+            LazyThreadSafetyMode.None);
+        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan);
         var started = selection.Fill(table, candidates, i =>
         {
             ref var status = ref table[i];
@@ -76,7 +77,7 @@ public static class DrainScheduler
             }
 
             index.ReserveAt(target, status.Vmi.MemoryBytes);
-            chooser.Taken(target, item.NeedsDedicatedBandwidth);
+            chooser.Taken(target, item);
             budgets?.Take(i, restart: false);
             return index.Candidate(target).Name;
         });
@@ -85,11 +86,13 @@ public static class DrainScheduler
         {
             ref var status = ref table[i];
             var item = plan.Items[i];
+            var postCopy = status.PostCopy || StartsInPostCopy(item, ref status, state.Policy);
             actions.Add(new StartMigration(status.Vmi, status.NextAttempt,
                 MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), item.Wave,
-                status.Vmi.NodeName, target, status.PostCopy)
+                status.Vmi.NodeName, target, postCopy)
             {
                 Budgets = budgets?.Of(i) ?? [],
+                PostCopyFirstPass = postCopy ? item.FirstPass : null,
             });
         }
 
@@ -99,6 +102,11 @@ public static class DrainScheduler
             wakeAt = deferred;
         }
 
+        if (targets.IsValueCreated && targets.Value.Chooser.Deferred is { } receiver && (wakeAt is null || receiver < wakeAt))
+        {
+            wakeAt = receiver;
+        }
+
         return new SchedulerDecision(actions, wakeAt, tally.GivenUp, withoutTarget, tally.InFlight + started.Count, tally.Remaining,
             tally.Moved, counters.Cluster)
         {
@@ -106,6 +114,10 @@ public static class DrainScheduler
             HeldByBudget = heldByBudget,
         };
     }
+
+    // A first attempt the plan starts in post-copy, unless a label forbidding post-copy was put on the VMI since the plan.
+    private static bool StartsInPostCopy(PlannedVmi item, ref ItemStatus status, DrainPolicy policy) =>
+        status.Retry is null && item.StartsInPostCopy && policy.Failure.FindPostCopyForbiddingLabel(status.Vmi.Labels) is null;
 
     // Inside a window, only the candidates predicted (pessimistically) to end before it closes; the others are held back.
     private static List<int> Admitted(List<int> candidates, PlanIndex plan, WindowAdmission? window, DateTimeOffset now, List<PlannedVmi> heldBack)
@@ -132,7 +144,8 @@ public static class DrainScheduler
     }
 
     // Targets never include a node being drained, by this drain or another.
-    private static (PlacementIndex, TargetChooser) Targets(SchedulerState state, PlanIndex plan, FlightCounters counters)
+    private static (PlacementIndex, TargetChooser) Targets(
+        SchedulerState state, PlanIndex plan, FlightCounters counters, List<int> candidates, NicTimeline timeline, DateTimeOffset now)
     {
         var excluded = plan.Drained;
         if (state.OtherDrainingNodes is not null)
@@ -142,7 +155,9 @@ public static class DrainScheduler
         }
 
         var index = new PlacementIndex(state.Cluster.Nodes, excluded, counters.ReservedMemory);
-        return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.TargetPreference));
+        return (index, new TargetChooser(index, counters, state.Policy.MaxInboundPerNode, state.TargetPreference,
+            SourceNics.Of(state, plan, counters), state.Policy.CostModel.AssumedNicBandwidthBytesPerSecond,
+            ConstrainedDemand.Of(candidates, plan), timeline, now));
     }
 
     // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, and in barrier

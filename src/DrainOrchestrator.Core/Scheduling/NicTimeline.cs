@@ -9,7 +9,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// A migration started now sends nothing until its target is ready; started before the NIC is free minus that start-up
 /// it shares the NIC (slower, with more pages dirtied meanwhile), started later it leaves the NIC idle. Starting just in
 /// time lets a target pod start while the previous transfer runs, and keeps equal migrations from running in lockstep,
-/// finishing together and leaving the NIC idle while both next target pods start.
+/// finishing together and leaving the NIC idle while both next target pods start. The same queues by receiver time the
+/// migrations that only a few receivers admit (<see cref="ReceiverReadyAt"/>): the receiver's inbound NIC is their
+/// critical path, so the next one starts as the previous transfer into it ends.
 /// </summary>
 internal sealed class NicTimeline
 {
@@ -18,6 +20,9 @@ internal sealed class NicTimeline
 
     // Per source, in order of transfer start (equal starts in the order queued).
     private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double NicSeconds)>> _bySource = new(StringComparer.Ordinal);
+
+    // Per receiver, the bytes still to arrive from each transfer start (seconds depend on the receiver's NIC, known to the caller).
+    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes)>> _byTarget = new(StringComparer.Ordinal);
     private readonly SourceNics _nics;
     private readonly DateTimeOffset _now;
     private readonly TimeSpan _startup;
@@ -55,6 +60,7 @@ internal sealed class NicTimeline
             var elapsed = Math.Max(0, (now - transferStart).TotalSeconds);
             var remaining = Math.Max(0, estimate.TransferredBytes - (estimate.BandwidthBytesPerSecond * elapsed));
             timeline.Queue(attempt.SourceNode, transferStart, remaining);
+            timeline.QueueInto(attempt.TargetNode, transferStart, remaining);
         }
 
         foreach (var migration in state.Cluster.UnfinishedMigrations)
@@ -64,6 +70,7 @@ internal sealed class NicTimeline
                 // Someone else's migration: its progress is unknown, so count all of its memory from now on.
                 var start = migration.Phase >= MigrationPhase.Running ? now : now + timeline._startup;
                 timeline.Queue(migration.SourceNode, start, migration.MemoryBytes);
+                timeline.QueueInto(migration.TargetNode, start, migration.MemoryBytes);
             }
         }
 
@@ -97,11 +104,55 @@ internal sealed class NicTimeline
     /// <summary>Whether a migration started now would find the NIC free when its target is ready.</summary>
     public bool IsReady(string source) => ReadyAt(source) <= _now;
 
-    /// <summary>Queues a migration started now.</summary>
-    public void Start(string source, PlannedVmi item)
+    /// <summary>
+    /// The earliest time a migration into <paramref name="target"/> (whose NIC carries <paramref name="nic"/> bytes/s)
+    /// should start so that its transfer begins as the transfers already headed there end (now or later).
+    /// </summary>
+    public DateTimeOffset ReceiverReadyAt(string target, long nic)
+    {
+        if (!_byTarget.TryGetValue(target, out var queue))
+        {
+            return _now;
+        }
+
+        var free = _now;
+        foreach (var (start, bytes) in queue)
+        {
+            free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, nic)));
+        }
+
+        var ready = free - _startup;
+        return ready > _now ? ready : _now;
+    }
+
+    /// <summary>Queues a migration started now out of <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public void Start(string source, string target, PlannedVmi item)
     {
         var estimate = item.AloneEstimate ?? item.Estimate;
         Queue(source, _now + _startup, estimate.TransferredBytes);
+        QueueInto(target, _now + _startup, estimate.TransferredBytes);
+    }
+
+    private void QueueInto(string? target, DateTimeOffset transferStart, double bytes)
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        if (!_byTarget.TryGetValue(target, out var queue))
+        {
+            queue = [];
+            _byTarget[target] = queue;
+        }
+
+        var at = queue.Count;
+        while (at > 0 && queue[at - 1].TransferStart > transferStart)
+        {
+            at--;
+        }
+
+        queue.Insert(at, (transferStart, bytes));
     }
 
     private void Queue(string source, DateTimeOffset transferStart, double bytes)

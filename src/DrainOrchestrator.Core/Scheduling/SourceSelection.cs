@@ -10,6 +10,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// previous transfer instead of splitting the NIC between two transfers. A migration that needs the whole NIC is timed
 /// the same way, so its transfer does not overlap another out of the same node. A source that is not ready is left for
 /// later (its slot may go to another source meanwhile) and reported in <see cref="Deferred"/> with the time to ask again.
+/// Within a source, the migrations that only a few receivers admit come first (critical-path priority); one whose
+/// receivers are busy waits (the target chooser says so) and the source's next migration takes the slot.
 /// </summary>
 /// <remarks>
 /// Filling an idle slot with a short migration that shares a busy NIC was measured and rejected: the guest being copied
@@ -36,9 +38,21 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         var queues = new SourceQueues(plan.DrainedNames.Length, plan.Items.Length);
         try
         {
+            // Those only a few receivers admit first: their receivers are the critical path (they wait while it is busy).
             foreach (var item in candidates)
             {
-                queues.Append(table[item].Source, item, plan.Items[item].Estimate.Duration.Ticks);
+                if (plan.Items[item].ConstrainedTargets is not null)
+                {
+                    queues.Append(table[item].Source, item, plan.Items[item].Estimate.Duration.Ticks);
+                }
+            }
+
+            foreach (var item in candidates)
+            {
+                if (plan.Items[item].ConstrainedTargets is null)
+                {
+                    queues.Append(table[item].Source, item, plan.Items[item].Estimate.Duration.Ticks);
+                }
             }
 
             while (counters.Cluster < policy.MaxParallelMigrations)
@@ -57,7 +71,7 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
                 var name = plan.DrainedNames[source];
                 var item = plan.Items[chosen];
                 counters.Add(name, target, table[chosen].Vmi.MemoryBytes, item.NeedsDedicatedBandwidth);
-                nics.Start(name, item);
+                nics.Start(name, target, item);
                 started.Add((chosen, target));
             }
         }

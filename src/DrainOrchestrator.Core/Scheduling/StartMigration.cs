@@ -21,6 +21,12 @@ public sealed record StartMigration(
     /// <summary>The application budgets the VMI is a member of: the engine reserves its slot in each, durably.</summary>
     public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
 
+    /// <summary>
+    /// For a post-copy attempt, the predicted time to send the guest's memory once, which the orchestrator's post-copy
+    /// policy switches right after (<see cref="Migrations.PostCopyPolicyDesigner.Design"/>); null when unknown.
+    /// </summary>
+    public TimeSpan? PostCopyFirstPass { get; init; }
+
     /// <summary>The node label the target is pinned with.</summary>
     public const string HostnameLabel = "kubernetes.io/hostname";
 }

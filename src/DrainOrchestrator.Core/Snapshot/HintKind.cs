@@ -8,4 +8,7 @@ public enum HintKind
 
     /// <summary>A guest's memory dirty rate (<see cref="VmiSnapshot.DirtyRateBytesPerSecond"/>).</summary>
     DirtyRate,
+
+    /// <summary>A guest's working set (<see cref="VmiSnapshot.WorkingSetBytes"/>).</summary>
+    WorkingSet,
 }

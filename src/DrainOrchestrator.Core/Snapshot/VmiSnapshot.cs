@@ -38,6 +38,12 @@ public sealed record VmiSnapshot(
     /// <summary>The VMI's budget annotation (<see cref="BudgetAnnotation"/>); null when it has none.</summary>
     public BudgetAnnotation? Budget { get; init; }
 
+    /// <summary>
+    /// The memory the guest keeps re-writing (its working set), when known: at most that much is dirty after the first
+    /// pass, which the cost model uses (<see cref="Planning.MigrationCostModel"/>). Null when unknown.
+    /// </summary>
+    public long? WorkingSetBytes { get; init; }
+
     /// <summary><c>namespace/name</c>, for messages.</summary>
     public string QualifiedName => Namespace + "/" + Name;
 }

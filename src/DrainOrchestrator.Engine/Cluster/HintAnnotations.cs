@@ -22,6 +22,15 @@ public static class HintAnnotations
     /// </summary>
     public const string DirtyRate = "drain-orchestrator.io/dirty-rate";
 
+    /// <summary>
+    /// On a VMI: how much memory the guest keeps re-writing (its working set), a quantity in bytes (<c>6Gi</c>). At most
+    /// that much is dirty again after the first copy pass, which shortens the predicted migration of a busy guest.
+    /// </summary>
+    public const string WorkingSet = "drain-orchestrator.io/working-set";
+
+    /// <summary>The example of a valid working set in messages.</summary>
+    internal const string WorkingSetExample = "6Gi";
+
     /// <summary>The example of a valid migration bandwidth in messages (10 Gbit/s).</summary>
     internal const string BandwidthExample = "1192Mi";
 

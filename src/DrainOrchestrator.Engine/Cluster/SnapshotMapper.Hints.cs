@@ -53,4 +53,18 @@ public static partial class SnapshotMapper
 
         return value;
     }
+
+    // The VMI's own annotation only: a working set belongs to the running guest.
+    private static long? WorkingSetOf(VirtualMachineInstance vmi, string node, List<InvalidHint> invalid)
+    {
+        var meta = vmi.Metadata;
+        var value = HintReader.Read(meta.Annotations, HintAnnotations.WorkingSet, "vmi", meta.Namespace + "/" + meta.Name,
+            HintAnnotations.WorkingSetExample, out var problem);
+        if (problem is not null)
+        {
+            invalid.Add(new InvalidHint(HintKind.WorkingSet, node, meta.Uid ?? "", problem));
+        }
+
+        return value;
+    }
 }

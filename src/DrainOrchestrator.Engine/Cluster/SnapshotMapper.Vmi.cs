@@ -82,6 +82,7 @@ public static partial class SnapshotMapper
             DirtyRateOf(vmi, vm, node, invalid))
         {
             Budget = BudgetAnnotationReader.Read(meta.Annotations),
+            WorkingSetBytes = WorkingSetOf(vmi, node, invalid),
         };
     }
 

@@ -264,7 +264,7 @@ internal sealed partial class MigrationLoop
 
         var name = MigrationNaming.PostCopyPolicyName(context.DrainIdText, action.Vmi.Uid);
         var design = PostCopyPolicyDesigner.Design(action.Vmi, snapshot.Config.Settings, snapshot.Policies, name,
-            snapshot.Config.ProgressTimeout);
+            snapshot.Config.ProgressTimeout, action.PostCopyFirstPass);
         if (!design.Succeeded)
         {
             await context.Writer.WriteAsync(new PostCopyRefused(action.Vmi.QualifiedName, design.Problem), null, cancellationToken);

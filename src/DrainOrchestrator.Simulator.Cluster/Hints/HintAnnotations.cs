@@ -22,6 +22,9 @@ public static class HintAnnotations
     /// <summary>On a VMI: how fast the guest dirties memory.</summary>
     public const string DirtyRate = "drain-orchestrator.io/dirty-rate";
 
+    /// <summary>On a VMI: how much memory the guest keeps re-writing, in bytes.</summary>
+    public const string WorkingSet = "drain-orchestrator.io/working-set";
+
     private static readonly string[] BinarySuffixes = ["Ei", "Pi", "Ti", "Gi", "Mi", "Ki"];
 
     /// <summary>No annotations: what a model without hints publishes.</summary>
@@ -56,7 +59,15 @@ public static class HintAnnotations
         return annotations;
     }
 
-    // Rounded up, so a guest that dirties anything at all never reads as zero.
-    internal static IReadOnlyDictionary<string, string> ForVmi(double dirtyRate) =>
-        new Dictionary<string, string>(StringComparer.Ordinal) { [DirtyRate] = Format((long)Math.Ceiling(Math.Max(0, dirtyRate))) };
+    // Rounded up, so a guest that dirties anything at all never reads as zero; a working set only when it has one.
+    internal static IReadOnlyDictionary<string, string> ForVmi(double dirtyRate, long workingSet)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [DirtyRate] = Format((long)Math.Ceiling(Math.Max(0, dirtyRate))) };
+        if (workingSet > 0)
+        {
+            annotations[WorkingSet] = Format(workingSet);
+        }
+
+        return annotations;
+    }
 }

@@ -78,7 +78,7 @@ internal sealed class VmState
         Name = Name,
         Uid = VmiUid ?? string.Empty,
         Labels = Labels,
-        Annotations = PublishesHints ? HintAnnotations.ForVmi(DirtyRate) : HintAnnotations.None,
+        Annotations = PublishesHints ? HintAnnotations.ForVmi(DirtyRate, WorkingSetBytes) : HintAnnotations.None,
         Phase = Phase,
         NodeName = Phase is VmiPhase.Scheduled or VmiPhase.Running ? NodeName : null,
         LauncherPod = Pod?.Name,

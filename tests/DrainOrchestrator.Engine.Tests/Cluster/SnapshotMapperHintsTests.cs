@@ -120,4 +120,24 @@ public sealed class SnapshotMapperHintsTests
         Assert.StartsWith("vm db/pg (spec.template.metadata.annotations): annotation drain-orchestrator.io/dirty-rate '0' is not positive",
             Assert.Single(snapshot.InvalidHints).Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Map_WorkingSetAnnotation_InBytes()
+    {
+        var snapshot = Map([Node("w1")], [Vmi("pg", "w1", Annotated(HintAnnotations.WorkingSet, "6Gi"))]);
+
+        Assert.Equal(6L << 30, snapshot.Vmis[0].WorkingSetBytes);
+        Assert.Empty(snapshot.InvalidHints);
+    }
+
+    [Fact]
+    public void Map_UnusableWorkingSet_UnknownAndListedWithTheVmi()
+    {
+        var snapshot = Map([Node("w1")], [Vmi("pg", "w1", Annotated(HintAnnotations.WorkingSet, "most"))]);
+
+        Assert.Null(snapshot.Vmis[0].WorkingSetBytes);
+        var hint = Assert.Single(snapshot.InvalidHints);
+        Assert.Equal((HintKind.WorkingSet, "w1", "uid-pg"), (hint.Kind, hint.NodeName, hint.VmiUid));
+        Assert.StartsWith("vmi db/pg: annotation drain-orchestrator.io/working-set 'most'", hint.Problem, StringComparison.Ordinal);
+    }
 }

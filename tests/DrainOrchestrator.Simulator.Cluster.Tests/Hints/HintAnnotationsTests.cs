@@ -29,6 +29,15 @@ public sealed class HintAnnotationsTests
     }
 
     [Fact]
+    public void Create_WithHints_VmisCarryTheirGuestsWorkingSet()
+    {
+        // A scenario without a working set gives the guest a quarter of its memory: 1Gi of 4Gi.
+        var vmi = Cluster(hints: true).GetVmi(TestClusters.Ns, "busy")!;
+
+        Assert.Equal("1Gi", vmi.Annotations[HintAnnotations.WorkingSet]);
+    }
+
+    [Fact]
     public void Create_WithoutHints_NoAnnotations()
     {
         var cluster = Cluster(hints: false);
