@@ -38,4 +38,13 @@ public sealed record PlannedVmi(
     /// The only node the scheduler may send it to (a move-back returns it to its origin); null lets the scheduler pick.
     /// </summary>
     public string? PinnedTarget { get; init; }
+
+    /// <summary>Where the dirty rate the estimate assumes came from.</summary>
+    public InputSource DirtyRateSource { get; init; } = InputSource.Default;
+
+    /// <summary>Where the migration bandwidth the estimate assumes came from (the source node's NIC, or earlier transfers).</summary>
+    public InputSource BandwidthSource { get; init; } = InputSource.Default;
+
+    /// <summary>The dirty rate the estimate assumes, in bytes per second; null when not computed (built outside the planner).</summary>
+    public long? DirtyRateBytesPerSecond { get; init; }
 }
