@@ -198,7 +198,7 @@ internal static class PrometheusVector
 
             if (!series.TryGetProperty("value", out var pair) || pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2
                 || pair[1].ValueKind != JsonValueKind.String
-                || !double.TryParse(pair[1].GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                || !TryValue(pair[1].GetString()!, out var value))
             {
                 throw new PrometheusQueryException(
                     $"Prometheus at {url} answered a series without a [time, \"value\"] pair; a retry will not help", url, isRetryable: false);
@@ -208,5 +208,18 @@ internal static class PrometheusVector
         }
 
         return samples;
+    }
+
+    // Prometheus writes special values as +Inf, -Inf and NaN, which .NET does not parse.
+    private static bool TryValue(string text, out double value)
+    {
+        (var special, value) = text switch
+        {
+            "+Inf" or "Inf" => (true, double.PositiveInfinity),
+            "-Inf" => (true, double.NegativeInfinity),
+            "NaN" => (true, double.NaN),
+            _ => (false, 0d),
+        };
+        return special || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 }
