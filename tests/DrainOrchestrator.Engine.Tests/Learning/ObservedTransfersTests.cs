@@ -95,7 +95,11 @@ public sealed class ObservedTransfersTests
             NodeName = "n9",
             MigrationState = new VirtualMachineInstanceMigrationState
             {
-                StartTimestamp = start, EndTimestamp = end, Completed = true, SourceNode = "n0", Mode = mode,
+                StartTimestamp = start,
+                EndTimestamp = end,
+                Completed = true,
+                SourceNode = "n0",
+                Mode = mode,
             },
         },
     };
