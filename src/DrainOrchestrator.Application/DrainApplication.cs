@@ -4,6 +4,8 @@ using DrainOrchestrator.Application.Journal;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Learning;
 using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
@@ -58,7 +60,14 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
             throw new InvalidRequestException(problems);
         }
 
-        var plan = DrainValidation.Plan(state, Cluster.Cluster, spec, others);
+        var (snapshot, history, metricsWarning) = await LearnedInputsLoader.LoadAsync(state, SnapshotMapper.Map(state), spec.Nodes,
+            Cluster.Cluster, dataSource, Cluster.Metrics, loggerFactory.CreateLogger<DrainApplication>(), cancellationToken);
+        var plan = DrainValidation.Plan(snapshot, history, Cluster.Cluster, spec, others);
+        if (metricsWarning is not null)
+        {
+            plan = plan with { Warnings = [.. plan.Warnings, metricsWarning] };
+        }
+
         return window is { } w ? PlanView.Of(plan) with { Window = WindowPlanning.Fit(plan, spec.Policy, w.First, w.Later) } : PlanView.Of(plan);
     }
 
@@ -82,7 +91,10 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     public Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
-        var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>());
+        var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>())
+        {
+            Metrics = Cluster.Metrics,
+        };
         return runner.RunAsync(drainId, progress, window, cancellationToken);
     }
 

@@ -28,6 +28,9 @@ namespace DrainOrchestrator.Engine;
 public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, IClusterActions actions,
     DrainEngineOptions options, TimeProvider timeProvider, ILogger<DrainRunner> logger)
 {
+    /// <summary>Where the plan reads the guests' dirty rates (docs/learned-inputs.md); null without metrics.</summary>
+    public Learning.PrometheusReader? Metrics { get; init; }
+
     /// <summary>Runs the drain; <paramref name="progress"/> receives live progress during the migrate step.</summary>
     public Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, CancellationToken cancellationToken) =>
         RunAsync(drainId, progress, null, cancellationToken);
@@ -84,6 +87,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             timeProvider, logger, progress, ownership, outage)
         {
             Window = window,
+            Metrics = Metrics,
         };
         try
         {

@@ -23,6 +23,9 @@ public sealed class ServeOptions
     /// <summary><c>--allow-insecure-kubernetes</c>: accept an http:// API server or insecure-skip-tls-verify, warned about at every start.</summary>
     public bool AllowInsecureKubernetes { get; set; }
 
+    /// <summary><c>--prometheus-url</c> and its credentials: where plans read the guests' dirty rates (docs/learned-inputs.md); null for none.</summary>
+    public DrainOrchestrator.Engine.Learning.PrometheusOptions? Prometheus { get; set; }
+
     /// <summary><c>--db</c>: a PostgreSQL connection string, best without its password (see <see cref="DatabasePasswordFile"/>); null uses <c>DRAIN_DB</c> or the embedded server.</summary>
     public string? Database { get; set; }
 
@@ -117,6 +120,11 @@ public sealed class ServeOptions
         else if (!File.Exists(TokensFile))
         {
             problems.Add($"--tokens: file '{TokensFile}' does not exist");
+        }
+
+        if (Prometheus is not null)
+        {
+            problems.AddRange(Prometheus.Problems());
         }
 
         if ((TlsCertificate is null) != (TlsKey is null))

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Learning;
 using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Errors;
 using Microsoft.Extensions.Logging;
@@ -28,16 +29,29 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>The kubeconfig context used, when there was one.</summary>
     public string? Context { get; }
 
+    /// <summary>Where plans read the guests' dirty rates (<see cref="ClusterTarget.Prometheus"/>); null without metrics.</summary>
+    public PrometheusReader? Metrics { get; private init; }
+
     /// <summary>Finds the cluster as kubectl does, connects and lists everything; throws <see cref="ClusterUnavailableException"/>.</summary>
     public static async Task<ClusterConnection> OpenAsync(ClusterTarget target, TimeProvider timeProvider, ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        // Bad metrics options are the user's to fix before anything connects.
+        if (target.Prometheus?.Problems() is { Count: > 0 } problems)
+        {
+            throw new ClusterUnavailableException(string.Join("; ", problems), isConfiguration: true, isRetryable: false, null);
+        }
+
         var (client, settings) = ClusterClients.Create(target, timeProvider, loggerFactory);
         try
         {
             var view = await InformerClusterView.StartAsync(client, cancellationToken);
             var actions = new KubernetesClusterActions(client, timeProvider, target.LeaseNamespace);
-            return new ClusterConnection(client, view, actions, settings.Server.ToString().TrimEnd('/'), target.Context);
+            return new ClusterConnection(client, view, actions, settings.Server.ToString().TrimEnd('/'), target.Context)
+            {
+                Metrics = target.Prometheus is null ? null : new PrometheusReader(target.Prometheus, timeProvider),
+            };
         }
         catch (KubernetesApiException ex)
         {
@@ -51,5 +65,6 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         await View.DisposeAsync();
         Client.Dispose();
+        Metrics?.Dispose();
     }
 }

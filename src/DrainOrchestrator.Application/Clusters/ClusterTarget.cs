@@ -16,4 +16,7 @@ public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = 
 {
     /// <summary>The namespace node-maintenance-operator and NodeHealthCheck keep their node Leases in.</summary>
     public const string DefaultLeaseNamespace = Engine.Cluster.NodeLeaseNames.DefaultNamespace;
+
+    /// <summary>The Prometheus the guests' dirty rates are read from (<c>--prometheus-url</c>); null to read none.</summary>
+    public Engine.Learning.PrometheusOptions? Prometheus { get; init; }
 }

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Core.Snapshot;
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Persistence.Drains;
 
@@ -53,13 +54,18 @@ internal static class DrainValidation
     }
 
     /// <summary>The plan of <paramref name="spec"/>, never targeting nodes other unfinished drains hold.</summary>
-    public static DrainPlan Plan(ClusterState state, string cluster, DrainSpec spec, IReadOnlyList<DrainRecord> active)
+    public static DrainPlan Plan(ClusterState state, string cluster, DrainSpec spec, IReadOnlyList<DrainRecord> active) =>
+        Plan(SnapshotMapper.Map(state), MigrationHistory.Empty, cluster, spec, active);
+
+    /// <summary>The plan of <paramref name="spec"/> on a snapshot with what was learned (metrics, history).</summary>
+    public static DrainPlan Plan(ClusterSnapshot snapshot, MigrationHistory history, string cluster, DrainSpec spec,
+        IReadOnlyList<DrainRecord> active)
     {
         var others = active.Where(d => d.Cluster == cluster)
             .SelectMany(d => d.Nodes.Where(n => n.ReleasedAt is null).Select(n => n.NodeName))
             .Except(spec.Nodes, StringComparer.Ordinal)
             .ToHashSet(StringComparer.Ordinal);
-        return DrainPlanner.Plan(SnapshotMapper.Map(state), [.. spec.Nodes.Distinct(StringComparer.Ordinal)], spec.Policy, null, others, spec.Targets);
+        return DrainPlanner.Plan(snapshot, [.. spec.Nodes.Distinct(StringComparer.Ordinal)], spec.Policy, history, others, spec.Targets);
     }
 
     // The target preference names nodes of the cluster, none of them drained by this drain, none both avoided and preferred.

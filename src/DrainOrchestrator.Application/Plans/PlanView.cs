@@ -30,10 +30,16 @@ public sealed record PlanView(
             i.Disposition == PlanDisposition.Restart ? null : i.Estimate.Mode.ToString())
         {
             TentativeTarget = i.TentativeTarget,
+            DirtyRateBytesPerSecond = i.Disposition == PlanDisposition.Restart ? null : i.DirtyRateBytesPerSecond,
+            DirtyRateSource = i.Disposition == PlanDisposition.Restart ? null : Word(i.DirtyRateSource),
+            BandwidthSource = i.Disposition == PlanDisposition.Restart ? null : Word(i.BandwidthSource),
         }).ToList();
         return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows)
         {
             Budgets = [.. plan.Budgets.Select(BudgetView.Of)],
         };
     }
+
+    /// <summary>An input's source as both front doors spell it.</summary>
+    public static string Word(InputSource source) => source.ToString().ToLowerInvariant();
 }

@@ -11,11 +11,14 @@ namespace DrainOrchestrator.Application.Snapshots;
 /// </summary>
 internal static class ScenarioMapper
 {
-    public static SnapshotScenario Map(ClusterState state, IReadOnlyCollection<string> onlyNodes, List<string> warnings)
+    public static SnapshotScenario Map(ClusterState state, IReadOnlyCollection<string> onlyNodes, List<string> warnings,
+        IReadOnlyDictionary<(string Namespace, string Name), long>? metricDirtyRates = null)
     {
-        var snapshot = SnapshotMapper.Map(state);
+        var snapshot = Engine.Learning.MetricDirtyRates.Apply(SnapshotMapper.Map(state), metricDirtyRates ?? new Dictionary<(string, string), long>());
         var defaults = new CostModelOptions();
-        var hints = snapshot.Nodes.Any(n => n.NicBandwidthBytesPerSecond is not null) || snapshot.Vmis.Any(v => v.DirtyRateBytesPerSecond is not null);
+        // Rates from the metrics are published as hints in the copy, so that a rehearsal on it plans with them.
+        var hints = snapshot.Nodes.Any(n => n.NicBandwidthBytesPerSecond is not null) || snapshot.Vmis.Any(v => v.DirtyRateBytesPerSecond is not null)
+            || snapshot.MetricDirtyRates.Count > 0;
         warnings.AddRange(snapshot.InvalidHints.Select(h => h.Problem + " (written as the engine's default)"));
         var keep = onlyNodes.Count == 0 ? null : onlyNodes.ToHashSet(StringComparer.Ordinal);
         var nodes = new List<SnapshotNode>();
@@ -77,7 +80,7 @@ internal static class ScenarioMapper
             }
 
             vms.Add(new SnapshotVm(v.Namespace, v.Name, vm?.Metadata.Uid, v.Uid, v.Labels, v.MemoryBytes,
-                v.DirtyRateBytesPerSecond ?? defaults.AssumedDirtyRateBytesPerSecond,
+                LearnedInputs.DirtyRate(v, snapshot, MigrationHistory.Empty, defaults).Rate,
                 eviction is EvictionStrategy.Unset ? null : eviction.ToString(), run.ToString(),
                 v.LiveMigratable == false ? v.LiveMigratableReason ?? "DisksNotLiveMigratable" : null,
                 v.NodeSelector,
@@ -104,7 +107,15 @@ internal static class ScenarioMapper
         }
 
         var bare = snapshot.Nodes.Count(n => n.NicBandwidthBytesPerSecond is null && nodes.Any(w => w.Name == n.Name));
-        var bareVms = snapshot.Vmis.Count(v => v.DirtyRateBytesPerSecond is null && vms.Any(w => w.VmiUid == v.Uid));
+        var written = vms.Select(w => w.VmiUid).ToHashSet(StringComparer.Ordinal);
+        var measured = snapshot.Vmis.Count(v => v.DirtyRateBytesPerSecond is null && snapshot.MetricDirtyRates.ContainsKey(v.Uid) && written.Contains(v.Uid));
+        if (measured > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"hints: {measured} VM(s) without a dirty-rate annotation carry the metrics' dirty rate as an annotation in the copy"));
+        }
+
+        var bareVms = snapshot.Vmis.Count(v => v.DirtyRateBytesPerSecond is null && !snapshot.MetricDirtyRates.ContainsKey(v.Uid) && written.Contains(v.Uid));
         if (bare + bareVms > 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine.Learning;
 using DrainOrchestrator.Kubernetes.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +49,8 @@ public sealed class SnapshotApplication(TimeProvider timeProvider, ILoggerFactor
                 $"no such node(s) in the cluster at {server}: {string.Join(", ", unknown)}; list them with kubectl get nodes")]);
         }
 
-        var scenario = ScenarioMapper.Map(state, request.Nodes, warnings);
+        var rates = await MetricRatesAsync(request.Cluster, cancellationToken);
+        var scenario = ScenarioMapper.Map(state, request.Nodes, warnings, rates);
         string? generated = null;
         if (request.Redact)
         {
@@ -77,6 +79,26 @@ public sealed class SnapshotApplication(TimeProvider timeProvider, ILoggerFactor
         ];
         var yaml = ScenarioYamlWriter.Write(scenario, header, warnings);
         return new SnapshotResult(yaml, warnings, scenario.Nodes.Count, scenario.Vms.Count, generated);
+    }
+
+    // Asked for explicitly, the metrics must be read: a snapshot without them would silently differ from the one asked for.
+    private async Task<IReadOnlyDictionary<(string Namespace, string Name), long>?> MetricRatesAsync(ClusterTarget cluster,
+        CancellationToken cancellationToken)
+    {
+        if (cluster.Prometheus is not { } options)
+        {
+            return null;
+        }
+
+        using var reader = new PrometheusReader(options, timeProvider);
+        try
+        {
+            return await reader.DirtyRatesAsync(cancellationToken);
+        }
+        catch (PrometheusQueryException ex)
+        {
+            throw new ClusterUnavailableException(ex.Message, isConfiguration: false, ex.IsRetryable, ex);
+        }
     }
 
     private static List<RequestProblem> Problems(SnapshotRequest request, FrontDoor door)

@@ -81,7 +81,12 @@ public static class PlanCommand
         foreach (var r in plan.Items.OrderBy(r => r.Disposition == "Block" ? 0 : 1).ThenBy(r => r.Wave))
         {
             var predicted = r.PredictedSeconds is { } seconds ? $"{seconds,7}s" : $"{"-",8}";
-            await output.WriteLineAsync($"  {r.Vmi,-30} {r.Node,-14} {r.Disposition,-8} wave {r.Wave,-3} {predicted} {r.PredictedMode ?? "-",-8} {r.Detail}");
+            var inputs = r.DirtyRateSource is null ? $"{"-",-31}" : $"dirty {Rate(r.DirtyRateBytesPerSecond),9} {r.DirtyRateSource,-10} bw {r.BandwidthSource,-10}";
+            await output.WriteLineAsync($"  {r.Vmi,-30} {r.Node,-14} {r.Disposition,-8} wave {r.Wave,-3} {predicted} {r.PredictedMode ?? "-",-8} {inputs} {r.Detail}");
         }
     }
+
+    // MiB/s with one decimal: the unit of the hint annotations' examples (200Mi).
+    private static string Rate(long? bytesPerSecond) =>
+        bytesPerSecond is { } b ? (b / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "MiB/s" : "-";
 }

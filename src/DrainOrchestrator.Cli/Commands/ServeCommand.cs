@@ -65,14 +65,28 @@ public static class ServeCommand
         {
             listen, kubeconfig, context, allowInsecure, database, passwordFile, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, maxBody, ratePerSecond, rateBurst, verbose,
         };
+        var prometheus = new FrontDoors.PrometheusCliOptions();
+        prometheus.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Engine.Learning.PrometheusOptions? metrics;
+            try
+            {
+                metrics = prometheus.Read(parse);
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
             var options = new ServeOptions
             {
                 Listen = parse.GetValue(listen)!,
                 Kubeconfig = parse.GetValue(kubeconfig),
                 Context = parse.GetValue(context),
                 AllowInsecureKubernetes = parse.GetValue(allowInsecure),
+                Prometheus = metrics,
                 Database = parse.GetValue(database),
                 DatabasePasswordFile = parse.GetValue(passwordFile),
                 TokensFile = parse.GetValue(tokens),

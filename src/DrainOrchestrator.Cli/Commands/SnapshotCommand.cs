@@ -28,11 +28,14 @@ public static class SnapshotCommand
             Description = "A file readable only by you holding the redaction key (at least 16 characters): the same key gives the same pseudonyms. Without it a random key is drawn and printed once.",
         };
         var verbose = CommonOptions.Verbose();
+        var prometheus = new FrontDoors.PrometheusCliOptions();
         var command = new Command("snapshot", "Write a live cluster as a drain-sim scenario (GET and LIST requests only): nodes, VMs, placement rules, hints, migration settings and MigrationPolicies.");
         foreach (var option in new Option[] { kubeconfig, context, insecure, outFile, nodes, redact, keyFile, verbose })
         {
             command.Options.Add(option);
         }
+
+        prometheus.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,7 +44,10 @@ public static class SnapshotCommand
                 var key = parse.GetValue(keyFile) is { } file
                     ? PrivateFile.Problem(file, "--redact-key-file") is { } problem ? throw new ArgumentException(problem) : (await File.ReadAllTextAsync(file, cancellationToken)).Trim()
                     : null;
-                var request = new SnapshotRequest(new ClusterTarget(parse.GetValue(kubeconfig), parse.GetValue(context), AllowInsecure: parse.GetValue(insecure)),
+                var request = new SnapshotRequest(new ClusterTarget(parse.GetValue(kubeconfig), parse.GetValue(context), AllowInsecure: parse.GetValue(insecure))
+                {
+                    Prometheus = prometheus.Read(parse),
+                },
                     parse.GetValue(nodes) is { } list ? [.. list.Split(',', StringSplitOptions.TrimEntries)] : [],
                     parse.GetValue(redact), key);
                 using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));

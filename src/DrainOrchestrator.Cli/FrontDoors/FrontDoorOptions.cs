@@ -49,6 +49,8 @@ internal sealed class FrontDoorOptions
         DefaultValueFactory = _ => ClusterTarget.DefaultLeaseNamespace,
     };
 
+    public PrometheusCliOptions Prometheus { get; } = new();
+
     public void AddTo(Command command, bool withCluster)
     {
         foreach (var option in new Option[] { Database, DatabasePasswordFile, Verbose, Server, Token, ServerCa })
@@ -62,12 +64,16 @@ internal sealed class FrontDoorOptions
             command.Options.Add(Context);
             command.Options.Add(AllowInsecureKubernetes);
             command.Options.Add(LeaseNamespace);
+            Prometheus.AddTo(command);
         }
     }
 
     public ClusterTarget Cluster(ParseResult parse) =>
         new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(LeaseNamespace) ?? ClusterTarget.DefaultLeaseNamespace,
-            parse.GetValue(AllowInsecureKubernetes));
+            parse.GetValue(AllowInsecureKubernetes))
+        {
+            Prometheus = Prometheus.Read(parse),
+        };
 
     /// <summary>The server to use, or null for this process.</summary>
     public RemoteOptions? Remote(ParseResult parse)

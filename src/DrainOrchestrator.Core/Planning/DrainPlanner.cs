@@ -91,8 +91,8 @@ public static class DrainPlanner
                 : (BlockReason.None, (string?)null);
 
         var nic = nodeByName.TryGetValue(vmi.NodeName, out var source) ? source.NicBandwidthBytesPerSecond : null;
-        var dirty = vmi.DirtyRateBytesPerSecond ?? history.DirtyRateOf(vmi.Uid) ?? policy.CostModel.AssumedDirtyRateBytesPerSecond;
-        var observed = history.ThroughputOf(vmi.Uid) ?? history.ThroughputFrom(vmi.NodeName);
+        var (dirty, dirtySource) = LearnedInputs.DirtyRate(vmi, snapshot, history, policy.CostModel);
+        var (observed, bandwidthSource) = LearnedInputs.Bandwidth(vmi, nic, history);
         var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);
         var estimate = MigrationCostModel.Estimate(vmi.MemoryBytes, dirty, shared, config.Settings, policy.CostModel, vmi.WorkingSetBytes);
         var alone = MigrationCostModel.EffectiveBandwidth(nic, 1, config.Settings, policy.CostModel);
@@ -127,6 +127,9 @@ public static class DrainPlanner
             StartsInPostCopy = mode.StartsInPostCopy,
             ConvergenceWarning = mode.Warning,
             FirstPass = firstPass,
+            DirtyRateSource = dirtySource,
+            BandwidthSource = bandwidthSource,
+            DirtyRateBytesPerSecond = dirty,
         };
     }
 

@@ -13,8 +13,12 @@ public sealed class MigrationHistory
         var list = observations.Where(o => o.ThroughputBytesPerSecond > 0).ToList();
         foreach (var group in list.GroupBy(o => o.VmiUid, StringComparer.Ordinal))
         {
-            var dirty = group.Where(o => o.DirtyRateBytesPerSecond is not null).Select(o => o.DirtyRateBytesPerSecond!.Value).ToList();
-            _byVmi[group.Key] = ((long)group.Average(o => o.ThroughputBytesPerSecond), dirty.Count > 0 ? dirty.Max() : null);
+            var throughput = (long)group.Average(o => o.ThroughputBytesPerSecond);
+            // A measured rate wins; a guest that needed post-copy dirtied at least as fast as its migration carried.
+            var dirty = group.Where(o => o.DirtyRateBytesPerSecond is not null).Select(o => o.DirtyRateBytesPerSecond!.Value)
+                .Concat(group.Where(o => o.NeededPostCopy && o.DirtyRateBytesPerSecond is null).Select(o => o.ThroughputBytesPerSecond))
+                .ToList();
+            _byVmi[group.Key] = (throughput, dirty.Count > 0 ? dirty.Max() : null);
         }
 
         foreach (var group in list.GroupBy(o => o.SourceNode, StringComparer.Ordinal))
@@ -26,10 +30,13 @@ public sealed class MigrationHistory
     /// <summary>No history.</summary>
     public static MigrationHistory Empty { get; } = new([]);
 
+    /// <summary>How many VMIs it knows.</summary>
+    public int VmiCount => _byVmi.Count;
+
     /// <summary>The VMI's mean observed throughput, if it was migrated before.</summary>
     public long? ThroughputOf(string vmiUid) => _byVmi.TryGetValue(vmiUid, out var v) ? v.Throughput : null;
 
-    /// <summary>The highest dirty rate observed for the VMI, if any.</summary>
+    /// <summary>The highest dirty rate observed for the VMI (or implied by a post-copy it needed), if any.</summary>
     public long? DirtyRateOf(string vmiUid) => _byVmi.TryGetValue(vmiUid, out var v) ? v.DirtyRate : null;
 
     /// <summary>The mean throughput observed out of a node, if any.</summary>

@@ -62,4 +62,13 @@ public sealed record PlannedVmi(
     /// after it (<see cref="Migrations.PostCopyPolicyDesigner"/>). Null when not predicted.
     /// </summary>
     public TimeSpan? FirstPass { get; init; }
+
+    /// <summary>Where the dirty rate the estimate assumes came from.</summary>
+    public InputSource DirtyRateSource { get; init; } = InputSource.Default;
+
+    /// <summary>Where the migration bandwidth the estimate assumes came from (the source node's NIC, or earlier transfers).</summary>
+    public InputSource BandwidthSource { get; init; } = InputSource.Default;
+
+    /// <summary>The dirty rate the estimate assumes, in bytes per second; null when not computed (built outside the planner).</summary>
+    public long? DirtyRateBytesPerSecond { get; init; }
 }

@@ -26,4 +26,11 @@ public sealed record ClusterSnapshot(
     /// virt-launcher pods, as the engine maps them.
     /// </summary>
     public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
+
+    /// <summary>
+    /// Guests' dirty rates in bytes per second read from the metrics (KubeVirt's
+    /// <c>kubevirt_vmi_dirty_rate_bytes_per_second</c>), by VMI uid; the planner takes them after an annotation
+    /// (<see cref="VmiSnapshot.DirtyRateBytesPerSecond"/>) and before earlier migrations. Empty without metrics.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> MetricDirtyRates { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }

@@ -36,6 +36,9 @@ internal sealed record DrainContext(
     /// <summary>The maintenance window of this run; null when it runs without one.</summary>
     public MaintenanceWindow? Window { get; init; }
 
+    /// <summary>Where the plan reads the guests' dirty rates (docs/learned-inputs.md); null without metrics.</summary>
+    public Learning.PrometheusReader? Metrics { get; init; }
+
     public Guid Id => Drain.Id;
 
     public string DrainIdText => Drain.Id.ToString("D");

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Learning;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Waves;
@@ -18,7 +19,15 @@ internal static class PlanStep
         CancellationToken cancellationToken)
     {
         var others = await OtherDrainingNodesAsync(dataSource, context, cancellationToken);
-        var plan = DrainPlanner.Plan(SnapshotMapper.Map(context.View.Current), context.Nodes, context.Policy, null, others, context.Targets);
+        var state = context.View.Current;
+        var (snapshot, history, metricsWarning) = await LearnedInputsLoader.LoadAsync(state, SnapshotMapper.Map(state), context.Nodes,
+            context.Drain.Cluster, dataSource, context.Metrics, context.Logger, cancellationToken);
+        var plan = DrainPlanner.Plan(snapshot, context.Nodes, context.Policy, history, others, context.Targets);
+        if (metricsWarning is not null)
+        {
+            plan = plan with { Warnings = [.. plan.Warnings, metricsWarning] };
+        }
+
         foreach (var warning in plan.Warnings)
         {
             EngineLog.PlanWarning(context.Logger, context.Drain.Name, warning);

@@ -10,10 +10,12 @@ namespace DrainOrchestrator.Simulator.Api;
 /// <summary>
 /// The one request handler of the server: authentication (401 without a known token), then the admin API (the admin
 /// token only: 403 for anyone else), the health paths, KubeVirt's migration metrics (<c>/metrics</c>, any authenticated
-/// user, as a Prometheus with a token scrapes virt-handler) or the Kubernetes API (which authorizes each request), with every
+/// user, as a Prometheus with a token scrapes virt-handler), a Prometheus instant query over them (<c>/api/v1/query</c>,
+/// any authenticated user; no core resource is called <c>query</c>) or the Kubernetes API (which authorizes each request), with every
 /// failure answered as a Kubernetes <c>Status</c>.
 /// </summary>
-internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesApi kubernetes, AdminApi admin, MetricsEndpoint metrics)
+internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesApi kubernetes, AdminApi admin, MetricsEndpoint metrics,
+    PrometheusQueryEndpoint query)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -27,6 +29,7 @@ internal sealed class ApiRequestPipeline(TokenAuthenticator tokens, KubernetesAp
                 ["sim", ..] => throw new ApiStatusException(ForbiddenStatus.For(user, PathRequest(http), "drain-sim's admin API takes the admin token only")),
                 ["healthz" or "livez" or "readyz"] => WriteOkAsync(http),
                 ["metrics"] => metrics.HandleAsync(http),
+                ["api", "v1", "query"] => query.HandleAsync(http),
                 _ => kubernetes.HandleAsync(http, segments, user),
             });
         }

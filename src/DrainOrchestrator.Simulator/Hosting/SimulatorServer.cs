@@ -69,7 +69,8 @@ public static class SimulatorServer
             new TokenAuthenticator(token, serviceAccounts),
             new KubernetesApi(store, options.Api, options.Time, faults, counters, partition, authorizer, serviceAccounts),
             new AdminApi(faults, counters, store, model, partition, serviceAccounts),
-            new Metrics.MetricsEndpoint(model));
+            new Metrics.MetricsEndpoint(model),
+            new Metrics.PrometheusQueryEndpoint(model, options.Time));
         app.Run(pipeline.HandleAsync);
         app.Lifetime.ApplicationStopping.Register(partition.Dispose);
         await app.StartAsync(cancellationToken);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Engine.Learning;
+
+/// <summary>Log events of the learned inputs (3145–3149).</summary>
+internal static partial class LearningLog
+{
+    [LoggerMessage(3145, LogLevel.Information, "Read {Series} dirty-rate series from Prometheus at {Url}; {Matched} name VMIs of the cluster")]
+    public static partial void MetricsRead(ILogger logger, string url, int series, int matched);
+
+    [LoggerMessage(3146, LogLevel.Warning, "Dirty rates from Prometheus at {Url} are not used (retry may help: {Retryable}): {Problem}")]
+    public static partial void MetricsUnavailable(ILogger logger, string url, bool retryable, string problem);
+
+    [LoggerMessage(3147, LogLevel.Debug, "Read {Transfers} earlier transfers; {Vmis} VMIs have a history")]
+    public static partial void HistoryRead(ILogger logger, int transfers, int vmis);
+}
