@@ -53,6 +53,17 @@ internal sealed class ClusterState
         Vms.Add(vm.Key, vm);
     }
 
+    /// <summary>
+    /// The namespace's labels as KubeVirt's policy matcher sees them: with <c>kubernetes.io/metadata.name</c>, which
+    /// kube-apiserver sets on every namespace (drain-sim's API renders it too), so a MigrationPolicy selecting a
+    /// namespace by its name applies here as it does in a real cluster.
+    /// </summary>
     public IReadOnlyDictionary<string, string> NamespaceLabels(string @namespace) =>
-        Namespaces.TryGetValue(@namespace, out var labels) ? labels : new Dictionary<string, string>();
+        new Dictionary<string, string>(Namespaces.TryGetValue(@namespace, out var labels) ? labels : new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [NamespaceNameLabel] = @namespace,
+        };
+
+    /// <summary>The label kube-apiserver puts on every namespace, naming it.</summary>
+    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 }
