@@ -17,7 +17,7 @@ public sealed class KindLiteralTests
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(RepositoryPaths.Root, file);
-            if (relative.StartsWith(Catalogue, StringComparison.Ordinal) || IsBuildOutput(relative))
+            if (relative.StartsWith(Catalogue, StringComparison.Ordinal) || IsBuildOutput(relative) || IsSimulator(relative))
             {
                 continue;
             }
@@ -56,6 +56,10 @@ public sealed class KindLiteralTests
             $"\"(?:(?:{string.Join('|', areas.Select(Regex.Escape))})\\.[a-z_.]*|{string.Join('|', plain.Select(Regex.Escape))})\"",
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
+
+    // drain-sim never links the orchestrator's journal: its JSON fields ("progress" of a DataVolume) are KubeVirt's and CDI's words.
+    private static bool IsSimulator(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar) is [_, var project, ..] && project.StartsWith("DrainOrchestrator.Simulator", StringComparison.Ordinal);
 
     private static bool IsBuildOutput(string relative) =>
         relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
