@@ -21,7 +21,7 @@ internal static class BenchApplication
         var wall = Stopwatch.StartNew();
         var suite = SuiteDefinition.Load(options.SuitePath);
         var folder = Path.GetDirectoryName(options.SuitePath)!;
-        await using var engine = options.CopiedLoop ? null : await EngineDatabase.StartAsync(cancellationToken);
+        await using var engine = await EngineDatabase.StartAsync(cancellationToken);
         var cases = new List<CaseResult>();
         var blindCases = new List<CaseResult>();
         foreach (var (entry, scenario) in suite.Scenarios.Where(s => Selected(s, options)).SelectMany(s => ScenarioFamily.Members(s, folder)))
@@ -43,10 +43,7 @@ internal static class BenchApplication
             }
         }
 
-        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases)
-        {
-            CopiedLoop = options.CopiedLoop,
-        };
+        var report = new BenchReport(options.Quick, !options.Blind, wall.Elapsed.TotalSeconds, suite.Timelines, cases, blindCases);
         ReportWriter.Write(report, options.OutputDirectory);
         var failures = Checks.Failures(report);
         foreach (var failure in failures)

@@ -22,12 +22,6 @@ internal sealed record BenchOptions
     /// <summary>Run the orchestrator a second time with the blind mapping and report it beside the informed one.</summary>
     public bool WithBlind { get; init; }
 
-    /// <summary>
-    /// Run the orchestrator's drains with the bench's copy of the migrate loop instead of the production engine (for
-    /// comparison with earlier results; the copy journals nothing and maps the cluster itself).
-    /// </summary>
-    public bool CopiedLoop { get; init; }
-
     /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args, out int exitCode)
     {
@@ -38,10 +32,6 @@ internal sealed record BenchOptions
         var only = new Option<string?>("--only") { HelpName = "ID[,ID...]", Description = "Scenario ids to run. [default: all, or all quick ones]" };
         var blind = new Option<bool>("--blind") { Description = "Map the cluster as the engine does where no hint annotation is set: no NIC bandwidths, no dirty rates." };
         var withBlind = new Option<bool>("--with-blind") { Description = "Run the orchestrator a second time with the blind mapping and report it beside the informed one." };
-        var copiedLoop = new Option<bool>("--copied-loop")
-        {
-            Description = "Drive the orchestrator's drains with the bench's copy of the migrate loop, not the production engine (for comparison).",
-        };
         withBlind.Validators.Add(r =>
         {
             if (r.GetValue(withBlind) && r.GetValue(blind))
@@ -51,7 +41,7 @@ internal sealed record BenchOptions
         });
         var command = new RootCommand("The scheduling bench: the production engine (planner, scheduler, migrate loop, journal) against KubeVirt alone and the lower bound, in virtual time.")
         {
-            quick, suite, output, only, blind, withBlind, copiedLoop,
+            quick, suite, output, only, blind, withBlind,
         };
         if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
         {
@@ -67,7 +57,6 @@ internal sealed record BenchOptions
                 .ToHashSet(StringComparer.Ordinal),
             Blind = parsed.GetValue(blind),
             WithBlind = parsed.GetValue(withBlind),
-            CopiedLoop = parsed.GetValue(copiedLoop),
         };
     }
 

@@ -1,7 +1,7 @@
 using DrainOrchestrator.Scheduling.Bench;
 
 // Usage: DrainOrchestrator.Scheduling.Bench [--quick] [--suite bench/scenarios/suite.yaml] [--out bench/results]
-//        [--only a,c] [--blind | --with-blind] [--copied-loop]
+//        [--only a,c] [--blind | --with-blind]
 // Prefer scripts/bench.sh, which builds in Release and writes the results.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -11,9 +11,6 @@ internal sealed record BenchReport(
     bool Quick, bool Informed, double WallSeconds, IReadOnlyList<string> Timelines, IReadOnlyList<CaseResult> Cases,
     IReadOnlyList<CaseResult> BlindCases)
 {
-    /// <summary>The orchestrator ran on the bench's copy of the migrate loop (<c>--copied-loop</c>), not the engine.</summary>
-    public bool CopiedLoop { get; init; }
-
     /// <summary>The file name prefix: the quick run never overwrites the full run's results.</summary>
     public string Prefix => Quick ? "scheduling-quick" : "scheduling";
 

@@ -13,9 +13,7 @@ internal static class SummaryWriter
         var md = new StringBuilder();
         md.AppendLine("# Scheduling quality in virtual time").AppendLine();
         md.AppendLine(F($"Written by `scripts/bench.sh{(report.Quick ? " --quick" : "")}` ({(report.Quick ? "reduced" : "full")} run, {report.Cases.Count} cases).")
-            + (report.CopiedLoop
-                ? " Core's planner and scheduler, inside the bench's copy of the migrate loop (`--copied-loop`),"
-                : " The production engine (`DrainRunner`: Core's planner and scheduler in the migrate loop, journaling to PostgreSQL),"))
+            + " The production engine (`DrainRunner`: Core's planner and scheduler in the migrate loop, journaling to PostgreSQL),")
             .AppendLine("drives the simulated KubeVirt cluster")
             .AppendLine("(`Simulator.Cluster`) in virtual time (the engine's clock is the model's); \"KubeVirt alone\" creates every VMIM at once, unpinned, and lets the model's")
             .AppendLine("admission and scheduler-like placement decide. Times are model seconds; counts and bytes come from the simulator's")

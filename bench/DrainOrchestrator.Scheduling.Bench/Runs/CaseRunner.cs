@@ -12,11 +12,10 @@ namespace DrainOrchestrator.Scheduling.Bench.Runs;
 
 /// <summary>
 /// Runs one scenario under one limit setting: its lower bound, and a drain in either mode on a fresh model. The
-/// orchestrator's drain runs the production engine journaling to <paramref name="engine"/>'s PostgreSQL; without one,
-/// the bench's copy of the migrate loop (<see cref="OrchestratorDriver"/>, <c>--copied-loop</c>), kept for comparison.
+/// orchestrator's drain runs the production engine journaling to <paramref name="engine"/>'s PostgreSQL.
 /// Informed, the cluster carries the hint annotations (NIC bandwidth, dirty rate) the engine reads; blind, it does not.
 /// </summary>
-internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, LimitSetting limits, bool informed, EngineDatabase? engine = null)
+internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, LimitSetting limits, bool informed, EngineDatabase engine)
 {
     // A batch that has not finished after this much model time is reported as stuck.
     private static readonly TimeSpan BatchTimeLimit = TimeSpan.FromHours(24);
@@ -54,12 +53,12 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
     {
         var wall = Stopwatch.StartNew();
         var cluster = SimulatedCluster.Create(_limited);
-        using var mirror = new ClusterMirror(cluster, informed);
+        using var mirror = new ClusterMirror(cluster);
         var ids = new DeterministicIds(_limited.Seed);
         var policy = Policy;
-        var real = mode == RunMode.Orchestrator && engine is not null;
+        var real = mode == RunMode.Orchestrator;
         using var session = real ? new EngineSession(cluster, ids) : null;
-        await using var database = real ? await engine!.NewDatabaseAsync(cancellationToken) : null;
+        await using var database = real ? await engine.NewDatabaseAsync(cancellationToken) : null;
         var outcomes = new List<BatchOutcome>();
         for (var k = 0; k < _batches.Count; k++)
         {
@@ -71,9 +70,7 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
             var name = $"{entry.Id}-{limits.Name}-batch-{k + 1}";
             var outcome = mode != RunMode.Orchestrator
                 ? new KubeVirtAloneDriver(cluster, mirror, policy.Failure, ids).Drain($"b{k + 1}", batch, deadline)
-                : real
-                    ? await new EngineDriver(cluster, session!, database!.DataSource, policy).DrainAsync(name, batch, later, deadline, cancellationToken)
-                    : new OrchestratorDriver(cluster, mirror, policy, ids).Drain(name, batch, later, deadline);
+                : await new EngineDriver(cluster, session!, database!.DataSource, policy).DrainAsync(name, batch, later, deadline, cancellationToken);
             outcomes.Add(outcome);
 
             // The maintenance is instant: the nodes come back, empty, before the next batch.
