@@ -52,13 +52,13 @@ internal static class RehearsalEndpoints
             return NotFound(id);
         }
 
-        if (rehearsal.State is "succeeded" or "failed" or "cancelled" || !jobs.Cancel(id))
-        {
-            return ApiProblems.Conflict($"rehearsal {id} has ended ({jobs.Find(id)?.State ?? rehearsal.State}); there is nothing to cancel",
-                jobs.Find(id) ?? rehearsal, "The rehearsal has ended");
-        }
-
-        return TypedResults.Accepted($"/api/v1/rehearsals/{id}", jobs.Find(id));
+        var ended = rehearsal.State is "succeeded" or "failed" or "cancelled";
+        var cancelled = !ended && jobs.Cancel(id);
+        // Read again: a cancel shows as cancelled; a refused one means the rehearsal ended meanwhile.
+        var now = ended ? rehearsal : jobs.Find(id) ?? rehearsal;
+        return cancelled
+            ? TypedResults.Accepted($"/api/v1/rehearsals/{id}", now)
+            : ApiProblems.Conflict($"rehearsal {id} has ended ({now.State}); there is nothing to cancel", now, "The rehearsal has ended");
     }
 
     private static IResult NotFound(string id) => ApiProblems.NotFound($"no rehearsal with id '{id}' (finished rehearsals are kept for a day)");
