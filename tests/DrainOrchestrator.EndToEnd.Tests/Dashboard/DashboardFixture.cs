@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DrainOrchestrator.EndToEnd.Tests.Server;
 using DrainOrchestrator.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
@@ -79,9 +80,17 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.GotoAsync("ui/login.html");
         await page.GetByLabel("API token").FillAsync(token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/ui/", StringComparison.Ordinal));
+        await ExpectAtAsync(page, "/ui/");
         return page;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="page"/>'s address ends with <paramref name="pathEnd"/>, polling the address. A
+    /// navigation started by the page's own script (a 401 sends it to the login page) may already have committed, or
+    /// still be loading, when this starts; waiting for a navigation event, or for the load event after it, can miss it.
+    /// </summary>
+    internal static Task ExpectAtAsync(IPage page, string pathEnd) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(pathEnd) + "$"), new() { Timeout = 60_000 });
 
     /// <summary>
     /// The id of a drain of src-2 that an operator paused once it ran: unfinished, so an operator's drain page offers

@@ -59,7 +59,7 @@ public sealed class DashboardRoleTests(DashboardFixture fixture)
             var page = await fixture.NewPageAsync(pages);
             var context = page.Context;
             await page.GotoAsync("ui/");
-            await page.WaitForURLAsync(url => url.EndsWith("/ui/login.html", StringComparison.Ordinal));
+            await DashboardFixture.ExpectAtAsync(page, "/ui/login.html");
             await page.GetByLabel("API token").FillAsync("not-a-token-of-the-file");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("not accepted");
@@ -71,7 +71,7 @@ public sealed class DashboardRoleTests(DashboardFixture fixture)
             Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
             Assert.InRange(cookie.Expires, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + 3600, TimeProvider.System.GetUtcNow().AddHours(9).ToUnixTimeSeconds());
             await signedIn.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await signedIn.WaitForURLAsync(url => url.EndsWith("/ui/login.html", StringComparison.Ordinal));
+            await DashboardFixture.ExpectAtAsync(signedIn, "/ui/login.html");
             Assert.DoesNotContain(await signedIn.Context.CookiesAsync(), c => c.Name == "drain_ui_session");
             Assert.Equal(401, (await signedIn.APIRequest.GetAsync("api/v1/me")).Status);
         });

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DrainOrchestrator.EndToEnd.Tests.Server;
 using Microsoft.Playwright;
 
@@ -68,7 +69,7 @@ public sealed class DrainPageLiveTests(DashboardFixture fixture)
             // The drain page's link to the HTML report opens it in the browser (the session cookie authenticates it),
             // and its Gantt has one bar per attempt.
             await page.GetByRole(AriaRole.Link, new() { Name = "Report (HTML)" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/report?format=html", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/report?format=html")), new() { Timeout = 60_000 });
             var attempts = report["migrations"]!.AsArray().Count;
             await Assertions.Expect(page.Locator("svg.gantt rect.attempt")).ToHaveCountAsync(attempts);
             await BrowserEvidence.KeepAsync(nameof(DrainPage_WhileDrainRuns_ProgressUpdatesLiveOverEventStream), page, "report");
