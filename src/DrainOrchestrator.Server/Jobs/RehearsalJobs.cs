@@ -27,7 +27,7 @@ internal sealed class RehearsalJobs(IBackgroundJobClient client, JobStorage stor
             return null;
         }
 
-        var order = RehearsalOrder.FromJson(json);
+        var order = RehearsalOrder.SummaryFromJson(json);
         var history = details.History.OrderByDescending(h => h.CreatedAt).ToList();
         var current = history.FirstOrDefault();
         var started = history.LastOrDefault(h => h.StateName == "Processing")?.CreatedAt;

@@ -26,6 +26,13 @@ internal sealed record RehearsalOrder(
     public static RehearsalOrder FromJson(string json) =>
         JsonSerializer.Deserialize<RehearsalOrder>(json, Json) ?? throw new JsonException("a rehearsal order was null");
 
+    /// <summary>
+    /// What a view of the rehearsal shows of its order, read from the same JSON without materializing the scenario's
+    /// text or the policy (the reader skips them): each GET of a rehearsal reads this, never the whole order.
+    /// </summary>
+    public static RehearsalOrderSummary SummaryFromJson(string json) =>
+        JsonSerializer.Deserialize<RehearsalOrderSummary>(json, Json) ?? throw new JsonException("a rehearsal order was null");
+
     /// <summary>The application's request for a scenario file; the policy as the API parsed it when it accepted the order.</summary>
     public RehearsalRequest ToRequest(string scenarioFile) => new(scenarioFile,
         new DrainSpec(Nodes, Policy is { } p ? PolicyDocument.Parse(p, out _) : new()), Speed)
@@ -35,3 +42,6 @@ internal sealed record RehearsalOrder(
         KubeVirtTimeout = TimeSpan.FromMinutes(KubeVirtTimeoutMinutes),
     };
 }
+
+/// <summary>The fields of a <see cref="RehearsalOrder"/> that its view shows.</summary>
+internal sealed record RehearsalOrderSummary(IReadOnlyList<string> Nodes, double Speed, bool CompareKubeVirt, string RequestedBy);

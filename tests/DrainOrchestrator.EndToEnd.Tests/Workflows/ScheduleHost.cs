@@ -20,13 +20,14 @@ internal sealed class ScheduleHost : IAsyncDisposable
     /// <summary><c>--server URL --token-file FILE</c> with an operator's token.</summary>
     public string[] Remote { get; }
 
-    public static async Task<ScheduleHost> StartAsync(PostgresDatabaseFixture database, string kubeconfig)
+    /// <summary>Starts the server; <paramref name="environment"/> is added to its environment (e.g. the cluster-time knob).</summary>
+    public static async Task<ScheduleHost> StartAsync(PostgresDatabaseFixture database, string kubeconfig, IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = Path.GetDirectoryName(kubeconfig)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
         await BearerTokenFile.WriteAsync(tokenFile, tokens.Operator);
-        var server = await ServerProcess.StartAsync(kubeconfig, database.ConnectionString, tokens.Path);
+        var server = await ServerProcess.StartAsync(kubeconfig, database.ConnectionString, tokens.Path, environment);
         return new ScheduleHost(database, server, ["--server", server.Url.ToString(), "--token-file", tokenFile]);
     }
 

@@ -18,10 +18,17 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
 {
     private static readonly TimeSpan Length = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// drain-sim's speed, which the server follows with the cluster-time knob: cron minutes, windows, the engine's
+    /// predictions and the cluster's timestamps are all model time, so the two windows pass in about 40 s of wall time
+    /// instead of two to three minutes.
+    /// </summary>
+    private const double Speed = 4;
+
     [Fact]
     public async Task Schedule_WindowTooShortForTheWork_SuspendsThenCompletesInTheNextWindowEachVmOnce()
     {
-        await using var sim = await SimulatorProcess.StartAsync("window.yaml", 1);
+        await using var sim = await SimulatorProcess.StartAsync("window.yaml", Speed);
         var file = Path.Combine(Path.GetDirectoryName(sim.KubeconfigPath)!, "short-window.yaml");
         await File.WriteAllTextAsync(file, """
             apiVersion: drain-orchestrator.io/v1
@@ -34,7 +41,7 @@ public sealed class WindowTests(PostgresDatabaseFixture database) : IClassFixtur
               - {id: drain, kind: drain}
               - {id: report, kind: report}
             """);
-        await using var host = await ScheduleHost.StartAsync(database, sim.KubeconfigPath);
+        await using var host = await ScheduleHost.StartAsync(database, sim.KubeconfigPath, await ClusterClock.EnvironmentAsync(sim, CancellationToken.None));
         var plan = await Drainctl.RunAsync(["plan", "--node", "src-1", "--max-parallel", "1", "--max-outbound", "1", "--window-margin-seconds", "5",
             "--window", "0 * * * * *", "--time-zone", "UTC", "--duration", "45s", "-o", "json", .. host.Remote]);
         var name = "window-" + Guid.NewGuid().ToString("N")[..6];
