@@ -1,14 +1,9 @@
-using DrainOrchestrator.Simulator.Cluster;
-using DrainOrchestrator.Simulator.Hosting;
-using DrainOrchestrator.Simulator.KubeVirt;
-using DrainOrchestrator.Simulator.Seeding;
-
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>A small cluster for decentralized moves from namespace <c>source</c> to <c>target</c>, model time at 20x.</summary>
-public sealed class DecentralizedFixture : SimulatorFixture
+public sealed class DecentralizedFixture : ScenarioFixture
 {
-    private const string Yaml = """
+    public const string Yaml = """
         name: decentralized-test
         seed: 15
         kubevirt:
@@ -35,16 +30,7 @@ public sealed class DecentralizedFixture : SimulatorFixture
             node: node-1
         """;
 
-    public Kubectl Kubectl
-    {
-        get
-        {
-            Assert.True(Kubectl.Binary.Length > 0, Kubectl.InstallHint);
-            return new Kubectl(KubeconfigPath, Path.Combine(Directory, "kube-cache"));
-        }
-    }
+    protected override string ScenarioYaml => Yaml;
 
-    protected override ISeeder CreateSeeder() => new ScenarioSeeder(ScenarioCatalog.Parse(Yaml, "decentralized.yaml"));
-
-    protected override SimulatorServerOptions Configure(SimulatorServerOptions options) => options with { Speed = 20 };
+    protected override string ScenarioFile => "decentralized.yaml";
 }
