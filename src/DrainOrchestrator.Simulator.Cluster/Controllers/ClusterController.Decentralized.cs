@@ -62,6 +62,7 @@ internal sealed partial class ClusterController
             RunStrategy = RunStrategy.WaitAsReceiver,
             RestoreRunStrategy = request.RestoreRunStrategy,
             DataVolumes = request.DataVolumes,
+            MacAddress = MacAddresses.Normalize(request.MacAddress),
             VmiUid = _ctx.Ids.NewUid(),
             VmiCreatedAt = Now,
             Phase = VmiPhase.WaitingForSync,
@@ -105,8 +106,7 @@ internal sealed partial class ClusterController
             vm.VmiUid = null;
         }
 
-        State.Vms.Remove(vm.Key);
-        State.VmList.Remove(vm);
+        State.RemoveVm(vm);
         return null;
     }
 

@@ -50,6 +50,17 @@ internal sealed partial class ClusterController
         Bind(pod, node);
         job.TargetNodeName = node.Name;
         var startup = State.Timings.TargetPodStartup;
+        if (job.Peer is { } receiver && MacHolder(receiver.Vm, job.Vm) is { } holder)
+        {
+            After(startup, job, () =>
+            {
+                pod.Phase = PodPhase.Failed;
+                _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+                Fail(job, MacCollisionReason(pod, node.Name, receiver.Vm, holder));
+            });
+            return true;
+        }
+
         if (Faults.ConsumeTargetPodFailure(node.Name))
         {
             After(startup, job, () =>

@@ -47,10 +47,32 @@ internal sealed class ClusterState
         Nodes.Add(node.Name, node);
     }
 
+    /// <summary>The VMs that declare each MAC address (running or not), to find a collision without a scan.</summary>
+    public Dictionary<string, List<VmState>> VmsByMac { get; } = new(StringComparer.Ordinal);
+
     public void AddVm(VmState vm)
     {
         VmList.Add(vm);
         Vms.Add(vm.Key, vm);
+        if (vm.MacAddress is { } mac)
+        {
+            if (!VmsByMac.TryGetValue(mac, out var list))
+            {
+                VmsByMac[mac] = list = [];
+            }
+
+            list.Add(vm);
+        }
+    }
+
+    public void RemoveVm(VmState vm)
+    {
+        Vms.Remove(vm.Key);
+        VmList.Remove(vm);
+        if (vm.MacAddress is { } mac && VmsByMac.TryGetValue(mac, out var list) && list.Remove(vm) && list.Count == 0)
+        {
+            VmsByMac.Remove(mac);
+        }
     }
 
     /// <summary>

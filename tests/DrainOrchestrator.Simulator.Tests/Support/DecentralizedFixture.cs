@@ -1,6 +1,9 @@
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
-/// <summary>A small cluster for decentralized moves from namespace <c>source</c> to <c>target</c>, model time at 20x.</summary>
+/// <summary>
+/// A small cluster for decentralized moves from namespace <c>source</c> to <c>target</c>, model time at 20x; app-{i} have
+/// MAC 02:00:00:00:00:0{i}, and the running <c>target/squatter</c> has app-3's.
+/// </summary>
 public sealed class DecentralizedFixture : ScenarioFixture
 {
     public const string Yaml = """
@@ -28,6 +31,13 @@ public sealed class DecentralizedFixture : ScenarioFixture
             dirtyRate: 5Mi
             evictionStrategy: LiveMigrate
             node: node-1
+            macAddress: 02:00:00:00:00:0{i}
+          # holds app-3's MAC in the target namespace: app-3's move there collides
+          - namespace: target
+            name: squatter
+            memory: 1Gi
+            node: node-2
+            macAddress: 02:00:00:00:00:03
         """;
 
     protected override string ScenarioYaml => Yaml;
