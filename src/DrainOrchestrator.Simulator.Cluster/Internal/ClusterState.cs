@@ -35,6 +35,15 @@ internal sealed class ClusterState
     /// <summary>CDI DataVolumes (and their PVCs) by namespace/name.</summary>
     public Dictionary<string, DataVolumeState> DataVolumes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cluster's name (the scenario's), as the ground truth shows it.</summary>
+    public string ClusterName { get; init; } = "";
+
+    /// <summary>The synchronization controller's pod IP (distinct per cluster on a shared network).</summary>
+    public string SyncPodIp { get; set; } = SynchronizationController.PodIp;
+
+    /// <summary><c>SyncPodIp:9185</c>.</summary>
+    public string SyncAddress => $"{SyncPodIp}:{SynchronizationController.Port}";
+
     /// <summary>Decentralized VMIMs by migrationID and side, to pair them.</summary>
     public Dictionary<(string MigrationId, DecentralizedRole Role), MigrationJob> DecentralizedSides { get; } = [];
 
