@@ -10,14 +10,12 @@ public sealed class CrossClusterMigrationTests
     {
         var network = new ClusterNetwork();
         var start = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var east = SimulatedCluster.Create(
-            TestClusters.Scenario([TestClusters.Node("e1"), TestClusters.Node("e2")],
-                Enumerable.Range(1, vms).Select(i => TestClusters.Vm($"vm-{i}", "e1"))) with { Name = "east" },
-            new SimulationOptions { Network = network, StartTime = start });
-        var west = SimulatedCluster.Create(
-            TestClusters.Scenario([TestClusters.Node("w1"), TestClusters.Node("w2")], [],
-                MigrationConfig.Default with { ParallelMigrationsPerCluster = westLimit }) with { Name = "west" },
-            new SimulationOptions { Network = network, StartTime = start });
+        var eastScenario = TestClusters.Scenario([TestClusters.Node("e1"), TestClusters.Node("e2")],
+            Enumerable.Range(1, vms).Select(i => TestClusters.Vm($"vm-{i}", "e1")));
+        var westScenario = TestClusters.Scenario([TestClusters.Node("w1"), TestClusters.Node("w2")], [],
+            MigrationConfig.Default with { ParallelMigrationsPerCluster = westLimit });
+        var east = SimulatedCluster.Create(eastScenario with { Name = "east" }, new SimulationOptions { Network = network, StartTime = start });
+        var west = SimulatedCluster.Create(westScenario with { Name = "west" }, new SimulationOptions { Network = network, StartTime = start });
         east.SetFeatureGates([FeatureGates.DecentralizedLiveMigration]);
         west.SetFeatureGates([FeatureGates.DecentralizedLiveMigration]);
         return (east, west);
