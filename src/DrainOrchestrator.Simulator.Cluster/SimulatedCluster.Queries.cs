@@ -49,7 +49,7 @@ public sealed partial class SimulatedCluster
     public GroundTruthReport GetGroundTruth() =>
         Read(() => _truth.Report(Scenario.Name, Seed, StartedAt, _ctx.Now) with
         {
-            VirtualMachines = [.. _ctx.State.VmList.Select(VmTruth.Of)],
+            VirtualMachines = [.. _ctx.State.VmList.Select(vm => VmTruth.Of(vm, Scenario.Name))],
         });
 
     private T Read<T>(Func<T> read)

@@ -47,6 +47,12 @@ public sealed partial class SimulatedCluster
                 RunDue();
             }
 
+            // Another cluster on the network paired with or freed a slot for one of ours: admit on this pass.
+            if (_controller.AdmissionRequested)
+            {
+                RunDue();
+            }
+
             if (target > _ctx.Now)
             {
                 _ctx.Now = target;

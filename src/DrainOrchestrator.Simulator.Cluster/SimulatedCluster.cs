@@ -8,14 +8,15 @@ namespace DrainOrchestrator.Simulator.Cluster;
 /// </summary>
 public sealed partial class SimulatedCluster : IObservable<ClusterChange>
 {
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly ModelContext _ctx;
     private readonly ClusterController _controller;
     private readonly GroundTruthRecorder _truth;
     private readonly NodeUpgrader _upgrader;
 
-    private SimulatedCluster(ClusterScenario scenario, int seed, TimeSpan step, DateTimeOffset start)
+    private SimulatedCluster(ClusterScenario scenario, int seed, TimeSpan step, DateTimeOffset start, ClusterNetwork? network)
     {
+        _gate = network?.Gate ?? new Lock();
         Scenario = scenario;
         Seed = seed;
         Step = step;
@@ -25,9 +26,15 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
             Config = scenario.MigrationConfig,
             Timings = scenario.Timings,
             EvacuationController = scenario.EvacuationController,
+            ClusterName = scenario.Name,
         };
         _ctx = new ModelContext(state, seed, start);
-        _controller = new ClusterController(_ctx, step);
+        _controller = new ClusterController(_ctx, step, network);
+        if (network is not null)
+        {
+            state.SyncPodIp = network.Join(_controller);
+        }
+
         _controller.Transfers.IntegrateTo(start);
         _truth = new GroundTruthRecorder(scenario.MigrationConfig);
         _ctx.Changes.Subscribe(_truth);
@@ -44,6 +51,15 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
 
     /// <summary>The physics step.</summary>
     public TimeSpan Step { get; }
+
+    /// <summary>The cluster's name on its network (the scenario's name).</summary>
+    public string ClusterName => Scenario.Name;
+
+    /// <summary>Its synchronization controller's pod IP (<c>10.129.0.9</c> alone or first on a network).</summary>
+    public string SynchronizationPodIp => _ctx.State.SyncPodIp;
+
+    /// <summary>Its synchronization controller's address, <c>podIP:9185</c>: what a sender's connectURL names.</summary>
+    public string SynchronizationAddress => _ctx.State.SyncAddress;
 
     /// <summary>Model time at the start.</summary>
     public DateTimeOffset StartedAt { get; }
@@ -68,7 +84,7 @@ public sealed partial class SimulatedCluster : IObservable<ClusterChange>
         }
 
         return new SimulatedCluster(
-            scenario, options.Seed ?? scenario.Seed, options.Step, options.StartTime ?? scenario.StartTime);
+            scenario, options.Seed ?? scenario.Seed, options.Step, options.StartTime ?? scenario.StartTime, options.Network);
     }
 
     /// <summary>Subscribes to the change stream. Changes are delivered synchronously under the model's lock.</summary>

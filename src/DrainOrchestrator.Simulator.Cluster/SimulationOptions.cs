@@ -15,6 +15,12 @@ public sealed record SimulationOptions
     /// <summary>Model time at the start; null uses the scenario's. Real-time hosting passes the current time.</summary>
     public DateTimeOffset? StartTime { get; init; }
 
+    /// <summary>
+    /// The network shared with other clusters (cluster-to-cluster decentralized migrations); null for a cluster alone.
+    /// The scenario's name names the cluster on it.
+    /// </summary>
+    public ClusterNetwork? Network { get; init; }
+
     /// <summary>Every problem with these options, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -42,6 +42,7 @@ internal sealed partial class ClusterController
             CreatedByModel = createdByModel,
             Sequence = _sequence++,
             Decentralized = request.Decentralized,
+            Owner = this,
         };
         State.Migrations.Add(key, job);
         if (vm.ActiveMigration is null)

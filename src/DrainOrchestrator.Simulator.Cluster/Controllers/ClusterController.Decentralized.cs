@@ -62,6 +62,7 @@ internal sealed partial class ClusterController
             RunStrategy = RunStrategy.WaitAsReceiver,
             RestoreRunStrategy = request.RestoreRunStrategy,
             DataVolumes = request.DataVolumes,
+            MacAddress = MacAddresses.Normalize(request.MacAddress),
             VmiUid = _ctx.Ids.NewUid(),
             VmiCreatedAt = Now,
             Phase = VmiPhase.WaitingForSync,
@@ -105,8 +106,7 @@ internal sealed partial class ClusterController
             vm.VmiUid = null;
         }
 
-        State.Vms.Remove(vm.Key);
-        State.VmList.Remove(vm);
+        State.RemoveVm(vm);
         return null;
     }
 
@@ -147,31 +147,78 @@ internal sealed partial class ClusterController
             : null;
     }
 
-    /// <summary>Pairs the two sides of <paramref name="job"/>'s migrationID when both exist: the sender then waits for a slot.</summary>
+    /// <summary>
+    /// Pairs the two sides of <paramref name="job"/>'s migrationID when both exist: the sender then waits for a slot. A
+    /// sender whose connectURL names another cluster's synchronization controller (on a shared network) looks for its
+    /// receiver there; a receiver looks for a sender here, then for one in another cluster that names this one.
+    /// </summary>
     private void TryPair(MigrationJob job)
     {
         var id = job.Decentralized!.MigrationId;
-        if (!State.DecentralizedSides.TryGetValue((id, DecentralizedRole.Sender), out var sender)
-            || !State.DecentralizedSides.TryGetValue((id, DecentralizedRole.Receiver), out var receiver)
-            || sender.IsFinal || receiver.IsFinal || sender.Peer is not null)
+        MigrationJob? sender;
+        MigrationJob? receiver;
+        if (job.Decentralized.Role == DecentralizedRole.Sender)
+        {
+            sender = job;
+            var target = Network?.Other(this, job.Decentralized.ConnectUrl) ?? this;
+            receiver = target.State.DecentralizedSides.GetValueOrDefault((id, DecentralizedRole.Receiver));
+        }
+        else
+        {
+            receiver = job;
+            sender = SenderOf(id) ?? Network?.RemoteSender(this, id);
+        }
+
+        if (sender is null || receiver is null || sender.IsFinal || receiver.IsFinal || sender.Peer is not null || receiver.Peer is not null)
         {
             return;
         }
 
+        sender.Owner.Pair(sender, receiver);
+    }
+
+    /// <summary>The unpaired-or-paired sender of <paramref name="migrationId"/> in this cluster, if any.</summary>
+    internal MigrationJob? SenderOf(string migrationId) =>
+        State.DecentralizedSides.GetValueOrDefault((migrationId, DecentralizedRole.Sender));
+
+    /// <summary>Pairs a sender of this cluster with its receiver (here or in another cluster); the sender then waits for slots.</summary>
+    private void Pair(MigrationJob sender, MigrationJob receiver)
+    {
+        var target = receiver.Owner;
         sender.Peer = receiver;
         receiver.Peer = sender;
-        if (sender.Decentralized!.ConnectUrl != SynchronizationController.Address)
+        if (sender.Decentralized!.ConnectUrl != target.SyncAddress)
         {
             Fail(sender, $"Live migration failed: cannot connect to the synchronization controller at "
-                + $"{sender.Decentralized.ConnectUrl} (it listens on {SynchronizationController.Address})");
+                + $"{sender.Decentralized.ConnectUrl} (it listens on {target.SyncAddress})");
             return;
         }
 
-        sender.DiskBytes = receiver.Vm.DataVolumes
-            .Select(name => State.DataVolumes.GetValueOrDefault(ClusterKeys.Of(receiver.Vm.Namespace, name)))
-            .Sum(volume => volume?.SizeBytes ?? 0);
+        sender.DiskBytes = target.DiskBytesOf(receiver.Vm);
         receiver.DiskBytes = sender.DiskBytes;
         _pending.Add(sender);
+        _admissionNeeded = true;
+    }
+
+    /// <summary>The sizes of a receiver's DataVolumes in this cluster: the disk bytes its move copies.</summary>
+    private long DiskBytesOf(VmState receiver) => receiver.DataVolumes
+        .Select(name => State.DataVolumes.GetValueOrDefault(ClusterKeys.Of(receiver.Namespace, name)))
+        .Sum(volume => volume?.SizeBytes ?? 0);
+
+    /// <summary>The controller of the cluster the pair's target pod lives in: the receiver's, or this one.</summary>
+    private ClusterController TargetSide(MigrationJob job) => job.Peer?.Owner ?? this;
+
+    /// <summary>The receiver of a pair whose receiver lives in another cluster; null otherwise.</summary>
+    private MigrationJob? RemoteReceiver(MigrationJob job) =>
+        job.Decentralized?.Role == DecentralizedRole.Sender && job.Peer is { } peer && !ReferenceEquals(peer.Owner, this) ? peer : null;
+
+    /// <summary>A cross-cluster pair started here: its receiver takes one of this cluster's slots.</summary>
+    private void TakeRemoteSlot() => _inFlight++;
+
+    /// <summary>A cross-cluster pair ended: its receiver's slot here is free again.</summary>
+    private void ReleaseRemoteSlot()
+    {
+        _inFlight--;
         _admissionNeeded = true;
     }
 
@@ -196,11 +243,11 @@ internal sealed partial class ClusterController
     }
 
     /// <summary>The hand-off reached the receiver: its VMI shows the migration in progress.</summary>
-    private void MirrorMigrationState(MigrationJob sender)
+    private static void MirrorMigrationState(MigrationJob sender)
     {
         var receiver = sender.Peer!;
         receiver.Vm.MigrationState = sender.Vm.MigrationState! with { MigrationUid = receiver.Uid };
-        PublishVmi(receiver.Vm);
+        receiver.Owner.PublishVmi(receiver.Vm);
     }
 
     private void SucceedDecentralized(MigrationJob job)
@@ -208,6 +255,7 @@ internal sealed partial class ClusterController
         var source = job.Vm;
         var receiverJob = job.Peer!;
         var receiver = receiverJob.Vm;
+        var target = receiverJob.Owner;
         var sourcePod = source.Pod;
         receiver.Pod = job.TargetPod;
         job.TargetPod = null;
@@ -220,8 +268,8 @@ internal sealed partial class ClusterController
         job.FinalMigrationState = state;
         receiver.MigrationState = state with { MigrationUid = receiverJob.Uid };
         receiverJob.FinalMigrationState = receiver.MigrationState;
-        _ctx.Publish(new VirtualMachineChanged(Now, receiver.ToVmSnapshot()));
-        PublishVmi(receiver);
+        target._ctx.Publish(new VirtualMachineChanged(target.Now, receiver.ToVmSnapshot()));
+        target.PublishVmi(receiver);
         SetPhase(job, MigrationPhase.Succeeded);
         Finish(job);
 

@@ -49,7 +49,7 @@ internal sealed partial class ClusterController
 
         if (job.Decentralized?.Role == DecentralizedRole.Receiver && job.Peer is { IsFinal: false } sender)
         {
-            Fail(sender, reason, aborted); // the sender ends the pair; the receiver follows it
+            sender.Owner.Fail(sender, reason, aborted); // the sender ends the pair; the receiver follows it
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class ClusterController
 
         if (job.TargetPod is { } pod)
         {
-            DeletePod(pod);
+            TargetSide(job).DeletePod(pod);
             job.TargetPod = null;
         }
 
@@ -93,7 +93,7 @@ internal sealed partial class ClusterController
             {
                 peer.Vm.MigrationState = receiverState with { Completed = true, Failed = true, FailureReason = reason, EndTimestamp = Now };
                 peer.FinalMigrationState = peer.Vm.MigrationState;
-                PublishVmi(peer.Vm);
+                peer.Owner.PublishVmi(peer.Vm);
             }
         }
 

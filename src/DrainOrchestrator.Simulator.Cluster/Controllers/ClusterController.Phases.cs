@@ -13,7 +13,7 @@ internal sealed partial class ClusterController
         };
         var policy = MigrationPolicyResolver.SelectPolicy(State.Policies.Values, labels, State.NamespaceLabels(vm.Namespace));
         var target = job.TargetPod!.Node!;
-        var route = MigrationNetworkResolver.Resolve(State, job.SourceNode!, target);
+        var route = MigrationNetworkResolver.Resolve(TargetSide(job).State, job.SourceNode!, target);
         if (route.Failure is { } failure)
         {
             Fail(job, failure);

@@ -10,12 +10,13 @@ internal sealed partial class ClusterController
         var vm = job.Vm;
         job.SourceNode = vm.Pod!.Node;
         job.SourcePod = vm.Pod.Name;
-        var pod = NewPod(job.Peer?.Vm ?? vm, job.Uid);
+        var target = TargetSide(job);
+        var pod = target.NewPod(job.Peer?.Vm ?? vm, job.Uid);
         job.TargetPod = pod;
         job.TargetPodName = pod.Name;
         SetPhase(job, MigrationPhase.Scheduling);
-        _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.Created));
-        if (job.Peer is { } receiver && UnboundVolume(receiver.Vm) is { } volume)
+        target._ctx.Publish(new PodChanged(target.Now, pod.ToSnapshot(), PodChangeKind.Created));
+        if (job.Peer is { } receiver && target.UnboundVolume(receiver.Vm) is { } volume)
         {
             Fail(job, $"Migration failed: the receiving VM's DataVolume {receiver.Vm.Namespace}/{volume} is missing or its PVC is not bound");
             return;
@@ -35,7 +36,8 @@ internal sealed partial class ClusterController
 
     private bool TryPlace(MigrationJob job)
     {
-        var node = _placer.Place(job.Vm, job.AddedNodeSelector, job.SourceNode);
+        var target = TargetSide(job);
+        var node = target._placer.Place(job.Vm, job.AddedNodeSelector, ReferenceEquals(target, this) ? job.SourceNode : null);
         if (node is null)
         {
             if (!_unplaced.Contains(job))
@@ -47,15 +49,26 @@ internal sealed partial class ClusterController
         }
 
         var pod = job.TargetPod!;
-        Bind(pod, node);
+        target.Bind(pod, node);
         job.TargetNodeName = node.Name;
-        var startup = State.Timings.TargetPodStartup;
-        if (Faults.ConsumeTargetPodFailure(node.Name))
+        var startup = target.State.Timings.TargetPodStartup;
+        if (job.Peer is { } receiver && target.MacHolder(receiver.Vm, job.Vm) is { } holder)
         {
             After(startup, job, () =>
             {
                 pod.Phase = PodPhase.Failed;
-                _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+                target._ctx.Publish(new PodChanged(target.Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+                Fail(job, MacCollisionReason(pod, node.Name, receiver.Vm, holder));
+            });
+            return true;
+        }
+
+        if (target.Faults.ConsumeTargetPodFailure(node.Name))
+        {
+            After(startup, job, () =>
+            {
+                pod.Phase = PodPhase.Failed;
+                target._ctx.Publish(new PodChanged(target.Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
                 Fail(job, $"Migration target pod {pod.Name} on node {node.Name} failed to start");
             });
             return true;
@@ -64,7 +77,7 @@ internal sealed partial class ClusterController
         After(startup, job, () =>
         {
             pod.Phase = PodPhase.Running;
-            _ctx.Publish(new PodChanged(Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
+            target._ctx.Publish(new PodChanged(target.Now, pod.ToSnapshot(), PodChangeKind.PhaseChanged));
             SetPhase(job, MigrationPhase.Scheduled);
             After(State.Timings.HandOff, job, () => HandOff(job));
         });

@@ -21,9 +21,10 @@ internal sealed partial class ClusterController
     private bool _admissionNeeded;
     private bool _capacityChanged;
 
-    public ClusterController(ModelContext ctx, TimeSpan step)
+    public ClusterController(ModelContext ctx, TimeSpan step, ClusterNetwork? network = null)
     {
         _ctx = ctx;
+        Network = network;
         _step = step;
         _placer = new TargetPlacer(ctx.State, ctx.SchedulerRandom);
         Transfers = new TransferEngine(ctx.State.Timings.AutoConvergeStep);
@@ -31,6 +32,14 @@ internal sealed partial class ClusterController
     }
 
     public TransferEngine Transfers { get; }
+
+    /// <summary>The network shared with other clusters; null when this cluster is alone.</summary>
+    public ClusterNetwork? Network { get; }
+
+    public string ClusterName => State.ClusterName;
+
+    /// <summary>This cluster's synchronization controller address.</summary>
+    public string SyncAddress => State.SyncAddress;
 
     public FaultBook Faults { get; }
 
@@ -44,6 +53,12 @@ internal sealed partial class ClusterController
     private ClusterState State => _ctx.State;
 
     private DateTimeOffset Now => _ctx.Now;
+
+    /// <summary>Whether this cluster has a free slot beyond <paramref name="reserved"/> (for a cross-cluster pair's receiver).</summary>
+    public bool HasFreeSlot(int reserved) => State.Config.ParallelMigrationsPerCluster - _inFlight - reserved > 0;
+
+    /// <summary>A pass was asked for and has not run yet (only another cluster's request leaves one behind).</summary>
+    public bool AdmissionRequested => _admissionNeeded;
 
     /// <summary>Something may have freed a slot or changed the limits: admit waiting VMIMs on the next pass.</summary>
     public void RequestAdmission() => _admissionNeeded = true;
@@ -85,6 +100,7 @@ internal sealed partial class ClusterController
         var chosen = new List<MigrationJob>();
         var used = 0;
         var extraPerNode = new Dictionary<NodeState, int>();
+        var remoteTaken = new Dictionary<ClusterController, int>();
         foreach (var job in _pending)
         {
             if (used >= free)
@@ -109,6 +125,17 @@ internal sealed partial class ClusterController
                 continue;
             }
 
+            if (RemoteReceiver(job) is { Owner: var remote })
+            {
+                remoteTaken.TryGetValue(remote, out var taken);
+                if (!remote.HasFreeSlot(taken))
+                {
+                    continue;
+                }
+
+                remoteTaken[remote] = taken + 1;
+            }
+
             extraPerNode[source] = extra + 1;
             used += SlotsOf(job);
             chosen.Add(job);
@@ -121,8 +148,11 @@ internal sealed partial class ClusterController
         }
     }
 
-    /// <summary>Cluster slots a VMIM takes: a decentralized pair counts on both sides, here both in this cluster.</summary>
-    private static int SlotsOf(MigrationJob job) => job.Decentralized is null ? 1 : 2;
+    /// <summary>
+    /// Cluster slots a VMIM takes here: a decentralized pair counts on both sides, so two when both are in this cluster,
+    /// one when its receiver is in another (which counts the other).
+    /// </summary>
+    private int SlotsOf(MigrationJob job) => job.Decentralized is null || RemoteReceiver(job) is not null ? 1 : 2;
 
     /// <summary>Enters a phase, keeping the in-flight counts (cluster and source node) in step, and publishes it.</summary>
     private void SetPhase(MigrationJob job, MigrationPhase phase)
@@ -142,17 +172,20 @@ internal sealed partial class ClusterController
             _inFlight -= SlotsOf(job);
             job.SourceNode!.OutboundInFlight--;
             _admissionNeeded = true;
+            RemoteReceiver(job)?.Owner.ReleaseRemoteSlot();
+            Network?.RequestAdmissionEverywhere();
         }
         else if (!wasInFlight && job.IsInFlight)
         {
             _inFlight += SlotsOf(job);
             job.SourceNode!.OutboundInFlight++;
+            RemoteReceiver(job)?.Owner.TakeRemoteSlot();
         }
 
         _ctx.Publish(new VmimChanged(Now, job.ToSnapshot()));
         if (job.Peer is { } receiver)
         {
-            Mirror(receiver, phase);
+            receiver.Owner.Mirror(receiver, phase);
         }
     }
 

@@ -50,6 +50,7 @@ public sealed record DataVolumeRequest(string Namespace, string Name, string Uid
 /// <param name="RestoreRunStrategy">From <c>kubevirt.io/restore-run-strategy</c>: the run strategy after the move.</param>
 /// <param name="DataVolumes">The DataVolumes (same namespace) its disks use.</param>
 /// <param name="Labels">The template's labels.</param>
+/// <param name="MacAddress">The guest interface's <c>macAddress</c>, or null.</param>
 public sealed record ReceiverVmRequest(
     string Namespace,
     string Name,
@@ -57,4 +58,5 @@ public sealed record ReceiverVmRequest(
     long MemoryBytes,
     RunStrategy RestoreRunStrategy,
     IReadOnlyList<string> DataVolumes,
-    IReadOnlyDictionary<string, string>? Labels = null);
+    IReadOnlyDictionary<string, string>? Labels = null,
+    string? MacAddress = null);

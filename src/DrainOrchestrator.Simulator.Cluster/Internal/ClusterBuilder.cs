@@ -88,5 +88,6 @@ internal static class ClusterBuilder
         RequiredNodeAffinity = definition.RequiredNodeAffinity,
         Tolerations = definition.Tolerations,
         PresetVmiUid = definition.VmiUid,
+        MacAddress = MacAddresses.Normalize(definition.MacAddress),
     };
 }

@@ -35,6 +35,15 @@ internal sealed class ClusterState
     /// <summary>CDI DataVolumes (and their PVCs) by namespace/name.</summary>
     public Dictionary<string, DataVolumeState> DataVolumes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cluster's name (the scenario's), as the ground truth shows it.</summary>
+    public string ClusterName { get; init; } = "";
+
+    /// <summary>The synchronization controller's pod IP (distinct per cluster on a shared network).</summary>
+    public string SyncPodIp { get; set; } = SynchronizationController.PodIp;
+
+    /// <summary><c>SyncPodIp:9185</c>.</summary>
+    public string SyncAddress => $"{SyncPodIp}:{SynchronizationController.Port}";
+
     /// <summary>Decentralized VMIMs by migrationID and side, to pair them.</summary>
     public Dictionary<(string MigrationId, DecentralizedRole Role), MigrationJob> DecentralizedSides { get; } = [];
 
@@ -47,10 +56,32 @@ internal sealed class ClusterState
         Nodes.Add(node.Name, node);
     }
 
+    /// <summary>The VMs that declare each MAC address (running or not), to find a collision without a scan.</summary>
+    public Dictionary<string, List<VmState>> VmsByMac { get; } = new(StringComparer.Ordinal);
+
     public void AddVm(VmState vm)
     {
         VmList.Add(vm);
         Vms.Add(vm.Key, vm);
+        if (vm.MacAddress is { } mac)
+        {
+            if (!VmsByMac.TryGetValue(mac, out var list))
+            {
+                VmsByMac[mac] = list = [];
+            }
+
+            list.Add(vm);
+        }
+    }
+
+    public void RemoveVm(VmState vm)
+    {
+        Vms.Remove(vm.Key);
+        VmList.Remove(vm);
+        if (vm.MacAddress is { } mac && VmsByMac.TryGetValue(mac, out var list) && list.Remove(vm) && list.Count == 0)
+        {
+            VmsByMac.Remove(mac);
+        }
     }
 
     /// <summary>

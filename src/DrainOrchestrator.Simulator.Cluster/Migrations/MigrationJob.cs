@@ -42,6 +42,9 @@ internal sealed class MigrationJob
     /// <summary>The other side of a paired decentralized migration.</summary>
     public MigrationJob? Peer { get; set; }
 
+    /// <summary>The controller of the cluster this VMIM lives in (a cross-cluster pair has two).</summary>
+    public required ClusterController Owner { get; init; }
+
     /// <summary>Disk bytes a decentralized transfer copies before the memory (the receiver's DataVolumes).</summary>
     public long DiskBytes { get; set; }
 
@@ -109,7 +112,7 @@ internal sealed class MigrationJob
         Phase = DecentralizedPhases.Shown(Decentralized, Phase),
         PhaseTransitions = DecentralizedPhases.Shown(Decentralized, _transitions),
         Decentralized = Decentralized,
-        SynchronizationAddresses = Decentralized is null ? [] : [SynchronizationController.Address],
+        SynchronizationAddresses = Decentralized is null ? [] : [Owner.SyncAddress],
         DiskBytes = DiskBytes,
         DeletionRequested = DeletionRequested,
         AbortRequested = AbortRequested,

@@ -94,6 +94,11 @@ public static class ScenarioValidator
                 add(vm, $"vm {key}: memory must be positive");
             }
 
+            if (vm.MacAddress is { } mac && !MacAddresses.IsValid(mac))
+            {
+                add(vm, $"vm {key}: macAddress must be six hex octets separated by colons (e.g. 02:00:00:00:00:01), was '{mac}'");
+            }
+
             if (vm.WorkingSetBytes > vm.MemoryBytes)
             {
                 add(vm, $"vm {key}: workingSet ({vm.WorkingSetBytes} bytes) must not exceed memory ({vm.MemoryBytes} bytes)");

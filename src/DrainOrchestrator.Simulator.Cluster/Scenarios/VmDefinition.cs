@@ -39,6 +39,9 @@ public sealed record VmDefinition
     /// <summary>Tolerations.</summary>
     public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
 
+    /// <summary>The MAC address of the guest's interface (<c>macAddress</c> of its one interface); null lets KubeVirt pick one.</summary>
+    public string? MacAddress { get; init; }
+
     /// <summary>The node the VMI starts on; null lets the scheduler choose.</summary>
     public string? Node { get; init; }
 

@@ -42,6 +42,9 @@ public sealed record VirtualMachineSnapshot
     /// <summary>The tolerations.</summary>
     public required IReadOnlyList<Toleration> Tolerations { get; init; }
 
+    /// <summary>The guest interface's MAC address (<c>spec.template.spec.domain.devices.interfaces[0].macAddress</c>), or null.</summary>
+    public string? MacAddress { get; init; }
+
     /// <summary>Whether a VMI currently exists.</summary>
     public required bool HasVmi { get; init; }
 }

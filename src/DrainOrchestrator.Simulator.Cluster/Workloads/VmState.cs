@@ -30,6 +30,9 @@ internal sealed class VmState
     /// <summary>The DataVolumes its disks use (a receiver's; the decentralized transfer copies their bytes).</summary>
     public IReadOnlyList<string> DataVolumes { get; init; } = [];
 
+    /// <summary>The guest interface's MAC address (normalized: lower case), or null when none was declared.</summary>
+    public string? MacAddress { get; init; }
+
     public string? NonMigratableReason { get; init; }
 
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
@@ -90,6 +93,7 @@ internal sealed class VmState
         NodeSelector = NodeSelector,
         MigrationState = MigrationState,
         FailureReason = FailureReason,
+        MacAddress = MacAddress,
     };
 
     public VirtualMachineSnapshot ToVmSnapshot() => new()
@@ -107,6 +111,7 @@ internal sealed class VmState
         NodeSelector = NodeSelector,
         RequiredNodeAffinity = RequiredNodeAffinity,
         Tolerations = Tolerations,
+        MacAddress = MacAddress,
         HasVmi = VmiUid is not null,
     };
 }

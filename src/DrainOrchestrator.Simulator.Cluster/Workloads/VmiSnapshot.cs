@@ -53,4 +53,7 @@ public sealed record VmiSnapshot
 
     /// <summary>Why the VMI failed, when <see cref="Phase"/> is Failed.</summary>
     public string? FailureReason { get; init; }
+
+    /// <summary>The guest interface's MAC address, or null when none was declared.</summary>
+    public string? MacAddress { get; init; }
 }

@@ -81,6 +81,32 @@ public sealed class ServeCommandLine
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string?> _peerScenario = new("--peer-scenario")
+    {
+        HelpName = "NAME|FILE",
+        Description = "Serve a second cluster (a cluster model scenario) on --peer-listen, on one network with the first, "
+            + "for cluster-to-cluster decentralized migrations. Its name is its scenario's (suffixed -peer when both are equal).",
+    };
+
+    private readonly Option<IPEndPoint?> _peerListen = new("--peer-listen")
+    {
+        HelpName = "127.0.0.1:PORT",
+        Description = "Loopback address and port of the second cluster; port 0 picks a free port. [default: 127.0.0.1:0]",
+        CustomParser = r => Parsed(r, IPEndPoint.TryParse(r.Tokens[^1].Value, out var endpoint) ? endpoint : null, "ADDRESS:PORT"),
+    };
+
+    private readonly Option<string?> _peerKubeconfig = new("--peer-kubeconfig-out")
+    {
+        HelpName = "FILE",
+        Description = "Where to write the second cluster's kubeconfig once listening (required with --peer-scenario).",
+    };
+
+    private readonly Option<string?> _peerGroundTruth = new("--peer-ground-truth-out")
+    {
+        HelpName = "FILE",
+        Description = "Where to write the second cluster's ground truth (JSON) on exit.",
+    };
+
     private readonly Option<string> _kubeconfig = new("--kubeconfig-out")
     {
         HelpName = "FILE",
@@ -94,7 +120,7 @@ public sealed class ServeCommandLine
         Command = new Command("serve", "Serve a simulated KubeVirt cluster over the Kubernetes API (HTTPS), until SIGINT or SIGTERM.")
         {
             _scenario, _listen, _seed, _speed, _faults, _admissionCacheLag, _eventRetention, _groundTruth, _serviceAccountTokens,
-            _kubeconfig,
+            _kubeconfig, _peerScenario, _peerListen, _peerKubeconfig, _peerGroundTruth,
         };
     }
 
@@ -147,6 +173,28 @@ public sealed class ServeCommandLine
         if (Valid(parsed, _eventRetention) is { } retention)
         {
             options = options with { Store = options.Store with { EventRetention = retention } };
+        }
+
+        var peerScenario = Valid(parsed, _peerScenario);
+        var peerKubeconfig = Valid(parsed, _peerKubeconfig);
+        if (peerScenario is null)
+        {
+            if (parsed.GetResult(_peerListen) is not null || peerKubeconfig is not null || parsed.GetResult(_peerGroundTruth) is not null)
+            {
+                problems.Add("--peer-listen, --peer-kubeconfig-out and --peer-ground-truth-out need --peer-scenario");
+            }
+        }
+        else if (peerKubeconfig is null)
+        {
+            problems.Add("--peer-scenario needs --peer-kubeconfig-out FILE: where to write the second cluster's kubeconfig");
+        }
+        else
+        {
+            options = options with
+            {
+                Peer = new PeerClusterOptions(peerScenario, Valid(parsed, _peerListen) ?? new IPEndPoint(IPAddress.Loopback, 0),
+                    peerKubeconfig, Valid(parsed, _peerGroundTruth)),
+            };
         }
 
         options = options with { Store = options.Store with { Seed = options.Seed } };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.InteropServices;
+using DrainOrchestrator.Simulator.KubeVirt;
 using DrainOrchestrator.Simulator.Seeding;
 
 namespace DrainOrchestrator.Simulator.Hosting;
@@ -29,6 +30,14 @@ public static class SimulatorCli
             : ((SimulatorServerOptions?)null, string.Empty, (IReadOnlyList<string>)[.. parsed.Errors.Select(e => e.Message)]);
         string? scenarioProblem = null;
         var seeder = isServe ? Scenarios.Resolve(scenario, options?.ModelSeed, out scenarioProblem) : null;
+        ScenarioSeeder? peerSeeder = null;
+        if (options?.Peer is { } peer && seeder is not null)
+        {
+            var linked = PeerClusters.Link(seeder, peer.Scenario, options.ModelSeed, out scenarioProblem);
+            seeder = linked?.First;
+            peerSeeder = linked?.Second;
+        }
+
         if (options is null || seeder is null)
         {
             // Bad input: every problem, then where the flags are explained; exit 2, and nothing was started.
@@ -45,8 +54,14 @@ public static class SimulatorCli
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await using var server = await SimulatorServer.StartAsync(options, seeder, stop.Token);
-        var scenarioName = (seeder as KubeVirt.ScenarioSeeder)?.Scenario.Name ?? scenario;
+        var scenarioName = (seeder as ScenarioSeeder)?.Scenario.Name ?? scenario;
         await output.WriteLineAsync($"drain-sim listening on {server.Url.GetLeftPart(UriPartial.Authority)} (scenario: {scenarioName}, speed: {options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}x, kubeconfig: {options.KubeconfigPath})".AsMemory(), CancellationToken.None);
+        var peerOptions = options.Peer is { } peerCluster ? PeerClusters.ForPeer(options, peerCluster) : null;
+        await using var peerServer = peerSeeder is null || peerOptions is null ? null : await SimulatorServer.StartAsync(peerOptions, peerSeeder, stop.Token);
+        if (peerServer is not null)
+        {
+            await output.WriteLineAsync($"drain-sim peer cluster listening on {peerServer.Url.GetLeftPart(UriPartial.Authority)} (cluster: {peerSeeder!.Scenario.Name}, synchronization controller {peerServer.Model!.Cluster.SynchronizationAddress}; first cluster's {server.Model!.Cluster.SynchronizationAddress}; kubeconfig: {peerOptions!.KubeconfigPath})".AsMemory(), CancellationToken.None);
+        }
 
         // Not cancellable: a stop that arrives right after start-up must still end in a clean stop below.
         await output.FlushAsync(CancellationToken.None);
@@ -64,6 +79,13 @@ public static class SimulatorCli
             await server.StopAsync(CancellationToken.None);
             await server.WriteGroundTruthAsync(groundTruth, CancellationToken.None);
             await output.WriteLineAsync($"drain-sim wrote the ground truth to {groundTruth}".AsMemory(), CancellationToken.None);
+        }
+
+        if (peerServer is not null && peerOptions?.GroundTruthPath is { } peerGroundTruth)
+        {
+            await peerServer.StopAsync(CancellationToken.None);
+            await peerServer.WriteGroundTruthAsync(peerGroundTruth, CancellationToken.None);
+            await output.WriteLineAsync($"drain-sim wrote the peer cluster's ground truth to {peerGroundTruth}".AsMemory(), CancellationToken.None);
         }
 
         return 0;

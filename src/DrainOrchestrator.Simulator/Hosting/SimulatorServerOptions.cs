@@ -51,6 +51,9 @@ public sealed record SimulatorServerOptions
     /// <summary>ServiceAccount tokens registered at start (see <see cref="ServiceAccountTokenRegistration"/>).</summary>
     public IReadOnlyList<ServiceAccountTokenRegistration> ServiceAccountTokens { get; init; } = [];
 
+    /// <summary>A second cluster the command line serves beside this one (<c>--peer-scenario</c>); null for one cluster.</summary>
+    public PeerClusterOptions? Peer { get; init; }
+
     /// <summary>Every problem with the options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -69,6 +72,11 @@ public sealed record SimulatorServerOptions
         if (ModelTick < TimeSpan.FromMilliseconds(1) || ModelTick > TimeSpan.FromSeconds(1))
         {
             problems.Add($"the model tick must be between 1 ms and 1 s, was {ModelTick}");
+        }
+
+        if (Peer is { } peer && !IPAddress.IsLoopback(peer.Listen.Address))
+        {
+            problems.Add($"peer listen address must be a loopback address, was {peer.Listen.Address}");
         }
 
         problems.AddRange(Faults.SelectMany(f => f.Validate(resources)).Distinct());

@@ -48,11 +48,12 @@ public sealed class ClusterModelHost : IAsyncDisposable
     /// Builds the model of <paramref name="scenario"/> starting at the store clock's current time, writes its objects
     /// into <paramref name="store"/> and plugs the write hook in. Call <see cref="Start"/> once the server runs.
     /// </summary>
-    public static ClusterModelHost Create(ClusterScenario scenario, int? seed, ObjectStore store)
+    public static ClusterModelHost Create(ClusterScenario scenario, int? seed, ObjectStore store, ClusterNetwork? network = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(store);
-        var cluster = SimulatedCluster.Create(scenario, new SimulationOptions { Seed = seed, StartTime = store.Time.GetUtcNow() });
+        var cluster = SimulatedCluster.Create(
+            scenario, new SimulationOptions { Seed = seed, StartTime = store.Time.GetUtcNow(), Network = network });
         return new ClusterModelHost(cluster, store);
     }
 

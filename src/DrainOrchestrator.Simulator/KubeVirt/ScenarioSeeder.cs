@@ -10,8 +10,12 @@ namespace DrainOrchestrator.Simulator.KubeVirt;
 /// </summary>
 /// <param name="scenario">The scenario to run.</param>
 /// <param name="seed">The model's seed; null uses the scenario's.</param>
-public sealed class ScenarioSeeder(ClusterScenario scenario, int? seed = null) : ISeeder
+/// <param name="network">The network shared with another cluster served by this process (two ports); null for one cluster.</param>
+public sealed class ScenarioSeeder(ClusterScenario scenario, int? seed = null, ClusterNetwork? network = null) : ISeeder
 {
+    /// <summary>The network shared with other clusters, if any.</summary>
+    public ClusterNetwork? Network => network;
+
     /// <summary>The scenario.</summary>
     public ClusterScenario Scenario => scenario;
 
@@ -23,7 +27,7 @@ public sealed class ScenarioSeeder(ClusterScenario scenario, int? seed = null) :
     {
         ArgumentNullException.ThrowIfNull(store);
         cancellationToken.ThrowIfCancellationRequested();
-        Host = ClusterModelHost.Create(scenario, seed, store);
+        Host = ClusterModelHost.Create(scenario, seed, store, network);
         return Task.CompletedTask;
     }
 }

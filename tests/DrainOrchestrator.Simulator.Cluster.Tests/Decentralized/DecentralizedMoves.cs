@@ -24,7 +24,7 @@ internal static class DecentralizedMoves
         }
 
         Assert.Null(cluster.CreateReceiverVm(new ReceiverVmRequest(TargetNs, vm, $"uid-rvm-{vm}", source.MemoryBytes,
-            source.RunStrategy, volumes, source.Labels)));
+            source.RunStrategy, volumes, source.Labels, source.MacAddress)));
         return cluster.CreateMigration(new VmimCreateRequest(TargetNs, $"in-{vm}", $"uid-in-{vm}", vm,
             Decentralized: new DecentralizedSpec(DecentralizedRole.Receiver, $"move-{vm}")));
     }

@@ -135,6 +135,9 @@ public sealed class BandwidthAllocatorTests
         }
     }
 
+    private static readonly ClusterController Controller =
+        new(new ModelContext(new ClusterState(), seed: 1, DateTimeOffset.UnixEpoch), SimulationOptions.DefaultStep);
+
     private static NodeState Node(string name, long nic, long migrationNic = 0) =>
         new(name) { NicBandwidth = nic, MigrationNicBandwidth = migrationNic };
 
@@ -154,6 +157,7 @@ public sealed class BandwidthAllocatorTests
             VmiUid = "uid",
             AdmissionKey = 0,
             Sequence = 0,
+            Owner = Controller,
         };
         return new Transfer
         {

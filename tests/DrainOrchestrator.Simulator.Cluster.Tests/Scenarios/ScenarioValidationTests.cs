@@ -30,6 +30,18 @@ public sealed class ScenarioValidationTests
     }
 
     [Fact]
+    public void Parse_MacAddresses_ExpandPerCountAndBadOnesAreNamed()
+    {
+        var counted = Valid.Replace("    name: vm\n", "    name: vm-{i}\n    count: 2\n    macAddress: 02:00:00:00:00:0{i}\n", StringComparison.Ordinal);
+
+        var scenario = ScenarioCatalog.Parse(counted, "test.yaml");
+        var error = Invalid(Valid.Replace("    name: vm\n", "    name: vm\n    macAddress: 02:00:00:00:zz\n", StringComparison.Ordinal));
+
+        Assert.Equal(["02:00:00:00:00:01", "02:00:00:00:00:02"], scenario.Vms.Select(v => v.MacAddress));
+        Assert.Contains("vm default/vm: macAddress must be six hex octets", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_BadQuantity_NamesFileLineAndField()
     {
         var error = Invalid(Valid.Replace("memory: 4Gi", "memory: lots", StringComparison.Ordinal));

@@ -51,7 +51,20 @@ public static class DecentralizedApi
         },
     };
 
-    public static JsonObject ReceiverVm(string ns, string name, string memory, string dataVolume) => new()
+    public static JsonObject ReceiverVm(string ns, string name, string memory, string dataVolume, string? macAddress = null)
+    {
+        var vm = ReceiverVmWithoutMac(ns, name, memory, dataVolume);
+        if (macAddress is not null)
+        {
+            vm["spec"]!["template"]!["spec"]!["domain"]!["devices"]!["interfaces"] =
+                new JsonArray(new JsonObject { ["name"] = "default", ["masquerade"] = new JsonObject(), ["macAddress"] = macAddress });
+            vm["spec"]!["template"]!["spec"]!["networks"] = new JsonArray(new JsonObject { ["name"] = "default", ["pod"] = new JsonObject() });
+        }
+
+        return vm;
+    }
+
+    private static JsonObject ReceiverVmWithoutMac(string ns, string name, string memory, string dataVolume) => new()
     {
         ["apiVersion"] = "kubevirt.io/v1",
         ["kind"] = "VirtualMachine",

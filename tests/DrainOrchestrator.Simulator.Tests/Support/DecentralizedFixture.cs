@@ -1,14 +1,12 @@
-using DrainOrchestrator.Simulator.Cluster;
-using DrainOrchestrator.Simulator.Hosting;
-using DrainOrchestrator.Simulator.KubeVirt;
-using DrainOrchestrator.Simulator.Seeding;
-
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
-/// <summary>A small cluster for decentralized moves from namespace <c>source</c> to <c>target</c>, model time at 20x.</summary>
-public sealed class DecentralizedFixture : SimulatorFixture
+/// <summary>
+/// A small cluster for decentralized moves from namespace <c>source</c> to <c>target</c>, model time at 20x; app-{i} have
+/// MAC 02:00:00:00:00:0{i}, and the running <c>target/squatter</c> has app-3's.
+/// </summary>
+public sealed class DecentralizedFixture : ScenarioFixture
 {
-    private const string Yaml = """
+    public const string Yaml = """
         name: decentralized-test
         seed: 15
         kubevirt:
@@ -33,18 +31,16 @@ public sealed class DecentralizedFixture : SimulatorFixture
             dirtyRate: 5Mi
             evictionStrategy: LiveMigrate
             node: node-1
+            macAddress: 02:00:00:00:00:0{i}
+          # holds app-3's MAC in the target namespace: app-3's move there collides
+          - namespace: target
+            name: squatter
+            memory: 1Gi
+            node: node-2
+            macAddress: 02:00:00:00:00:03
         """;
 
-    public Kubectl Kubectl
-    {
-        get
-        {
-            Assert.True(Kubectl.Binary.Length > 0, Kubectl.InstallHint);
-            return new Kubectl(KubeconfigPath, Path.Combine(Directory, "kube-cache"));
-        }
-    }
+    protected override string ScenarioYaml => Yaml;
 
-    protected override ISeeder CreateSeeder() => new ScenarioSeeder(ScenarioCatalog.Parse(Yaml, "decentralized.yaml"));
-
-    protected override SimulatorServerOptions Configure(SimulatorServerOptions options) => options with { Speed = 20 };
+    protected override string ScenarioFile => "decentralized.yaml";
 }

@@ -1,14 +1,9 @@
-using DrainOrchestrator.Simulator.Cluster;
-using DrainOrchestrator.Simulator.Hosting;
-using DrainOrchestrator.Simulator.KubeVirt;
-using DrainOrchestrator.Simulator.Seeding;
-
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>A small cluster that runs KubeVirt's evacuation controller: four LiveMigrate VMs and one without a strategy on node-1.</summary>
-public sealed class EvacuationFixture : SimulatorFixture
+public sealed class EvacuationFixture : ScenarioFixture
 {
-    private const string Yaml = """
+    public const string Yaml = """
         name: evacuation-test
         seed: 4
         kubevirt:
@@ -37,7 +32,7 @@ public sealed class EvacuationFixture : SimulatorFixture
             node: node-1
         """;
 
-    protected override ISeeder CreateSeeder() => new ScenarioSeeder(ScenarioCatalog.Parse(Yaml, "evacuation.yaml"));
+    protected override string ScenarioYaml => Yaml;
 
-    protected override SimulatorServerOptions Configure(SimulatorServerOptions options) => options with { Speed = 20 };
+    protected override string ScenarioFile => "evacuation.yaml";
 }

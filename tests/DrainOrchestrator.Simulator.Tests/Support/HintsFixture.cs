@@ -1,7 +1,4 @@
-using DrainOrchestrator.Simulator.Cluster;
-using DrainOrchestrator.Simulator.Hosting;
 using DrainOrchestrator.Simulator.KubeVirt;
-using DrainOrchestrator.Simulator.Seeding;
 
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
@@ -9,7 +6,7 @@ namespace DrainOrchestrator.Simulator.Tests.Support;
 /// A small simulated cluster whose scenario sets <c>hints: true</c>: node-1 and node-2 on 10Gbit, "wide" on 2Gi/s; "db"
 /// dirties 800Mi/s and "web" 10Mi/s, both on node-1; "batch" (10Mi/s, node-2) is the one whose dirty rate tests change.
 /// </summary>
-public class HintsFixture : SimulatorFixture
+public class HintsFixture : ScenarioFixture
 {
     public const string Yaml = """
         name: hints-test
@@ -51,10 +48,9 @@ public class HintsFixture : SimulatorFixture
     /// <summary>Whether the scenario sets hints.</summary>
     protected virtual bool Hints => true;
 
-    protected override ISeeder CreateSeeder() => new ScenarioSeeder(ScenarioCatalog.Parse(
-        Hints ? Yaml : Yaml.Replace("hints: true", "hints: false", StringComparison.Ordinal), "hints.yaml"));
+    protected override string ScenarioYaml => Hints ? Yaml : Yaml.Replace("hints: true", "hints: false", StringComparison.Ordinal);
 
-    protected override SimulatorServerOptions Configure(SimulatorServerOptions options) => options with { Speed = 20 };
+    protected override string ScenarioFile => "hints.yaml";
 }
 
 /// <summary>The cluster of <see cref="HintsFixture"/> without hints.</summary>

@@ -1,15 +1,10 @@
-using DrainOrchestrator.Simulator.Cluster;
-using DrainOrchestrator.Simulator.Hosting;
-using DrainOrchestrator.Simulator.KubeVirt;
-using DrainOrchestrator.Simulator.Seeding;
-
 namespace DrainOrchestrator.Simulator.Tests.Support;
 
 /// <summary>
 /// A simulator whose KubeVirt CR names a dedicated migration network: node-1 and node-2 have a migration NIC, node-3
 /// has none (the broken node). Model time at 20x.
 /// </summary>
-public sealed class NetworkFixture : SimulatorFixture
+public sealed class NetworkFixture : ScenarioFixture
 {
     public const string Yaml = """
         name: network-test
@@ -48,16 +43,7 @@ public sealed class NetworkFixture : SimulatorFixture
             node: node-1
         """;
 
-    public Kubectl Kubectl
-    {
-        get
-        {
-            Assert.True(Kubectl.Binary.Length > 0, Kubectl.InstallHint);
-            return new Kubectl(KubeconfigPath, Path.Combine(Directory, "kube-cache"));
-        }
-    }
+    protected override string ScenarioYaml => Yaml;
 
-    protected override ISeeder CreateSeeder() => new ScenarioSeeder(ScenarioCatalog.Parse(Yaml, "network.yaml"));
-
-    protected override SimulatorServerOptions Configure(SimulatorServerOptions options) => options with { Speed = 20 };
+    protected override string ScenarioFile => "network.yaml";
 }

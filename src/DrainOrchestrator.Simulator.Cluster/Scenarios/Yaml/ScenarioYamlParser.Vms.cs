@@ -11,7 +11,7 @@ internal sealed partial class ScenarioYamlParser
         {
             var f = _reader.Fields(item, "a vm", "namespace", "name", "count", "labels", "memory", "dirtyRate",
                 "workingSet", "evictionStrategy", "runStrategy", "nonMigratableReason", "nodeSelector", "affinity",
-                "tolerations", "node", "nodes", "uid", "vmiUid");
+                "tolerations", "node", "nodes", "uid", "vmiUid", "macAddress");
             var ns = _reader.RequiredStr(f, "namespace", item, "a vm");
             var name = _reader.RequiredStr(f, "name", item, "a vm");
             var memory = f.TryGetValue("memory", out var m) ? _reader.Bytes(m, "vm memory") : Missing(item, "a vm", "memory");
@@ -37,6 +37,7 @@ internal sealed partial class ScenarioYamlParser
                 Node = f.TryGetValue("node", out var pinned) ? _reader.Str(pinned, "vm node") : null,
                 Uid = f.TryGetValue("uid", out var uid) ? _reader.Str(uid, "vm uid") : null,
                 VmiUid = f.TryGetValue("vmiUid", out var vmiUid) ? _reader.Str(vmiUid, "vm vmiUid") : null,
+                MacAddress = f.TryGetValue("macAddress", out var mac) ? _reader.Str(mac, "vm macAddress") : null,
             };
             var spread = f.TryGetValue("nodes", out var list) ? _reader.Items(list, "vm nodes").Select(YamlReader.Scalar).ToList() : [];
             if (spread.Count > 0 && template.Node is not null)
@@ -55,6 +56,7 @@ internal sealed partial class ScenarioYamlParser
                 var definition = template with
                 {
                     Name = Expand(name, i, count),
+                    MacAddress = template.MacAddress is { } address ? Expand(address, i, count) : null,
                     Node = spread.Count > 0 ? spread[(i - 1) % spread.Count] : template.Node is { } p ? Expand(p, i, count) : null,
                 };
                 Positions[definition] = item;

@@ -37,6 +37,16 @@ internal static class TablePrinters
             return KubeVirtTablePrinters.VirtualMachines;
         }
 
+        if (type == BuiltInResourceTypes.DataVolumes)
+        {
+            return CdiTablePrinters.DataVolumes;
+        }
+
+        if (type == BuiltInResourceTypes.PersistentVolumeClaims)
+        {
+            return CdiTablePrinters.PersistentVolumeClaims;
+        }
+
         if (type == BuiltInResourceTypes.KubeVirts)
         {
             return KubeVirtTablePrinters.KubeVirts;

@@ -8,7 +8,8 @@ namespace DrainOrchestrator.Simulator.KubeVirt.Admission;
 /// The receiving VM of a decentralized migration: the only VirtualMachine a client may create. It needs
 /// <c>runStrategy: WaitAsReceiver</c>, the guest's memory (<c>domain.memory.guest</c> or
 /// <c>domain.resources.requests.memory</c>) and may name DataVolumes in its volumes; the annotation
-/// <c>kubevirt.io/restore-run-strategy</c> gives its run strategy after the move (default Always).
+/// <c>kubevirt.io/restore-run-strategy</c> gives its run strategy after the move (default Always). The first interface
+/// <c>macAddress</c> is the one checked for collisions in the target.
 /// </summary>
 internal static class ReceiverVmWrites
 {
@@ -42,6 +43,15 @@ internal static class ReceiverVmWrites
                 $"must be Always, RerunOnFailure, Manual, Halted or Once, was '{annotation}'"));
         }
 
+        var mac = (ObjectDiff.Find(domain, "devices", "interfaces") as JsonArray ?? [])
+            .Select(i => ObjectDiff.Find(i as JsonObject, "macAddress")?.ToString())
+            .FirstOrDefault(m => !string.IsNullOrEmpty(m));
+        if (mac is not null && !MacAddresses.IsValid(mac))
+        {
+            problems.Add(("spec.template.spec.domain.devices.interfaces[].macAddress",
+                $"must be six hex octets separated by colons (e.g. 02:00:00:00:00:01), was '{mac}'"));
+        }
+
         if (problems.Count > 0)
         {
             return AdmissionResult.Deny(ModelDenials.Invalid(request.Type, name, problems));
@@ -66,7 +76,7 @@ internal static class ReceiverVmWrites
         }
 
         var uid = ObjectDiff.Find(obj, "metadata", "uid")?.ToString() ?? "";
-        if (model.Now().CreateReceiverVm(new ReceiverVmRequest(ns, name, uid, memoryBytes, restore, volumes, labels)) is { } refusal)
+        if (model.Now().CreateReceiverVm(new ReceiverVmRequest(ns, name, uid, memoryBytes, restore, volumes, labels, mac)) is { } refusal)
         {
             return AdmissionResult.Deny(ModelDenials.Invalid(request.Type, name, [("metadata.name", refusal)]));
         }

@@ -19,14 +19,22 @@ internal sealed class ClusterRenderer(RenderContext context)
     public JsonObject VirtualMachine(VirtualMachineSnapshot vm, VmiSnapshot? vmi)
     {
         context.Remember(vm);
-        return WireJson.ToObject(VirtualMachineRenderer.Render(vm, vmi), Json.VirtualMachine);
+        var rendered = WireJson.ToObject(VirtualMachineRenderer.Render(vm, vmi), Json.VirtualMachine);
+        MacAddressRenderer.AddToSpec(rendered["spec"]?["template"]?["spec"] as JsonObject, vm.MacAddress);
+        return rendered;
     }
 
     public static JsonObject VirtualMachineStatus(VirtualMachineSnapshot? vm, VmiSnapshot vmi) => WireJson.ToObject(
         new Kubernetes.Models.VirtualMachine { Status = VirtualMachineRenderer.Status(vm?.HasVmi ?? true, vmi) }, Json.VirtualMachine);
 
-    public JsonObject Vmi(VmiSnapshot vmi) =>
-        WireJson.ToObject(VmiRenderer.Render(vmi, context.VirtualMachine(vmi.Namespace, vmi.Name), context), Json.VirtualMachineInstance);
+    public JsonObject Vmi(VmiSnapshot vmi)
+    {
+        var rendered = WireJson.ToObject(
+            VmiRenderer.Render(vmi, context.VirtualMachine(vmi.Namespace, vmi.Name), context), Json.VirtualMachineInstance);
+        MacAddressRenderer.AddToSpec(rendered["spec"] as JsonObject, vmi.MacAddress);
+        MacAddressRenderer.AddToStatus(rendered["status"] as JsonObject, vmi.MacAddress);
+        return rendered;
+    }
 
     public JsonObject Pod(PodSnapshot pod, DateTimeOffset at) => WireJson.ToObject(PodRenderer.Render(pod, context, at), Json.Pod);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Cluster;
 
@@ -28,7 +27,7 @@ internal static class DataVolumeRenderer
 
     public static JsonObject Pvc(DataVolumeSnapshot volume)
     {
-        var size = volume.SizeBytes.ToString(CultureInfo.InvariantCulture);
+        var size = BinaryQuantity.Format(volume.SizeBytes);
         var spec = new JsonObject
         {
             ["accessModes"] = new JsonArray("ReadWriteOnce"),

@@ -27,7 +27,7 @@ internal static class SynchronizationControllerRenderer
         },
     };
 
-    public static JsonObject Pod(DateTimeOffset at) => new()
+    public static JsonObject Pod(DateTimeOffset at, string podIp) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Pod",
@@ -49,8 +49,8 @@ internal static class SynchronizationControllerRenderer
         ["status"] = new JsonObject
         {
             ["phase"] = "Running",
-            ["podIP"] = SynchronizationController.PodIp,
-            ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = SynchronizationController.PodIp }),
+            ["podIP"] = podIp,
+            ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
             ["startTime"] = WireTime(at),
             ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
             ["containerStatuses"] = new JsonArray(new JsonObject
@@ -66,7 +66,7 @@ internal static class SynchronizationControllerRenderer
     };
 
     /// <summary>What <c>status.synchronizationAddresses</c> lists, on the KubeVirt CR and on decentralized VMIMs.</summary>
-    public static JsonArray Addresses() => new(SynchronizationController.Address);
+    public static JsonArray Addresses(string address) => new(address);
 
     private static string WireTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 }

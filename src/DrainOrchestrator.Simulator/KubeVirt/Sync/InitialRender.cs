@@ -36,7 +36,7 @@ internal static class InitialRender
         var kubevirt = renderer.KubeVirt(cluster.MigrationConfig);
         if (kubevirt["status"] is JsonObject kubevirtStatus)
         {
-            kubevirtStatus["synchronizationAddresses"] = SynchronizationControllerRenderer.Addresses();
+            kubevirtStatus["synchronizationAddresses"] = SynchronizationControllerRenderer.Addresses(cluster.SynchronizationAddress);
         }
 
         writer.Upsert(BuiltInResourceTypes.KubeVirts, kubevirt, []);
@@ -45,7 +45,7 @@ internal static class InitialRender
             store.Create(BuiltInResourceTypes.StorageClasses, StorageClass(storageClass, isDefault: index == 0), WriteOptions.Controller);
         }
 
-        store.Create(BuiltInResourceTypes.Pods, SynchronizationControllerRenderer.Pod(start), WriteOptions.Controller with { IncludeStatus = true });
+        store.Create(BuiltInResourceTypes.Pods, SynchronizationControllerRenderer.Pod(start, cluster.SynchronizationPodIp), WriteOptions.Controller with { IncludeStatus = true });
         store.Create(BuiltInResourceTypes.Leases, SynchronizationControllerRenderer.Lease(start), WriteOptions.Controller);
         foreach (var policy in cluster.GetMigrationPolicies())
         {
