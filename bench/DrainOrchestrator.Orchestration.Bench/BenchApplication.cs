@@ -25,6 +25,7 @@ internal static class BenchApplication
             try
             {
                 clusterTimeCase = VirtualTimeCase.Read(options.VirtualTimeResults, caseId, options.ClusterTimeLimits);
+                clusterTimeCase = clusterTimeCase with { Source = Path.GetRelativePath(programs.Root, clusterTimeCase.Source) };
             }
             catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException or IOException)
             {
