@@ -13,13 +13,16 @@
 #  4. scheduling quality in virtual time (bench/DrainOrchestrator.Scheduling.Bench): the production engine (DrainRunner
 #     with Core, journaling to a private PostgreSQL, on the model's clock) against the simulated KubeVirt cluster on the scenarios of bench/scenarios/ (suite.yaml), each under KubeVirt's upstream and
 #     Red Hat's limits, once with the orchestrator and once with KubeVirt alone; summary.md and readme-table.md carry the
-#     headlines of 1 to 3, and a full run of all four copies readme-table.md into README.md's benchmark section.
+#     headlines of 1 to 3, and a full run of all four copies readme-table.md into README.md's benchmark section;
+#  5. cluster time end to end, full run only (issue 16, point 1): scenario (b) of 4 drained by drainctl against drain-sim at
+#     --speed 20 over HTTPS (the orchestration bench's --cluster-time-case), its makespan in model time against 4's
+#     virtual-time makespan for the same case (bench/results/cluster-time.json and .md).
 #
-#   scripts/bench.sh                 full run: bench/results/orchestration.*, server.*, scale.*, scheduling.json, summary.md, SVG charts
-#   scripts/bench.sh --quick         reduced run (one tiny drain, scenarios marked quick; no 2 or 3), written to bench/results/tmp/
+#   scripts/bench.sh                 full run: bench/results/orchestration.*, server.*, scale.*, scheduling.json, summary.md, SVG charts, cluster-time.*
+#   scripts/bench.sh --quick         reduced run (one tiny drain, scenarios marked quick; no 2, 3 or 5), written to bench/results/tmp/
 #   scripts/bench.sh --no-build      skip the build (it must exist), e.g. --quick --no-build -c Debug after a solution build
 #   scripts/bench.sh -c CONFIG       build configuration (default Release)
-#   scripts/bench.sh --no-orchestration   skip 1;  --orchestration-only   skip 2, 3 and 4;  --no-scale   skip 3
+#   scripts/bench.sh --no-orchestration   skip 1 and 5;  --orchestration-only   skip 2 to 5;  --no-scale   skip 3
 #   scripts/bench.sh --server-only   run 2 alone (with --quick: its two-minute smoke run, into bench/results/tmp/);  --no-server   skip 2
 #   scripts/bench.sh -- ARGS...      pass ARGS to the scheduling bench, e.g. -- --only a,c
 #
@@ -32,7 +35,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 usage() {
-  sed -n '16,22s/^#  */  /p' "${BASH_SOURCE[0]}"
+  sed -n '21,27s/^#  */  /p' "${BASH_SOURCE[0]}"
 }
 
 quick=false
@@ -171,7 +174,20 @@ started=$SECONDS
 dotnet "$assembly" "${args[@]}" --out "$out" "${extra[@]}"
 echo "==> done in $((SECONDS - started)) s"
 
-# 5. The README's benchmark table, after a full run of the scheduling bench with every scenario, once the orchestration
+# 5. Cluster time end to end (full run only, with 1 built): case (b) under the upstream limits, three drains of about
+# 35 s of wall time each at speed 20, compared with the virtual-time makespan 4 just wrote (skipped when 4 did not run b).
+if [[ "$quick" == false && "$orchestration" == true && -f "$orchestration_assembly" ]]; then
+  if grep -q '"scenario": "b"' "$out/scheduling.json" 2>/dev/null; then
+    echo "==> cluster time end to end: case b at speed 20 against $out/scheduling.json (load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a))"
+    started=$SECONDS
+    dotnet "$orchestration_assembly" --cluster-time-case b --limits upstream --speed 20 --runs 3 --virtual-time "$out/scheduling.json" --out "$out"
+    echo "==> done in $((SECONDS - started)) s"
+  else
+    echo "==> cluster time end to end: skipped, $out/scheduling.json has no case b (run without --only, or with b)"
+  fi
+fi
+
+# 6. The README's benchmark table, after a full run of the scheduling bench with every scenario, once the orchestration
 # and scale results it quotes are in bench/results (this run's, or an earlier full run's; the service's line when
 # server.json is there too): readme-table.md, between the markers.
 table="$out/readme-table.md"

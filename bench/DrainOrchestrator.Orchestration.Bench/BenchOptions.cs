@@ -37,6 +37,18 @@ internal sealed record BenchOptions
     /// <summary>Only analyse the raw material a previous run kept there (no processes are started).</summary>
     public string? AnalyzeDirectory { get; init; }
 
+    /// <summary>
+    /// The cluster-time comparison (issue 16, point 1): the scheduling bench's case with this scenario id is drained over
+    /// HTTPS (its scenario, nodes and limits) and its makespan in model time compared with the virtual-time one.
+    /// </summary>
+    public string? ClusterTimeCase { get; init; }
+
+    /// <summary>The limit setting of <see cref="ClusterTimeCase"/> (a name of suite.yaml's limits).</summary>
+    public string ClusterTimeLimits { get; init; } = "upstream";
+
+    /// <summary>The scheduling bench's <c>scheduling.json</c> that holds <see cref="ClusterTimeCase"/>.</summary>
+    public string VirtualTimeResults { get; init; } = string.Empty;
+
     /// <summary>Parses <paramref name="args"/>; null when the bench must not run (help printed, or bad input reported), with its exit code.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args, string root, out int exitCode)
     {
@@ -51,9 +63,17 @@ internal sealed record BenchOptions
         var output = BenchCommandLine.Path("--out", "DIR", "Where the results go. [default: bench/results, bench/results/tmp with --quick]");
         var keep = BenchCommandLine.Path("--keep", "DIR", "Keep each run's raw material (engine log, ground truth, statements) here. [default: a temporary folder, deleted]");
         var analyze = BenchCommandLine.Path("--analyze", "DIR", "Only analyse the raw material a previous run kept there (no processes are started).");
+        var clusterTime = new Option<string?>("--cluster-time-case")
+        {
+            HelpName = "ID",
+            Description = "Drain the scheduling bench's case with this scenario id (its scenario, nodes, limits and hints; --scenario, --node, --max-parallel and "
+                + "--max-outbound are then ignored) and compare its makespan in model time with the virtual-time one; writes cluster-time.json and .md.",
+        };
+        var limits = new Option<string>("--limits") { HelpName = "NAME", Description = "The case's limit setting (suite.yaml's limits). [default: upstream]" };
+        var virtualTime = BenchCommandLine.Path("--virtual-time", "FILE", "The scheduling bench's results holding the case. [default: scheduling.json in --out]");
         var command = new RootCommand("The orchestration bench: real drains by drainctl against drain-sim and a private PostgreSQL, with slot refill latency, API requests and statements per migration.")
         {
-            quick, runs, speed, scenario, nodes, maxParallel, maxOutbound, quietEngine, output, keep, analyze,
+            quick, runs, speed, scenario, nodes, maxParallel, maxOutbound, quietEngine, output, keep, analyze, clusterTime, limits, virtualTime,
         };
         if (BenchCommandLine.Parse(command, args, out exitCode) is not { } parsed)
         {
@@ -63,6 +83,7 @@ internal sealed record BenchOptions
         var isQuick = parsed.GetValue(quick);
         var scenarios = Path.Combine(root, "bench", "scenarios");
         var given = parsed.GetValue(nodes) ?? [];
+        var outputDirectory = parsed.GetValue(output) ?? Path.Combine(root, "bench", "results", isQuick ? "tmp" : "");
         return new BenchOptions
         {
             Quick = isQuick,
@@ -75,9 +96,12 @@ internal sealed record BenchOptions
             QuietEngine = parsed.GetValue(quietEngine),
 
             // Like the scheduling bench: the reduced run's results are not committed.
-            OutputDirectory = parsed.GetValue(output) ?? Path.Combine(root, "bench", "results", isQuick ? "tmp" : ""),
+            OutputDirectory = outputDirectory,
             KeepDirectory = parsed.GetValue(keep),
             AnalyzeDirectory = parsed.GetValue(analyze),
+            ClusterTimeCase = parsed.GetValue(clusterTime),
+            ClusterTimeLimits = parsed.GetValue(limits) ?? "upstream",
+            VirtualTimeResults = parsed.GetValue(virtualTime) ?? Path.Combine(outputDirectory, "scheduling.json"),
         };
     }
 }

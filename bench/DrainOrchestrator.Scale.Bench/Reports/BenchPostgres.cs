@@ -1,27 +1,21 @@
-using DrainOrchestrator.Persistence.Embedded;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
+using DrainOrchestrator.Bench.Harness.Runs;
 
 namespace DrainOrchestrator.Scale.Bench.Reports;
 
 /// <summary>
-/// A private PostgreSQL database for the report measurement: a fresh database on the server <c>DRAIN_TEST_DB</c>
-/// names, or else on a private server started from the machine's binaries in a temporary directory (as root it runs as
-/// the postgres user), stopped and deleted on dispose.
+/// A fresh database for the report and engine measurements, on the benches' server (<see cref="TestPostgres"/>:
+/// <c>DRAIN_TEST_DB</c>, or else a private one started from the machine's binaries), dropped with the server's private
+/// directory on dispose.
 /// </summary>
 internal sealed class BenchPostgres : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres? _embedded;
-    private readonly string? _directory;
-    private readonly string _adminConnection;
+    private readonly TestPostgres _server;
 
-    private BenchPostgres(EmbeddedPostgres? embedded, string? directory, string adminConnection, string database)
+    private BenchPostgres(TestPostgres server, string database)
     {
-        _embedded = embedded;
-        _directory = directory;
-        _adminConnection = adminConnection;
+        _server = server;
         Database = database;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database }.ConnectionString;
+        ConnectionString = server.ConnectionStringFor(database);
     }
 
     public string Database { get; }
@@ -29,57 +23,34 @@ internal sealed class BenchPostgres : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>Which server held the database, for the results.</summary>
-    public string Describe() => _embedded is null ? "the server DRAIN_TEST_DB names" : "a private PostgreSQL server from the machine's binaries";
+    public string Describe() => _server.Describe();
 
     public static async Task<BenchPostgres> StartAsync(CancellationToken cancellationToken)
     {
-        var database = "scale_bench_" + Guid.NewGuid().ToString("N")[..12];
-        var external = Environment.GetEnvironmentVariable("DRAIN_TEST_DB");
-        EmbeddedPostgres? embedded = null;
-        string? directory = null;
-        string admin;
-        if (!string.IsNullOrWhiteSpace(external))
+        var server = await TestPostgres.StartAsync("drain-scale-bench", cancellationToken);
+        try
         {
-            admin = external;
+            var database = "scale_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await server.CreateDatabaseAsync(database, null, cancellationToken);
+            return new BenchPostgres(server, database);
         }
-        else
+        catch
         {
-            directory = Path.Combine(Path.GetTempPath(), "drain-scale-bench-" + Environment.ProcessId);
-            ReachableDirectory.Create(directory);
-            embedded = await EmbeddedPostgres.StartAsync(
-                new EmbeddedPostgresOptions { DataDirectory = Path.Combine(directory, "postgres"), Database = "postgres" },
-                TimeProvider.System, NullLogger.Instance, cancellationToken);
-            admin = embedded.ConnectionStringFor("postgres");
+            await server.DisposeAsync();
+            throw;
         }
-
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
-        return new BenchPostgres(embedded, directory, admin, database);
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         try
         {
-            await using var connection = new NpgsqlConnection(_adminConnection);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await _server.DropDatabaseAsync(Database, CancellationToken.None);
         }
         finally
         {
-            if (_embedded is not null)
-            {
-                await _embedded.StopAsync(CancellationToken.None);
-            }
-
-            if (_directory is not null)
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
+            await _server.DisposeAsync();
         }
     }
 }

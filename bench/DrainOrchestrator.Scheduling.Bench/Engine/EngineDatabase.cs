@@ -1,4 +1,4 @@
-using DrainOrchestrator.Persistence.Embedded;
+using DrainOrchestrator.Bench.Harness.Runs;
 using DrainOrchestrator.Persistence.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -6,66 +6,52 @@ using Npgsql;
 namespace DrainOrchestrator.Scheduling.Bench.Engine;
 
 /// <summary>
-/// The PostgreSQL the engine journals to during the bench: the server <c>DRAIN_TEST_DB</c> names, or else a private
-/// server started from the machine's binaries in a temporary directory (stopped and deleted on dispose). The schema is
-/// migrated once into a template; every run gets a fresh copy (<see cref="NewDatabaseAsync"/>), so no drain of an earlier
-/// run is active on the same nodes, dropped when the run disposes it.
+/// The PostgreSQL the engine journals to during the bench, on the benches' server (<see cref="TestPostgres"/>:
+/// <c>DRAIN_TEST_DB</c>, or else a private one). The schema is migrated once into a template; every run gets a fresh
+/// copy (<see cref="NewDatabaseAsync"/>), so no drain of an earlier run is active on the same nodes, dropped when the run
+/// disposes it.
 /// </summary>
 internal sealed class EngineDatabase : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres? _embedded;
-    private readonly string? _directory;
-    private readonly string _admin;
+    private readonly TestPostgres _server;
     private readonly string _template;
     private int _created;
 
-    private EngineDatabase(EmbeddedPostgres? embedded, string? directory, string admin, string template)
-    {
-        (_embedded, _directory, _admin, _template) = (embedded, directory, admin, template);
-    }
+    private EngineDatabase(TestPostgres server, string template) => (_server, _template) = (server, template);
 
     public static async Task<EngineDatabase> StartAsync(CancellationToken cancellationToken)
     {
-        var external = Environment.GetEnvironmentVariable("DRAIN_TEST_DB");
-        EmbeddedPostgres? embedded = null;
-        string? directory = null;
-        string admin;
-        if (!string.IsNullOrWhiteSpace(external))
+        var server = await TestPostgres.StartAsync("drain-scheduling-bench", cancellationToken);
+        try
         {
-            admin = external;
-        }
-        else
-        {
-            directory = Path.Combine(Path.GetTempPath(), "drain-scheduling-bench-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6]);
-            ReachableDirectory.Create(directory);
-            embedded = await EmbeddedPostgres.StartAsync(
-                new EmbeddedPostgresOptions { DataDirectory = Path.Combine(directory, "postgres"), Database = "postgres" },
-                TimeProvider.System, NullLogger.Instance, cancellationToken);
-            admin = embedded.ConnectionStringFor("postgres");
-        }
+            var template = "scheduling_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await server.CreateDatabaseAsync(template, null, cancellationToken);
+            await using (var source = NpgsqlDataSource.Create(server.ConnectionStringFor(template)))
+            {
+                await new SchemaMigrator(source, TimeProvider.System, NullLogger<SchemaMigrator>.Instance)
+                    .MigrateAsync(MigrationSet.Embedded(), cancellationToken);
+            }
 
-        var template = "scheduling_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{template}\"", cancellationToken);
-        await using (var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(admin) { Database = template }.ConnectionString))
-        {
-            await new SchemaMigrator(source, TimeProvider.System, NullLogger<SchemaMigrator>.Instance)
-                .MigrateAsync(MigrationSet.Embedded(), cancellationToken);
+            NpgsqlConnection.ClearAllPools();
+            return new EngineDatabase(server, template);
         }
-
-        NpgsqlConnection.ClearAllPools();
-        return new EngineDatabase(embedded, directory, admin, template);
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A fresh database with the real schema, copied from the template; dropped on dispose.</summary>
     public async Task<RunDatabase> NewDatabaseAsync(CancellationToken cancellationToken)
     {
         var name = _template + "_" + Interlocked.Increment(ref _created);
-        await ExecuteAsync(_admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{_template}\"", cancellationToken);
-        var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_admin) { Database = name }.ConnectionString);
+        await _server.CreateDatabaseAsync(name, _template, cancellationToken);
+        var source = NpgsqlDataSource.Create(_server.ConnectionStringFor(name));
         return new RunDatabase(source, async () =>
         {
             await source.DisposeAsync();
-            await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            await _server.DropDatabaseAsync(name, CancellationToken.None);
         });
     }
 
@@ -74,29 +60,12 @@ internal sealed class EngineDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{_template}\" WITH (FORCE)", CancellationToken.None);
+            await _server.DropDatabaseAsync(_template, CancellationToken.None);
         }
         finally
         {
-            if (_embedded is not null)
-            {
-                await _embedded.StopAsync(CancellationToken.None);
-            }
-
-            if (_directory is not null)
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
+            await _server.DisposeAsync();
         }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        // CREATE and DROP DATABASE checkpoint; on a busy machine that outlasts the default 30 s.
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

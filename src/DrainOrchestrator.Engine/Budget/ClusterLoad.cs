@@ -5,8 +5,8 @@ using DrainOrchestrator.Persistence.Budget;
 namespace DrainOrchestrator.Engine.Budget;
 
 /// <summary>
-/// What one pass's view of the cluster tells the budget, from one walk over the VMIMs: the foreign ones in flight, the
-/// other drains' in flight, and the VMIMs of ours (any drain) that ended.
+/// What one pass's view of the cluster tells the budget, from one walk over the unfinished VMIMs: the foreign ones in
+/// flight, the other drains' in flight, and (looked up by name) the VMIMs of ours (any drain) that ended.
 /// </summary>
 /// <remarks>
 /// A VMIM is ours when it carries <see cref="NodeLeaseNames.DrainLabel"/>; its slot is counted from our attempt rows,
@@ -38,24 +38,22 @@ internal sealed record ClusterLoad(ForeignLoad Foreign, int OtherDrainsInFlight,
     /// <param name="justEnded">VMIMs of this drain the pass observed ending, whose records are written after its starts.</param>
     public static ClusterLoad Of(ClusterState cluster, ClusterSnapshot snapshot, string drainId, IEnumerable<string> justEnded)
     {
-        var ended = new HashSet<string>(justEnded, StringComparer.Ordinal);
+        // Only the unfinished VMIMs are walked (the view's index keeps them); the ended ones of ours are looked up by name
+        // when the reservation asks about a slot it holds.
+        var index = cluster.Index;
+        var ended = new EndedMigrationNames(new HashSet<string>(justEnded, StringComparer.Ordinal), index);
         var foreign = new HashSet<string>(StringComparer.Ordinal);
         var others = 0;
-        foreach (var vmim in cluster.Migrations)
+        foreach (var vmim in index.UnfinishedMigrations)
         {
-            var finished = vmim.Status?.Phase is "Succeeded" or "Failed";
-            if (vmim.Metadata.Labels is { } labels && labels.TryGetValue(NodeLeaseNames.DrainLabel, out var owner))
+            if (MigrationStatus.DrainOf(vmim) is { } owner)
             {
-                if (finished)
-                {
-                    ended.Add(vmim.Metadata.Name ?? string.Empty);
-                }
-                else if (owner != drainId)
+                if (owner != drainId)
                 {
                     others++;
                 }
             }
-            else if (!finished)
+            else
             {
                 foreign.Add(vmim.Metadata.Namespace + "/" + vmim.Metadata.Name);
             }

@@ -18,4 +18,10 @@ internal sealed class CacheIndex(ClusterCache.Maps maps) : ClusterIndex
     public override Namespace? Namespace(string name) => maps.Namespaces.GetValueOrDefault(name);
 
     public override VirtualMachine? VirtualMachine(string key) => maps.VirtualMachines.GetValueOrDefault(key);
+
+    public override IEnumerable<VirtualMachineInstanceMigration> UnfinishedMigrations => maps.UnfinishedMigrations.Values;
+
+    public override IEnumerable<string> EndedDrainMigrationNames => maps.EndedDrainMigrations.Keys;
+
+    public override bool IsEndedDrainMigration(string name) => maps.EndedDrainMigrations.ContainsKey(name);
 }

@@ -6,6 +6,9 @@ namespace DrainOrchestrator.Engine.Cluster;
 /// <summary>The cache's immutable maps: a write makes new maps in logarithmic time, and a reader keeps the ones it took.</summary>
 public sealed partial class ClusterCache
 {
+    // Beside the VMIMs by key, two indexes serve the budget's pass (Budget.ClusterLoad) in time proportional to what is
+    // in flight: the unfinished VMIMs by key, and the names of the ended VMIMs of any drain of ours (counted, since two
+    // namespaces may hold the same name).
     internal sealed record Maps(
         ImmutableDictionary<string, Node> Nodes,
         ImmutableDictionary<string, VirtualMachineInstance> Vmis,
@@ -17,6 +20,13 @@ public sealed partial class ClusterCache
         ImmutableDictionary<string, VirtualMachine> VirtualMachines,
         ImmutableDictionary<string, PodDisruptionBudget> DisruptionBudgets)
     {
+        /// <summary>The VMIMs not Succeeded or Failed, by key.</summary>
+        public ImmutableDictionary<string, VirtualMachineInstanceMigration> UnfinishedMigrations { get; init; } =
+            ImmutableDictionary.Create<string, VirtualMachineInstanceMigration>(StringComparer.Ordinal);
+
+        /// <summary>The names of the ended VMIMs that carry a drain's label, with how many VMIMs have each name.</summary>
+        public ImmutableDictionary<string, int> EndedDrainMigrations { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+
         public static Maps Empty { get; } = new(
             ImmutableDictionary.Create<string, Node>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, VirtualMachineInstance>(StringComparer.Ordinal),
@@ -32,7 +42,12 @@ public sealed partial class ClusterCache
         {
             ClusterKind.Node => this with { Nodes = Nodes.Clear() },
             ClusterKind.Vmi => this with { Vmis = Vmis.Clear(), VmiKeysByUid = VmiKeysByUid.Clear() },
-            ClusterKind.Migration => this with { Migrations = Migrations.Clear() },
+            ClusterKind.Migration => this with
+            {
+                Migrations = Migrations.Clear(),
+                UnfinishedMigrations = UnfinishedMigrations.Clear(),
+                EndedDrainMigrations = EndedDrainMigrations.Clear(),
+            },
             ClusterKind.Policy => this with { Policies = Policies.Clear() },
             ClusterKind.Namespace => this with { Namespaces = Namespaces.Clear() },
             ClusterKind.KubeVirt => this with { KubeVirt = KubeVirt.Clear() },
@@ -45,7 +60,7 @@ public sealed partial class ClusterCache
         {
             ClusterKind.Node => this with { Nodes = Set(Nodes, key, item) },
             ClusterKind.Vmi => WithVmi(key, (VirtualMachineInstance?)item),
-            ClusterKind.Migration => this with { Migrations = Set(Migrations, key, item) },
+            ClusterKind.Migration => WithMigration(key, (VirtualMachineInstanceMigration?)item),
             ClusterKind.Policy => this with { Policies = Set(Policies, key, item) },
             ClusterKind.Namespace => this with { Namespaces = Set(Namespaces, key, item) },
             ClusterKind.KubeVirt => this with { KubeVirt = Set(KubeVirt, key, item) },
@@ -67,6 +82,26 @@ public sealed partial class ClusterCache
             }
 
             return this with { Vmis = Set(Vmis, key, vmi), VmiKeysByUid = uids };
+        }
+
+        private Maps WithMigration(string key, VirtualMachineInstanceMigration? vmim)
+        {
+            var unfinished = vmim is null || MigrationStatus.IsFinished(vmim) ? UnfinishedMigrations.Remove(key) : UnfinishedMigrations.SetItem(key, vmim);
+            var ended = EndedDrainMigrations;
+            if (Migrations.GetValueOrDefault(key) is { } old && MigrationStatus.IsEndedDrainMigration(old))
+            {
+                var name = old.Metadata.Name ?? string.Empty;
+                var count = ended.GetValueOrDefault(name);
+                ended = count > 1 ? ended.SetItem(name, count - 1) : ended.Remove(name);
+            }
+
+            if (vmim is not null && MigrationStatus.IsEndedDrainMigration(vmim))
+            {
+                var name = vmim.Metadata.Name ?? string.Empty;
+                ended = ended.SetItem(name, ended.GetValueOrDefault(name) + 1);
+            }
+
+            return this with { Migrations = Set(Migrations, key, vmim), UnfinishedMigrations = unfinished, EndedDrainMigrations = ended };
         }
 
         private static ImmutableDictionary<string, T> Set<T>(ImmutableDictionary<string, T> map, string key, KubernetesObject? item)

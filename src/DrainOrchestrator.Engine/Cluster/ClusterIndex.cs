@@ -19,4 +19,13 @@ internal abstract class ClusterIndex
     public abstract Namespace? Namespace(string name);
 
     public abstract VirtualMachine? VirtualMachine(string key);
+
+    /// <summary>The VMIMs not Succeeded or Failed (<see cref="MigrationStatus.IsFinished"/>).</summary>
+    public abstract IEnumerable<VirtualMachineInstanceMigration> UnfinishedMigrations { get; }
+
+    /// <summary>The names of the ended VMIMs of any drain of ours (<see cref="MigrationStatus.IsEndedDrainMigration"/>).</summary>
+    public abstract IEnumerable<string> EndedDrainMigrationNames { get; }
+
+    /// <summary>Whether a VMIM of a drain of ours with this name ended.</summary>
+    public abstract bool IsEndedDrainMigration(string name);
 }

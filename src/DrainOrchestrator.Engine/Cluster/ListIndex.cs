@@ -15,6 +15,8 @@ internal sealed class ListIndex : ClusterIndex
     private readonly Dictionary<string, Node> _nodes;
     private readonly Dictionary<string, Namespace> _namespaces;
     private readonly Dictionary<string, VirtualMachine> _vms;
+    private readonly List<VirtualMachineInstanceMigration> _unfinished = [];
+    private readonly HashSet<string> _endedDrainMigrations = new(StringComparer.Ordinal);
 
     private ListIndex(ClusterState state)
     {
@@ -24,6 +26,17 @@ internal sealed class ListIndex : ClusterIndex
         _nodes = ByKey(state.Nodes, n => n.Metadata.Name);
         _namespaces = ByKey(state.Namespaces, n => n.Metadata.Name);
         _vms = ByKey(state.VirtualMachines, InformerKeys.Of);
+        foreach (var vmim in _migrations.Values)
+        {
+            if (!MigrationStatus.IsFinished(vmim))
+            {
+                _unfinished.Add(vmim);
+            }
+            else if (MigrationStatus.IsEndedDrainMigration(vmim))
+            {
+                _endedDrainMigrations.Add(vmim.Metadata.Name ?? string.Empty);
+            }
+        }
     }
 
     public static ListIndex Of(ClusterState state) => new(state);
@@ -39,6 +52,12 @@ internal sealed class ListIndex : ClusterIndex
     public override Namespace? Namespace(string name) => _namespaces.GetValueOrDefault(name);
 
     public override VirtualMachine? VirtualMachine(string key) => _vms.GetValueOrDefault(key);
+
+    public override IEnumerable<VirtualMachineInstanceMigration> UnfinishedMigrations => _unfinished;
+
+    public override IEnumerable<string> EndedDrainMigrationNames => _endedDrainMigrations;
+
+    public override bool IsEndedDrainMigration(string name) => _endedDrainMigrations.Contains(name);
 
     private static Dictionary<string, T> ByKey<T>(IReadOnlyList<T> items, Func<T, string?> keyOf)
     {

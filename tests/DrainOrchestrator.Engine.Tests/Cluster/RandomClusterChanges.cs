@@ -7,13 +7,14 @@ namespace DrainOrchestrator.Engine.Tests.Cluster;
 /// <summary>
 /// Seeded random changes to a <see cref="ClusterCache"/> of a small cluster, as informers deliver them: VMIs that move,
 /// stop, appear and go, with hints valid or not; nodes whose hints or readiness change, that appear and go; VMIMs through
-/// their phases; VMs, namespaces, MigrationPolicies, the KubeVirt CR and PodDisruptionBudgets that change.
+/// their phases (unlabelled, or of one of two drains); VMs, namespaces, MigrationPolicies, the KubeVirt CR and PodDisruptionBudgets that change.
 /// </summary>
 internal sealed class RandomClusterChanges(int seed)
 {
     private static readonly string[] Phases = ["Pending", "Scheduling", "Running", "Succeeded", "Failed", "Scheduled"];
     private static readonly string?[] VmiPhases = [null, "Running", "Running", "Scheduled", "Succeeded", "Failed", "Pending"];
     private static readonly string?[] Rates = [null, null, "200Mi", "1Gi", "fast", "-3"];
+    private static readonly string?[] Drains = [null, "drain-a", "drain-b"];
     private readonly Random _random = new(seed);
 
     public void Seed(ClusterCache cache)
@@ -163,7 +164,13 @@ internal sealed class RandomClusterChanges(int seed)
         var key = Key(name);
         return new VirtualMachineInstanceMigration
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = key[..key.IndexOf('/', StringComparison.Ordinal)], Uid = name + "-uid" },
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = key[..key.IndexOf('/', StringComparison.Ordinal)],
+                Uid = name + "-uid",
+                Labels = Pick(Drains) is { } drain ? new() { [NodeLeaseNames.DrainLabel] = drain } : null,
+            },
             Spec = new VirtualMachineInstanceMigrationSpec
             {
                 VmiName = "vm-" + _random.Next(50),
