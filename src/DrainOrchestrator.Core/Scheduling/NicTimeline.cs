@@ -68,7 +68,7 @@ internal sealed class NicTimeline
             // counting each alone from its own start would miss.
             timeline.Queue(attempt.SourceNode, transferStart, estimate.TransferredBytes);
             timeline.QueueInto(attempt.TargetNode, transferStart, remaining);
-            timeline.AddLoad(attempt.SourceNode, item, attempt.PostCopy);
+            timeline.AddLoad(attempt.SourceNode, item, attempt.PostCopy, transferStart);
             if (!earliest.TryGetValue(attempt.SourceNode, out var first) || transferStart < first)
             {
                 earliest[attempt.SourceNode] = transferStart;
@@ -176,7 +176,7 @@ internal sealed class NicTimeline
         var estimate = item.AloneEstimate ?? item.Estimate;
         Queue(source, _now + _startup, estimate.TransferredBytes);
         QueueInto(target, _now + _startup, estimate.TransferredBytes);
-        AddLoad(source, item, item.StartsInPostCopy);
+        AddLoad(source, item, item.StartsInPostCopy, _now + _startup);
     }
 
     /// <summary>The bandwidth of <paramref name="source"/>'s NIC, known or assumed.</summary>
@@ -191,18 +191,34 @@ internal sealed class NicTimeline
     /// <summary>What the migrations in flight (or started in this decision) out of <paramref name="source"/> would suffer from sharing its NIC.</summary>
     public SharingLoad LoadOf(string source) => _load.GetValueOrDefault(source);
 
-    private void AddLoad(string source, PlannedVmi item, bool postCopy)
+    // A guest whose dirty pages reach their ceiling (its working set) before its first pass ends loses nothing but NIC
+    // time to a transfer that shares the NIC during that first pass: the pages it re-dirties meanwhile are the same
+    // ones. Its drain phase after that first pass is where sharing costs (its share drains slower than it dirties).
+    private void AddLoad(string source, PlannedVmi item, bool postCopy, DateTimeOffset transferStart)
     {
         var estimate = item.AloneEstimate ?? item.Estimate;
         var load = LoadOf(source);
-        _load[source] = load with
-        {
-            DirtyRate = load.DirtyRate + Math.Max(0, item.DirtyRateBytesPerSecond ?? 0),
-            Bandwidth = load.Bandwidth + estimate.BandwidthBytesPerSecond,
-            Dedicated = load.Dedicated || item.NeedsDedicatedBandwidth || postCopy,
-            Unknown = load.Unknown || item.DirtyRateBytesPerSecond is null,
-        };
+        var dirty = item.DirtyRateBytesPerSecond;
+        var firstPass = item.Vmi.MemoryBytes / (double)Math.Max(1, estimate.BandwidthBytesPerSecond);
+        var saturates = !postCopy && dirty is { } d && item.Vmi.WorkingSetBytes is { } w && d * firstPass >= w;
+        _load[source] = saturates
+            ? load with
+            {
+                Bandwidth = load.Bandwidth + estimate.BandwidthBytesPerSecond,
+                FreeUntil = Earlier(load.FreeUntil, transferStart + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, firstPass))),
+                LaterDirtyRate = load.LaterDirtyRate + dirty!.Value,
+                LaterDedicated = load.LaterDedicated || item.NeedsDedicatedBandwidth,
+            }
+            : load with
+            {
+                DirtyRate = load.DirtyRate + Math.Max(0, dirty ?? 0),
+                Bandwidth = load.Bandwidth + estimate.BandwidthBytesPerSecond,
+                Dedicated = load.Dedicated || item.NeedsDedicatedBandwidth || postCopy,
+                Unknown = load.Unknown || dirty is null,
+            };
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 
     private void QueueInto(string? target, DateTimeOffset transferStart, double bytes)
     {

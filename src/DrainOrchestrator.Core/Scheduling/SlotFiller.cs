@@ -11,8 +11,10 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// adds: the pages the transfers in flight re-dirty while slowed (their dirty rates times that delay) and its own extra
 /// bytes at a shared rate (its planned estimate against its estimate alone). Filling pays when that is less than the
 /// (S + t) / L it would cost later in a slot-bound tail. The gain also bounds how late the filler may hold the slot past
-/// the node's next just-in-time start. Never beside a migration that needs the NIC to itself or runs in post-copy (when
-/// sharing would slow it), nor beside a migration whose cost is unknown (not ours, or no dirty rate).
+/// the node's next just-in-time start. A guest in flight whose dirty pages reach its working set within its first pass
+/// re-dirties nothing more when slowed then, so a filler may share with it (even one that needs the NIC to itself) if
+/// its transfer ends within that first pass. Never beside another migration that needs the NIC to itself or runs in
+/// post-copy (when sharing would slow it), nor beside a migration whose cost is unknown (not ours, or no dirty rate).
 /// </summary>
 /// <remarks>
 /// Measured (bench/results/summary.md, scenario a): sharing the NIC with a dirty guest in its drain phase is costly,
@@ -50,8 +52,17 @@ internal static class SlotFiller
             return null;
         }
 
+        // It holds the slot for its shared duration. Past the first pass of a guest beside it whose dirty pages have
+        // reached their working set (NicTimeline's FreeUntil), that guest re-dirties pages again while slowed.
+        var endsAt = nics.Now + (slows ? item.Estimate.Duration : alone.Duration);
+        var pastFirstPass = slows && load.FreeUntil is { } freeUntil && endsAt > freeUntil;
+        if (pastFirstPass && load.LaterDedicated)
+        {
+            return null;
+        }
+
         var delay = slows ? alone.TransferredBytes / nic : 0;
-        var redirtied = delay * load.DirtyRate / nic;
+        var redirtied = delay * (load.DirtyRate + (pastFirstPass ? load.LaterDirtyRate : 0)) / nic;
         var ownExtra = slows ? Math.Max(0, item.Estimate.TransferredBytes - alone.TransferredBytes) / nic : 0;
         var gain = ((startup + transfer) / perNodeLimit) - (slows ? transfer : 0) - redirtied - ownExtra;
         if (gain <= 0)
@@ -59,8 +70,8 @@ internal static class SlotFiller
             return null;
         }
 
-        // It holds the slot for its shared duration; the next just-in-time start moves by its bytes on the NIC.
-        var endsAt = nics.Now + (slows ? item.Estimate.Duration : alone.Duration);
+        // The next just-in-time start moves by its bytes on the NIC.
+
         var nextStart = readyAt + TimeSpan.FromSeconds(delay);
         return endsAt <= nextStart + TimeSpan.FromSeconds(gain) ? gain : null;
     }

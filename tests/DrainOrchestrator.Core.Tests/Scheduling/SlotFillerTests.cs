@@ -43,6 +43,24 @@ public sealed class SlotFillerTests
         Assert.Equal("big", first.Vmi.Name);
     }
 
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(12, false)]
+    public void Decide_GuestThatNeedsTheNicToItself_FilledOnlyWithinAFirstPassThatSaturatesItsWorkingSet(long workingSetGiB, bool fills)
+    {
+        // 16 GiB dirtying 700 MB/s: at half the NIC it never converges, so it needs the NIC to itself. Its first pass
+        // takes 13.7 s, long enough to re-dirty 9.6 GB: a 4 GiB working set is full before it ends (sharing then costs
+        // it nothing but NIC time, and the 2 GiB guest is done within it); a 12 GiB one is not.
+        var hot = Make.Vmi("hot", "n1", 16, dirtyRate: 700_000_000) with { WorkingSetBytes = workingSetGiB * Make.GiB };
+        var cluster = Make.Cluster(Nodes, [hot, Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)]);
+        var state = State(cluster, ["n1"]);
+
+        var decision = DrainScheduler.Decide(state, T0);
+
+        Assert.True(state.Plan.Items.Single(i => i.Vmi.Name == "hot").NeedsDedicatedBandwidth);
+        Assert.Equal(fills ? ["hot", "small"] : ["hot"], decision.Actions.OfType<StartMigration>().Select(s => s.Vmi.Name));
+    }
+
     [Fact]
     public void Decide_OneOutboundSlotPerNode_NeverFills()
     {
