@@ -39,6 +39,13 @@ internal static class BoundInputs
 
             var dirty = config.AllowAutoConverge ? 0 : vm.DirtyRateBytesPerSecond;
             var alone = UncontendedMigration.Of(vmi.MemoryBytes, dirty, vm.WorkingSetBytes, rate, config.MaxDowntime.TotalSeconds);
+            if (!alone.Converges)
+            {
+                // Moved at all, it is moved in post-copy (or paused): its shortest such completion (UncontendedMigration).
+                alone = UncontendedMigration.PostCopyMinimum(vmi.MemoryBytes, dirty, vm.WorkingSetBytes, rate, config.MaxDowntime.TotalSeconds,
+                    UncontendedMigration.EarliestSwitchSeconds(vmi.MemoryBytes, config.CompletionTimeoutPerGiB));
+            }
+
             result.Add(new BoundVm(vmi.Namespace + "/" + vmi.Name, node, nic, alone));
         }
 

@@ -10,7 +10,8 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 ///           max_all (S + t) )                                                      the longest single migration
 /// </code>
 /// A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
-/// VMIs that cannot converge even alone are left out and counted.
+/// A VMI that cannot converge in pre-copy even alone counts with its shortest post-copy completion
+/// (<see cref="UncontendedMigration.PostCopyMinimum"/>); one that cannot be moved in any way is left out and counted.
 /// </summary>
 /// <param name="Seconds">The bound.</param>
 /// <param name="NodeSeconds">The busiest node's term.</param>
@@ -18,11 +19,14 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// <param name="ClusterSeconds">The cluster slots' term.</param>
 /// <param name="LongestSeconds">The longest single migration.</param>
 /// <param name="Binding">Which term is the bound: node-nic, node-slots, cluster or longest.</param>
-/// <param name="NotConverging">VMIs left out because they cannot converge even alone.</param>
+/// <param name="NotConverging">VMIs left out because they cannot be moved in any way the bound admits.</param>
 internal sealed record LowerBound(
     double Seconds, double NodeSeconds, string? BusiestNode, double ClusterSeconds, double LongestSeconds, string Binding,
     int NotConverging)
 {
+    /// <summary>VMIs counted at their shortest post-copy completion (they cannot converge in pre-copy even alone).</summary>
+    public int PostCopied { get; init; }
+
     public static LowerBound Of(IReadOnlyList<BoundVm> vms, double startupSeconds, int clusterLimit, int perNodeLimit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(clusterLimit, 1);
@@ -44,12 +48,18 @@ internal sealed record LowerBound(
         var longest = movable.Count == 0 ? 0 : movable.Max(v => startupSeconds + v.Alone.TransferSeconds);
         var seconds = Math.Max(nodeSeconds, Math.Max(cluster, longest));
         var binding = seconds == nodeSeconds ? nodeBinding : seconds == cluster ? "cluster" : "longest";
-        return new LowerBound(seconds, nodeSeconds, busiest, cluster, longest, binding, vms.Count - movable.Count);
+        return new LowerBound(seconds, nodeSeconds, busiest, cluster, longest, binding, vms.Count - movable.Count)
+        {
+            PostCopied = movable.Count(v => v.Alone.ViaPostCopy),
+        };
     }
 
     /// <summary>The bound of batches drained one after another.</summary>
     public static LowerBound Sum(IReadOnlyList<LowerBound> batches) => batches.Count == 1
         ? batches[0]
         : new LowerBound(batches.Sum(b => b.Seconds), batches.Sum(b => b.NodeSeconds), null, batches.Sum(b => b.ClusterSeconds),
-            batches.Sum(b => b.LongestSeconds), "sum of batches", batches.Sum(b => b.NotConverging));
+            batches.Sum(b => b.LongestSeconds), "sum of batches", batches.Sum(b => b.NotConverging))
+        {
+            PostCopied = batches.Sum(b => b.PostCopied),
+        };
 }

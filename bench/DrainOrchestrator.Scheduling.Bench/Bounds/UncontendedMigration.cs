@@ -6,11 +6,17 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// dirty pages drain at R - D until they fit in the allowed downtime (R × maxDowntime). Alone at full rate is the
 /// fastest any migration can go and sends the fewest bytes: sharing lowers R, which only adds dirty pages.
 /// </summary>
-/// <param name="TransferSeconds">From the start of the transfer to switch-over.</param>
-/// <param name="Bytes">Bytes sent during that time.</param>
-/// <param name="Converges">False when the guest dirties at least as fast as the NIC carries (it never converges).</param>
+/// <param name="TransferSeconds">From the start of the transfer to switch-over (to completion for post-copy).</param>
+/// <param name="Bytes">Bytes sent during that time (for post-copy, the fewest any rate can send: see <see cref="PostCopyMinimum"/>).</param>
+/// <param name="Converges">False when the guest cannot be moved in any way the bound admits (it is left out).</param>
 internal readonly record struct UncontendedMigration(double TransferSeconds, double Bytes, bool Converges)
 {
+    /// <summary>
+    /// The guest cannot converge in pre-copy even alone; the figures are the shortest post-copy (or paused) completion
+    /// (<see cref="PostCopyMinimum"/>).
+    /// </summary>
+    public bool ViaPostCopy { get; init; }
+
     /// <param name="memory">Guest memory M, bytes.</param>
     /// <param name="dirtyRate">Dirty rate D, bytes/s (0 with auto-converge, which can throttle the guest that far).</param>
     /// <param name="workingSet">Working set W, bytes.</param>
@@ -34,4 +40,42 @@ internal readonly record struct UncontendedMigration(double TransferSeconds, dou
         var seconds = firstPass + ((dirtyAtEnd - threshold) / (rate - dirtyRate));
         return new(seconds, rate * seconds, true);
     }
+
+    /// <summary>
+    /// The shortest completion of a guest that cannot converge in pre-copy (D ≥ R): KubeVirt switches it to post-copy
+    /// (or pauses it) only when its completion budget runs out, <paramref name="earliestSwitchSeconds"/> τ after the
+    /// transfer began at the earliest. Until then it is in pre-copy: the first pass sends R·τ of M (for τ below M/R)
+    /// while the pages already sent are dirtied again, min(D·τ, W, R·τ) of them. After the switch every page not yet
+    /// on the target must cross the NIC: what is left of the first pass and the dirty pages (less what a pause's
+    /// stop-and-copy sends in its downtime): M + max(0, min(D·τ, W, R·τ, M) − R·downtime) bytes, at rate R at most.
+    /// The transfer time is at least that over R. A later switch only adds time (τ ≥ M/R: the first pass is over and
+    /// the dirty pages are at their ceiling); a slower first pass (a shared NIC, rate r &lt; R) dirties fewer pages
+    /// (r·τ) but takes as much longer, so the time bound holds at any rate. The bytes do not: a slow first pass can
+    /// dirty almost nothing before the switch, so the NIC is charged only M, the first pass that every mode sends.
+    /// </summary>
+    /// <param name="memory">Guest memory M, bytes.</param>
+    /// <param name="dirtyRate">Dirty rate D, bytes/s.</param>
+    /// <param name="workingSet">Working set W, bytes.</param>
+    /// <param name="rate">Transfer rate R, as for <see cref="Of"/>.</param>
+    /// <param name="maxDowntimeSeconds">The allowed stop-and-copy time.</param>
+    /// <param name="earliestSwitchSeconds">The shortest completion budget any MigrationPolicy can give the guest.</param>
+    public static UncontendedMigration PostCopyMinimum(
+        double memory, double dirtyRate, double workingSet, double rate, double maxDowntimeSeconds, double earliestSwitchSeconds)
+    {
+        var tau = Math.Max(0, earliestSwitchSeconds);
+        var dirtyAtSwitch = Math.Min(Math.Min(dirtyRate * tau, workingSet), Math.Min(rate * tau, memory));
+        var pulled = memory + Math.Max(0, dirtyAtSwitch - (rate * maxDowntimeSeconds));
+        return new(pulled / rate, memory, true) { ViaPostCopy = true };
+    }
+
+    /// <summary>
+    /// The earliest switch to post-copy: KubeVirt's budget is completionTimeoutPerGiB × the started decimal GB of
+    /// memory (and disk), counted from the transfer's start. completionTimeoutPerGiB is a whole number of seconds, at
+    /// least 1 in any policy (the orchestrator's post-copy policy sets at least 1 s), unless the guest's own setting is
+    /// shorter.
+    /// </summary>
+    /// <param name="memory">Guest memory, bytes (disk left out: it only makes the budget longer).</param>
+    /// <param name="configuredPerGb">The guest's effective completionTimeoutPerGiB.</param>
+    public static double EarliestSwitchSeconds(double memory, TimeSpan configuredPerGb) =>
+        Math.Min(1.0, configuredPerGb.TotalSeconds) * Math.Ceiling(memory / 1e9);
 }

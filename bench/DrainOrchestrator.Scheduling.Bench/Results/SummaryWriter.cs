@@ -121,6 +121,24 @@ internal static class SummaryWriter
         md.AppendLine("NIC only lowers R, which adds dirty pages. A rolling drain's bound is the sum of its batches' bounds. The bound is");
         md.AppendLine("optimistic in two ways a real schedule cannot be: it lets start-ups overlap transfers perfectly, and it charges");
         md.AppendLine("nothing for two transfers sharing a NIC.").AppendLine();
+        md.AppendLine("**Guests that cannot converge in pre-copy even alone** (D ≥ R, e.g. scenario h's caches under `bandwidthPerMigration`)");
+        md.AppendLine("are moved, if at all, in post-copy (or paused), and KubeVirt switches a migration only when its completion budget runs");
+        md.AppendLine("out: completionTimeoutPerGiB × the started decimal GB of memory and disk, counted from the transfer's start. The field");
+        md.AppendLine("is a whole number of seconds, at least 1 in any policy (the orchestrator's own post-copy policy sets at least 1 s), so");
+        md.AppendLine("the switch comes at τ ≥ min(1 s, the guest's own setting) × ⌈M / 1 GB⌉ (session 12; before, such guests were left out");
+        md.AppendLine("of the bound). Until then the guest is in pre-copy: the first pass has sent r·τ of M (r ≤ R) and, since D ≥ R, every");
+        md.AppendLine("page sent is dirty again, up to W. After the switch every page not yet on the target crosses the NIC: the rest of the");
+        md.AppendLine("first pass and the dirty pages (a pause's stop-and-copy may send up to R·downtime of them in its downtime). So its");
+        md.AppendLine("transfer lasts at least t = (M + max(0, min(D·τ, W, R·τ, M) − R·downtime)) / R. A later switch or a slower first");
+        md.AppendLine("pass only adds time: at rate r < R fewer pages are dirty at the switch (r·τ) but the first pass takes as much");
+        md.AppendLine("longer (τ − r·τ/R + min(W, r·τ)/R ≥ min(W, R·τ)/R). Its bytes are another matter (a slow first pass dirties little");
+        md.AppendLine("before the switch), so the NIC term charges it only V = M, which every mode sends. The slot, cluster and longest");
+        md.AppendLine("terms take S + t. The summary's JSON counts these guests in `postCopied`.").AppendLine();
+        md.AppendLine("**Scope.** The bound ranges over schedules that use each guest's own migration settings (bandwidthPerMigration,");
+        md.AppendLine("auto-converge) and post-copy only for guests that cannot converge in pre-copy alone, as the orchestrator does:");
+        md.AppendLine("post-copy runs the guest on remote memory and loses it if the transfer fails, so it is not used to save seconds on");
+        md.AppendLine("a guest that converges. (Post-copy switched at the earliest budget could finish some dirty converging guests sooner,");
+        md.AppendLine("e.g. scenario c's databases; a bound over such schedules would be lower.)").AppendLine();
     }
 
     private static void Scenarios(StringBuilder md, IReadOnlyList<CaseResult> cases)

@@ -4,8 +4,9 @@ using DrainOrchestrator.Core.Snapshot;
 namespace DrainOrchestrator.Core.Scheduling;
 
 /// <summary>
-/// When each source node's migration NIC is predicted to be free: what the migrations in flight out of it still have to
-/// send, queued at the NIC's rate, each from its predicted transfer start (start of the attempt plus the start-up time).
+/// When each source node's migration NIC is predicted to be free: what the migrations in flight out of it send, queued
+/// at the NIC's rate one after another, each from its predicted transfer start (start of the attempt plus the start-up
+/// time), from the earliest such start on.
 /// A migration started now sends nothing until its target is ready; started before the NIC is free minus that start-up
 /// it shares the NIC (slower, with more pages dirtied meanwhile), started later it leaves the NIC idle. Starting just in
 /// time lets a target pod start while the previous transfer runs, and keeps equal migrations from running in lockstep,
@@ -23,6 +24,8 @@ internal sealed class NicTimeline
 
     // Per receiver, the bytes still to arrive from each transfer start (seconds depend on the receiver's NIC, known to the caller).
     private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes)>> _byTarget = new(StringComparer.Ordinal);
+    // Per source, what the transfers in flight out of it would suffer from sharing its NIC (see SlotFiller).
+    private readonly Dictionary<string, SharingLoad> _load = new(StringComparer.Ordinal);
     private readonly SourceNics _nics;
     private readonly DateTimeOffset _now;
     private readonly TimeSpan _startup;
@@ -45,6 +48,7 @@ internal sealed class NicTimeline
         }
 
         var ours = new HashSet<string>(StringComparer.Ordinal);
+        var earliest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var (attempt, item) in counters.OursInFlight)
         {
             var key = item.Vmi.Namespace + "/" + attempt.Name;
@@ -59,9 +63,19 @@ internal sealed class NicTimeline
             var estimate = item.AloneEstimate ?? item.Estimate;
             var elapsed = Math.Max(0, (now - transferStart).TotalSeconds);
             var remaining = Math.Max(0, estimate.TransferredBytes - (estimate.BandwidthBytesPerSecond * elapsed));
-            timeline.Queue(attempt.SourceNode, transferStart, remaining);
+            // The source's NIC is one server: every byte of every transfer in flight out of it, from its start, in
+            // order (FreeAt). Transfers that overlapped (a slot filler beside a long one) slowed each other, which
+            // counting each alone from its own start would miss.
+            timeline.Queue(attempt.SourceNode, transferStart, estimate.TransferredBytes);
             timeline.QueueInto(attempt.TargetNode, transferStart, remaining);
+            timeline.AddLoad(attempt.SourceNode, item, attempt.PostCopy, transferStart);
+            if (!earliest.TryGetValue(attempt.SourceNode, out var first) || transferStart < first)
+            {
+                earliest[attempt.SourceNode] = transferStart;
+            }
         }
+
+        timeline.QueueOverlappingFinished(state, plan, earliest);
 
         foreach (var migration in state.Cluster.UnfinishedMigrations)
         {
@@ -71,10 +85,41 @@ internal sealed class NicTimeline
                 var start = migration.Phase >= MigrationPhase.Running ? now : now + timeline._startup;
                 timeline.Queue(migration.SourceNode, start, migration.MemoryBytes);
                 timeline.QueueInto(migration.TargetNode, start, migration.MemoryBytes);
+                timeline._load[migration.SourceNode] = timeline.LoadOf(migration.SourceNode) with { Unknown = true };
             }
         }
 
         return timeline;
+    }
+
+    // Our finished transfers that ended after a transfer still in flight out of the same source began: they shared the
+    // NIC with it, so what they sent (at most the NIC's rate over their transfer) delayed it.
+    private void QueueOverlappingFinished(SchedulerState state, PlanIndex plan, Dictionary<string, DateTimeOffset> earliest)
+    {
+        if (earliest.Count == 0)
+        {
+            return;
+        }
+
+        var oldest = earliest.Values.Min();
+        foreach (var attempt in state.Attempts)
+        {
+            if (attempt.FinishedAt is not { } finished || finished <= oldest || attempt.Kind != AttemptKind.Migration
+                || attempt.Status == AttemptStatus.InFlight || !earliest.TryGetValue(attempt.SourceNode, out var first)
+                || finished <= first || plan.ItemOf(attempt.VmiUid) is not { } item)
+            {
+                continue;
+            }
+
+            // A success sent what its estimate says (its transfer start is only predicted: it may have ended sooner after
+            // it than the estimate took); a failure at most the NIC's rate until it ended.
+            var transferStart = attempt.StartedAt + _startup;
+            var estimate = item.AloneEstimate ?? item.Estimate;
+            var sent = attempt.Status == AttemptStatus.Succeeded
+                ? estimate.TransferredBytes
+                : Math.Min(estimate.TransferredBytes, _nics.Of(attempt.SourceNode) * Math.Max(0, (finished - transferStart).TotalSeconds));
+            Queue(attempt.SourceNode, transferStart, sent);
+        }
     }
 
     /// <summary>When everything queued on <paramref name="source"/>'s NIC is predicted to have been sent.</summary>
@@ -85,13 +130,13 @@ internal sealed class NicTimeline
             return _now;
         }
 
-        var free = _now;
+        var free = DateTimeOffset.MinValue;
         foreach (var (start, seconds) in queue)
         {
             free = (start > free ? start : free) + TimeSpan.FromSeconds(seconds);
         }
 
-        return free;
+        return free > _now ? free : _now;
     }
 
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
@@ -131,7 +176,49 @@ internal sealed class NicTimeline
         var estimate = item.AloneEstimate ?? item.Estimate;
         Queue(source, _now + _startup, estimate.TransferredBytes);
         QueueInto(target, _now + _startup, estimate.TransferredBytes);
+        AddLoad(source, item, item.StartsInPostCopy, _now + _startup);
     }
+
+    /// <summary>The bandwidth of <paramref name="source"/>'s NIC, known or assumed.</summary>
+    public long Nic(string source) => _nics.Of(source);
+
+    /// <summary>The target start-up the timeline assumes.</summary>
+    public TimeSpan Startup => _startup;
+
+    /// <summary>The decision's time.</summary>
+    public DateTimeOffset Now => _now;
+
+    /// <summary>What the migrations in flight (or started in this decision) out of <paramref name="source"/> would suffer from sharing its NIC.</summary>
+    public SharingLoad LoadOf(string source) => _load.GetValueOrDefault(source);
+
+    // A guest whose dirty pages reach their ceiling (its working set) before its first pass ends loses nothing but NIC
+    // time to a transfer that shares the NIC during that first pass: the pages it re-dirties meanwhile are the same
+    // ones. Its drain phase after that first pass is where sharing costs (its share drains slower than it dirties).
+    private void AddLoad(string source, PlannedVmi item, bool postCopy, DateTimeOffset transferStart)
+    {
+        var estimate = item.AloneEstimate ?? item.Estimate;
+        var load = LoadOf(source);
+        var dirty = item.DirtyRateBytesPerSecond;
+        var firstPass = item.Vmi.MemoryBytes / (double)Math.Max(1, estimate.BandwidthBytesPerSecond);
+        var saturates = !postCopy && dirty is { } d && item.Vmi.WorkingSetBytes is { } w && d * firstPass >= w;
+        _load[source] = saturates
+            ? load with
+            {
+                Bandwidth = load.Bandwidth + estimate.BandwidthBytesPerSecond,
+                FreeUntil = Earlier(load.FreeUntil, transferStart + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, firstPass))),
+                LaterDirtyRate = load.LaterDirtyRate + dirty!.Value,
+                LaterDedicated = load.LaterDedicated || item.NeedsDedicatedBandwidth,
+            }
+            : load with
+            {
+                DirtyRate = load.DirtyRate + Math.Max(0, dirty ?? 0),
+                Bandwidth = load.Bandwidth + estimate.BandwidthBytesPerSecond,
+                Dedicated = load.Dedicated || item.NeedsDedicatedBandwidth || postCopy,
+                Unknown = load.Unknown || dirty is null,
+            };
+    }
+
+    private static DateTimeOffset Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 
     private void QueueInto(string? target, DateTimeOffset transferStart, double bytes)
     {

@@ -14,8 +14,10 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// receivers are busy waits (the target chooser says so) and the source's next migration takes the slot.
 /// </summary>
 /// <remarks>
-/// Filling an idle slot with a short migration that shares a busy NIC was measured and rejected: the guest being copied
-/// re-dirties pages while its share is halved, which cost more than the idle slot (bench/results/summary.md, scenario a).
+/// When no source is ready, a free slot of a source whose NIC is busy may still take a short migration that shares the
+/// NIC (<see cref="SlotFiller"/>), when its predicted cost (the guests in flight re-dirty pages while their share is
+/// smaller) is below the slot time it saves, and it ends about when the source's next just-in-time start is due.
+/// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
 /// </remarks>
 internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
 {
@@ -57,12 +59,23 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
 
             while (counters.Cluster < policy.MaxParallelMigrations)
             {
-                if (NextReady(queues, nics) is not { } source)
+                int chosen;
+                int source;
+                if (NextReady(queues, nics) is { } ready)
+                {
+                    source = ready;
+                    chosen = queues.Take(source, plan.Items);
+                }
+                else if (NextFiller(queues, nics) is { } filler)
+                {
+                    (source, chosen) = filler;
+                    queues.Remove(source, chosen, plan.Items);
+                }
+                else
                 {
                     break;
                 }
 
-                var chosen = queues.Take(source, plan.Items);
                 if (chooseTarget(chosen) is not { } target)
                 {
                     continue;
@@ -109,6 +122,54 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         }
 
         return best < 0 ? null : best;
+    }
+
+    // A short migration to start in a slot that just-in-time starting leaves idle (SlotFiller): the one that saves the
+    // most, over the sources with a free slot whose NIC is not ready. It may not take a cluster slot that another
+    // source's just-in-time start needs before it ends.
+    private (int Source, int Item)? NextFiller(SourceQueues queues, NicTimeline nics)
+    {
+        if (policy.MaxOutboundPerNode < 2)
+        {
+            return null;
+        }
+
+        (int Source, int Item, double Gain, DateTimeOffset EndsAt)? best = null;
+        foreach (var source in queues.Active)
+        {
+            var name = plan.DrainedNames[source];
+            if (counters.Outbound(name) >= policy.MaxOutboundPerNode || nics.IsReady(name))
+            {
+                continue;
+            }
+
+            var readyAt = nics.ReadyAt(name);
+            foreach (var item in queues.Items(source))
+            {
+                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode) is { } gain
+                    && (best is null || gain > best.Value.Gain))
+                {
+                    best = (source, item, gain, nics.Now + plan.Items[item].Estimate.Duration);
+                }
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return null;
+        }
+
+        var needed = 0;
+        foreach (var other in queues.Active)
+        {
+            var name = plan.DrainedNames[other];
+            if (other != chosen.Source && counters.Outbound(name) < policy.MaxOutboundPerNode && nics.ReadyAt(name) <= chosen.EndsAt)
+            {
+                needed++;
+            }
+        }
+
+        return policy.MaxParallelMigrations - counters.Cluster - 1 >= needed ? (chosen.Source, chosen.Item) : null;
     }
 
     private bool IsBusier(SourceQueues queues, int source, int than) =>
@@ -165,6 +226,39 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             }
 
             return item;
+        }
+
+        /// <summary>The candidates of <paramref name="source"/> in queue order.</summary>
+        public IEnumerable<int> Items(int source)
+        {
+            for (var item = _head[source]; item >= 0; item = _next[item])
+            {
+                yield return item;
+            }
+        }
+
+        /// <summary>Removes <paramref name="item"/> from <paramref name="source"/>'s queue, wherever it is.</summary>
+        public void Remove(int source, int item, Planning.PlannedVmi[] items)
+        {
+            if (_head[source] == item)
+            {
+                Take(source, items);
+                return;
+            }
+
+            var previous = _head[source];
+            while (_next[previous] != item)
+            {
+                previous = _next[previous];
+            }
+
+            _next[previous] = _next[item];
+            if (_tail[source] == item)
+            {
+                _tail[source] = previous;
+            }
+
+            _work[source] -= items[item].Estimate.Duration.Ticks;
         }
 
         public void Dispose() => ArrayPool<int>.Shared.Return(_next);

@@ -49,6 +49,19 @@ public sealed class LowerBoundTests
     }
 
     [Fact]
+    public void Of_VmMovedOnlyByPostCopy_CountsItsShortestPostCopy()
+    {
+        // 20 GB at 1 GB/s, switched 20 s in at the earliest (1 s per GB) with its 4 GB working set dirty again: 24 s.
+        var hot = new BoundVm("ns/hot", "n1", Nic, UncontendedMigration.PostCopyMinimum(20e9, 2e9, 4e9, Nic, 0, 20));
+
+        var bound = LowerBound.Of([Vm("n1", 10), hot], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 1);
+
+        Assert.Equal(17 + 31, bound.Seconds, 6);
+        Assert.Equal(0, bound.NotConverging);
+        Assert.Equal(1, bound.PostCopied);
+    }
+
+    [Fact]
     public void Of_VmThatNeverConverges_LeftOutAndCounted()
     {
         var never = new BoundVm("ns/hot", "n1", Nic, new UncontendedMigration(double.PositiveInfinity, double.PositiveInfinity, false));

@@ -40,4 +40,41 @@ public sealed class UncontendedMigrationTests
 
         Assert.InRange(alone.TransferSeconds, 26, 27.5);
     }
+
+    [Fact]
+    public void PostCopyMinimum_ScenarioHCache_FirstPassPlusWhatTheEarliestSwitchLeavesDirty()
+    {
+        // 16Gi dirtying 400Mi/s (working set 8Gi) capped at 256Mi/s, as in bench/scenarios/h-bandwidth-cap-postcopy.yaml.
+        // Earliest switch: 1 s × 18 started GB = 18 s; by then 4.5Gi sent, all of it dirty again (D ≥ R); less the
+        // 0.9 s downtime at 256Mi/s: (16 + 4.5 − 0.225) Gi at 256Mi/s.
+        const double MiB = 1024.0 * 1024;
+        var tau = UncontendedMigration.EarliestSwitchSeconds(16 * GiB, TimeSpan.FromSeconds(150));
+        var post = UncontendedMigration.PostCopyMinimum(16 * GiB, 400 * MiB, 8 * GiB, 256 * MiB, 0.9, tau);
+
+        Assert.Equal(18, tau, 6);
+        Assert.True(post.Converges);
+        Assert.True(post.ViaPostCopy);
+        Assert.Equal(((16 * GiB) + (4.5 * GiB) - (0.9 * 256 * MiB)) / (256 * MiB), post.TransferSeconds, 6);
+        Assert.Equal(16 * GiB, post.Bytes, 0);
+    }
+
+    [Fact]
+    public void PostCopyMinimum_NeverShorterThanTheFirstPass_AndGrowsWithALaterSwitch()
+    {
+        var immediate = UncontendedMigration.PostCopyMinimum(10e9, 2e9, 4e9, 1e9, 0.9, 0);
+        var early = UncontendedMigration.PostCopyMinimum(10e9, 2e9, 4e9, 1e9, 0.9, 2);
+        var late = UncontendedMigration.PostCopyMinimum(10e9, 2e9, 4e9, 1e9, 0.9, 8);
+
+        Assert.Equal(10, immediate.TransferSeconds, 6);
+        Assert.Equal(10 + 1.1, early.TransferSeconds, 6);
+        Assert.Equal(10 + 3.1, late.TransferSeconds, 6);
+        Assert.All(new[] { immediate, early, late }, m => Assert.Equal(10e9, m.Bytes, 0));
+    }
+
+    [Fact]
+    public void EarliestSwitchSeconds_ShorterConfiguredBudgetWins()
+    {
+        Assert.Equal(0.5 * 5, UncontendedMigration.EarliestSwitchSeconds(4.2e9, TimeSpan.FromSeconds(0.5)), 6);
+        Assert.Equal(5, UncontendedMigration.EarliestSwitchSeconds(4.2e9, TimeSpan.FromSeconds(150)), 6);
+    }
 }

@@ -1,0 +1,108 @@
+using DrainOrchestrator.Core.Scheduling;
+using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Core.Tests.Fixtures;
+using static DrainOrchestrator.Core.Tests.Scheduling.SchedulerFixture;
+
+namespace DrainOrchestrator.Core.Tests.Scheduling;
+
+/// <summary>
+/// A slot that just-in-time starting leaves idle while a long transfer keeps the NIC busy takes a short, quiet migration
+/// when sharing costs less than the slot time it saves (SlotFiller), and the NIC timeline then counts the bytes it sent
+/// before the source's next start.
+/// </summary>
+public sealed class SlotFillerTests
+{
+    private const long Nic = 1_250_000_000;
+
+    private static readonly NodeSnapshot[] Nodes =
+        [Make.Node("n1", nic: Nic), Make.Node("n2", nic: Nic), Make.Node("n3", nic: Nic), Make.Node("n4", nic: Nic)];
+
+    private static double Seconds(long gib) => gib * Make.GiB / (double)Nic;
+
+    [Fact]
+    public void Decide_LongTransferAndSmallQuietGuest_SmallOneFillsTheOtherSlotAtOnce()
+    {
+        // 24 GiB: 20.6 s of NIC from 10 s in, the next start due 20.6 s in. 2 GiB: 1.7 s alone, so it would cost
+        // (10 + 1.7) / 2 s of a slot-bound tail; sharing now costs its 1.7 s of NIC and it is done 13.4 s in.
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 24, dirtyRate: 0), Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)]);
+
+        var decision = DrainScheduler.Decide(State(cluster, ["n1"]), T0);
+
+        Assert.Equal(["big", "small"], decision.Actions.OfType<StartMigration>().Select(s => s.Vmi.Name));
+    }
+
+    [Fact]
+    public void Decide_FillerWouldHoldTheSlotPastTheNextStart_Waits()
+    {
+        // 8 GiB: next start due 6.9 s in; 2 GiB at a shared rate holds the slot 13.4 s, past 6.9 s + 1.7 s (its bytes on
+        // the NIC) + 4.1 s (what it saves).
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 8, dirtyRate: 0), Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)]);
+        var state = State(cluster, ["n1"]);
+        var first = Assert.IsType<StartMigration>(Assert.Single(DrainScheduler.Decide(state, T0).Actions));
+
+        Assert.Equal("big", first.Vmi.Name);
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(12, false)]
+    public void Decide_GuestThatNeedsTheNicToItself_FilledOnlyWithinAFirstPassThatSaturatesItsWorkingSet(long workingSetGiB, bool fills)
+    {
+        // 16 GiB dirtying 700 MB/s: at half the NIC it never converges, so it needs the NIC to itself. Its first pass
+        // takes 13.7 s, long enough to re-dirty 9.6 GB: a 4 GiB working set is full before it ends (sharing then costs
+        // it nothing but NIC time, and the 2 GiB guest is done within it); a 12 GiB one is not.
+        var hot = Make.Vmi("hot", "n1", 16, dirtyRate: 700_000_000) with { WorkingSetBytes = workingSetGiB * Make.GiB };
+        var cluster = Make.Cluster(Nodes, [hot, Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)]);
+        var state = State(cluster, ["n1"]);
+
+        var decision = DrainScheduler.Decide(state, T0);
+
+        Assert.True(state.Plan.Items.Single(i => i.Vmi.Name == "hot").NeedsDedicatedBandwidth);
+        Assert.Equal(fills ? ["hot", "small"] : ["hot"], decision.Actions.OfType<StartMigration>().Select(s => s.Vmi.Name));
+    }
+
+    [Fact]
+    public void Decide_OneOutboundSlotPerNode_NeverFills()
+    {
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 24, dirtyRate: 0), Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)]);
+
+        var decision = DrainScheduler.Decide(State(cluster, ["n1"], new() { MaxOutboundPerNode = 1 }), T0);
+
+        Assert.Equal("big", Assert.IsType<StartMigration>(Assert.Single(decision.Actions)).Vmi.Name);
+    }
+
+    [Fact]
+    public void Decide_ForeignTransferOnSource_NeverFills()
+    {
+        // Its dirty rate is unknown, so the cost of sharing cannot be predicted.
+        var foreign = new MigrationSnapshot("other", "evacuation", "x", "n1", "n5", MigrationPhase.Running, 25_000_000_000);
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000)], migrations: [foreign]);
+
+        var decision = DrainScheduler.Decide(State(cluster, ["n1"]), T0);
+
+        Assert.Empty(decision.Actions);
+    }
+
+    [Fact]
+    public void Decide_FinishedFillerSharedTheNic_NextStartMovesLaterByItsBytes()
+    {
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 24, dirtyRate: 0), Make.Vmi("small", "n1", 2, dirtyRate: 1_000_000),
+            Make.Vmi("next", "n1", 24, dirtyRate: 0)]);
+        var state = State(cluster, ["n1"]);
+        var starts = DrainScheduler.Decide(state, T0).Actions.OfType<StartMigration>().ToList();
+        var big = InFlight(starts.Single(s => s.Vmi.Name == "big"), T0);
+        var small = Finish(InFlight(starts.Single(s => s.Vmi.Name == "small"), T0), T0.AddSeconds(13.4));
+        var moved = cluster with
+        {
+            Vmis = [.. cluster.Vmis.Select(v => v.Name == "small" ? v with { NodeName = starts.Single(s => s.Vmi.Name == "small").TargetNode } : v)],
+        };
+
+        var alone = DrainScheduler.Decide(state with { Attempts = [big] }, T0.AddSeconds(13.4));
+        var shared = DrainScheduler.Decide(state with { Cluster = moved, Attempts = [big, small] }, T0.AddSeconds(13.4));
+
+        // The big transfer starts 10 s in (the assumed start-up) and is due to end 20.6 s later: the next starts 10 s
+        // before that, plus the 1.7 s the small one took of the NIC meanwhile.
+        Assert.Equal(T0.AddSeconds(Seconds(24)), alone.WakeAt!.Value, TimeSpan.FromMilliseconds(10));
+        Assert.Equal(T0.AddSeconds(Seconds(24) + Seconds(2)), shared.WakeAt!.Value, TimeSpan.FromMilliseconds(10));
+    }
+}
