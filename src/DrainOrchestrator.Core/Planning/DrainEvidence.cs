@@ -21,6 +21,13 @@ public sealed class DrainEvidence(long assumedNicBandwidth, Func<string, long?> 
     private const double NicStep = 1.05;
     private const double DirtyStep = 1.10;
 
+    // The margins on a learned dirty rate. From a pre-copy's time, the rounds of a guest that re-writes all its memory:
+    // a guest that keeps re-writing a smaller working set converges sooner at the same rate, so the time understates the
+    // rate; and a sharing decided at 0.8 of the share or more is one slower transfer away from not converging. From a
+    // failure, the share it got is a floor measured on estimated NICs.
+    private const double InferredMargin = 1.25;
+    private const double FailureMargin = 1.10;
+
     private readonly Dictionary<string, List<ObservedTransfer>> _finishedThrough = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ObservedTransfer>> _runningThrough = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nicFloors = new(StringComparer.Ordinal);
@@ -72,12 +79,12 @@ public sealed class DrainEvidence(long assumedNicBandwidth, Func<string, long?> 
         var seconds = transfer.SecondsUntil(transfer.End.Value);
         if (transfer.Ending == TransferEnding.DidNotConverge)
         {
-            Learn(transfer.VmiUid, Share(transfer), keepHigher: true);
+            Learn(transfer.VmiUid, (long)(Share(transfer) * FailureMargin), keepHigher: true);
         }
         else if (transfer.Ending == TransferEnding.Succeeded
             && DirtyRateInference.FromPreCopy(transfer.MemoryBytes, seconds, Share(transfer), transfer.MaxDowntime) is var rate and > 0)
         {
-            Learn(transfer.VmiUid, rate, keepHigher: false);
+            Learn(transfer.VmiUid, (long)(rate * InferredMargin), keepHigher: false);
         }
     }
 

@@ -28,6 +28,10 @@ internal sealed class DrainLearner
     private readonly Dictionary<string, string> _siblingOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
+    private readonly NicHolds _holds = new();
+    private readonly HashSet<string> _knownKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Source, string Kind), int> _waiting = [];
+    private readonly List<(string Uid, DateTimeOffset? TransferStart)> _inFlight = [];
     private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
     private ClusterSnapshot? _annotatedFrom;
     private ClusterSnapshot? _nicsFrom;
@@ -46,13 +50,16 @@ internal sealed class DrainLearner
             if (item.Disposition == PlanDisposition.Migrate)
             {
                 _items[item.Vmi.Uid] = item;
-                _siblingOf[item.Vmi.Uid] = SiblingKey.Of(item.Vmi);
+                var kind = SiblingKey.Of(item.Vmi);
+                _siblingOf[item.Vmi.Uid] = kind;
+                _waiting[(item.Vmi.NodeName, kind)] = _waiting.GetValueOrDefault((item.Vmi.NodeName, kind)) + 1;
             }
         }
     }
 
     /// <summary>The snapshot and plan the scheduler should decide from this pass.</summary>
-    public (ClusterSnapshot Snapshot, DrainPlan Plan) Apply(ClusterState cluster, ClusterSnapshot snapshot, IReadOnlyList<AttemptRecord> records)
+    public (ClusterSnapshot Snapshot, DrainPlan Plan) Apply(ClusterState cluster, ClusterSnapshot snapshot, IReadOnlyList<AttemptRecord> records,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -70,17 +77,33 @@ internal sealed class DrainLearner
             Revise(snapshot);
         }
 
-        return (Adjusted(snapshot), _revised);
+        return (Adjusted(snapshot), _holds.Apply(_revised, _inFlight, UnknownWithSiblings, now));
+    }
+
+    // A guest of a kind nothing is known of (a default dirty rate, no sibling ended yet) whose siblings wait on its source.
+    private bool UnknownWithSiblings(string uid)
+    {
+        var item = _items[uid];
+        var kind = _siblingOf[uid];
+        return item.DirtyRateSource == InputSource.Default && !_knownKinds.Contains(kind)
+            && _waiting.GetValueOrDefault((item.Vmi.NodeName, kind)) > 1;
     }
 
     private void Observe(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {
         // The running transfers first: a transfer that ended shared its NICs with them.
         var running = new List<ObservedTransfer>();
+        _inFlight.Clear();
         foreach (var record in records)
         {
-            if (!record.IsFinal && !record.IsRestart && _items.TryGetValue(record.VmiUid, out var item)
-                && Running(record, item, cluster) is { } transfer)
+            if (record.IsFinal || record.IsRestart || !_items.TryGetValue(record.VmiUid, out var item))
+            {
+                continue;
+            }
+
+            var transfer = Running(record, item, cluster);
+            _inFlight.Add((record.VmiUid, transfer?.Start));
+            if (transfer is not null)
             {
                 running.Add(transfer);
             }
@@ -94,10 +117,22 @@ internal sealed class DrainLearner
                 continue;
             }
 
+            var ending = EndingOf(record);
+            if (ending != TransferEnding.Failed)
+            {
+                _knownKinds.Add(_siblingOf[record.VmiUid]);
+            }
+
+            if (ending == TransferEnding.Succeeded && _waiting.TryGetValue((item.Vmi.NodeName, _siblingOf[record.VmiUid]), out var waiting))
+            {
+                _waiting[(item.Vmi.NodeName, _siblingOf[record.VmiUid])] = waiting - 1;
+            }
+
             if (record is { StartedAt: { } start, FinishedAt: { } end, TargetNode: { } target } && end > start)
             {
-                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, EndingOf(record),
+                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending,
                     record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal)));
+                if (Environment.GetEnvironmentVariable("BLIND_DEBUG") is not null) Console.Error.WriteLine($"DBG end {item.Vmi.Name} {record.SourceNode}->{target} intended {record.IntendedAt:mm:ss} start {start:mm:ss} end {end:mm:ss} {record.Outcome} {record.FailureClass} pc={record.PostCopy} learned={_evidence.DirtyRates.GetValueOrDefault(item.Vmi.Uid)/1048576} running={running.Count}");
             }
         }
     }
