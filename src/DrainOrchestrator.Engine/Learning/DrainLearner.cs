@@ -25,13 +25,12 @@ internal sealed class DrainLearner
     private readonly string _drain;
     private readonly bool _enabled;
     private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _siblingOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
     private readonly NicHolds _holds = new();
-    private readonly HashSet<string> _knownKinds = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Source, string Kind), int> _waiting = [];
-    private readonly List<(string Uid, DateTimeOffset? TransferStart)> _inFlight = [];
+    private readonly SiblingWaits _siblings;
+    private readonly List<(string Uid, DateTimeOffset? TransferStart, bool Guessed)> _inFlight = [];
+    private readonly List<(string Uid, string Source)> _sources = [];
     private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
     private ClusterSnapshot? _annotatedFrom;
     private ClusterSnapshot? _nicsFrom;
@@ -50,15 +49,17 @@ internal sealed class DrainLearner
             if (item.Disposition == PlanDisposition.Migrate)
             {
                 _items[item.Vmi.Uid] = item;
-                var kind = SiblingKey.Of(item.Vmi);
-                _siblingOf[item.Vmi.Uid] = kind;
-                _waiting[(item.Vmi.NodeName, kind)] = _waiting.GetValueOrDefault((item.Vmi.NodeName, kind)) + 1;
             }
         }
+
+        _siblings = new SiblingWaits(_items.Values);
     }
 
-    /// <summary>The snapshot and plan the scheduler should decide from this pass.</summary>
-    public (ClusterSnapshot Snapshot, DrainPlan Plan) Apply(ClusterState cluster, ClusterSnapshot snapshot, IReadOnlyList<AttemptRecord> records,
+    /// <summary>
+    /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
+    /// (<see cref="SiblingWaits"/>; valid until the next call).
+    /// </summary>
+    public (ClusterSnapshot Snapshot, DrainPlan Plan, IReadOnlySet<string>? Waiting) Apply(ClusterState cluster, ClusterSnapshot snapshot, IReadOnlyList<AttemptRecord> records,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -66,7 +67,7 @@ internal sealed class DrainLearner
         ArgumentNullException.ThrowIfNull(records);
         if (!_enabled || _items.Count == 0)
         {
-            return (snapshot, _plan);
+            return (snapshot, _plan, null);
         }
 
         _source = snapshot;
@@ -77,23 +78,20 @@ internal sealed class DrainLearner
             Revise(snapshot);
         }
 
-        return (Adjusted(snapshot), _holds.Apply(_revised, _inFlight, UnknownWithSiblings, now));
+        return (Adjusted(snapshot), _holds.Apply(_revised, _inFlight, now), _siblings.Waiting(_sources));
     }
 
-    // A guest of a kind nothing is known of (a default dirty rate, no sibling ended yet) whose siblings wait on its source.
-    private bool UnknownWithSiblings(string uid)
-    {
-        var item = _items[uid];
-        var kind = _siblingOf[uid];
-        return item.DirtyRateSource == InputSource.Default && !_knownKinds.Contains(kind)
-            && _waiting.GetValueOrDefault((item.Vmi.NodeName, kind)) > 1;
-    }
+    // Whether the prediction rests on a guess or on what was learned: no dirty rate from an annotation or the metrics, or
+    // no NIC from an annotation.
+    private static bool IsGuessed(PlannedVmi item) =>
+        item.DirtyRateSource is not (InputSource.Annotation or InputSource.Metrics) || item.BandwidthSource != InputSource.Annotation;
 
     private void Observe(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {
         // The running transfers first: a transfer that ended shared its NICs with them.
         var running = new List<ObservedTransfer>();
         _inFlight.Clear();
+        _sources.Clear();
         foreach (var record in records)
         {
             if (record.IsFinal || record.IsRestart || !_items.TryGetValue(record.VmiUid, out var item))
@@ -102,7 +100,9 @@ internal sealed class DrainLearner
             }
 
             var transfer = Running(record, item, cluster);
-            _inFlight.Add((record.VmiUid, transfer?.Start));
+            var postCopy = record.PostCopy || item.StartsInPostCopy || transfer?.PostCopy == true;
+            _inFlight.Add((record.VmiUid, transfer?.Start, !postCopy && IsGuessed(item)));
+            _sources.Add((record.VmiUid, record.SourceNode));
             if (transfer is not null)
             {
                 running.Add(transfer);
@@ -120,19 +120,13 @@ internal sealed class DrainLearner
             var ending = EndingOf(record);
             if (ending != TransferEnding.Failed)
             {
-                _knownKinds.Add(_siblingOf[record.VmiUid]);
-            }
-
-            if (ending == TransferEnding.Succeeded && _waiting.TryGetValue((item.Vmi.NodeName, _siblingOf[record.VmiUid]), out var waiting))
-            {
-                _waiting[(item.Vmi.NodeName, _siblingOf[record.VmiUid])] = waiting - 1;
+                _siblings.Known(record.VmiUid);
             }
 
             if (record is { StartedAt: { } start, FinishedAt: { } end, TargetNode: { } target } && end > start)
             {
                 _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending,
                     record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal)));
-                if (Environment.GetEnvironmentVariable("BLIND_DEBUG") is not null) Console.Error.WriteLine($"DBG end {item.Vmi.Name} {record.SourceNode}->{target} intended {record.IntendedAt:mm:ss} start {start:mm:ss} end {end:mm:ss} {record.Outcome} {record.FailureClass} pc={record.PostCopy} learned={_evidence.DirtyRates.GetValueOrDefault(item.Vmi.Uid)/1048576} running={running.Count}");
             }
         }
     }
@@ -172,7 +166,7 @@ internal sealed class DrainLearner
         var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (uid, rate) in _evidence.DirtyRates)
         {
-            if (rate > assumed && _siblingOf.TryGetValue(uid, out var kind))
+            if (rate > assumed && _items.ContainsKey(uid) && _siblings.KindOf(uid) is var kind)
             {
                 byKind[kind] = Math.Max(byKind.GetValueOrDefault(kind), rate);
             }
@@ -180,8 +174,9 @@ internal sealed class DrainLearner
 
         var rates = new Dictionary<string, long>(StringComparer.Ordinal);
         var bySibling = 0;
-        foreach (var (uid, kind) in _siblingOf)
+        foreach (var uid in _items.Keys)
         {
+            var kind = _siblings.KindOf(uid);
             if (_evidence.DirtyRates.TryGetValue(uid, out var own) && own > assumed)
             {
                 rates[uid] = own;

@@ -3,17 +3,13 @@ using DrainOrchestrator.Core.Planning;
 namespace DrainOrchestrator.Engine.Learning;
 
 /// <summary>
-/// Which migrations in flight keep their NICs to themselves until they end, and the plan that says so to the scheduler:
-/// the scheduler starts a source's next migration just in time for the predicted end of the transfers out of it, which is
-/// only as good as the prediction. Two kinds of transfer are held:
-/// <list type="bullet">
-/// <item>one running well past its prediction: its guest dirties faster than the plan thought, or it already shares its
-/// NIC; a new transfer beside it would slow both, and may stop both converging;</item>
-/// <item>one of a kind nothing is known of yet (a default dirty rate, no sibling finished) while siblings of it wait on the
-/// same source: its siblings likely dirty alike, and the first one's end tells the plan how fast.</item>
-/// </list>
-/// A held transfer's predicted bytes become unbounded, so the NIC timeline keeps its source and receiver busy until it
-/// ends (an event: the next pass plans with what it showed).
+/// Which migrations in flight keep their NICs to themselves until they end, and the plan that says so to the scheduler.
+/// The scheduler starts a source's next migration just in time for the predicted end of the transfers out of it, which is
+/// only as good as the prediction. A transfer running well past a prediction made from a guessed or learned input (not
+/// an annotated or measured dirty rate and an annotated NIC) is held: its guest dirties faster than the plan thought, or
+/// its NIC is slower; a new transfer beside it would slow both, and may stop both converging. A post-copy is not held:
+/// its time is the policy's switch, not the guest's dirty rate. A held transfer's predicted bytes become unbounded, so
+/// the NIC timeline keeps its source and receiver busy until it ends (an event: the next pass plans with what it showed).
 /// </summary>
 internal sealed class NicHolds
 {
@@ -36,22 +32,24 @@ internal sealed class NicHolds
     /// nor the held set changed.
     /// </summary>
     /// <param name="plan">The plan as learned so far.</param>
-    /// <param name="inFlight">Each migration in flight: its uid, source, and its transfer's start once it began.</param>
-    /// <param name="unknownKindWithSiblings">Whether a VMI is of a kind nothing is known of, with siblings waiting on its source.</param>
+    /// <param name="inFlight">
+    /// Each migration in flight: its uid, its transfer's start once it began, and whether an overrun may hold it (a
+    /// pre-copy predicted from a guessed or learned input).
+    /// </param>
     /// <param name="now">The engine's clock.</param>
-    public DrainPlan Apply(DrainPlan plan, IEnumerable<(string Uid, DateTimeOffset? TransferStart)> inFlight,
-        Func<string, bool> unknownKindWithSiblings, DateTimeOffset now)
+    public DrainPlan Apply(DrainPlan plan, IEnumerable<(string Uid, DateTimeOffset? TransferStart, bool Guessed)> inFlight,
+        DateTimeOffset now)
     {
         var items = ItemsByUid(plan);
         var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (uid, transferStart) in inFlight)
+        foreach (var (uid, transferStart, guessed) in inFlight)
         {
             if (!items.TryGetValue(uid, out var item))
             {
                 continue;
             }
 
-            if (unknownKindWithSiblings(uid) || (transferStart is { } start && Overruns(item, now - start)))
+            if (guessed && transferStart is { } start && Overruns(item, now - start))
             {
                 held.Add(uid);
             }
