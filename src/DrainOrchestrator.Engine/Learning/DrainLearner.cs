@@ -27,9 +27,7 @@ internal sealed class DrainLearner
     private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
-    private readonly NicHolds _holds = new();
     private readonly SiblingWaits _siblings;
-    private readonly List<(string Uid, DateTimeOffset? TransferStart, bool Guessed)> _inFlight = [];
     private readonly List<(string Uid, string Source)> _sources = [];
     private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
     private ClusterSnapshot? _annotatedFrom;
@@ -59,8 +57,8 @@ internal sealed class DrainLearner
     /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
     /// (<see cref="SiblingWaits"/>; valid until the next call).
     /// </summary>
-    public (ClusterSnapshot Snapshot, DrainPlan Plan, IReadOnlySet<string>? Waiting) Apply(ClusterState cluster, ClusterSnapshot snapshot, IReadOnlyList<AttemptRecord> records,
-        DateTimeOffset now)
+    public (ClusterSnapshot Snapshot, DrainPlan Plan, IReadOnlySet<string>? Waiting) Apply(ClusterState cluster, ClusterSnapshot snapshot,
+        IReadOnlyList<AttemptRecord> records)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -78,19 +76,13 @@ internal sealed class DrainLearner
             Revise(snapshot);
         }
 
-        return (Adjusted(snapshot), _holds.Apply(_revised, _inFlight, now), _siblings.Waiting(_sources));
+        return (Adjusted(snapshot), _revised, _siblings.Waiting(_sources));
     }
-
-    // Whether the prediction rests on a guess or on what was learned: no dirty rate from an annotation or the metrics, or
-    // no NIC from an annotation.
-    private static bool IsGuessed(PlannedVmi item) =>
-        item.DirtyRateSource is not (InputSource.Annotation or InputSource.Metrics) || item.BandwidthSource != InputSource.Annotation;
 
     private void Observe(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
     {
         // The running transfers first: a transfer that ended shared its NICs with them.
         var running = new List<ObservedTransfer>();
-        _inFlight.Clear();
         _sources.Clear();
         foreach (var record in records)
         {
@@ -100,8 +92,6 @@ internal sealed class DrainLearner
             }
 
             var transfer = Running(record, item, cluster);
-            var postCopy = record.PostCopy || item.StartsInPostCopy || transfer?.PostCopy == true;
-            _inFlight.Add((record.VmiUid, transfer?.Start, !postCopy && IsGuessed(item)));
             _sources.Add((record.VmiUid, record.SourceNode));
             if (transfer is not null)
             {

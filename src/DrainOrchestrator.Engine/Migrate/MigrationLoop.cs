@@ -128,7 +128,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var admission = _window.Admission(records);
             // What the drain learned from its own transfers: NIC floors on unannotated nodes, the plan predicted again.
-            var (learnedSnapshot, learnedPlan, waiting) = _learner.Apply(cluster, snapshot, records, now);
+            var (learnedSnapshot, learnedPlan, waiting) = _learner.Apply(cluster, snapshot, records);
             var state = new SchedulerState(context.DrainIdText, learnedSnapshot, learnedPlan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
                 context.Targets.LaterDrain, context.Targets.Preferred, admission)

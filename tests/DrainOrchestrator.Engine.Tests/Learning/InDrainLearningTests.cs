@@ -5,11 +5,10 @@ using DrainOrchestrator.Engine.Learning;
 
 namespace DrainOrchestrator.Engine.Tests.Learning;
 
-/// <summary>The engine's side of learning within a drain: siblings that wait, and transfers that hold their NIC.</summary>
+/// <summary>The engine's side of learning within a drain: siblings that wait for the first of their kind.</summary>
 public sealed class InDrainLearningTests
 {
     private const long GiB = 1024L * 1024 * 1024;
-    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
 
     private static VmiSnapshot Vmi(string name, string node, long memory, string app, long? dirtyRate = null) =>
@@ -45,26 +44,5 @@ public sealed class InDrainLearningTests
         var waits = new SiblingWaits(plan.Items);
 
         Assert.Empty(waits.Waiting([("uid-db-1", "n1")]));
-    }
-
-    [Fact]
-    public void Holds_GuessedPreCopyPastItsPrediction_HeldUntilItEnds_OnTimeOrAnnotated_NotHeld()
-    {
-        var plan = Plan(Vmi("db-1", "n1", 16 * GiB, "db"), Vmi("db-2", "n2", 16 * GiB, "db"));
-        var item = plan.Items.First(i => i.Vmi.Uid == "uid-db-1");
-        var estimate = item.AloneEstimate ?? item.Estimate;
-        var predicted = TimeSpan.FromSeconds(estimate.TransferredBytes / (double)estimate.BandwidthBytesPerSecond);
-        var holds = new NicHolds();
-
-        var onTime = holds.Apply(plan, [("uid-db-1", T0, true)], T0 + predicted);
-        Assert.Same(plan, onTime);
-
-        var late = holds.Apply(plan, [("uid-db-1", T0, true), ("uid-db-2", T0, false)], T0 + (predicted * 3));
-        Assert.Equal(["uid-db-1"], holds.Held);
-        Assert.True(late.Items.Single(i => i.Vmi.Uid == "uid-db-1").AloneEstimate!.TransferredBytes > long.MaxValue / 8);
-        Assert.Equal(item.Estimate, late.Items.Single(i => i.Vmi.Uid == "uid-db-1").Estimate);
-        Assert.Same(late, holds.Apply(plan, [("uid-db-1", T0, true), ("uid-db-2", T0, false)], T0 + (predicted * 4)));
-
-        Assert.Same(plan, holds.Apply(plan, [], T0 + (predicted * 5)));
     }
 }
