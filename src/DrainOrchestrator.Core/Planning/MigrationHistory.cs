@@ -3,8 +3,14 @@ namespace DrainOrchestrator.Core.Planning;
 /// <summary>Earlier attempts' observations, averaged per VMI and per source node.</summary>
 public sealed class MigrationHistory
 {
-    private readonly Dictionary<string, (long Throughput, long? DirtyRate)> _byVmi = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long? Throughput, long? DirtyRate)> _byVmi = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byNode = new(StringComparer.Ordinal);
+
+    private MigrationHistory(MigrationHistory from)
+    {
+        _byVmi = new(from._byVmi, StringComparer.Ordinal);
+        _byNode = from._byNode;
+    }
 
     /// <summary>Indexes <paramref name="observations"/>.</summary>
     public MigrationHistory(IEnumerable<ObservedMigration> observations)
@@ -25,6 +31,23 @@ public sealed class MigrationHistory
         {
             _byNode[group.Key] = (long)group.Average(o => o.ThroughputBytesPerSecond);
         }
+    }
+
+    /// <summary>
+    /// This history and the dirty rates a running drain learned (<see cref="DrainEvidence"/>), by VMI uid: for a VMI
+    /// with both, the higher.
+    /// </summary>
+    public MigrationHistory WithDirtyRates(IReadOnlyDictionary<string, long> learned)
+    {
+        ArgumentNullException.ThrowIfNull(learned);
+        var merged = new MigrationHistory(this);
+        foreach (var (uid, rate) in learned)
+        {
+            var (throughput, dirty) = merged._byVmi.GetValueOrDefault(uid);
+            merged._byVmi[uid] = (throughput, dirty is { } earlier ? Math.Max(earlier, rate) : rate);
+        }
+
+        return merged;
     }
 
     /// <summary>No history.</summary>

@@ -53,7 +53,7 @@ public static class DrainScheduler
 
         var withoutTarget = new List<PlannedVmi>();
         var heldBack = new List<PlannedVmi>();
-        var candidates = Admitted(Candidates(table, plan, state.Policy, counters, tally), plan, state.Window, now, heldBack);
+        var candidates = Admitted(Candidates(table, plan, state.Policy, counters, tally, state.Waiting), plan, state.Window, now, heldBack);
         var timeline = new Lazy<NicTimeline>(() => NicTimeline.Build(state, plan, counters, now), LazyThreadSafetyMode.None);
         var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates, timeline.Value, now),
             LazyThreadSafetyMode.None);
@@ -160,9 +160,10 @@ public static class DrainScheduler
             ConstrainedDemand.Of(candidates, plan), timeline, now));
     }
 
-    // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, and in barrier
-    // mode only those of the earliest wave that still has unfinished work.
-    private static List<int> Candidates(ItemTable table, PlanIndex plan, DrainPolicy policy, FlightCounters counters, Tally tally)
+    // Migrations that may start now, longest first: eligible, not migrated by anyone else at the moment, not waiting for a
+    // sibling (SchedulerState.Waiting), and in barrier mode only those of the earliest wave that still has unfinished work.
+    private static List<int> Candidates(ItemTable table, PlanIndex plan, DrainPolicy policy, FlightCounters counters, Tally tally,
+        IReadOnlySet<string>? waiting)
     {
         var barrier = policy.WaveMode == WaveMode.Barrier;
         var migrating = MigratingItems(plan, counters);
@@ -172,6 +173,7 @@ public static class DrainScheduler
             ref var status = ref table[i];
             if (status.State == ItemState.Eligible
                 && (!barrier || plan.Items[i].Wave == tally.EarliestOpenWave)
+                && (waiting is null || waiting.Count == 0 || !waiting.Contains(plan.Items[i].Vmi.Uid))
                 && !IsMigrating(i, ref status, plan, counters, migrating))
             {
                 candidates.Add(i);

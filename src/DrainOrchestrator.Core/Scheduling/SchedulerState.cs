@@ -37,6 +37,12 @@ public sealed record SchedulerState(
     /// </summary>
     public IReadOnlyList<VmiSnapshot?>? PlannedVmis { get; init; }
 
+    /// <summary>
+    /// VMIs (by uid) that do not start in this decision although eligible: the engine waits for what a sibling running
+    /// out of the same node shows first (docs/learned-inputs.md, "Within a drain"). Null: none.
+    /// </summary>
+    public IReadOnlySet<string>? Waiting { get; init; }
+
     /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
     public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);
 }

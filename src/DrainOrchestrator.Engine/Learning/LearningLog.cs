@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Engine.Learning;
 
-/// <summary>Log events of the learned inputs (3145–3149).</summary>
+/// <summary>Log events of the learned inputs (3145–3147, 3170–3174).</summary>
 internal static partial class LearningLog
 {
     [LoggerMessage(3145, LogLevel.Information, "Read {Series} dirty-rate series from Prometheus at {Url}; {Matched} name VMIs of the cluster")]
@@ -13,4 +13,8 @@ internal static partial class LearningLog
 
     [LoggerMessage(3147, LogLevel.Debug, "Read {Transfers} earlier transfers; {Vmis} VMIs have a history")]
     public static partial void HistoryRead(ILogger logger, int transfers, int vmis);
+
+    [LoggerMessage(3170, LogLevel.Information,
+        "Drain {Drain} planned its remaining migrations again with what it learned: {Nics} NIC floors, {DirtyRates} dirty rates ({BySibling} from a sibling)")]
+    public static partial void Replanned(ILogger logger, string drain, int nics, int dirtyRates, int bySibling);
 }

@@ -2,6 +2,7 @@ using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Scheduling;
 using DrainOrchestrator.Engine.Budget;
 using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Engine.Learning;
 using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Models;
@@ -35,6 +36,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private readonly AttemptMemory _memory = new();
     private readonly PlannedVmiPlaces _places = new(plan, context.Nodes);
     private readonly PlannedVmiSnapshots _plannedVmis = new(plan);
+    private readonly DrainLearner _learner = new(plan, context.Policy, PlanHistories.Of(plan), context.Logger, context.Drain.Name,
+        enabled: !context.IsMoveBack);
     private PassWrites? _writes;
     private DateTimeOffset? _stuckSince;
     private long _passes;
@@ -124,11 +127,14 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await _limits.FollowAsync(snapshot.Config, cancellationToken);
             _budget.Observe(cluster, snapshot, observed.Where(o => o.Observation.Outcome.IsFinal()).Select(o => o.Record.VmimName));
             var admission = _window.Admission(records);
-            var state = new SchedulerState(context.DrainIdText, snapshot, plan, records.Select(AttemptMapper.ToCore).ToList(),
+            // What the drain learned from its own transfers: NIC floors on unannotated nodes, the plan predicted again.
+            var (learnedSnapshot, learnedPlan, waiting) = _learner.Apply(cluster, snapshot, records);
+            var state = new SchedulerState(context.DrainIdText, learnedSnapshot, learnedPlan, records.Select(AttemptMapper.ToCore).ToList(),
                 _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
                 context.Targets.LaterDrain, context.Targets.Preferred, admission)
             {
                 PlannedVmis = plannedVmis,
+                Waiting = waiting,
             };
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);

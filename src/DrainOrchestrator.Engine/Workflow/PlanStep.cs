@@ -35,6 +35,7 @@ internal static class PlanStep
 
         if (!recorded)
         {
+            PlanHistories.Remember(plan, history);
             return plan;
         }
 
@@ -45,7 +46,9 @@ internal static class PlanStep
         }
 
         var items = plan.Items.Select(i => waves.TryGetValue(i.Vmi.Uid, out var w) && w > 0 ? i with { Wave = w } : i).ToList();
-        return plan with { Items = items };
+        plan = plan with { Items = items };
+        PlanHistories.Remember(plan, history);
+        return plan;
     }
 
     // Large enough that a plan costs few statements, small enough that one statement's payload stays a few hundred KiB.

@@ -1,0 +1,229 @@
+using DrainOrchestrator.Core.Planning;
+using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Snapshot;
+using DrainOrchestrator.Engine.Cluster;
+using DrainOrchestrator.Persistence.Attempts;
+using Microsoft.Extensions.Logging;
+
+namespace DrainOrchestrator.Engine.Learning;
+
+/// <summary>
+/// Learns within a running drain, with no annotations and no metrics needed (docs/learned-inputs.md, "Within a drain"):
+/// every pass it reads the transfers of the drain's attempts (start, end, source, target, how they ended: the records,
+/// and the VMI's <c>status.migrationState</c> while one runs) into a <see cref="DrainEvidence"/>; when the evidence
+/// moves, it plans the remaining migrations again (<see cref="PlanRevision"/>) with the NIC floors on the nodes no
+/// annotation describes and the dirty rates learned, each guest's own or else its siblings' (<see cref="SiblingKey"/>).
+/// The scheduler then decides from that plan and from a snapshot whose unannotated nodes carry the NIC floors.
+/// Annotations and metrics keep precedence; with nothing learned the plan and the snapshot pass through unchanged.
+/// </summary>
+internal sealed class DrainLearner
+{
+    private readonly DrainPlan _plan;
+    private readonly DrainPolicy _policy;
+    private readonly MigrationHistory _history;
+    private readonly ILogger _logger;
+    private readonly string _drain;
+    private readonly bool _enabled;
+    private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly DrainEvidence _evidence;
+    private readonly SiblingWaits _siblings;
+    private readonly List<(string Uid, string Source)> _sources = [];
+    private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
+    private ClusterSnapshot? _annotatedFrom;
+    private ClusterSnapshot? _nicsFrom;
+    private int _applied;
+    private DrainPlan _revised;
+    private ClusterSnapshot? _source;
+    private ClusterSnapshot? _adjusted;
+    private int _adjustedAt = -1;
+
+    public DrainLearner(DrainPlan plan, DrainPolicy policy, MigrationHistory history, ILogger logger, string drain, bool enabled)
+    {
+        (_plan, _policy, _history, _logger, _drain, _enabled, _revised) = (plan, policy, history, logger, drain, enabled, plan);
+        _evidence = new DrainEvidence(policy.CostModel.AssumedNicBandwidthBytesPerSecond, AnnotatedNic);
+        foreach (var item in plan.Items)
+        {
+            if (item.Disposition == PlanDisposition.Migrate)
+            {
+                _items[item.Vmi.Uid] = item;
+            }
+        }
+
+        _siblings = new SiblingWaits(_items.Values);
+    }
+
+    /// <summary>
+    /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
+    /// (<see cref="SiblingWaits"/>; valid until the next call).
+    /// </summary>
+    public (ClusterSnapshot Snapshot, DrainPlan Plan, IReadOnlySet<string>? Waiting) Apply(ClusterState cluster, ClusterSnapshot snapshot,
+        IReadOnlyList<AttemptRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(records);
+        if (!_enabled || _items.Count == 0)
+        {
+            return (snapshot, _plan, null);
+        }
+
+        _source = snapshot;
+        Observe(cluster, records);
+        if (_evidence.Changes != _applied)
+        {
+            _applied = _evidence.Changes;
+            Revise(snapshot);
+        }
+
+        return (Adjusted(snapshot), _revised, _siblings.Waiting(_sources));
+    }
+
+    private void Observe(ClusterState cluster, IReadOnlyList<AttemptRecord> records)
+    {
+        // The running transfers first: a transfer that ended shared its NICs with them.
+        var running = new List<ObservedTransfer>();
+        _sources.Clear();
+        foreach (var record in records)
+        {
+            if (record.IsFinal || record.IsRestart || !_items.TryGetValue(record.VmiUid, out var item))
+            {
+                continue;
+            }
+
+            var transfer = Running(record, item, cluster);
+            _sources.Add((record.VmiUid, record.SourceNode));
+            if (transfer is not null)
+            {
+                running.Add(transfer);
+            }
+        }
+
+        _evidence.Running(running);
+        foreach (var record in records)
+        {
+            if (!record.IsFinal || record.IsRestart || !_items.TryGetValue(record.VmiUid, out var item) || !_ended.Add(record.VmimName))
+            {
+                continue;
+            }
+
+            var ending = EndingOf(record);
+            if (ending != TransferEnding.Failed)
+            {
+                _siblings.Known(record.VmiUid);
+            }
+
+            if (record is { StartedAt: { } start, FinishedAt: { } end, TargetNode: { } target } && end > start)
+            {
+                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending,
+                    record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal)));
+            }
+        }
+    }
+
+    // A running attempt's transfer as its VMI shows it (the record has its start only once progress was written).
+    private static ObservedTransfer? Running(AttemptRecord record, PlannedVmi item, ClusterState cluster)
+    {
+        var state = cluster.FindVmi(record.VmiUid)?.Status?.MigrationState;
+        var ours = state is not null && state.Completed != true
+            && (record.VmimUid is null ? string.Equals(state.SourceNode, record.SourceNode, StringComparison.Ordinal)
+                : string.Equals(state.MigrationUid, record.VmimUid, StringComparison.Ordinal));
+        var start = record.StartedAt ?? (ours ? state!.StartTimestamp : null);
+        var target = record.TargetNode ?? (ours ? state!.TargetNode : null);
+        return start is { } s && target is not null
+            ? Transfer(item, record.SourceNode, target, s, null, TransferEnding.Running, string.Equals(state?.Mode, "PostCopy", StringComparison.Ordinal))
+            : null;
+    }
+
+    private static ObservedTransfer Transfer(PlannedVmi item, string source, string target, DateTimeOffset start, DateTimeOffset? end,
+        TransferEnding ending, bool postCopy) =>
+        new(item.Vmi.Uid, source, target, start, end, item.Vmi.MemoryBytes, item.Config.Settings.BandwidthPerMigrationBytesPerSecond,
+            item.Config.Settings.MaxDowntime, ending, postCopy);
+
+    private static TransferEnding EndingOf(AttemptRecord record) => record.Outcome switch
+    {
+        AttemptOutcome.Succeeded => TransferEnding.Succeeded,
+        AttemptOutcome.Failed when record.FailureClass is nameof(Core.Failures.FailureKind.DidNotConverge) or nameof(Core.Failures.FailureKind.Stalled)
+            => TransferEnding.DidNotConverge,
+        _ => TransferEnding.Failed,
+    };
+
+    // Plans again from the evidence: each guest's own learned dirty rate, else the highest its siblings showed. Rates
+    // below the assumed one are left out: a transfer a little slower than one pass mostly measures the hand-off.
+    private void Revise(ClusterSnapshot snapshot)
+    {
+        var assumed = _policy.CostModel.AssumedDirtyRateBytesPerSecond;
+        var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (uid, rate) in _evidence.DirtyRates)
+        {
+            if (rate > assumed && _items.ContainsKey(uid) && _siblings.KindOf(uid) is var kind)
+            {
+                byKind[kind] = Math.Max(byKind.GetValueOrDefault(kind), rate);
+            }
+        }
+
+        var rates = new Dictionary<string, long>(StringComparer.Ordinal);
+        var bySibling = 0;
+        foreach (var uid in _items.Keys)
+        {
+            var kind = _siblings.KindOf(uid);
+            if (_evidence.DirtyRates.TryGetValue(uid, out var own) && own > assumed)
+            {
+                rates[uid] = own;
+            }
+            else if (byKind.TryGetValue(kind, out var sibling))
+            {
+                rates[uid] = sibling;
+                bySibling++;
+            }
+        }
+
+        var adjusted = Adjusted(snapshot);
+        _revised = PlanRevision.Revise(_plan, adjusted, _policy, _history.WithDirtyRates(rates),
+            _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal));
+        LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
+    }
+
+    // The snapshot with each learned NIC floor on its (unannotated) node; the same instance while nothing changed.
+    private ClusterSnapshot Adjusted(ClusterSnapshot snapshot)
+    {
+        var floors = _evidence.NicFloors;
+        if (floors.Count == 0)
+        {
+            return snapshot;
+        }
+
+        if (_adjusted is not null && _adjustedAt == _applied && ReferenceEquals(_nicsFrom, snapshot))
+        {
+            return _adjusted;
+        }
+
+        var nodes = new List<NodeSnapshot>(snapshot.Nodes.Count);
+        foreach (var node in snapshot.Nodes)
+        {
+            nodes.Add(node.NicBandwidthBytesPerSecond is null && floors.TryGetValue(node.Name, out var floor)
+                ? node with { NicBandwidthBytesPerSecond = floor }
+                : node);
+        }
+
+        (_adjusted, _adjustedAt, _nicsFrom) = (snapshot with { Nodes = nodes }, _applied, snapshot);
+        return _adjusted;
+    }
+
+    // A node's annotated NIC bandwidth, from the latest snapshot (read again only when the snapshot changed).
+    private long? AnnotatedNic(string node)
+    {
+        if (_source is { } snapshot && !ReferenceEquals(snapshot, _annotatedFrom))
+        {
+            _annotatedNics = new Dictionary<string, long?>(snapshot.Nodes.Count, StringComparer.Ordinal);
+            foreach (var n in snapshot.Nodes)
+            {
+                _annotatedNics[n.Name] = n.NicBandwidthBytesPerSecond;
+            }
+
+            _annotatedFrom = snapshot;
+        }
+
+        return _annotatedNics.GetValueOrDefault(node);
+    }
+}
