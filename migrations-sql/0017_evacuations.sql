@@ -50,7 +50,7 @@ CREATE TABLE evacuation_vms (
 CREATE UNIQUE INDEX evacuation_vms_one_position ON evacuation_vms (evacuation_id, wave, position);
 
 -- The evacuation's journal, append-only: each create is journaled as intended before the API call, and its outcome
--- after. The unique index makes "one intent per object name" an invariant, so a bug cannot intend (and create) one
+-- after. The unique index makes "one intent per object name and attempt" an invariant, so a bug cannot intend (and create) one
 -- object twice.
 CREATE TABLE evacuation_journal (
     seq                 bigserial   PRIMARY KEY,
@@ -67,7 +67,7 @@ CREATE TABLE evacuation_journal (
 );
 
 CREATE INDEX evacuation_journal_by_evacuation ON evacuation_journal (evacuation_id, seq);
-CREATE UNIQUE INDEX evacuation_journal_one_intent ON evacuation_journal (evacuation_id, side, object_name)
+CREATE UNIQUE INDEX evacuation_journal_one_intent ON evacuation_journal (evacuation_id, side, object_name, attempt)
     WHERE kind LIKE '%.intended';
 
 CREATE FUNCTION evacuation_journal_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
