@@ -38,7 +38,7 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
             throw new InvalidRequestException(problems);
         }
 
-        await using var sides = OpenedSides.Open(spec, timeProvider, loggerFactory);
+        await using var sides = OpenedSides.Open(spec.SourceCluster, spec.TargetCluster, timeProvider, loggerFactory);
         var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State == EvacuationState.Running
             && e.SourceCluster == sides.Sides.SourceCluster && e.SourceNamespace == spec.SourceNamespace);
         if (running is not null)
@@ -65,16 +65,17 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
     }
 
     /// <summary>
-    /// Runs (or resumes) evacuation <paramref name="id"/> to its end on the clusters of <paramref name="spec"/> (only its
-    /// clusters are read); <paramref name="progress"/> hears each VM that ends.
+    /// Runs (or resumes) evacuation <paramref name="id"/> to its end on <paramref name="sourceCluster"/> and
+    /// <paramref name="targetCluster"/> (null: the source cluster), which must be the clusters it was started on; its
+    /// policy is the stored one. <paramref name="progress"/> hears each VM that ends.
     /// </summary>
-    public async Task<EvacuationView> RunAsync(Guid id, EvacuationSpec spec, DrainEngineOptions engine, IProgress<EvacuationVmView>? progress,
-        CancellationToken cancellationToken)
+    public async Task<EvacuationView> RunAsync(Guid id, ClusterTarget sourceCluster, ClusterTarget? targetCluster, DrainEngineOptions engine,
+        IProgress<EvacuationVmView>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(sourceCluster);
         ArgumentNullException.ThrowIfNull(engine);
         var evacuation = await Store.GetAsync(id, cancellationToken) ?? throw new EvacuationNotFoundException($"evacuation {id} does not exist");
-        await using var sides = OpenedSides.Open(spec, timeProvider, loggerFactory);
+        await using var sides = OpenedSides.Open(sourceCluster, targetCluster, timeProvider, loggerFactory);
         if (sides.Sides.SourceCluster != evacuation.SourceCluster || sides.Sides.TargetCluster != evacuation.TargetCluster)
         {
             throw new InvalidRequestException([new RequestProblem("cluster",
@@ -82,7 +83,7 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
                 + $"{sides.Sides.SourceCluster} and {sides.Sides.TargetCluster}: give the contexts it was started with")]);
         }
 
-        var runner = new EvacuationRunner(dataSource, sides.Sides, engine, OptionsOf(spec), timeProvider, loggerFactory);
+        var runner = new EvacuationRunner(dataSource, sides.Sides, engine, new EvacuationOptions(), timeProvider, loggerFactory);
         var sink = progress is null ? null : new DirectProgress(vm => progress.Report(EvacuationView.Of(evacuation, [vm]).Vms[0]));
         var result = await ClusterCallAsync(sides.Sides, () => runner.RunAsync(id, sink, cancellationToken));
         return EvacuationView.Of(result);

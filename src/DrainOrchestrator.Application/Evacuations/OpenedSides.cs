@@ -18,19 +18,19 @@ internal sealed class OpenedSides : IAsyncDisposable
 
     public EvacuationSides Sides { get; }
 
-    /// <summary>Opens the source cluster and, when the spec names another, the target cluster (found the way kubectl finds them).</summary>
-    public static OpenedSides Open(EvacuationSpec spec, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <summary>Opens the source cluster and, when another is named, the target cluster (found the way kubectl finds them).</summary>
+    public static OpenedSides Open(ClusterTarget sourceCluster, ClusterTarget? targetCluster, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
-        var (source, sourceSettings) = ClusterClients.Create(spec.SourceCluster, timeProvider, loggerFactory);
+        var (source, sourceSettings) = ClusterClients.Create(sourceCluster, timeProvider, loggerFactory);
         var sourceName = sourceSettings.Server.ToString().TrimEnd('/');
-        if (spec.TargetCluster is null || spec.TargetCluster == spec.SourceCluster)
+        if (targetCluster is null || targetCluster == sourceCluster)
         {
             return new OpenedSides(new EvacuationSides(source, sourceName, source, sourceName), source, null);
         }
 
         try
         {
-            var (target, targetSettings) = ClusterClients.Create(spec.TargetCluster, timeProvider, loggerFactory);
+            var (target, targetSettings) = ClusterClients.Create(targetCluster, timeProvider, loggerFactory);
             var targetName = targetSettings.Server.ToString().TrimEnd('/');
             return new OpenedSides(new EvacuationSides(source, sourceName, target, targetName), source, target);
         }

@@ -71,7 +71,7 @@ public static class EvacuateCommand
             await output.WriteLineAsync($"{(started.Attached ? "Attached to unfinished" : "Started")} evacuation {e.Id}: {e.Vms.Count} VM(s) "
                 + $"from {e.SourceNamespace} on {e.SourceCluster} to {e.TargetNamespace} on {e.TargetCluster}.");
             // Each VM is printed as it ends (every VM once per run, those ended before this run first).
-            var done = await evacuations.RunAsync(e.Id, spec, engine.Engine(parse), new LineProgress(vm => output.WriteLine(Line(vm))), ct);
+            var done = await evacuations.RunAsync(e.Id, source, target, engine.Engine(parse), new LineProgress(vm => output.WriteLine(Line(vm))), ct);
             await output.WriteLineAsync($"Evacuation {done.Id} {done.State}{(done.Error is null ? "." : ": " + done.Error)}");
             if (parse.GetValue(report) is { } file)
             {
