@@ -13,13 +13,13 @@ public static class EvacuationJournalKinds
     public const string Finished = "evacuation.finished";
 
     /// <summary>A VM's attempt began (a new migrationID).</summary>
-    public const string AttemptStarted = "attempt.started";
+    public const string AttemptStarted = "evacuation.attempt_started";
 
     /// <summary>A VM's attempt failed; detail says why.</summary>
-    public const string AttemptFailed = "attempt.failed";
+    public const string AttemptFailed = "evacuation.attempt_failed";
 
     /// <summary>A VM moved.</summary>
-    public const string AttemptSucceeded = "attempt.succeeded";
+    public const string AttemptSucceeded = "evacuation.attempt_succeeded";
 
     /// <summary>The synchronization address used for the source VMIM's connectURL.</summary>
     public const string SyncAddress = "sync.address";

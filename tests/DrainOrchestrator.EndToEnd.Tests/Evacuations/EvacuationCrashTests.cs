@@ -25,7 +25,10 @@ public sealed class EvacuationCrashTests(PostgresDatabaseFixture database, ITest
         for (var trial = 0; trial < Trials; trial++)
         {
             await using var engine = Drainctl.Start(EvacuationSim.Arguments(sim, database.ConnectionString));
-            var delay = TimeSpan.FromMilliseconds(random.Next(500, 3000));
+            // The random moment counts from when this process has the evacuation (started or attached), not from its
+            // start: on a loaded machine drainctl's start-up alone can outlast the delay, and then no kill is mid-evacuation.
+            await WhenItHasTheEvacuationAsync(engine);
+            var delay = TimeSpan.FromMilliseconds(random.Next(200, 2500));
             await Task.WhenAny(engine.WaitForExitAsync(Drainctl.Patience), Task.Delay(delay));
             if (engine.HasExited)
             {
@@ -69,5 +72,14 @@ public sealed class EvacuationCrashTests(PostgresDatabaseFixture database, ITest
         Assert.All(vms, vm => Assert.Equal((EvacuationVmState.Succeeded, 1), (vm.State, vm.Attempt)));
         var epochs = journal.Select(e => e.LeaseEpoch).Where(e => e > 0).ToList();
         Assert.Equal(epochs.Order(), epochs);
+    }
+
+    private static async Task WhenItHasTheEvacuationAsync(ChildProcess engine)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Drainctl.Patience;
+        while (!engine.HasExited && !engine.Output.Contains(" evacuation ", StringComparison.Ordinal) && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
     }
 }

@@ -18,6 +18,12 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     private static FakeCluster Cluster() => new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
         .AddVmi("a0", "w1").AddVmi("a1", "w1").AddVmi("a2", "w1");
 
+    // Three guests of different kinds (a label tells them apart): with nothing known of a kind, its siblings wait for the
+    // first to end (the engine's SiblingWaits), so guests of one kind would not be two in flight at once.
+    private static FakeCluster ClusterOfThreeKinds() => new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
+        .AddVmi("a0", "w1", labels: new() { ["tier"] = "web" }).AddVmi("a1", "w1", labels: new() { ["tier"] = "db" })
+        .AddVmi("a2", "w1", labels: new() { ["tier"] = "cache" });
+
     [Fact]
     public async Task RunAsync_WindowTooShortForAny_SuspendedNothingStartedThenNextWindowCompletes()
     {
@@ -76,7 +82,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     [Fact]
     public async Task RunAsync_WindowEndsWithMigrationsInFlightUnderAbort_AbortedSuspendedThenRetriedInTheNextWindow()
     {
-        var cluster = Cluster();
+        var cluster = ClusterOfThreeKinds();
         var harness = new DrainHarness(database.DataSource, cluster) { RunTimeout = TimeSpan.FromMinutes(2) };
         // Predicted to take about 18 s pessimistically: two (the per-node limit) are admitted at once into a 40 s window
         // (ample slack for a slow start under load); the cluster is not stepped, so they are still in flight at its end.
