@@ -54,6 +54,7 @@ public static class DrainctlApplication
         root.Subcommands.Add(DbCommand.Create(output, error));
         root.Subcommands.Add(DrainCommand.Create(output, error, terminal));
         root.Subcommands.Add(MoveBackCommand.Create(output, error, terminal));
+        root.Subcommands.Add(EvacuateCommand.Create(output, error));
         root.Subcommands.Add(PlanCommand.Create(output, error));
         root.Subcommands.Add(SnapshotCommand.Create(output, error));
         root.Subcommands.Add(RehearseCommand.Create(output, error));

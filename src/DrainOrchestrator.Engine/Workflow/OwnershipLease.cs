@@ -62,13 +62,18 @@ internal sealed class OwnershipLease : IAsyncDisposable
     public static string NameFor(Guid drainId) => "drain/" + drainId.ToString("D");
 
     /// <summary>Acquires the drain's lease, waiting while another live owner holds it; starts the heartbeat.</summary>
-    public static async Task<OwnershipLease> AcquireAsync(LeaseStore store, Guid drainId, DrainEngineOptions options,
+    public static Task<OwnershipLease> AcquireAsync(LeaseStore store, Guid drainId, DrainEngineOptions options,
+        TimeProvider time, ILogger logger, Func<CancellationToken, Task<bool>> stillWanted, CancellationToken cancellationToken) =>
+        AcquireAsync(store, NameFor(drainId), options, time, logger, stillWanted, cancellationToken);
+
+    /// <summary>Acquires the lease <paramref name="name"/> (a drain's or an evacuation's), as the drain's overload does.</summary>
+    public static async Task<OwnershipLease> AcquireAsync(LeaseStore store, string name, DrainEngineOptions options,
         TimeProvider time, ILogger logger, Func<CancellationToken, Task<bool>> stillWanted, CancellationToken cancellationToken)
     {
         while (true)
         {
             var sent = time.GetTimestamp();
-            var lease = await store.TryAcquireAsync(NameFor(drainId), options.Holder, options.LeaseDuration, cancellationToken);
+            var lease = await store.TryAcquireAsync(name, options.Holder, options.LeaseDuration, cancellationToken);
             if (lease is not null)
             {
                 EngineLog.LeaseAcquired(logger, lease.Name, lease.Epoch);
@@ -80,10 +85,10 @@ internal sealed class OwnershipLease : IAsyncDisposable
 
             if (!await stillWanted(cancellationToken))
             {
-                throw new OperationCanceledException("The drain finished while this process waited for its lease.");
+                throw new OperationCanceledException("The work finished while this process waited for its lease.");
             }
 
-            EngineLog.LeaseBusy(logger, NameFor(drainId));
+            EngineLog.LeaseBusy(logger, name);
             await Task.Delay(options.HeartbeatInterval, time, cancellationToken);
         }
     }
@@ -101,7 +106,7 @@ internal sealed class OwnershipLease : IAsyncDisposable
         if (renewed is null)
         {
             var lost = new LeaseLostException(
-                $"Lease '{held.Name}' (epoch {held.Epoch}) was taken over by another process; this process stops acting on the drain.")
+                $"Lease '{held.Name}' (epoch {held.Epoch}) was taken over by another process; this process stops acting on it.")
             {
                 LeaseName = held.Name,
             };

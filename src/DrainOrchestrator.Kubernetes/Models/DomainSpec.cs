@@ -8,4 +8,7 @@ public sealed class DomainSpec : WireModel
 
     /// <summary>Guest memory.</summary>
     public DomainMemory? Memory { get; set; }
+
+    /// <summary>Devices: interfaces (their MAC addresses), disks.</summary>
+    public DomainDevices? Devices { get; set; }
 }

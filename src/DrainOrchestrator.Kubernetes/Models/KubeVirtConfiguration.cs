@@ -11,4 +11,7 @@ public sealed class KubeVirtConfiguration : WireModel
 
     /// <summary>Default eviction strategy of VMIs that set none.</summary>
     public string? EvictionStrategy { get; set; }
+
+    /// <summary>Feature gates and other developer settings.</summary>
+    public DeveloperConfiguration? DeveloperConfiguration { get; set; }
 }

@@ -20,4 +20,7 @@ public sealed class KubeVirtStatus : WireModel
 
     /// <summary>Generation last acted on.</summary>
     public long? ObservedGeneration { get; set; }
+
+    /// <summary>Addresses of the synchronization controller (decentralized migration), <c>host:port</c>.</summary>
+    public List<string>? SynchronizationAddresses { get; set; }
 }

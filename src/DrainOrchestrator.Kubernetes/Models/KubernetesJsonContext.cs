@@ -44,6 +44,13 @@ namespace DrainOrchestrator.Kubernetes.Models;
 [JsonSerializable(typeof(WatchEvent<KubeVirt>))]
 [JsonSerializable(typeof(WatchEvent<Lease>))]
 [JsonSerializable(typeof(WatchEvent<PodDisruptionBudget>))]
+[JsonSerializable(typeof(DataVolume))]
+[JsonSerializable(typeof(KubernetesList<DataVolume>))]
+[JsonSerializable(typeof(WatchEvent<DataVolume>))]
+[JsonSerializable(typeof(PersistentVolumeClaim))]
+[JsonSerializable(typeof(KubernetesList<PersistentVolumeClaim>))]
+[JsonSerializable(typeof(StorageClass))]
+[JsonSerializable(typeof(KubernetesList<StorageClass>))]
 [JsonSerializable(typeof(Quantity))]
 [JsonSerializable(typeof(DeleteOptions))]
 public sealed partial class KubernetesJsonContext : JsonSerializerContext

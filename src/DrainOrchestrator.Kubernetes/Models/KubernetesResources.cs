@@ -47,4 +47,14 @@ public static class KubernetesResources
 
     /// <summary>coordination.k8s.io/v1 Lease.</summary>
     public static ResourceDescriptor Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
+
+    /// <summary>cdi.kubevirt.io/v1beta1 DataVolume.</summary>
+    public static ResourceDescriptor DataVolume { get; } = new("cdi.kubevirt.io", "v1beta1", "DataVolume", "datavolumes", Namespaced: true);
+
+    /// <summary>core/v1 PersistentVolumeClaim.</summary>
+    public static ResourceDescriptor PersistentVolumeClaim { get; } =
+        new("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", Namespaced: true);
+
+    /// <summary>storage.k8s.io/v1 StorageClass (cluster-scoped).</summary>
+    public static ResourceDescriptor StorageClass { get; } = new("storage.k8s.io", "v1", "StorageClass", "storageclasses", Namespaced: false);
 }

@@ -14,4 +14,10 @@ public sealed class VirtualMachineInstanceMigrationSpec : WireModel
 
     /// <summary>Set only by KubeVirt's own controllers.</summary>
     public string? Priority { get; set; }
+
+    /// <summary>Decentralized migration, receiving side: the shared migration ID.</summary>
+    public MigrationReceive? Receive { get; set; }
+
+    /// <summary>Decentralized migration, sending side: the shared migration ID and the receiver's synchronization address.</summary>
+    public MigrationSendTo? SendTo { get; set; }
 }

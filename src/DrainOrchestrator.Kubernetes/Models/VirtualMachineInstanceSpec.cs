@@ -23,4 +23,7 @@ public sealed class VirtualMachineInstanceSpec : WireModel
 
     /// <summary>Grace period for shutdown.</summary>
     public long? TerminationGracePeriodSeconds { get; set; }
+
+    /// <summary>Volumes backing the disks.</summary>
+    public List<VmVolume>? Volumes { get; set; }
 }
