@@ -55,8 +55,16 @@ public sealed partial class EvacuationStore(NpgsqlDataSource dataSource)
             """,
             new
             {
-                evacuation.Id, evacuation.SourceCluster, evacuation.SourceNamespace, evacuation.TargetCluster, evacuation.TargetNamespace,
-                evacuation.StorageClass, evacuation.MaxAttempts, evacuation.KeepReceivers, now, evacuation.CreatedBy,
+                evacuation.Id,
+                evacuation.SourceCluster,
+                evacuation.SourceNamespace,
+                evacuation.TargetCluster,
+                evacuation.TargetNamespace,
+                evacuation.StorageClass,
+                evacuation.MaxAttempts,
+                evacuation.KeepReceivers,
+                now,
+                evacuation.CreatedBy,
             },
             transaction, cancellationToken: cancellationToken));
         foreach (var vm in evacuation.Vms)
@@ -77,7 +85,9 @@ public sealed partial class EvacuationStore(NpgsqlDataSource dataSource)
             """,
             new
             {
-                id = evacuation.Id, kind = EvacuationJournalKinds.Planned, now,
+                id = evacuation.Id,
+                kind = EvacuationJournalKinds.Planned,
+                now,
                 detail = $"{evacuation.Vms.Count} VM(s) from {evacuation.SourceNamespace} on {evacuation.SourceCluster} to "
                     + $"{evacuation.TargetNamespace} on {evacuation.TargetCluster}",
             },
