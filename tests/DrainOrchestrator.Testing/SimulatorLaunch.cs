@@ -15,6 +15,12 @@ public sealed record SimulatorLaunch(string Program, string Scenario, double Spe
     /// </summary>
     public bool GroundTruthOnExit { get; init; }
 
+    /// <summary>
+    /// A second cluster's scenario (a file or a built-in name), served by the same process on its own port on one network
+    /// with the first (<c>--peer-scenario</c>); null for one cluster. The started process shows it as <see cref="SimulatorProcess.Peer"/>.
+    /// </summary>
+    public string? PeerScenario { get; init; }
+
     /// <summary>Further flags, e.g. <c>--seed 7</c>, <c>--fault RULE</c> or <c>--admission-cache-lag 5s</c>.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 

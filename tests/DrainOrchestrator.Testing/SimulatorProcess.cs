@@ -20,9 +20,9 @@ public sealed class SimulatorProcess : IAsyncDisposable
     private readonly string _directory;
     private readonly HttpClient _http;
 
-    private SimulatorProcess(ChildProcess process, SimulatorLaunch launch, string directory, KubernetesConnectionSettings settings)
+    private SimulatorProcess(ChildProcess process, SimulatorLaunch launch, string directory, KubernetesConnectionSettings settings, SimulatorPeer? peer)
     {
-        (_process, _launch, _directory) = (process, launch, directory);
+        (_process, _launch, _directory, Peer) = (process, launch, directory, peer);
         Server = settings.Server.ToString().TrimEnd('/');
         _http = KubernetesHttpClientFactory.CreateHttpClient(settings);
         Client = KubernetesClient.Create(settings, TimeProvider.System);
@@ -37,6 +37,9 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public string Server { get; }
 
     public KubernetesClient Client { get; }
+
+    /// <summary>The second cluster, when <see cref="SimulatorLaunch.PeerScenario"/> was given; null otherwise.</summary>
+    public SimulatorPeer? Peer { get; }
 
     public int ProcessId => _process.Id;
 
@@ -62,12 +65,24 @@ public sealed class SimulatorProcess : IAsyncDisposable
             arguments.AddRange(["--ground-truth-out", Path.Combine(directory, "ground-truth.json")]);
         }
 
+        var peerKubeconfig = Path.Combine(directory, "peer-kubeconfig");
+        if (launch.PeerScenario is { } peerScenario)
+        {
+            arguments.AddRange(["--peer-scenario", peerScenario, "--peer-kubeconfig-out", peerKubeconfig]);
+        }
+
         var process = ChildProcess.Start(launch.Program, [.. arguments, .. launch.Arguments]);
         try
         {
             await process.WaitForOutputAsync("drain-sim listening on", launch.StartupTimeout).WaitAsync(cancellationToken);
+            if (launch.PeerScenario is not null)
+            {
+                await process.WaitForOutputAsync("drain-sim peer cluster listening on", launch.StartupTimeout).WaitAsync(cancellationToken);
+            }
+
             var settings = KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = kubeconfig });
-            return new SimulatorProcess(process, launch, directory, settings);
+            var peer = launch.PeerScenario is null ? null : new SimulatorPeer(peerKubeconfig);
+            return new SimulatorProcess(process, launch, directory, settings, peer);
         }
         catch
         {
@@ -138,6 +153,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
     {
         Client.Dispose();
         _http.Dispose();
+        Peer?.Dispose();
         if (_launch.GroundTruthOnExit)
         {
             // SIGTERM, so drain-sim writes the ground truth before it exits.

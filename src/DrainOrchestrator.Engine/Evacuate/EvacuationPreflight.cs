@@ -8,7 +8,7 @@ namespace DrainOrchestrator.Engine.Evacuate;
 /// Reads both sides before anything is created and reports every problem at once: the DecentralizedLiveMigration
 /// gate on each side, the target namespace, the storage class, the VMs themselves, capacity (the target nodes' free
 /// memory against the VMs' memory) and MAC address collisions (a fixed <c>macAddress</c> of a moving VM already used
-/// by a VM of the target cluster). Read only.
+/// in the target cluster by a VM's template or a VMI's spec or status, a VMI without a VM included). Read only.
 /// </summary>
 public static class EvacuationPreflight
 {
@@ -191,15 +191,8 @@ public static class EvacuationPreflight
             }
         }
 
-        var used = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var vm in targetVms.Where(v => !(sides.SameCluster && moving.Contains((v.Metadata.Namespace, v.Metadata.Name!)))))
-        {
-            foreach (var mac in vm.Spec?.Template?.Spec?.Domain?.Devices?.Interfaces?.Select(i => i.MacAddress).OfType<string>() ?? [])
-            {
-                used.TryAdd(Mac(mac), $"{vm.Metadata.Namespace}/{vm.Metadata.Name}");
-            }
-        }
-
+        var targetVmis = (await sides.Target.ListAllAsync<VirtualMachineInstance>(null, null, cancellationToken)).Items;
+        var used = EvacuationMacs.TakenIn(targetVms, targetVmis, m => sides.SameCluster && moving.Contains((m.Namespace, m.Name!)));
         foreach (var candidate in candidates)
         {
             foreach (var mac in candidate.MacAddresses.Where(used.ContainsKey))
@@ -209,11 +202,11 @@ public static class EvacuationPreflight
             }
         }
 
-        await CheckCapacityAsync(sides, candidates, problems, cancellationToken);
+        await CheckCapacityAsync(sides, candidates, targetVmis, problems, cancellationToken);
     }
 
-    private static async Task CheckCapacityAsync(EvacuationSides sides, IReadOnlyList<EvacuationCandidate> candidates, List<string> problems,
-        CancellationToken cancellationToken)
+    private static async Task CheckCapacityAsync(EvacuationSides sides, IReadOnlyList<EvacuationCandidate> candidates,
+        IReadOnlyList<VirtualMachineInstance> vmis, List<string> problems, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0)
         {
@@ -223,7 +216,6 @@ public static class EvacuationPreflight
         var nodes = (await sides.Target.ListAllAsync<Node>(null, null, cancellationToken)).Items
             .Where(n => n.Spec?.Unschedulable != true && n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true)
             .ToList();
-        var vmis = (await sides.Target.ListAllAsync<VirtualMachineInstance>(null, null, cancellationToken)).Items;
         var usedByNode = vmis.Where(v => v.Status?.NodeName is not null)
             .GroupBy(v => v.Status!.NodeName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(v => MemoryOf(v.Spec)), StringComparer.Ordinal);
@@ -276,7 +268,7 @@ public static class EvacuationPreflight
         }
     }
 
-    private static string Mac(string mac) => mac.Trim().ToLowerInvariant().Replace('-', ':');
+    private static string Mac(string mac) => EvacuationMacs.Normalize(mac);
 
     private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):0.#} GiB";
 }
