@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DrainOrchestrator.EndToEnd.Tests.Support;
+using DrainOrchestrator.Persistence.Evacuations;
 using Xunit.Abstractions;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Evacuations;
@@ -82,7 +83,12 @@ public sealed class CrossClusterEvacuationTests(PostgresDatabaseFixture database
         var (open, most) = (0, 0);
         foreach (var kind in journal.OrderBy(e => e!["seq"]!.GetValue<long>()).Select(e => e!["kind"]!.GetValue<string>()))
         {
-            open += kind switch { "attempt.started" => 1, "attempt.succeeded" or "attempt.failed" => -1, _ => 0 };
+            open += kind switch
+            {
+                EvacuationJournalKinds.AttemptStarted => 1,
+                EvacuationJournalKinds.AttemptSucceeded or EvacuationJournalKinds.AttemptFailed => -1,
+                _ => 0,
+            };
             most = Math.Max(most, open);
         }
 
