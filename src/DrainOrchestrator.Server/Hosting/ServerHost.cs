@@ -1,8 +1,8 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
-using DrainOrchestrator.Application.Health;
 using DrainOrchestrator.Application.Evacuations;
+using DrainOrchestrator.Application.Health;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Reports;
 using DrainOrchestrator.Application.Workflows;
