@@ -32,6 +32,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Where plans read the guests' dirty rates (<see cref="ClusterTarget.Prometheus"/>); null without metrics.</summary>
     public PrometheusReader? Metrics { get; private init; }
 
+    /// <summary>How this connection was found: what a job on any replica needs to open the same cluster again.</summary>
+    public ClusterTarget Target { get; private init; } = new();
+
     /// <summary>Finds the cluster as kubectl does, connects and lists everything; throws <see cref="ClusterUnavailableException"/>.</summary>
     public static async Task<ClusterConnection> OpenAsync(ClusterTarget target, TimeProvider timeProvider, ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
@@ -51,6 +54,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             return new ClusterConnection(client, view, actions, settings.Server.ToString().TrimEnd('/'), target.Context)
             {
                 Metrics = target.Prometheus is null ? null : new PrometheusReader(target.Prometheus, timeProvider),
+                Target = target,
             };
         }
         catch (KubernetesApiException ex)

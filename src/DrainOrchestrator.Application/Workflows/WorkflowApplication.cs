@@ -56,7 +56,11 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     {
         var connection = cluster ?? throw new InvalidOperationException("Running a workflow needs a cluster connection.");
         var drains = new DrainApplication(dataSource, timeProvider, loggerFactory, connection);
-        var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>()) { Progress = progress };
+        var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>())
+        {
+            Progress = progress,
+            Evacuations = new Evacuations.EvacuationApplication(dataSource, timeProvider, loggerFactory),
+        };
         return await ViewAsync(await runner.RunAsync(id, cancellationToken), cancellationToken);
     }
 

@@ -13,4 +13,10 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(4003, LogLevel.Warning, "Workflow {Instance}: step {Step}: {Problem}; trying again")]
     public static partial void StepRetry(ILogger logger, string instance, string step, string problem);
+
+    [LoggerMessage(4021, LogLevel.Information, "Workflow {Instance}: step {Step} runs evacuation {Evacuation} of {FromNamespace} to {ToNamespace}")]
+    public static partial void EvacuationRunning(ILogger logger, string instance, string step, Guid evacuation, string fromNamespace, string toNamespace);
+
+    [LoggerMessage(4022, LogLevel.Information, "Workflow {Instance}: step {Step}: evacuation {Evacuation} ended {State}, {Moved} of {Vms} VMs moved")]
+    public static partial void EvacuationEnded(ILogger logger, string instance, string step, Guid evacuation, string state, int moved, int vms);
 }

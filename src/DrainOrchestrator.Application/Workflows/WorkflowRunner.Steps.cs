@@ -39,6 +39,8 @@ internal sealed partial class WorkflowRunner
                 return (null, detail, null);
             case DrainStep:
                 return (await DrainAsync(key, nodes, detail, cancellationToken), detail, null);
+            case EvacuateStep evacuate:
+                return (await EvacuateAsync(evacuate, key, record, detail, cancellationToken), detail, null);
             case MovebackStep:
                 return (await MovebackAsync(key, record, detail, cancellationToken), detail, null);
             case WaitForStep wait:

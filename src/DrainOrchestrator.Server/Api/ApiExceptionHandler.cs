@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Evacuations;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Server.Hosting;
@@ -20,6 +21,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, S
             InvalidWorkflowException workflow => ApiProblems.InvalidWorkflow(workflow.WorkflowProblems),
             InvalidRequestException invalid => ApiProblems.Invalid(invalid.Problems),
             DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
+            EvacuationNotFoundException missing => ApiProblems.NotFound(missing.Message),
             ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),
             NpgsqlException db => ApiProblems.Unavailable("the database is unavailable: " + db.Message, db.IsTransient),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.TooLarge(options.Limits.MaxRequestBodyBytes),

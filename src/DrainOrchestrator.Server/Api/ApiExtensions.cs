@@ -19,6 +19,6 @@ internal static class ApiExtensions
     public static RouteGroupBuilder MapDrainApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        return endpoints.MapGroup("/api/v1").MapClusters().MapDrains().MapPlans().MapWorkflows().MapSchedules().MapAudit().MapReports().MapRehearsals().MapMe();
+        return endpoints.MapGroup("/api/v1").MapClusters().MapDrains().MapPlans().MapWorkflows().MapSchedules().MapAudit().MapReports().MapRehearsals().MapEvacuations().MapMe();
     }
 }

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Application.Evacuations;
 using DrainOrchestrator.Application.Health;
 using DrainOrchestrator.Application.Rehearsals;
 using DrainOrchestrator.Application.Reports;
@@ -70,6 +71,7 @@ internal static class ServerHost
             .AddSingleton(new ScheduleApplication(dataSource, timeProvider))
             .AddSingleton(new AuditApplication(dataSource, timeProvider))
             .AddSingleton(new ReportApplication(dataSource, timeProvider))
+            .AddSingleton(sp => new EvacuationApplication(dataSource, timeProvider, sp.GetRequiredService<ILoggerFactory>()))
             // Its own clocks, whatever the server's clock knob says: the private simulator's model time is its cluster time.
             .AddSingleton(sp => new RehearsalApplication(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()))
             .AddSingleton(new ReadinessProbe(dataSource, cluster, timeProvider, options.Engine.ViewStaleBound));

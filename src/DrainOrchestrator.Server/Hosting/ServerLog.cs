@@ -85,4 +85,22 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5043, Level = LogLevel.Information, Message = "Rehearsal of {Nodes} ended: the rehearsed drain {State}: {Reason}")]
     public static partial void RehearsalEnded(ILogger logger, string nodes, string state, string reason);
+
+    [LoggerMessage(EventId = 5044, Level = LogLevel.Information, Message = "Evacuation {EvacuationId} of {SourceNamespace} to {TargetNamespace} created through the API by {Caller}")]
+    public static partial void EvacuationCreated(ILogger logger, Guid evacuationId, string sourceNamespace, string targetNamespace, string caller);
+
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Information, Message = "Evacuation request by {Caller} attached to the unfinished evacuation {EvacuationId}")]
+    public static partial void EvacuationAttached(ILogger logger, Guid evacuationId, string caller);
+
+    [LoggerMessage(EventId = 5046, Level = LogLevel.Information, Message = "Running evacuation {EvacuationId}")]
+    public static partial void EvacuationJobRunning(ILogger logger, Guid evacuationId);
+
+    [LoggerMessage(EventId = 5047, Level = LogLevel.Information, Message = "Evacuation {EvacuationId} ended {State}: {Moved} of {Vms} VMs moved ({Error})")]
+    public static partial void EvacuationJobEnded(ILogger logger, Guid evacuationId, string state, int moved, int vms, string error);
+
+    [LoggerMessage(EventId = 5048, Level = LogLevel.Information, Message = "Evacuation job {EvacuationId} skipped: {Reason}")]
+    public static partial void EvacuationJobSkipped(ILogger logger, Guid evacuationId, string reason);
+
+    [LoggerMessage(EventId = 5049, Level = LogLevel.Information, Message = "Evacuation {EvacuationId} stopped for shutdown; another replica resumes it")]
+    public static partial void EvacuationJobStopped(ILogger logger, Guid evacuationId);
 }

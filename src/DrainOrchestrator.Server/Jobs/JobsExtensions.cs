@@ -60,6 +60,10 @@ internal static class JobsExtensions
         services.AddSingleton<RehearsalJobs>();
         services.AddTransient(sp => new RehearsalJob(
             sp.GetRequiredService<Application.Rehearsals.RehearsalApplication>(), sp.GetRequiredService<ILogger<RehearsalJob>>()));
+        services.AddSingleton<EvacuationJobs>();
+        services.AddTransient(sp => new EvacuationJob(
+            sp.GetRequiredService<Application.Evacuations.EvacuationApplication>(), sp.GetRequiredService<Application.Clusters.ClusterConnection>().Target,
+            sp.GetRequiredService<DrainEngineOptions>(), sp.GetRequiredService<ILogger<EvacuationJob>>()));
         services.AddHostedService<ScheduleTicker>();
         return services;
     }

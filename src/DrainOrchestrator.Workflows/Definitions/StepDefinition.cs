@@ -34,6 +34,24 @@ public sealed record DrainStep(string Id, StepFailurePolicy OnFailure, SourcePos
 public sealed record MovebackStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position)
     : StepDefinition(Id, StepKind.Moveback, OnFailure, Position);
 
+/// <summary>
+/// Moves VMs of <see cref="FromNamespace"/> (by name, or by <see cref="Selector"/>) to <see cref="ToNamespace"/> of the
+/// workflow's cluster by decentralized live migration, as <c>drainctl evacuate</c> does.
+/// </summary>
+/// <param name="Id">The step's id.</param>
+/// <param name="OnFailure">What a failure of the step does.</param>
+/// <param name="Position">Where it was written.</param>
+/// <param name="FromNamespace">Where the VMs run.</param>
+/// <param name="ToNamespace">Where they go.</param>
+/// <param name="Vms">The VMs by name; empty when <see cref="Selector"/> is given.</param>
+/// <param name="Selector">A label selector of the VMs; null when <see cref="Vms"/> are given.</param>
+/// <param name="MaxAttempts">migrationIDs per VM before it is given up; null for the default.</param>
+/// <param name="KeepReceiversOnFailure">Keep a failed attempt's receiver VM and DataVolumes.</param>
+/// <param name="StorageClass">The blank DataVolumes' storage class; null for each disk's own.</param>
+public sealed record EvacuateStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position, string FromNamespace, string ToNamespace,
+    IReadOnlyList<string> Vms, string? Selector, int? MaxAttempts, bool KeepReceiversOnFailure, string? StorageClass)
+    : StepDefinition(Id, StepKind.Evacuate, OnFailure, Position);
+
 /// <summary>Waits until <see cref="Condition"/> holds on every current node, at most <see cref="Timeout"/>.</summary>
 public sealed record WaitForStep(string Id, StepFailurePolicy OnFailure, SourcePosition Position, WaitCondition Condition, TimeSpan Timeout)
     : StepDefinition(Id, StepKind.WaitFor, OnFailure, Position);

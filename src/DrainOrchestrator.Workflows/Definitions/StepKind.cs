@@ -44,4 +44,10 @@ public enum StepKind
     /// (the last drain's first); the YAML name is <c>moveback</c>, as the drainctl command.
     /// </summary>
     Moveback,
+
+    /// <summary>
+    /// Moves VMs of one namespace to another namespace of the workflow's cluster by decentralized live migration
+    /// (<c>drainctl evacuate</c>); top level only.
+    /// </summary>
+    Evacuate,
 }

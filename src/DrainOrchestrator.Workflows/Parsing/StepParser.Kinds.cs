@@ -25,6 +25,7 @@ internal static partial class StepParser
             StepKind.Uncordon => new UncordonStep(id, failure, at),
             StepKind.Report => new ReportStep(id, failure, at),
             StepKind.Moveback => new MovebackStep(id, failure, at),
+            StepKind.Evacuate => Evacuate(scope, id, failure, at, f, node, path),
             _ => Notify(scope, id, failure, at, f, node, path),
         };
 

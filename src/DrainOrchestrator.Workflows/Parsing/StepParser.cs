@@ -24,6 +24,7 @@ internal static partial class StepParser
         [StepKind.Report] = [],
         [StepKind.Notify] = ["url", "format", "message"],
         [StepKind.Moveback] = [],
+        [StepKind.Evacuate] = ["fromNamespace", "toNamespace", "vms", "selector", "maxAttempts", "keepReceiversOnFailure", "storageClass"],
     };
 
     public static List<StepDefinition> Steps(YamlScope scope, YamlNode node, string path, bool nested)
@@ -114,6 +115,12 @@ internal static partial class StepParser
         if (known == StepKind.Moveback && nested)
         {
             scope.Problem(kindNode!, path + ".kind", "moveback belongs at the top level, after the forEachBatch whose drains it returns");
+            return null;
+        }
+
+        if (known == StepKind.Evacuate && nested)
+        {
+            scope.Problem(kindNode!, path + ".kind", "evacuate belongs at the top level: it moves a namespace's VMs, not a batch's nodes");
             return null;
         }
 

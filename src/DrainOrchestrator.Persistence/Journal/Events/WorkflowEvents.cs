@@ -85,3 +85,11 @@ public sealed record WorkflowNotificationSent(string Step, string Url) : Journal
 /// <param name="DrainName">The drain's name.</param>
 [JournalEvent("workflow.drain.started", 1)]
 public sealed record WorkflowDrainStarted(string Step, Guid DrainId, string DrainName) : JournalEvent;
+
+/// <summary>An evacuate step started (or attached to) an evacuation: its own journal (by evacuation id) tells the rest.</summary>
+/// <param name="Step">The step's key.</param>
+/// <param name="EvacuationId">The evacuation's id.</param>
+/// <param name="FromNamespace">The namespace the VMs leave.</param>
+/// <param name="ToNamespace">The namespace they go to.</param>
+[JournalEvent("workflow.evacuation.started", 1)]
+public sealed record WorkflowEvacuationStarted(string Step, Guid EvacuationId, string FromNamespace, string ToNamespace) : JournalEvent;

@@ -117,6 +117,9 @@ internal static class LegacyPayloads
         yield return ("workflow.drain.started",
             """{"step":"batches[0]/drain","drainId":"6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b","drainName":"wf-batches-0-drain"}""",
             new WorkflowDrainStarted("batches[0]/drain", Guid.Parse("6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b"), "wf-batches-0-drain"));
+        yield return ("workflow.evacuation.started",
+            """{"step":"move","evacuationId":"7a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d","fromNamespace":"apps","toNamespace":"moved"}""",
+            new WorkflowEvacuationStarted("move", Guid.Parse("7a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d"), "apps", "moved"));
         yield return ("drain.view_stale",
             """{"since":"2030-01-01T00:00:00+00:00","staleSeconds":42.5,"boundSeconds":30,"reason":"virtualmachineinstancemigrations: not in sync for 42 s, last error 403 forbidden"}""",
             new DrainViewStale(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), 42.5, 30,
