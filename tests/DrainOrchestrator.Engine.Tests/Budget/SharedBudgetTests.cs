@@ -30,9 +30,11 @@ public sealed class SharedBudgetTests(PostgresDatabaseFixture database) : IClass
 
         foreach (var node in NodesOfA.Concat(NodesOfB))
         {
+            // Four kinds of guest per node (a label tells them apart): with nothing known of a kind, its siblings on a node
+            // wait for the first to end (the engine's SiblingWaits), and these tests need a node's slots filled at once.
             for (var i = 0; i < 4; i++)
             {
-                cluster.AddVmi($"{node}-vm{i}", node);
+                cluster.AddVmi($"{node}-vm{i}", node, labels: new() { ["tier"] = $"tier-{i}" });
             }
         }
 
