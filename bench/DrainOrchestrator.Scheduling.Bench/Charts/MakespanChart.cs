@@ -29,7 +29,7 @@ internal static class MakespanChart
         }
 
         svg.Line(Left, Y(CaseResult.BoundTarget), plotRight, Y(CaseResult.BoundTarget), "#2ca02c", 1.5, "6 4");
-        svg.Text(plotRight + 4, Y(CaseResult.BoundTarget) + 4, "target 1.10×", 10, "start", "#2ca02c");
+        svg.Text(plotRight + 4, Y(CaseResult.BoundTarget) + 4, string.Create(CultureInfo.InvariantCulture, $"target {CaseResult.BoundTarget:0.00}×"), 10, "start", "#2ca02c");
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
