@@ -22,22 +22,8 @@ public sealed class CrashTests(PostgresDatabaseFixture database, ITestOutputHelp
         log.WriteLine($"seed {seed}");
         var random = new Random(seed);
         await using var sim = await SimulatorProcess.StartAsync("crash.yaml", Speed);
-        var kills = 0;
-        for (var trial = 0; trial < Trials; trial++)
-        {
-            await using var engine = Drainctl.Start(DrainArguments(sim));
-            var delay = TimeSpan.FromMilliseconds(random.Next(300, 3000));
-            await Task.WhenAny(engine.WaitForExitAsync(Drainctl.Patience), Task.Delay(delay));
-            if (engine.HasExited)
-            {
-                log.WriteLine($"trial {trial}: finished by itself ({engine.ExitCode})\n{engine.Output}");
-                break;
-            }
-
-            await engine.KillAsync();
-            kills++;
-            log.WriteLine($"trial {trial}: killed after {delay.TotalMilliseconds} ms");
-        }
+        var kills = await RandomKills.RunAsync(() => Drainctl.Start(DrainArguments(sim)), Trials, random,
+            TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(3000), log);
 
         var (code, output) = await Drainctl.RunAsync(DrainArguments(sim));
 

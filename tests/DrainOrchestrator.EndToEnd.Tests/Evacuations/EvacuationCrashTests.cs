@@ -21,25 +21,9 @@ public sealed class EvacuationCrashTests(PostgresDatabaseFixture database, ITest
         var random = new Random(seed);
         await using var sim = await SimulatorProcess.StartAsync("evacuation.yaml", Speed);
         await EvacuationSim.SetGateAsync(sim, on: true);
-        var kills = 0;
-        for (var trial = 0; trial < Trials; trial++)
-        {
-            await using var engine = Drainctl.Start(EvacuationSim.Arguments(sim, database.ConnectionString));
-            // The random moment counts from when this process has the evacuation (started or attached), not from its
-            // start: on a loaded machine drainctl's start-up alone can outlast the delay, and then no kill is mid-evacuation.
-            await WhenItHasTheEvacuationAsync(engine);
-            var delay = TimeSpan.FromMilliseconds(random.Next(200, 2500));
-            await Task.WhenAny(engine.WaitForExitAsync(Drainctl.Patience), Task.Delay(delay));
-            if (engine.HasExited)
-            {
-                log.WriteLine($"trial {trial}: finished by itself ({engine.ExitCode})\n{engine.Output}");
-                break;
-            }
-
-            await engine.KillAsync();
-            kills++;
-            log.WriteLine($"trial {trial}: killed after {delay.TotalMilliseconds} ms");
-        }
+        // The random moment counts from when this process has the evacuation (started or attached), not from its start.
+        var kills = await RandomKills.RunAsync(() => Drainctl.Start(EvacuationSim.Arguments(sim, database.ConnectionString)), Trials, random,
+            TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(2500), log, WhenItHasTheEvacuationAsync);
 
         var (code, output) = await Drainctl.RunAsync(EvacuationSim.Arguments(sim, database.ConnectionString));
         log.WriteLine(output);
