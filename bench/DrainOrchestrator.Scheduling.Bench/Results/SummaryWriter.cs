@@ -18,8 +18,9 @@ internal static class SummaryWriter
             .AppendLine("(`Simulator.Cluster`) in virtual time (the engine's clock is the model's); \"KubeVirt alone\" creates every VMIM at once, unpinned, and lets the model's")
             .AppendLine("admission and scheduler-like placement decide. Times are model seconds; counts and bytes come from the simulator's")
             .AppendLine("ground truth. " + (report.Informed
-                ? "Core is given each node's NIC bandwidth and each guest's dirty rate (the engine reads them from the operator's annotations when set)."
-                : "Core is given no NIC bandwidths and no dirty rates, as the engine maps a cluster without the annotations (`--blind`)."))
+                ? "Core is given each node's NIC bandwidth and each guest's dirty rate (the engine reads them from the operator's annotations when set),"
+                    + " and the scenario's target start-up as the operator's policy setting (`targetStartupSeconds`)."
+                : "Core is given no NIC bandwidths, no dirty rates and no target start-up, as the engine maps a cluster without the annotations (`--blind`)."))
             .AppendLine();
         Table(md, report.Cases);
         Targets(md, report.Cases);
@@ -84,8 +85,9 @@ internal static class SummaryWriter
         md.AppendLine("## The same drains without NIC bandwidths and dirty rates").AppendLine();
         md.AppendLine("The engine reads NIC bandwidths and dirty rates from the annotations `drain-orchestrator.io/migration-bandwidth` (Node) and");
         md.AppendLine("`drain-orchestrator.io/dirty-rate` (VMI) when operators set them; without them Core assumes 10 Gbit/s and 10 MB/s for every");
-        md.AppendLine("node and guest. With that mapping (`--blind`) the orchestrator's runs are (\"to informed\": blind makespan over the");
-        md.AppendLine(F($"informed one of the same case, target at most {CaseResult.BlindTarget:0.00}):")).AppendLine();
+        md.AppendLine("node and guest. The policy sets no target start-up either: the engine starts from its default (10 s) and learns the");
+        md.AppendLine("cluster's from its own migrations (docs/learned-inputs.md). With that mapping (`--blind`) the orchestrator's runs are");
+        md.AppendLine(F($"(\"to informed\": blind makespan over the informed one of the same case, target at most {CaseResult.BlindTarget:0.00}):")).AppendLine();
         md.AppendLine("| scenario | limits | makespan | ratio to the bound | to informed | KubeVirt alone | failed attempts | post-copy | bytes moved (GB) |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         var misses = new List<string>();

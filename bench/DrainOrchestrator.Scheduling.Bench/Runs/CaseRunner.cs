@@ -32,13 +32,18 @@ internal sealed class CaseRunner(ScenarioEntry entry, ClusterScenario scenario, 
 
     private readonly IReadOnlyList<IReadOnlyList<string>> _batches = entry.ExpandedBatches();
 
-    /// <summary>The drain policy: KubeVirt's limits, skip what cannot move, start-up time taken from the scenario.</summary>
+    /// <summary>
+    /// The drain policy: KubeVirt's limits, skip what cannot move. Informed, the scenario's start-up time is the operator's
+    /// setting (<c>targetStartupSeconds</c>); blind, the policy sets none, so the engine starts from the default and learns it.
+    /// </summary>
     public DrainPolicy Policy => new()
     {
         MaxParallelMigrations = limits.PerCluster,
         MaxOutboundPerNode = limits.PerNode,
         NonMigratableAction = NonMigratableAction.Skip,
-        CostModel = new CostModelOptions { TargetStartup = TimeSpan.FromSeconds(BoundInputs.StartupSeconds(_limited.Timings)) },
+        CostModel = informed
+            ? new CostModelOptions { TargetStartup = TimeSpan.FromSeconds(BoundInputs.StartupSeconds(_limited.Timings)) }
+            : new CostModelOptions(),
     };
 
     /// <summary>The lower bound of the whole drain (the sum over its batches), from the scenario as loaded.</summary>

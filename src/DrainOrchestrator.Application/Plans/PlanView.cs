@@ -10,6 +10,12 @@ public sealed record PlanView(
     /// <summary>Whether the work fits the window the plan was asked about, and how many windows it needs; null when none was given.</summary>
     public WindowFitView? Window { get; init; }
 
+    /// <summary>The target start-up the predictions assume, seconds (docs/learned-inputs.md).</summary>
+    public double TargetStartupSeconds { get; init; }
+
+    /// <summary>Where the target start-up came from: <c>policy</c>, <c>observed</c> or <c>default</c>.</summary>
+    public string TargetStartupSource { get; init; } = "default";
+
     /// <summary>The application budgets the drain honours, with their members (docs/budgets.md).</summary>
     public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
 
@@ -37,6 +43,8 @@ public sealed record PlanView(
         return new PlanView(plan.Nodes, plan.IsBlocked, plan.Waves.Count, Math.Round(plan.PredictedMakespan.TotalSeconds, 1), plan.Warnings, rows)
         {
             Budgets = [.. plan.Budgets.Select(BudgetView.Of)],
+            TargetStartupSeconds = Math.Round(plan.TargetStartup.TotalSeconds, 1),
+            TargetStartupSource = plan.TargetStartupSource.ToString().ToLowerInvariant(),
         };
     }
 

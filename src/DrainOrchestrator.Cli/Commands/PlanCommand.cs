@@ -61,6 +61,7 @@ public static class PlanCommand
 
         var restarts = plan.Items.Count(i => i.Disposition == "Restart");
         await output.WriteLineAsync($"Plan for {string.Join(", ", plan.Nodes)}: {plan.Waves} wave(s), predicted {plan.PredictedMakespanSeconds:0}s"
+            + $", target start-up {plan.TargetStartupSeconds:0.#}s ({plan.TargetStartupSource})"
             + (restarts > 0 ? $", {restarts} VM(s) shut down and restarted elsewhere" : string.Empty)
             + (plan.Blocked ? $", BLOCKED by {plan.Items.Count(i => i.Disposition == "Block")} VM(s)" : string.Empty));
         await PlanWarningLines.WriteAsync(output, plan.Warnings);

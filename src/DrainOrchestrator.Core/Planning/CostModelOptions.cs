@@ -6,8 +6,19 @@ namespace DrainOrchestrator.Core.Planning;
 /// <summary>Assumptions of the migration duration model where the cluster does not say. Immutable.</summary>
 public sealed record CostModelOptions
 {
-    /// <summary>Time to create, schedule and start the target pod before memory moves.</summary>
-    public TimeSpan TargetStartup { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>The start-up assumed when nobody set one and none was observed yet.</summary>
+    public static readonly TimeSpan DefaultTargetStartup = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan? _targetStartup;
+
+    /// <summary>
+    /// Time from a migration's creation until its transfer starts (target pod scheduled and started, target prepared,
+    /// hand-off). Unless set (<see cref="TargetStartupIsSet"/>) a drain learns it (<see cref="TargetStartups"/>).
+    /// </summary>
+    public TimeSpan TargetStartup { get => _targetStartup ?? DefaultTargetStartup; init => _targetStartup = value; }
+
+    /// <summary>Whether <see cref="TargetStartup"/> was set (an operator's value, which learning never overrides).</summary>
+    public bool TargetStartupIsSet => _targetStartup is not null;
 
     /// <summary>NIC bandwidth assumed for a node that reports none (10 Gbit/s).</summary>
     public long AssumedNicBandwidthBytesPerSecond { get; init; } = 1_250_000_000;

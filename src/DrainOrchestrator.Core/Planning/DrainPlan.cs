@@ -33,6 +33,12 @@ public sealed record DrainPlan(
     /// </summary>
     public IReadOnlyList<PlannedBudget> Budgets { get; init; } = [];
 
+    /// <summary>The target start-up the predictions assume (<see cref="CostModelOptions.TargetStartup"/>).</summary>
+    public TimeSpan TargetStartup { get; init; } = CostModelOptions.DefaultTargetStartup;
+
+    /// <summary>Where <see cref="TargetStartup"/> came from.</summary>
+    public StartupSource TargetStartupSource { get; init; } = StartupSource.Default;
+
     /// <summary>Whether anything blocks the drain.</summary>
     public bool IsBlocked => Blockers.Count > 0;
 

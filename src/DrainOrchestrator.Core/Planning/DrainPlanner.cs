@@ -35,6 +35,8 @@ public static class DrainPlanner
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(policy);
         history ??= MigrationHistory.Empty;
+        var (startupPolicy, startupSource) = TargetStartups.Choose(policy, history.TargetStartup);
+        policy = startupPolicy;
         var drained = new HashSet<string>(nodes, StringComparer.Ordinal);
         var excluded = new HashSet<string>(drained, StringComparer.Ordinal);
         if (otherDrainingNodes is not null)
@@ -74,6 +76,8 @@ public static class DrainPlanner
             Warnings = [.. PlanWarnings.Of(snapshot, drained, policy), .. ConvergenceWarnings(items), .. twice.Select(t => t.ToString()), .. budgets.Warnings],
             MovesTwice = twice,
             Budgets = budgets.Planned(snapshot, items),
+            TargetStartup = policy.CostModel.TargetStartup,
+            TargetStartupSource = startupSource,
         };
     }
 

@@ -10,6 +10,7 @@ public sealed class MigrationHistory
     {
         _byVmi = new(from._byVmi, StringComparer.Ordinal);
         _byNode = from._byNode;
+        TargetStartup = from.TargetStartup;
     }
 
     /// <summary>Indexes <paramref name="observations"/>.</summary>
@@ -49,6 +50,12 @@ public sealed class MigrationHistory
 
         return merged;
     }
+
+    /// <summary>The target start-up earlier migrations showed (<see cref="TargetStartups.Of"/>); null when too few.</summary>
+    public TimeSpan? TargetStartup { get; private init; }
+
+    /// <summary>This history with the target start-up earlier migrations showed.</summary>
+    public MigrationHistory WithTargetStartup(TimeSpan? startup) => new(this) { TargetStartup = startup };
 
     /// <summary>No history.</summary>
     public static MigrationHistory Empty { get; } = new([]);

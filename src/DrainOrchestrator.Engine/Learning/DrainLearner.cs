@@ -28,11 +28,13 @@ internal sealed class DrainLearner
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
     private readonly SiblingWaits _siblings;
+    private readonly StartupObservations _startups;
     private readonly List<(string Uid, string Source)> _sources = [];
     private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
     private ClusterSnapshot? _annotatedFrom;
     private ClusterSnapshot? _nicsFrom;
     private int _applied;
+    private int _startupsApplied;
     private DrainPlan _revised;
     private ClusterSnapshot? _source;
     private ClusterSnapshot? _adjusted;
@@ -51,7 +53,11 @@ internal sealed class DrainLearner
         }
 
         _siblings = new SiblingWaits(_items.Values);
+        _startups = new StartupObservations(policy, plan, logger, drain);
     }
+
+    /// <summary>The policy the scheduler should decide with: its target start-up the one the current plan assumes.</summary>
+    public DrainPolicy Policy => _startups.PolicyFor(_revised);
 
     /// <summary>
     /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
@@ -70,9 +76,10 @@ internal sealed class DrainLearner
 
         _source = snapshot;
         Observe(cluster, records);
-        if (_evidence.Changes != _applied)
+        _startups.Observe(records, cluster);
+        if (_evidence.Changes != _applied || _startups.Changes != _startupsApplied)
         {
-            _applied = _evidence.Changes;
+            (_applied, _startupsApplied) = (_evidence.Changes, _startups.Changes);
             Revise(snapshot);
         }
 
@@ -179,8 +186,13 @@ internal sealed class DrainLearner
         }
 
         var adjusted = Adjusted(snapshot);
-        _revised = PlanRevision.Revise(_plan, adjusted, _policy, _history.WithDirtyRates(rates),
-            _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal));
+        var (policy, startupSource) = _startups.Choose();
+        _revised = PlanRevision.Revise(_plan, adjusted, policy, _history.WithDirtyRates(rates),
+            _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal)) with
+        {
+            TargetStartup = policy.CostModel.TargetStartup,
+            TargetStartupSource = startupSource,
+        };
         LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
     }
 

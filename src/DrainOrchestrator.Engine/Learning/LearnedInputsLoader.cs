@@ -43,7 +43,7 @@ public static class LearnedInputsLoader
         var transfers = dataSource is null
             ? []
             : await new TransferHistoryStore(dataSource).ListAsync(cluster, uids, nodes, cancellationToken);
-        var history = ObservedTransfers.History(transfers, state, snapshot);
+        var history = ObservedTransfers.History(transfers, state, snapshot).WithTargetStartup(HistoryStartups.Of(transfers, logger));
         LearningLog.HistoryRead(logger, transfers.Count, history.VmiCount);
         return (snapshot, history, warning);
     }

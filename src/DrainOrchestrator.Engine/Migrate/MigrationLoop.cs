@@ -130,7 +130,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             // What the drain learned from its own transfers: NIC floors on unannotated nodes, the plan predicted again.
             var (learnedSnapshot, learnedPlan, waiting) = _learner.Apply(cluster, snapshot, records);
             var state = new SchedulerState(context.DrainIdText, learnedSnapshot, learnedPlan, records.Select(AttemptMapper.ToCore).ToList(),
-                _budget.ProposalPolicy(context.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
+                _budget.ProposalPolicy(_learner.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
                 context.Targets.LaterDrain, context.Targets.Preferred, admission)
             {
                 PlannedVmis = plannedVmis,

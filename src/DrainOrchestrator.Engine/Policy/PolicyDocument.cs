@@ -21,7 +21,11 @@ public static class PolicyDocument
         var document = new JsonObject { ["version"] = CurrentVersion };
         foreach (var field in PolicyFields.All)
         {
-            document[field.Wire] = field.Get(policy);
+            // A field left to learning is absent, so reading the document back leaves it unset.
+            if (field.Get(policy) is { } value)
+            {
+                document[field.Wire] = value;
+            }
         }
 
         return document.ToJsonString();

@@ -14,7 +14,7 @@ namespace DrainOrchestrator.Engine.Policy;
 /// <param name="Kind">What kind of value it takes.</param>
 /// <param name="Choices">For a <see cref="PolicyValueKind.Choice"/>, the words it accepts; otherwise empty.</param>
 /// <param name="Description">What it does, for <c>--help</c> and the API's documentation.</param>
-/// <param name="Get">The policy's value in the user's units, as JSON.</param>
+/// <param name="Get">The policy's value in the user's units, as JSON; null when it is unset and learned (not written).</param>
 /// <param name="Apply">Sets the field from a JSON value; returns null with the policy, or what is wrong with the value.</param>
 public sealed record PolicyField(
     string Path,
@@ -22,13 +22,18 @@ public sealed record PolicyField(
     PolicyValueKind Kind,
     IReadOnlyList<string> Choices,
     string Description,
-    Func<DrainPolicy, JsonNode> Get,
+    Func<DrainPolicy, JsonNode?> Get,
     Func<DrainPolicy, JsonElement, (DrainPolicy Policy, string? Problem)> Apply)
 {
     /// <summary>The policy's value in the user's units, as the user would type it.</summary>
     public string Show(DrainPolicy policy)
     {
         var node = Get(policy);
+        if (node is null)
+        {
+            return "learned";
+        }
+
         return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
     }
 

@@ -55,6 +55,7 @@ public static class PolicyFields
         Switch("Window.UncordonWhileSuspended", "uncordonWhileSuspended",
             "Uncordon the nodes while the drain waits for its next window (they are cordoned again when it resumes).",
             p => p.Window.UncordonWhileSuspended, (p, v) => p with { Window = p.Window with { UncordonWhileSuspended = v } }),
+        TargetStartupField.Field,
         new(nameof(DrainPolicy.Budgets), "budgets", PolicyValueKind.Budgets, [],
             "Application budgets: at most K VMs of a label selector migrating (or unavailable) at once, counting everyone's migrations; "
             + "on the command line NAME=SELECTOR:max=K or NAME=SELECTOR:unavailable=K, repeatable (see docs/budgets.md).",

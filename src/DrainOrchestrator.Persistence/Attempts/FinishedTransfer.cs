@@ -8,4 +8,8 @@ namespace DrainOrchestrator.Persistence.Attempts;
 /// <param name="BytesProcessed">Bytes sent, when the attempt recorded them.</param>
 /// <param name="PostCopy">It ended in post-copy (its mode, or it ran under the orchestrator's post-copy policy).</param>
 public sealed record FinishedTransfer(
-    string VmiUid, string SourceNode, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, long? BytesProcessed, bool PostCopy);
+    string VmiUid, string SourceNode, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, long? BytesProcessed, bool PostCopy)
+{
+    /// <summary>When its VMIM was created (the cluster's timestamp); null when not recorded.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+}

@@ -14,7 +14,7 @@ public sealed class TransferHistoryStore(NpgsqlDataSource dataSource)
 
     private const string Columns = """
         a.vmi_uid, a.source_node, a.started_at, a.finished_at, a.bytes_processed,
-        (a.post_copy OR coalesce(a.mode, '') = 'PostCopy') AS post_copy
+        (a.post_copy OR coalesce(a.mode, '') = 'PostCopy') AS post_copy, a.created_at
         """;
 
     private const string Finished = """
@@ -49,7 +49,10 @@ public sealed class TransferHistoryStore(NpgsqlDataSource dataSource)
         {
             transfers.Add(new FinishedTransfer(reader.GetString(0), reader.GetString(1),
                 reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetBoolean(5)));
+                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetBoolean(5))
+            {
+                CreatedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+            });
         }
 
         return transfers;
