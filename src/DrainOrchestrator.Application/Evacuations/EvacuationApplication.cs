@@ -12,7 +12,7 @@ namespace DrainOrchestrator.Application.Evacuations;
 
 /// <summary>
 /// Every use case of decentralized evacuations, once: start (validate, preflight both sides, plan, record), run (or
-/// resume) to the end, status, list and report. drainctl (embedded) calls this and nothing below it; the server will too.
+/// resume) to the end, cancel, status, list and report. drainctl (embedded) calls this and nothing below it; the server will too.
 /// Problems with a request, and a preflight refusal (nothing created), come back as an <see cref="InvalidRequestException"/>;
 /// an unknown evacuation as an <see cref="EvacuationNotFoundException"/>; an unusable kubeconfig as a
 /// <see cref="ClusterUnavailableException"/>.
@@ -39,8 +39,13 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         }
 
         await using var sides = OpenedSides.Open(spec.SourceCluster, spec.TargetCluster, timeProvider, loggerFactory);
-        var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State == EvacuationState.Running
+        var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State.IsUnfinished()
             && e.SourceCluster == sides.Sides.SourceCluster && e.SourceNamespace == spec.SourceNamespace);
+        if (running?.State == EvacuationState.Cancelling)
+        {
+            throw CancellingRefusal(running);
+        }
+
         if (running is not null)
         {
             EvacuationLog.Attached(_logger, running.Id);
@@ -59,6 +64,11 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         var (record, attached) = await Store.CreateOrAttachAsync(new NewEvacuation(Guid.NewGuid(), sides.Sides.SourceCluster, spec.SourceNamespace,
             sides.Sides.TargetCluster, spec.TargetNamespace, spec.StorageClass, spec.MaxAttempts, spec.KeepReceiversOnFailure, caller.ToString(), plan),
             timeProvider.GetUtcNow(), cancellationToken);
+        if (record.State == EvacuationState.Cancelling)
+        {
+            throw CancellingRefusal(record);
+        }
+
         EvacuationLog.Recorded(_logger, record.Id, caller.ToString(), plan.Count, $"{spec.SourceNamespace}@{record.SourceCluster}",
             $"{spec.TargetNamespace}@{record.TargetCluster}");
         return new StartedEvacuation(EvacuationView.Of(record, await Store.VmsAsync(record.Id, cancellationToken)), attached);
@@ -87,6 +97,21 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         var sink = progress is null ? null : new DirectProgress(vm => progress.Report(EvacuationView.Of(evacuation, [vm]).Vms[0]));
         var result = await ClusterCallAsync(sides.Sides, () => runner.RunAsync(id, sink, cancellationToken));
         return EvacuationView.Of(result);
+    }
+
+    /// <summary>
+    /// Cancels evacuation <paramref name="id"/>, journaled with <paramref name="caller"/>: recorded as <c>cancelling</c>
+    /// in PostgreSQL for whichever process owns it (now, or after a restart). That owner leaves VMs not started alone,
+    /// aborts moves not yet handed off (both VMIMs deleted), lets moves past the hand-off finish, and ends the evacuation
+    /// <c>cancelled</c>. Not accepted when it has ended.
+    /// </summary>
+    public async Task<EvacuationCancelOutcome> CancelAsync(Guid id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var result = await Store.CancelAsync(id, caller.ToString(), timeProvider.GetUtcNow(), cancellationToken)
+            ?? throw new EvacuationNotFoundException($"evacuation {id} does not exist");
+        EvacuationLog.CancelRequested(_logger, id, caller.ToString(), result.Message);
+        return new EvacuationCancelOutcome(result.Accepted, result.Message, await GetAsync(id, cancellationToken));
     }
 
     /// <summary>An evacuation's status with its VMs.</summary>
@@ -118,6 +143,10 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
             j.Side, j.ObjectName, j.Detail))]);
         await output.WriteLineAsync(JsonSerializer.Serialize(report, EvacuationJsonContext.Default.EvacuationReport).AsMemory(), cancellationToken);
     }
+
+    private static InvalidRequestException CancellingRefusal(EvacuationRecord cancelling) =>
+        new([new RequestProblem("sourceNamespace", $"evacuation {cancelling.Id} of {cancelling.SourceNamespace} is being cancelled: start again "
+            + "once it has ended (drainctl evacuate report ID, or GET /api/v1/evacuations/ID, shows its state)")]);
 
     private static EvacuationOptions OptionsOf(EvacuationSpec spec) => new()
     {
