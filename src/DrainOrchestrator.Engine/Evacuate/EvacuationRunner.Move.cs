@@ -62,6 +62,8 @@ public sealed partial class EvacuationRunner
                 await FailAttemptAsync(vm, ex.Message, cancellationToken);
                 return;
             }
+
+            return; // the pair was just created (or adopted): the next pass's list shows how it goes, no get now
         }
 
         await FollowAsync(vm, await VmimAsync(SourceSide, sourceVmim, cancellationToken), await VmimAsync(TargetSide, receiverVmim, cancellationToken),
