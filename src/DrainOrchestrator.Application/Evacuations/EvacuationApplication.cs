@@ -25,7 +25,8 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
 
     /// <summary>
     /// Validates <paramref name="spec"/>, runs preflight on both sides and records the evacuation with its plan, or attaches
-    /// to the unfinished evacuation of the same source namespace. Nothing is created in a cluster.
+    /// to the unfinished evacuation of the same source namespace (one being cancelled too: running it finishes the cancel,
+    /// so a drainctl run stopped mid-cancel is resumed by the same command). Nothing is created in a cluster.
     /// </summary>
     public async Task<StartedEvacuation> StartAsync(EvacuationSpec spec, Caller caller, FrontDoor door, CancellationToken cancellationToken)
     {
@@ -41,11 +42,6 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         await using var sides = OpenedSides.Open(spec.SourceCluster, spec.TargetCluster, timeProvider, loggerFactory);
         var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State.IsUnfinished()
             && e.SourceCluster == sides.Sides.SourceCluster && e.SourceNamespace == spec.SourceNamespace);
-        if (running?.State == EvacuationState.Cancelling)
-        {
-            throw CancellingRefusal(running);
-        }
-
         if (running is not null)
         {
             EvacuationLog.Attached(_logger, running.Id);
@@ -64,11 +60,6 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         var (record, attached) = await Store.CreateOrAttachAsync(new NewEvacuation(Guid.NewGuid(), sides.Sides.SourceCluster, spec.SourceNamespace,
             sides.Sides.TargetCluster, spec.TargetNamespace, spec.StorageClass, spec.MaxAttempts, spec.KeepReceiversOnFailure, caller.ToString(), plan),
             timeProvider.GetUtcNow(), cancellationToken);
-        if (record.State == EvacuationState.Cancelling)
-        {
-            throw CancellingRefusal(record);
-        }
-
         EvacuationLog.Recorded(_logger, record.Id, caller.ToString(), plan.Count, $"{spec.SourceNamespace}@{record.SourceCluster}",
             $"{spec.TargetNamespace}@{record.TargetCluster}");
         return new StartedEvacuation(EvacuationView.Of(record, await Store.VmsAsync(record.Id, cancellationToken)), attached);
@@ -143,10 +134,6 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
             j.Side, j.ObjectName, j.Detail))]);
         await output.WriteLineAsync(JsonSerializer.Serialize(report, EvacuationJsonContext.Default.EvacuationReport).AsMemory(), cancellationToken);
     }
-
-    private static InvalidRequestException CancellingRefusal(EvacuationRecord cancelling) =>
-        new([new RequestProblem("sourceNamespace", $"evacuation {cancelling.Id} of {cancelling.SourceNamespace} is being cancelled: start again "
-            + "once it has ended (drainctl evacuate report ID, or GET /api/v1/evacuations/ID, shows its state)")]);
 
     private static EvacuationOptions OptionsOf(EvacuationSpec spec) => new()
     {
