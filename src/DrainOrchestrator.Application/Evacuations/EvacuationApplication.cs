@@ -12,7 +12,7 @@ namespace DrainOrchestrator.Application.Evacuations;
 
 /// <summary>
 /// Every use case of decentralized evacuations, once: start (validate, preflight both sides, plan, record), run (or
-/// resume) to the end, status, list and report. drainctl (embedded) calls this and nothing below it; the server will too.
+/// resume) to the end, cancel, status, list and report. drainctl (embedded) calls this and nothing below it; the server will too.
 /// Problems with a request, and a preflight refusal (nothing created), come back as an <see cref="InvalidRequestException"/>;
 /// an unknown evacuation as an <see cref="EvacuationNotFoundException"/>; an unusable kubeconfig as a
 /// <see cref="ClusterUnavailableException"/>.
@@ -25,7 +25,8 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
 
     /// <summary>
     /// Validates <paramref name="spec"/>, runs preflight on both sides and records the evacuation with its plan, or attaches
-    /// to the unfinished evacuation of the same source namespace. Nothing is created in a cluster.
+    /// to the unfinished evacuation of the same source namespace (one being cancelled too: running it finishes the cancel,
+    /// so a drainctl run stopped mid-cancel is resumed by the same command). Nothing is created in a cluster.
     /// </summary>
     public async Task<StartedEvacuation> StartAsync(EvacuationSpec spec, Caller caller, FrontDoor door, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         }
 
         await using var sides = OpenedSides.Open(spec.SourceCluster, spec.TargetCluster, timeProvider, loggerFactory);
-        var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State == EvacuationState.Running
+        var running = (await Store.ListAsync(cancellationToken)).FirstOrDefault(e => e.State.IsUnfinished()
             && e.SourceCluster == sides.Sides.SourceCluster && e.SourceNamespace == spec.SourceNamespace);
         if (running is not null)
         {
@@ -87,6 +88,21 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         var sink = progress is null ? null : new DirectProgress(vm => progress.Report(EvacuationView.Of(evacuation, [vm]).Vms[0]));
         var result = await ClusterCallAsync(sides.Sides, () => runner.RunAsync(id, sink, cancellationToken));
         return EvacuationView.Of(result);
+    }
+
+    /// <summary>
+    /// Cancels evacuation <paramref name="id"/>, journaled with <paramref name="caller"/>: recorded as <c>cancelling</c>
+    /// in PostgreSQL for whichever process owns it (now, or after a restart). That owner leaves VMs not started alone,
+    /// aborts moves not yet handed off (both VMIMs deleted), lets moves past the hand-off finish, and ends the evacuation
+    /// <c>cancelled</c>. Not accepted when it has ended.
+    /// </summary>
+    public async Task<EvacuationCancelOutcome> CancelAsync(Guid id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var result = await Store.CancelAsync(id, caller.ToString(), timeProvider.GetUtcNow(), cancellationToken)
+            ?? throw new EvacuationNotFoundException($"evacuation {id} does not exist");
+        EvacuationLog.CancelRequested(_logger, id, caller.ToString(), result.Message);
+        return new EvacuationCancelOutcome(result.Accepted, result.Message, await GetAsync(id, cancellationToken));
     }
 
     /// <summary>An evacuation's status with its VMs.</summary>

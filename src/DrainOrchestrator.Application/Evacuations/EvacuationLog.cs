@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Application.Evacuations;
 
-/// <summary>The evacuation use cases' log messages (application event ids 4180-4199).</summary>
+/// <summary>The evacuation use cases' log messages (application event ids 4180-4189).</summary>
 internal static partial class EvacuationLog
 {
     [LoggerMessage(4180, LogLevel.Information, "Evacuation {Evacuation} recorded by {Caller}: {Count} VM(s) from {Source} to {Target}")]
@@ -13,4 +13,7 @@ internal static partial class EvacuationLog
 
     [LoggerMessage(4182, LogLevel.Warning, "Evacuation refused by preflight: {Problems}")]
     public static partial void Refused(ILogger logger, string problems);
+
+    [LoggerMessage(4183, LogLevel.Information, "Evacuation {Evacuation} cancel by {Caller}: {Outcome}")]
+    public static partial void CancelRequested(ILogger logger, Guid evacuation, string caller, string outcome);
 }

@@ -10,7 +10,8 @@ namespace DrainOrchestrator.Cli.Commands;
 /// <summary>
 /// <c>drainctl evacuate</c>: moves VMs from one namespace to another namespace of the same cluster, or of another cluster
 /// (<c>--target-context</c>/<c>--target-kubeconfig</c>), by KubeVirt's decentralized live migration, durably; run again,
-/// it resumes the unfinished evacuation of the source namespace. <c>drainctl evacuate report ID</c> prints its JSON report.
+/// it resumes the unfinished evacuation of the source namespace. <c>drainctl evacuate report ID</c> prints its JSON report;
+/// <c>drainctl evacuate cancel ID</c> cancels it.
 /// Embedded only for now (no <c>--server</c>).
 /// </summary>
 public static class EvacuateCommand
@@ -20,8 +21,9 @@ public static class EvacuateCommand
         Move running VMs from --namespace to --to-namespace by decentralized live migration (KubeVirt's DecentralizedLiveMigration
         gate): in one cluster, or into the cluster of --target-context/--target-kubeconfig. Preflight checks both sides first
         (gate, target namespace, storage class, capacity, MAC collisions) and creates nothing when anything is wrong. Run again, it
-        resumes the unfinished evacuation of the source namespace. Exit codes: 0 every VM moved; 1 some VM could not be moved
-        (it keeps running in the source); 2 bad input or preflight refused, nothing created; 130 Ctrl-C.
+        resumes the unfinished evacuation of the source namespace; `drainctl evacuate cancel ID` stops it. Exit codes: 0 every VM
+        moved; 1 some VM could not be moved (it keeps running in the source) or the evacuation was cancelled; 2 bad input or
+        preflight refused, nothing created; 130 Ctrl-C.
         """;
 
     /// <summary>Builds the command.</summary>
@@ -83,6 +85,24 @@ public static class EvacuateCommand
         }, cancellationToken, refusedLine: "Nothing was created."));
 
         command.Subcommands.Add(ReportSubcommand(output, error));
+        command.Subcommands.Add(CancelSubcommand(output, error));
+        return command;
+    }
+
+    private static Command CancelSubcommand(TextWriter output, TextWriter error)
+    {
+        var doors = new FrontDoorOptions();
+        var id = new Argument<Guid>("evacuation") { Description = "The evacuation's id." };
+        var command = new Command("cancel", "Cancel an evacuation: VMs not started stay where they are, moves not yet handed off are aborted "
+            + "(both VMIMs deleted), moves past the hand-off finish; it ends cancelled. Exit codes: 0 cancelling; 1 it had ended.");
+        command.Arguments.Add(id);
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var outcome = await Embedded(door).Evacuations.CancelAsync(parse.GetValue(id), new Caller(Environment.UserName, "drainctl"), ct);
+            await (outcome.Accepted ? output : error).WriteLineAsync($"Evacuation {outcome.Evacuation.Id}: {outcome.Message}.");
+            return outcome.Accepted ? ExitCodes.Success : ExitCodes.Failed;
+        }, cancellationToken));
         return command;
     }
 
@@ -104,7 +124,7 @@ public static class EvacuateCommand
     private static string Line(EvacuationVmView vm) =>
         $"{vm.Name}: {vm.SourceNamespace}@{vm.SourceCluster} -> {vm.TargetNamespace}@{vm.TargetCluster}"
         + $"{(vm.TargetNode is null ? string.Empty : " on " + vm.TargetNode)}: {vm.Outcome}, {vm.Attempts} attempt(s)"
-        + (vm.Outcome == "failed" && vm.Failure is not null ? $" ({vm.Failure})" : string.Empty);
+        + (vm.Outcome is "failed" or "cancelled" && vm.Failure is not null ? $" ({vm.Failure})" : string.Empty);
 
     private static EmbeddedFrontDoor Embedded(IDrainFrontDoor door) => door as EmbeddedFrontDoor
         ?? throw new InvalidRequestException("drainctl evacuate runs in this process only for now: leave out --server and $DRAIN_SERVER");

@@ -28,4 +28,13 @@ internal static partial class EvacuationLog
 
     [LoggerMessage(3157, LogLevel.Debug, "Evacuation {Evacuation}: {Vm} waits for the synchronization controller's address")]
     public static partial void WaitingForAddress(ILogger logger, Guid evacuation, string vm);
+
+    [LoggerMessage(3160, LogLevel.Information, "Evacuation {Evacuation}: cancel seen; {Moving} moving VM(s) are aborted before the hand-off or let finish, {Planned} not started are left alone")]
+    public static partial void CancelSeen(ILogger logger, Guid evacuation, int moving, int planned);
+
+    [LoggerMessage(3161, LogLevel.Information, "Evacuation {Evacuation}: {Vm} attempt {Attempt} aborted for the cancel before the hand-off ({Phases})")]
+    public static partial void AbortedBeforeHandOff(ILogger logger, Guid evacuation, string vm, int attempt, string phases);
+
+    [LoggerMessage(3162, LogLevel.Information, "Evacuation {Evacuation}: {Vm} was not moved ({Reason})")]
+    public static partial void VmCancelled(ILogger logger, Guid evacuation, string vm, string reason);
 }

@@ -62,15 +62,18 @@ public sealed partial class EvacuationRunner
                 await FailAttemptAsync(vm, ex.Message, cancellationToken);
                 return;
             }
+
+            return; // the pair was just created (or adopted): the next pass's list shows how it goes, no get now
         }
 
-        await FollowAsync(vm, sourceVmim, receiverVmim, cancellationToken);
+        await FollowAsync(vm, await VmimAsync(SourceSide, sourceVmim, cancellationToken), await VmimAsync(TargetSide, receiverVmim, cancellationToken),
+            cancellationToken);
     }
 
-    private async Task FollowAsync(EvacuationVmRecord vm, string sourceVmim, string receiverVmim, CancellationToken cancellationToken)
+    /// <summary>Records the pair's end when it has one (moved, failed, or a VMIM gone); does nothing while it is under way.</summary>
+    private async Task FollowAsync(EvacuationVmRecord vm, VirtualMachineInstanceMigration? sending, VirtualMachineInstanceMigration? receiving,
+        CancellationToken cancellationToken)
     {
-        var sending = await GetOrNullAsync<VirtualMachineInstanceMigration>(_sides.Source, _evacuation.SourceNamespace, sourceVmim, cancellationToken);
-        var receiving = await GetOrNullAsync<VirtualMachineInstanceMigration>(_sides.Target, _evacuation.TargetNamespace, receiverVmim, cancellationToken);
         var phases = (sending?.Status?.Phase, receiving?.Status?.Phase);
         if (phases is ("Succeeded", _) or (_, "Succeeded") || sending is null || receiving is null)
         {
@@ -104,7 +107,10 @@ public sealed partial class EvacuationRunner
         }
     }
 
-    /// <summary>Ends the current attempt: deletes both VMIMs and, unless kept by policy, the receiver objects; retries or gives up.</summary>
+    /// <summary>
+    /// Ends the current attempt: deletes both VMIMs and, unless kept by policy, the receiver objects; retries or gives up.
+    /// While the evacuation is cancelling it never retries: the VM ends cancelled and keeps running in the source.
+    /// </summary>
     private async Task FailAttemptAsync(EvacuationVmRecord vm, string reason, CancellationToken cancellationToken)
     {
         var id = _evacuation.Id;
@@ -127,11 +133,18 @@ public sealed partial class EvacuationRunner
             }
         }
 
-        var retry = vm.Attempt < _evacuation.MaxAttempts;
+        var retry = !_cancelling && vm.Attempt < _evacuation.MaxAttempts;
         var next = retry ? vm.Attempt + 1 : vm.Attempt;
-        await _store.UpdateVmAsync(_lease.Current, id, vm.VmName,
-            new EvacuationVmChange(retry ? EvacuationVmState.Moving : EvacuationVmState.Failed, next, Failure: reason, Finished: !retry),
-            new EvacuationAppend(Kinds.AttemptFailed, vm.VmName, vm.Attempt, Detail: reason), _time.GetUtcNow(), cancellationToken);
+        var state = retry ? EvacuationVmState.Moving : _cancelling ? EvacuationVmState.Cancelled : EvacuationVmState.Failed;
+        var failure = _cancelling ? $"not moved, the evacuation was cancelled: {reason}" : reason;
+        await _store.UpdateVmAsync(_lease.Current, id, vm.VmName, new EvacuationVmChange(state, next, Failure: failure, Finished: !retry),
+            new EvacuationAppend(_cancelling ? Kinds.VmCancelled : Kinds.AttemptFailed, vm.VmName, vm.Attempt, Detail: reason), _time.GetUtcNow(),
+            cancellationToken);
+        if (_cancelling)
+        {
+            EvacuationLog.VmCancelled(_logger, id, vm.VmName, reason);
+        }
+
         if (retry)
         {
             var migrationId = EvacuationNames.MigrationId(id, vm.VmUid, next);
@@ -170,7 +183,7 @@ public sealed partial class EvacuationRunner
             return known;
         }
 
-        var receiving = await GetOrNullAsync<VirtualMachineInstanceMigration>(_sides.Target, _evacuation.TargetNamespace, receiverVmim, cancellationToken);
+        var receiving = await VmimAsync(TargetSide, receiverVmim, cancellationToken);
         var address = await _sides.Target.SynchronizationAddressAsync(receiving?.Status?.SynchronizationAddresses, cancellationToken);
         if (address is null)
         {
@@ -233,6 +246,11 @@ public sealed partial class EvacuationRunner
 
     private bool Created(string vmName, string kind) =>
         _journal.Any(e => e.VmName == vmName && (e.Kind == Kinds.Created(kind) || e.Kind == Kinds.Adopted(kind)));
+
+    /// <summary>This evacuation's VMIM as the pass listed it; got on its own when the list did not show it (created since, or gone).</summary>
+    private async Task<VirtualMachineInstanceMigration?> VmimAsync(string side, string name, CancellationToken cancellationToken) =>
+        _view.Find(side, name) ?? await GetOrNullAsync<VirtualMachineInstanceMigration>(side == SourceSide ? _sides.Source : _sides.Target,
+            side == SourceSide ? _evacuation.SourceNamespace : _evacuation.TargetNamespace, name, cancellationToken);
 
     private static async Task<T?> GetOrNullAsync<T>(KubernetesClient client, string ns, string name, CancellationToken cancellationToken)
         where T : KubernetesObject, IKubernetesResource<T>

@@ -1,5 +1,4 @@
 using DrainOrchestrator.Engine.Workflow;
-using DrainOrchestrator.Kubernetes.Client;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Evacuations;
@@ -12,8 +11,10 @@ namespace DrainOrchestrator.Engine.Evacuate;
 /// <summary>
 /// Runs one recorded evacuation to its end, durably: owned through its lease (epoch fencing on every write), each
 /// create journaled as intended before the API call and as created or adopted after it, names deterministic, and on
-/// resume the journal is reconciled with what both clusters show. Each pass reads both sides, follows the moving VMs
-/// one step further and starts planned VMs while the cluster limits allow (<see cref="EvacuationSlots"/>).
+/// resume the journal is reconciled with what both clusters show. Each pass follows the moving VMs one step further
+/// and starts planned VMs while the cluster limits allow (<see cref="EvacuationSlots"/>), reading only what it needs
+/// (<see cref="EvacuationPassView"/>). An operator's cancel (the state <c>cancelling</c>) is read on every pass and
+/// honoured as <see cref="CancelStepAsync"/> documents.
 /// </summary>
 public sealed partial class EvacuationRunner
 {
@@ -28,6 +29,8 @@ public sealed partial class EvacuationRunner
     private List<EvacuationJournalEntry> _journal = [];
     private EvacuationRecord _evacuation = null!;
     private OwnershipLease _lease = null!;
+    private EvacuationPassView _view = EvacuationPassView.Empty;
+    private bool _cancelling;
 
     /// <summary>A runner on <paramref name="dataSource"/> and the two sides; <paramref name="options"/> gives only the poll interval here (the policy is the stored one).</summary>
     public EvacuationRunner(NpgsqlDataSource dataSource, EvacuationSides sides, DrainEngineOptions engine, EvacuationOptions options,
@@ -44,18 +47,18 @@ public sealed partial class EvacuationRunner
     {
         var evacuation = await _store.GetAsync(id, cancellationToken)
             ?? throw new InvalidOperationException($"Evacuation {id} does not exist.");
-        if (evacuation.State != EvacuationState.Running)
+        if (!evacuation.State.IsUnfinished())
         {
             return new EvacuationResult(evacuation, await _store.VmsAsync(id, cancellationToken));
         }
 
         await using var lease = await OwnershipLease.AcquireAsync(new LeaseStore(_dataSource), evacuation.LeaseName, _engine, _time, _logger,
-            async ct => (await _store.GetAsync(id, ct))?.State == EvacuationState.Running, cancellationToken);
+            async ct => (await _store.GetAsync(id, ct))?.State.IsUnfinished() == true, cancellationToken);
         _lease = lease;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = linked.Token;
         _evacuation = (await _store.GetAsync(id, token))!;
-        if (_evacuation.State == EvacuationState.Running)
+        if (_evacuation.State.IsUnfinished())
         {
             await _store.AppendAsync(lease.Current, id, new EvacuationAppend(EvacuationJournalKinds.Owned, Detail: _engine.Holder), _time.GetUtcNow(), token);
             EvacuationLog.Owned(_logger, id, lease.Current.Epoch);
@@ -77,12 +80,17 @@ public sealed partial class EvacuationRunner
             try
             {
                 vms = await _store.VmsAsync(_evacuation.Id, cancellationToken);
-                foreach (var vm in vms.Where(v => v.State is EvacuationVmState.Succeeded or EvacuationVmState.Failed && reported.Add(v.VmName)))
+                if (!_cancelling && (await _store.GetAsync(_evacuation.Id, cancellationToken))?.State == EvacuationState.Cancelling)
+                {
+                    vms = await CancelSeenAsync(vms, cancellationToken);
+                }
+
+                foreach (var vm in vms.Where(v => v.State.IsFinal() && reported.Add(v.VmName)))
                 {
                     progress?.Report(vm);
                 }
 
-                if (vms.All(v => v.State is EvacuationVmState.Succeeded or EvacuationVmState.Failed))
+                if (vms.All(v => v.State.IsFinal()))
                 {
                     await FinishAsync(vms, cancellationToken);
                     return;
@@ -105,36 +113,33 @@ public sealed partial class EvacuationRunner
 
     private async Task FinishAsync(IReadOnlyList<EvacuationVmRecord> vms, CancellationToken cancellationToken)
     {
-        var failed = vms.Where(v => v.State == EvacuationVmState.Failed).ToList();
-        var state = failed.Count == 0 ? EvacuationState.Succeeded : EvacuationState.Failed;
-        var error = failed.Count == 0
-            ? null
-            : $"{failed.Count} of {vms.Count} VM(s) could not be moved and keep running in {_evacuation.SourceNamespace}: "
-                + string.Join("; ", failed.Select(f => $"{f.VmName}: {f.Failure}"));
+        var (state, error) = _cancelling ? (EvacuationState.Cancelled, EvacuationOutcome.CancelledSummary(vms, _evacuation.SourceNamespace))
+            : EvacuationOutcome.Of(vms, _evacuation.SourceNamespace);
         await _store.FinishAsync(_lease.Current, _evacuation.Id, state, error, _time.GetUtcNow(), cancellationToken);
         EvacuationLog.Finished(_logger, _evacuation.Id, state.ToDatabase());
     }
 
     private async Task PassAsync(IReadOnlyList<EvacuationVmRecord> vms, CancellationToken cancellationToken)
     {
-        var sourceKubeVirt = await _sides.Source.KubeVirtAsync(cancellationToken);
-        var targetKubeVirt = _sides.SameCluster ? sourceKubeVirt : await _sides.Target.KubeVirtAsync(cancellationToken);
-        var sourceVmims = (await _sides.Source.ListAllAsync<VirtualMachineInstanceMigration>(null, null, cancellationToken)).Items;
-        var targetVmims = _sides.SameCluster ? [] : (await _sides.Target.ListAllAsync<VirtualMachineInstanceMigration>(null, null, cancellationToken)).Items;
-        var sourceVmis = (await _sides.Source.ListAllAsync<VirtualMachineInstance>(null, null, cancellationToken)).Items;
-        var nodes = sourceVmis.Where(v => v.Status?.NodeName is not null)
-            .ToDictionary(v => (v.Metadata.Namespace!, v.Metadata.Name!), v => v.Status!.NodeName!);
         var moving = vms.Where(v => v.State == EvacuationVmState.Moving).ToList();
-        var slots = EvacuationSlots.Of(_sides, _evacuation.Id, sourceKubeVirt, targetKubeVirt, sourceVmims, targetVmims, nodes,
-            moving.Select(v => v.SourceNode));
+        var planned = _cancelling ? [] : vms.Where(v => v.State == EvacuationVmState.Planned).ToList();
+        var (view, slots) = await EvacuationPassView.ReadAsync(_sides, _evacuation, moving, planned.Count > 0, cancellationToken);
+        _view = view;
         foreach (var vm in moving)
         {
-            await StepAsync(vm, cancellationToken);
+            await (_cancelling ? CancelStepAsync(vm, cancellationToken) : StepAsync(vm, cancellationToken));
         }
 
-        foreach (var vm in vms.Where(v => v.State == EvacuationVmState.Planned))
+        if (slots is null)
         {
-            var node = nodes.GetValueOrDefault((_evacuation.SourceNamespace, vm.VmName));
+            return;
+        }
+
+        foreach (var vm in planned)
+        {
+            // Only the VM about to start is read: its node decides the outbound slot.
+            var vmi = await GetOrNullAsync<VirtualMachineInstance>(_sides.Source, _evacuation.SourceNamespace, vm.VmName, cancellationToken);
+            var node = vmi?.Status?.NodeName;
             if (!slots.TryTake(node))
             {
                 break;

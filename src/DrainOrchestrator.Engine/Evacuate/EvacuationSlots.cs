@@ -60,6 +60,15 @@ internal sealed class EvacuationSlots
             sourceForeign.Count + (sameCluster ? 2 * moving : moving), targetForeign + (sameCluster ? 0 : moving), byNode);
     }
 
+    /// <summary>
+    /// Whether the evacuation's own <paramref name="moving"/> pairs leave room for one more under the limits (foreign
+    /// VMIMs not counted): when they do not, a pass need not list the clusters' VMIMs to know nothing starts.
+    /// </summary>
+    public static bool RoomForAnother(bool sameCluster, KubeVirt? sourceKubeVirt, KubeVirt? targetKubeVirt, int moving) =>
+        sameCluster
+            ? 2 * (moving + 1) <= Limit(sourceKubeVirt)
+            : moving + 1 <= Limit(sourceKubeVirt) && moving + 1 <= Limit(targetKubeVirt);
+
     /// <summary>Takes the slots of one more pair from <paramref name="sourceNode"/> when they are free; false otherwise.</summary>
     public bool TryTake(string? sourceNode)
     {

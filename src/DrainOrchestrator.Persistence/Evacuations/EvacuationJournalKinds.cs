@@ -12,6 +12,18 @@ public static class EvacuationJournalKinds
     /// <summary>The evacuation finished.</summary>
     public const string Finished = "evacuation.finished";
 
+    /// <summary>An operator cancelled the evacuation; detail names who.</summary>
+    public const string CancelRequested = "evacuation.cancel_requested";
+
+    /// <summary>The owner saw the cancel; detail says how many VMs were moving and how many were left alone.</summary>
+    public const string CancelSeen = "evacuation.cancel_seen";
+
+    /// <summary>A move not yet handed off was aborted for the cancel (both VMIMs deleted); detail gives both phases.</summary>
+    public const string AbortRequested = "evacuation.abort_requested";
+
+    /// <summary>A VM was not moved because the evacuation was cancelled; detail says why.</summary>
+    public const string VmCancelled = "evacuation.vm_cancelled";
+
     /// <summary>A VM's attempt began (a new migrationID).</summary>
     public const string AttemptStarted = "evacuation.attempt_started";
 

@@ -73,7 +73,7 @@ public sealed partial class EvacuationStore
             {Fence},
             changed AS (
                 UPDATE evacuations SET state = @ev_state, error = @ev_error, finished_at = @now
-                  FROM fence WHERE id = @id AND state = 'running'
+                  FROM fence WHERE id = @id AND state IN ('running', 'cancelling')
                 RETURNING 1),
             {Append}
             SELECT count(*) FROM appended

@@ -4,7 +4,7 @@ using Npgsql;
 namespace DrainOrchestrator.Persistence.Evacuations;
 
 /// <summary>
-/// Evacuations in PostgreSQL (migrations-sql/0017): the instance row, its VMs and its append-only journal. Reads are
+/// Evacuations in PostgreSQL (migrations-sql/0017, cancel 0018): the instance row, its VMs and its append-only journal. Reads are
 /// plain; the writes an owner makes are fenced by its lease (the lease check runs inside the write's own statement).
 /// </summary>
 public sealed partial class EvacuationStore(NpgsqlDataSource dataSource)
@@ -24,8 +24,8 @@ public sealed partial class EvacuationStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>
-    /// Records <paramref name="evacuation"/> with its plan, or returns the unfinished evacuation of the same source
-    /// namespace when there is one (<c>Attached</c> true): running the same command again resumes it.
+    /// Records <paramref name="evacuation"/> with its plan, or returns the unfinished (running or cancelling) evacuation of
+    /// the same source namespace when there is one (<c>Attached</c> true): running the same command again resumes it.
     /// </summary>
     public async Task<(EvacuationRecord Record, bool Attached)> CreateOrAttachAsync(NewEvacuation evacuation, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed partial class EvacuationStore(NpgsqlDataSource dataSource)
             new { key = "evacuation:" + evacuation.SourceCluster + "/" + evacuation.SourceNamespace }, transaction,
             cancellationToken: cancellationToken));
         var running = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM evacuations WHERE source_cluster = @SourceCluster AND source_namespace = @SourceNamespace AND state = 'running'",
+            $"SELECT {Columns} FROM evacuations WHERE source_cluster = @SourceCluster AND source_namespace = @SourceNamespace AND state IN ('running', 'cancelling')",
             evacuation, transaction, cancellationToken: cancellationToken));
         if (running is not null)
         {

@@ -14,4 +14,7 @@ public enum EvacuationVmState
 
     /// <summary>Every attempt failed; it keeps running in the source.</summary>
     Failed,
+
+    /// <summary>Not moved because the evacuation was cancelled (not started, or aborted before the hand-off); it keeps running in the source.</summary>
+    Cancelled,
 }

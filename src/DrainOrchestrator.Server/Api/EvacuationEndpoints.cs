@@ -14,7 +14,7 @@ namespace DrainOrchestrator.Server.Api;
 
 /// <summary>
 /// Evacuations (issue 15): VMs moved to another namespace of the server's cluster by decentralized live migration,
-/// run as a Hangfire job on any replica; status, list and the JSON report.
+/// run as a Hangfire job on any replica; cancel, status, list and the JSON report.
 /// </summary>
 internal static class EvacuationEndpoints
 {
@@ -30,6 +30,11 @@ internal static class EvacuationEndpoints
             .WithSummary("Validate, preflight (both sides) and record an evacuation of VMs to another namespace of the server's cluster, and "
                 + "queue it as a job; an unfinished evacuation of the same source namespace is returned (200) instead of a second one")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        evacuations.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(ApiPolicies.Operate).WithName("cancelEvacuation")
+            .Produces<EvacuationCancelOutcome>()
+            .WithSummary("Cancel the evacuation; journaled with the caller. The process that owns it leaves VMs not started alone, aborts moves "
+                + "not yet handed off (both VMIMs deleted), lets moves past the hand-off finish, and ends it cancelled")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         evacuations.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.Read).WithName("listEvacuations")
             .Produces<IReadOnlyList<EvacuationView>>()
             .WithSummary("Evacuations, newest first, with their VMs");
@@ -70,6 +75,17 @@ internal static class EvacuationEndpoints
         ServerLog.EvacuationCreated(logger, id, spec.SourceNamespace, spec.TargetNamespace, who);
         jobs.Enqueue(id);
         return TypedResults.Accepted(location, started.Evacuation);
+    }
+
+    private static async Task<IResult> CancelAsync(string id, HttpContext http, EvacuationApplication app, ILogger<EvacuationJobs> logger,
+        CancellationToken ct)
+    {
+        var guid = ParseId(id);
+        var caller = new Caller(AuthExtensions.CallerName(http.User), "api");
+        var who = caller.ToString();
+        var outcome = await app.CancelAsync(guid, caller, ct);
+        ServerLog.EvacuationCancelRequested(logger, guid, who, outcome.Message);
+        return outcome.Accepted ? TypedResults.Ok(outcome) : ApiProblems.Conflict(outcome.Message, outcome.Evacuation, "The evacuation has ended");
     }
 
     private static async Task<IResult> ListAsync(EvacuationApplication app, CancellationToken ct) => TypedResults.Ok(await app.ListAsync(ct));

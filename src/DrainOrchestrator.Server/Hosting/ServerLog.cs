@@ -103,4 +103,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5049, Level = LogLevel.Information, Message = "Evacuation {EvacuationId} stopped for shutdown; another replica resumes it")]
     public static partial void EvacuationJobStopped(ILogger logger, Guid evacuationId);
+
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information, Message = "Evacuation {EvacuationId} cancel through the API by {Caller}: {Outcome}")]
+    public static partial void EvacuationCancelRequested(ILogger logger, Guid evacuationId, string caller, string outcome);
 }

@@ -39,7 +39,7 @@ public sealed class EvacuationJob
             return;
         }
 
-        if (evacuation.State != "running")
+        if (evacuation.State is not ("running" or "cancelling"))
         {
             var reason = $"the evacuation has ended ({evacuation.State})";
             ServerLog.EvacuationJobSkipped(_logger, evacuationId, reason);

@@ -52,7 +52,9 @@ public sealed class EvacuationApiTests(PostgresDatabaseFixture database, ITestOu
 
         log.WriteLine(evacuation.ToJsonString());
         Assert.True(evacuation["state"]!.GetValue<string>() == "succeeded", evacuation.ToJsonString() + "\n" + server.Output);
-        EvacuationSim.AssertMovedOnce(await sim.GroundTruthDocumentAsync(), 10);
+        var truth = await sim.GroundTruthDocumentAsync();
+        EvacuationSim.AssertMovedOnce(truth, 10);
+        log.WriteLine(EvacuationSim.RequestsPerVm(truth, 10));
         var listed = JsonNode.Parse(await viewer.GetStringAsync("/api/v1/evacuations"))!.AsArray();
         Assert.Contains(listed, e => e!["id"]!.GetValue<string>() == evacuation["id"]!.GetValue<string>());
 

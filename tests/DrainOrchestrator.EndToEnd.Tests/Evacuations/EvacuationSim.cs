@@ -44,4 +44,14 @@ internal static class EvacuationSim
         Assert.Empty(truth["vmiLosses"]!.AsArray());
         Assert.Empty(truth["limitViolations"]!.AsArray());
     }
+
+    /// <summary>The simulator's API request count per moved VM, total and by verb and resource (how the evacuation's passes scale).</summary>
+    public static string RequestsPerVm(JsonObject truth, int vms)
+    {
+        var requests = truth["requests"]!;
+        var total = requests["total"]!.GetValue<long>();
+        var byKind = requests["requests"]!.AsArray().Select(r => $"{r!["verb"]!.GetValue<string>()} {r["resource"]!.GetValue<string>()}"
+            + $"{(r["subresource"]!.GetValue<string>() is { Length: > 0 } sub ? "/" + sub : "")}={r["count"]!.GetValue<long>()}");
+        return $"API requests: {total} in all, {(double)total / vms:F1} per VM ({string.Join(", ", byKind)})";
+    }
 }
