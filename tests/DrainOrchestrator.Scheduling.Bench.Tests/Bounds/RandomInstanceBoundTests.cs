@@ -123,7 +123,7 @@ public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
         int[] dirtyMi = capped ? [1, 30, 300] : [1, 30, 300, 900];
         var step = SimulationOptions.DefaultStep.TotalSeconds;
         var slack = 0.0;
-                yaml.AppendLine("vms:");
+        yaml.AppendLine("vms:");
         var guests = random.Next(3, 7);
         for (var g = 1; g <= guests; g++)
         {
