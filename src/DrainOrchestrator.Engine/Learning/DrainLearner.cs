@@ -25,6 +25,7 @@ internal sealed class DrainLearner
     private readonly string _drain;
     private readonly bool _enabled;
     private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
+    private Dictionary<string, PlannedVmi> _current;
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
     private readonly SiblingWaits _siblings;
@@ -51,7 +52,16 @@ internal sealed class DrainLearner
         }
 
         _siblings = new SiblingWaits(_items.Values);
+        _current = _items;
     }
+
+    /// <summary>
+    /// For a pre-copy start of <paramref name="uid"/>, the transfer time after which it should switch to post-copy
+    /// (<see cref="PreCopyGuard"/>), from the latest revised plan; null when it is not guarded, or when a sibling of its
+    /// kind already ended a transfer (the plan has learned from it: it converged, or its siblings start in post-copy).
+    /// </summary>
+    public TimeSpan? PreCopyGuardOf(string uid) =>
+        _enabled && _current.TryGetValue(uid, out var item) && !_siblings.IsKnown(uid) ? PreCopyGuard.SwitchAfter(item, _policy) : null;
 
     /// <summary>
     /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
@@ -181,6 +191,14 @@ internal sealed class DrainLearner
         var adjusted = Adjusted(snapshot);
         _revised = PlanRevision.Revise(_plan, adjusted, _policy, _history.WithDirtyRates(rates),
             _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal));
+        _current = new Dictionary<string, PlannedVmi>(_items.Count, StringComparer.Ordinal);
+        foreach (var item in _revised.Items)
+        {
+            if (item.Disposition == PlanDisposition.Migrate)
+            {
+                _current[item.Vmi.Uid] = item;
+            }
+        }
         LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
     }
 
