@@ -15,7 +15,7 @@ namespace DrainOrchestrator.Core.Planning;
 public static class PreCopyGuard
 {
     /// <summary>How many times its predicted transfer a guarded pre-copy may run before it switches to post-copy.</summary>
-    public const double Factor = 2;
+    public const double Factor = 1.5;
 
     /// <summary>Added to the guarded time, so a short transfer is not switched over for a few seconds of hand-off.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
