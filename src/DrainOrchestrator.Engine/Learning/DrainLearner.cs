@@ -118,6 +118,14 @@ internal sealed class DrainLearner
             }
 
             var ending = EndingOf(record);
+            var postCopy = record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal);
+            if (!record.PostCopy && postCopy && ending == TransferEnding.Succeeded)
+            {
+                // A pre-copy attempt that switched to post-copy (a guarded one, PreCopyGuard, or under a policy of the
+                // operator's that allows post-copy): it did not converge within its budget, at the bandwidth it got.
+                (ending, postCopy) = (TransferEnding.DidNotConverge, false);
+            }
+
             if (ending != TransferEnding.Failed)
             {
                 _siblings.Known(record.VmiUid);
@@ -125,8 +133,7 @@ internal sealed class DrainLearner
 
             if (record is { StartedAt: { } start, FinishedAt: { } end, TargetNode: { } target } && end > start)
             {
-                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending,
-                    record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal)));
+                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending, postCopy));
             }
         }
     }
