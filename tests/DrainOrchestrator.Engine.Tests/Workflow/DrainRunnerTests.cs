@@ -1,5 +1,5 @@
-using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
