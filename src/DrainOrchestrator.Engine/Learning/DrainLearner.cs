@@ -25,6 +25,7 @@ internal sealed class DrainLearner
     private readonly string _drain;
     private readonly bool _enabled;
     private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
+    private Dictionary<string, PlannedVmi> _current;
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
     private readonly SiblingWaits _siblings;
@@ -54,10 +55,19 @@ internal sealed class DrainLearner
 
         _siblings = new SiblingWaits(_items.Values);
         _startups = new StartupObservations(policy, plan, logger, drain);
+        _current = _items;
     }
 
     /// <summary>The policy the scheduler should decide with: its target start-up the one the current plan assumes.</summary>
     public DrainPolicy Policy => _startups.PolicyFor(_revised);
+
+    /// <summary>
+    /// For a pre-copy start of <paramref name="uid"/>, the transfer time after which it should switch to post-copy
+    /// (<see cref="PreCopyGuard"/>), from the latest revised plan; null when it is not guarded, or when a sibling of its
+    /// kind already ended a transfer (the plan has learned from it: it converged, or its siblings start in post-copy).
+    /// </summary>
+    public TimeSpan? PreCopyGuardOf(string uid) =>
+        _enabled && _current.TryGetValue(uid, out var item) && !_siblings.IsKnown(uid) ? PreCopyGuard.SwitchAfter(item, _policy) : null;
 
     /// <summary>
     /// The snapshot and plan the scheduler should decide from this pass, and the guests that wait for a sibling
@@ -115,6 +125,14 @@ internal sealed class DrainLearner
             }
 
             var ending = EndingOf(record);
+            var postCopy = record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal);
+            if (!record.PostCopy && postCopy && ending == TransferEnding.Succeeded)
+            {
+                // A pre-copy attempt that switched to post-copy (a guarded one, PreCopyGuard, or under a policy of the
+                // operator's that allows post-copy): it did not converge within its budget, at the bandwidth it got.
+                (ending, postCopy) = (TransferEnding.DidNotConverge, false);
+            }
+
             if (ending != TransferEnding.Failed)
             {
                 _siblings.Known(record.VmiUid);
@@ -122,8 +140,7 @@ internal sealed class DrainLearner
 
             if (record is { StartedAt: { } start, FinishedAt: { } end, TargetNode: { } target } && end > start)
             {
-                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending,
-                    record.PostCopy || string.Equals(record.Mode, "PostCopy", StringComparison.Ordinal)));
+                _evidence.Finished(Transfer(item, record.SourceNode, target, start, end, ending, postCopy));
             }
         }
     }
@@ -193,6 +210,14 @@ internal sealed class DrainLearner
             TargetStartup = policy.CostModel.TargetStartup,
             TargetStartupSource = startupSource,
         };
+        _current = new Dictionary<string, PlannedVmi>(_items.Count, StringComparer.Ordinal);
+        foreach (var item in _revised.Items)
+        {
+            if (item.Disposition == PlanDisposition.Migrate)
+            {
+                _current[item.Vmi.Uid] = item;
+            }
+        }
         LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Engine.Learning;
 
-/// <summary>Log events of the learned inputs (3145–3147, 3170–3174).</summary>
+/// <summary>Log events of the learned inputs (3145–3147, 3170–3176).</summary>
 internal static partial class LearningLog
 {
     [LoggerMessage(3145, LogLevel.Information, "Read {Series} dirty-rate series from Prometheus at {Url}; {Matched} name VMIs of the cluster")]
@@ -17,4 +17,12 @@ internal static partial class LearningLog
     [LoggerMessage(3170, LogLevel.Information,
         "Drain {Drain} planned its remaining migrations again with what it learned: {Nics} NIC floors, {DirtyRates} dirty rates ({BySibling} from a sibling)")]
     public static partial void Replanned(ILogger logger, string drain, int nics, int dirtyRates, int bySibling);
+
+    [LoggerMessage(3175, LogLevel.Debug,
+        "Attempt {Vmim} of {Vmi} runs its pre-copy under the owned policy {Policy}: it switches to post-copy after {PerGiB}s per GB of transfer unless it converged first")]
+    public static partial void Guarded(ILogger logger, string vmim, string vmi, string policy, double perGiB);
+
+    [LoggerMessage(3176, LogLevel.Warning,
+        "Attempt {Vmim} of {Vmi} runs as a plain pre-copy: its guard policy could not be made ({Problem}); a guest that does not converge fails at the progress timeout and is retried")]
+    public static partial void GuardNotSet(ILogger logger, string vmim, string vmi, string problem);
 }

@@ -45,6 +45,9 @@ internal sealed class SiblingWaits
     /// <summary>A guest of this kind ended a transfer that tells its dirty rate.</summary>
     public void Known(string uid) => _known.Add(_kindOf[uid]);
 
+    /// <summary>Whether a guest of this planned guest's kind ended a transfer that tells its dirty rate.</summary>
+    public bool IsKnown(string uid) => _kindOf.TryGetValue(uid, out var kind) && _known.Contains(kind);
+
     /// <summary>
     /// The guests that wait now, given the migrations in flight (uid and source); the same set instance each call, valid
     /// until the next.

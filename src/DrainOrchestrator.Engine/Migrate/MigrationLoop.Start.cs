@@ -73,9 +73,11 @@ internal sealed partial class MigrationLoop
             PostCopy = action.PostCopy,
         };
         var now = context.Time.GetUtcNow();
+        var guard = GuardDesign(action, snapshot);
+        JournalEvent[] events = guard is null ? [intended] : [intended, new PostCopyPolicyIntended(vmi.QualifiedName, guard.Policy!.Name)];
         var written = await context.Writer.WriteIfAsync(
             async t => await StateUnchangedAsync(t, cancellationToken) && await _budget.TryReserveAsync(t, action, wanted, cancellationToken),
-            [intended], null,
+            events, null,
             [AttemptStore.IntendChange(attempt, now), WaveStore.StartChange(context.Id, attempt.WaveNumber, now), _budget.GrantChange(action, wanted)],
             cancellationToken);
         if (written is null)
@@ -94,6 +96,11 @@ internal sealed partial class MigrationLoop
         {
             await RecordFailureAsync(action.Name, unprepared.Kind, unprepared.Reason, cancellationToken);
             return SlotRefusal.None;
+        }
+
+        if (guard is not null)
+        {
+            await GuardAsync(action, guard, cancellationToken);
         }
 
         if (action.Attempt > 1 && await FindOtherMigrationAsync(action, cancellationToken) is { } other)
@@ -277,12 +284,12 @@ internal sealed partial class MigrationLoop
         return null;
     }
 
-    // Once a post-copy attempt is over, its marker label and policy go, unless a later post-copy attempt of the same
-    // VMI (they share the policy) is still running.
+    // Once a post-copy (or guarded, MigrationLoop.Guard.cs) attempt is over, its marker label and policy go, unless a
+    // later such attempt of the same VMI (they share the policy) is still running.
     private async Task CleanUpPostCopyAsync(IReadOnlyList<AttemptRecord> records, CancellationToken cancellationToken)
     {
-        var stillNeeded = records.Where(r => r.PostCopy && !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
-        foreach (var record in records.Where(r => r.PostCopy && r.IsFinal && !_cleaned.Contains(r.VmimName) && !stillNeeded.Contains(r.VmiUid)))
+        var stillNeeded = records.Where(r => UsesOwnedPolicy(r) && !r.IsFinal).Select(r => r.VmiUid).ToHashSet(StringComparer.Ordinal);
+        foreach (var record in records.Where(r => UsesOwnedPolicy(r) && r.IsFinal && !_cleaned.Contains(r.VmimName) && !stillNeeded.Contains(r.VmiUid)))
         {
             await PostCopyCleanup.RemoveAsync(context, record, cancellationToken);
             _cleaned.Add(record.VmimName);

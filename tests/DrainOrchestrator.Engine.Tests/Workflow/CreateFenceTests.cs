@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Persistence.Attempts;
@@ -169,6 +170,7 @@ public sealed class CreateFenceTests(PostgresDatabaseFixture database) : IClassF
         // The informer has not shown someone else's migration of hot (virt-api, admitting on its own cache, let it in).
         var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3")
             .AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" })
+            .AnnotateVmi("hot", HintAnnotations.DirtyRate, "1Mi") // known (wrongly low): not guarded, so its pre-copy fails
             .AddForeignMigration("evacuation-hot", "hot");
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -52,7 +53,9 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
     [Fact]
     public async Task RunAsync_NonConvergingVm_RetriedWithPostCopyAndCleanedUp()
     {
-        var cluster = Cluster(1).AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" });
+        // A known (wrongly low) dirty rate: the first attempt is a plain pre-copy, not guarded.
+        var cluster = Cluster(1).AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" })
+            .AnnotateVmi("hot", HintAnnotations.DirtyRate, "1Mi");
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
 
@@ -64,6 +67,27 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
         Assert.Equal(2, hot.Count);
         Assert.Equal((AttemptOutcome.Failed, "DidNotConverge"), (hot[0].Outcome, hot[0].FailureClass));
         Assert.Equal((AttemptOutcome.Succeeded, "PostCopy", true), (hot[1].Outcome, hot[1].Mode, hot[1].PostCopy));
+        Assert.Empty(cluster.Policies);
+        Assert.DoesNotContain(cluster.Current.Vmis.Single(v => v.Metadata.Name == "hot").Metadata.Labels!.Keys,
+            k => k.Contains("post-copy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_NonConvergingVmOfUnknownRate_GuardedPreCopyEndsInPostCopyAtOnceAndCleanedUp()
+    {
+        var cluster = Cluster(1).AddVmi("hot", "w1", labels: new() { [FakeCluster.NonConvergingLabel] = "yes" });
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+
+        var result = await harness.RunAsync(id);
+
+        Assert.True(result.Succeeded, result.Reason);
+        var hot = Assert.Single(await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None),
+            a => a.VmiName == "hot");
+        // A pre-copy attempt in its record, which ended in post-copy under the drain's own policy: no failure first.
+        Assert.Equal((AttemptOutcome.Succeeded, "PostCopy", false), (hot.Outcome, hot.Mode, hot.PostCopy));
+        var intended = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<PostCopyPolicyIntended>(id, CancellationToken.None);
+        Assert.Contains(intended, e => e.Vmi == "vms/hot");
         Assert.Empty(cluster.Policies);
         Assert.DoesNotContain(cluster.Current.Vmis.Single(v => v.Metadata.Name == "hot").Metadata.Labels!.Keys,
             k => k.Contains("post-copy", StringComparison.Ordinal));

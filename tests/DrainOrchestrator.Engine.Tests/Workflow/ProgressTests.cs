@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -11,7 +12,8 @@ public sealed class ProgressTests(PostgresDatabaseFixture database) : IClassFixt
     private static FakeCluster Cluster(Dictionary<string, string> hotLabels) => new FakeCluster()
         .AddNode("w1").AddNode("w2").AddNode("w3")
         .AddVmi("a0", "w1").AddVmi("a1", "w1")
-        .AddVmi("hot", "w1", labels: hotLabels);
+        .AddVmi("hot", "w1", labels: hotLabels)
+        .AnnotateVmi("hot", HintAnnotations.DirtyRate, "1Mi"); // known (wrongly low): not guarded, so its pre-copy fails
 
     [Fact]
     public async Task RunAsync_FailedAttemptRetried_ShownAsRetryingThenMovedNeverGivenUp()
