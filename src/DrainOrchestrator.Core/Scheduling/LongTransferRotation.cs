@@ -15,6 +15,10 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// and W_long that of the long ones, about C · W_long / W sources must be in a long transfer at any time, or the last
 /// long migrations end after everything else (a lone long tail).
 /// </summary>
+/// <remarks>
+/// Only when every candidate's bandwidth is known (annotated or observed): under the cost model's assumed NIC the split
+/// into long and short transfers is a guess, and the bench's blind runs (no hints) were worse with it in some seeds.
+/// </remarks>
 internal sealed class LongTransferRotation
 {
     private readonly NicTimeline _nics;
@@ -57,6 +61,11 @@ internal sealed class LongTransferRotation
             work += Math.Max(0, (nics.FreeAt(name) - nics.Now).TotalSeconds);
             foreach (var item in candidates)
             {
+                if (items[item].BandwidthSource == InputSource.Default)
+                {
+                    return null;
+                }
+
                 var transfer = TransferSeconds(nics, name, items[item]);
                 work += startup + transfer;
                 if (transfer > startup)

@@ -52,13 +52,24 @@ public sealed class LongTransferRotationTests
         Assert.Equal(3, starts.Count(s => s.Vmi.MemoryBytes == 16 * Make.GiB));
     }
 
-    private static ClusterSnapshot Cluster(int longPerSource, int shortPerSource)
+    [Fact]
+    public void Decide_NicBandwidthsOnlyAssumed_EverySourceStartsItsLongestFirst()
+    {
+        // Without a known NIC (no annotation, nothing observed) long and short transfers are only guessed: no rotation.
+        var state = State(Cluster(longPerSource: 1, shortPerSource: 10, nic: null), ["s1", "s2", "s3"], Policy);
+
+        var starts = DrainScheduler.Decide(state, T0).Actions.OfType<StartMigration>().ToList();
+
+        Assert.Equal(3, starts.Count(s => s.Vmi.MemoryBytes == 16 * Make.GiB));
+    }
+
+    private static ClusterSnapshot Cluster(int longPerSource, int shortPerSource, long? nic = Nic)
     {
         var nodes = new List<NodeSnapshot>();
         var vmis = new List<VmiSnapshot>();
         foreach (var source in new[] { "s1", "s2", "s3" })
         {
-            nodes.Add(Make.Node(source, memoryGiB: 256, nic: Nic));
+            nodes.Add(Make.Node(source, memoryGiB: 256, nic: nic));
             for (var i = 0; i < longPerSource; i++)
             {
                 vmis.Add(Make.Vmi($"{source}-long-{i}", source, memoryGiB: 16, dirtyRate: 0));
@@ -72,7 +83,7 @@ public sealed class LongTransferRotationTests
 
         for (var i = 0; i < 6; i++)
         {
-            nodes.Add(Make.Node($"r{i}", memoryGiB: 256, nic: Nic));
+            nodes.Add(Make.Node($"r{i}", memoryGiB: 256, nic: nic));
         }
 
         return Make.Cluster(nodes, vmis);
