@@ -57,6 +57,7 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
                 }
             }
 
+            var rotation = Rotation(queues, nics);
             while (counters.Cluster < policy.MaxParallelMigrations)
             {
                 int chosen;
@@ -64,7 +65,7 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
                 if (NextReady(queues, nics) is { } ready)
                 {
                     source = ready;
-                    chosen = queues.Take(source, plan.Items);
+                    chosen = Pick(queues, source, rotation);
                 }
                 else if (NextFiller(queues, nics) is { } filler)
                 {
@@ -94,6 +95,40 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         }
 
         return started;
+    }
+
+    private LongTransferRotation? Rotation(SourceQueues queues, NicTimeline nics)
+    {
+        var sources = new List<(string, IEnumerable<int>)>(queues.Active.Count);
+        foreach (var source in queues.Active)
+        {
+            sources.Add((plan.DrainedNames[source], queues.Items(source)));
+        }
+
+        return LongTransferRotation.For(nics, sources, plan.Items, policy.MaxParallelMigrations, policy.MaxOutboundPerNode);
+    }
+
+    // The source's longest candidate, unless it would put the source into a long transfer while enough others are in
+    // one (LongTransferRotation): then its longest candidate that does not, if any.
+    private int Pick(SourceQueues queues, int source, LongTransferRotation? rotation)
+    {
+        var name = plan.DrainedNames[source];
+        if (rotation is null || !rotation.WouldBeLong(name, plan.Items[queues.Head(source)])
+            || rotation.AllowsLong(name, queues.Active.Select(s => plan.DrainedNames[s])))
+        {
+            return queues.Take(source, plan.Items);
+        }
+
+        foreach (var item in queues.Items(source))
+        {
+            if (!rotation.WouldBeLong(name, plan.Items[item]))
+            {
+                queues.Remove(source, item, plan.Items);
+                return item;
+            }
+        }
+
+        return queues.Take(source, plan.Items);
     }
 
     // The busiest source with a free slot whose NIC is ready; sources that are not ready yet are noted as deferred.
@@ -197,6 +232,9 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         public List<int> Active { get; } = [];
 
         public long Work(int source) => _work[source];
+
+        /// <summary>The first candidate of <paramref name="source"/>, which has one.</summary>
+        public int Head(int source) => _head[source];
 
         public void Append(int source, int item, long ticks)
         {
