@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DrainOrchestrator.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Evacuations;
@@ -17,39 +14,12 @@ public sealed class EvacuationApiTests(PostgresDatabaseFixture database, ITestOu
     [Fact]
     public async Task PostEvacuation_TenVms_RunsAsAJobEachVmOnceInTheTargetAndTheReportComplete()
     {
-        await using var sim = await SimulatorProcess.StartAsync("evacuation.yaml", Speed);
-        await EvacuationSim.SetGateAsync(sim, on: true);
-        var tokens = await ApiTokens.CreateAsync(Path.GetDirectoryName(sim.KubeconfigPath)!);
-        await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
-        using var operatorClient = server.Client(tokens.Operator);
-        using var viewer = server.Client(tokens.Viewer);
-
-        using var post = await operatorClient.PostAsync("/api/v1/evacuations", JsonContent.Create(new
-        {
-            sourceNamespace = EvacuationSim.Source,
-            targetNamespace = EvacuationSim.Target,
-            selector = "app=web",
-            maxAttempts = 3,
-        }));
-        var accepted = await post.Content.ReadAsStringAsync();
-        Assert.True(post.StatusCode == HttpStatusCode.Accepted, accepted);
-        var location = post.Headers.Location!.ToString();
-        Assert.StartsWith("/api/v1/evacuations/", location, StringComparison.Ordinal);
+        await using var rig = await EvacuationServer.StartAsync(database.ConnectionString, Speed);
+        var (sim, server, viewer) = (rig.Sim, rig.Server, rig.Viewer);
+        var location = await rig.StartEvacuationAsync(maxAttempts: 3);
 
         // Poll until the job ends; the deadline only guards a hang.
-        JsonNode evacuation;
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
-        while (true)
-        {
-            evacuation = JsonNode.Parse(await viewer.GetStringAsync(location))!;
-            if (evacuation["state"]!.GetValue<string>() != "running" || TimeProvider.System.GetUtcNow() > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
+        var evacuation = await rig.PollAsync(location, e => e["state"]!.GetValue<string>() != "running", TimeSpan.FromSeconds(90));
         log.WriteLine(evacuation.ToJsonString());
         Assert.True(evacuation["state"]!.GetValue<string>() == "succeeded", evacuation.ToJsonString() + "\n" + server.Output);
         var truth = await sim.GroundTruthDocumentAsync();

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DrainOrchestrator.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DrainOrchestrator.EndToEnd.Tests.Evacuations;
@@ -15,28 +13,20 @@ public sealed class EvacuationCancelTests(PostgresDatabaseFixture database, ITes
 {
     private const double Speed = 25;
 
+    // Only guards a hang.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task PostCancel_WhileVmsMove_EndsCancelledMovedInTargetOthersInSource()
     {
-        await using var sim = await SimulatorProcess.StartAsync("evacuation.yaml", Speed);
-        await EvacuationSim.SetGateAsync(sim, on: true);
-        var tokens = await ApiTokens.CreateAsync(Path.GetDirectoryName(sim.KubeconfigPath)!);
-        await using var server = await ServerProcess.StartAsync(sim.KubeconfigPath, database.ConnectionString, tokens.Path);
-        using var operatorClient = server.Client(tokens.Operator);
-        using var viewer = server.Client(tokens.Viewer);
-        using var post = await operatorClient.PostAsync("/api/v1/evacuations", JsonContent.Create(new
-        {
-            sourceNamespace = EvacuationSim.Source,
-            targetNamespace = EvacuationSim.Target,
-            selector = "app=web",
-        }));
-        Assert.True(post.StatusCode == HttpStatusCode.Accepted, await post.Content.ReadAsStringAsync());
-        var location = post.Headers.Location!.ToString();
+        await using var rig = await EvacuationServer.StartAsync(database.ConnectionString, Speed);
+        var (sim, server, operatorClient, viewer) = (rig.Sim, rig.Server, rig.Operator, rig.Viewer);
+        var location = await rig.StartEvacuationAsync();
 
         // Cancel once one VM has moved while others are in flight (the deadlines only guard hangs): those are aborted
         // before the hand-off or let finish, the VMs not started stay.
-        await PollAsync(viewer, location, e => e["vms"]!.AsArray().Select(v => v!["outcome"]!.GetValue<string>()) is var o
-            && o.Contains("succeeded") && o.Contains("moving"), server);
+        await rig.PollAsync(location, e => e["vms"]!.AsArray().Select(v => v!["outcome"]!.GetValue<string>()) is var o
+            && o.Contains("succeeded") && o.Contains("moving"), Patience);
         using (var refused = await viewer.PostAsync(location + "/cancel", null))
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -49,7 +39,7 @@ public sealed class EvacuationCancelTests(PostgresDatabaseFixture database, ITes
             Assert.True(JsonNode.Parse(body)!["accepted"]!.GetValue<bool>(), body);
         }
 
-        var ended = await PollAsync(viewer, location, e => e["state"]!.GetValue<string>() is not ("running" or "cancelling"), server);
+        var ended = await rig.PollAsync(location, e => e["state"]!.GetValue<string>() is not ("running" or "cancelling"), Patience);
         log.WriteLine(ended.ToJsonString());
         Assert.True(ended["state"]!.GetValue<string>() == "cancelled", ended.ToJsonString() + "\n" + server.Output);
         var outcomes = ended["vms"]!.AsArray().ToDictionary(v => v!["name"]!.GetValue<string>(), v => v!["outcome"]!.GetValue<string>());
@@ -76,21 +66,5 @@ public sealed class EvacuationCancelTests(PostgresDatabaseFixture database, ITes
             && j["detail"]!.GetValue<string>() == "api/otto");
         using var again = await operatorClient.PostAsync(location + "/cancel", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-    }
-
-    private static async Task<JsonNode> PollAsync(HttpClient viewer, string location, Func<JsonNode, bool> done, ServerProcess server)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (true)
-        {
-            var evacuation = JsonNode.Parse(await viewer.GetStringAsync(location))!;
-            if (done(evacuation))
-            {
-                return evacuation;
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"timed out: {evacuation.ToJsonString()}\n{server.Output}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
     }
 }
