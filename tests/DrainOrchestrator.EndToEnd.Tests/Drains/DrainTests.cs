@@ -34,7 +34,7 @@ public sealed class DrainTests(PostgresDatabaseFixture database) : IClassFixture
     }
 
     [Fact]
-    public async Task Drain_GuestThatDoesNotConverge_RetriedWithPostCopyAndReported()
+    public async Task Drain_GuestThatDoesNotConverge_SwitchesToPostCopyInItsFirstAttemptAndReported()
     {
         await using var sim = await SimulatorProcess.StartAsync("forty.yaml", Speed);
 
@@ -45,13 +45,14 @@ public sealed class DrainTests(PostgresDatabaseFixture database) : IClassFixture
 
         Assert.True(code == 0, output);
         var migrations = report["migrations"]!.AsArray();
-        var hot = migrations.Where(m => m!["vmi"]!.GetValue<string>() == "apps/hot-db").ToList();
-        Assert.True(hot.Count >= 2, report.ToJsonString());
-        Assert.Equal("failed", hot[0]!["outcome"]!.GetValue<string>());
-        Assert.False(hot[0]!["postCopy"]!.GetValue<bool>());
-        Assert.Equal("succeeded", hot[^1]!["outcome"]!.GetValue<string>());
-        Assert.Equal("PostCopy", hot[^1]!["mode"]!.GetValue<string>());
-        Assert.True(hot[^1]!["postCopy"]!.GetValue<bool>());
+        // hot-db carries no dirty rate, so its pre-copy is guarded (docs/learned-inputs.md, "Guarded pre-copy"): it runs
+        // under the drain's post-copy policy with a budget of 1.5 times its predicted transfer plus 5 s, and switches to
+        // post-copy within its first attempt instead of stalling to the progress timeout and being retried.
+        var hot = Assert.Single(migrations, m => m!["vmi"]!.GetValue<string>() == "apps/hot-db")!;
+        Assert.Equal("succeeded", hot["outcome"]!.GetValue<string>());
+        Assert.Equal("PostCopy", hot["mode"]!.GetValue<string>());
+        Assert.Equal("PreCopy", hot["predictedMode"]!.GetValue<string>());
+        Assert.False(hot["postCopy"]!.GetValue<bool>());
         Assert.All(migrations, m =>
         {
             Assert.True(m!["wave"]!.GetValue<int>() >= 1);
