@@ -24,7 +24,7 @@ internal sealed class DrainLearner
     private readonly ILogger _logger;
     private readonly string _drain;
     private readonly bool _enabled;
-    private readonly Dictionary<string, PlannedVmi> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlannedVmi> _items;
     private Dictionary<string, PlannedVmi> _current;
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly DrainEvidence _evidence;
@@ -45,14 +45,7 @@ internal sealed class DrainLearner
     {
         (_plan, _policy, _history, _logger, _drain, _enabled, _revised) = (plan, policy, history, logger, drain, enabled, plan);
         _evidence = new DrainEvidence(policy.CostModel.AssumedNicBandwidthBytesPerSecond, AnnotatedNic);
-        foreach (var item in plan.Items)
-        {
-            if (item.Disposition == PlanDisposition.Migrate)
-            {
-                _items[item.Vmi.Uid] = item;
-            }
-        }
-
+        _items = MigratingByUid(plan);
         _siblings = new SiblingWaits(_items.Values);
         _startups = new StartupObservations(policy, plan, logger, drain);
         _current = _items;
@@ -210,15 +203,23 @@ internal sealed class DrainLearner
             TargetStartup = policy.CostModel.TargetStartup,
             TargetStartupSource = startupSource,
         };
-        _current = new Dictionary<string, PlannedVmi>(_items.Count, StringComparer.Ordinal);
-        foreach (var item in _revised.Items)
+        _current = MigratingByUid(_revised);
+        LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
+    }
+
+    // The plan's items that migrate, by VMI uid.
+    private static Dictionary<string, PlannedVmi> MigratingByUid(DrainPlan plan)
+    {
+        var items = new Dictionary<string, PlannedVmi>(StringComparer.Ordinal);
+        foreach (var item in plan.Items)
         {
             if (item.Disposition == PlanDisposition.Migrate)
             {
-                _current[item.Vmi.Uid] = item;
+                items[item.Vmi.Uid] = item;
             }
         }
-        LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
+
+        return items;
     }
 
     // The snapshot with each learned NIC floor on its (unannotated) node; the same instance while nothing changed.
