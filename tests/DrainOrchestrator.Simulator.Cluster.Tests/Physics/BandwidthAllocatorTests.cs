@@ -135,30 +135,13 @@ public sealed class BandwidthAllocatorTests
         }
     }
 
-    private static readonly ClusterController Controller =
-        new(new ModelContext(new ClusterState(), seed: 1, DateTimeOffset.UnixEpoch), SimulationOptions.DefaultStep);
-
     private static NodeState Node(string name, long nic, long migrationNic = 0) =>
         new(name) { NicBandwidth = nic, MigrationNicBandwidth = migrationNic };
 
     private static Transfer Transfer(NodeState source, NodeState target, EffectiveMigrationConfiguration? config = null,
         bool onMigrationNetwork = false)
     {
-        var vm = new VmState { Namespace = "ns", Name = source.Name + "-" + target.Name, Uid = "uid", MemoryBytes = 1 };
-        var job = new MigrationJob
-        {
-            Namespace = "ns",
-            Name = "mig-" + vm.Name,
-            Uid = "job",
-            VmiName = vm.Name,
-            AddedNodeSelector = new Dictionary<string, string>(),
-            CreatedAt = DateTimeOffset.UnixEpoch,
-            Vm = vm,
-            VmiUid = "uid",
-            AdmissionKey = 0,
-            Sequence = 0,
-            Owner = Controller,
-        };
+        var job = TestJobs.Of(source.Name + "-" + target.Name, 1);
         return new Transfer
         {
             Job = job,

@@ -15,9 +15,6 @@ public sealed class TransferPhysicsTests
     private static readonly EffectiveMigrationConfiguration Config = new(
         0, TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(150), false, false, false, TimeSpan.FromSeconds(Downtime));
 
-    private static readonly ClusterController Controller =
-        new(new ModelContext(new ClusterState(), seed: 1, DateTimeOffset.UnixEpoch), SimulationOptions.DefaultStep);
-
     public static TheoryData<double> Steps() => [0.001, 0.01, 0.1, 0.37, 1.0, 2.5];
 
     [Theory]
@@ -123,21 +120,7 @@ public sealed class TransferPhysicsTests
 
     private static Transfer Transfer(double firstPass, double dirty, double processed)
     {
-        var vm = new VmState { Namespace = "ns", Name = "guest", Uid = "uid", MemoryBytes = (long)Memory };
-        var job = new MigrationJob
-        {
-            Namespace = "ns",
-            Name = "mig-guest",
-            Uid = "job",
-            VmiName = vm.Name,
-            AddedNodeSelector = new Dictionary<string, string>(),
-            CreatedAt = DateTimeOffset.UnixEpoch,
-            Vm = vm,
-            VmiUid = "uid",
-            AdmissionKey = 0,
-            Sequence = 0,
-            Owner = Controller,
-        };
+        var job = TestJobs.Of("guest", (long)Memory);
         return new Transfer
         {
             Job = job,
