@@ -4,12 +4,15 @@ import { fill } from './dom.js';
 
 /** Fills the header with the caller and wires the sign-out button; resolves to the caller. */
 export async function startPage() {
-  const who = await me();
-  fill('who', `${who.name} (${who.role})`);
-  document.getElementById('logout').addEventListener('click', async () => {
+  // The button is disabled in the page until this script has wired it, so a click never lands on a dead button.
+  const logout = document.getElementById('logout');
+  logout.addEventListener('click', async () => {
     await post('/ui/logout');
     location.assign('/ui/login.html');
   });
+  logout.disabled = false;
+  const who = await me();
+  fill('who', `${who.name} (${who.role})`);
   return who;
 }
 
