@@ -5,11 +5,12 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// preparation, transfer start), t the transfer time alone, V the bytes sent alone, B the source NIC, C the cluster limit
 /// and L the per-node limit:
 /// <code>
-/// LB = max( max over source nodes n of max( S + Σ_n V/B_n , Σ_n (S + t) / L ),   the busiest node: its NIC, its slots
+/// LB = max( max over source nodes n of max( S + Σ_n V/B_n , (Σ_n (S + t) + waste_n) / L ),   the busiest node: its NIC, its slots
 ///           Σ_all (S + t) / C,                                                     the cluster's slots
 ///           max_all (S + t) )                                                      the longest single migration
 /// </code>
-/// A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
+/// waste_n is what a node with L = 2 must waste beside its transfers longer than S (<see cref="ShadowedLongTransfers"/>),
+/// 0 otherwise. A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
 /// A VMI that cannot converge in pre-copy even alone counts with its shortest post-copy completion
 /// (<see cref="UncontendedMigration.PostCopyMinimum"/>); one that cannot be moved in any way is left out and counted.
 /// </summary>
@@ -36,7 +37,8 @@ internal sealed record LowerBound(
         foreach (var group in movable.GroupBy(v => v.SourceNode, StringComparer.Ordinal))
         {
             var nic = startupSeconds + group.Sum(v => v.Alone.Bytes / v.SourceNicBytesPerSecond);
-            var slots = group.Sum(v => startupSeconds + v.Alone.TransferSeconds) / perNodeLimit;
+            var slots = (group.Sum(v => startupSeconds + v.Alone.TransferSeconds) + ShadowWaste(group.ToList(), startupSeconds, perNodeLimit))
+                / perNodeLimit;
             var term = Math.Max(nic, slots);
             if (term > nodeSeconds)
             {
@@ -52,6 +54,20 @@ internal sealed record LowerBound(
         {
             PostCopied = movable.Count(v => v.Alone.ViaPostCopy),
         };
+    }
+
+    /// <summary>
+    /// What a node with two slots must waste beside its long transfers (<see cref="ShadowedLongTransfers"/>), when
+    /// each of its guests alone fills its NIC (no slower best target, no bandwidthPerMigration cap, no post-copy);
+    /// otherwise 0: two transfers below the NIC's rate can share it without slowing each other.
+    /// </summary>
+    private static double ShadowWaste(List<BoundVm> node, double startupSeconds, int perNodeLimit)
+    {
+        var fillsNic = node.All(v => !v.Alone.ViaPostCopy
+            && Math.Abs(v.Alone.Bytes - (v.SourceNicBytesPerSecond * v.Alone.TransferSeconds)) <= 1e-9 * v.Alone.Bytes);
+        return perNodeLimit == 2 && fillsNic
+            ? ShadowedLongTransfers.WasteSeconds(node.ConvertAll(v => v.Alone.TransferSeconds), startupSeconds)
+            : 0;
     }
 
     /// <summary>The bound of batches drained one after another.</summary>

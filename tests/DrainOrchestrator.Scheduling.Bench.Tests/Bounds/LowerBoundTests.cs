@@ -73,6 +73,31 @@ public sealed class LowerBoundTests
     }
 
     [Fact]
+    public void Of_TwoSlotsLongAndShortGuests_SlotTermCountsTheWasteBesideTheLongTransfer()
+    {
+        // One 30 s transfer and ten 2 s ones, S = 7: Σ (S + t) = 37 + 90 = 127; the long one's excess 23 s needs 23/7
+        // shadows, the cheapest waste 6.571 s; (127 + 6.571) / 2 = 66.79 (the NIC term is 7 + 50 = 57).
+        List<BoundVm> vms = [Vm("n1", 30), .. Enumerable.Range(0, 10).Select(i => Vm("n1", 2) with { Name = "ns/s" + i })];
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal((127 + (23.0 / 7 * 2)) / 2, bound.Seconds, 6);
+        Assert.Equal("node-slots", bound.Binding);
+    }
+
+    [Fact]
+    public void Of_TwoSlotsGuestsBelowTheNicRate_NoWasteCounted()
+    {
+        // Each guest alone sends at half the NIC (a cap or a slower best target): two share the NIC without slowing.
+        static BoundVm Half(string name, double seconds) => new(name, "n1", Nic, new UncontendedMigration(seconds, seconds * Nic / 2, true));
+        List<BoundVm> vms = [Half("ns/long", 30), .. Enumerable.Range(0, 10).Select(i => Half("ns/s" + i, 2))];
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(127.0 / 2, bound.Seconds, 6);
+    }
+
+    [Fact]
     public void Sum_Batches_AddUp()
     {
         var first = LowerBound.Of([Vm("n1", 10)], 7, 5, 2);

@@ -37,9 +37,20 @@ public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task Run_RandomSmallCluster_NoFinishedScheduleBeatsTheBound(int seed)
+    public Task Run_RandomSmallCluster_NoFinishedScheduleBeatsTheBound(int seed) => AssertNoScheduleBeatsTheBoundAsync(seed, Instance(seed));
+
+    /// <summary>
+    /// One source with two slots, a start-up of 4 to 8 s and a mix of short guests (about a second to send) and long
+    /// ones (8 to 16 s): where the slot term's waste beside long transfers (<c>ShadowedLongTransfers</c>) binds.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public Task Run_OneSourceLongAndShortGuests_NoFinishedScheduleBeatsTheBound(int seed) =>
+        AssertNoScheduleBeatsTheBoundAsync(seed, LongAndShort(seed));
+
+    private async Task AssertNoScheduleBeatsTheBoundAsync(int seed, (string Yaml, List<string> Sources, (int PerCluster, int PerNode) Limits) instance)
     {
-        var (yaml, sources, limits) = Instance(seed);
+        var (yaml, sources, limits) = instance;
         var runner = new CaseRunner(
             new ScenarioEntry { Id = "r" + seed, File = "random.yaml", Batches = [sources] },
             ScenarioCatalog.Parse(yaml, "random.yaml"),
@@ -58,6 +69,45 @@ public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
             $"seed {seed}: engine makespan {ours.MakespanSeconds} below the bound {bound.Seconds} ({bound.Binding})\n{yaml}");
         Assert.True(!alone.Complete || alone.MakespanSeconds >= bound.Seconds,
             $"seed {seed}: KubeVirt alone's makespan {alone.MakespanSeconds} below the bound {bound.Seconds} ({bound.Binding})\n{yaml}");
+    }
+
+    /// <summary>One drained 10 Gbit/s node with two slots, its guests short or long, onto 10 Gbit/s receivers.</summary>
+    private static (string Yaml, List<string> Sources, (int PerCluster, int PerNode) Limits) LongAndShort(int seed)
+    {
+        var random = new Random(1000 + seed);
+        var f = CultureInfo.InvariantCulture;
+        var yaml = new StringBuilder();
+        yaml.AppendLine(f, $"name: long-and-short-{seed}");
+        yaml.AppendLine(f, $"seed: {seed}");
+        yaml.AppendLine("kubevirt:");
+        yaml.AppendLine("  migrations:");
+        yaml.AppendLine("    parallelMigrationsPerCluster: 5");
+        yaml.AppendLine("    parallelOutboundMigrationsPerNode: 2");
+        yaml.AppendLine("    completionTimeoutPerGiB: 150");
+        yaml.AppendLine("    progressTimeout: 150");
+        yaml.AppendLine("    maxDowntimeMs: 300");
+        yaml.AppendLine("timings:");
+        yaml.AppendLine(f, $"  targetPodStartup: {random.Next(4, 9)}s");
+        yaml.AppendLine("nodes:");
+        yaml.AppendLine("  - {name: src-1, memory: 256Gi, nicBandwidth: 10Gbit}");
+        for (var i = 1; i <= 3; i++)
+        {
+            yaml.AppendLine(f, $"  - {{name: dst-{i}, memory: 256Gi, nicBandwidth: 10Gbit}}");
+        }
+
+        string[] shortMemories = ["1Gi", "2Gi"];
+        string[] longMemories = ["8Gi", "12Gi", "16Gi"];
+        yaml.AppendLine("vms:");
+        var guests = random.Next(6, 11);
+        for (var g = 1; g <= guests; g++)
+        {
+            var memory = random.Next(3) == 0 ? longMemories[random.Next(longMemories.Length)] : shortMemories[random.Next(shortMemories.Length)];
+            var dirty = random.Next(2) == 0 ? 1 : 100;
+            yaml.AppendLine(f,
+                $"  - {{namespace: default, name: g-{g}, memory: {memory}, dirtyRate: {dirty}Mi, workingSet: 512Mi, evictionStrategy: LiveMigrate, node: src-1}}");
+        }
+
+        return (yaml.ToString(), ["src-1"], (5, 2));
     }
 
     /// <summary>A random cluster: its scenario, the drained nodes and the limits.</summary>
