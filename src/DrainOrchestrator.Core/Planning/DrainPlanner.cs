@@ -47,12 +47,13 @@ public static class DrainPlanner
         var index = new TieredPlacement(snapshot, excluded, targets ?? TargetPreference.None);
         var nodeByName = snapshot.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         var budgets = BudgetCatalog.Of(snapshot, policy);
+        var fastestReceiver = ReceiverNics.Fastest(snapshot, excluded);
         var classified = new List<PlannedVmi>();
         foreach (var vmi in snapshot.Vmis)
         {
             if (drained.Contains(vmi.NodeName))
             {
-                var item = Classify(vmi, snapshot, policy, history, nodeByName);
+                var item = Classify(vmi, snapshot, policy, history, nodeByName, fastestReceiver);
                 classified.Add(budgets.Budgets.Count == 0 ? item : item with { Budgets = budgets.NamesOf(vmi) });
             }
         }
@@ -81,10 +82,11 @@ public static class DrainPlanner
         };
     }
 
-    // Also the move-back's estimate of each return (ReturnPlanner).
+    // Also the move-back's estimate of each return (ReturnPlanner). fastestReceiver: the fastest NIC the VMI may move to
+    // (ReceiverNics), null when unknown.
     internal static PlannedVmi Classify(
         VmiSnapshot vmi, ClusterSnapshot snapshot, DrainPolicy policy, MigrationHistory history,
-        Dictionary<string, NodeSnapshot> nodeByName)
+        Dictionary<string, NodeSnapshot> nodeByName, long? fastestReceiver = null)
     {
         var config = MigrationConfigResolver.Resolve(vmi, snapshot.Config.Settings, snapshot.Policies);
         var eviction = vmi.EvictionStrategy == EvictionStrategy.Unset ? snapshot.Config.DefaultEvictionStrategy : vmi.EvictionStrategy;
@@ -94,7 +96,7 @@ public static class DrainPlanner
                 ? (BlockReason.EvictionStrategyNone, "evictionStrategy is None")
                 : (BlockReason.None, (string?)null);
 
-        var nic = nodeByName.TryGetValue(vmi.NodeName, out var source) ? source.NicBandwidthBytesPerSecond : null;
+        var nic = ReceiverNics.Cap(nodeByName.TryGetValue(vmi.NodeName, out var source) ? source.NicBandwidthBytesPerSecond : null, fastestReceiver);
         var (dirty, dirtySource) = LearnedInputs.DirtyRate(vmi, snapshot, history, policy.CostModel);
         var (observed, bandwidthSource) = LearnedInputs.Bandwidth(vmi, nic, history);
         var shared = observed ?? MigrationCostModel.EffectiveBandwidth(nic, policy.MaxOutboundPerNode, config.Settings, policy.CostModel);

@@ -32,6 +32,7 @@ public static class PlanRevision
             nodeByName[node.Name] = node;
         }
 
+        var fastestReceiver = ReceiverNics.Fastest(snapshot, new HashSet<string>(plan.Nodes, StringComparer.Ordinal));
         var items = new List<PlannedVmi>(plan.Items.Count);
         foreach (var item in plan.Items)
         {
@@ -41,7 +42,7 @@ public static class PlanRevision
                 continue;
             }
 
-            var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName);
+            var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName, fastestReceiver);
             items.Add(item with
             {
                 Estimate = again.Estimate,

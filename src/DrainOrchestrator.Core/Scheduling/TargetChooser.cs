@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Core.Scheduling;
 
 /// <summary>
 /// Picks the pinned target for one migration: a feasible node under the inbound limit, not receiving a migration that
-/// needs the whole NIC; preferring the preferred targets (nodes upgraded in earlier batches of a rolling upgrade), then
+/// needs the whole NIC while this one would send (<see cref="NicTimeline.ReceiverReadyAt"/>); preferring the preferred targets (nodes upgraded in earlier batches of a rolling upgrade), then
 /// (for a VM that needs dedicated bandwidth) one receiving nothing, then (for a VM many nodes admit) a node no waiting
 /// constrained migration needs (<see cref="PlannedVmi.ConstrainedTargets"/>), then the highest rate the migration would
 /// get: the smaller of its source NIC and the target NIC's max-min fair share among its inbound migrations and this one
@@ -61,17 +61,20 @@ internal sealed class TargetChooser(
 
             var tier = TierAt(i);
             var inbound = _inbound[i];
-            if (inbound >= maxInbound || _exclusive[i])
+            if (inbound >= maxInbound)
             {
                 busyOutsideLater |= tier != TargetTier.LaterDrain;
                 continue;
             }
 
             var nic = node.NicBandwidthBytesPerSecond is > 0 and var known ? known : assumedNic;
-            if (!flexible && timeline.ReceiverReadyAt(node.Name, nic) is var ready && ready > now)
+            if ((!flexible || _exclusive[i]) && timeline.ReceiverReadyAt(node.Name, nic) is var ready && ready > now)
             {
-                // Its receiver is its critical path and still busy: starting now would only share its NIC.
+                // Its receiver is its critical path, or receives a migration that needs its NIC alone, and is still busy
+                // when this transfer would begin: starting now would only share its NIC. Once the transfers headed there
+                // are predicted to end within a start-up, it is free by the time this one sends.
                 Deferred = Deferred is { } d && d <= ready ? d : ready;
+                busyOutsideLater |= _exclusive[i] && tier != TargetTier.LaterDrain;
                 continue;
             }
 
