@@ -41,23 +41,30 @@ public static class PlanRevision
                 continue;
             }
 
-            var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName);
-            items.Add(item with
-            {
-                Estimate = again.Estimate,
-                AloneEstimate = again.AloneEstimate,
-                NeedsDedicatedBandwidth = again.NeedsDedicatedBandwidth,
-                StartsInPostCopy = again.StartsInPostCopy,
-                ConvergenceWarning = again.ConvergenceWarning,
-                FirstPass = again.FirstPass,
-                DirtyRateSource = again.DirtyRateSource,
-                DirtyRateBytesPerSecond = again.DirtyRateBytesPerSecond,
-                BandwidthSource = again.BandwidthSource == InputSource.Annotation && learnedNics.Contains(item.Vmi.NodeName)
-                    ? InputSource.Observed
-                    : again.BandwidthSource,
-            });
+            items.Add(Predict(item, snapshot, policy, history, learnedNics, nodeByName));
         }
 
         return plan with { Items = items };
+    }
+
+    // One migrating item predicted again from the learned inputs; its place in the plan (order, wave, target) kept.
+    internal static PlannedVmi Predict(PlannedVmi item, ClusterSnapshot snapshot, DrainPolicy policy, MigrationHistory history,
+        IReadOnlySet<string> learnedNics, Dictionary<string, NodeSnapshot> nodeByName)
+    {
+        var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName);
+        return item with
+        {
+            Estimate = again.Estimate,
+            AloneEstimate = again.AloneEstimate,
+            NeedsDedicatedBandwidth = again.NeedsDedicatedBandwidth,
+            StartsInPostCopy = again.StartsInPostCopy,
+            ConvergenceWarning = again.ConvergenceWarning,
+            FirstPass = again.FirstPass,
+            DirtyRateSource = again.DirtyRateSource,
+            DirtyRateBytesPerSecond = again.DirtyRateBytesPerSecond,
+            BandwidthSource = again.BandwidthSource == InputSource.Annotation && learnedNics.Contains(item.Vmi.NodeName)
+                ? InputSource.Observed
+                : again.BandwidthSource,
+        };
     }
 }
