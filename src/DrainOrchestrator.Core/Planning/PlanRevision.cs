@@ -42,23 +42,31 @@ public static class PlanRevision
                 continue;
             }
 
-            var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName, fastestReceiver);
-            items.Add(item with
-            {
-                Estimate = again.Estimate,
-                AloneEstimate = again.AloneEstimate,
-                NeedsDedicatedBandwidth = again.NeedsDedicatedBandwidth,
-                StartsInPostCopy = again.StartsInPostCopy,
-                ConvergenceWarning = again.ConvergenceWarning,
-                FirstPass = again.FirstPass,
-                DirtyRateSource = again.DirtyRateSource,
-                DirtyRateBytesPerSecond = again.DirtyRateBytesPerSecond,
-                BandwidthSource = again.BandwidthSource == InputSource.Annotation && learnedNics.Contains(item.Vmi.NodeName)
-                    ? InputSource.Observed
-                    : again.BandwidthSource,
-            });
+            items.Add(Predict(item, snapshot, policy, history, learnedNics, nodeByName, fastestReceiver));
         }
 
         return plan with { Items = items };
+    }
+
+    // One migrating item predicted again from the learned inputs; its place in the plan (order, wave, target) kept.
+    // fastestReceiver: ReceiverNics.Fastest of the snapshot, the plan's drained nodes excluded.
+    internal static PlannedVmi Predict(PlannedVmi item, ClusterSnapshot snapshot, DrainPolicy policy, MigrationHistory history,
+        IReadOnlySet<string> learnedNics, Dictionary<string, NodeSnapshot> nodeByName, long? fastestReceiver)
+    {
+        var again = DrainPlanner.Classify(item.Vmi, snapshot, policy, history, nodeByName, fastestReceiver);
+        return item with
+        {
+            Estimate = again.Estimate,
+            AloneEstimate = again.AloneEstimate,
+            NeedsDedicatedBandwidth = again.NeedsDedicatedBandwidth,
+            StartsInPostCopy = again.StartsInPostCopy,
+            ConvergenceWarning = again.ConvergenceWarning,
+            FirstPass = again.FirstPass,
+            DirtyRateSource = again.DirtyRateSource,
+            DirtyRateBytesPerSecond = again.DirtyRateBytesPerSecond,
+            BandwidthSource = again.BandwidthSource == InputSource.Annotation && learnedNics.Contains(item.Vmi.NodeName)
+                ? InputSource.Observed
+                : again.BandwidthSource,
+        };
     }
 }

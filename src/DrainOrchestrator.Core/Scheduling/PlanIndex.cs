@@ -15,6 +15,10 @@ internal sealed class PlanIndex
 {
     private static readonly ConditionalWeakTable<DrainPlan, PlanIndex> Cache = new();
 
+    // The index built last: a revised plan (PlanReviser: the same items and order, some predicted again) derives its
+    // index from it instead of building every map again. Weak, so a finished drain's plan is not kept.
+    private static volatile WeakReference<PlanIndex>? _latest;
+
     private readonly Dictionary<string, int> _lastByUid;
     private readonly Dictionary<string, int> _lastByQualifiedName;
     private readonly Dictionary<string, int> _drainedIndex;
@@ -82,6 +86,39 @@ internal sealed class PlanIndex
         (Budgets, ItemBudgets) = IndexBudgets(plan, Items);
     }
 
+    // The index of a plan that differs from like's only in its items' predictions (Derives): the maps by uid, name and
+    // node and the budgets are like's; the migration order is like's unless a duration moved, then sorted again (the
+    // uids are distinct, so the order is the one a full build gives).
+    private PlanIndex(DrainPlan plan, PlanIndex like)
+    {
+        Plan = plan;
+        Items = [.. plan.Items];
+        (_planNodes, _lastByUid, _lastByQualifiedName, _drainedIndex) = (like._planNodes, like._lastByUid, like._lastByQualifiedName, like._drainedIndex);
+        (PreviousSameUid, PreviousSameQualifiedName, LastSameUid, UidFilter) = (like.PreviousSameUid, like.PreviousSameQualifiedName, like.LastSameUid,
+            like.UidFilter);
+        (Drained, DrainedNames, PlannedSource, Budgets, ItemBudgets) = (like.Drained, like.DrainedNames, like.PlannedSource, like.Budgets, like.ItemBudgets);
+        var moved = false;
+        for (var i = 0; i < Items.Length && !moved; i++)
+        {
+            moved = Items[i].Disposition == PlanDisposition.Migrate && Items[i].Estimate.Duration != like.Items[i].Estimate.Duration;
+        }
+
+        if (!moved)
+        {
+            MigrationOrder = like.MigrationOrder;
+            return;
+        }
+
+        var order = (int[])like.MigrationOrder.Clone();
+        var items = Items;
+        Array.Sort(order, (a, b) =>
+        {
+            var byDuration = items[b].Estimate.Duration.Ticks.CompareTo(items[a].Estimate.Duration.Ticks);
+            return byDuration != 0 ? byDuration : string.CompareOrdinal(items[a].Vmi.Uid, items[b].Vmi.Uid);
+        });
+        MigrationOrder = order;
+    }
+
     /// <summary>The plan instance this index describes.</summary>
     public DrainPlan Plan { get; }
 
@@ -121,7 +158,7 @@ internal sealed class PlanIndex
     /// <summary>The index of <paramref name="plan"/>, built on first use.</summary>
     public static PlanIndex For(DrainPlan plan)
     {
-        var index = Cache.GetValue(plan, p => new PlanIndex(p));
+        var index = Cache.GetValue(plan, Build);
         if (index.Describes(plan))
         {
             return index;
@@ -131,6 +168,36 @@ internal sealed class PlanIndex
         index = new PlanIndex(plan);
         Cache.AddOrUpdate(plan, index);
         return index;
+    }
+
+    private static PlanIndex Build(DrainPlan plan)
+    {
+        var index = _latest is { } latest && latest.TryGetTarget(out var like) && like.Derives(plan) ? new PlanIndex(plan, like) : new PlanIndex(plan);
+        _latest = new WeakReference<PlanIndex>(index);
+        return index;
+    }
+
+    // Whether plan has this index's plan's nodes and budgets, and in each position the same VMI (instance), disposition
+    // and budgets, with no uid twice: what everything but the migration order is built from.
+    private bool Derives(DrainPlan plan)
+    {
+        var items = plan.Items;
+        if (items.Count != Items.Length || _lastByUid.Count != Items.Length || !ReferenceEquals(plan.Budgets, Plan.Budgets)
+            || !plan.Nodes.SequenceEqual(_planNodes, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Items.Length; i++)
+        {
+            var (now, was) = (items[i], Items[i]);
+            if (!ReferenceEquals(now.Vmi, was.Vmi) || now.Disposition != was.Disposition || !ReferenceEquals(now.Budgets, was.Budgets))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The last item with this uid (as a dictionary keyed by uid would hold it), or -1.</summary>

@@ -11,7 +11,7 @@ namespace DrainOrchestrator.Engine.Learning;
 /// Learns within a running drain, with no annotations and no metrics needed (docs/learned-inputs.md, "Within a drain"):
 /// every pass it reads the transfers of the drain's attempts (start, end, source, target, how they ended: the records,
 /// and the VMI's <c>status.migrationState</c> while one runs) into a <see cref="DrainEvidence"/>; when the evidence
-/// moves, it plans the remaining migrations again (<see cref="PlanRevision"/>) with the NIC floors on the nodes no
+/// moves, it plans the remaining migrations again (<see cref="PlanReviser"/>, only the items whose inputs moved) with the NIC floors on the nodes no
 /// annotation describes and the dirty rates learned, each guest's own or else its siblings' (<see cref="SiblingKey"/>).
 /// The scheduler then decides from that plan and from a snapshot whose unannotated nodes carry the NIC floors.
 /// Annotations and metrics keep precedence; with nothing learned the plan and the snapshot pass through unchanged.
@@ -30,6 +30,7 @@ internal sealed class DrainLearner
     private readonly DrainEvidence _evidence;
     private readonly SiblingWaits _siblings;
     private readonly StartupObservations _startups;
+    private readonly PlanReviser _reviser;
     private readonly List<(string Uid, string Source)> _sources = [];
     private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
     private ClusterSnapshot? _annotatedFrom;
@@ -37,6 +38,7 @@ internal sealed class DrainLearner
     private int _applied;
     private int _startupsApplied;
     private DrainPlan _revised;
+    private DrainPlan? _revisedFrom;
     private ClusterSnapshot? _source;
     private ClusterSnapshot? _adjusted;
     private int _adjustedAt = -1;
@@ -48,6 +50,7 @@ internal sealed class DrainLearner
         _items = MigratingByUid(plan);
         _siblings = new SiblingWaits(_items.Values);
         _startups = new StartupObservations(policy, plan, logger, drain);
+        _reviser = new PlanReviser(plan);
         _current = _items;
     }
 
@@ -197,14 +200,40 @@ internal sealed class DrainLearner
 
         var adjusted = Adjusted(snapshot);
         var (policy, startupSource) = _startups.Choose();
-        _revised = PlanRevision.Revise(_plan, adjusted, policy, _history.WithDirtyRates(rates),
-            _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal)) with
+        var revised = _reviser.Revise(adjusted, policy, _history, rates, _evidence.NicFloors.Keys.ToHashSet(StringComparer.Ordinal));
+        var previous = _revised;
+        var sameStartup = previous.TargetStartup == policy.CostModel.TargetStartup && previous.TargetStartupSource == startupSource;
+        if (!ReferenceEquals(revised, _revisedFrom) || !sameStartup)
         {
-            TargetStartup = policy.CostModel.TargetStartup,
-            TargetStartupSource = startupSource,
-        };
-        _current = MigratingByUid(_revised);
+            // A new instance only when something in it changed, so the scheduler's index of the plan stays.
+            _revised = revised.TargetStartup == policy.CostModel.TargetStartup && revised.TargetStartupSource == startupSource
+                ? revised
+                : revised with { TargetStartup = policy.CostModel.TargetStartup, TargetStartupSource = startupSource };
+            _revisedFrom = revised;
+            UpdateMigrating(previous, _revised);
+        }
+
         LearningLog.Replanned(_logger, _drain, _evidence.NicFloors.Count, rates.Count, bySibling);
+    }
+
+    // The revised plan's migrating items that changed, by VMI uid (a revision keeps the plan's items, their order and
+    // dispositions: only the instances of the items it predicted differently are new).
+    private void UpdateMigrating(DrainPlan previous, DrainPlan revised)
+    {
+        if (ReferenceEquals(_current, _items))
+        {
+            _current = new Dictionary<string, PlannedVmi>(_items, StringComparer.Ordinal);
+        }
+
+        for (var i = 0; i < revised.Items.Count; i++)
+        {
+            var item = revised.Items[i];
+            // The last item of its uid, as MigratingByUid keeps it.
+            if (!ReferenceEquals(item, previous.Items[i]) && ReferenceEquals(_items.GetValueOrDefault(item.Vmi.Uid), _plan.Items[i]))
+            {
+                _current[item.Vmi.Uid] = item;
+            }
+        }
     }
 
     // The plan's items that migrate, by VMI uid.

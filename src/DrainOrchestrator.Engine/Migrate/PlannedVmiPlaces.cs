@@ -18,6 +18,9 @@ internal sealed class PlannedVmiPlaces
     private readonly bool[] _exists;
     private readonly string?[] _nodes;
     private readonly bool[] _onDrained;
+    private readonly bool[] _marked;
+    private readonly List<int> _changed = [];
+    private bool _allChanged = true;
     private bool _loaded;
 
     public PlannedVmiPlaces(DrainPlan plan, IEnumerable<string> drainedNodes)
@@ -25,7 +28,7 @@ internal sealed class PlannedVmiPlaces
         ArgumentNullException.ThrowIfNull(plan);
         _drained = new HashSet<string>(drainedNodes, StringComparer.Ordinal);
         var count = plan.Items.Count;
-        (_uids, _exists, _nodes, _onDrained) = (new string[count], new bool[count], new string?[count], new bool[count]);
+        (_uids, _exists, _nodes, _onDrained, _marked) = (new string[count], new bool[count], new string?[count], new bool[count], new bool[count]);
         for (var i = 0; i < count; i++)
         {
             var vmi = plan.Items[i].Vmi;
@@ -59,6 +62,7 @@ internal sealed class PlannedVmiPlaces
             }
 
             _loaded = true;
+            _allChanged = true;
             return;
         }
 
@@ -83,12 +87,44 @@ internal sealed class PlannedVmiPlaces
     /// <summary>Whether the view shows the VMI of item <paramref name="item"/> on a drained node.</summary>
     public bool OnDrained(int item) => _onDrained[item];
 
+    /// <summary>
+    /// The items whose place (<see cref="Exists"/>, <see cref="NodeOf"/>) changed since the last call, into
+    /// <paramref name="into"/> (cleared first); false when every item must be taken as changed (the places were read
+    /// anew). For one reader (<see cref="ProgressCounter"/>).
+    /// </summary>
+    public bool TakeChanged(List<int> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        foreach (var i in _changed)
+        {
+            _marked[i] = false;
+        }
+
+        var all = _allChanged;
+        if (!all)
+        {
+            into.AddRange(_changed);
+        }
+
+        _changed.Clear();
+        _allChanged = false;
+        return !all;
+    }
+
     private void Read(ClusterState cluster, int i)
     {
         LastLookedUp++;
         var vmi = cluster.FindVmi(_uids[i]);
-        _exists[i] = vmi is not null;
-        _nodes[i] = vmi?.Status?.NodeName;
-        _onDrained[i] = vmi is not null && _drained.Contains(_nodes[i] ?? "");
+        var (exists, node) = (vmi is not null, vmi?.Status?.NodeName);
+        if ((exists != _exists[i] || !string.Equals(node, _nodes[i], StringComparison.Ordinal)) && !_marked[i])
+        {
+            _marked[i] = true;
+            _changed.Add(i);
+        }
+
+        _exists[i] = exists;
+        _nodes[i] = node;
+        _onDrained[i] = exists && _drained.Contains(node ?? "");
     }
 }

@@ -62,6 +62,37 @@ public sealed class PlanIndexTests
         Assert.Equal(order.OrderByDescending(i => i.Estimate.Duration).ThenBy(i => i.Vmi.Uid, StringComparer.Ordinal), order);
     }
 
+    // A revised plan (PlanReviser: the same VMIs in the same order, some predicted again) derives its index from the last
+    // one built; each derived index still orders and finds as a plain reading of its own plan.
+    [Fact]
+    public void For_RevisedPlans_IndexOfEachEqualsAPlainReading()
+    {
+        var plan = Plan(out _);
+        var random = new Random(7);
+        _ = PlanIndex.For(plan);
+        for (var round = 0; round < 10; round++)
+        {
+            var items = plan.Items.Select(i => i.Disposition == PlanDisposition.Migrate && random.Next(4) == 0
+                ? i with { Estimate = i.Estimate with { Duration = TimeSpan.FromSeconds(random.Next(1, 300)) } }
+                : i).ToList();
+            plan = plan with { Items = items };
+
+            var index = PlanIndex.For(plan);
+
+            Assert.Same(plan, index.Plan);
+            Assert.Equal(plan.Items, index.Items);
+            var order = index.MigrationOrder.Select(i => index.Items[i]).ToList();
+            Assert.Equal(plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate).OrderByDescending(i => i.Estimate.Duration)
+                .ThenBy(i => i.Vmi.Uid, StringComparer.Ordinal), order);
+            for (var i = 0; i < items.Count; i++)
+            {
+                Assert.Equal(i, index.LastIndexOf(items[i].Vmi.Uid));
+                Assert.Same(items[i], index.ItemOf(items[i].Vmi.Uid));
+                Assert.Equal(index.DrainedIndexOf(items[i].Vmi.NodeName), index.PlannedSource[i]);
+            }
+        }
+    }
+
     [Fact]
     public void Decide_ManyThreadsOnOnePlan_SameDecisionAsAlone()
     {

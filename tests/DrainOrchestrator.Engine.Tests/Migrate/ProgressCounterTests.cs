@@ -56,6 +56,69 @@ public sealed class ProgressCounterTests
         Assert.True(nonZero > 50, $"only {nonZero} rounds counted moved, failed and in-flight VMs at once");
     }
 
+    // As the migrate loop calls it: the attempts change a few at a time (new ones, outcomes), the give-ups grow in one set,
+    // and the view moves a few VMIs, so most passes count only a few nodes again; each pass still equals the reference.
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void Count_AttemptsChangingAFewAtATime_EqualsAPlainReadingEveryPass(int seed)
+    {
+        var random = new Random(seed);
+        var cache = new ClusterCache();
+        var changes = new RandomClusterChanges(seed);
+        changes.Seed(cache);
+        var plan = RandomPlan(cache, random);
+        var places = new PlannedVmiPlaces(plan, Nodes);
+        var counter = new ProgressCounter(plan, Nodes);
+        var through = -1L;
+        var records = new List<AttemptRecord>();
+        var givenUp = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = Enum.GetValues<AttemptOutcome>();
+        var (unchanged, kept) = (0, 0);
+        List<NodeProgress> last = [];
+        for (var round = 0; round < 300; round++)
+        {
+            if (random.Next(3) == 0)
+            {
+                changes.Step(cache);
+            }
+
+            var since = cache.ChangesSince(through);
+            through = since.Through;
+            places.Update(cache.Current, since);
+            switch (random.Next(6))
+            {
+                case 0 or 1:
+                    records.Add(RandomRecords(plan, random, 1, records.Count + 1)[0]);
+                    break;
+                case 2 when records.Count > 0:
+                    var at = random.Next(records.Count);
+                    records[at] = records[at] with { Outcome = outcomes[random.Next(outcomes.Length)] };
+                    break;
+                case 3 when random.Next(4) == 0:
+                    givenUp.Add(plan.Items[random.Next(plan.Items.Count)].Vmi.Uid);
+                    break;
+                case 4 when random.Next(10) == 0 && records.Count > 0:
+                    records.RemoveAt(random.Next(records.Count));
+                    break;
+                default:
+                    break;
+            }
+
+            var counts = counter.Count(records, givenUp, places);
+            Assert.Equal(Reference(plan, Nodes, cache.Current, records, givenUp), counts);
+            Assert.Equal(ReferenceRemaining(plan, Nodes, cache.Current, records, givenUp), counter.RemainingSeconds(givenUp, places));
+            unchanged += ReferenceEquals(counts, last) ? 1 : 0;
+            kept += counts.Where((c, k) => k < last.Count && ReferenceEquals(c, last[k])).Any() && !ReferenceEquals(counts, last) ? 1 : 0;
+            last = counts;
+        }
+
+        // The incremental paths ran: passes where nothing moved, and passes that kept some nodes' counts.
+        Assert.True(unchanged > 20, $"only {unchanged} passes found nothing changed");
+        Assert.True(kept > 20, $"only {kept} passes counted only some nodes again");
+    }
+
     // The counts as the migrate loop computed them before ProgressCounter, with every VMI looked up in the view.
     private static List<NodeProgress> Reference(DrainPlan plan, IReadOnlyList<string> nodes, ClusterState cluster,
         IReadOnlyList<AttemptRecord> records, HashSet<string> givenUp)
@@ -123,12 +186,14 @@ public sealed class ProgressCounterTests
         return new DrainPlan(Nodes, items, [], [], TimeSpan.Zero);
     }
 
-    private static List<AttemptRecord> RandomRecords(DrainPlan plan, Random random)
+    private static List<AttemptRecord> RandomRecords(DrainPlan plan, Random random) => RandomRecords(plan, random, random.Next(80), 1);
+
+    private static List<AttemptRecord> RandomRecords(DrainPlan plan, Random random, int count, int firstId)
     {
         var outcomes = Enum.GetValues<AttemptOutcome>();
         var classes = Enum.GetNames<FailureKind>().Append(null).ToArray();
         var records = new List<AttemptRecord>();
-        for (var i = random.Next(80); i > 0; i--)
+        for (var i = firstId + count - 1; i >= firstId; i--)
         {
             var uid = random.Next(10) == 0 ? "not-planned-" + random.Next(4) : plan.Items[random.Next(plan.Items.Count)].Vmi.Uid;
             records.Add(new AttemptRecord(i, Guid.Empty, 1, 1, "ns", "vm", uid, "node-" + random.Next(6), null, "vmim-" + i, null, null,
