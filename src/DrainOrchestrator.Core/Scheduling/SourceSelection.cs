@@ -179,9 +179,11 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             }
 
             var readyAt = nics.ReadyAt(name);
+            var slack = SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics,
+                policy.MaxOutboundPerNode);
             foreach (var item in queues.Items(source))
             {
-                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode) is { } gain
+                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack) is { } gain
                     && (best is null || gain > best.Value.Gain))
                 {
                     best = (source, item, gain, nics.Now + plan.Items[item].Estimate.Duration);
