@@ -100,8 +100,13 @@ internal static class SlotFiller
     /// Seconds the NIC of a source may idle without lengthening its drain: its slot term (the busy slots until the NIC
     /// is free, and every candidate's start-up plus transfer alone, over <paramref name="perNodeLimit"/> slots) minus its
     /// NIC term (the NIC's queue, at least a start-up, then every candidate's transfer alone). Zero or less when the NIC
-    /// binds.
+    /// binds; zero when a candidate's bandwidth or dirty rate is only the cost model's assumption (the split between slot
+    /// and NIC time is then a guess: the bench's blind runs were slower with it).
     /// </summary>
+    /// <remarks>
+    /// Only the node's own slots: the caller passes no slack when the cluster limit may bind, since a slot this node
+    /// leaves idle is then one another source can use.
+    /// </remarks>
     /// <param name="source">The source node.</param>
     /// <param name="busySlots">Its migrations in flight.</param>
     /// <param name="candidates">Its candidates.</param>
@@ -115,6 +120,11 @@ internal static class SlotFiller
         double transfers = 0, slots = 0;
         foreach (var item in candidates)
         {
+            if (item.BandwidthSource == InputSource.Default || item.DirtyRateSource == InputSource.Default)
+            {
+                return 0;
+            }
+
             var seconds = (item.AloneEstimate ?? item.Estimate).TransferredBytes / nic;
             transfers += seconds;
             slots += startup + seconds;

@@ -169,6 +169,16 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             return null;
         }
 
+        // Whether every source with candidates could fill all its slots within the cluster limit: only then is a slot a
+        // source leaves idle lost to the drain (otherwise another source may take it), and a slot-bound source's NIC
+        // slack worth spending on a filler.
+        var demand = counters.Cluster;
+        foreach (var source in queues.Active)
+        {
+            demand += Math.Max(0, policy.MaxOutboundPerNode - counters.Outbound(plan.DrainedNames[source]));
+        }
+
+        var nodeSlotsBind = demand <= policy.MaxParallelMigrations;
         (int Source, int Item, double Gain, DateTimeOffset EndsAt)? best = null;
         foreach (var source in queues.Active)
         {
@@ -179,8 +189,9 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             }
 
             var readyAt = nics.ReadyAt(name);
-            var slack = SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics,
-                policy.MaxOutboundPerNode);
+            var slack = nodeSlotsBind
+                ? SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics, policy.MaxOutboundPerNode)
+                : 0;
             foreach (var item in queues.Items(source))
             {
                 if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack) is { } gain

@@ -63,6 +63,38 @@ public sealed class SlotFillerTests
         Assert.Equal(fills ? 2 : 1, started.Count);
     }
 
+    [Fact]
+    public void Decide_SlotBoundOnlyByAssumedDirtyRates_NoFillerPastTheNextStart()
+    {
+        // The four 2 GiB guests above, one of them with no known dirty rate: the cost model assumes one, so the slack of
+        // the NIC is a guess and the filler waits as on a NIC-bound source.
+        var smalls = Enumerable.Range(1, 4).Select(i => Make.Vmi($"small-{i}", "n1", 2, dirtyRate: i == 4 ? null : 1_000_000));
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 8, dirtyRate: 0), .. smalls]);
+
+        var decision = DrainScheduler.Decide(State(cluster, ["n1"]), T0);
+
+        Assert.Equal("big", Assert.IsType<StartMigration>(Assert.Single(decision.Actions)).Vmi.Name);
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void Decide_SlotBoundSourceWhileTheClusterLimitMayBind_NoFillerPastTheNextStart(int perCluster, bool fills)
+    {
+        // n1 as above (8 GiB, four 2 GiB guests). n2 sends two 24 GiB guests, the second due 20.6 s in, after the
+        // filler would end. With 3 cluster slots both sources together want 4: a slot n1 leaves idle is one n2 can use,
+        // so n1's NIC slack is not spent on a filler. With 4 the cluster limit cannot bind and n1 fills.
+        var smalls = Enumerable.Range(1, 4).Select(i => Make.Vmi($"small-{i}", "n1", 2, dirtyRate: 1_000_000));
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 8, dirtyRate: 0), .. smalls,
+            Make.Vmi("huge-1", "n2", 24, dirtyRate: 0), Make.Vmi("huge-2", "n2", 24, dirtyRate: 0)]);
+        var decision = DrainScheduler.Decide(State(cluster, ["n1", "n2"], new() { MaxParallelMigrations = perCluster, MaxInboundPerNode = 4 }), T0);
+
+        var started = decision.Actions.OfType<StartMigration>().Select(s => s.Vmi.Name).ToList();
+        Assert.Contains("big", started);
+        Assert.Contains("huge-1", started);
+        Assert.Equal(fills ? 3 : 2, started.Count);
+    }
+
     [Theory]
     [InlineData(4, true)]
     [InlineData(12, false)]
