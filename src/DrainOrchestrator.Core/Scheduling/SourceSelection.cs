@@ -16,7 +16,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <remarks>
 /// When no source is ready, a free slot of a source whose NIC is busy may still take a short migration that shares the
 /// NIC (<see cref="SlotFiller"/>), when its predicted cost (the guests in flight re-dirty pages while their share is
-/// smaller) is below the slot time it saves, and it ends about when the source's next just-in-time start is due.
+/// smaller) is below the slot time it saves, and it ends about when the source's next just-in-time start is due; or, on
+/// a source bound by its own slots (its NIC has slack, the cluster limit cannot bind), when the slot would otherwise
+/// idle longer than sharing costs, even if it ends later.
 /// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
 /// </remarks>
 internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
