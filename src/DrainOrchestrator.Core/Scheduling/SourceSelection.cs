@@ -16,7 +16,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <remarks>
 /// When no source is ready, a free slot of a source whose NIC is busy may still take a short migration that shares the
 /// NIC (<see cref="SlotFiller"/>), when its predicted cost (the guests in flight re-dirty pages while their share is
-/// smaller) is below the slot time it saves, and it ends about when the source's next just-in-time start is due.
+/// smaller) is below the slot time it saves, and it ends about when the source's next just-in-time start is due; or, on
+/// a source bound by its own slots (its NIC has slack, the cluster limit cannot bind), when the slot would otherwise
+/// idle longer than sharing costs, even if it ends later.
 /// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
 /// </remarks>
 internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
@@ -169,6 +171,16 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             return null;
         }
 
+        // Whether every source with candidates could fill all its slots within the cluster limit: only then is a slot a
+        // source leaves idle lost to the drain (otherwise another source may take it), and a slot-bound source's NIC
+        // slack worth spending on a filler.
+        var demand = counters.Cluster;
+        foreach (var source in queues.Active)
+        {
+            demand += Math.Max(0, policy.MaxOutboundPerNode - counters.Outbound(plan.DrainedNames[source]));
+        }
+
+        var nodeSlotsBind = demand <= policy.MaxParallelMigrations;
         (int Source, int Item, double Gain, DateTimeOffset EndsAt)? best = null;
         foreach (var source in queues.Active)
         {
@@ -179,9 +191,12 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             }
 
             var readyAt = nics.ReadyAt(name);
+            var slack = nodeSlotsBind
+                ? SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics, policy.MaxOutboundPerNode)
+                : 0;
             foreach (var item in queues.Items(source))
             {
-                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode) is { } gain
+                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack) is { } gain
                     && (best is null || gain > best.Value.Gain))
                 {
                     best = (source, item, gain, nics.Now + plan.Items[item].Estimate.Duration);
