@@ -27,7 +27,7 @@ internal static class SummaryWriter
         FamilySection.Append(md, report.Cases);
         Blind(md, report.Cases, report.BlindCases);
         OrchestrationSection.Append(md, directory, report.Quick);
-        Bound(md);
+        BoundText.Write(md);
         md.AppendLine("## Charts").AppendLine();
         md.AppendLine($"![makespan against the lower bound and KubeVirt alone]({report.Prefix}-makespan.svg)").AppendLine();
         foreach (var (scenario, _) in report.TimelineRuns())
@@ -122,59 +122,6 @@ internal static class SummaryWriter
         : F($"({c.Entry.Id}) {c.Limits.Name}: {(1 - (1 / c.Speedup)) * 100:0.0}% sooner") + (c.Orchestrator.MigrationsPerVm < c.KubeVirtAlone.MigrationsPerVm - 0.01
             ? F($", {c.Orchestrator.MigrationsPerVm:0.000} against {c.KubeVirtAlone.MigrationsPerVm:0.000} migrations per VM")
             : "");
-
-    private static void Bound(StringBuilder md)
-    {
-        md.AppendLine("## The lower bound").AppendLine();
-        md.AppendLine("For the VMIs of a batch, with S the fixed start-up of a migration (target pod start-up, hand-off, target preparation,");
-        md.AppendLine("transfer start: 7 s in these scenarios), t a VMI's transfer time alone and V the bytes it sends alone, B a source's NIC");
-        md.AppendLine("bandwidth, C the cluster limit and L the per-node limit:").AppendLine();
-        md.AppendLine("```");
-        md.AppendLine("LB = max( max over source nodes n of max( S + Σ_n V/B_n ,      the node's NIC: it sends nothing before the first target is ready");
-        md.AppendLine("                                          Σ_n (S + t) / L ),   the node's L outbound slots");
-        md.AppendLine("          Σ_all (S + t) / C,                                    the cluster's C slots: the total uncontended work");
-        md.AppendLine("          max_all (S + t) )                                     the longest single migration");
-        md.AppendLine("```").AppendLine();
-        md.AppendLine("\"Alone\" is the migration with its source NIC to itself, at the smaller of that NIC and the fastest target NIC (capped by");
-        md.AppendLine("`bandwidthPerMigration`), with the simulator's physics in continuous form: the first pass sends the memory M at rate R");
-        md.AppendLine("while the guest dirties D bytes/s, at most its working set W; the dirty pages then drain at R − D until they fit in the");
-        md.AppendLine("allowed downtime: t = M/R + max(0, min(D·M/R, W) − R·downtime) / (R − D), V = R·t. No schedule does better: sharing a");
-        md.AppendLine("NIC only lowers R, which adds dirty pages. A rolling drain's bound is the sum of its batches' bounds. The bound is");
-        md.AppendLine("optimistic in two ways a real schedule cannot be: it lets start-ups overlap transfers perfectly, and it charges");
-        md.AppendLine("nothing for two transfers sharing a NIC.").AppendLine();
-        md.AppendLine("**Guests that cannot converge in pre-copy even alone** (D ≥ R, e.g. scenario h's caches under `bandwidthPerMigration`)");
-        md.AppendLine("are moved, if at all, in post-copy (or paused), and KubeVirt switches a migration only when its completion budget runs");
-        md.AppendLine("out: completionTimeoutPerGiB × the started decimal GB of memory and disk, counted from the transfer's start. The field");
-        md.AppendLine("is a whole number of seconds, at least 1 in any policy (the orchestrator's own post-copy policy sets at least 1 s), so");
-        md.AppendLine("the switch comes at τ ≥ min(1 s, the guest's own setting) × ⌈M / 1 GB⌉ (session 12; before, such guests were left out");
-        md.AppendLine("of the bound). Until then the guest is in pre-copy: the first pass has sent r·τ of M (r ≤ R) and, since D ≥ R, every");
-        md.AppendLine("page sent is dirty again, up to W. After the switch every page not yet on the target crosses the NIC: the rest of the");
-        md.AppendLine("first pass and the dirty pages (a pause's stop-and-copy may send up to R·downtime of them in its downtime). So its");
-        md.AppendLine("transfer lasts at least t = (M + max(0, min(D·τ, W, R·τ, M) − R·downtime)) / R. A later switch or a slower first");
-        md.AppendLine("pass only adds time: at rate r < R fewer pages are dirty at the switch (r·τ) but the first pass takes as much");
-        md.AppendLine("longer (τ − r·τ/R + min(W, r·τ)/R ≥ min(W, R·τ)/R). Its bytes are another matter (a slow first pass dirties little");
-        md.AppendLine("before the switch), so the NIC term charges it only V = M, which every mode sends. The slot, cluster and longest");
-        md.AppendLine("terms take S + t. The summary's JSON counts these guests in `postCopied`.").AppendLine();
-        md.AppendLine("**Scope.** The bound ranges over schedules that use each guest's own migration settings (bandwidthPerMigration,");
-        md.AppendLine("auto-converge) and post-copy only for guests that cannot converge in pre-copy alone, as the orchestrator does:");
-        md.AppendLine("post-copy runs the guest on remote memory and loses it if the transfer fails, so it is not used to save seconds on");
-        md.AppendLine("a guest that converges. (Post-copy switched at the earliest budget could finish some dirty converging guests sooner,");
-        md.AppendLine("e.g. scenario c's databases; a bound over such schedules would be lower.)").AppendLine();
-        md.AppendLine("**Where it is loose, and what was checked** (session 13). Relaxed to a fluid (at any moment: start-ups plus transfers");
-        md.AppendLine("at most C in the cluster and L per node, a node's NIC at most one full-rate transfer, no transfer before S), the");
-        md.AppendLine("optimum equals this bound for guests that send at their NIC's rate: every looseness left comes from the discrete");
-        md.AppendLine("chain start-up then transfer (a migration's transfer starts when its start-up ends, whether or not its NIC is free).");
-        md.AppendLine("Two discrete terms were weighed and not added. Pigeonhole bounds (concurrency at most C makes C slot tracks, so");
-        md.AppendLine("the m + 1 shortest of the m·C + 1 longest S + t fall on one track; per node with L) are true but never bind in");
-        md.AppendLine("a, c, e, i or j. \"A transfer longer than S idles the node's other slot for t − S\" (L = 2) is false: a short");
-        md.AppendLine("guest can share the NIC with the long transfer for a moment, wasting about its own transfer time, and keep the slot");
-        md.AppendLine("busy (what Core's SlotFiller does). A randomized check (`RandomInstanceBoundTests`: 2 or 3 drained nodes, 3 to 6");
-        md.AppendLine("guests, the engine and KubeVirt alone on the simulator) found that the simulator beats the continuous physics by a");
-        md.AppendLine("step: it integrates in slices of h = 100 ms and adds a slice's dirtied pages before clamping them to the working set,");
-        md.AppendLine("so a guest at its ceiling drains its first slice at R, not R − D, and finishes up to D·h/(R − D) sooner (0.3 s at");
-        md.AppendLine("900Mi/s on 10 Gbit/s; makespans 0.2 s and 0.09 s below the bound). The bound keeps the continuous form; the check");
-        md.AppendLine("allows that much per guest.").AppendLine();
-    }
 
     private static void Scenarios(StringBuilder md, IReadOnlyList<CaseResult> cases)
     {
