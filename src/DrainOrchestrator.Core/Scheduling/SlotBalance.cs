@@ -13,9 +13,11 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// the source's drain is earlier.
 /// </summary>
 /// <remarks>
-/// Only when the source's candidates are few (the tail, where the balance of the slots decides), each one's bandwidth
+/// Only once the source has a migration in flight (its first start is the longest, and the slot beside it is the
+/// <see cref="SlotFiller"/>'s, which the play forward does not model), only when the source's candidates are few (the tail, where the balance of the slots decides), each one's bandwidth
 /// and dirty rate are known (the split between slot and NIC time is otherwise a guess), none is constrained to a few
-/// receivers nor capped below half the NIC (capped transfers run side by side: <see cref="NicTimeline"/>), and the
+/// receivers nor capped below half the NIC, every receiver is at least as fast as the source (a transfer into a slower
+/// one lasts longer than the source's NIC says, and the play forward would misjudge the slots; measured on scenario e) (capped transfers run side by side: <see cref="NicTimeline"/>), and the
 /// cluster limit cannot bind (a slot this source leaves idle is then lost, not taken by another source).
 /// </remarks>
 internal static class SlotBalance
@@ -39,9 +41,12 @@ internal static class SlotBalance
     /// <param name="items">The plan's items.</param>
     /// <param name="nics">The decision's timeline.</param>
     /// <param name="perNodeLimit">L.</param>
-    public static int? Choose(string source, int busySlots, IReadOnlyList<int> queue, PlannedVmi[] items, NicTimeline nics, int perNodeLimit)
+    /// <param name="slowestReceiverNic">The slowest NIC among the nodes that may receive (0 when one is unknown).</param>
+    public static int? Choose(string source, int busySlots, IReadOnlyList<int> queue, PlannedVmi[] items, NicTimeline nics, int perNodeLimit,
+        long slowestReceiverNic)
     {
-        if (perNodeLimit < 2 || busySlots >= perNodeLimit || queue.Count < 2 || queue.Count > MaxCandidates)
+        if (perNodeLimit < 2 || busySlots < 1 || busySlots >= perNodeLimit || queue.Count < 2 || queue.Count > MaxCandidates
+            || slowestReceiverNic < nics.Nic(source))
         {
             return null;
         }

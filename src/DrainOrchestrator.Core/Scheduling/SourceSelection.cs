@@ -21,7 +21,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// idle longer than sharing costs, even if it ends later.
 /// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
 /// </remarks>
-internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
+internal sealed class SourceSelection(
+    FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan, Func<long> slowestReceiverNic)
 {
     /// <summary>The earliest time a source left for later becomes ready; null when none was.</summary>
     public DateTimeOffset? Deferred { get; private set; }
@@ -121,7 +122,7 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         {
             if (NodeSlotsBind(queues) && queues.Count(source) <= SlotBalance.MaxCandidates
                 && SlotBalance.Choose(name, counters.Outbound(name), queues.Items(source).ToList(), plan.Items, nicTimeline(),
-                    policy.MaxOutboundPerNode) is { } balanced)
+                    policy.MaxOutboundPerNode, slowestReceiverNic()) is { } balanced)
             {
                 queues.Remove(source, balanced, plan.Items);
                 return balanced;
