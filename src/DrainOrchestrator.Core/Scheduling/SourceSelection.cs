@@ -195,9 +195,11 @@ internal sealed class SourceSelection(
             var slack = nodeSlotsBind
                 ? SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics, policy.MaxOutboundPerNode)
                 : 0;
+            // Its last starts while the cluster limit binds: the cluster slot the wait would idle is lost to the drain.
+            var last = !nodeSlotsBind && counters.Outbound(name) + queues.Count(source) <= policy.MaxOutboundPerNode;
             foreach (var item in queues.Items(source))
             {
-                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack) is { } gain
+                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack, last) is { } gain
                     && (best is null || gain > best.Value.Gain))
                 {
                     best = (source, item, gain, nics.Now + plan.Items[item].Estimate.Duration);
