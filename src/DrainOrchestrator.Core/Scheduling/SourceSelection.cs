@@ -20,6 +20,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// a source bound by its own slots (its NIC has slack, the cluster limit cannot bind), when the slot would otherwise
 /// idle longer than sharing costs, even if it ends later.
 /// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
+/// While the cluster limit binds, a source's last starts (all fit in its free slots) may also fill a slot the wait would
+/// idle, when sharing costs less than the wait. A ready source bound by its own slots takes the candidate that ends its
+/// drain soonest (<see cref="SlotBalance"/>) rather than always its longest.
 /// </remarks>
 internal sealed class SourceSelection(
     FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan, Func<long> slowestReceiverNic)
