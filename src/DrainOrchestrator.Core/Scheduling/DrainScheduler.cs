@@ -57,7 +57,8 @@ public static class DrainScheduler
         var timeline = new Lazy<NicTimeline>(() => NicTimeline.Build(state, plan, counters, now), LazyThreadSafetyMode.None);
         var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates, timeline.Value, now),
             LazyThreadSafetyMode.None);
-        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan);
+        var slowestReceiver = new Lazy<long>(() => SlowestReceiverNic(state, plan), LazyThreadSafetyMode.None);
+        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan, () => slowestReceiver.Value);
         var started = selection.Fill(table, candidates, i =>
         {
             ref var status = ref table[i];
@@ -141,6 +142,21 @@ public static class DrainScheduler
         }
 
         return admitted;
+    }
+
+    // The slowest NIC among the nodes that may receive (not drained by this drain or another); 0 when one is unknown.
+    private static long SlowestReceiverNic(SchedulerState state, PlanIndex plan)
+    {
+        var slowest = long.MaxValue;
+        foreach (var node in state.Cluster.Nodes)
+        {
+            if (!plan.Drained.Contains(node.Name) && (state.OtherDrainingNodes is null || !state.OtherDrainingNodes.Contains(node.Name)))
+            {
+                slowest = Math.Min(slowest, node.NicBandwidthBytesPerSecond ?? 0);
+            }
+        }
+
+        return slowest;
     }
 
     // Targets never include a node being drained, by this drain or another.

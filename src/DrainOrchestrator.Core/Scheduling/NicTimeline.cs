@@ -14,13 +14,20 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// migrations that only a few receivers admit (<see cref="ReceiverReadyAt"/>): the receiver's inbound NIC is their
 /// critical path, so the next one starts as the previous transfer into it ends.
 /// </summary>
+/// <remarks>
+/// Capped transfers (<c>bandwidthPerMigration</c>): when every transfer queued on a source runs at a rate of at most
+/// half its NIC, k = ⌊NIC / fastest rate⌋ of them run side by side without slowing each other, each at its own rate.
+/// The NIC is then k servers, and it is free for another transfer as soon as one of them is (KubeVirt alone keeps those
+/// slots busy; counting the bytes at the NIC's whole rate one after another left them idle).
+/// </remarks>
 internal sealed class NicTimeline
 {
     // A migration predicted never to finish still ends (it is aborted); a cap keeps the arithmetic in range.
     private const double MaxQueuedSeconds = 30 * 24 * 3600;
 
-    // Per source, in order of transfer start (equal starts in the order queued).
-    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double NicSeconds)>> _bySource = new(StringComparer.Ordinal);
+    // Per source, in order of transfer start (equal starts in the order queued): the bytes and the rate the transfer
+    // gets alone (at most the NIC's).
+    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes, double Rate)>> _bySource = new(StringComparer.Ordinal);
 
     // Per receiver, the bytes still to arrive from each transfer start (seconds depend on the receiver's NIC, known to the caller).
     private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes)>> _byTarget = new(StringComparer.Ordinal);
@@ -66,7 +73,7 @@ internal sealed class NicTimeline
             // The source's NIC is one server: every byte of every transfer in flight out of it, from its start, in
             // order (FreeAt). Transfers that overlapped (a slot filler beside a long one) slowed each other, which
             // counting each alone from its own start would miss.
-            timeline.Queue(attempt.SourceNode, transferStart, estimate.TransferredBytes);
+            timeline.Queue(attempt.SourceNode, transferStart, estimate.TransferredBytes, estimate.BandwidthBytesPerSecond);
             timeline.QueueInto(attempt.TargetNode, transferStart, remaining);
             timeline.AddLoad(attempt.SourceNode, item, attempt.PostCopy, transferStart);
             if (!earliest.TryGetValue(attempt.SourceNode, out var first) || transferStart < first)
@@ -118,7 +125,7 @@ internal sealed class NicTimeline
             var sent = attempt.Status == AttemptStatus.Succeeded
                 ? estimate.TransferredBytes
                 : Math.Min(estimate.TransferredBytes, _nics.Of(attempt.SourceNode) * Math.Max(0, (finished - transferStart).TotalSeconds));
-            Queue(attempt.SourceNode, transferStart, sent);
+            Queue(attempt.SourceNode, transferStart, sent, estimate.BandwidthBytesPerSecond);
         }
     }
 
@@ -130,13 +137,60 @@ internal sealed class NicTimeline
             return _now;
         }
 
-        var free = DateTimeOffset.MinValue;
-        foreach (var (start, seconds) in queue)
+        double nic = Math.Max(1, _nics.Of(source));
+        var lanes = Lanes(queue, nic);
+        if (lanes > 1)
         {
-            free = (start > free ? start : free) + TimeSpan.FromSeconds(seconds);
+            return CappedFreeAt(queue, lanes);
+        }
+
+        var free = DateTimeOffset.MinValue;
+        foreach (var (start, bytes, _) in queue)
+        {
+            free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
         }
 
         return free > _now ? free : _now;
+    }
+
+    // How many of the queued transfers the NIC carries side by side without slowing any: ⌊NIC / fastest rate⌋, or 1.
+    private static int Lanes(List<(DateTimeOffset TransferStart, double Bytes, double Rate)> queue, double nic)
+    {
+        double fastest = 0;
+        foreach (var (_, _, rate) in queue)
+        {
+            fastest = Math.Max(fastest, rate);
+        }
+
+        return fastest <= 0 || fastest * 2 > nic ? 1 : (int)Math.Min(64, Math.Floor(nic / fastest));
+    }
+
+    // The earliest time one of the lanes is free: each transfer, in order of start, on the lane free first, at its rate.
+    private DateTimeOffset CappedFreeAt(List<(DateTimeOffset TransferStart, double Bytes, double Rate)> queue, int lanes)
+    {
+        Span<DateTimeOffset> free = stackalloc DateTimeOffset[lanes];
+        free.Fill(DateTimeOffset.MinValue);
+        foreach (var (start, bytes, rate) in queue)
+        {
+            var lane = 0;
+            for (var i = 1; i < lanes; i++)
+            {
+                if (free[i] < free[lane])
+                {
+                    lane = i;
+                }
+            }
+
+            free[lane] = (start > free[lane] ? start : free[lane]) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, rate)));
+        }
+
+        var earliest = free[0];
+        for (var i = 1; i < lanes; i++)
+        {
+            earliest = free[i] < earliest ? free[i] : earliest;
+        }
+
+        return earliest > _now ? earliest : _now;
     }
 
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
@@ -174,7 +228,7 @@ internal sealed class NicTimeline
     public void Start(string source, string target, PlannedVmi item)
     {
         var estimate = item.AloneEstimate ?? item.Estimate;
-        Queue(source, _now + _startup, estimate.TransferredBytes);
+        Queue(source, _now + _startup, estimate.TransferredBytes, estimate.BandwidthBytesPerSecond);
         QueueInto(target, _now + _startup, estimate.TransferredBytes);
         AddLoad(source, item, item.StartsInPostCopy, _now + _startup);
     }
@@ -242,7 +296,7 @@ internal sealed class NicTimeline
         queue.Insert(at, (transferStart, bytes));
     }
 
-    private void Queue(string source, DateTimeOffset transferStart, double bytes)
+    private void Queue(string source, DateTimeOffset transferStart, double bytes, double rate = 0)
     {
         if (!_bySource.TryGetValue(source, out var queue))
         {
@@ -257,6 +311,6 @@ internal sealed class NicTimeline
             at--;
         }
 
-        queue.Insert(at, (transferStart, Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, _nics.Of(source)))));
+        queue.Insert(at, (transferStart, bytes, rate > 0 ? Math.Min(rate, _nics.Of(source)) : _nics.Of(source)));
     }
 }

@@ -35,7 +35,12 @@ internal static class SlotFiller
     /// Seconds the source's NIC may still idle without lengthening its drain (<see cref="NicSlack"/>); 0 when its NIC
     /// binds.
     /// </param>
-    public static double? Gain(PlannedVmi item, string source, DateTimeOffset readyAt, NicTimeline nics, int perNodeLimit, double nicSlack = 0)
+    /// <param name="lastOfSource">
+    /// Whether the cluster limit binds and every candidate of the source fits in its free slots now: no later start of
+    /// the source can be delayed by the slot this one holds, and the cluster slot the wait would leave idle is lost.
+    /// </param>
+    public static double? Gain(PlannedVmi item, string source, DateTimeOffset readyAt, NicTimeline nics, int perNodeLimit, double nicSlack = 0,
+        bool lastOfSource = false)
     {
         if (perNodeLimit < 2 || item.NeedsDedicatedBandwidth || item.StartsInPostCopy || item.DirtyRateBytesPerSecond is null)
         {
@@ -90,10 +95,12 @@ internal static class SlotFiller
         // Slot-bound: the filler holds the slot past the next just-in-time start, which then starts later and leaves the
         // NIC idle meanwhile. That costs nothing while the source's NIC has that much slack; what it saves is the slot
         // idle until then (the wait), against the slot time sharing costs (its bytes slow both transfers).
+        // The source's last starts: there is no next start to delay, so only what sharing costs weighs against the wait
+        // (its bytes are sent beside the transfer in flight instead of after it; the NIC carries the same bytes).
         var late = (endsAt - nextStart).TotalSeconds;
         var wait = (readyAt - nics.Now).TotalSeconds;
         var cost = (slows ? 2 * delay : 0) + redirtied + ownExtra;
-        return late <= nicSlack && wait > cost ? gain : null;
+        return (late <= nicSlack || lastOfSource) && wait > cost ? gain : null;
     }
 
     /// <summary>

@@ -20,8 +20,12 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// a source bound by its own slots (its NIC has slack, the cluster limit cannot bind), when the slot would otherwise
 /// idle longer than sharing costs, even if it ends later.
 /// Filling every idle slot regardless of that cost was measured and rejected (bench/results/summary.md, scenario a).
+/// While the cluster limit binds, a source's last starts (all fit in its free slots) may also fill a slot the wait would
+/// idle, when sharing costs less than the wait. A ready source bound by its own slots takes the candidate that ends its
+/// drain soonest (<see cref="SlotBalance"/>) rather than always its longest.
 /// </remarks>
-internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan)
+internal sealed class SourceSelection(
+    FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan, Func<long> slowestReceiverNic)
 {
     /// <summary>The earliest time a source left for later becomes ready; null when none was.</summary>
     public DateTimeOffset? Deferred { get; private set; }
@@ -111,13 +115,22 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
     }
 
     // The source's longest candidate, unless it would put the source into a long transfer while enough others are in
-    // one (LongTransferRotation): then its longest candidate that does not, if any.
+    // one (LongTransferRotation): then its longest candidate that does not, if any. On a source bound by its own slots,
+    // the candidate whose start now ends its drain soonest (SlotBalance).
     private int Pick(SourceQueues queues, int source, LongTransferRotation? rotation)
     {
         var name = plan.DrainedNames[source];
         if (rotation is null || !rotation.WouldBeLong(name, plan.Items[queues.Head(source)])
             || rotation.AllowsLong(name, queues.Active.Select(s => plan.DrainedNames[s])))
         {
+            if (NodeSlotsBind(queues) && queues.Count(source) <= SlotBalance.MaxCandidates
+                && SlotBalance.Choose(name, counters.Outbound(name), queues.Items(source).ToList(), plan.Items, nicTimeline(),
+                    policy.MaxOutboundPerNode, slowestReceiverNic()) is { } balanced)
+            {
+                queues.Remove(source, balanced, plan.Items);
+                return balanced;
+            }
+
             return queues.Take(source, plan.Items);
         }
 
@@ -171,16 +184,7 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             return null;
         }
 
-        // Whether every source with candidates could fill all its slots within the cluster limit: only then is a slot a
-        // source leaves idle lost to the drain (otherwise another source may take it), and a slot-bound source's NIC
-        // slack worth spending on a filler.
-        var demand = counters.Cluster;
-        foreach (var source in queues.Active)
-        {
-            demand += Math.Max(0, policy.MaxOutboundPerNode - counters.Outbound(plan.DrainedNames[source]));
-        }
-
-        var nodeSlotsBind = demand <= policy.MaxParallelMigrations;
+        var nodeSlotsBind = NodeSlotsBind(queues);
         (int Source, int Item, double Gain, DateTimeOffset EndsAt)? best = null;
         foreach (var source in queues.Active)
         {
@@ -194,9 +198,11 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
             var slack = nodeSlotsBind
                 ? SlotFiller.NicSlack(name, counters.Outbound(name), queues.Items(source).Select(i => plan.Items[i]), nics, policy.MaxOutboundPerNode)
                 : 0;
+            // Its last starts while the cluster limit binds: the cluster slot the wait would idle is lost to the drain.
+            var last = !nodeSlotsBind && counters.Outbound(name) + queues.Count(source) <= policy.MaxOutboundPerNode;
             foreach (var item in queues.Items(source))
             {
-                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack) is { } gain
+                if (SlotFiller.Gain(plan.Items[item], name, readyAt, nics, policy.MaxOutboundPerNode, slack, last) is { } gain
                     && (best is null || gain > best.Value.Gain))
                 {
                     best = (source, item, gain, nics.Now + plan.Items[item].Estimate.Duration);
@@ -220,6 +226,20 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         }
 
         return policy.MaxParallelMigrations - counters.Cluster - 1 >= needed ? (chosen.Source, chosen.Item) : null;
+    }
+
+    // Whether every source with candidates could fill all its slots within the cluster limit: only then is a slot a
+    // source leaves idle lost to the drain (otherwise another source may take it), a slot-bound source's NIC slack worth
+    // spending on a filler, and the balance of its own slots what ends its drain.
+    private bool NodeSlotsBind(SourceQueues queues)
+    {
+        var demand = counters.Cluster;
+        foreach (var source in queues.Active)
+        {
+            demand += Math.Max(0, policy.MaxOutboundPerNode - counters.Outbound(plan.DrainedNames[source]));
+        }
+
+        return demand <= policy.MaxParallelMigrations;
     }
 
     private bool IsBusier(SourceQueues queues, int source, int than) =>
@@ -247,6 +267,18 @@ internal sealed class SourceSelection(FlightCounters counters, Func<NicTimeline>
         public List<int> Active { get; } = [];
 
         public long Work(int source) => _work[source];
+
+        /// <summary>How many candidates <paramref name="source"/> has left (counted up to one past <see cref="SlotBalance.MaxCandidates"/>).</summary>
+        public int Count(int source)
+        {
+            var count = 0;
+            for (var item = _head[source]; item >= 0 && count <= SlotBalance.MaxCandidates; item = _next[item])
+            {
+                count++;
+            }
+
+            return count;
+        }
 
         /// <summary>The first candidate of <paramref name="source"/>, which has one.</summary>
         public int Head(int source) => _head[source];

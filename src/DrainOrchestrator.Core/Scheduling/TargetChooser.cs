@@ -11,7 +11,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// constrained migration needs (<see cref="PlannedVmi.ConstrainedTargets"/>), then the highest rate the migration would
 /// get: the smaller of its source NIC and the target NIC's max-min fair share among its inbound migrations and this one
 /// (so a 25 Gbit/s source takes a 25 Gbit/s receiver that already receives one migration over an idle 10 Gbit/s one),
-/// then the fewest inbound migrations, the fastest NIC, the most free memory, the name. A pinned item (a move-back's)
+/// then the fewest inbound migrations, the slowest NIC (a faster receiver that would give the same rate stays free for a
+/// faster source), the most free memory, the name. A pinned item (a move-back's)
 /// takes its pinned node or waits for it. A constrained migration waits for a receiver still busy with transfers into it
 /// (<see cref="NicTimeline.ReceiverReadyAt"/>) and says until when in <see cref="Deferred"/>. A node due for a later drain is taken only when no other node has the memory
 /// for the VM: while one has it but is busy receiving, the VM waits for it rather than land where it would have to move
@@ -81,7 +82,9 @@ internal sealed class TargetChooser(
             var rate = Math.Min(source, nic / (inbound + 1));
             rate = cap > 0 ? Math.Min(rate, cap) : rate;
             var wanted = flexible && _wanted.Length > 0 && _wanted[i] > 0 ? 1 : 0;
-            var key = (tier, dedicated && inbound > 0 ? 1 : 0, wanted, -rate, inbound, -(node.NicBandwidthBytesPerSecond ?? 0), -index.FreeAt(i));
+            // Among equal rates the slowest NIC: a faster receiver stays free for a faster source (a 10 Gbit/s source on an
+            // idle 25 Gbit/s receiver would halve a 25 Gbit/s source's rate there, where an idle 10 Gbit/s one serves it as well).
+            var key = (tier, dedicated && inbound > 0 ? 1 : 0, wanted, -rate, inbound, nic, -index.FreeAt(i));
             var order = best < 0 ? -1 : key.CompareTo(bestKey);
             if (order < 0 || (order == 0 && string.CompareOrdinal(node.Name, index.Candidate(best).Name) < 0))
             {

@@ -32,6 +32,24 @@ public sealed class ReceiverPairingTests
     }
 
     [Fact]
+    public void Decide_SlowSource_TakesAnIdleSlowReceiverOverAnIdleFastOne()
+    {
+        // Both give its whole 10 Gbit/s: the 25 Gbit/s receiver stays free for the 25 Gbit/s source, which would get
+        // only half of it beside the slow one.
+        var nodes = new[]
+        {
+            Make.Node("src-slow", nic: Slow), Make.Node("src-fast", nic: Fast),
+            Make.Node("fast", nic: Fast), Make.Node("slow", nic: Slow),
+        };
+        var cluster = Make.Cluster(nodes, [Make.Vmi("a", "src-slow", 32, dirtyRate: 0), Make.Vmi("b", "src-fast", 8, dirtyRate: 0)]);
+
+        var starts = DrainScheduler.Decide(State(cluster, ["src-slow", "src-fast"]), T0).Actions.OfType<StartMigration>().ToList();
+
+        Assert.Equal("slow", starts.Single(s => s.Vmi.Name == "a").TargetNode);
+        Assert.Equal("fast", starts.Single(s => s.Vmi.Name == "b").TargetNode);
+    }
+
+    [Fact]
     public void Decide_ThirdMigrationIntoAFastReceiver_SharesLessThanAnIdleSlowReceiverGives()
     {
         // A third of 25 Gbit/s (8.3) is less than 10: the third source takes the idle slow receiver.

@@ -13,11 +13,14 @@ namespace DrainOrchestrator.Scheduling.Bench.Tests.Bounds;
 /// start-ups, limits, dirty rates that converge alone but not all on a shared NIC, sometimes a bandwidthPerMigration
 /// cap), each drained on the simulator by the production engine and by KubeVirt alone (two different schedules). No
 /// schedule that finishes may beat the bound; a term that is not a true lower bound shows up here as a makespan below it.
+/// And the engine is never slower than KubeVirt alone when KubeVirt alone finishes (issue 16).
 /// </summary>
 /// <remarks>
 /// No allowance: the simulator integrates each physics step exactly in the continuous model the bound assumes
 /// (<c>TransferPhysics.Integrate</c>) and decides convergence at step ends, so a finished schedule can only be late.
 /// Before that fix this check found the step error (seeds 3 and 8: 0.2 s and 0.09 s below the bound).
+/// Against KubeVirt alone, over seeds 1 to 200 of each family (DRAIN_BOUND_SEEDS=200), six seeds are still slower by 0.3
+/// to 4.8 % (random 96, 144, 167; long-and-short 54, 66, 195); the 12 seeds CI runs are not.
 /// </remarks>
 [Collection(EngineDatabaseCollection.Name)]
 public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
@@ -63,7 +66,6 @@ public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
         var bound = runner.Bound();
         var ours = await runner.RunAsync(RunMode.Orchestrator, CancellationToken.None);
         var alone = await runner.RunAsync(RunMode.KubeVirtAlone, CancellationToken.None);
-
         Assert.True(bound.Seconds > 0, $"seed {seed}: no bound\n{yaml}");
         Assert.Equal(0, bound.NotConverging);
         Assert.True(ours.Complete, $"seed {seed}: the engine did not finish\n{yaml}");
@@ -71,6 +73,8 @@ public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
             $"seed {seed}: engine makespan {ours.MakespanSeconds} below the bound {bound.Seconds} ({bound.Binding})\n{yaml}");
         Assert.True(!alone.Complete || alone.MakespanSeconds >= bound.Seconds,
             $"seed {seed}: KubeVirt alone's makespan {alone.MakespanSeconds} below the bound {bound.Seconds} ({bound.Binding})\n{yaml}");
+        Assert.True(!alone.Complete || ours.MakespanSeconds <= alone.MakespanSeconds,
+            $"seed {seed}: the engine's makespan {ours.MakespanSeconds} s is slower than KubeVirt alone's {alone.MakespanSeconds} s\n{yaml}");
     }
 
     /// <summary>One drained 10 Gbit/s node with two slots, its guests short or long, onto 10 Gbit/s receivers.</summary>
