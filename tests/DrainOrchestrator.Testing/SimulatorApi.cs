@@ -13,7 +13,7 @@ namespace DrainOrchestrator.Testing;
 /// (<c>/sim/v1/</c>: ground truth, faults, request counts). <see cref="SimulatorProcess"/> is the first cluster (and
 /// owns the process); <see cref="SimulatorPeer"/> the second of a two-cluster run.
 /// </summary>
-public abstract class SimulatorApi : IDisposable
+public abstract class SimulatorApi
 {
     private readonly HttpClient _http;
 
@@ -92,11 +92,13 @@ public abstract class SimulatorApi : IDisposable
         return response.StatusCode;
     }
 
-    /// <summary>Disposes the two clients; the process, if any, is its owner's to stop.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Disposes the two clients. Not <see cref="IDisposable"/> here: <see cref="SimulatorProcess"/> must be disposed
+    /// asynchronously (it stops drain-sim), and a synchronous <c>using</c> on it would leave the process running.
+    /// </summary>
+    private protected void DisposeClients()
     {
         Client.Dispose();
         _http.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

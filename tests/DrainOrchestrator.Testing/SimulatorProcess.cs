@@ -75,7 +75,7 @@ public sealed class SimulatorProcess : SimulatorApi, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Dispose();
+        DisposeClients();
         Peer?.Dispose();
         if (_launch.GroundTruthOnExit)
         {
