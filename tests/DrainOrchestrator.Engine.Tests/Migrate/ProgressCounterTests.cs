@@ -25,31 +25,16 @@ public sealed class ProgressCounterTests
     [InlineData(4)]
     public void Count_RandomAttemptsAndViews_EqualsAPlainReading(int seed)
     {
-        var random = new Random(seed);
-        var cache = new ClusterCache();
-        var changes = new RandomClusterChanges(seed);
-        changes.Seed(cache);
-        var plan = RandomPlan(cache, random);
-        var places = new PlannedVmiPlaces(plan, Nodes);
-        var counter = new ProgressCounter(plan, Nodes);
-        var through = -1L;
+        var rig = new Rig(seed);
+        var (random, plan) = (rig.Random, rig.Plan);
         var nonZero = 0;
         for (var round = 0; round < 150; round++)
         {
-            for (var i = random.Next(5); i > 0; i--)
-            {
-                changes.Step(cache);
-            }
-
-            var since = cache.ChangesSince(through);
-            through = since.Through;
-            places.Update(cache.Current, since);
+            rig.Step(random.Next(5));
             var records = RandomRecords(plan, random);
             var givenUp = plan.Items.Where(_ => random.Next(15) == 0).Select(i => i.Vmi.Uid).ToHashSet(StringComparer.Ordinal);
 
-            var counts = counter.Count(records, givenUp, places);
-            Assert.Equal(Reference(plan, Nodes, cache.Current, records, givenUp), counts);
-            Assert.Equal(ReferenceRemaining(plan, Nodes, cache.Current, records, givenUp), counter.RemainingSeconds(givenUp, places));
+            var counts = rig.CountAndCompare(records, givenUp);
             nonZero += counts.Any(c => c.Moved > 0 && c.FailedAttempts > 0 && c.InFlight > 0) ? 1 : 0;
         }
 
@@ -64,14 +49,8 @@ public sealed class ProgressCounterTests
     [InlineData(7)]
     public void Count_AttemptsChangingAFewAtATime_EqualsAPlainReadingEveryPass(int seed)
     {
-        var random = new Random(seed);
-        var cache = new ClusterCache();
-        var changes = new RandomClusterChanges(seed);
-        changes.Seed(cache);
-        var plan = RandomPlan(cache, random);
-        var places = new PlannedVmiPlaces(plan, Nodes);
-        var counter = new ProgressCounter(plan, Nodes);
-        var through = -1L;
+        var rig = new Rig(seed);
+        var (random, plan) = (rig.Random, rig.Plan);
         var records = new List<AttemptRecord>();
         var givenUp = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = Enum.GetValues<AttemptOutcome>();
@@ -79,14 +58,7 @@ public sealed class ProgressCounterTests
         List<NodeProgress> last = [];
         for (var round = 0; round < 300; round++)
         {
-            if (random.Next(3) == 0)
-            {
-                changes.Step(cache);
-            }
-
-            var since = cache.ChangesSince(through);
-            through = since.Through;
-            places.Update(cache.Current, since);
+            rig.Step(random.Next(3) == 0 ? 1 : 0);
             switch (random.Next(6))
             {
                 case 0 or 1:
@@ -106,9 +78,7 @@ public sealed class ProgressCounterTests
                     break;
             }
 
-            var counts = counter.Count(records, givenUp, places);
-            Assert.Equal(Reference(plan, Nodes, cache.Current, records, givenUp), counts);
-            Assert.Equal(ReferenceRemaining(plan, Nodes, cache.Current, records, givenUp), counter.RemainingSeconds(givenUp, places));
+            var counts = rig.CountAndCompare(records, givenUp);
             unchanged += ReferenceEquals(counts, last) ? 1 : 0;
             kept += counts.Where((c, k) => k < last.Count && ReferenceEquals(c, last[k])).Any() && !ReferenceEquals(counts, last) ? 1 : 0;
             last = counts;
@@ -117,6 +87,52 @@ public sealed class ProgressCounterTests
         // The incremental paths ran: passes where nothing moved, and passes that kept some nodes' counts.
         Assert.True(unchanged > 20, $"only {unchanged} passes found nothing changed");
         Assert.True(kept > 20, $"only {kept} passes counted only some nodes again");
+    }
+
+    // A random plan on a random view that changes as the tests step it, and a counter and places that follow it.
+    private sealed class Rig
+    {
+        private readonly ClusterCache _cache = new();
+        private readonly RandomClusterChanges _changes;
+        private readonly PlannedVmiPlaces _places;
+        private readonly ProgressCounter _counter;
+        private long _through = -1;
+
+        public Rig(int seed)
+        {
+            Random = new Random(seed);
+            _changes = new RandomClusterChanges(seed);
+            _changes.Seed(_cache);
+            Plan = RandomPlan(_cache, Random);
+            _places = new PlannedVmiPlaces(Plan, Nodes);
+            _counter = new ProgressCounter(Plan, Nodes);
+        }
+
+        public Random Random { get; }
+
+        public DrainPlan Plan { get; }
+
+        // Changes the view `steps` times, and gives the places what changed.
+        public void Step(int steps)
+        {
+            for (var i = steps; i > 0; i--)
+            {
+                _changes.Step(_cache);
+            }
+
+            var since = _cache.ChangesSince(_through);
+            _through = since.Through;
+            _places.Update(_cache.Current, since);
+        }
+
+        // The counter's counts and remaining time, each asserted equal to the plain reading.
+        public List<NodeProgress> CountAndCompare(IReadOnlyList<AttemptRecord> records, HashSet<string> givenUp)
+        {
+            var counts = _counter.Count(records, givenUp, _places);
+            Assert.Equal(Reference(Plan, Nodes, _cache.Current, records, givenUp), counts);
+            Assert.Equal(ReferenceRemaining(Plan, Nodes, _cache.Current, records, givenUp), _counter.RemainingSeconds(givenUp, _places));
+            return counts;
+        }
     }
 
     // The counts as the migrate loop computed them before ProgressCounter, with every VMI looked up in the view.
