@@ -29,6 +29,7 @@ public static class DrainScheduler
         using var table = ItemStates.Compute(state, plan, now);
         var tally = Tally.Of(table, plan);
         var counters = FlightCounters.Build(state, plan);
+        counters.ReserveLanded(table.Landed);
         if (state.Paused)
         {
             return new SchedulerDecision([], null, tally.GivenUp, [], tally.InFlight, tally.Remaining, tally.Moved, counters.Cluster);
@@ -58,7 +59,10 @@ public static class DrainScheduler
         var targets = new Lazy<(PlacementIndex Index, TargetChooser Chooser)>(() => Targets(state, plan, counters, candidates, timeline.Value, now),
             LazyThreadSafetyMode.None);
         var slowestReceiver = new Lazy<long>(() => SlowestReceiverNic(state, plan), LazyThreadSafetyMode.None);
-        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan, () => slowestReceiver.Value);
+        var selection = new SourceSelection(counters, () => timeline.Value, state.Policy, plan, () => slowestReceiver.Value)
+        {
+            SlotFreeSince = state.SlotFreeSince,
+        };
         var started = selection.Fill(table, candidates, i =>
         {
             ref var status = ref table[i];

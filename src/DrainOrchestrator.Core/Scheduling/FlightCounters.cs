@@ -66,6 +66,15 @@ internal sealed class FlightCounters
         return counters;
     }
 
+    /// <summary>Reserves the memory of migrations that landed on targets the snapshot does not count yet (<see cref="ItemTable.Landed"/>).</summary>
+    public void ReserveLanded(List<(string Target, long MemoryBytes)>? landed)
+    {
+        foreach (var (target, memoryBytes) in landed ?? [])
+        {
+            ReservedMemory[target] = ReservedMemory.GetValueOrDefault(target) + memoryBytes;
+        }
+    }
+
     public int Outbound(string node) => _outbound.GetValueOrDefault(node);
 
     public int Inbound(string node) => _inbound.GetValueOrDefault(node);

@@ -32,6 +32,10 @@ internal static class ItemStates
                 if (item.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
                 {
                     View(i, ref table[i], ref table[plan.LastSameUid[i]], item.Vmi, plan, state, now);
+                    if (plan.LastSameUid[i] == i)
+                    {
+                        NoteLanded(table, ref table[i], i);
+                    }
                 }
             }
 
@@ -85,6 +89,23 @@ internal static class ItemStates
                 status.Attempts ??= [status.FirstAttempt];
                 status.Attempts.Add(attempt);
             }
+        }
+    }
+
+    // A succeeded migration whose VMI is still listed on its source (ItemTable.Landed).
+    private static void NoteLanded(ItemTable table, ref ItemStatus status, int withAttempts)
+    {
+        if (status.State != ItemState.Done || status.Source < 0)
+        {
+            return;
+        }
+
+        ref var gathered = ref table[withAttempts];
+        var last = gathered.Attempts is { } all ? all[^1] : gathered.FirstAttempt;
+        if (last is { Status: AttemptStatus.Succeeded, Kind: AttemptKind.Migration, TargetNode: { } target }
+            && string.Equals(status.Vmi.NodeName, last.SourceNode, StringComparison.Ordinal))
+        {
+            (table.Landed ??= []).Add((target, status.Vmi.MemoryBytes));
         }
     }
 

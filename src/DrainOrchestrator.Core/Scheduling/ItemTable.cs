@@ -21,6 +21,13 @@ internal sealed class ItemTable : IDisposable
 
     public ref ItemStatus this[int index] => ref _items[index];
 
+    /// <summary>
+    /// Our succeeded migrations whose VMI the cluster still shows on its source: the VMIM's end was seen before the VMI's
+    /// move (two watches, read between their events). Their memory is on the target, which the node's requests do not
+    /// count yet. Null: none.
+    /// </summary>
+    public List<(string Target, long MemoryBytes)>? Landed { get; set; }
+
     public void Dispose()
     {
         if (_items.Length > 0)

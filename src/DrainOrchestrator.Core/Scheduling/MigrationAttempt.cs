@@ -27,4 +27,16 @@ public sealed record MigrationAttempt(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt = null,
     FailureKind? Failure = null,
-    string? FailureMessage = null);
+    string? FailureMessage = null)
+{
+    /// <summary>
+    /// When the cluster created its VMIM (its <c>creationTimestamp</c>: whole seconds, truncated); null when not known.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>
+    /// When its transfer began, as the cluster stamped it (the VMI's <c>migrationState.startTimestamp</c>: whole seconds,
+    /// truncated); null until known.
+    /// </summary>
+    public DateTimeOffset? TransferStartedAt { get; init; }
+}

@@ -37,17 +37,21 @@ internal sealed class NicTimeline
     private readonly DateTimeOffset _now;
     private readonly TimeSpan _startup;
 
-    private NicTimeline(SourceNics nics, DateTimeOffset now, TimeSpan startup)
+    // From a decision to its transfer's start: the engine's reaction (SchedulerState.ReactionLead), then the start-up.
+    private readonly TimeSpan _ahead;
+
+    private NicTimeline(SourceNics nics, DateTimeOffset now, TimeSpan startup, TimeSpan reaction)
     {
         _nics = nics;
         _now = now;
         _startup = startup;
+        _ahead = startup + (reaction > TimeSpan.Zero ? reaction : TimeSpan.Zero);
     }
 
     public static NicTimeline Build(SchedulerState state, PlanIndex plan, FlightCounters counters, DateTimeOffset now)
     {
         var costModel = state.Policy.CostModel;
-        var timeline = new NicTimeline(SourceNics.Of(state, plan, counters), now, costModel.TargetStartup);
+        var timeline = new NicTimeline(SourceNics.Of(state, plan, counters), now, costModel.TargetStartup, state.ReactionLead);
         var phases = new Dictionary<string, MigrationPhase>(StringComparer.Ordinal);
         foreach (var migration in state.Cluster.UnfinishedMigrations)
         {
@@ -60,7 +64,7 @@ internal sealed class NicTimeline
         {
             var key = item.Vmi.Namespace + "/" + attempt.Name;
             ours.Add(key);
-            var transferStart = attempt.StartedAt + timeline._startup;
+            var transferStart = timeline.TransferStart(attempt);
             if (transferStart < now && phases.TryGetValue(key, out var phase) && phase < MigrationPhase.Running)
             {
                 // Its target is slower to get ready than predicted: the transfer has not begun yet.
@@ -120,7 +124,7 @@ internal sealed class NicTimeline
 
             // A success sent what its estimate says (its transfer start is only predicted: it may have ended sooner after
             // it than the estimate took); a failure at most the NIC's rate until it ended.
-            var transferStart = attempt.StartedAt + _startup;
+            var transferStart = TransferStart(attempt);
             var estimate = item.AloneEstimate ?? item.Estimate;
             var sent = attempt.Status == AttemptStatus.Succeeded
                 ? estimate.TransferredBytes
@@ -129,12 +133,52 @@ internal sealed class NicTimeline
         }
     }
 
-    /// <summary>When everything queued on <paramref name="source"/>'s NIC is predicted to have been sent.</summary>
+    // When an attempt's transfer began: the cluster's stamp once it has one; before that, its VMIM's creation stamp plus a
+    // start-up when the stamp is past the engine's intent, else the intent plus the engine's usual reaction and a
+    // start-up. Not the intent alone: a create that took long after it (a first connection, a busy engine, drain-sim at
+    // speed 20) would put the transfer's end too early, and its source would take its next migration too soon. The
+    // cluster's stamps are whole seconds, truncated: they bound the time from below, so the estimate leans early, as an
+    // assumed start-up does. A stamp past now (the cluster's clock ahead of the engine's) counts as now; one before the
+    // intent as the intent.
+    private DateTimeOffset TransferStart(MigrationAttempt attempt)
+    {
+        var intended = attempt.StartedAt;
+        if (attempt.TransferStartedAt is { } stamped)
+        {
+            return stamped < intended ? intended : stamped > _now ? _now : stamped;
+        }
+
+        if (attempt.CreatedAt is { } created && created > intended)
+        {
+            return (created > _now ? _now : created) + _startup;
+        }
+
+        return intended + _ahead;
+    }
+
+    /// <summary>When everything queued on <paramref name="source"/>'s NIC is predicted to have been sent (now or later).</summary>
     public DateTimeOffset FreeAt(string source)
+    {
+        var free = PredictedFree(source);
+        return free > _now ? free : _now;
+    }
+
+    /// <summary>
+    /// When a migration out of <paramref name="source"/> first became (or becomes) due: its NIC's predicted free time
+    /// minus a start-up, in the past as well; <see cref="DateTimeOffset.MinValue"/> when nothing was queued on it.
+    /// </summary>
+    public DateTimeOffset DueSince(string source)
+    {
+        var free = PredictedFree(source);
+        return free == DateTimeOffset.MinValue ? free : free - _ahead;
+    }
+
+    // When everything queued on the source's NIC is predicted to have been sent, past or future; MinValue for nothing.
+    private DateTimeOffset PredictedFree(string source)
     {
         if (!_bySource.TryGetValue(source, out var queue))
         {
-            return _now;
+            return DateTimeOffset.MinValue;
         }
 
         double nic = Math.Max(1, _nics.Of(source));
@@ -150,7 +194,7 @@ internal sealed class NicTimeline
             free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
         }
 
-        return free > _now ? free : _now;
+        return free;
     }
 
     // How many of the queued transfers the NIC carries side by side without slowing any: ⌊NIC / fastest rate⌋, or 1.
@@ -190,13 +234,13 @@ internal sealed class NicTimeline
             earliest = free[i] < earliest ? free[i] : earliest;
         }
 
-        return earliest > _now ? earliest : _now;
+        return earliest;
     }
 
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
     public DateTimeOffset ReadyAt(string source)
     {
-        var ready = FreeAt(source) - _startup;
+        var ready = FreeAt(source) - _ahead;
         return ready > _now ? ready : _now;
     }
 
@@ -220,7 +264,7 @@ internal sealed class NicTimeline
             free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, nic)));
         }
 
-        var ready = free - _startup;
+        var ready = free - _ahead;
         return ready > _now ? ready : _now;
     }
 
@@ -228,9 +272,9 @@ internal sealed class NicTimeline
     public void Start(string source, string target, PlannedVmi item)
     {
         var estimate = item.AloneEstimate ?? item.Estimate;
-        Queue(source, _now + _startup, estimate.TransferredBytes, estimate.BandwidthBytesPerSecond);
-        QueueInto(target, _now + _startup, estimate.TransferredBytes);
-        AddLoad(source, item, item.StartsInPostCopy, _now + _startup);
+        Queue(source, _now + _ahead, estimate.TransferredBytes, estimate.BandwidthBytesPerSecond);
+        QueueInto(target, _now + _ahead, estimate.TransferredBytes);
+        AddLoad(source, item, item.StartsInPostCopy, _now + _ahead);
     }
 
     /// <summary>The bandwidth of <paramref name="source"/>'s NIC, known or assumed.</summary>

@@ -43,6 +43,22 @@ public sealed record SchedulerState(
     /// </summary>
     public IReadOnlySet<string>? Waiting { get; init; }
 
+    /// <summary>
+    /// Since when a cluster slot has been free: the time of the previous decision when it left one free; null when it
+    /// filled the cluster limit, for a first decision, and after a restart. A source that became due after it (its NIC
+    /// about to free) would have taken that slot at that instant, had the engine decided then; a late pass (a busy engine,
+    /// or drain-sim at speed 20, where a pass lasts twenty times longer in model time) finds several due, so they take
+    /// their slots in the order they became due (<see cref="SourceSelection"/>), not by their work left. The decision stays
+    /// a function of the state and the time.
+    /// </summary>
+    public DateTimeOffset? SlotFreeSince { get; init; }
+
+    /// <summary>
+    /// How long the engine takes from a decision to its VMIM's creation (its recent median): a source's next migration
+    /// is started that much before the start-up that ends as its NIC frees. Zero: none (a harness in virtual time).
+    /// </summary>
+    public TimeSpan ReactionLead { get; init; }
+
     /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
     public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);
 }

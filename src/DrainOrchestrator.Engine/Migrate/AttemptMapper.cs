@@ -27,5 +27,9 @@ internal static class AttemptMapper
         r.IsFinal && r.Outcome != AttemptOutcome.Succeeded
             ? Enum.TryParse<FailureKind>(r.FailureClass, out var kind) ? kind : FailureKind.Unknown
             : null,
-        r.FailureReason);
+        r.FailureReason)
+    {
+        CreatedAt = r.IsRestart ? null : r.CreatedAt,
+        TransferStartedAt = r.StartedAt,
+    };
 }

@@ -164,8 +164,13 @@ internal sealed partial class MigrationLoop
                 return true;
             }
 
-            _created[action.Name] = (vmim, context.Time.GetUtcNow());
+            var createdAt = context.Time.GetUtcNow();
+            _created[action.Name] = (vmim, createdAt);
             _unrecorded.Add((action, vmim, result.Adopted));
+            if (_decidedAt is { } decidedAt && !result.Adopted)
+            {
+                _reaction.Record(decidedAt, createdAt);
+            }
         }
         catch (OperationCanceledException ex) when (window.TimedOut && !cancellationToken.IsCancellationRequested)
         {

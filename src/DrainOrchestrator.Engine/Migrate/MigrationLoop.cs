@@ -42,6 +42,12 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private DateTimeOffset? _stuckSince;
     private long _passes;
 
+    // When the last pass decided (null before the first, and after an interruption); and that time when its decision
+    // left a cluster slot free (SchedulerState.SlotFreeSince).
+    private DateTimeOffset? _decidedAt;
+    private DateTimeOffset? _slotFreeSince;
+    private readonly ReactionLead _reaction = new();
+
     /// <summary>VMIs left to move when the loop ended (what a suspension leaves for the next window).</summary>
     public int Remaining { get; private set; }
 
@@ -75,6 +81,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         _unrecorded.Clear();
         _memory.Invalidate();
         _drainState = null;
+        _decidedAt = null;
+        _slotFreeSince = null;
         var recovering = true;
         while (true)
         {
@@ -135,9 +143,12 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             {
                 PlannedVmis = plannedVmis,
                 Waiting = waiting,
+                SlotFreeSince = _slotFreeSince,
+                ReactionLead = _reaction.Current,
             };
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
+            _decidedAt = now;
             EngineMetrics.Decided(context.Time.GetElapsedTime(deciding));
             if (!holding)
             {
@@ -149,6 +160,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await CleanUpPostCopyAsync(records, cancellationToken);
             IReadOnlyList<StartMigration> starts = [.. decision.Actions.OfType<StartMigration>()];
             var unstarted = holding ? starts.Count : await StartAllAsync(starts, records, cluster, snapshot, cancellationToken);
+            _slotFreeSince = decision.ClusterInFlight - unstarted < state.Policy.MaxParallelMigrations ? now : null;
 
             if (!holding)
             {
