@@ -30,11 +30,6 @@ public sealed record MigrationAttempt(
     string? FailureMessage = null)
 {
     /// <summary>
-    /// When the cluster created its VMIM (its <c>creationTimestamp</c>: whole seconds, truncated); null when not known.
-    /// </summary>
-    public DateTimeOffset? CreatedAt { get; init; }
-
-    /// <summary>
     /// When its transfer began, as the cluster stamped it (the VMI's <c>migrationState.startTimestamp</c>: whole seconds,
     /// truncated); null until known.
     /// </summary>

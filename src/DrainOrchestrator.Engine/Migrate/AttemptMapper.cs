@@ -29,7 +29,6 @@ internal static class AttemptMapper
             : null,
         r.FailureReason)
     {
-        CreatedAt = r.IsRestart ? null : r.CreatedAt,
         TransferStartedAt = r.StartedAt,
     };
 }

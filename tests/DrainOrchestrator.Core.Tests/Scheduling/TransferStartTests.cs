@@ -6,9 +6,9 @@ namespace DrainOrchestrator.Core.Tests.Scheduling;
 
 /// <summary>
 /// When a source's next migration is due depends on when its transfer in flight began: the cluster's stamp of it once
-/// there is one; before that, the VMIM's creation stamp plus a start-up when the create came well after the engine's
-/// intent (a slow first create, a busy engine); else the intent plus the engine's usual reaction and a start-up. Dating
-/// it by the intent alone put the end too early after a slow create, and the source's next start came too soon.
+/// there is one (unless it is an earlier migration's, from before the intent); before that, the engine's intent plus its
+/// usual reaction and a start-up. Dating a running transfer by the intent alone put its end too early after a slow create
+/// (a first connection, a busy engine), and the source's next start came too soon.
 /// </summary>
 public sealed class TransferStartTests
 {
@@ -19,20 +19,17 @@ public sealed class TransferStartTests
     private static readonly double Transfer = 16.0 * Make.GiB / Nic;
 
     [Theory]
-    [InlineData(null, null, 0.0, 10.0)] // the intent plus a start-up
-    [InlineData(5.0, null, 0.0, 15.0)] // created 5 s after the intent
-    [InlineData(5.0, 12.0, 0.0, 12.0)] // its transfer stamped by the cluster
-    [InlineData(null, null, 2.0, 12.0)] // the intent plus the engine's reaction and a start-up
-    [InlineData(0.0, null, 2.0, 12.0)] // a creation stamp not after the intent (truncated): as without one
-    public void Decide_ATransferInFlight_IsDatedByWhatIsKnownOfItsStart(double? createdAfter, double? startedAfter, double reaction,
-        double transferStartsAfter)
+    [InlineData(null, 0.0, 10.0)] // the intent plus a start-up
+    [InlineData(12.0, 0.0, 12.0)] // its transfer stamped by the cluster
+    [InlineData(null, 2.0, 12.0)] // the intent plus the engine's reaction and a start-up
+    [InlineData(-30.0, 0.0, 10.0)] // stamped long before the intent: an earlier migration's, so as without a stamp
+    public void Decide_ATransferInFlight_IsDatedByWhatIsKnownOfItsStart(double? startedAfter, double reaction, double transferStartsAfter)
     {
         var nodes = new[] { Make.Node("n1", nic: Nic), Make.Node("n2", nic: Nic), Make.Node("n3", nic: Nic) };
         var state = State(Make.Cluster(nodes, [Make.Vmi("first", "n1", 16, dirtyRate: 0), Make.Vmi("second", "n1", 16, dirtyRate: 0)]), ["n1"]);
         var first = state.Plan.Items.Single(i => i.Vmi.Name == "first").Vmi;
         var attempt = new MigrationAttempt(first.Uid, 1, AttemptKind.Migration, "vmim-first", "n1", "n2", false, AttemptStatus.InFlight, T0)
         {
-            CreatedAt = createdAfter is { } c ? T0.AddSeconds(c) : null,
             TransferStartedAt = startedAfter is { } s ? T0.AddSeconds(s) : null,
         };
 
