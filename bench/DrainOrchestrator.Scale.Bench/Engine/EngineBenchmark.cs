@@ -27,7 +27,7 @@ internal static class EngineBenchmark
         var drained = ClusterGenerator.DrainedNodes(options.Size);
         var passes = new PassClock();
         var view = new BenchView(passes);
-        var cluster = new SimulatedCluster(WireCluster.Of(generated), view, options, TimeProvider.System, seed);
+        var cluster = new SimulatedCluster(WireCluster.Of(generated), view, options, TimeProvider.System, seed) { PassRefills = passes.Refills };
         generated = null;
         await using var postgres = await BenchPostgres.StartAsync(cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString);
@@ -94,11 +94,12 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Decisions, int Refills, long SentChanges, int FullCollections)
+        int Passes, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections)
     {
         public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, DecisionClock decisions) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
-            physics.Used, cluster.Completed, passes.Milliseconds.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count, Sent(cluster), GC.CollectionCount(2));
+            physics.Used, cluster.Completed, passes.Milliseconds.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
+            passes.Refills.Milliseconds.Count, passes.Refills.LeftEmpty, Sent(cluster), GC.CollectionCount(2));
 
         public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes,
             DecisionClock decisions, int drainedNodes)
@@ -112,7 +113,8 @@ internal static class EngineBenchmark
             return new EngineResult(options.Label, options.Size.Label, drainedNodes, migrations, seconds, Samples.Of(passTimes),
                 Samples.Of([.. decisions.Milliseconds.Skip(Decisions)]), Samples.Of([.. cluster.Refills.Milliseconds.Skip(Refills)]), engineCpu / Math.Max(1, migrations),
                 engineBytes / 1024.0 / Math.Max(1, migrations), engineBytes / 1024.0 / Math.Max(1, passTimes.Count),
-                (Sent(cluster) - SentChanges) / seconds, GC.CollectionCount(2) - FullCollections, MachineLoad.Now().ToString());
+                (Sent(cluster) - SentChanges) / seconds, GC.CollectionCount(2) - FullCollections, MachineLoad.Now().ToString(),
+                Samples.Of([.. passes.Refills.Milliseconds.Skip(PassRefills)]), passes.Refills.LeftEmpty - LeftEmpty);
         }
 
         // Every change the cluster sent: churn, plus about four per migration (pending, running, succeeded, the VMI).

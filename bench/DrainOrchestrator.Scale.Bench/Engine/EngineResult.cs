@@ -10,13 +10,21 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 /// <param name="WindowSeconds">The window's length.</param>
 /// <param name="Passes">Migrate-loop pass latency, milliseconds.</param>
 /// <param name="Decisions">Core's scheduler decision inside those passes (the engine's own histogram), milliseconds.</param>
-/// <param name="Refills">Slot refill latency, milliseconds.</param>
+/// <param name="Refills">
+/// Slot refill latency, milliseconds, as an upper bound: each create from the oldest success not yet paired, so a slot left
+/// empty on purpose (a per-node limit, a just-in-time start) counts its wait (<see cref="RefillClock"/>).
+/// </param>
 /// <param name="EngineCpuMsPerMigration">The process's CPU time in the window but the simulated cluster's thread, per migration.</param>
 /// <param name="AllocatedKiBPerMigration">Bytes allocated in the window but by the simulated cluster's thread, per migration.</param>
 /// <param name="AllocatedKiBPerPass">The same, per pass.</param>
 /// <param name="ClusterChangesPerSecond">Informer changes the cluster sent per second in the window (churn and migrations).</param>
 /// <param name="FullCollections">Gen 2 garbage collections in the window (the heap holds the whole cluster: each is costly).</param>
 /// <param name="Load">The machine's load at the end.</param>
+/// <param name="PassRefills">
+/// Slot refill latency, milliseconds, as the orchestration bench defines it: the successes a pass saw, paired with the
+/// creates of that pass (<see cref="PassRefills"/>); null in results saved before it was measured.
+/// </param>
+/// <param name="LeftEmpty">Successes a pass saw and left empty on purpose (not timed in <paramref name="PassRefills"/>).</param>
 internal sealed record EngineResult(
     string Label,
     string Cluster,
@@ -31,4 +39,6 @@ internal sealed record EngineResult(
     double AllocatedKiBPerPass,
     double ClusterChangesPerSecond,
     int FullCollections,
-    string Load);
+    string Load,
+    Samples? PassRefills = null,
+    int? LeftEmpty = null);

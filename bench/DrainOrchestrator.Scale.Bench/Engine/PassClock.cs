@@ -7,13 +7,19 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 /// <summary>
 /// Times the migrate loop's passes from inside the process: a pass begins with the engine's debug event 3050 (its pass
 /// log) and ends when the loop waits for the next cluster change. A logger for the engine, so it needs no hook of its own.
+/// It also tells <see cref="Refills"/> what each pass saw succeed (3021) and started (3020).
 /// </summary>
 internal sealed class PassClock : ILogger<DrainRunner>
 {
     private const int PassBegan = 3050;
+    private const int MigrationStarted = 3020;
+    private const int AttemptObserved = 3021;
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = [];
     private long? _began;
+
+    /// <summary>Refills paired by pass.</summary>
+    public PassRefills Refills { get; } = new();
 
     public IReadOnlyList<double> Milliseconds
     {
@@ -43,10 +49,19 @@ internal sealed class PassClock : ILogger<DrainRunner>
     {
         if (eventId.Id == PassBegan)
         {
+            Refills.PassBegan();
             lock (_gate)
             {
                 _began = Stopwatch.GetTimestamp();
             }
+        }
+        else if (eventId.Id == MigrationStarted && Field(state, "Vmim") is { } started)
+        {
+            Refills.Started(started);
+        }
+        else if (eventId.Id == AttemptObserved && Field(state, "Vmim") is { } observed && Field(state, "Outcome") == "succeeded")
+        {
+            Refills.Observed(observed);
         }
         else if (logLevel >= LogLevel.Warning)
         {
@@ -55,6 +70,10 @@ internal sealed class PassClock : ILogger<DrainRunner>
     }
 
     public bool IsEnabled(LogLevel logLevel) => true;
+
+    // A field of a source-generated log event's state.
+    private static string? Field<TState>(TState state, string name) =>
+        state is IReadOnlyList<KeyValuePair<string, object?>> fields ? fields.FirstOrDefault(f => f.Key == name).Value?.ToString() : null;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

@@ -33,6 +33,7 @@ internal sealed partial class SimulatedCluster : IClusterActions
             _inFlight.Add(new InFlight(key, now, false));
             Created++;
             Refills.Created(now);
+            PassRefills?.Created(created.Metadata.Name ?? string.Empty, now);
             _sink.Upsert(created);
             return Task.FromResult(new CreateResult<VirtualMachineInstanceMigration>(Clone(created), CreateOutcome.Created));
         }

@@ -62,6 +62,9 @@ internal sealed partial class SimulatedCluster
     /// <summary>Refill latencies: each create of a VMIM after a migration succeeded, from the oldest unpaired success.</summary>
     public RefillClock Refills { get; } = new();
 
+    /// <summary>Refill latencies paired by the engine's passes; null when not measured.</summary>
+    public PassRefills? PassRefills { get; init; }
+
     /// <summary>Migrations that succeeded.</summary>
     public int Completed { get; private set; }
 
@@ -91,7 +94,9 @@ internal sealed partial class SimulatedCluster
                     _inFlight.RemoveAt(i);
                     Succeed(flight.Key);
                     Completed++;
-                    Refills.Completed(Stopwatch.GetTimestamp());
+                    var completedAt = Stopwatch.GetTimestamp();
+                    Refills.Completed(completedAt);
+                    PassRefills?.Completed(NameOf(flight.Key), completedAt);
                 }
             }
 
@@ -164,6 +169,8 @@ internal sealed partial class SimulatedCluster
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeof(T), KubernetesJsonContext.Default);
         return (T)JsonSerializer.Deserialize(bytes, typeof(T), KubernetesJsonContext.Default)!;
     }
+
+    private static string NameOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     private sealed record InFlight(string Key, long CreatedAt, bool Running);
 }
