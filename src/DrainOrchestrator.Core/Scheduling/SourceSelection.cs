@@ -163,14 +163,15 @@ internal sealed class SourceSelection(
                 continue;
             }
 
-            if (!nics.IsReady(name))
+            // One walk of the source's NIC queue: due now or before is ready (NicTimeline.IsReady), later is deferred.
+            var dueSince = nics.DueSince(name);
+            if (dueSince > nics.Now)
             {
-                var ready = nics.ReadyAt(name);
-                Deferred = Deferred is { } d && d <= ready ? d : ready;
+                Deferred = Deferred is { } d && d <= dueSince ? d : dueSince;
                 continue;
             }
 
-            var due = Missed(nics.DueSince(name), nics.Now);
+            var due = Missed(dueSince, nics.Now);
             if (best < 0 || due < bestDue || (due == bestDue && IsBusier(queues, source, best)))
             {
                 best = source;
