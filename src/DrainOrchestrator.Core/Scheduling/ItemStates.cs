@@ -34,7 +34,7 @@ internal static class ItemStates
                     View(i, ref table[i], ref table[plan.LastSameUid[i]], item.Vmi, plan, state, now);
                     if (plan.LastSameUid[i] == i)
                     {
-                        NoteLanded(table, ref table[i], i);
+                        NoteLanded(table, ref table[i]);
                     }
                 }
             }
@@ -92,16 +92,16 @@ internal static class ItemStates
         }
     }
 
-    // A succeeded migration whose VMI is still listed on its source (ItemTable.Landed).
-    private static void NoteLanded(ItemTable table, ref ItemStatus status, int withAttempts)
+    // A succeeded migration whose VMI is still listed on its source (ItemTable.Landed). Only for the last item of a uid,
+    // which holds its attempts (GatherAttempts), sorted by View.
+    private static void NoteLanded(ItemTable table, ref ItemStatus status)
     {
         if (status.State != ItemState.Done || status.Source < 0)
         {
             return;
         }
 
-        ref var gathered = ref table[withAttempts];
-        var last = gathered.Attempts is { } all ? all[^1] : gathered.FirstAttempt;
+        var last = status.Attempts is { } all ? all[^1] : status.FirstAttempt;
         if (last is { Status: AttemptStatus.Succeeded, Kind: AttemptKind.Migration, TargetNode: { } target }
             && string.Equals(status.Vmi.NodeName, last.SourceNode, StringComparison.Ordinal))
         {

@@ -164,7 +164,8 @@ internal sealed class NicTimeline
 
     /// <summary>
     /// When a migration out of <paramref name="source"/> first became (or becomes) due: its NIC's predicted free time
-    /// minus a start-up, in the past as well; <see cref="DateTimeOffset.MinValue"/> when nothing was queued on it.
+    /// minus a start-up and the engine's reaction, in the past as well; <see cref="DateTimeOffset.MinValue"/> when nothing
+    /// was queued on it. <see cref="ReadyAt"/> is the same time, not before now.
     /// </summary>
     public DateTimeOffset DueSince(string source)
     {
@@ -239,8 +240,8 @@ internal sealed class NicTimeline
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
     public DateTimeOffset ReadyAt(string source)
     {
-        var ready = FreeAt(source) - _ahead;
-        return ready > _now ? ready : _now;
+        var due = DueSince(source);
+        return due > _now ? due : _now;
     }
 
     /// <summary>Whether a migration started now would find the NIC free when its target is ready.</summary>
