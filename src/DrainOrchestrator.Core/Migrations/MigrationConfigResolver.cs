@@ -66,7 +66,7 @@ public static class MigrationConfigResolver
             policy.MaxDowntime ?? cluster.MaxDowntime);
     }
 
-    private static bool Matches(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
+    internal static bool Matches(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
     {
         foreach (var (key, value) in selector)
         {

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Snapshot;
 
@@ -5,18 +6,21 @@ namespace DrainOrchestrator.Core.Planning;
 
 /// <summary>
 /// <see cref="PlanRevision.Revise"/> for a drain that revises its plan again and again: each revision predicts again
-/// only the migrating items whose inputs moved since the last one (their own learned dirty rate, or their source node's
-/// NIC bandwidth or whether it was learned; every item when the fastest receiver's NIC moved), and keeps the last revision's item instance for every other one, and for
-/// one predicted the same again. A change of the policy, the cluster's migration configuration or policies, the metric
-/// dirty rates or the history revises every item. The plan it gives equals <see cref="PlanRevision.Revise"/>'s on the
-/// same inputs; its cost is the plan's source nodes and the learned rates, plus one prediction per item that moved.
+/// only the migrating items whose inputs moved since the last one (their own learned dirty rate, their source node's
+/// NIC bandwidth or whether it was learned, a MigrationPolicy that selects them; every item when the fastest receiver's
+/// NIC moved), and keeps the last revision's item instance for every other one, and for one predicted the same again.
+/// A change of the policy, the cluster's migration configuration, the metric dirty rates or the history revises every
+/// item. The plan it gives equals <see cref="PlanRevision.Revise"/>'s on the same inputs; its cost is the plan's source
+/// nodes and the learned rates (and the migrating items once when a policy moved), plus one prediction per item that moved.
 /// Not thread-safe: one per drain.
 /// </summary>
 /// <param name="plan">The drain's plan as made at its start.</param>
 public sealed class PlanReviser(DrainPlan plan)
 {
     private readonly DrainPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
-    private readonly string[] _sources = [.. plan.Items.Select(i => i.Vmi.NodeName).Distinct(StringComparer.Ordinal)];
+    private readonly int[] _migrating = [.. Enumerable.Range(0, plan.Items.Count).Where(i => plan.Items[i].Disposition == PlanDisposition.Migrate)];
+    private readonly Dictionary<string, List<int>> _bySource = IndexBy(plan, i => i.Vmi.NodeName);
+    private readonly Dictionary<string, List<int>> _byUid = IndexBy(plan, i => i.Vmi.Uid);
     private readonly Dictionary<string, (long? Nic, bool Learned)> _nodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _drained = new(plan.Nodes, StringComparer.Ordinal);
     private long? _fastestReceiver;
@@ -51,71 +55,94 @@ public sealed class PlanReviser(DrainPlan plan)
             nodeByName[node.Name] = node;
         }
 
-        // The source nodes whose NIC (or its source) moved, and the uids whose learned rate moved.
-        var movedNodes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in _sources)
+        // The items whose inputs moved: on a source node whose NIC (or its source) moved, with a learned rate that
+        // moved, or selected by a MigrationPolicy that moved.
+        var moved = new HashSet<int>();
+        foreach (var (name, indices) in _bySource)
         {
             var now = (nodeByName.TryGetValue(name, out var node) ? node.NicBandwidthBytesPerSecond : null, learnedNics.Contains(name));
             if (!_nodes.TryGetValue(name, out var before) || before != now)
             {
                 _nodes[name] = now;
-                movedNodes.Add(name);
+                moved.UnionWith(indices);
             }
         }
 
-        var movedRates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (uid, rate) in rates)
         {
-            if (!_rates.TryGetValue(uid, out var before) || before != rate)
+            if ((!_rates.TryGetValue(uid, out var before) || before != rate) && _byUid.TryGetValue(uid, out var indices))
             {
-                movedRates.Add(uid);
+                moved.UnionWith(indices);
             }
         }
 
         foreach (var uid in _rates.Keys)
         {
-            if (!rates.ContainsKey(uid))
+            if (!rates.ContainsKey(uid) && _byUid.TryGetValue(uid, out var indices))
             {
-                movedRates.Add(uid);
+                moved.UnionWith(indices);
             }
+        }
+
+        if (!all && _inputs is { } inputs && !ReferenceEquals(inputs.Policies, snapshot.Policies))
+        {
+            SelectedBy(PolicyChanges.Moved(inputs.Policies, snapshot.Policies), moved);
         }
 
         _rates = new Dictionary<string, long>(rates, StringComparer.Ordinal);
+        _inputs = (policy, snapshot.Config, snapshot.Policies, snapshot.MetricDirtyRates, history);
         var merged = history.WithDirtyRates(rates);
-        var items = new List<PlannedVmi>(_plan.Items.Count);
-        var changed = false;
-        var predicted = 0;
-        for (var i = 0; i < _plan.Items.Count; i++)
+        if (all)
         {
-            var item = _plan.Items[i];
-            var last = _last?.Items[i];
-            if (item.Disposition != PlanDisposition.Migrate)
-            {
-                items.Add(item);
-                continue;
-            }
-
-            if (!all && last is not null && !movedNodes.Contains(item.Vmi.NodeName) && !movedRates.Contains(item.Vmi.Uid))
-            {
-                items.Add(last);
-                continue;
-            }
-
-            predicted++;
-            var again = PlanRevision.Predict(item, snapshot, policy, merged, learnedNics, nodeByName, fastestReceiver);
-            if (last is not null && again.Equals(last))
-            {
-                again = last;
-            }
-
-            changed |= !ReferenceEquals(again, last);
-            items.Add(again);
+            moved.Clear();
+            moved.UnionWith(_migrating);
         }
 
-        LastPredicted = predicted;
-        _inputs = (policy, snapshot.Config, snapshot.Policies, snapshot.MetricDirtyRates, history);
+        LastPredicted = moved.Count;
+        if (moved.Count == 0 && _last is not null)
+        {
+            return _last;
+        }
+
+        List<PlannedVmi> items = _last is null ? [.. _plan.Items] : [.. _last.Items];
+        var changed = _last is null;
+        foreach (var i in moved)
+        {
+            var last = items[i];
+            var again = PlanRevision.Predict(_plan.Items[i], snapshot, policy, merged, learnedNics, nodeByName, fastestReceiver);
+            if (_last is not null && again.Equals(last))
+            {
+                continue;
+            }
+
+            items[i] = again;
+            changed = true;
+        }
+
         _last = changed || _last is null ? _plan with { Items = items } : _last;
         return _last;
+    }
+
+    // Adds the migrating items that any of the policies selects.
+    private void SelectedBy(IReadOnlyList<MigrationPolicySnapshot> policies, HashSet<int> moved)
+    {
+        if (policies.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var i in _migrating)
+        {
+            var vmi = _plan.Items[i].Vmi;
+            foreach (var policy in policies)
+            {
+                if (PolicyChanges.Selects(policy, vmi))
+                {
+                    moved.Add(i);
+                    break;
+                }
+            }
+        }
     }
 
     // Whether everything every item's prediction reads besides its node and its rate is as at the last revision.
@@ -123,7 +150,30 @@ public sealed class PlanReviser(DrainPlan plan)
         _inputs is { } inputs
         && ReferenceEquals(inputs.History, history)
         && ReferenceEquals(inputs.Config, snapshot.Config)
-        && ReferenceEquals(inputs.Policies, snapshot.Policies)
         && (ReferenceEquals(inputs.Metrics, snapshot.MetricDirtyRates) || (inputs.Metrics.Count == 0 && snapshot.MetricDirtyRates.Count == 0))
         && (ReferenceEquals(inputs.Policy, policy) || inputs.Policy.Equals(policy));
+
+    // The migrating items' indices by a key of theirs.
+    private static Dictionary<string, List<int>> IndexBy(DrainPlan plan, Func<PlannedVmi, string> key)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Items.Count; i++)
+        {
+            var item = plan.Items[i];
+            if (item.Disposition != PlanDisposition.Migrate)
+            {
+                continue;
+            }
+
+            var k = key(item);
+            if (!index.TryGetValue(k, out var indices))
+            {
+                index[k] = indices = [];
+            }
+
+            indices.Add(i);
+        }
+
+        return index;
+    }
 }

@@ -77,18 +77,14 @@ internal sealed class PlanIndex
         }
 
         // A source gives its longest migration first (see SourceSelection); the uid breaks ties.
-        migrations.Sort((a, b) =>
-        {
-            var byDuration = Items[b].Estimate.Duration.Ticks.CompareTo(Items[a].Estimate.Duration.Ticks);
-            return byDuration != 0 ? byDuration : string.CompareOrdinal(Items[a].Vmi.Uid, Items[b].Vmi.Uid);
-        });
+        var items = Items;
+        migrations.Sort((a, b) => CompareForOrder(items, a, b));
         MigrationOrder = [.. migrations];
         (Budgets, ItemBudgets) = IndexBudgets(plan, Items);
     }
 
     // The index of a plan that differs from like's only in its items' predictions (Derives): the maps by uid, name and
-    // node and the budgets are like's; the migration order is like's unless a duration moved, then sorted again (the
-    // uids are distinct, so the order is the one a full build gives).
+    // node and the budgets are like's; the migration order is like's with the items whose duration moved placed again.
     private PlanIndex(DrainPlan plan, PlanIndex like)
     {
         Plan = plan;
@@ -97,26 +93,55 @@ internal sealed class PlanIndex
         (PreviousSameUid, PreviousSameQualifiedName, LastSameUid, UidFilter) = (like.PreviousSameUid, like.PreviousSameQualifiedName, like.LastSameUid,
             like.UidFilter);
         (Drained, DrainedNames, PlannedSource, Budgets, ItemBudgets) = (like.Drained, like.DrainedNames, like.PlannedSource, like.Budgets, like.ItemBudgets);
-        var moved = false;
-        for (var i = 0; i < Items.Length && !moved; i++)
+        var moved = new List<int>();
+        for (var i = 0; i < Items.Length; i++)
         {
-            moved = Items[i].Disposition == PlanDisposition.Migrate && Items[i].Estimate.Duration != like.Items[i].Estimate.Duration;
+            if (Items[i].Disposition == PlanDisposition.Migrate && Items[i].Estimate.Duration != like.Items[i].Estimate.Duration)
+            {
+                moved.Add(i);
+            }
         }
 
-        if (!moved)
+        MigrationOrder = moved.Count == 0 ? like.MigrationOrder : Reordered(like.MigrationOrder, moved, Items);
+    }
+
+    // The migration order with the moved items taken out and merged back at their new places: the others kept their
+    // durations and so their order, and the comparison is total (uids are distinct), so this is the order a full sort
+    // gives, at the cost of one walk plus sorting what moved.
+    private static int[] Reordered(int[] order, List<int> moved, PlannedVmi[] items)
+    {
+        var isMoved = new HashSet<int>(moved);
+        moved.Sort((a, b) => CompareForOrder(items, a, b));
+        var result = new int[order.Length];
+        var (n, m) = (0, 0);
+        foreach (var i in order)
         {
-            MigrationOrder = like.MigrationOrder;
-            return;
+            if (isMoved.Contains(i))
+            {
+                continue;
+            }
+
+            while (m < moved.Count && CompareForOrder(items, moved[m], i) < 0)
+            {
+                result[n++] = moved[m++];
+            }
+
+            result[n++] = i;
         }
 
-        var order = (int[])like.MigrationOrder.Clone();
-        var items = Items;
-        Array.Sort(order, (a, b) =>
+        while (m < moved.Count)
         {
-            var byDuration = items[b].Estimate.Duration.Ticks.CompareTo(items[a].Estimate.Duration.Ticks);
-            return byDuration != 0 ? byDuration : string.CompareOrdinal(items[a].Vmi.Uid, items[b].Vmi.Uid);
-        });
-        MigrationOrder = order;
+            result[n++] = moved[m++];
+        }
+
+        return result;
+    }
+
+    // Longest predicted duration first, then by uid.
+    private static int CompareForOrder(PlannedVmi[] items, int a, int b)
+    {
+        var byDuration = items[b].Estimate.Duration.Ticks.CompareTo(items[a].Estimate.Duration.Ticks);
+        return byDuration != 0 ? byDuration : string.CompareOrdinal(items[a].Vmi.Uid, items[b].Vmi.Uid);
     }
 
     /// <summary>The plan instance this index describes.</summary>

@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Migrations;
 using DrainOrchestrator.Core.Snapshot;
 
 namespace DrainOrchestrator.Engine.Cluster;
@@ -128,7 +129,18 @@ public sealed partial class SnapshotCache
             RebuildNodes(state);
         }
 
-        _config = SnapshotMapper.MapConfig(state.KubeVirt);
-        _policies = [.. state.Policies.Select(SnapshotMapper.MapPolicy)];
+        // The same instances while their content is the same: what reads the snapshot (the plan's revision) may keep
+        // what it derived from them by reference.
+        var config = SnapshotMapper.MapConfig(state.KubeVirt);
+        if (!config.Equals(_config))
+        {
+            _config = config;
+        }
+
+        IReadOnlyList<MigrationPolicySnapshot> policies = [.. state.Policies.Select(SnapshotMapper.MapPolicy)];
+        if (!PolicyChanges.Same(_policies, policies))
+        {
+            _policies = policies;
+        }
     }
 }

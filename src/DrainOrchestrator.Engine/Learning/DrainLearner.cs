@@ -182,19 +182,25 @@ internal sealed class DrainLearner
             }
         }
 
+        // Each guest's own rate first; the guests of a kind with a learned rate and none of their own take the kind's.
         var rates = new Dictionary<string, long>(StringComparer.Ordinal);
-        var bySibling = 0;
-        foreach (var uid in _items.Keys)
+        foreach (var (uid, own) in _evidence.DirtyRates)
         {
-            var kind = _siblings.KindOf(uid);
-            if (_evidence.DirtyRates.TryGetValue(uid, out var own) && own > assumed)
+            if (own > assumed && _items.ContainsKey(uid))
             {
                 rates[uid] = own;
             }
-            else if (byKind.TryGetValue(kind, out var sibling))
+        }
+
+        var bySibling = 0;
+        foreach (var (kind, sibling) in byKind)
+        {
+            foreach (var uid in _siblings.MembersOf(kind))
             {
-                rates[uid] = sibling;
-                bySibling++;
+                if (rates.TryAdd(uid, sibling))
+                {
+                    bySibling++;
+                }
             }
         }
 

@@ -13,6 +13,7 @@ namespace DrainOrchestrator.Engine.Learning;
 internal sealed class SiblingWaits
 {
     private readonly Dictionary<string, string> _kindOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Source, string Kind), List<string>> _unknownMembers = [];
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
@@ -24,7 +25,16 @@ internal sealed class SiblingWaits
         foreach (var item in migrations)
         {
             var kind = SiblingKey.Of(item.Vmi);
-            _kindOf[item.Vmi.Uid] = kind;
+            if (_kindOf.TryAdd(item.Vmi.Uid, kind))
+            {
+                if (!_members.TryGetValue(kind, out var all))
+                {
+                    _members[kind] = all = [];
+                }
+
+                all.Add(item.Vmi.Uid);
+            }
+
             if (item.DirtyRateSource == InputSource.Default)
             {
                 var key = (item.Vmi.NodeName, kind);
@@ -41,6 +51,9 @@ internal sealed class SiblingWaits
 
     /// <summary>The kind of a planned guest.</summary>
     public string KindOf(string uid) => _kindOf[uid];
+
+    /// <summary>The planned guests of a kind (their uids).</summary>
+    public IReadOnlyList<string> MembersOf(string kind) => _members.TryGetValue(kind, out var all) ? all : [];
 
     /// <summary>A guest of this kind ended a transfer that tells its dirty rate.</summary>
     public void Known(string uid) => _known.Add(_kindOf[uid]);

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Core.Snapshot;
 using DrainOrchestrator.Core.Tests.Fixtures;
 
 namespace DrainOrchestrator.Core.Tests.Planning;
@@ -7,7 +8,8 @@ namespace DrainOrchestrator.Core.Tests.Planning;
 /// <summary>
 /// <see cref="PlanReviser"/> revises a drain's plan again and again predicting only the items whose inputs moved; every
 /// revision equals <see cref="PlanRevision.Revise"/> (every item predicted) on the same inputs, over random sequences of
-/// learned NIC floors, dirty rates, start-ups and a changed cluster configuration.
+/// learned NIC floors, dirty rates, start-ups, a changed cluster configuration and MigrationPolicies added, changed
+/// (bandwidth, post-copy, selectors) and removed.
 /// </summary>
 public sealed class PlanReviserTests
 {
@@ -24,7 +26,8 @@ public sealed class PlanReviserTests
         var drained = Enumerable.Range(0, 6).Select(n => "d" + n).ToArray();
         var receivers = Enumerable.Range(0, 6).Select(n => "r" + n).ToArray();
         var vmis = Enumerable.Range(0, 60)
-            .Select(i => Make.Vmi("vm-" + i, drained[i % drained.Length], 2 + (i % 5) * 4, dirtyRate: i % 7 == 0 ? 30 * MiB : null))
+            .Select(i => Make.Vmi("vm-" + i, drained[i % drained.Length], 2 + (i % 5) * 4, dirtyRate: i % 7 == 0 ? 30 * MiB : null,
+                labels: new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + (i % 4), ["app"] = "a" + (i % 3) }))
             .ToList();
         var nodes = drained.Concat(receivers).Select(n => Make.Node(n, 512, nic: n == "d0" ? Nic : null)).ToList();
         var cluster = Make.Cluster(nodes, vmis);
@@ -37,7 +40,7 @@ public sealed class PlanReviserTests
         DrainPlan? last = null;
         for (var round = 0; round < 80; round++)
         {
-            switch (random.Next(6))
+            switch (random.Next(7))
             {
                 case 0 or 1:
                     floors[drained[random.Next(drained.Length)]] = Nic / 2 + random.Next(8) * (Nic / 8);
@@ -50,6 +53,9 @@ public sealed class PlanReviserTests
                     break;
                 case 5 when random.Next(4) == 0:
                     cluster = cluster with { Config = cluster.Config with { ProgressTimeout = TimeSpan.FromSeconds(60 + random.Next(200)) } };
+                    break;
+                case 6:
+                    cluster = cluster with { Policies = ChangePolicies(cluster.Policies, random) };
                     break;
                 default:
                     break;
@@ -76,5 +82,41 @@ public sealed class PlanReviserTests
         // The incremental paths ran: revisions that predicted only some items, and some that changed nothing.
         Assert.True(partial > 30, $"only {partial} revisions predicted fewer than all items");
         Assert.True(kept > 5, $"only {kept} revisions kept the plan instance");
+    }
+
+    // A policy added, changed or removed; a fresh list (as the engine maps it) whose unchanged policies are new
+    // instances with equal content half of the time.
+    private static List<MigrationPolicySnapshot> ChangePolicies(IReadOnlyList<MigrationPolicySnapshot> policies, Random random)
+    {
+        var next = policies.Select(p => random.Next(2) == 0 ? p with { VmiSelector = new Dictionary<string, string>(p.VmiSelector) } : p).ToList();
+        var selector = random.Next(3) switch
+        {
+            0 => new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + random.Next(4) },
+            1 => new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + random.Next(4), ["app"] = "a" + random.Next(3) },
+            _ => new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "a" + random.Next(3) },
+        };
+        var bandwidth = random.Next(3) == 0 ? (long?)null : (16 + random.Next(8) * 32) * MiB;
+        var postCopy = random.Next(3) == 0 ? (bool?)null : random.Next(2) == 0;
+        if (next.Count > 0 && random.Next(3) == 0)
+        {
+            next.RemoveAt(random.Next(next.Count));
+        }
+        else if (next.Count > 0 && random.Next(2) == 0)
+        {
+            var i = random.Next(next.Count);
+            next[i] = Make.Policy(next[i].Name, selector, allowPostCopy: postCopy, bandwidth: bandwidth);
+        }
+        else
+        {
+            var name = "p" + random.Next(1000);
+            while (next.Any(p => p.Name == name))
+            {
+                name += "x";
+            }
+
+            next.Add(Make.Policy(name, selector, allowPostCopy: postCopy, bandwidth: bandwidth));
+        }
+
+        return next;
     }
 }
