@@ -94,11 +94,11 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections)
+        int Passes, int Decided, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections)
     {
         public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, DecisionClock decisions) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
-            physics.Used, cluster.Completed, passes.Milliseconds.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
+            physics.Used, cluster.Completed, passes.Milliseconds.Count, passes.Decided.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
             passes.Refills.Milliseconds.Count, passes.Refills.LeftEmpty, Sent(cluster), GC.CollectionCount(2));
 
         public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes,
@@ -114,7 +114,10 @@ internal static class EngineBenchmark
                 Samples.Of([.. decisions.Milliseconds.Skip(Decisions)]), Samples.Of([.. cluster.Refills.Milliseconds.Skip(Refills)]), engineCpu / Math.Max(1, migrations),
                 engineBytes / 1024.0 / Math.Max(1, migrations), engineBytes / 1024.0 / Math.Max(1, passTimes.Count),
                 (Sent(cluster) - SentChanges) / seconds, GC.CollectionCount(2) - FullCollections, MachineLoad.Now().ToString(),
-                Samples.Of([.. passes.Refills.Milliseconds.Skip(PassRefills)]), passes.Refills.LeftEmpty - LeftEmpty);
+                Samples.Of([.. passes.Refills.Milliseconds.Skip(PassRefills)]), passes.Refills.LeftEmpty - LeftEmpty)
+            {
+                DecidedPasses = Samples.Of([.. passes.Decided.Skip(Decided)]),
+            };
         }
 
         // Every change the cluster sent: churn, plus about four per migration (pending, running, succeeded, the VMI).

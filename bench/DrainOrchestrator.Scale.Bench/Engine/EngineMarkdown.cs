@@ -35,14 +35,15 @@ internal static class EngineMarkdown
         Line($"`Engine/SimulatedCluster.cs`, which feeds the engine's view as the informers do (a `ClusterCache`) and answers its");
         Line($"API calls at once; PostgreSQL is a private server with the real schema. A VMIM runs 30 ms after its creation and");
         Line($"succeeds at 300 ms; VMIs nobody migrates change 200 times a second (a seeded stream). Measured from the first");
-        Line($"success on: a pass runs from the loop's pass event (3050) until it waits for the next change; a refill from a");
+        Line($"success on: a pass runs from the loop's pass event (3050) until it waits for the next change (one woken only by");
+        Line($"changes its decision does not read ends at once, event 3052: \"passes that decided\" leaves those out); a refill from a");
         Line($"success to the next VMIM create (paired oldest first, so a slot left empty on purpose counts too: an upper bound);");
         Line($"CPU and allocations are the process's, less the simulated cluster's thread (PostgreSQL's own CPU is not counted).");
         Line($"Run: `dotnet run -c Release --project bench/DrainOrchestrator.Scale.Bench -- --engine-only --engine-label LABEL`;");
         Line($"each label is the code measured (bench/README.md says how the run labelled before was made).");
         text.AppendLine();
-        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | of which Core's decision p50 / p99 | refill p50 / p99 (by pass) | left empty | refill p50 / p99 (upper bound) | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
-        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | passes that decided: count, p50 / p99 | of which Core's decision p50 / p99 | refill p50 / p99 (by pass) | left empty | refill p50 / p99 (upper bound) | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
+        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             // No pass ended in the window: every one took longer than the window.
@@ -50,8 +51,9 @@ internal static class EngineMarkdown
                 ? ($"> {r.WindowSeconds:0} s", $"> {r.WindowSeconds:0} s", $"> {r.WindowSeconds:0} s")
                 : ($"{r.Passes.Median:0.0} ms", $"{r.Passes.P99:0.0} ms", $"{r.Passes.Worst:0.0} ms");
             var bound = r.Refills.Count == 0 ? "none" : $"{r.Refills.Median:0.0} / {r.Refills.P99:0.0} ms";
+            var decided = r.DecidedPasses is not { Count: > 0 } q ? "not measured" : $"{q.Count}: {q.Median:0.0} / {q.P99:0.0} ms";
             var byPass = r.PassRefills is not { Count: > 0 } p ? "not measured" : $"{p.Median:0.0} / {p.P99:0.0} ms";
-            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} in {r.WindowSeconds:0} s | {p50} | {p99} | {max} | {r.Passes.Count} | {(r.Decisions is { Count: > 0 } d ? $"{d.Median:0.0} / {d.P99:0.0} ms" : "none")} | {byPass} | {(r.LeftEmpty is { } empty ? empty.ToString(System.Globalization.CultureInfo.InvariantCulture) : "n/a")} | {bound} | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {(r.Passes.Count == 0 ? "n/a" : $"{r.AllocatedKiBPerPass / 1024:0.00} MiB")} | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
+            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} in {r.WindowSeconds:0} s | {p50} | {p99} | {max} | {r.Passes.Count} | {decided} | {(r.Decisions is { Count: > 0 } d ? $"{d.Median:0.0} / {d.P99:0.0} ms" : "none")} | {byPass} | {(r.LeftEmpty is { } empty ? empty.ToString(System.Globalization.CultureInfo.InvariantCulture) : "n/a")} | {bound} | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {(r.Passes.Count == 0 ? "n/a" : $"{r.AllocatedKiBPerPass / 1024:0.00} MiB")} | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
         }
 
         text.AppendLine();

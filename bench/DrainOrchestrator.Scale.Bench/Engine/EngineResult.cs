@@ -41,4 +41,11 @@ internal sealed record EngineResult(
     int FullCollections,
     string Load,
     Samples? PassRefills = null,
-    int? LeftEmpty = null);
+    int? LeftEmpty = null)
+{
+    /// <summary>
+    /// The passes that decided, milliseconds: <see cref="Passes"/> less those that ended at once because only what
+    /// the decision does not read changed (the engine's event 3052); null in results saved before it was measured.
+    /// </summary>
+    public Samples? DecidedPasses { get; init; }
+}

@@ -6,17 +6,21 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 
 /// <summary>
 /// Times the migrate loop's passes from inside the process: a pass begins with the engine's debug event 3050 (its pass
-/// log) and ends when the loop waits for the next cluster change. A logger for the engine, so it needs no hook of its own.
+/// log) and ends when the loop waits for the next cluster change; 3052 marks one that ended at once, its wake-up
+/// changing nothing the decision reads. A logger for the engine, so it needs no hook of its own.
 /// It also tells <see cref="Refills"/> what each pass saw succeed (3021) and started (3020).
 /// </summary>
 internal sealed class PassClock : ILogger<DrainRunner>
 {
     private const int PassBegan = 3050;
+    private const int PassQuiet = 3052;
     private const int MigrationStarted = 3020;
     private const int AttemptObserved = 3021;
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = [];
+    private readonly List<double> _decided = [];
     private long? _began;
+    private bool _quiet;
 
     /// <summary>Refills paired by pass.</summary>
     public PassRefills Refills { get; } = new();
@@ -32,6 +36,18 @@ internal sealed class PassClock : ILogger<DrainRunner>
         }
     }
 
+    /// <summary>The passes that decided (not those that ended at once, their wake-up changing nothing the decision reads).</summary>
+    public IReadOnlyList<double> Decided
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _decided];
+            }
+        }
+    }
+
     public void Ended()
     {
         var now = Stopwatch.GetTimestamp();
@@ -39,7 +55,13 @@ internal sealed class PassClock : ILogger<DrainRunner>
         {
             if (_began is { } began)
             {
-                _milliseconds.Add(Stopwatch.GetElapsedTime(began, now).TotalMilliseconds);
+                var elapsed = Stopwatch.GetElapsedTime(began, now).TotalMilliseconds;
+                _milliseconds.Add(elapsed);
+                if (!_quiet)
+                {
+                    _decided.Add(elapsed);
+                }
+
                 _began = null;
             }
         }
@@ -52,7 +74,14 @@ internal sealed class PassClock : ILogger<DrainRunner>
             Refills.PassBegan();
             lock (_gate)
             {
-                _began = Stopwatch.GetTimestamp();
+                (_began, _quiet) = (Stopwatch.GetTimestamp(), false);
+            }
+        }
+        else if (eventId.Id == PassQuiet)
+        {
+            lock (_gate)
+            {
+                _quiet = true;
             }
         }
         else if (eventId.Id == MigrationStarted && Field(state, "Vmim") is { } started)

@@ -63,29 +63,6 @@ public static class PolicyChanges
     private static bool SameFields(MigrationPolicySnapshot a, MigrationPolicySnapshot b) =>
         ReferenceEquals(a, b)
         || ((a with { NamespaceSelector = b.NamespaceSelector, VmiSelector = b.VmiSelector }).Equals(b)
-            && SameLabels(a.NamespaceSelector, b.NamespaceSelector)
-            && SameLabels(a.VmiSelector, b.VmiSelector));
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        if (ReferenceEquals(a, b))
-        {
-            return true;
-        }
-
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        foreach (var (key, value) in a)
-        {
-            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+            && SnapshotContent.SameLabels(a.NamespaceSelector, b.NamespaceSelector)
+            && SnapshotContent.SameLabels(a.VmiSelector, b.VmiSelector));
 }

@@ -39,6 +39,9 @@ internal sealed class PlannedVmiSnapshots
         }
     }
 
+    /// <summary>Whether an item of the plan has the VMI with this key (<c>namespace/name</c>).</summary>
+    public bool Plans(string key) => _itemsByKey.ContainsKey(key);
+
     /// <summary>How many items the last update looked up.</summary>
     public int LastLookedUp { get; private set; }
 

@@ -32,22 +32,35 @@ public sealed partial class SnapshotCache
         _dirtyNodes.Clear();
     }
 
-    private void UpdateNodes(ClusterState state)
+    // Maps the changed nodes again; true when one maps to something new (one that maps to what the snapshot lists
+    // already keeps its instance).
+    private bool UpdateNodes(ClusterState state)
     {
+        var moved = false;
         foreach (var name in _dirtyNodes)
         {
             if (_nodeSlots.TryGetValue(name, out var slot) && state.FindNode(name) is { } node)
             {
+                var hint = _nodeHints.GetValueOrDefault(name);
+                _nodeHints.Remove(name);
+                var mapped = MapNode(node);
+                if (Equals(hint, _nodeHints.GetValueOrDefault(name)) && SnapshotContent.Same(_nodes[slot], mapped))
+                {
+                    continue;
+                }
+
                 if (_nodesShared)
                 {
                     _nodes = [.. _nodes];
                     _nodesShared = false;
                 }
 
-                _nodeHints.Remove(name);
-                _nodes[slot] = MapNode(node);
+                _nodes[slot] = mapped;
+                moved = true;
             }
         }
+
+        return moved;
     }
 
     private NodeSnapshot MapNode(Node node)

@@ -23,8 +23,22 @@ public sealed partial class SnapshotCache
     }
 
     // Maps the VMI with this key again as the state shows it (or forgets it), keeping each node's requested memory.
-    private void SetVmi(string key, ClusterState state)
+    // False when it maps to what the snapshot lists already (a change of something the snapshot does not carry): the
+    // listed instance stays.
+    private bool SetVmi(string key, ClusterState state)
     {
+        var (mapped, hint) = MapVmi(key, state);
+        if (mapped is null && !_vmis.ContainsKey(key))
+        {
+            return false;
+        }
+
+        if (mapped is not null && _vmis.TryGetValue(key, out var listed) && listed.Slot >= 0
+            && Equals(hint, _vmiHints.GetValueOrDefault(key)) && SnapshotContent.Same(_slots[listed.Slot], mapped))
+        {
+            return false;
+        }
+
         if (_vmis.Remove(key, out var old))
         {
             RemoveSlot(old.Slot);
@@ -35,19 +49,14 @@ public sealed partial class SnapshotCache
             }
         }
 
-        if (state.Index.Vmi(key) is not { } vmi || !SnapshotMapper.IsMapped(vmi))
+        if (mapped is null)
         {
-            return;
+            return true;
         }
 
-        var ns = vmi.Metadata.Namespace ?? "";
-        var vm = SnapshotMapper.OwnerVmName(vmi) is { } owner ? state.FindVirtualMachine(ns, owner) : null;
-        var labels = state.FindNamespace(ns) is { } found ? found.Metadata.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-        var invalid = new List<InvalidHint>(0);
-        var mapped = SnapshotMapper.MapVmi(vmi, labels, vm, invalid);
-        if (invalid.Count > 0)
+        if (hint is not null)
         {
-            _vmiHints[key] = invalid[0];
+            _vmiHints[key] = hint;
         }
 
         var slot = -1;
@@ -61,6 +70,23 @@ public sealed partial class SnapshotCache
 
         _vmis[key] = new MappedVmi(slot, mapped.NodeName, mapped.MemoryBytes);
         _vmiList = null;
+        return true;
+    }
+
+    // The VMI with this key as the state shows it and its first invalid hint; null when the state has none to map.
+    private static (VmiSnapshot? Vmi, InvalidHint? Hint) MapVmi(string key, ClusterState state)
+    {
+        if (state.Index.Vmi(key) is not { } vmi || !SnapshotMapper.IsMapped(vmi))
+        {
+            return (null, null);
+        }
+
+        var ns = vmi.Metadata.Namespace ?? "";
+        var vm = SnapshotMapper.OwnerVmName(vmi) is { } owner ? state.FindVirtualMachine(ns, owner) : null;
+        var labels = state.FindNamespace(ns) is { } found ? found.Metadata.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        var invalid = new List<InvalidHint>(0);
+        var mapped = SnapshotMapper.MapVmi(vmi, labels, vm, invalid);
+        return (mapped, invalid.Count > 0 ? invalid[0] : null);
     }
 
     private void RemoveSlot(int slot)

@@ -26,6 +26,12 @@ public sealed partial class SnapshotCache
     /// </summary>
     public ClusterChanges? LastChanges { get; private set; }
 
+    /// <summary>
+    /// Whether the last read's snapshot is a new instance: false when nothing it carries changed, and the read returned
+    /// the snapshot before it.
+    /// </summary>
+    public bool LastMoved { get; private set; } = true;
+
     /// <summary>The keys of the VMIs the last read mapped again; null when it mapped every VMI again.</summary>
     public IReadOnlySet<string>? LastRemapped { get; private set; }
 
@@ -43,18 +49,27 @@ public sealed partial class SnapshotCache
     public ClusterSnapshot Update(ClusterState state, ClusterChanges? changes)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var moved = true;
         if (changes is null || changes.All || _snapshot is null || changes.Others.Contains(ClusterKind.Namespace))
         {
             Rebuild(state);
         }
         else
         {
-            Apply(state, changes);
+            moved = Apply(state, changes) || changes.Others.Contains(ClusterKind.PodDisruptionBudget);
         }
 
         _through = changes?.Through ?? -1;
         LastChanges = changes;
-        _snapshot = new ClusterSnapshot(NodeList(), VmiList(), _config, _policies, UnfinishedMigrations(state))
+        var migrations = UnfinishedMigrations(state);
+        LastMoved = moved || !SnapshotContent.Same(_snapshot!.UnfinishedMigrations, migrations);
+        if (!LastMoved)
+        {
+            // Nothing the snapshot carries changed (an annotation nobody reads, a status field it does not map).
+            return _snapshot!;
+        }
+
+        _snapshot = new ClusterSnapshot(NodeList(), VmiList(), _config, _policies, migrations)
         {
             InvalidHints = [.. _vmiHints.Values, .. _nodeHints.Values],
             Budgets = DisruptionBudgets(state, changes),
@@ -82,16 +97,18 @@ public sealed partial class SnapshotCache
         LastMapped = state.Vmis.Count + state.Nodes.Count;
     }
 
-    private void Apply(ClusterState state, ClusterChanges changes)
+    // Maps what changed again; true when something the snapshot carries moved.
+    private bool Apply(ClusterState state, ClusterChanges changes)
     {
         _dirtyNodes.Clear();
+        var moved = false;
         // A VM's VMI has the VM's namespace and name: a changed VM changes that VMI's run strategy and hints.
         var remapped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in changes.Vmis.Concat(changes.VirtualMachines))
         {
             if (remapped.Add(key))
             {
-                SetVmi(key, state);
+                moved |= SetVmi(key, state);
             }
         }
 
@@ -100,16 +117,19 @@ public sealed partial class SnapshotCache
         if (changes.Nodes.Any(n => _nodeSlots.ContainsKey(n) != (state.FindNode(n) is not null)))
         {
             RebuildNodes(state);
+            moved = true;
         }
         else
         {
             _dirtyNodes.UnionWith(changes.Nodes);
-            UpdateNodes(state);
+            moved |= UpdateNodes(state);
         }
 
         if (changes.Others.Contains(ClusterKind.Policy) || changes.Others.Contains(ClusterKind.KubeVirt))
         {
+            var (config, policies, nodes) = (_config, _policies, _nodes);
             MapClusterWide(state);
+            moved |= !ReferenceEquals(config, _config) || !ReferenceEquals(policies, _policies) || !ReferenceEquals(nodes, _nodes);
         }
 
         foreach (var key in changes.Migrations)
@@ -118,6 +138,7 @@ public sealed partial class SnapshotCache
         }
 
         LastMapped = changes.Count + _dirtyNodes.Count;
+        return moved;
     }
 
     private void MapClusterWide(ClusterState state)

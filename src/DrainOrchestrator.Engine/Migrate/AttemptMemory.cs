@@ -15,6 +15,9 @@ internal sealed class AttemptMemory
     /// <summary>Whether the records must be read from the database before the next pass.</summary>
     public bool Stale { get; private set; } = true;
 
+    /// <summary>Moves on every change to the records (a load, an intent, an observation applied).</summary>
+    public long Version { get; private set; }
+
     /// <summary>The attempts, by wave then in the order they were intended (as <see cref="AttemptStore.ListAsync"/> gives them).</summary>
     public IReadOnlyList<AttemptRecord> Records => _records;
 
@@ -25,6 +28,7 @@ internal sealed class AttemptMemory
         _records.AddRange(records);
         Reindex(0);
         Stale = false;
+        Version++;
     }
 
     /// <summary>Reads the records again before the next pass.</summary>
@@ -41,6 +45,7 @@ internal sealed class AttemptMemory
 
         _records.Insert(at, record);
         Reindex(at);
+        Version++;
     }
 
     /// <summary>Applies a recorded observation as <see cref="AttemptStore.ObserveAsync"/> applied it to the row.</summary>
@@ -49,6 +54,7 @@ internal sealed class AttemptMemory
         if (_byName.TryGetValue(vmimName, out var i))
         {
             _records[i] = ObservedRecord.Applied(_records[i], observation, now);
+            Version++;
         }
     }
 

@@ -83,6 +83,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
         _drainState = null;
         _decidedAt = null;
         _slotFreeSince = null;
+        _quiet.Forget();
         var recovering = true;
         while (true)
         {
@@ -100,13 +101,19 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 return await EndAsync(LoopOutcome.Cancelled, cancellationToken);
             }
 
-            Writes.Begin();
-            _intendedThisPass.Clear();
-
             // The snapshot is kept between passes and updated from what changed (SnapshotCache).
             var (cluster, snapshot) = _snapshots.Read(context.View);
             _places.Update(cluster, _snapshots.LastChanges);
             var plannedVmis = _plannedVmis.Update(_snapshots);
+            if (IsQuiet(snapshot, drainState, recovering, holding, context.Time.GetUtcNow()))
+            {
+                PassLog.Quiet(context.Logger, _passes, _quiet.DecidedPass);
+                await WaitAsync(seen, _quiet.WakeAt, cancellationToken);
+                continue;
+            }
+
+            Writes.Begin();
+            _intendedThisPass.Clear();
             if (_memory.Stale)
             {
                 _memory.Load(await context.Attempts.ListAsync(context.Id, cancellationToken));
@@ -146,6 +153,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 SlotFreeSince = _slotFreeSince,
                 ReactionLead = _reaction.Current,
             };
+            var recordsDecided = _memory.Version;
             var deciding = context.Time.GetTimestamp();
             var decision = DrainScheduler.Decide(state, now);
             _decidedAt = now;
@@ -178,6 +186,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             // After the starts and records, so a renewal never delays refilling a slot.
             await _nodeLeases.RenewDueAsync(cancellationToken);
             await _budget.RefreshDueAsync(cancellationToken);
+            Settle(snapshot, recordsDecided, drainState, decision, unstarted, holding, now);
             if (holding)
             {
                 // Nothing that rests on the view ends the loop: not completion, the window's end or being stuck.
@@ -250,16 +259,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     // due, or after a heartbeat interval (signals, stuck timer).
     private async Task WaitAsync(long seen, DateTimeOffset? wakeAt, CancellationToken cancellationToken)
     {
-        var now = context.Time.GetUtcNow();
-        var delay = context.Options.HeartbeatInterval;
-        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now), NextDeferredDue])
-        {
-            if (at is { } due && due - now < delay)
-            {
-                delay = due - now;
-            }
-        }
-
+        var delay = WaitDelay(context.Time.GetUtcNow(), wakeAt);
         if (_stateMoved)
         {
             // A start found the drain's state changed (a signal): the next pass acts on it at once.
@@ -269,6 +269,21 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
         await context.View.WhenChangedOrElapsedAsync(seen, delay, context.Time, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    // How long a wait lasts without a cluster change: until the earliest timer.
+    private TimeSpan WaitDelay(DateTimeOffset now, DateTimeOffset? wakeAt)
+    {
+        var delay = context.Options.HeartbeatInterval;
+        foreach (var at in (DateTimeOffset?[])[wakeAt, _nodeLeases.NextDueAfter(now), _window.NextEdgeAfter(now), NextDeferredDue])
+        {
+            if (at is { } due && due - now < delay)
+            {
+                delay = due - now;
+            }
+        }
+
+        return delay;
     }
 
     // What the cluster shows of the unfinished attempts. On recovery every observation is recorded at once, before any

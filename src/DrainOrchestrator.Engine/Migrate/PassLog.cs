@@ -13,4 +13,7 @@ internal static partial class PassLog
 
     [LoggerMessage(3051, LogLevel.Debug, "Pass {Pass} decided in {ElapsedMs:F1} ms: {Started} started, {InFlight} in flight, {Remaining} remaining, next wake {WakeAt}")]
     public static partial void Decided(ILogger logger, long pass, double elapsedMs, int started, int inFlight, int remaining, DateTimeOffset? wakeAt);
+
+    [LoggerMessage(3052, LogLevel.Debug, "Pass {Pass} ends at once: only what the decision does not read changed since pass {Decided}")]
+    public static partial void Quiet(ILogger logger, long pass, long decided);
 }

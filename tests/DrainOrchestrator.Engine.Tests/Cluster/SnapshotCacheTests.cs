@@ -19,6 +19,8 @@ public sealed class SnapshotCacheTests
         var random = new Random(seed);
         var through = -1L;
         var incremental = 0;
+        var kept = 0;
+        ClusterSnapshot? previous = null;
         for (var read = 0; read < 400; read++)
         {
             for (var i = random.Next(4); i > 0; i--)
@@ -32,7 +34,13 @@ public sealed class SnapshotCacheTests
             through = since.Through;
             incremental += since.All ? 0 : 1;
             Assert.Equal(Canonical(SnapshotMapper.Map(state)), Canonical(snapshot));
+            Assert.Equal(!snapshots.LastMoved, ReferenceEquals(previous, snapshot));
+            kept += snapshots.LastMoved ? 0 : 1;
+            previous = snapshot;
         }
+
+        // Some changes mapped to what the snapshot carried already, and the read kept its instance.
+        Assert.True(kept > 0, "no read kept the snapshot instance");
 
         // Most reads were incremental (a namespace change maps everything again).
         Assert.True(incremental > 300, $"only {incremental} of 400 reads were incremental");
@@ -50,6 +58,41 @@ public sealed class SnapshotCacheTests
         Assert.Equal(0, snapshots.LastMapped);
         Assert.Same(first.Vmis, second.Vmis);
         Assert.Same(first.Nodes, second.Nodes);
+    }
+
+    [Fact]
+    public void Update_ChangeOfWhatTheSnapshotDoesNotCarry_KeepsTheInstance()
+    {
+        var cache = new ClusterCache();
+        new RandomClusterChanges(9).Seed(cache);
+        var snapshots = new SnapshotCache();
+        var first = snapshots.Update(cache.Current, cache.ChangesSince(-1));
+        var listed = first.Vmis[0];
+        var vmi = cache.Current.Vmis.Single(v => v.Metadata.Namespace == listed.Namespace && v.Metadata.Name == listed.Name);
+        var through = cache.ChangesSince(-1).Through;
+
+        // A new object with an annotation nobody reads, and a copy of every dictionary (as an informer decodes one).
+        var json = JsonSerializer.Serialize(vmi);
+        var heartbeat = JsonSerializer.Deserialize<Kubernetes.Models.VirtualMachineInstance>(json)!;
+        heartbeat.Metadata.Annotations = new Dictionary<string, string>(heartbeat.Metadata.Annotations ?? [], StringComparer.Ordinal) { ["example.com/heartbeat"] = "1" };
+        cache.Upsert(heartbeat);
+        var since = cache.ChangesSince(through);
+        var second = snapshots.Update(cache.Current, since);
+
+        Assert.Single(since.Vmis);
+        Assert.False(snapshots.LastMoved);
+        Assert.Same(first, second);
+
+        // A label is carried: a new snapshot, and the VMI in it has the label.
+        var relabelled = JsonSerializer.Deserialize<Kubernetes.Models.VirtualMachineInstance>(json)!;
+        relabelled.Metadata.Labels = new Dictionary<string, string>(relabelled.Metadata.Labels ?? [], StringComparer.Ordinal) { ["tier"] = "gold" };
+        cache.Upsert(relabelled);
+        var third = snapshots.Update(cache.Current, cache.ChangesSince(since.Through));
+
+        Assert.True(snapshots.LastMoved);
+        Assert.NotSame(second, third);
+        Assert.Equal("gold", third.Vmis.Single(v => v.Name == vmi.Metadata.Name && v.Namespace == vmi.Metadata.Namespace).Labels["tier"]);
+        Assert.Equal(Canonical(SnapshotMapper.Map(cache.Current)), Canonical(third));
     }
 
     [Fact]
