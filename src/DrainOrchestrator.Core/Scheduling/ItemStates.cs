@@ -13,7 +13,8 @@ internal static class ItemStates
         var table = new ItemTable(plan.Items.Length);
         try
         {
-            if (state.PlannedVmis is { } planned && planned.Count == table.Count)
+            var planned = state.PlannedVmis is { } list && list.Count == table.Count ? list : null;
+            if (planned is not null)
             {
                 for (var i = 0; i < table.Count; i++)
                 {
@@ -26,17 +27,46 @@ internal static class ItemStates
             }
 
             GatherAttempts(table, state.Attempts, plan);
+            var memo = planned is null ? null : state.Memo;
+            if (memo is not null && !memo.Fits(plan.Structure, state.Policy.Failure, table.Count))
+            {
+                memo.Reset(plan.Structure, state.Policy.Failure, table.Count);
+            }
+
+            var kept = 0;
             for (var i = 0; i < table.Count; i++)
             {
                 var item = plan.Items[i];
-                if (item.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart)
+                if (item.Disposition is not (PlanDisposition.Migrate or PlanDisposition.Restart))
                 {
-                    View(i, ref table[i], ref table[plan.LastSameUid[i]], item.Vmi, plan, state, now);
-                    if (plan.LastSameUid[i] == i)
-                    {
-                        NoteLanded(table, ref table[i]);
-                    }
+                    continue;
                 }
+
+                var alone = plan.LastSameUid[i] == i && plan.PreviousSameUid[i] < 0;
+                if (memo is not null && alone && Unchanged(ref table[i], memo, i))
+                {
+                    table[i] = memo.Statuses[i];
+                    if (memo.Landed[i] is { } landed)
+                    {
+                        (table.Landed ??= []).Add(landed);
+                    }
+
+                    kept++;
+                    continue;
+                }
+
+                var input = table[i].Vmi;
+                View(i, ref table[i], ref table[plan.LastSameUid[i]], item.Vmi, plan, state, now);
+                var landedNow = plan.LastSameUid[i] == i ? NoteLanded(table, ref table[i]) : null;
+                if (memo is not null && alone)
+                {
+                    (memo.Statuses[i], memo.Inputs[i], memo.Landed[i]) = (table[i], input, landedNow);
+                }
+            }
+
+            if (memo is not null)
+            {
+                memo.LastKept = kept;
             }
 
             return table;
@@ -47,6 +77,41 @@ internal static class ItemStates
             throw;
         }
     }
+
+    // Whether the item's state as the memo has it still holds: the same VMI instance, the same attempts, and a state
+    // that no passing time changes (only Waiting turns Eligible when its back-off ends).
+    private static bool Unchanged(ref ItemStatus gathered, DecisionMemo memo, int i)
+    {
+        ref var was = ref memo.Statuses[i];
+        if (!was.Movable || was.State == ItemState.Waiting || !ReferenceEquals(gathered.Vmi, memo.Inputs[i]))
+        {
+            return false;
+        }
+
+        var now = gathered.Attempts;
+        var then = was.Attempts;
+        if (now is null || then is null)
+        {
+            return now is null && then is null && Same(gathered.FirstAttempt, was.FirstAttempt);
+        }
+
+        if (now.Count != then.Count)
+        {
+            return false;
+        }
+
+        for (var a = 0; a < now.Count; a++)
+        {
+            if (!Same(now[a], then[a]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Same(MigrationAttempt? a, MigrationAttempt? b) => ReferenceEquals(a, b) || (a is not null && a.Equals(b));
 
     // Each item's VMI as the cluster shows it (the last one listed when a uid repeats); null when it is gone.
     private static void FindVmis(ItemTable table, IReadOnlyList<VmiSnapshot> vmis, PlanIndex plan)
@@ -92,21 +157,25 @@ internal static class ItemStates
         }
     }
 
-    // A succeeded migration whose VMI is still listed on its source (ItemTable.Landed). Only for the last item of a uid,
-    // which holds its attempts (GatherAttempts), sorted by View.
-    private static void NoteLanded(ItemTable table, ref ItemStatus status)
+    // A succeeded migration whose VMI is still listed on its source (ItemTable.Landed), added to the table and returned.
+    // Only for the last item of a uid, which holds its attempts (GatherAttempts), sorted by View.
+    private static (string Target, long MemoryBytes)? NoteLanded(ItemTable table, ref ItemStatus status)
     {
         if (status.State != ItemState.Done || status.Source < 0)
         {
-            return;
+            return null;
         }
 
         var last = status.Attempts is { } all ? all[^1] : status.FirstAttempt;
         if (last is { Status: AttemptStatus.Succeeded, Kind: AttemptKind.Migration, TargetNode: { } target }
             && string.Equals(status.Vmi.NodeName, last.SourceNode, StringComparison.Ordinal))
         {
-            (table.Landed ??= []).Add((target, status.Vmi.MemoryBytes));
+            var landed = (target, status.Vmi.MemoryBytes);
+            (table.Landed ??= []).Add(landed);
+            return landed;
         }
+
+        return null;
     }
 
     private static void View(int index, ref ItemStatus status, ref ItemStatus withAttempts, VmiSnapshot planned, PlanIndex plan,

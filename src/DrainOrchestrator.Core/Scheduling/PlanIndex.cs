@@ -93,6 +93,7 @@ internal sealed class PlanIndex
         (PreviousSameUid, PreviousSameQualifiedName, LastSameUid, UidFilter) = (like.PreviousSameUid, like.PreviousSameQualifiedName, like.LastSameUid,
             like.UidFilter);
         (Drained, DrainedNames, PlannedSource, Budgets, ItemBudgets) = (like.Drained, like.DrainedNames, like.PlannedSource, like.Budgets, like.ItemBudgets);
+        Structure = like.Structure;
         var moved = new List<int>();
         for (var i = 0; i < Items.Length; i++)
         {
@@ -143,6 +144,13 @@ internal sealed class PlanIndex
         var byDuration = items[b].Estimate.Duration.Ticks.CompareTo(items[a].Estimate.Duration.Ticks);
         return byDuration != 0 ? byDuration : string.CompareOrdinal(items[a].Vmi.Uid, items[b].Vmi.Uid);
     }
+
+    /// <summary>
+    /// The same object for every index derived from one full build: their plans have the same VMIs (instances),
+    /// dispositions and nodes in the same places, so what an item's state is derived from is the same in all of them
+    /// but the predictions (<see cref="DecisionMemo"/> holds across a revision of the plan).
+    /// </summary>
+    public object Structure { get; } = new();
 
     /// <summary>The plan instance this index describes.</summary>
     public DrainPlan Plan { get; }

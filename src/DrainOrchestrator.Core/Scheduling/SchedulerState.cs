@@ -59,6 +59,12 @@ public sealed record SchedulerState(
     /// </summary>
     public TimeSpan ReactionLead { get; init; }
 
+    /// <summary>
+    /// The caller's memo of the last decision on this plan (<see cref="DecisionMemo"/>); null: every item's state is
+    /// derived again. Used only with <see cref="PlannedVmis"/>.
+    /// </summary>
+    public DecisionMemo? Memo { get; init; }
+
     /// <summary>The target preference of <see cref="LaterDrainNodes"/> and <see cref="PreferredTargets"/>.</summary>
     public TargetPreference TargetPreference => new(LaterDrainNodes, PreferredTargets);
 }

@@ -47,6 +47,8 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     private DateTimeOffset? _decidedAt;
     private DateTimeOffset? _slotFreeSince;
     private readonly ReactionLead _reaction = new();
+    private readonly CoreAttempts _coreAttempts = new();
+    private readonly DecisionMemo _decisionMemo = new();
 
     /// <summary>VMIs left to move when the loop ended (what a suspension leaves for the next window).</summary>
     public int Remaining { get; private set; }
@@ -144,7 +146,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             var admission = _window.Admission(records);
             // What the drain learned from its own transfers: NIC floors on unannotated nodes, the plan predicted again.
             var (learnedSnapshot, learnedPlan, waiting) = _learner.Apply(cluster, snapshot, records);
-            var state = new SchedulerState(context.DrainIdText, learnedSnapshot, learnedPlan, records.Select(AttemptMapper.ToCore).ToList(),
+            var state = new SchedulerState(context.DrainIdText, learnedSnapshot, learnedPlan, _coreAttempts.Map(records),
                 _budget.ProposalPolicy(_learner.Policy), drainState == DrainState.Paused, await _budget.OtherDrainingNodesAsync(cancellationToken),
                 context.Targets.LaterDrain, context.Targets.Preferred, admission)
             {
@@ -152,6 +154,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
                 Waiting = waiting,
                 SlotFreeSince = _slotFreeSince,
                 ReactionLead = _reaction.Current,
+                Memo = _decisionMemo,
             };
             var recordsDecided = _memory.Version;
             var deciding = context.Time.GetTimestamp();
