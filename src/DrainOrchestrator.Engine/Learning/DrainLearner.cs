@@ -42,6 +42,7 @@ internal sealed class DrainLearner
     private ClusterSnapshot? _source;
     private ClusterSnapshot? _adjusted;
     private int _adjustedAt = -1;
+    private bool _primed;
 
     public DrainLearner(DrainPlan plan, DrainPolicy policy, MigrationHistory history, ILogger logger, string drain, bool enabled)
     {
@@ -81,6 +82,16 @@ internal sealed class DrainLearner
         }
 
         _source = snapshot;
+        if (!_primed)
+        {
+            // The reviser's first call predicts every item (it has no earlier inputs to compare with): made here, on
+            // the first pass, its result unused, so the revision at the first evidence (the first migrations' ends,
+            // when slots are to be refilled) predicts only what that evidence moved.
+            _primed = true;
+            _reviser.Revise(Adjusted(snapshot), _startups.Choose().Policy, _history, new Dictionary<string, long>(StringComparer.Ordinal),
+                new HashSet<string>(StringComparer.Ordinal));
+        }
+
         Observe(cluster, records);
         _startups.Observe(records, cluster);
         if (_evidence.Changes != _applied || _startups.Changes != _startupsApplied)
