@@ -34,7 +34,9 @@ public static class MigrationApi
         return body;
     }
 
-    public static string? Phase(this JsonObject obj) => obj["status"]?["phase"]?.GetValue<string>();
+    // Null when the body has no object status: a 404's Status body carries "status": "Failure" (a string), which a wait
+    // for a phase reads as "not yet".
+    public static string? Phase(this JsonObject obj) => obj["status"] is JsonObject status ? status["phase"]?.GetValue<string>() : null;
 
     /// <summary>Waits until the VMIM is in one of <paramref name="phases"/>; returns it.</summary>
     public static Task<JsonObject> WaitForPhaseAsync(this HttpClient client, string name, params string[] phases) =>
