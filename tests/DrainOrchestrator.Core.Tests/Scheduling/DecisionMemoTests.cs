@@ -62,7 +62,7 @@ public sealed class DecisionMemoTests
             var state = new SchedulerState(SchedulerFixture.DrainId, snapshot, plan, [.. world.Attempts], policy) { PlannedVmis = planned };
             var without = DrainScheduler.Decide(state, now);
             var with = DrainScheduler.Decide(state with { Memo = memo }, now);
-            Assert.Equal(Describe(without), Describe(with));
+            Assert.Equal(SchedulerFixture.Describe(without), SchedulerFixture.Describe(with));
             decisions++;
             kept += memo.LastKept;
             foreach (var start in without.Actions.OfType<StartMigration>())
@@ -99,10 +99,4 @@ public sealed class DecisionMemoTests
 
         return result;
     }
-
-    private static string Describe(SchedulerDecision decision) => string.Join("\n",
-        decision.Actions.Select(a => a is StartMigration s ? $"start {s.Name} {s.SourceNode}->{s.TargetNode} wave {s.Wave} postcopy {s.PostCopy}" : a.ToString()))
-        + $"\nwake {decision.WakeAt:O} remaining {decision.Remaining} moved {decision.Moved} in flight {decision.InFlight} cluster {decision.ClusterInFlight}"
-        + $" given up {string.Join(",", decision.GivenUp.Select(g => g.Item.Vmi.Uid))} without target {string.Join(",", decision.WithoutTarget.Select(w => w.Vmi.Uid))}"
-        + $" held back {string.Join(",", decision.HeldBack.Select(h => h.Vmi.Uid))} stuck {decision.IsStuck}";
 }

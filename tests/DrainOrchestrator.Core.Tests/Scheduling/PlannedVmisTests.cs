@@ -41,7 +41,7 @@ public sealed class PlannedVmisTests
             {
                 PlannedVmis = [.. plan.Items.Select(i => snapshot.Vmis.LastOrDefault(v => v.Uid == i.Vmi.Uid))],
             }, now);
-            Assert.Equal(Describe(reading), Describe(given));
+            Assert.Equal(SchedulerFixture.Describe(reading), SchedulerFixture.Describe(given));
             decisions++;
             foreach (var start in reading.Actions.OfType<StartMigration>())
             {
@@ -72,12 +72,6 @@ public sealed class PlannedVmisTests
         }, SchedulerFixture.T0);
 
         Assert.NotEmpty(reading.Actions);
-        Assert.Equal(Describe(reading), Describe(wrong));
+        Assert.Equal(SchedulerFixture.Describe(reading), SchedulerFixture.Describe(wrong));
     }
-
-    private static string Describe(SchedulerDecision decision) => string.Join("\n",
-        decision.Actions.Select(a => a is StartMigration s ? $"start {s.Name} {s.SourceNode}->{s.TargetNode} wave {s.Wave} postcopy {s.PostCopy}" : a.ToString()))
-        + $"\nwake {decision.WakeAt:O} remaining {decision.Remaining} moved {decision.Moved} in flight {decision.InFlight}"
-        + $" given up {string.Join(",", decision.GivenUp.Select(g => g.Item.Vmi.Uid))} without target {string.Join(",", decision.WithoutTarget.Select(w => w.Vmi.Uid))}";
-
 }

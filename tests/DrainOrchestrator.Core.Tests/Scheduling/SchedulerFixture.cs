@@ -32,4 +32,11 @@ internal static class SchedulerFixture
             FinishedAt = at,
             Failure = failure,
         };
+
+    /// <summary>Every output of a decision as text, for comparing two decisions.</summary>
+    public static string Describe(SchedulerDecision decision) => string.Join("\n",
+        decision.Actions.Select(a => a is StartMigration s ? $"start {s.Name} {s.SourceNode}->{s.TargetNode} wave {s.Wave} postcopy {s.PostCopy}" : a.ToString()))
+        + $"\nwake {decision.WakeAt:O} remaining {decision.Remaining} moved {decision.Moved} in flight {decision.InFlight} cluster {decision.ClusterInFlight}"
+        + $" given up {string.Join(",", decision.GivenUp.Select(g => g.Item.Vmi.Uid))} without target {string.Join(",", decision.WithoutTarget.Select(w => w.Vmi.Uid))}"
+        + $" held back {string.Join(",", decision.HeldBack.Select(h => h.Vmi.Uid))} stuck {decision.IsStuck}";
 }
