@@ -46,12 +46,14 @@ internal readonly record struct UncontendedMigration(double TransferSeconds, dou
     /// (or pauses it) only when its completion budget runs out, <paramref name="earliestSwitchSeconds"/> τ after the
     /// transfer began at the earliest. Until then it is in pre-copy: the first pass sends R·τ of M (for τ below M/R)
     /// while the pages already sent are dirtied again, min(D·τ, W, R·τ) of them. After the switch every page not yet
-    /// on the target must cross the NIC: what is left of the first pass and the dirty pages (less what a pause's
-    /// stop-and-copy sends in its downtime): M + max(0, min(D·τ, W, R·τ, M) − R·downtime) bytes, at rate R at most.
-    /// The transfer time is at least that over R. A later switch only adds time (τ ≥ M/R: the first pass is over and
-    /// the dirty pages are at their ceiling); a slower first pass (a shared NIC, rate r &lt; R) dirties fewer pages
-    /// (r·τ) but takes as much longer, so the time bound holds at any rate. The bytes do not: a slow first pass can
-    /// dirty almost nothing before the switch, so the NIC is charged only M, the first pass that every mode sends.
+    /// on the target must cross the NIC: what is left of the first pass and the dirty pages X (less what a pause's
+    /// stop-and-copy sends in its downtime), X = max(0, min(D·τ, W, R·τ, M) − R·downtime), at rate R at most. So the
+    /// transfer lasts at least max(τ, M/R) + X/R: when τ ≥ M/R the first pass is over before the switch, which cannot
+    /// come sooner (the guest never converges in pre-copy), and X pages are still dirty then (D ≥ R keeps them at
+    /// their ceiling); when τ &lt; M/R the rest of the first pass and X cross after it, (M − R·τ + X)/R. A slower first
+    /// pass (a shared NIC, rate r &lt; R) dirties fewer pages (r·τ) but leaves as much more of the first pass, so the
+    /// time bound holds at any rate. The bytes do not: a slow first pass can dirty almost nothing before the switch,
+    /// so the NIC is charged only M, the first pass that every mode sends.
     /// </summary>
     /// <param name="memory">Guest memory M, bytes.</param>
     /// <param name="dirtyRate">Dirty rate D, bytes/s.</param>
@@ -64,8 +66,8 @@ internal readonly record struct UncontendedMigration(double TransferSeconds, dou
     {
         var tau = Math.Max(0, earliestSwitchSeconds);
         var dirtyAtSwitch = Math.Min(Math.Min(dirtyRate * tau, workingSet), Math.Min(rate * tau, memory));
-        var pulled = memory + Math.Max(0, dirtyAtSwitch - (rate * maxDowntimeSeconds));
-        return new(pulled / rate, memory, true) { ViaPostCopy = true };
+        var dirtyPulled = Math.Max(0, dirtyAtSwitch - (rate * maxDowntimeSeconds));
+        return new(Math.Max(tau, memory / rate) + (dirtyPulled / rate), memory, true) { ViaPostCopy = true };
     }
 
     /// <summary>

@@ -32,10 +32,14 @@ internal static class BoundText
         md.AppendLine("the switch comes at τ ≥ min(1 s, the guest's own setting) × ⌈M / 1 GB⌉ (session 12; before, such guests were left out");
         md.AppendLine("of the bound). Until then the guest is in pre-copy: the first pass has sent r·τ of M (r ≤ R) and, since D ≥ R, every");
         md.AppendLine("page sent is dirty again, up to W. After the switch every page not yet on the target crosses the NIC: the rest of the");
-        md.AppendLine("first pass and the dirty pages (a pause's stop-and-copy may send up to R·downtime of them in its downtime). So its");
-        md.AppendLine("transfer lasts at least t = (M + max(0, min(D·τ, W, R·τ, M) − R·downtime)) / R. A later switch or a slower first");
-        md.AppendLine("pass only adds time: at rate r < R fewer pages are dirty at the switch (r·τ) but the first pass takes as much");
-        md.AppendLine("longer (τ − r·τ/R + min(W, r·τ)/R ≥ min(W, R·τ)/R). Its bytes are another matter (a slow first pass dirties little");
+        md.AppendLine("first pass and the dirty pages X (a pause's stop-and-copy may send up to R·downtime of them in its downtime),");
+        md.AppendLine("X = max(0, min(D·τ, W, R·τ, M) − R·downtime). So its transfer lasts at least t = max(τ, M/R) + X/R: when");
+        md.AppendLine("τ ≥ M/R the first pass is over before the switch, which cannot come sooner (the guest never converges in pre-copy),");
+        md.AppendLine("and X pages are still dirty then (D ≥ R keeps them at their ceiling); when τ < M/R the rest of the first pass and X");
+        md.AppendLine("cross after it (session 17; before, t was (M + X)/R in both cases, which left out the wait for the switch when the");
+        md.AppendLine("first pass ends first, e.g. 7.5 s for a 32Gi guest on a 10 Gbit/s NIC switched after 35 s). A slower first pass");
+        md.AppendLine("only adds time: at rate r < R fewer pages are dirty at the switch (r·τ) but as much more of the first pass is left");
+        md.AppendLine("(M − r·τ + min(W, r·τ, D·τ) ≥ min(W, M, D·τ)). Its bytes are another matter (a slow first pass dirties little");
         md.AppendLine("before the switch), so the NIC term charges it only V = M, which every mode sends. The slot, cluster and longest");
         md.AppendLine("terms take S + t. The summary's JSON counts these guests in `postCopied`.").AppendLine();
         md.AppendLine("**Scope.** The bound ranges over schedules that use each guest's own migration settings (bandwidthPerMigration,");

@@ -12,6 +12,7 @@ internal sealed class SourceQueues : IDisposable
     private readonly int[] _head;
     private readonly int[] _tail;
     private readonly long[] _work;
+    private readonly double[] _bytes;
     private readonly int[] _next;
 
     public SourceQueues(int sources, int items)
@@ -19,6 +20,7 @@ internal sealed class SourceQueues : IDisposable
         _head = new int[sources];
         _tail = new int[sources];
         _work = new long[sources];
+        _bytes = new double[sources];
         Array.Fill(_head, -1);
         _next = ArrayPool<int>.Shared.Rent(Math.Max(1, items));
     }
@@ -26,7 +28,11 @@ internal sealed class SourceQueues : IDisposable
     /// <summary>Sources with candidates left (in no particular order: the choice among them is a total order).</summary>
     public List<int> Active { get; } = [];
 
+    /// <summary>The predicted durations of <paramref name="source"/>'s candidates (start-up and transfer), in ticks.</summary>
     public long Work(int source) => _work[source];
+
+    /// <summary>What <paramref name="source"/>'s candidates send, each alone.</summary>
+    public double Bytes(int source) => _bytes[source];
 
     /// <summary>How many candidates <paramref name="source"/> has left (counted up to one past <see cref="SlotBalance.MaxCandidates"/>).</summary>
     public int Count(int source)
@@ -43,7 +49,7 @@ internal sealed class SourceQueues : IDisposable
     /// <summary>The first candidate of <paramref name="source"/>, which has one.</summary>
     public int Head(int source) => _head[source];
 
-    public void Append(int source, int item, long ticks)
+    public void Append(int source, int item, PlannedVmi[] items)
     {
         if (_head[source] < 0)
         {
@@ -57,14 +63,14 @@ internal sealed class SourceQueues : IDisposable
 
         _tail[source] = item;
         _next[item] = -1;
-        _work[source] += ticks;
+        Count(source, items[item], 1);
     }
 
     public int Take(int source, PlannedVmi[] items)
     {
         var item = _head[source];
         _head[source] = _next[item];
-        _work[source] -= items[item].Estimate.Duration.Ticks;
+        Count(source, items[item], -1);
         if (_head[source] < 0)
         {
             Active.Remove(source);
@@ -103,8 +109,14 @@ internal sealed class SourceQueues : IDisposable
             _tail[source] = previous;
         }
 
-        _work[source] -= items[item].Estimate.Duration.Ticks;
+        Count(source, items[item], -1);
     }
 
     public void Dispose() => ArrayPool<int>.Shared.Return(_next);
+
+    private void Count(int source, PlannedVmi item, int sign)
+    {
+        _work[source] += sign * item.Estimate.Duration.Ticks;
+        _bytes[source] += sign * (double)(item.AloneEstimate ?? item.Estimate).TransferredBytes;
+    }
 }

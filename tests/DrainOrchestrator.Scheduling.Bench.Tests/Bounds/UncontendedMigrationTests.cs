@@ -72,6 +72,17 @@ public sealed class UncontendedMigrationTests
     }
 
     [Fact]
+    public void PostCopyMinimum_SwitchAfterTheFirstPass_LastsUntilTheSwitchAndThenPullsTheDirtyPages()
+    {
+        // 10 GB at 1 GB/s: the first pass is over after 10 s, but the guest (dirtying 2 GB/s, D ≥ R) cannot converge, so
+        // it runs in pre-copy until the switch at 15 s; then the 4 GB working set, less the 0.9 GB a downtime carries.
+        var post = UncontendedMigration.PostCopyMinimum(10e9, 2e9, 4e9, 1e9, 0.9, 15);
+
+        Assert.Equal(15 + 3.1, post.TransferSeconds, 6);
+        Assert.Equal(10e9, post.Bytes, 0);
+    }
+
+    [Fact]
     public void EarliestSwitchSeconds_ShorterConfiguredBudgetWins()
     {
         Assert.Equal(0.5 * 5, UncontendedMigration.EarliestSwitchSeconds(4.2e9, TimeSpan.FromSeconds(0.5)), 6);
