@@ -6,11 +6,12 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// and L the per-node limit:
 /// <code>
 /// LB = max( max over source nodes n of max( S + Σ_n V/B_n , (Σ_n (S + t) + waste_n) / L ),   the busiest node: its NIC, its slots
-///           Σ_all (S + t) / C,                                                     the cluster's slots
+///           (Σ_all (S + t) + edges) / C,                                           the cluster's slots
 ///           max_all (S + t) )                                                      the longest single migration
 /// </code>
 /// waste_n is what a node with L = 2 must waste beside its transfers longer than S (<see cref="ShadowedLongTransfers"/>),
-/// 0 otherwise. A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
+/// 0 otherwise; edges is what the cluster's slots must waste at the batch's start and end when it has fewer sources than
+/// slots (<see cref="EdgeWaste"/>). A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
 /// A VMI that cannot converge in pre-copy even alone counts with its shortest post-copy completion
 /// (<see cref="UncontendedMigration.PostCopyMinimum"/>); one that cannot be moved in any way is left out and counted.
 /// </summary>
@@ -46,7 +47,7 @@ internal sealed record LowerBound(
             }
         }
 
-        var cluster = movable.Sum(v => startupSeconds + v.Alone.TransferSeconds) / clusterLimit;
+        var cluster = (movable.Sum(v => startupSeconds + v.Alone.TransferSeconds) + EdgeWaste(movable, clusterLimit)) / clusterLimit;
         var longest = movable.Count == 0 ? 0 : movable.Max(v => startupSeconds + v.Alone.TransferSeconds);
         var seconds = Math.Max(nodeSeconds, Math.Max(cluster, longest));
         var binding = seconds == nodeSeconds ? nodeBinding : seconds == cluster ? "cluster" : "longest";
@@ -57,15 +58,39 @@ internal sealed record LowerBound(
     }
 
     /// <summary>
+    /// What the cluster's C slots must waste at the start and at the end of a batch when there are fewer sources N than
+    /// slots and each guest alone fills its source's NIC (no slower best target, no cap, no post-copy): then the sources
+    /// do at most N NIC-seconds of transfer per second, so a slot that is neither in a start-up nor sending is waste.
+    /// Start: in [0, S + t_min] a slot holds at most S of start-up that counts in Σ (S + t) (its first migration's; a
+    /// second one on the same slot starts after that one's transfer, at least t_min, has ended), and the NICs send at
+    /// most N·t_min (nothing before S), so at least (C − N)·t_min of the window's C·(S + t_min) is waste. End: after the
+    /// last start-up ends (it is a migration that succeeds: a failed attempt's guest needs a later one) no slot is in a
+    /// start-up, and its transfer lasts at least t_min, so at least (C − N)·t_min more. With more migrations than C, some
+    /// slot runs two, the last start-up ends after S + t_min and the two windows do not overlap; otherwise only one counts.
+    /// </summary>
+    private static double EdgeWaste(List<BoundVm> batch, int clusterLimit)
+    {
+        var sources = batch.Select(v => v.SourceNode).Distinct(StringComparer.Ordinal).Count();
+        if (batch.Count == 0 || clusterLimit <= sources || !batch.All(FillsNic))
+        {
+            return 0;
+        }
+
+        var shortest = batch.Min(v => v.Alone.TransferSeconds);
+        return (clusterLimit - sources) * shortest * (batch.Count > clusterLimit ? 2 : 1);
+    }
+
+    private static bool FillsNic(BoundVm v) => !v.Alone.ViaPostCopy
+        && Math.Abs(v.Alone.Bytes - (v.SourceNicBytesPerSecond * v.Alone.TransferSeconds)) <= 1e-9 * v.Alone.Bytes;
+
+    /// <summary>
     /// What a node with two slots must waste beside its long transfers (<see cref="ShadowedLongTransfers"/>), when
     /// each of its guests alone fills its NIC (no slower best target, no bandwidthPerMigration cap, no post-copy);
     /// otherwise 0: two transfers below the NIC's rate can share it without slowing each other.
     /// </summary>
     private static double ShadowWaste(List<BoundVm> node, double startupSeconds, int perNodeLimit)
     {
-        var fillsNic = node.All(v => !v.Alone.ViaPostCopy
-            && Math.Abs(v.Alone.Bytes - (v.SourceNicBytesPerSecond * v.Alone.TransferSeconds)) <= 1e-9 * v.Alone.Bytes);
-        return perNodeLimit == 2 && fillsNic
+        return perNodeLimit == 2 && node.All(FillsNic)
             ? ShadowedLongTransfers.WasteSeconds(node.ConvertAll(v => v.Alone.TransferSeconds), startupSeconds)
             : 0;
     }

@@ -41,6 +41,41 @@ public sealed class LowerBoundTests
     }
 
     [Fact]
+    public void Of_FewerSourcesThanClusterSlots_ClusterTermCountsTheWasteAtStartAndEnd()
+    {
+        // Three sources with four 7 s guests each under 5/2: Σ (S + t) = 12 × 14 = 168. Two of the five slots can neither
+        // send nor start a target in the first t_min after the first start-ups, nor after the last one: 2 × 2 × 7 = 28.
+        var vms = Enumerable.Range(0, 12).Select(i => Vm("n" + (i % 3), 7)).ToList();
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal((168 + 28) / 5.0, bound.Seconds, 6);
+        Assert.Equal("cluster", bound.Binding);
+    }
+
+    [Fact]
+    public void Of_FewerSourcesThanClusterSlots_NoMoreMigrationsThanSlots_OnlyOneWindowCounts()
+    {
+        var vms = new[] { Vm("n1", 7), Vm("n1", 7), Vm("n2", 7), Vm("n2", 9) };
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal((58 + (3 * 7)) / 5.0, bound.ClusterSeconds, 6);
+    }
+
+    [Fact]
+    public void Of_FewerSourcesThanClusterSlots_GuestBelowItsNicRate_NoEdgeWaste()
+    {
+        // A capped guest leaves its NIC room for a second transfer at full speed: a slot beside it is not waste.
+        var vms = Enumerable.Range(0, 11).Select(i => Vm("n" + (i % 3), 7)).ToList();
+        vms.Add(new BoundVm("ns/capped", "n2", Nic, new UncontendedMigration(7, 3.5 * Nic, true)));
+
+        var bound = LowerBound.Of(vms, startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(168 / 5.0, bound.ClusterSeconds, 6);
+    }
+
+    [Fact]
     public void Of_OneLongMigration_LongestBinds()
     {
         var bound = LowerBound.Of([Vm("n1", 100), Vm("n2", 1), Vm("n3", 1)], startupSeconds: 7, clusterLimit: 5, perNodeLimit: 2);
