@@ -29,6 +29,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 internal sealed class SourceSelection(
     FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan, Func<long> slowestReceiverNic)
 {
+    // Sources with a free slot that the last NextReady found due within a start-up from now (HoldsFor).
+    private readonly List<(int Source, DateTimeOffset DueAt)> _dueSoon = [];
+
     /// <summary>Since when a cluster slot has been free (<see cref="SchedulerState.SlotFreeSince"/>); null when not known.</summary>
     public DateTimeOffset? SlotFreeSince { get; init; }
 
@@ -156,6 +159,7 @@ internal sealed class SourceSelection(
     // then does not depend on how late the pass ran (drain-sim at speed 20 makes a pass twenty times longer in its time).
     private int? NextReady(SourceQueues queues, NicTimeline nics)
     {
+        _dueSoon.Clear();
         var best = -1;
         var bestDue = DateTimeOffset.MaxValue;
         foreach (var source in queues.Active)
@@ -171,6 +175,11 @@ internal sealed class SourceSelection(
             if (dueSince > nics.Now)
             {
                 Deferred = Deferred is { } d && d <= dueSince ? d : dueSince;
+                if (dueSince <= nics.Now + nics.Startup)
+                {
+                    _dueSoon.Add((source, dueSince));
+                }
+
                 continue;
             }
 
@@ -191,20 +200,17 @@ internal sealed class SourceSelection(
     // has the slack to take a later slot.
     private bool HoldsFor(SourceQueues queues, NicTimeline nics, int ready)
     {
+        if (_dueSoon.Count == 0)
+        {
+            return false;
+        }
+
         var free = policy.MaxParallelMigrations - counters.Cluster;
-        var horizon = nics.Now + nics.Startup;
         var readyLeft = Remaining(queues, nics, ready);
         var contenders = 0;
-        foreach (var source in queues.Active)
+        foreach (var (source, dueAt) in _dueSoon)
         {
-            var name = plan.DrainedNames[source];
-            if (source == ready || counters.Outbound(name) >= policy.MaxOutboundPerNode)
-            {
-                continue;
-            }
-
-            var dueAt = nics.ReadyAt(name);
-            if (dueAt > nics.Now && dueAt <= horizon && Remaining(queues, nics, source) - (dueAt - nics.Now).TotalSeconds > readyLeft)
+            if (Remaining(queues, nics, source) - (dueAt - nics.Now).TotalSeconds > readyLeft)
             {
                 contenders++;
             }
