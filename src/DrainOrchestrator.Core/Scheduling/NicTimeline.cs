@@ -27,7 +27,7 @@ internal sealed class NicTimeline
 
     // Per source, in order of transfer start (equal starts in the order queued): the bytes and the rate the transfer
     // gets alone (at most the NIC's).
-    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes, double Rate)>> _bySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes, double Rate, bool HoldsSlot)>> _bySource = new(StringComparer.Ordinal);
 
     // Per receiver, the bytes still to arrive from each transfer start (seconds depend on the receiver's NIC, known to the caller).
     private readonly Dictionary<string, List<(DateTimeOffset TransferStart, double Bytes)>> _byTarget = new(StringComparer.Ordinal);
@@ -132,7 +132,7 @@ internal sealed class NicTimeline
             var sent = attempt.Status == AttemptStatus.Succeeded
                 ? estimate.TransferredBytes
                 : Math.Min(estimate.TransferredBytes, _nics.Of(attempt.SourceNode) * Math.Max(0, (finished - transferStart).TotalSeconds));
-            Queue(attempt.SourceNode, transferStart, sent, estimate.BandwidthBytesPerSecond);
+            Queue(attempt.SourceNode, transferStart, sent, estimate.BandwidthBytesPerSecond, holdsSlot: false);
         }
     }
 
@@ -189,7 +189,7 @@ internal sealed class NicTimeline
         }
 
         var free = DateTimeOffset.MinValue;
-        foreach (var (start, bytes, _) in queue)
+        foreach (var (start, bytes, _, _) in queue)
         {
             free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
         }
@@ -198,10 +198,10 @@ internal sealed class NicTimeline
     }
 
     // How many of the queued transfers the NIC carries side by side without slowing any: ⌊NIC / fastest rate⌋, or 1.
-    private static int Lanes(List<(DateTimeOffset TransferStart, double Bytes, double Rate)> queue, double nic)
+    private static int Lanes(List<(DateTimeOffset TransferStart, double Bytes, double Rate, bool HoldsSlot)> queue, double nic)
     {
         double fastest = 0;
-        foreach (var (_, _, rate) in queue)
+        foreach (var (_, _, rate, _) in queue)
         {
             fastest = Math.Max(fastest, rate);
         }
@@ -210,11 +210,11 @@ internal sealed class NicTimeline
     }
 
     // The earliest time one of the lanes is free: each transfer, in order of start, on the lane free first, at its rate.
-    private DateTimeOffset CappedFreeAt(List<(DateTimeOffset TransferStart, double Bytes, double Rate)> queue, int lanes)
+    private DateTimeOffset CappedFreeAt(List<(DateTimeOffset TransferStart, double Bytes, double Rate, bool HoldsSlot)> queue, int lanes)
     {
         Span<DateTimeOffset> free = stackalloc DateTimeOffset[lanes];
         free.Fill(DateTimeOffset.MinValue);
-        foreach (var (start, bytes, rate) in queue)
+        foreach (var (start, bytes, rate, _) in queue)
         {
             var lane = 0;
             for (var i = 1; i < lanes; i++)
@@ -235,6 +235,30 @@ internal sealed class NicTimeline
         }
 
         return earliest;
+    }
+
+    /// <summary>
+    /// When each migration in flight (or started in this decision) is predicted to end and free its slots: its source's
+    /// NIC sends the queued transfers one after another. Seconds from now (0 for one already overdue), with the source.
+    /// </summary>
+    public List<(string Source, double EndsIn)> SlotEnds()
+    {
+        var ends = new List<(string, double)>();
+        foreach (var (source, queue) in _bySource)
+        {
+            double nic = Math.Max(1, _nics.Of(source));
+            var free = DateTimeOffset.MinValue;
+            foreach (var (start, bytes, _, holdsSlot) in queue)
+            {
+                free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
+                if (holdsSlot)
+                {
+                    ends.Add((source, Math.Max(0, (free - _now).TotalSeconds)));
+                }
+            }
+        }
+
+        return ends;
     }
 
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
@@ -340,7 +364,7 @@ internal sealed class NicTimeline
         queue.Insert(at, (transferStart, bytes));
     }
 
-    private void Queue(string source, DateTimeOffset transferStart, double bytes, double rate = 0)
+    private void Queue(string source, DateTimeOffset transferStart, double bytes, double rate = 0, bool holdsSlot = true)
     {
         if (!_bySource.TryGetValue(source, out var queue))
         {
@@ -355,6 +379,6 @@ internal sealed class NicTimeline
             at--;
         }
 
-        queue.Insert(at, (transferStart, bytes, rate > 0 ? Math.Min(rate, _nics.Of(source)) : _nics.Of(source)));
+        queue.Insert(at, (transferStart, bytes, rate > 0 ? Math.Min(rate, _nics.Of(source)) : _nics.Of(source), holdsSlot));
     }
 }

@@ -24,7 +24,9 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// drain soonest (<see cref="SlotBalance"/>) rather than always its longest. The last free cluster slots wait for
 /// sources due within a start-up whose work left (their NIC's queue and candidates, or their candidates' slot time)
 /// exceeds the ready source's by more than the wait: that source is the drain's critical path (measured on the
-/// generated family j under 5/2: mean 1.127 to 1.106 of the bound, worst 1.245 to 1.199).
+/// generated family j under 5/2: mean 1.127 to 1.106 of the bound, worst 1.245 to 1.199). In a small drain whose
+/// inputs are known, what these rules choose for a free cluster slot stands unless playing the drain forward from
+/// another choice ends it sooner (<see cref="RolloutChoice"/>).
 /// </remarks>
 internal sealed class SourceSelection(
     FlightCounters counters, Func<NicTimeline> nicTimeline, DrainPolicy policy, PlanIndex plan, Func<long> slowestReceiverNic)
@@ -72,14 +74,15 @@ internal sealed class SourceSelection(
             }
 
             var rotation = Rotation(queues, nics);
+            var rollout = RolloutChoice.For(queues, nics, counters, plan, policy, slowestReceiverNic());
             while (counters.Cluster < policy.MaxParallelMigrations)
             {
                 int chosen;
                 int source;
-                if (NextReady(queues, nics) is { } ready)
+                if (NextStart(queues, nics, rotation, rollout) is { } start)
                 {
-                    source = ready;
-                    chosen = Pick(queues, source, rotation);
+                    (source, chosen) = start;
+                    queues.Remove(source, chosen, plan.Items);
                 }
                 else if (NextFiller(queues, nics) is { } filler)
                 {
@@ -135,23 +138,37 @@ internal sealed class SourceSelection(
                 && SlotBalance.Choose(name, counters.Outbound(name), queues.Items(source).ToList(), plan.Items, nicTimeline(),
                     policy.MaxOutboundPerNode, slowestReceiverNic()) is { } balanced)
             {
-                queues.Remove(source, balanced, plan.Items);
                 return balanced;
             }
 
-            return queues.Take(source, plan.Items);
+            return queues.Head(source);
         }
 
         foreach (var item in queues.Items(source))
         {
             if (!rotation.WouldBeLong(name, plan.Items[item]))
             {
-                queues.Remove(source, item, plan.Items);
                 return item;
             }
         }
 
-        return queues.Take(source, plan.Items);
+        return queues.Head(source);
+    }
+
+    // The ready source's start by the rules above (none when the slot waits for a busier source due soon), unless the
+    // drain played forward (RolloutChoice) ends sooner with another start, or with none yet.
+    private (int Source, int Item)? NextStart(SourceQueues queues, NicTimeline nics, LongTransferRotation? rotation, RolloutChoice? rollout)
+    {
+        if (NextReady(queues, nics) is not { } ready)
+        {
+            return null;
+        }
+
+        RolloutChoice.Choice rule = HoldsFor(queues, nics, ready) ? new(-1, -1) : new(ready, Pick(queues, ready, rotation));
+        var choice = rollout is not null && !NodeSlotsBind(queues)
+            ? rollout.Choose(queues, nics, rule, source => Pick(queues, source, rotation))
+            : rule;
+        return choice.Holds ? null : (choice.Source, choice.Item);
     }
 
     // The busiest source with a free slot whose NIC is ready; sources that are not ready yet are noted as deferred. One
@@ -191,7 +208,7 @@ internal sealed class SourceSelection(
             }
         }
 
-        return best < 0 || HoldsFor(queues, nics, best) ? null : best;
+        return best < 0 ? null : best;
     }
 
     // Whether the cluster's free slots should wait for sources that become due within a start-up and hold more work than

@@ -32,8 +32,9 @@ public sealed class LongTransferRotationTests
     [Fact]
     public void Decide_MostWorkInLongGuests_EverySourceStartsItsLongestFirst()
     {
-        // Holding long guests back would leave them all for the end.
-        var state = State(Cluster(longPerSource: 3, shortPerSource: 1), ["s1", "s2", "s3"], Policy);
+        // Holding long guests back would leave them all for the end. (A slower receiver keeps the rules deciding: with
+        // every receiver as fast as the sources the drain is played forward instead, RolloutChoiceTests.)
+        var state = State(Cluster(longPerSource: 3, shortPerSource: 1, slowReceiver: true), ["s1", "s2", "s3"], Policy);
 
         var starts = DrainScheduler.Decide(state, T0).Actions.OfType<StartMigration>().ToList();
 
@@ -63,7 +64,7 @@ public sealed class LongTransferRotationTests
         Assert.Equal(3, starts.Count(s => s.Vmi.MemoryBytes == 16 * Make.GiB));
     }
 
-    private static ClusterSnapshot Cluster(int longPerSource, int shortPerSource, long? nic = Nic)
+    private static ClusterSnapshot Cluster(int longPerSource, int shortPerSource, long? nic = Nic, bool slowReceiver = false)
     {
         var nodes = new List<NodeSnapshot>();
         var vmis = new List<VmiSnapshot>();
@@ -84,6 +85,11 @@ public sealed class LongTransferRotationTests
         for (var i = 0; i < 6; i++)
         {
             nodes.Add(Make.Node($"r{i}", memoryGiB: 256, nic: nic));
+        }
+
+        if (slowReceiver)
+        {
+            nodes.Add(Make.Node("r-slow", memoryGiB: 256, nic: Nic / 2));
         }
 
         return Make.Cluster(nodes, vmis);

@@ -86,11 +86,13 @@ public sealed class SlotFillerTests
         // 1.4 s in (its 4 GiB on the NIC), and the last cluster slot would idle until then. A 1 GiB guest
         // takes it now: n1's candidates all fit in its free slots, so there is no later start of n1 for it to delay, and
         // sharing costs 0.7 s of NIC, less than the 1.4 s wait. With three left one would start after the others and
-        // could be delayed, so the slot waits as before.
+        // could be delayed, so the slot waits as before. (A fourth, slower receiver keeps the rules deciding: with every
+        // receiver as fast as the sources the drain is played forward instead, RolloutChoiceTests.)
         var nodes = new[]
         {
             Make.Node("n1", nic: 3_125_000_000), Make.Node("n2", nic: 3_125_000_000),
             Make.Node("r1", nic: 3_125_000_000), Make.Node("r2", nic: 3_125_000_000), Make.Node("r3", nic: 3_125_000_000),
+            Make.Node("r4", nic: 1_250_000_000),
         };
         var smalls = Enumerable.Range(1, smallGuests).Select(i => Make.Vmi($"small-{i}", "n1", 1, dirtyRate: 0));
         var cluster = Make.Cluster(nodes, [Make.Vmi("mid", "n1", 4, dirtyRate: 0), .. smalls, Make.Vmi("big", "n2", 8, dirtyRate: 0)]);
@@ -110,9 +112,12 @@ public sealed class SlotFillerTests
     {
         // n1 as above (8 GiB, four 2 GiB guests). n2 sends two 24 GiB guests, the second due 20.6 s in, after the
         // filler would end. With 3 cluster slots both sources together want 4: a slot n1 leaves idle is one n2 can use,
-        // so n1's NIC slack is not spent on a filler. With 4 the cluster limit cannot bind and n1 fills.
+        // so n1's NIC slack is not spent on a filler. With 4 the cluster limit cannot bind and n1 fills. (With 3, a fifth,
+        // slower receiver keeps the rules deciding: with every receiver as fast as the sources the drain is played
+        // forward instead, RolloutChoiceTests.)
         var smalls = Enumerable.Range(1, 4).Select(i => Make.Vmi($"small-{i}", "n1", 2, dirtyRate: 1_000_000));
-        var cluster = Make.Cluster(Nodes, [Make.Vmi("big", "n1", 8, dirtyRate: 0), .. smalls,
+        NodeSnapshot[] nodes = fills ? Nodes : [.. Nodes, Make.Node("n5", nic: Nic / 2)];
+        var cluster = Make.Cluster(nodes, [Make.Vmi("big", "n1", 8, dirtyRate: 0), .. smalls,
             Make.Vmi("huge-1", "n2", 24, dirtyRate: 0), Make.Vmi("huge-2", "n2", 24, dirtyRate: 0)]);
         var decision = DrainScheduler.Decide(State(cluster, ["n1", "n2"], new() { MaxParallelMigrations = perCluster, MaxInboundPerNode = 4 }), T0);
 
