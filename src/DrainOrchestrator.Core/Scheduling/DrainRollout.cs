@@ -25,6 +25,10 @@ internal sealed class DrainRollout
     private readonly double[][] _transfers;
     private readonly List<(int Source, double EndsIn)> _inFlight;
 
+    // Per source, its candidates' transfer seconds and their slot time (start-up and transfer), summed.
+    private readonly double[] _nicWork;
+    private readonly double[] _slotWork;
+
     // Scratch for one play.
     private readonly double[] _free;
     private readonly int[] _out;
@@ -59,9 +63,16 @@ internal sealed class DrainRollout
         _nicLeft = new double[n];
         _slotLeft = new double[n];
         _taken = new bool[n][];
+        _nicWork = new double[n];
+        _slotWork = new double[n];
         for (var s = 0; s < n; s++)
         {
             _taken[s] = new bool[transfers[s].Length];
+            foreach (var t in transfers[s])
+            {
+                _nicWork[s] += t;
+                _slotWork[s] += startup + t;
+            }
         }
     }
 
@@ -143,13 +154,8 @@ internal sealed class DrainRollout
             _out[s] = _outbound[s];
             _next[s] = 0;
             Array.Clear(_taken[s]);
-            _nicLeft[s] = 0;
-            _slotLeft[s] = 0;
-            for (var k = 0; k < _transfers[s].Length; k++)
-            {
-                _nicLeft[s] += _transfers[s][k];
-                _slotLeft[s] += _startup + _transfers[s][k];
-            }
+            _nicLeft[s] = _nicWork[s];
+            _slotLeft[s] = _slotWork[s];
         }
     }
 

@@ -191,7 +191,7 @@ internal sealed class NicTimeline
         var free = DateTimeOffset.MinValue;
         foreach (var (start, bytes, _, _) in queue)
         {
-            free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
+            free = Sent(free, start, bytes, nic);
         }
 
         return free;
@@ -225,7 +225,7 @@ internal sealed class NicTimeline
                 }
             }
 
-            free[lane] = (start > free[lane] ? start : free[lane]) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, rate)));
+            free[lane] = Sent(free[lane], start, bytes, Math.Max(1, rate));
         }
 
         var earliest = free[0];
@@ -250,7 +250,7 @@ internal sealed class NicTimeline
             var free = DateTimeOffset.MinValue;
             foreach (var (start, bytes, _, holdsSlot) in queue)
             {
-                free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / nic));
+                free = Sent(free, start, bytes, nic);
                 if (holdsSlot)
                 {
                     ends.Add((source, Math.Max(0, (free - _now).TotalSeconds)));
@@ -260,6 +260,10 @@ internal sealed class NicTimeline
 
         return ends;
     }
+
+    // When a transfer queued behind what is sent by `free` has sent `bytes` at `rate`: from its start or from `free`.
+    private static DateTimeOffset Sent(DateTimeOffset free, DateTimeOffset start, double bytes, double rate) =>
+        (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / rate));
 
     /// <summary>The earliest time a migration out of <paramref name="source"/> should start (now or later).</summary>
     public DateTimeOffset ReadyAt(string source)
@@ -285,7 +289,7 @@ internal sealed class NicTimeline
         var free = _now;
         foreach (var (start, bytes) in queue)
         {
-            free = (start > free ? start : free) + TimeSpan.FromSeconds(Math.Min(MaxQueuedSeconds, bytes / Math.Max(1, nic)));
+            free = Sent(free, start, bytes, Math.Max(1, nic));
         }
 
         var ready = free - _ahead;

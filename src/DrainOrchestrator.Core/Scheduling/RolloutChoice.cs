@@ -1,4 +1,3 @@
-using DrainOrchestrator.Core.Planning;
 using DrainOrchestrator.Core.Policy;
 
 namespace DrainOrchestrator.Core.Scheduling;
@@ -75,10 +74,7 @@ internal sealed class RolloutChoice
             foreach (var item in queues.Items(source))
             {
                 var planned = plan.Items[item];
-                if (++count > MaxCandidates || planned.ConstrainedTargets is not null || planned.PinnedTarget is not null
-                    || planned.BandwidthSource == InputSource.Default || planned.DirtyRateSource == InputSource.Default
-                    || planned.StartsInPostCopy
-                    || (planned.AloneEstimate ?? planned.Estimate).BandwidthBytesPerSecond * 2 <= nic)
+                if (++count > MaxCandidates || planned.StartsInPostCopy || !SlotBalance.PlaysForward(planned, nic))
                 {
                     return null;
                 }

@@ -56,14 +56,12 @@ internal static class SlotBalance
         for (var k = 0; k < queue.Count; k++)
         {
             var item = items[queue[k]];
-            var alone = item.AloneEstimate ?? item.Estimate;
-            if (item.BandwidthSource == InputSource.Default || item.DirtyRateSource == InputSource.Default
-                || item.ConstrainedTargets is not null || item.PinnedTarget is not null || alone.BandwidthBytesPerSecond * 2 <= nic)
+            if (!PlaysForward(item, nic))
             {
                 return null;
             }
 
-            transfers[k] = alone.TransferredBytes / nic;
+            transfers[k] = (item.AloneEstimate ?? item.Estimate).TransferredBytes / nic;
         }
 
         var startup = nics.Startup.TotalSeconds;
@@ -90,6 +88,17 @@ internal static class SlotBalance
 
         return best;
     }
+
+    /// <summary>
+    /// Whether a play forward of slots and NIC time (this one's, <see cref="DrainRollout"/>'s) can stand for
+    /// <paramref name="item"/> out of a source with <paramref name="nic"/> bytes/s: its bandwidth and dirty rate are known
+    /// (under assumed ones the split between slot and NIC time is a guess), any receiver takes it (none constrained or
+    /// pinned), and it is not capped below half the NIC (capped transfers run side by side: <see cref="NicTimeline"/>).
+    /// </summary>
+    public static bool PlaysForward(PlannedVmi item, double nic) =>
+        item.BandwidthSource != InputSource.Default && item.DirtyRateSource != InputSource.Default
+        && item.ConstrainedTargets is null && item.PinnedTarget is null
+        && (item.AloneEstimate ?? item.Estimate).BandwidthBytesPerSecond * 2 > nic;
 
     // The predicted end of the source's drain (seconds from now) when candidate `first` starts now and the others follow
     // in queue order, each in the slot free first. Busy slots are free when the NIC's queue is.
