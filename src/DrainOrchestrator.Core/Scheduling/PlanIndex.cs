@@ -81,6 +81,7 @@ internal sealed class PlanIndex
         migrations.Sort((a, b) => CompareForOrder(items, a, b));
         MigrationOrder = [.. migrations];
         (Budgets, ItemBudgets) = IndexBudgets(plan, Items);
+        SharesNic = SharingSources(Items, PlannedSource, DrainedNames.Length);
     }
 
     // The index of a plan that differs from like's only in its items' predictions (Derives): the maps by uid, name and
@@ -104,6 +105,27 @@ internal sealed class PlanIndex
         }
 
         MigrationOrder = moved.Count == 0 ? like.MigrationOrder : Reordered(like.MigrationOrder, moved, Items);
+        SharesNic = SharingSources(Items, PlannedSource, DrainedNames.Length);
+    }
+
+    // Per drained node: whether every migration planned out of it converges at its node's share of the NIC (the planner
+    // predicts it at that share), starts in pre-copy, and has a dirty rate and a NIC that are known, not assumed.
+    private static bool[] SharingSources(PlannedVmi[] items, int[] plannedSource, int sources)
+    {
+        var shares = new bool[sources];
+        Array.Fill(shares, true);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            if (plannedSource[i] >= 0 && item.Disposition == PlanDisposition.Migrate
+                && (item.NeedsDedicatedBandwidth || item.StartsInPostCopy || item.DirtyRateBytesPerSecond is null
+                    || item.DirtyRateSource == InputSource.Default || item.BandwidthSource == InputSource.Default))
+            {
+                shares[plannedSource[i]] = false;
+            }
+        }
+
+        return shares;
     }
 
     // The migration order with the moved items taken out and merged back at their new places: the others kept their
@@ -181,6 +203,13 @@ internal sealed class PlanIndex
 
     /// <summary>Items that migrate, ordered by predicted duration (longest first), then by uid.</summary>
     public int[] MigrationOrder { get; }
+
+    /// <summary>
+    /// For each drained node, whether its migrations may share its NIC beyond what <c>bandwidthPerMigration</c> leaves
+    /// each (<see cref="NicTimeline"/>'s spare lane): none needs the NIC to itself or starts in post-copy, and every
+    /// dirty rate and NIC bandwidth is known, not the cost model's assumption.
+    /// </summary>
+    public bool[] SharesNic { get; }
 
     /// <summary>The plan's application budgets (<see cref="DrainPlan.Budgets"/>).</summary>
     public ApplicationBudget[] Budgets { get; }
