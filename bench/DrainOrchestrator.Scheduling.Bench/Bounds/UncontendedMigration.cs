@@ -3,10 +3,18 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// <summary>
 /// One migration alone on an idle NIC, with the simulator's transfer physics in continuous form: the first pass sends
 /// the memory M at rate R while the guest dirties D bytes/s of what was already sent, up to its working set W; then the
-/// dirty pages drain at R - D until they fit in the allowed downtime (R × maxDowntime). Alone at full rate is the
-/// fastest any migration can go and sends the fewest bytes: sharing lowers R, which only adds dirty pages.
+/// dirty pages drain at R - D until they fit in the allowed downtime (R × maxDowntime); the guest then pauses while the
+/// rest crosses (the stop-and-copy: X / R for a remainder X). Alone at full rate is the fastest any migration can go and
+/// sends the fewest bytes: sharing lowers R, which only adds dirty pages.
 /// </summary>
-/// <param name="TransferSeconds">From the start of the transfer to switch-over (to completion for post-copy).</param>
+/// <remarks>
+/// The stop-and-copy at a lower rate r (shared) still takes at least X / R: a remainder X' ≥ X (more pages dirtied over
+/// the longer first pass) either fits in r × maxDowntime and crosses in X' / r, or drains there first and the copy
+/// lasts the whole downtime, at least X / R since X ≤ R × maxDowntime. It sends at least X more bytes: every byte of X'
+/// above what fits is sent during the drain. After a drain at R, the bytes sent after the first pass,
+/// r (X' − D·maxDowntime) / (r − D), fall as r rises, so the full rate sends the fewest.
+/// </remarks>
+/// <param name="TransferSeconds">From the start of the transfer to completion (the end of the stop-and-copy; for post-copy, of the pull).</param>
 /// <param name="Bytes">Bytes sent during that time (for post-copy, the fewest any rate can send: see <see cref="PostCopyMinimum"/>).</param>
 /// <param name="Converges">False when the guest cannot be moved in any way the bound admits (it is left out).</param>
 internal readonly record struct UncontendedMigration(double TransferSeconds, double Bytes, bool Converges)
@@ -29,7 +37,8 @@ internal readonly record struct UncontendedMigration(double TransferSeconds, dou
         var threshold = rate * maxDowntimeSeconds;
         if (dirtyAtEnd <= threshold)
         {
-            return new(firstPass, memory, true);
+            // Converged after the first pass: the stop-and-copy sends what is dirty.
+            return new(firstPass + (dirtyAtEnd / rate), memory + dirtyAtEnd, true);
         }
 
         if (dirtyRate >= rate)
@@ -37,7 +46,8 @@ internal readonly record struct UncontendedMigration(double TransferSeconds, dou
             return new(double.PositiveInfinity, double.PositiveInfinity, false);
         }
 
-        var seconds = firstPass + ((dirtyAtEnd - threshold) / (rate - dirtyRate));
+        // The drain down to what fits in the downtime, then the stop-and-copy of that much (the downtime).
+        var seconds = firstPass + ((dirtyAtEnd - threshold) / (rate - dirtyRate)) + maxDowntimeSeconds;
         return new(seconds, rate * seconds, true);
     }
 

@@ -20,8 +20,13 @@ internal static class BoundText
         md.AppendLine("\"Alone\" is the migration with its source NIC to itself, at the smaller of that NIC and the fastest target NIC (capped by");
         md.AppendLine("`bandwidthPerMigration`), with the simulator's physics in continuous form: the first pass sends the memory M at rate R");
         md.AppendLine("while the guest dirties D bytes/s, at most its working set W; the dirty pages then drain at R − D until they fit in the");
-        md.AppendLine("allowed downtime: t = M/R + max(0, min(D·M/R, W) − R·downtime) / (R − D), V = R·t. No schedule does better: sharing a");
-        md.AppendLine("NIC only lowers R, which adds dirty pages. A rolling drain's bound is the sum of its batches' bounds. The bound is");
+        md.AppendLine("allowed downtime, and the guest pauses while what is left crosses (the stop-and-copy). With X = min(D·M/R, W):");
+        md.AppendLine("t = (M + X)/R when X ≤ R·downtime, else t = M/R + (X − R·downtime)/(R − D) + downtime; V = R·t. No schedule does");
+        md.AppendLine("better: sharing a NIC only lowers R, which adds dirty pages; at a lower rate r the stop-and-copy still lasts at least");
+        md.AppendLine("X/R (a larger remainder either fits in r·downtime and crosses at r, or drains first and the copy takes the whole");
+        md.AppendLine("downtime) and sends at least X more bytes, and after a drain the bytes sent past the first pass, r·(X' − D·downtime) /");
+        md.AppendLine("(r − D) for a remainder X' ≥ X, fall as r rises (session 18: the simulator charges the stop-and-copy's time since");
+        md.AppendLine("then, and the bound with it). A rolling drain's bound is the sum of its batches' bounds. The bound is");
         md.AppendLine("optimistic in two ways a real schedule cannot be: it lets start-ups overlap transfers perfectly, and (except for w_n)");
         md.AppendLine("it charges nothing for two transfers sharing a NIC.").AppendLine();
         Waste(md);

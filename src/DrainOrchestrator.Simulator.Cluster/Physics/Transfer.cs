@@ -57,4 +57,10 @@ internal sealed class Transfer
     public double DiskRemaining { get; set; }
 
     public double Remaining => FirstPass + Dirty + DiskRemaining;
+
+    /// <summary>
+    /// Pre-copy has converged and the guest is paused for the stop-and-copy: nothing is dirtied any more, and the
+    /// migration completes once the remainder has crossed (up to the allowed downtime at the rate it gets).
+    /// </summary>
+    public bool StopAndCopy { get; set; }
 }

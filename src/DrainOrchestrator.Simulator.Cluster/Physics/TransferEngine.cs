@@ -111,9 +111,12 @@ internal sealed class TransferEngine(TimeSpan autoConvergeStep)
             return t.Remaining <= 0 ? new(t, TransferVerdictKind.Completed) : null;
         }
 
-        if (TransferPhysics.CanConverge(t))
+        if (t.StopAndCopy || TransferPhysics.CanConverge(t))
         {
-            return new(t, TransferVerdictKind.Completed);
+            // The stop-and-copy: the guest pauses and the remainder crosses before the target takes over (no timeout
+            // applies: it fits in the allowed downtime).
+            t.StopAndCopy = true;
+            return t.Remaining <= 0 ? new(t, TransferVerdictKind.Completed) : null;
         }
 
         var elapsed = now - t.StartedAt;

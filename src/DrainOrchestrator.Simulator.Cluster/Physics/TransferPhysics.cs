@@ -49,7 +49,7 @@ internal static class TransferPhysics
         }
         else
         {
-            var dirtying = transfer.Mode == MigrationMode.Paused ? 0 : dirtyRate * (1 - transfer.Throttle);
+            var dirtying = transfer.Mode == MigrationMode.Paused || transfer.StopAndCopy ? 0 : dirtyRate * (1 - transfer.Throttle);
             var drainSeconds = SendFirstPass(transfer, dirtying, seconds);
             if (drainSeconds > 0)
             {
