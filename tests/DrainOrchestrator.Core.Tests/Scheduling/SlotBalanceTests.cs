@@ -35,6 +35,24 @@ public sealed class SlotBalanceTests
     }
 
     [Fact]
+    public void Decide_BalanceNeedsTwoMoves_FreeSlotStillTakesTheShortOne()
+    {
+        // Two 4Gi and four 2Gi guests left beside a 6Gi one in flight. Starting a 2Gi now and then the longest first
+        // ends no sooner than the longest first (the two 4Gi land in different slots either way); only an order that puts
+        // both 4Gi in one slot does, which takes two swaps: the free slot takes a 2Gi.
+        var vmis = new List<VmiSnapshot> { Make.Vmi("head", "n1", 6, dirtyRate: 0), Make.Vmi("web-1", "n1", 4, dirtyRate: 0), Make.Vmi("web-2", "n1", 4, dirtyRate: 0) };
+        vmis.AddRange(Enumerable.Range(1, 4).Select(i => Make.Vmi("sandbox-" + i, "n1", 2, dirtyRate: 0)));
+        var state = State(Make.Cluster(Nodes, vmis), ["n1"]);
+        var first = DrainScheduler.Decide(state, T0).Actions.OfType<StartMigration>().ToList();
+        var head = first.Single(s => s.Vmi.Name == "head");
+        var attempts = first.Select(s => s == head ? InFlight(s, T0) : Finish(InFlight(s, T0), T0.AddSeconds(11))).ToList();
+
+        var next = DrainScheduler.Decide(state with { Attempts = attempts }, T0.AddSeconds(11)).Actions.OfType<StartMigration>().ToList();
+
+        Assert.StartsWith("sandbox-", Assert.Single(next).Vmi.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_NicBoundSource_StillStartsTheLongestFirst()
     {
         // Long transfers only (27 s each against a 10 s start-up): the NIC binds, and the longest goes first.
