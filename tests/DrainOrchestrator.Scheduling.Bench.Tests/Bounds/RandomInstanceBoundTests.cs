@@ -19,8 +19,8 @@ namespace DrainOrchestrator.Scheduling.Bench.Tests.Bounds;
 /// No allowance: the simulator integrates each physics step exactly in the continuous model the bound assumes
 /// (<c>TransferPhysics.Integrate</c>) and decides convergence at step ends, so a finished schedule can only be late.
 /// Before that fix this check found the step error (seeds 3 and 8: 0.2 s and 0.09 s below the bound).
-/// Against KubeVirt alone, over seeds 1 to 200 of each family (DRAIN_BOUND_SEEDS=200), four seeds are still slower by
-/// 0.1 to 0.6 s (random 144, 167; long-and-short 66, 195; see bench/README.md); the 12 seeds CI runs are not.
+/// Against KubeVirt alone, over seeds 1 to 200 of each family (DRAIN_BOUND_SEEDS=200), three seeds are still slower by
+/// 0.1 to 0.2 s (random 144, 167; long-and-short 66; see bench/README.md); the 12 seeds CI runs are not.
 /// </remarks>
 [Collection(EngineDatabaseCollection.Name)]
 public sealed class RandomInstanceBoundTests(EngineDatabaseFixture fixture)
