@@ -46,6 +46,9 @@ internal sealed class NicTimeline
     // The cluster's timestamps are whole seconds, truncated.
     private static readonly TimeSpan StampResolution = TimeSpan.FromSeconds(1);
 
+    // After a transfer that needs the NIC to itself, the next one starts this much after its predicted end.
+    private static readonly TimeSpan DedicatedGuard = TimeSpan.FromSeconds(0.5);
+
     private readonly SourceNics _nics;
     private readonly PlanIndex _plan;
     private readonly int _perNode;
@@ -198,18 +201,23 @@ internal sealed class NicTimeline
 
         double nic = Math.Max(1, _nics.Of(source));
         var (lanes, laneRate) = Lanes(source, queue, nic);
+        var free = DateTimeOffset.MinValue;
         if (lanes > 1)
         {
-            return CappedFreeAt(queue, lanes, laneRate);
+            free = CappedFreeAt(queue, lanes, laneRate);
         }
-
-        var free = DateTimeOffset.MinValue;
-        foreach (var (start, bytes, _, _) in queue)
+        else
         {
-            free = Sent(free, start, bytes, nic);
+            foreach (var (start, bytes, _, _) in queue)
+            {
+                free = Sent(free, start, bytes, nic);
+            }
         }
 
-        return free;
+        // A transfer that needs the NIC to itself at its end (or runs in post-copy) is not shared even for the moment the
+        // prediction errs early by: the cluster decides convergence at its own steps and stamps whole seconds.
+        var load = LoadOf(source);
+        return free != DateTimeOffset.MinValue && (load.Dedicated || load.LaterDedicated) ? free + DedicatedGuard : free;
     }
 
     // How many of the queued transfers the NIC carries side by side, and the rate each gets: ⌊NIC / fastest rate⌋ at

@@ -38,6 +38,23 @@ public sealed class JustInTimeStartTests
     }
 
     [Fact]
+    public void Decide_AfterAGuestThatNeedsTheNicToItself_NextTransferStartsHalfASecondAfterItsPredictedEnd()
+    {
+        // 800 MB/s of dirty pages: alone on 1.25 GB/s they converge, sharing it they would not. The next transfer waits
+        // for the predicted end and half a second more (the cluster's convergence steps and whole-second stamps).
+        var cluster = Make.Cluster(Nodes, [Make.Vmi("a", "n1", 8, dirtyRate: 800_000_000), Make.Vmi("b", "n1", 8, dirtyRate: 800_000_000)]);
+        var state = State(cluster, ["n1"]);
+
+        var first = DrainScheduler.Decide(state, T0);
+        var start = Assert.IsType<StartMigration>(Assert.Single(first.Actions));
+        var item = state.Plan.Items.Single(i => i.Vmi.Name == start.Vmi.Name);
+
+        Assert.True(item.NeedsDedicatedBandwidth);
+        var transfer = TimeSpan.FromSeconds((item.AloneEstimate ?? item.Estimate).TransferredBytes / (double)Nic);
+        Assert.Equal(T0 + transfer + TimeSpan.FromSeconds(0.5), first.WakeAt!.Value, TimeSpan.FromMilliseconds(10));
+    }
+
+    [Fact]
     public void Decide_BusySource_FreeSlotGoesToAnotherSource()
     {
         var cluster = Make.Cluster(Nodes, [Make.Vmi("a", "n1", 8, dirtyRate: 0), Make.Vmi("b", "n1", 8, dirtyRate: 0),
