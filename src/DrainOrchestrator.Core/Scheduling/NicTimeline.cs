@@ -200,7 +200,8 @@ internal sealed class NicTimeline
         }
 
         double nic = Math.Max(1, _nics.Of(source));
-        var (lanes, laneRate) = Lanes(source, queue, nic);
+        var load = LoadOf(source);
+        var (lanes, laneRate) = Lanes(source, queue, nic, load);
         var free = DateTimeOffset.MinValue;
         if (lanes > 1)
         {
@@ -216,14 +217,14 @@ internal sealed class NicTimeline
 
         // A transfer that needs the NIC to itself at its end (or runs in post-copy) is not shared even for the moment the
         // prediction errs early by: the cluster decides convergence at its own steps and stamps whole seconds.
-        var load = LoadOf(source);
         return free != DateTimeOffset.MinValue && (load.Dedicated || load.LaterDedicated) ? free + DedicatedGuard : free;
     }
 
     // How many of the queued transfers the NIC carries side by side, and the rate each gets: ⌊NIC / fastest rate⌋ at
     // their own rates, or one more at an equal share of the NIC each when spare lanes are allowed and the caps leave at
     // least a tenth of the NIC idle; else 1.
-    private (int Lanes, double Rate) Lanes(string source, List<(DateTimeOffset TransferStart, double Bytes, double Rate, bool HoldsSlot)> queue, double nic)
+    private (int Lanes, double Rate) Lanes(
+        string source, List<(DateTimeOffset TransferStart, double Bytes, double Rate, bool HoldsSlot)> queue, double nic, SharingLoad load)
     {
         double fastest = 0;
         foreach (var (_, _, rate, _) in queue)
@@ -238,7 +239,7 @@ internal sealed class NicTimeline
 
         var lanes = (int)Math.Min(MaxLanes, Math.Floor(nic / fastest));
         var spare = nic - (lanes * fastest);
-        if (lanes < MaxLanes && spare >= SpareFraction * nic && SpareLaneAllowed(source, lanes + 1, spare))
+        if (lanes < MaxLanes && spare >= SpareFraction * nic && SpareLaneAllowed(source, lanes + 1, spare, load))
         {
             return (lanes + 1, nic / (lanes + 1));
         }
@@ -251,10 +252,9 @@ internal sealed class NicTimeline
     // out of the source converges at that share (PlanIndex.SharesNic: the planner predicts each at its node's share),
     // nothing in flight out of it is someone else's, needs the NIC or runs in post-copy, and the pages the slowed
     // transfers re-dirty (at most their dirty rates) cost less than the NIC capacity the extra lane puts to use.
-    private bool SpareLaneAllowed(string source, int lanes, double spare)
+    private bool SpareLaneAllowed(string source, int lanes, double spare, SharingLoad load)
     {
         var drained = _plan.DrainedIndexOf(source);
-        var load = LoadOf(source);
         return lanes <= _perNode && drained >= 0 && _plan.SharesNic[drained] && !load.Unknown && !load.Dedicated && !load.LaterDedicated
             && load.DirtyRate <= spare;
     }
