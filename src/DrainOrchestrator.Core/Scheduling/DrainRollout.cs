@@ -6,7 +6,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// cluster slot and one of its source's L slots from its start; its transfer begins a start-up later, or when its
 /// source's NIC has sent what is queued on it if that is later, and lasts its transfer alone. After the choice, the
 /// play follows the scheduler's own rule: free cluster slots go to sources whose NIC is due (free within a start-up),
-/// the one with the most work left first, each taking its longest candidate; nothing starts before its source is due.
+/// the one with the most work left first, each taking its next candidate in its order (longest first, or the order
+/// <see cref="ImproveOrders"/> found); nothing starts before its source is due.
 /// </summary>
 /// <remarks>
 /// A one-step look-ahead over that rule (a rollout): the choice it picks leads, in the model, to a makespan no later
@@ -16,6 +17,12 @@ namespace DrainOrchestrator.Core.Scheduling;
 internal sealed class DrainRollout
 {
     private const double Epsilon = 1e-6;
+
+    // Candidates whose transfers differ by less than this are the same length: swapping them changes nothing.
+    private const double SameLengthSeconds = 0.05;
+
+    // A swap is kept when it ends the play sooner by at least this much.
+    private const double SwapGainSeconds = 0.01;
 
     private readonly double _startup;
     private readonly int _perCluster;
@@ -33,6 +40,10 @@ internal sealed class DrainRollout
     private readonly double[] _free;
     private readonly int[] _out;
     private readonly int[] _next;
+
+    // Per source, the order its candidates start in after the choice (indices into its transfers): longest first until
+    // ImproveOrders finds a better one.
+    private readonly int[][] _order;
     private readonly bool[][] _taken;
     private readonly double[] _nicLeft;
     private readonly double[] _slotLeft;
@@ -63,11 +74,18 @@ internal sealed class DrainRollout
         _nicLeft = new double[n];
         _slotLeft = new double[n];
         _taken = new bool[n][];
+        _order = new int[n][];
         _nicWork = new double[n];
         _slotWork = new double[n];
         for (var s = 0; s < n; s++)
         {
             _taken[s] = new bool[transfers[s].Length];
+            _order[s] = new int[transfers[s].Length];
+            for (var k = 0; k < _order[s].Length; k++)
+            {
+                _order[s][k] = k;
+            }
+
             foreach (var t in transfers[s])
             {
                 _nicWork[s] += t;
@@ -81,7 +99,78 @@ internal sealed class DrainRollout
     /// transfers) of <paramref name="source"/> starts now, or, with <paramref name="source"/> -1, when nothing starts now;
     /// infinity when the play cannot finish (no slot ever frees).
     /// </summary>
-    public double Play(int source, int candidate)
+    public double Play(int source, int candidate) => PlayFrom(source, candidate, hold: source < 0);
+
+    /// <summary>The candidate that starts first out of <paramref name="source"/> in the order the play follows.</summary>
+    public int First(int source) => _order[source].Length == 0 ? -1 : _order[source][0];
+
+    /// <summary>
+    /// Improves the order each source's candidates start in after the choice: two candidates of the same source with
+    /// different lengths swap places while the drain, played by the rule from now, ends sooner (the first swap found
+    /// that does, then the scan starts again), within <paramref name="maxPlays"/> plays. Returns the play's end in the
+    /// order it leaves.
+    /// </summary>
+    /// <remarks>
+    /// Longest first leaves slots idle when the cluster limit binds: while the long transfers hold the NICs, the
+    /// start-ups beside them cannot use all the cluster's slots, and the short ones then run bound by those slots; an
+    /// order that interleaves short and long migrations keeps both busy (an offline model of the generated family's
+    /// seed 109 under 5/2: 136.8 s longest first, 129.7 s in the order a local search finds, bound 123.5 s).
+    /// </remarks>
+    public double ImproveOrders(int maxPlays, double minGainFraction)
+    {
+        var longest = PlayFrom(-1, -1, hold: false);
+        var end = longest;
+        var plays = 1;
+        var improved = true;
+        while (improved && plays < maxPlays)
+        {
+            improved = false;
+            for (var s = 0; s < _order.Length && !improved; s++)
+            {
+                var order = _order[s];
+                var transfers = _transfers[s];
+                for (var i = 0; i < order.Length - 1 && !improved && plays < maxPlays; i++)
+                {
+                    for (var j = i + 1; j < order.Length && plays < maxPlays; j++)
+                    {
+                        if (Math.Abs(transfers[order[i]] - transfers[order[j]]) < SameLengthSeconds)
+                        {
+                            continue;
+                        }
+
+                        (order[i], order[j]) = (order[j], order[i]);
+                        var swapped = PlayFrom(-1, -1, hold: false);
+                        plays++;
+                        if (swapped < end - SwapGainSeconds)
+                        {
+                            end = swapped;
+                            improved = true;
+                            break;
+                        }
+
+                        (order[i], order[j]) = (order[j], order[i]);
+                    }
+                }
+            }
+        }
+
+        if (end > longest * (1 - minGainFraction))
+        {
+            foreach (var order in _order)
+            {
+                for (var k = 0; k < order.Length; k++)
+                {
+                    order[k] = k;
+                }
+            }
+
+            return longest;
+        }
+
+        return end;
+    }
+
+    private double PlayFrom(int source, int candidate, bool hold)
     {
         Reset();
         var makespan = 0.0;
@@ -105,7 +194,6 @@ internal sealed class DrainRollout
             left--;
         }
 
-        var hold = source < 0;
         while (left > 0)
         {
             while (_ends.TryPeek(out var ended, out var at) && at <= now + Epsilon)
@@ -122,7 +210,7 @@ internal sealed class DrainRollout
             {
                 while (busy < _perCluster && Due(now) is { } due)
                 {
-                    makespan = Math.Max(makespan, Start(due, _next[due], now));
+                    makespan = Math.Max(makespan, Start(due, _order[due][_next[due]], now));
                     busy++;
                     left--;
                 }
@@ -164,7 +252,7 @@ internal sealed class DrainRollout
     {
         var transfer = _transfers[s][k];
         _taken[s][k] = true;
-        while (_next[s] < _transfers[s].Length && _taken[s][_next[s]])
+        while (_next[s] < _transfers[s].Length && _taken[s][_order[s][_next[s]]])
         {
             _next[s]++;
         }

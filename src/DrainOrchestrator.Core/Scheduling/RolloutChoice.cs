@@ -9,7 +9,11 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// source with a free slot becomes due later. The rules' own choice (the busiest ready source, or a wait for a busier
 /// source due soon) stands unless another plays out sooner in the model. Measured on the scheduling bench: choosing
 /// the ready source alone (the rules' candidate) changed nothing on average; the lengths are where the gain is
-/// (scenario i under 5/2 from 131.8 s to 127.0 s).
+/// (scenario i under 5/2 from 131.8 s to 127.0 s). Before the choices are compared, the order each source's candidates
+/// follow after the choice is improved by swaps (<see cref="DrainRollout.ImproveOrders"/>), and kept when the model ends
+/// the drain at least 3% sooner than longest first; each source's first in that order is one more choice tried. Measured
+/// on the scheduling bench under 5/2: i from 1.069 to 1.038 of the bound, the generated family j from a mean of 1.088 to
+/// 1.083 (nine seeds sooner, five later, the worst by 1.5 s).
 /// </summary>
 /// <remarks>
 /// Only where the model holds: the cluster limit binds (a slot left idle is lost to the drain), every candidate's
@@ -35,6 +39,14 @@ internal sealed class RolloutChoice
 
     // Candidates of different lengths tried per ready source, besides the one the rules pick.
     private const int MaxTried = 4;
+
+    // Plays at most per decision to improve the order the play follows after the choice.
+    private const int MaxPlays = 3000;
+
+    // The improved order replaces longest first only when the model ends the drain sooner by this fraction: smaller
+    // gains are within the model's error (no sharing, no dirty pages), and on the generated family they lost as often as
+    // they won.
+    private const double MinOrderGain = 0.03;
 
     private readonly PlanIndex _plan;
     private readonly DrainPolicy _policy;
@@ -116,6 +128,7 @@ internal sealed class RolloutChoice
         var inFlight = nics.SlotEnds().ConvertAll(e => (index.TryGetValue(e.Source, out var s) ? s : -1, e.EndsIn));
         var rollout = new DrainRollout(nics.Startup.TotalSeconds, _policy.MaxParallelMigrations, _policy.MaxOutboundPerNode,
             nicFree, outbound, transfers, inFlight);
+        rollout.ImproveOrders(MaxPlays, MinOrderGain);
 
         var best = rule;
         var ruleSource = rule.Holds ? -1 : sources.IndexOf(rule.Source);
@@ -136,7 +149,7 @@ internal sealed class RolloutChoice
             }
 
             var picked = Array.IndexOf(items[s], pick(sources[s]));
-            foreach (var k in Lengths(transfers[s]).Append(picked).Distinct())
+            foreach (var k in Lengths(transfers[s]).Append(picked).Append(rollout.First(s)).Distinct())
             {
                 if (items[s][k] != rule.Item && rollout.Play(s, k) is var end && end < bestEnd)
                 {

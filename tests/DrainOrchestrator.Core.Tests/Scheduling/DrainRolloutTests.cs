@@ -48,4 +48,30 @@ public sealed class DrainRolloutTests
 
         Assert.Equal(61, rollout.Play(-1, -1), 6);
     }
+
+    [Fact]
+    public void ImproveOrders_SlotBoundSource_InterleavesAShortOneBeforeTheLongest()
+    {
+        // C = L = 2, one source with 10, 1 and 1 s. Longest first: 10 sends 10-20, a 1 20-21 (started at 10), the last 1
+        // waits for a slot until 20 and sends 30-31. A 1 first (10-11), the 10 due at 1 (11-21), the last 1 in the slot
+        // freed at 11 (21-22): 22.
+        var rollout = new DrainRollout(10, 2, 2, [0], [0], [[10, 1, 1]], []);
+
+        Assert.Equal(31, rollout.Play(0, 0), 6);
+        Assert.Equal(22, rollout.ImproveOrders(100, 0.03), 6);
+        Assert.Equal(1, rollout.First(0));
+        Assert.Equal(22, rollout.Play(0, rollout.First(0)), 6);
+    }
+
+    [Fact]
+    public void ImproveOrders_GainBelowTheThreshold_KeepsLongestFirst()
+    {
+        // The same drain with 31 s and a 9 s gain: a threshold of 30% of 31 s (9.3 s) is not met, so the longest stays first
+        // and the play after a choice follows longest first again.
+        var rollout = new DrainRollout(10, 2, 2, [0], [0], [[10, 1, 1]], []);
+
+        Assert.Equal(31, rollout.ImproveOrders(100, 0.3), 6);
+        Assert.Equal(0, rollout.First(0));
+        Assert.Equal(31, rollout.Play(0, 0), 6);
+    }
 }
