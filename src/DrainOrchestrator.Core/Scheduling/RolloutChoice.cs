@@ -13,15 +13,15 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// follow after the choice is improved by swaps (<see cref="DrainRollout.ImproveOrders"/>), and kept when the model ends
 /// the drain at least 3% sooner than longest first; each source's first in that order is one more choice tried. Measured
 /// on the scheduling bench under 5/2: i from 1.069 to 1.038 of the bound, the generated family j from a mean of 1.088 to
-/// 1.083 (nine seeds sooner, five later, the worst by 1.5 s).
+/// 1.083 (nine seeds sooner, five later, the worst by 1.5 s). A candidate that starts in post-copy holds its slot and
+/// its NIC through pre-copy rounds until the switch, then the pulls: the model gives it its predicted duration after
+/// the start-up as its transfer (j from 1.083 to 1.071; before session 19 such a drain kept the rules until that guest
+/// had started).
 /// </summary>
 /// <remarks>
 /// Only where the model holds: the cluster limit binds (a slot left idle is lost to the drain), every candidate's
 /// bandwidth and dirty rate are known (annotated or observed: under assumed ones the split between slot and NIC time is
-/// a guess, and the bench's blind runs were worse with it), no candidate starts in post-copy (its slot is held through
-/// pre-copy rounds until the switch, then the pulls, which the model does not play; measured with them included, the
-/// informed run of the generated family's seed 105 under 5/2 ended 1.4% sooner, and its blind run, which cannot plan
-/// that guest, came to 1.252 times it, over the 1.25 target), no candidate is constrained to a few receivers, pinned or
+/// a guess, and the bench's blind runs were worse with it), no candidate is constrained to a few receivers, pinned or
 /// capped below half its NIC, and no receiver is slower than a source (unknown receiver NICs count as equal). And only
 /// for drains small enough to play out at every decision: at most <see cref="MaxSources"/> sources and
 /// <see cref="MaxCandidates"/> candidates.
@@ -86,7 +86,7 @@ internal sealed class RolloutChoice
             foreach (var item in queues.Items(source))
             {
                 var planned = plan.Items[item];
-                if (++count > MaxCandidates || planned.StartsInPostCopy || !SlotBalance.PlaysForward(planned, nic))
+                if (++count > MaxCandidates || !SlotBalance.PlaysForward(planned, nic))
                 {
                     return null;
                 }
@@ -119,7 +119,7 @@ internal sealed class RolloutChoice
             index[name] = s;
             double nic = Math.Max(1, nics.Nic(name));
             items[s] = [.. queues.Items(sources[s])];
-            transfers[s] = Array.ConvertAll(items[s], i => (_plan.Items[i].AloneEstimate ?? _plan.Items[i].Estimate).TransferredBytes / nic);
+            transfers[s] = Array.ConvertAll(items[s], i => TransferSeconds(_plan.Items[i], nic, nics.Startup));
             Array.Sort(transfers[s], items[s], Comparer<double>.Create((a, b) => b.CompareTo(a)));
             nicFree[s] = Math.Max(0, (nics.FreeAt(name) - nics.Now).TotalSeconds);
             outbound[s] = _counters.Outbound(name);
@@ -165,6 +165,14 @@ internal sealed class RolloutChoice
         }
 
         return best;
+    }
+
+    // A transfer's seconds on its source's NIC: its bytes at the NIC's rate, or for a post-copy start its whole predicted
+    // duration after the start-up (pre-copy rounds at full rate until the switch, then the pulls).
+    internal static double TransferSeconds(Planning.PlannedVmi item, double nic, TimeSpan startup)
+    {
+        var estimate = item.AloneEstimate ?? item.Estimate;
+        return item.StartsInPostCopy ? Math.Max(0, (estimate.Duration - startup).TotalSeconds) : estimate.TransferredBytes / nic;
     }
 
     // Indices of up to MaxTried candidates of different lengths: the longest, the shortest and evenly between.

@@ -67,4 +67,24 @@ public sealed class RolloutChoiceTests
         Assert.Equal(3, started.Count);
         Assert.Contains("mid", started);
     }
+
+    [Fact]
+    public void TransferSeconds_PostCopyStart_HoldsTheNicForItsPredictedDurationNotItsMemory()
+    {
+        // 10 Gbit/s: a 16 GiB guest dirtying 2 GB/s cannot converge even alone and starts in post-copy; it sends pre-copy
+        // rounds until the switch, then its pulls, so the model gives its NIC its predicted duration after the start-up,
+        // longer than its memory at the NIC's rate. A quiet guest's transfer is its bytes at that rate.
+        const long Nic = 1_250_000_000;
+        NodeSnapshot[] nodes = [Make.Node("n1", nic: Nic), Make.Node("r1", nic: Nic), Make.Node("r2", nic: Nic)];
+        var cluster = Make.Cluster(nodes, [Make.Vmi("hot", "n1", 16, dirtyRate: 2_000_000_000), Make.Vmi("quiet", "n1", 4, dirtyRate: 0)]);
+        var state = State(cluster, ["n1"]);
+        var hot = state.Plan.Items.Single(i => i.Vmi.Name == "hot");
+        var quiet = state.Plan.Items.Single(i => i.Vmi.Name == "quiet");
+        var startup = state.Policy.CostModel.TargetStartup;
+
+        Assert.True(hot.StartsInPostCopy);
+        Assert.Equal(((hot.AloneEstimate ?? hot.Estimate).Duration - startup).TotalSeconds, RolloutChoice.TransferSeconds(hot, Nic, startup), 6);
+        Assert.True(RolloutChoice.TransferSeconds(hot, Nic, startup) > 16.0 * Make.GiB / Nic);
+        Assert.Equal((quiet.AloneEstimate ?? quiet.Estimate).TransferredBytes / (double)Nic, RolloutChoice.TransferSeconds(quiet, Nic, startup), 6);
+    }
 }
