@@ -9,6 +9,8 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 ///           (Σ_all (S + t) + edges) / C,                                           the cluster's slots
 ///           max_all (S + t) )                                                      the longest single migration
 /// </code>
+/// and, on a node whose transfers cannot fill its NIC alone, the least makespan its lanes allow
+/// (<see cref="CappedLanes"/>).
 /// waste_n is what a node with L = 2 must waste beside its transfers longer than S (<see cref="ShadowedLongTransfers"/>),
 /// 0 otherwise; edges is what the cluster's slots must waste at the batch's start and end when it has fewer sources than
 /// slots (<see cref="EdgeWaste"/>). A rolling drain's bound is the sum of its batches' bounds (a batch starts when the previous has finished).
@@ -20,7 +22,7 @@ namespace DrainOrchestrator.Scheduling.Bench.Bounds;
 /// <param name="BusiestNode">That node.</param>
 /// <param name="ClusterSeconds">The cluster slots' term.</param>
 /// <param name="LongestSeconds">The longest single migration.</param>
-/// <param name="Binding">Which term is the bound: node-nic, node-slots, cluster or longest.</param>
+/// <param name="Binding">Which term is the bound: node-nic, node-slots, node-lanes, cluster or longest.</param>
 /// <param name="NotConverging">VMIs left out because they cannot be moved in any way the bound admits.</param>
 internal sealed record LowerBound(
     double Seconds, double NodeSeconds, string? BusiestNode, double ClusterSeconds, double LongestSeconds, string Binding,
@@ -40,10 +42,11 @@ internal sealed record LowerBound(
             var nic = startupSeconds + group.Sum(v => v.Alone.Bytes / v.SourceNicBytesPerSecond);
             var slots = (group.Sum(v => startupSeconds + v.Alone.TransferSeconds) + ShadowWaste(group.ToList(), startupSeconds, perNodeLimit))
                 / perNodeLimit;
-            var term = Math.Max(nic, slots);
+            var lanes = CappedLanes.Seconds(group.ToList(), startupSeconds, perNodeLimit);
+            var term = Math.Max(Math.Max(nic, slots), lanes);
             if (term > nodeSeconds)
             {
-                (nodeSeconds, busiest, nodeBinding) = (term, group.Key, slots > nic ? "node-slots" : "node-nic");
+                (nodeSeconds, busiest, nodeBinding) = (term, group.Key, lanes > Math.Max(nic, slots) ? "node-lanes" : slots > nic ? "node-slots" : "node-nic");
             }
         }
 

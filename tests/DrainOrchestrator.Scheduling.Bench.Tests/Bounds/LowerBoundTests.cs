@@ -140,4 +140,28 @@ public sealed class LowerBoundTests
 
         Assert.Equal(44, LowerBound.Sum([first, second]).Seconds, 6);
     }
+
+    [Fact]
+    public void Of_CappedBelowTheNic_TwoLanesMustShareIt()
+    {
+        // Four guests capped at 0.6 of a 1e9 B/s NIC, 10 s (6e9 bytes) each, S = 10, L = 2. NIC term 10 + 24 = 34, slot
+        // term (40 + 40) / 2 = 40. Lanes: by T, at most T - 10 s of transfers and 2T - 40 slot-seconds of them; one
+        // transfer sends 0.6e9/s, two 1e9/s together. With both tight, two run T - 30 s and one runs 20 s:
+        // 0.6·20 + (T - 30) >= 24 gives T >= 42.
+        BoundVm Capped(int i) => new("ns/c" + i, "n1", Nic, new UncontendedMigration(10, 6e9, true));
+
+        var bound = LowerBound.Of([Capped(1), Capped(2), Capped(3), Capped(4)], startupSeconds: 10, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(42, bound.Seconds, 3);
+        Assert.Equal("node-lanes", bound.Binding);
+    }
+
+    [Fact]
+    public void Of_TransfersFillTheNic_LanesAddNothing()
+    {
+        var bound = LowerBound.Of([Vm("n1", 10), Vm("n1", 10), Vm("n1", 10), Vm("n1", 10)], startupSeconds: 10, clusterLimit: 5, perNodeLimit: 2);
+
+        Assert.Equal(50, bound.Seconds, 6);
+        Assert.Equal("node-nic", bound.Binding);
+    }
 }
