@@ -10,6 +10,7 @@ namespace DrainOrchestrator.EndToEnd.Tests.Drains;
 /// target in the same wave, and a makespan (model time, from the ground truth) within 5%; and the engine's clock agrees
 /// with the cluster's timestamps. Without the knob the speed-20 makespan was 1.20 times speed 1's.
 /// </summary>
+[Collection(ClockSensitiveCollection.Name)]
 public sealed class ClusterTimeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     [Fact]

@@ -17,6 +17,7 @@ namespace DrainOrchestrator.EndToEnd.Tests.Rehearsals;
 /// 115 s for a drain that took 337 s, the very error the engine's own plan makes on such a cluster.
 /// </para>
 /// </summary>
+[Collection(ClockSensitiveCollection.Name)]
 public sealed class RehearsalTests(PostgresDatabaseFixture database, ITestOutputHelper log) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly string[] Nodes = ["worker-a1", "worker-b2"];
