@@ -39,10 +39,11 @@ internal sealed record LowerBound(
         var (nodeSeconds, busiest, nodeBinding) = (0.0, (string?)null, "node-nic");
         foreach (var group in movable.GroupBy(v => v.SourceNode, StringComparer.Ordinal))
         {
-            var nic = startupSeconds + group.Sum(v => v.Alone.Bytes / v.SourceNicBytesPerSecond);
-            var slots = (group.Sum(v => startupSeconds + v.Alone.TransferSeconds) + ShadowWaste(group.ToList(), startupSeconds, perNodeLimit))
+            var node = group.ToList();
+            var nic = startupSeconds + node.Sum(v => v.Alone.Bytes / v.SourceNicBytesPerSecond);
+            var slots = (node.Sum(v => startupSeconds + v.Alone.TransferSeconds) + ShadowWaste(node, startupSeconds, perNodeLimit))
                 / perNodeLimit;
-            var lanes = CappedLanes.Seconds(group.ToList(), startupSeconds, perNodeLimit);
+            var lanes = CappedLanes.Seconds(node, startupSeconds, perNodeLimit);
             var term = Math.Max(Math.Max(nic, slots), lanes);
             if (term > nodeSeconds)
             {

@@ -18,12 +18,6 @@ internal sealed class DrainRollout
 {
     private const double Epsilon = 1e-6;
 
-    // Candidates whose transfers differ by less than this are the same length: swapping them changes nothing.
-    private const double SameLengthSeconds = 0.05;
-
-    // A swap is kept when it ends the play sooner by at least this much.
-    private const double SwapGainSeconds = 0.01;
-
     private readonly double _startup;
     private readonly int _perCluster;
     private readonly int _perNode;
@@ -81,17 +75,14 @@ internal sealed class DrainRollout
         {
             _taken[s] = new bool[transfers[s].Length];
             _order[s] = new int[transfers[s].Length];
-            for (var k = 0; k < _order[s].Length; k++)
-            {
-                _order[s][k] = k;
-            }
-
             foreach (var t in transfers[s])
             {
                 _nicWork[s] += t;
                 _slotWork[s] += startup + t;
             }
         }
+
+        LongestFirst();
     }
 
     /// <summary>
@@ -118,7 +109,8 @@ internal sealed class DrainRollout
     /// </remarks>
     public double ImproveOrders(int maxPlays, double minGainFraction)
     {
-        var longest = PlayFrom(-1, -1, hold: false);
+        Func<double> byRule = () => PlayFrom(-1, -1, hold: false);
+        var longest = byRule();
         var end = longest;
         var plays = 1;
         var improved = true;
@@ -127,47 +119,29 @@ internal sealed class DrainRollout
             improved = false;
             for (var s = 0; s < _order.Length && !improved; s++)
             {
-                var order = _order[s];
-                var transfers = _transfers[s];
-                for (var i = 0; i < order.Length - 1 && !improved && plays < maxPlays; i++)
-                {
-                    for (var j = i + 1; j < order.Length && plays < maxPlays; j++)
-                    {
-                        if (Math.Abs(transfers[order[i]] - transfers[order[j]]) < SameLengthSeconds)
-                        {
-                            continue;
-                        }
-
-                        (order[i], order[j]) = (order[j], order[i]);
-                        var swapped = PlayFrom(-1, -1, hold: false);
-                        plays++;
-                        if (swapped < end - SwapGainSeconds)
-                        {
-                            end = swapped;
-                            improved = true;
-                            break;
-                        }
-
-                        (order[i], order[j]) = (order[j], order[i]);
-                    }
-                }
+                improved = OrderSwaps.TryImprove(_order[s], _transfers[s], byRule, ref end, ref plays, maxPlays);
             }
         }
 
         if (end > longest * (1 - minGainFraction))
         {
-            foreach (var order in _order)
-            {
-                for (var k = 0; k < order.Length; k++)
-                {
-                    order[k] = k;
-                }
-            }
-
+            LongestFirst();
             return longest;
         }
 
         return end;
+    }
+
+    // Every source's candidates in the order they were given: longest first.
+    private void LongestFirst()
+    {
+        foreach (var order in _order)
+        {
+            for (var k = 0; k < order.Length; k++)
+            {
+                order[k] = k;
+            }
+        }
     }
 
     private double PlayFrom(int source, int candidate, bool hold)

@@ -29,12 +29,6 @@ internal static class SlotBalance
     // Plays of the order at most per decision (about 48 slot steps each).
     private const int MaxPlays = 400;
 
-    // Candidates whose transfers differ by less than this are the same length: swapping them changes nothing.
-    private const double SameLengthSeconds = 0.05;
-
-    // A swap is kept when it ends the play sooner by at least this much.
-    private const double SwapGainSeconds = 0.01;
-
     // An earlier end by less than this is noise in the prediction: the longest first then.
     private const double MinGainSeconds = 0.1;
 
@@ -95,29 +89,8 @@ internal static class SlotBalance
         var improved = true;
         while (improved && plays < MaxPlays)
         {
-            improved = false;
-            for (var i = 0; i < order.Length - 1 && !improved && plays < MaxPlays; i++)
-            {
-                for (var j = i + 1; j < order.Length && plays < MaxPlays; j++)
-                {
-                    if (Math.Abs(transfers[order[i]] - transfers[order[j]]) < SameLengthSeconds)
-                    {
-                        continue;
-                    }
-
-                    (order[i], order[j]) = (order[j], order[i]);
-                    var swapped = PlayForward(order, transfers, slots, busySlots, busyUntil, startup);
-                    plays++;
-                    if (swapped < end - SwapGainSeconds)
-                    {
-                        end = swapped;
-                        improved = true;
-                        break;
-                    }
-
-                    (order[i], order[j]) = (order[j], order[i]);
-                }
-            }
+            improved = OrderSwaps.TryImprove(order, transfers, () => PlayForward(order, transfers, slots, busySlots, busyUntil, startup), ref end, ref plays,
+                MaxPlays);
         }
 
         return end;
