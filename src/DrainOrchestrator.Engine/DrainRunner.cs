@@ -253,6 +253,14 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         await Complete(context, done, DrainSteps.Verify, cancellationToken);
+        // A cancel accepted after the loop's last read of the state (the last migrations in flight, verify) is honoured:
+        // the operator was told the drain is cancelling, so it does not end succeeded. Nothing is left to abort.
+        if (await context.States.ReadStateAsync(context.Id, cancellationToken) == DrainState.Cancelling)
+        {
+            return await EndSteps.FinishAsync(context, DrainState.Cancelled,
+                "cancelled by an operator after the last migration had ended; none was in flight to abort", cancellationToken);
+        }
+
         var skipped = plan.Skipped.Count();
         if (context.IsMoveBack)
         {

@@ -100,6 +100,38 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
     }
 
     [Fact]
+    public async Task RunAsync_CancelledAfterTheLastStart_FinishesCancelledNotSucceeded()
+    {
+        var cluster = Cluster();
+        // The loop reads the drain's state once a heartbeat while nothing is left to start: a long heartbeat lets the
+        // last migrations end before it would see the cancel.
+        var harness = new DrainHarness(database.DataSource, cluster)
+        {
+            OptionsFor = holder => DrainHarness.Options(holder) with { LeaseDuration = TimeSpan.FromSeconds(10), HeartbeatInterval = TimeSpan.FromSeconds(5) },
+        };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
+            new JournalStore(database.DataSource, TimeProvider.System));
+        SignalResult? sent = null;
+
+        var result = await harness.RunAsync(id, "engine-a", async () =>
+        {
+            if (sent is null && cluster.CreatesByName.Count == 8)
+            {
+                sent = await signals.SendAsync(id, DrainSignal.Cancel, "operator", CancellationToken.None);
+            }
+        });
+
+        Assert.True(sent?.Accepted, sent?.Message);
+        Assert.Equal(DrainRunState.Cancelled, result.State);
+        Assert.Contains("after the last migration had ended", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(cluster.VmisOn("w1"));
+        Assert.False(cluster.IsUnschedulable("w1"));
+        var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
+        Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledAfterANodeWasDeleted_FinishesCancelledAndUncordonsTheOthers()
     {
         var cluster = Cluster();
