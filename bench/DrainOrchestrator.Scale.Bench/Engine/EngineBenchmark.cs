@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrainOrchestrator.Application.Runtime;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Policy;
@@ -23,6 +24,8 @@ internal static class EngineBenchmark
 {
     public static async Task<EngineResult> RunAsync(EngineBenchOptions options, int seed, TextWriter log, CancellationToken cancellationToken)
     {
+        // As drainctl and its server run the engine (Program.cs).
+        var gcMode = GcLatency.Apply();
         var generated = ClusterGenerator.Generate(options.Size, seed);
         var drained = ClusterGenerator.DrainedNodes(options.Size);
         var passes = new PassClock();
@@ -49,7 +52,7 @@ internal static class EngineBenchmark
             throw new TimeoutException($"no migration succeeded within {options.Timeout.TotalMinutes:0} minutes of the drain's start");
         }
 
-        log.WriteLine($"  engine: first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
+        log.WriteLine($"  engine: GC latency mode {gcMode}; first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
         var window = Window.Open(cluster, physics, passes, decisions);
         if (!await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, options.Timeout, stopping.Token))
         {
@@ -57,6 +60,14 @@ internal static class EngineBenchmark
         }
 
         var result = window.Close(options, cluster, physics, passes, decisions, drained.Count);
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        log.WriteLine($"  GC over the run: {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections of gen 0 / 1 / 2, "
+            + $"the last full blocking one collection {blocking.Index} (0: none), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all");
+        foreach (var slow in passes.Slow.Skip(window.Slow).Take(20))
+        {
+            log.WriteLine($"  slow pass: {slow}");
+        }
+
         await stopping.CancelAsync();
         try
         {
@@ -94,12 +105,12 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Decided, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections)
+        int Passes, int Decided, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections, int Slow)
     {
         public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, DecisionClock decisions) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
             physics.Used, cluster.Completed, passes.Milliseconds.Count, passes.Decided.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
-            passes.Refills.Milliseconds.Count, passes.Refills.LeftEmpty, Sent(cluster), GC.CollectionCount(2));
+            passes.Refills.Milliseconds.Count, passes.Refills.LeftEmpty, Sent(cluster), GC.CollectionCount(2), passes.Slow.Count);
 
         public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes,
             DecisionClock decisions, int drainedNodes)

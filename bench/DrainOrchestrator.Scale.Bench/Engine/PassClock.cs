@@ -19,8 +19,27 @@ internal sealed class PassClock : ILogger<DrainRunner>
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = [];
     private readonly List<double> _decided = [];
+    private readonly List<SlowPass> _slow = [];
+    private readonly List<(int Event, double AtMs, string? Text)> _trail = [];
     private long? _began;
     private bool _quiet;
+    private TimeSpan _pausedBefore;
+    private int _gen2Before;
+
+    /// <summary>Passes that took at least this long are kept with their event trail (<see cref="Slow"/>).</summary>
+    public double SlowMilliseconds { get; init; } = 100;
+
+    /// <summary>The passes of at least <see cref="SlowMilliseconds"/>: what the engine logged in them, and when.</summary>
+    public IReadOnlyList<SlowPass> Slow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _slow];
+            }
+        }
+    }
 
     /// <summary>Refills paired by pass.</summary>
     public PassRefills Refills { get; } = new();
@@ -57,6 +76,12 @@ internal sealed class PassClock : ILogger<DrainRunner>
             {
                 var elapsed = Stopwatch.GetElapsedTime(began, now).TotalMilliseconds;
                 _milliseconds.Add(elapsed);
+                if (elapsed >= SlowMilliseconds)
+                {
+                    _slow.Add(new SlowPass(elapsed, _quiet, GC.GetTotalPauseDuration() - _pausedBefore, GC.CollectionCount(2) - _gen2Before,
+                        [.. _trail]));
+                }
+
                 if (!_quiet)
                 {
                     _decided.Add(elapsed);
@@ -69,12 +94,15 @@ internal sealed class PassClock : ILogger<DrainRunner>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        Trail(eventId.Id, eventId.Id is 3051 or 3170 or 3180 ? formatter(state, exception) : null);
         if (eventId.Id == PassBegan)
         {
             Refills.PassBegan();
             lock (_gate)
             {
                 (_began, _quiet) = (Stopwatch.GetTimestamp(), false);
+                (_pausedBefore, _gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+                _trail.Clear();
             }
         }
         else if (eventId.Id == PassQuiet)
@@ -99,6 +127,18 @@ internal sealed class PassClock : ILogger<DrainRunner>
     }
 
     public bool IsEnabled(LogLevel logLevel) => true;
+
+    // What the pass under way logged, and when (bounded: a slow pass's first events say where it went).
+    private void Trail(int eventId, string? text)
+    {
+        lock (_gate)
+        {
+            if (_began is { } began && _trail.Count < 64)
+            {
+                _trail.Add((eventId, Stopwatch.GetElapsedTime(began).TotalMilliseconds, text));
+            }
+        }
+    }
 
     // A field of a source-generated log event's state.
     private static string? Field<TState>(TState state, string name) =>

@@ -19,6 +19,9 @@ internal sealed class PlanIndex
     // index from it instead of building every map again. Weak, so a finished drain's plan is not kept.
     private static volatile WeakReference<PlanIndex>? _latest;
 
+    // Beyond this many items whose duration moved, a derived index first checks whether the order still holds.
+    private const int ManyMoved = 64;
+
     private readonly Dictionary<string, int> _lastByUid;
     private readonly Dictionary<string, int> _lastByQualifiedName;
     private readonly Dictionary<string, int> _drainedIndex;
@@ -104,7 +107,11 @@ internal sealed class PlanIndex
             }
         }
 
-        MigrationOrder = moved.Count == 0 ? like.MigrationOrder : Reordered(like.MigrationOrder, moved, Items);
+        // Many moved by the same amount (a learned start-up shifts them all: PlanReviser) usually keep their order: one
+        // walk checks that before a merge sorts them.
+        MigrationOrder = moved.Count == 0 || (moved.Count > ManyMoved && StillOrdered(like.MigrationOrder, Items))
+            ? like.MigrationOrder
+            : Reordered(like.MigrationOrder, moved, Items);
         SharesNic = SharingSources(Items, PlannedSource, DrainedNames.Length);
     }
 
@@ -158,6 +165,20 @@ internal sealed class PlanIndex
         }
 
         return result;
+    }
+
+    // Whether the order is that of the items' predictions (each before the next).
+    private static bool StillOrdered(int[] order, PlannedVmi[] items)
+    {
+        for (var k = 1; k < order.Length; k++)
+        {
+            if (CompareForOrder(items, order[k - 1], order[k]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Longest predicted duration first, then by uid.

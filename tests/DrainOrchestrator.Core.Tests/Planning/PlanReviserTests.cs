@@ -9,7 +9,7 @@ namespace DrainOrchestrator.Core.Tests.Planning;
 /// <see cref="PlanReviser"/> revises a drain's plan again and again predicting only the items whose inputs moved; every
 /// revision equals <see cref="PlanRevision.Revise"/> (every item predicted) on the same inputs, over random sequences of
 /// learned NIC floors, dirty rates, start-ups, a changed cluster configuration and MigrationPolicies added, changed
-/// (bandwidth, post-copy, selectors) and removed.
+/// (bandwidth, post-copy, selectors) and removed. A start-up that alone changed shifts the items' durations instead.
 /// </summary>
 public sealed class PlanReviserTests
 {
@@ -36,7 +36,7 @@ public sealed class PlanReviserTests
         var reviser = new PlanReviser(plan);
         var floors = new Dictionary<string, long>(StringComparer.Ordinal);
         var rates = new Dictionary<string, long>(StringComparer.Ordinal);
-        var (partial, kept) = (0, 0);
+        var (partial, kept, shifted) = (0, 0, 0);
         DrainPlan? last = null;
         for (var round = 0; round < 80; round++)
         {
@@ -76,12 +76,14 @@ public sealed class PlanReviserTests
             Assert.Equal(expected with { Items = revised.Items }, revised);
             partial += reviser.LastPredicted < plan.Items.Count ? 1 : 0;
             kept += ReferenceEquals(revised, last) ? 1 : 0;
+            shifted += reviser.LastShifted > 0 ? 1 : 0;
             last = revised;
         }
 
         // The incremental paths ran: revisions that predicted only some items, and some that changed nothing.
         Assert.True(partial > 30, $"only {partial} revisions predicted fewer than all items");
         Assert.True(kept > 5, $"only {kept} revisions kept the plan instance");
+        Assert.True(shifted > 0, "no revision shifted the items by a changed start-up");
     }
 
     // A policy added, changed or removed; a fresh list (as the engine maps it) whose unchanged policies are new

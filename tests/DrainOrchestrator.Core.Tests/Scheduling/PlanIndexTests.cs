@@ -93,6 +93,32 @@ public sealed class PlanIndexTests
         }
     }
 
+    // Many items moved at once: all by the same amount (a learned start-up, PlanReviser), which keeps the order, or
+    // each by its own, which does not; the derived order is still the plain one.
+    [Fact]
+    public void For_RevisedPlansManyMoved_OrderEqualsAPlainReading()
+    {
+        var plan = DrainPlanner.Plan(RandomCluster.Generate(3, 12, 2000, nodeMemoryGiB: 4096), ["node-1", "node-2", "node-3"],
+            new DrainPolicy { NonMigratableAction = NonMigratableAction.Skip });
+        Assert.True(plan.Items.Count(i => i.Disposition == PlanDisposition.Migrate) > 200);
+        var random = new Random(11);
+        _ = PlanIndex.For(plan);
+        for (var round = 0; round < 8; round++)
+        {
+            var shift = TimeSpan.FromSeconds(random.Next(-5, 6));
+            var items = plan.Items.Select(i => i.Disposition != PlanDisposition.Migrate ? i
+                : round % 2 == 0 ? i with { Estimate = i.Estimate with { Duration = i.Estimate.Duration + shift } }
+                : i with { Estimate = i.Estimate with { Duration = TimeSpan.FromSeconds(random.Next(1, 300)) } }).ToList();
+            plan = plan with { Items = items };
+
+            var index = PlanIndex.For(plan);
+
+            var order = index.MigrationOrder.Select(i => index.Items[i]).ToList();
+            Assert.Equal(plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate).OrderByDescending(i => i.Estimate.Duration)
+                .ThenBy(i => i.Vmi.Uid, StringComparer.Ordinal), order);
+        }
+    }
+
     [Fact]
     public void Decide_ManyThreadsOnOnePlan_SameDecisionAsAlone()
     {
