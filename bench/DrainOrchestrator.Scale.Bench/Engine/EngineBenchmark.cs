@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DrainOrchestrator.Application.Runtime;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Policy;
@@ -24,8 +23,6 @@ internal static class EngineBenchmark
 {
     public static async Task<EngineResult> RunAsync(EngineBenchOptions options, int seed, TextWriter log, CancellationToken cancellationToken)
     {
-        // As drainctl and its server run the engine (Program.cs).
-        var gcMode = GcLatency.Apply();
         var generated = ClusterGenerator.Generate(options.Size, seed);
         var drained = ClusterGenerator.DrainedNodes(options.Size);
         var passes = new PassClock();
@@ -52,7 +49,7 @@ internal static class EngineBenchmark
             throw new TimeoutException($"no migration succeeded within {options.Timeout.TotalMinutes:0} minutes of the drain's start");
         }
 
-        log.WriteLine($"  engine: GC latency mode {gcMode}; first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
+        log.WriteLine($"  engine: first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
         var window = Window.Open(cluster, physics, passes, decisions);
         if (!await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, options.Timeout, stopping.Token))
         {
@@ -62,7 +59,8 @@ internal static class EngineBenchmark
         var result = window.Close(options, cluster, physics, passes, decisions, drained.Count);
         var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         log.WriteLine($"  GC over the run: {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections of gen 0 / 1 / 2, "
-            + $"the last full blocking one collection {blocking.Index} (0: none), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all");
+            + $"the last full blocking one collection {blocking.Index} (0: none; its pause {blocking.PauseDurations[0].TotalMilliseconds:0} ms, compacted {blocking.Compacted}), "
+            + $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all");
         foreach (var slow in passes.Slow.Skip(window.Slow).Take(20))
         {
             log.WriteLine($"  slow pass: {slow}");
