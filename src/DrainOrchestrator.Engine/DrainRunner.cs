@@ -168,18 +168,26 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var done = (await context.Journal.ReadAsync<StepCompleted>(context.Id, cancellationToken))
             .Select(e => e.Step).ToHashSet(StringComparer.Ordinal);
         var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
+        var moved = true;
         if (state == DrainState.Pending)
         {
             await context.Writer.WriteAsync(new DrainStarted(options.Holder),
-                t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
+                async t => moved = await context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken,
+                    onlyFrom: DrainState.Pending), cancellationToken);
         }
         else if (state == DrainState.Suspended)
         {
-            await SuspendStep.ResumeAsync(context, options.Holder, cancellationToken);
+            moved = await SuspendStep.ResumeAsync(context, options.Holder, cancellationToken);
         }
         else
         {
             await context.Writer.WriteAsync(new DrainResumed(options.Holder, state), null, cancellationToken);
+        }
+
+        if (!moved)
+        {
+            // An operator's signal came between the read and the move (a cancel sent right after the create): it stands.
+            state = await context.States.ReadStateAsync(context.Id, cancellationToken);
         }
 
         if (state == DrainState.Cancelling)

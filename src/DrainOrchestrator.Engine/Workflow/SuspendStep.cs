@@ -44,15 +44,27 @@ internal static class SuspendStep
         return new DrainResult(context.Id, DrainRunState.Suspended, reason);
     }
 
-    /// <summary>Takes a suspended drain up again: running, and its nodes cordoned again when the suspension uncordoned them.</summary>
-    public static async Task ResumeAsync(DrainContext context, string holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a suspended drain up again: running, and its nodes cordoned again when the suspension uncordoned them.
+    /// Returns false when an operator's signal (a cancel, a pause) moved it from suspended first: that state stands.
+    /// </summary>
+    public static async Task<bool> ResumeAsync(DrainContext context, string holder, CancellationToken cancellationToken)
     {
+        var moved = false;
         await context.Writer.WriteAsync(new DrainResumed(holder, DrainState.Suspended),
-            t => context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken), cancellationToken);
+            async t => moved = await context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken,
+                onlyFrom: DrainState.Suspended), cancellationToken);
+        if (!moved)
+        {
+            return false;
+        }
+
         var suspensions = await context.Journal.ReadAsync<DrainSuspended>(context.Id, cancellationToken);
         if (suspensions.Count > 0 && suspensions[^1].Uncordoned)
         {
             await PreparationSteps.CordonAsync(context, cancellationToken);
         }
+
+        return true;
     }
 }

@@ -13,9 +13,11 @@ namespace DrainOrchestrator.Persistence.Journal;
 public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     /// <summary>Moves an unfinished drain to <paramref name="state"/>, setting the start or finish time as needed.
-    /// Returns false when the drain was already finished (or is unknown).</summary>
+    /// Returns false when the drain was already finished (or is unknown), or was not in <paramref name="onlyFrom"/> when
+    /// that is given: the engine's own moves (pending to running, suspended to running) give it, so that an operator's
+    /// signal committed between the engine's read and its write (a cancel, a pause) is not overwritten.</summary>
     public async Task<bool> SetStateAsync(NpgsqlTransaction transaction, Guid drainId, DrainState state, string? outcomeReason,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DrainState? onlyFrom = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var final = state.IsFinal();
@@ -27,9 +29,9 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
                    finished_at = CASE WHEN @final THEN @now END,
                    outcome_reason = COALESCE(@outcomeReason, outcome_reason),
                    version = version + 1
-             WHERE id = @drainId AND finished_at IS NULL
+             WHERE id = @drainId AND finished_at IS NULL AND (@onlyFrom::text IS NULL OR state = @onlyFrom)
             """,
-            new { drainId, state = state.ToDatabase(), outcomeReason, final, now = timeProvider.GetUtcNow() },
+            new { drainId, state = state.ToDatabase(), outcomeReason, final, now = timeProvider.GetUtcNow(), onlyFrom = onlyFrom?.ToDatabase() },
             transaction,
             cancellationToken: cancellationToken));
         return changed == 1;

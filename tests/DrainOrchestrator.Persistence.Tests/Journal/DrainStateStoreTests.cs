@@ -41,4 +41,37 @@ public sealed class DrainStateStoreTests(PostgresDatabaseFixture database) : ICl
         await new DrainStore(database.DataSource, _clock).CreateAsync(
             new NewDrain(Guid.NewGuid(), "again-" + drain.Name, drain.Cluster, ["a", "b"], "{}", null), CancellationToken.None);
     }
+
+    // The engine's pending-to-running move after an operator's cancel came between its read and its write: the cancel
+    // stands.
+    [Fact]
+    public async Task SetState_OnlyFromAStateTheDrainLeft_ChangesNothingAndSaysSo()
+    {
+        var drain = await DrainFixtures.CreateAsync(database.DataSource, _clock, "c");
+        var states = new DrainStateStore(database.DataSource, _clock);
+        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, _clock));
+        Assert.True((await signals.SendAsync(drain.Id, DrainSignal.Cancel, "operator", CancellationToken.None)).Accepted);
+
+        bool moved;
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            moved = await states.SetStateAsync(transaction, drain.Id, DrainState.Running, null, CancellationToken.None, onlyFrom: DrainState.Pending);
+            await transaction.CommitAsync();
+        }
+
+        Assert.False(moved);
+        Assert.Equal(DrainState.Cancelling, await states.ReadStateAsync(drain.Id, CancellationToken.None));
+
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            moved = await states.SetStateAsync(transaction, drain.Id, DrainState.Cancelled, "cancelled", CancellationToken.None,
+                onlyFrom: DrainState.Cancelling);
+            await transaction.CommitAsync();
+        }
+
+        Assert.True(moved);
+        Assert.Equal(DrainState.Cancelled, await states.ReadStateAsync(drain.Id, CancellationToken.None));
+    }
 }
