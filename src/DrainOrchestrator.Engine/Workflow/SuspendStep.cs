@@ -46,7 +46,8 @@ internal static class SuspendStep
 
     /// <summary>
     /// Takes a suspended drain up again: running, and its nodes cordoned again when the suspension uncordoned them.
-    /// Returns false when an operator's signal (a cancel, a pause) moved it from suspended first: that state stands.
+    /// Returns false when an operator's signal (a cancel, a pause) moved it from suspended first: that state stands, and a
+    /// cancelled drain's nodes are not cordoned again (a paused one's are: its migrations go on once resumed).
     /// </summary>
     public static async Task<bool> ResumeAsync(DrainContext context, string holder, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ internal static class SuspendStep
         await context.Writer.WriteAsync(new DrainResumed(holder, DrainState.Suspended),
             async t => moved = await context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken,
                 onlyFrom: DrainState.Suspended), cancellationToken);
-        if (!moved)
+        if (!moved && await context.States.ReadStateAsync(context.Id, cancellationToken) == DrainState.Cancelling)
         {
             return false;
         }
@@ -65,6 +66,6 @@ internal static class SuspendStep
             await PreparationSteps.CordonAsync(context, cancellationToken);
         }
 
-        return true;
+        return moved;
     }
 }
