@@ -94,7 +94,7 @@ internal sealed class PassClock : ILogger<DrainRunner>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        Trail(eventId.Id, eventId.Id is 3051 or 3170 or 3180 ? formatter(state, exception) : null);
+        Trail(eventId.Id, eventId.Id is 3170 or 3180 || (eventId.Id == 3051 && PassSoFar() >= SlowMilliseconds) ? formatter(state, exception) : null);
         if (eventId.Id == PassBegan)
         {
             Refills.PassBegan();
@@ -127,6 +127,16 @@ internal sealed class PassClock : ILogger<DrainRunner>
     }
 
     public bool IsEnabled(LogLevel logLevel) => true;
+
+    // How long the pass under way has run (0 between passes): a decision's text is kept only for a pass already slow,
+    // so the measured process formats no message for the thousand others.
+    private double PassSoFar()
+    {
+        lock (_gate)
+        {
+            return _began is { } began ? Stopwatch.GetElapsedTime(began).TotalMilliseconds : 0;
+        }
+    }
 
     // What the pass under way logged, and when (bounded: a slow pass's first events say where it went).
     private void Trail(int eventId, string? text)
