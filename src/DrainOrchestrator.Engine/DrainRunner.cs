@@ -309,6 +309,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
 
             await PreparationSteps.CompleteAsync(context, DrainSteps.Cordon, cancellationToken);
         }
+        else
+        {
+            await PreparationSteps.CordonAgainAsync(context, cancellationToken);
+        }
 
         return null;
     }

@@ -203,7 +203,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             }
 
             Remaining = decision.Remaining;
-            if (await WindowOverAsync(decision, records, now, cancellationToken))
+            if (await WindowOverAsync(decision, records, drainState, now, cancellationToken))
             {
                 return await EndAsync(LoopOutcome.Suspended, cancellationToken);
             }
@@ -226,9 +226,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
     }
 
     // The window is over for this run: at its end the policy aborts what is in flight, or nothing of ours is in flight and
-    // the admission holds back everything that remains.
-    private async Task<bool> WindowOverAsync(SchedulerDecision decision, IReadOnlyList<AttemptRecord> records, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    // the admission holds back everything that remains (a paused drain starts nothing: for it, once the window closes).
+    private async Task<bool> WindowOverAsync(SchedulerDecision decision, IReadOnlyList<AttemptRecord> records, DrainState? drainState,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_window.Window is not { } window || decision.IsComplete)
         {
@@ -241,6 +241,11 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
             await EndSteps.AbortInFlightAsync(context, Core.Failures.FailureKind.WindowEnded,
                 "the maintenance window ended; it is tried again in the next window", cancellationToken);
             return true;
+        }
+
+        if (drainState == DrainState.Paused)
+        {
+            return now >= _window.ClosesAt && decision.InFlight == 0 && !RestartsPending(records);
         }
 
         return decision.IsWindowSpent(_window.ClosesAt) && !RestartsPending(records);

@@ -63,17 +63,50 @@ internal static class PreparationSteps
             }
 
             await context.Writer.WriteAsync(new NodeLocked(node), t => DrainStateStore.SetNodeStateAsync(
-                t, context.Id, node, DrainNodeState.Locked, null, null, cancellationToken), cancellationToken);
+                t, context.Id, node, DrainNodeState.Locked, null, null, cancellationToken, onlyFrom: DrainNodeState.Pending), cancellationToken);
         }
 
         return (held, null);
     }
 
     /// <summary>Records each node's prior schedulability (kept from the first run), then cordons it.</summary>
-    public static async Task CordonAsync(DrainContext context, CancellationToken cancellationToken)
+    public static Task CordonAsync(DrainContext context, CancellationToken cancellationToken) =>
+        CordonAsync(context, context.Nodes, cancellationToken);
+
+    /// <summary>
+    /// Cordons again, in a later run, every node the drain meant to uncordon after it had cordoned it: a window's
+    /// suspension (uncordonWhileSuspended) whatever came after it (the next window, a pause or a crash before the
+    /// resume cordoned them, a crash halfway through the uncordons). Read from the journal, as each intent is written
+    /// before its act; a node whose last intent is a cordon is left as it is.
+    /// </summary>
+    public static async Task CordonAgainAsync(DrainContext context, CancellationToken cancellationToken)
+    {
+        var cordoned = LastSeqByNode(await context.Journal.ReadEntriesAsync<NodeCordonIntended>(context.Id, cancellationToken),
+            e => ((NodeCordonIntended)e.ReadEvent()).Node);
+        var uncordoned = LastSeqByNode(await context.Journal.ReadEntriesAsync<NodeUncordonIntended>(context.Id, cancellationToken),
+            e => ((NodeUncordonIntended)e.ReadEvent()).Node);
+        var again = context.Nodes.Where(n => uncordoned.TryGetValue(n, out var u) && u > cordoned.GetValueOrDefault(n)).ToList();
+        if (again.Count > 0)
+        {
+            await CordonAsync(context, again, cancellationToken);
+        }
+    }
+
+    private static Dictionary<string, long> LastSeqByNode(IReadOnlyList<JournalEntry> entries, Func<JournalEntry, string> node)
+    {
+        var last = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            last[node(entry)] = entry.Seq;
+        }
+
+        return last;
+    }
+
+    private static async Task CordonAsync(DrainContext context, IReadOnlyCollection<string> nodes, CancellationToken cancellationToken)
     {
         var state = context.View.Current;
-        foreach (var node in context.Nodes)
+        foreach (var node in nodes)
         {
             var was = state.FindNode(node)?.Spec?.Unschedulable ?? false;
             await context.Writer.WriteAsync(new NodeCordonIntended(node, was), t =>

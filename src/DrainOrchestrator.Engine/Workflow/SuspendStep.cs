@@ -38,16 +38,32 @@ internal static class SuspendStep
 
         var reason = $"the maintenance window ends {end:u} with {remaining} VM(s) left to move; the nodes are kept "
             + (uncordon ? "but uncordoned" : "cordoned") + "; a run in the next window resumes the drain";
+        var moved = false;
         await context.Writer.WriteAsync(new DrainSuspended(end, remaining, uncordon, reason),
-            t => context.States.SetStateAsync(t, context.Id, DrainState.Suspended, reason, cancellationToken), cancellationToken);
+            async t => moved = await context.States.SetStateAsync(t, context.Id, DrainState.Suspended, reason, cancellationToken,
+                onlyFrom: DrainState.Running), cancellationToken);
+        if (!moved)
+        {
+            // An operator's signal stands over the window's end: a cancel is carried out now; a pause stays (the next
+            // window's run cordons the nodes again and waits for the resume, as a paused drain does).
+            switch (await context.States.ReadStateAsync(context.Id, cancellationToken))
+            {
+                case DrainState.Cancelling:
+                    return await EndSteps.CancelAsync(context, cancellationToken);
+                case DrainState.Paused:
+                    reason += "; it stays paused until an operator resumes it";
+                    break;
+            }
+        }
+
         EngineLog.DrainFinished(context.Logger, context.Drain.Name, DrainState.Suspended.ToDatabase(), reason);
         return new DrainResult(context.Id, DrainRunState.Suspended, reason);
     }
 
     /// <summary>
-    /// Takes a suspended drain up again: running, and its nodes cordoned again when the suspension uncordoned them.
-    /// Returns false when an operator's signal (a cancel, a pause) moved it from suspended first: that state stands, and a
-    /// cancelled drain's nodes are not cordoned again (a paused one's are: its migrations go on once resumed).
+    /// Takes a suspended drain up again: running. Returns false when an operator's signal (a cancel, a pause) moved it
+    /// from suspended first: that state stands. The nodes a suspension uncordoned are cordoned again by the run's lock
+    /// and cordon (<see cref="PreparationSteps.CordonAgainAsync"/>), which a cancelled drain never reaches.
     /// </summary>
     public static async Task<bool> ResumeAsync(DrainContext context, string holder, CancellationToken cancellationToken)
     {
@@ -55,17 +71,6 @@ internal static class SuspendStep
         await context.Writer.WriteAsync(new DrainResumed(holder, DrainState.Suspended),
             async t => moved = await context.States.SetStateAsync(t, context.Id, DrainState.Running, null, cancellationToken,
                 onlyFrom: DrainState.Suspended), cancellationToken);
-        if (!moved && await context.States.ReadStateAsync(context.Id, cancellationToken) == DrainState.Cancelling)
-        {
-            return false;
-        }
-
-        var suspensions = await context.Journal.ReadAsync<DrainSuspended>(context.Id, cancellationToken);
-        if (suspensions.Count > 0 && suspensions[^1].Uncordoned)
-        {
-            await PreparationSteps.CordonAsync(context, cancellationToken);
-        }
-
         return moved;
     }
 }

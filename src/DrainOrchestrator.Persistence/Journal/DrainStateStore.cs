@@ -57,9 +57,11 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
             "SELECT state FROM drains WHERE id = @drainId", new { drainId }, cancellationToken: cancellationToken)));
     }
 
-    /// <summary>Records a node's state; <paramref name="wasUnschedulable"/>, once recorded, is never overwritten.</summary>
+    /// <summary>Records a node's state; <paramref name="wasUnschedulable"/>, once recorded, is never overwritten. With
+    /// <paramref name="onlyFrom"/> the node moves only from that state: a later run's lock (the Leases taken again) must
+    /// not take a cordoned node back to locked, which would tell the finish that the drain never cordoned it.</summary>
     public static async Task SetNodeStateAsync(NpgsqlTransaction transaction, Guid drainId, string node, DrainNodeState state,
-        bool? wasUnschedulable, string? lastError, CancellationToken cancellationToken)
+        bool? wasUnschedulable, string? lastError, CancellationToken cancellationToken, DrainNodeState? onlyFrom = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -68,9 +70,9 @@ public sealed class DrainStateStore(NpgsqlDataSource dataSource, TimeProvider ti
                SET state = @state,
                    was_unschedulable = COALESCE(was_unschedulable, @wasUnschedulable),
                    last_error = COALESCE(@lastError, last_error)
-             WHERE drain_id = @drainId AND node_name = @node
+             WHERE drain_id = @drainId AND node_name = @node AND (@onlyFrom::text IS NULL OR state = @onlyFrom)
             """,
-            new { drainId, node, state = state.ToDatabase(), wasUnschedulable, lastError },
+            new { drainId, node, state = state.ToDatabase(), wasUnschedulable, lastError, onlyFrom = onlyFrom?.ToDatabase() },
             transaction,
             cancellationToken: cancellationToken));
     }

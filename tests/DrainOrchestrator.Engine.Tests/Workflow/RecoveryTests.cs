@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Journal;
@@ -158,5 +159,43 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var journal = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<NodeGone>(id, CancellationToken.None);
         Assert.Equal("w4", Assert.Single(journal).Node);
         Assert.Empty(cluster.Leases);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledInALaterRun_UncordonsTheNodesTheFirstRunCordoned()
+    {
+        // The later run takes the node Leases again: the nodes' drain state must still say the drain cordoned them, or the
+        // cancel leaves them cordoned and unmarked.
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = harness.Runner("engine-a").RunAsync(id, null, stop.Token);
+            while (cluster.CreatesByName.Count == 0)
+            {
+                await Task.WhenAny(first, Task.Delay(10));
+            }
+
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+
+        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
+            new JournalStore(database.DataSource, TimeProvider.System));
+        var sent = false;
+        var result = await harness.RunAsync(id, "engine-b", async () =>
+        {
+            if (!sent && cluster.CreatesByName.Count > 1)
+            {
+                sent = true;
+                await signals.SendAsync(id, DrainSignal.Cancel, "operator", CancellationToken.None);
+            }
+        });
+
+        Assert.Equal(DrainRunState.Cancelled, result.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<NodeUncordonIntended>(id, CancellationToken.None));
+        Assert.Equal("DrainCancelled", cluster.NodeCondition("w1", NodeLifecycleConditions.DrainInProgress)?.Reason);
     }
 }

@@ -56,7 +56,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     }
 
     [Fact]
-    public async Task RunAsync_UncordonWhileSuspended_NodesUncordonedThenCordonedAgainOnResume()
+    public async Task RunAsync_UncordonWhileSuspendedTwice_NodesUncordonedEachTimeThenCordonedAgainOnResume()
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
@@ -70,6 +70,14 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.False(cluster.IsUnschedulable("w1"));
         Assert.Empty(cluster.Leases);
 
+        // A second window as short: the run cordons the node again, takes its Lease, and suspends with it uncordoned
+        // again (the Lease taken again must not make the drain forget it had cordoned the node).
+        var again = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
+        Assert.Equal(DrainRunState.Suspended, again.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        Assert.Empty(cluster.Leases);
+        Assert.Equal(0, cluster.CreateCount);
+
         var resumed = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
 
         Assert.True(resumed.Succeeded, resumed.Reason);
@@ -77,6 +85,67 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(AttemptOutcome.Succeeded, a.Outcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_PausedWhileSuspendedUncordoned_NextRunCordonsAgainBeforeAnyMigrationThenResumes()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var id = await harness.LaunchAsync(policy, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+        var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        Assert.False(cluster.IsUnschedulable("w1"));
+        var states = new DrainStateStore(database.DataSource, TimeProvider.System);
+        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
+
+        // The next window's run finds the drain paused: it cordons the node again and waits, migrating nothing, until
+        // the operator resumes it.
+        var resumed = false;
+        using var timeout = new CancellationTokenSource(harness.RunTimeout);
+        var second = await harness.DriveAsync(
+            harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)), timeout.Token),
+            async () =>
+            {
+                if (!resumed && cluster.IsUnschedulable("w1"))
+                {
+                    Assert.Equal(DrainState.Paused, await states.ReadStateAsync(id, CancellationToken.None));
+                    Assert.Empty(cluster.CreatesByName);
+                    resumed = (await signals.SendAsync(id, DrainSignal.Resume, "operator", CancellationToken.None)).Accepted;
+                }
+            },
+            timeout.Token);
+
+        Assert.True(resumed);
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.True(cluster.IsUnschedulable("w1"));
+        Assert.Empty(cluster.VmisOn("w1"));
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task RunAsync_WindowEndsWhilePaused_SuspendsButStaysPausedUntilResumed()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var id = await harness.LaunchAsync(policy, "w1");
+        var states = new DrainStateStore(database.DataSource, TimeProvider.System);
+        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
+        var now = TimeProvider.System.GetUtcNow();
+
+        var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
+
+        // The window's end does not turn the operator's pause into a suspension the next window would resume by itself.
+        Assert.Equal(DrainRunState.Suspended, first.State);
+        Assert.Contains("stays paused", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(DrainState.Paused, await states.ReadStateAsync(id, CancellationToken.None));
+        Assert.False(cluster.IsUnschedulable("w1"));
+        Assert.Equal(0, cluster.CreateCount);
     }
 
     [Fact]
