@@ -265,8 +265,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         // the operator was told the drain is cancelling, so it does not end succeeded. Nothing is left to abort.
         if (await context.States.ReadStateAsync(context.Id, cancellationToken) == DrainState.Cancelling)
         {
-            return await EndSteps.FinishAsync(context, DrainState.Cancelled,
-                "cancelled by an operator after the last migration had ended; none was in flight to abort", cancellationToken);
+            return await EndSteps.FinishAsync(context, DrainState.Cancelled, EndSteps.CancelledAfterTheLastMigration, cancellationToken);
         }
 
         var skipped = plan.Skipped.Count();

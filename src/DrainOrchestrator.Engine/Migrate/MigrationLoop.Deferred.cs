@@ -4,6 +4,7 @@ using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal.Events;
 
 namespace DrainOrchestrator.Engine.Migrate;
@@ -59,11 +60,24 @@ internal sealed partial class MigrationLoop
         _deferred[action.Name] = new DeferredCreate(action, firstFailed, tries, now + delay);
     }
 
-    // Creates again, under the same name, every deferred VMIM that is due. Returns false when one failed again: the API
-    // server still fails creates, so nothing new starts in this pass.
+    // Creates again, under the same name, every deferred VMIM that is due. Returns false when one failed again (the API
+    // server still fails creates) or the drain is paused or cancelling: nothing new starts in this pass. A create is a
+    // start: none is retried after a pause or a cancel (the state read fresh, as a start's transaction reads it); the
+    // attempt stays intended until the resume (or the cancel ends it).
     private async Task<bool> RetryDeferredAsync(IReadOnlyList<AttemptRecord> records, ClusterState cluster, CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
+        if (_deferred.Values.Any(d => d.DueAt <= now))
+        {
+            var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
+            if (state is DrainState.Paused or DrainState.Cancelling)
+            {
+                // Nothing starts in this pass either; the next one reads the state again and decides on it.
+                (_drainState, _stateMoved) = (null, true);
+                return false;
+            }
+        }
+
         foreach (var (name, deferred) in _deferred.ToList())
         {
             var record = records.FirstOrDefault(r => string.Equals(r.VmimName, name, StringComparison.Ordinal));

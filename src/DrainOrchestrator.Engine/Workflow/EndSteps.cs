@@ -12,6 +12,9 @@ namespace DrainOrchestrator.Engine.Workflow;
 /// <summary>Finish, and the ways out: cancel and fail (verify is <see cref="VerifyStep"/>).</summary>
 internal static class EndSteps
 {
+    /// <summary>Why a drain cancelled when nothing was left in flight ends cancelled.</summary>
+    public const string CancelledAfterTheLastMigration = "cancelled by an operator after the last migration had ended; none was in flight to abort";
+
     /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
     /// says so (and only if the drain cordoned them); the nodes' lifecycle conditions tell the outcome; node Leases and
     /// drain_nodes are released.</summary>
@@ -50,7 +53,13 @@ internal static class EndSteps
         await OwnedObjectsSweep.SweepAsync(context, OwnedObjectsSweep.AtFinish, await context.Attempts.ListAsync(context.Id, cancellationToken),
             cancellationToken);
 
-        await context.Writer.WriteAsync(DrainFinished.Of(state, reason, uncordon), async t =>
+        // A cancel accepted while the finish released the nodes is honoured: a drain about to end succeeded that is now
+        // cancelling ends cancelled instead (the row is locked, so no signal slips in between this read and the write).
+        var finished = await context.Writer.WriteIfAsync(
+            state == DrainState.Succeeded
+                ? async t => await DrainStateStore.ReadStateAsync(t, context.Id, forUpdate: true, cancellationToken) != DrainState.Cancelling
+                : null,
+            DrainFinished.Of(state, reason, uncordon), async t =>
         {
             foreach (var node in context.Nodes)
             {
@@ -63,6 +72,11 @@ internal static class EndSteps
             await context.States.SetStateAsync(t, context.Id, state, reason, cancellationToken);
             await context.States.ReleaseNodesAsync(t, context.Id, cancellationToken);
         }, cancellationToken);
+        if (!finished)
+        {
+            return await FinishAsync(context, DrainState.Cancelled, CancelledAfterTheLastMigration, cancellationToken);
+        }
+
         EngineLog.DrainFinished(context.Logger, context.Drain.Name, state.ToDatabase(), reason);
         return new DrainResult(context.Id, DrainRunStates.Of(state), reason);
     }

@@ -45,4 +45,43 @@ public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(6 - cluster.FailingCreates, deferred.Count);
         Assert.True(committed ? deferred.Count == 4 : deferred.Count == 6, $"{deferred.Count} deferred");
     }
+
+    [Fact]
+    public async Task RunAsync_PausedWithACreateDeferred_NotCreatedUntilResumed()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddVmi("e0", "w1");
+        cluster.FailingCreates = 1;
+        var harness = new DrainHarness(database.DataSource, cluster)
+        {
+            OptionsFor = holder => DrainHarness.Options(holder) with { ApiRetryDelay = TimeSpan.FromMilliseconds(20), ApiRetryMaxDelay = TimeSpan.FromMilliseconds(100) },
+        };
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var states = new DrainStateStore(database.DataSource, TimeProvider.System);
+        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        var tries = 0;
+        // The operator pauses the drain while its first create is on the wire; the API server fails that create.
+        cluster.BeforeCreate = async (_, _) =>
+        {
+            if (++tries == 1)
+            {
+                Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
+            }
+        };
+        var (pausedSteps, resumed) = (0, false);
+
+        var result = await harness.RunAsync(id, betweenSteps: async () =>
+        {
+            // Many times the retry's backoff: a paused drain creates nothing, not even a create it had deferred.
+            if (!resumed && tries > 0 && ++pausedSteps == 100)
+            {
+                Assert.Equal(1, tries);
+                Assert.Empty(cluster.CreatesByName);
+                resumed = (await signals.SendAsync(id, DrainSignal.Resume, "operator", CancellationToken.None)).Accepted;
+            }
+        });
+
+        Assert.True(resumed);
+        Assert.Equal(DrainRunState.Succeeded, result.State);
+        Assert.Equal(1, Assert.Single(cluster.CreatesByName).Value);
+    }
 }

@@ -1,6 +1,7 @@
 using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
+using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Testing;
@@ -130,6 +131,35 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.False(cluster.IsUnschedulable("w1"));
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
         Assert.All(attempts, a => Assert.True(a.IsFinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileTheFinishReleasesTheNodes_EndsCancelledNotSucceeded()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
+        var states = new DrainStateStore(database.DataSource, TimeProvider.System);
+        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        SignalResult? sent = null;
+        // The finish releases the node Leases before it records the end: a cancel accepted then must not be overwritten.
+        cluster.AfterNodeLeaseReleased = async _ =>
+        {
+            if (sent is null && await states.ReadStateAsync(id, CancellationToken.None) == DrainState.Running)
+            {
+                sent = await signals.SendAsync(id, DrainSignal.Cancel, "operator", CancellationToken.None);
+            }
+        };
+
+        var result = await harness.RunAsync(id, "engine-a");
+
+        Assert.True(sent?.Accepted, sent?.Message);
+        Assert.Equal(DrainRunState.Cancelled, result.State);
+        Assert.Equal(DrainState.Cancelled, await states.ReadStateAsync(id, CancellationToken.None));
+        Assert.False(cluster.IsUnschedulable("w1"));
+        Assert.Equal("DrainCancelled", cluster.NodeCondition("w1", NodeLifecycleConditions.DrainInProgress)?.Reason);
+        var finished = await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<DrainFinished>(id, CancellationToken.None);
+        Assert.IsType<DrainCancelled>(Assert.Single(finished));
     }
 
     [Fact]
