@@ -220,6 +220,10 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
         return budgets;
     }
 
+    /// <summary>Whether a drain (finished or not) already has <paramref name="name"/>: names are unique for ever.</summary>
+    internal async Task<bool> NameTakenAsync(string name, CancellationToken cancellationToken) =>
+        await Drains.FindAsync(name, cancellationToken) is not null;
+
     private async Task<DrainRecord> FindAsync(string idOrName, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idOrName))

@@ -22,9 +22,30 @@ internal sealed partial class WorkflowRunner
             .OrderByDescending(s => s.StartedAt)
             .Select(s => JsonNode.Parse(s.DetailJson)?["drain"]?["id"]?.GetValue<string>()).OfType<string>().ToList();
         var failures = new List<string>();
+        // A move-back this run of the step started that ended while no run watched it (a crash after its end, an
+        // operator's cancel between windows) is taken as it ended: starting another would undo the cancel.
+        foreach (var earlier in await store.DrainsOfStepRunAsync(_instance.Id, key, cancellationToken))
+        {
+            var view = await drains.GetAsync(earlier.DrainId.ToString("D"), withVms: false, cancellationToken);
+            if (view is { FinishedAt: not null, ReturnsDrain: { } returned } && results[returned.ToString("D")]?["state"] is null)
+            {
+                results[returned.ToString("D")] = new JsonObject
+                {
+                    ["id"] = view.Id.ToString("D"),
+                    ["name"] = view.Name,
+                    ["state"] = view.RecordedState,
+                    ["reason"] = view.OutcomeReason,
+                };
+                if (view.RecordedState != "succeeded")
+                {
+                    failures.Add($"move-back {view.Name} ended {view.RecordedState}: {view.OutcomeReason}");
+                }
+            }
+        }
+
         foreach (var drain in ran)
         {
-            if (ended[drain]?["state"] is not null)
+            if (results[drain]?["state"] is not null)
             {
                 continue;
             }

@@ -103,41 +103,84 @@ internal sealed partial class WorkflowRunner
 
     private async Task<string?> DrainAsync(string key, List<string> nodes, StepDetail detail, CancellationToken cancellationToken)
     {
-        var name = $"{_instance.Name}-{key.Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal).Replace('/', '-')}";
-        StartedDrain started;
-        try
+        // The drain this run of the step already started (a run after a crash, or in the next window) is gone on with,
+        // or, when it ended meanwhile (an operator cancelled it between windows, the crash came after its end), is the
+        // step's outcome: starting it again would undo the cancel. A step the operator resumed after a failure starts a
+        // new drain, under a name of its own (names are unique for ever).
+        Guid id;
+        string drainName;
+        if (await store.DrainsOfStepRunAsync(_instance.Id, key, cancellationToken) is [.., var earlier])
         {
-            started = await drains.StartAsync(new DrainSpec(nodes, _definition.Policy, name[..Math.Min(name.Length, 200)])
+            var view = await drains.GetAsync(earlier.DrainId.ToString("D"), withVms: false, cancellationToken);
+            if (view.FinishedAt is not null)
             {
-                AvoidTargets = _batchTargets.Later,
-                PreferTargets = _batchTargets.Earlier,
-            },
-                new Caller(_instance.Name, "workflow"), FrontDoor.Api, cancellationToken);
+                detail.Add("drain", new JsonObject
+                {
+                    ["id"] = view.Id.ToString("D"),
+                    ["name"] = view.Name,
+                    ["state"] = view.RecordedState,
+                    ["reason"] = view.OutcomeReason,
+                });
+                return view.RecordedState == "succeeded" ? null : $"drain {view.Name} ended {view.RecordedState}: {view.OutcomeReason}";
+            }
+
+            (id, drainName) = (earlier.DrainId, earlier.DrainName);
         }
-        catch (InvalidRequestException ex)
+        else
         {
-            return "the drain was refused: " + string.Join("; ", ex.Problems.Select(p => p.Message));
+            StartedDrain started;
+            try
+            {
+                started = await drains.StartAsync(new DrainSpec(nodes, _definition.Policy, await DrainNameAsync(key, cancellationToken))
+                {
+                    AvoidTargets = _batchTargets.Later,
+                    PreferTargets = _batchTargets.Earlier,
+                },
+                    new Caller(_instance.Name, "workflow"), FrontDoor.Api, cancellationToken);
+            }
+            catch (InvalidRequestException ex)
+            {
+                return "the drain was refused: " + string.Join("; ", ex.Problems.Select(p => p.Message));
+            }
+
+            (id, drainName) = (started.Drain.Id, started.Drain.Name);
+            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, id, drainName), cancellationToken);
         }
 
-        detail.Add("drain", new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name });
-        await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
+        detail.Add("drain", new JsonObject { ["id"] = id.ToString("D"), ["name"] = drainName });
         var window = await WindowAsync(cancellationToken);
-        var result = await drains.RunAsync(started.Drain.Id, engine, Progress, window, cancellationToken);
+        var result = await drains.RunAsync(id, engine, Progress, window, cancellationToken);
         if (result.State == DrainRunState.Suspended)
         {
             // The step stays running with its drain: the run in the next window attaches to the same drain and goes on.
             await store.SetStepDetailAsync(_instance.Id, key, detail.ToJson(), cancellationToken);
-            throw new WorkflowSuspendedException($"the next window of its schedule: drain {started.Drain.Name} is suspended ({result.Reason})");
+            throw new WorkflowSuspendedException($"the next window of its schedule: drain {drainName} is suspended ({result.Reason})");
         }
 
         detail.Add("drain", new JsonObject
         {
-            ["id"] = started.Drain.Id.ToString("D"),
-            ["name"] = started.Drain.Name,
+            ["id"] = id.ToString("D"),
+            ["name"] = drainName,
             ["state"] = result.State.ToString().ToLowerInvariant(),
             ["reason"] = result.Reason,
         });
-        return result.Succeeded ? null : $"drain {started.Drain.Name} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
+        return result.Succeeded ? null : $"drain {drainName} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
+    }
+
+    // The step's drain is named after the instance and the step; a retry of the step (after a failure the operator
+    // resumed) gets the first free name of name-2, name-3 and so on. At most 200 characters.
+    private async Task<string> DrainNameAsync(string key, CancellationToken cancellationToken)
+    {
+        var name = $"{_instance.Name}-{key.Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal).Replace('/', '-')}";
+        for (var n = 1; ; n++)
+        {
+            var suffix = n == 1 ? string.Empty : "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidate = name[..Math.Min(name.Length, 200 - suffix.Length)] + suffix;
+            if (!await drains.NameTakenAsync(candidate, cancellationToken))
+            {
+                return candidate;
+            }
+        }
     }
 
     // The window of the occurrence that fired this instance (the latest, when one resumed it); null when no schedule did.

@@ -6,6 +6,22 @@ namespace DrainOrchestrator.Persistence.Workflows;
 
 public sealed partial class WorkflowStore
 {
+    /// <summary>
+    /// The drains (and move-backs) step <paramref name="key"/> started since it last started (its first start, or its
+    /// reopening after a failure the operator resumed), in order: what a run after a crash, or in the next window, goes on
+    /// with instead of starting them again.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowDrainStarted>> DrainsOfStepRunAsync(Guid id, string key, CancellationToken cancellationToken)
+    {
+        var started = (await Journal.ReadWorkflowEntriesAsync<WorkflowStepStarted>(id, cancellationToken))
+            .LastOrDefault(e => ((WorkflowStepStarted)e.ReadEvent()).Step == key)?.Seq ?? 0;
+        return (await Journal.ReadWorkflowEntriesAsync<WorkflowDrainStarted>(id, cancellationToken))
+            .Where(e => e.Seq > started)
+            .Select(e => (WorkflowDrainStarted)e.ReadEvent())
+            .Where(d => d.Step == key)
+            .ToList();
+    }
+
     /// <summary>Every step run of an instance, in the order they started.</summary>
     public async Task<IReadOnlyList<WorkflowStepRecord>> StepsAsync(Guid id, CancellationToken cancellationToken)
     {
