@@ -114,8 +114,12 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
 
         var record = await FindAsync(idOrName, cancellationToken);
         var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", caller.ToString(), cancellationToken);
+        var cancelled = accepted && to == "cancelled" ? await CancelDrainsAsync(record.Id, caller, cancellationToken) : [];
         var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
-        return new WorkflowSignalOutcome(accepted, accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})", after);
+        var message = !accepted ? $"{after.Name}: already ended ({after.State})"
+            : cancelled.Count == 0 ? $"{after.Name}: {to}"
+            : $"{after.Name}: {to}, and the unfinished drain(s) it started with it: {string.Join(", ", cancelled)}";
+        return new WorkflowSignalOutcome(accepted, message, after);
     }
 
     /// <summary>

@@ -47,10 +47,29 @@ public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore sta
             return new SignalResult(target == state, state, state, refusal);
         }
 
+        if (target == DrainState.Running && await SuspendedSinceLastRunAsync(transaction, drainId, cancellationToken))
+        {
+            // Paused while it waited for its next window, or when its window ended: resumed, it waits for that window
+            // again (a run with no window would migrate outside it).
+            target = DrainState.Suspended;
+        }
+
         await states.SetStateAsync(transaction, drainId, target!.Value, null, cancellationToken);
         await journal.AppendAsync(transaction, drainId, DrainSignalled.Of(signal, state, target.Value), actor, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SignalResult(true, state, target, $"drain moved from {state.ToDatabase()} to {target.Value.ToDatabase()}");
+    }
+
+    // Whether the drain's last word from a run is its suspension at a window's end: no run took it up since.
+    private static async Task<bool> SuspendedSinceLastRunAsync(NpgsqlTransaction transaction, Guid drainId, CancellationToken cancellationToken)
+    {
+        var suspended = JournalCatalogue.KindsOf<DrainSuspended>();
+        await using var command = new NpgsqlCommand(
+            "SELECT kind FROM event_journal WHERE drain_id = @drainId AND kind = ANY(@kinds) ORDER BY seq DESC LIMIT 1",
+            transaction.Connection, transaction);
+        command.Parameters.AddWithValue("drainId", drainId);
+        command.Parameters.AddWithValue("kinds", suspended.Concat(JournalCatalogue.KindsOf<DrainStarted>()).Concat(JournalCatalogue.KindsOf<DrainResumed>()).ToArray());
+        return await command.ExecuteScalarAsync(cancellationToken) is string kind && suspended.Contains(kind);
     }
 
     // The state the signal moves the drain to, or why it does not: with the drain's own state as target when the

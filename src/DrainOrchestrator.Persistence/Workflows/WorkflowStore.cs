@@ -65,9 +65,12 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
 
     /// <summary>
     /// Sets the state (and what it waits for, and the outcome when final); started_at on the first run. A change of state
-    /// or of what it waits for is journaled (<see cref="WorkflowStateChanged"/>).
+    /// or of what it waits for is journaled (<see cref="WorkflowStateChanged"/>). The runner's own moves (running,
+    /// waiting, suspended) leave an operator's pause as it is: a pause sent while a step ran, or as a window ended, is
+    /// not overwritten (the runner holds at its next look; a suspended instance stays paused until resumed). Returns
+    /// whether the state was written.
     /// </summary>
-    public async Task SetStateAsync(Guid id, string state, string? waitingFor, string? outcome, CancellationToken cancellationToken) =>
+    public async Task<bool> SetStateAsync(Guid id, string state, string? waitingFor, string? outcome, CancellationToken cancellationToken) =>
         await ChangeStateAsync(id, state, waitingFor, outcome,
             """
             UPDATE workflow_instances
@@ -75,6 +78,7 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
                    started_at = coalesce(started_at, @now),
                    finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now ELSE NULL END
              WHERE id = @id AND finished_at IS NULL
+               AND NOT (state = 'paused' AND @state IN ('running', 'waiting', 'suspended'))
             """, actor, cancellationToken);
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     }
 
     [Fact]
-    public async Task RunAsync_WindowEndsWhilePaused_SuspendsButStaysPausedUntilResumed()
+    public async Task RunAsync_WindowEndsWhilePaused_StaysPausedThenResumedWaitsForTheNextWindow()
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
@@ -146,6 +146,13 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.Equal(DrainState.Paused, await states.ReadStateAsync(id, CancellationToken.None));
         Assert.False(cluster.IsUnschedulable("w1"));
         Assert.Equal(0, cluster.CreateCount);
+
+        // Resumed between windows, it waits for the next one (running, an engine would take it up with no window).
+        var resumed = await signals.SendAsync(id, DrainSignal.Resume, "operator", CancellationToken.None);
+        Assert.Equal((true, DrainState.Suspended), (resumed.Accepted, resumed.NewState));
+        var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.All(cluster.CreatesByName.Values, count => Assert.Equal(1, count));
     }
 
     [Fact]

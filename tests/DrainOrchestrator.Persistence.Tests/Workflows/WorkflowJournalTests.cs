@@ -53,6 +53,44 @@ public sealed class WorkflowJournalTests(PostgresDatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task SetState_RunnersMovesOnAPausedInstance_LeaveThePauseAndItsReason()
+    {
+        var id = await CreateAsync();
+        await _store.SetStateAsync(id, "running", null, null, CancellationToken.None);
+        Assert.True(await _store.SignalAsync(id, "paused", "paused by api/olga", "api/olga", CancellationToken.None));
+
+        // The runner, unaware of the pause, goes on waiting, runs on, or suspends at a window's end.
+        Assert.False(await _store.SetStateAsync(id, "waiting", "approval of go", null, CancellationToken.None));
+        Assert.False(await _store.SetStateAsync(id, "running", null, null, CancellationToken.None));
+        Assert.False(await _store.SetStateAsync(id, "suspended", "the next window", null, CancellationToken.None));
+
+        var instance = await _store.FindAsync(id.ToString("D"), CancellationToken.None);
+        Assert.Equal(("paused", "paused by api/olga"), (instance!.State, instance.WaitingFor));
+        // Its own pause (a failed step under onFailure: pause) and its end still are written.
+        Assert.True(await _store.SetStateAsync(id, "failed", null, "step go failed", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DrainsOfStepRun_AfterTheStepIsReopened_OnlyTheDrainsStartedSince()
+    {
+        var id = await CreateAsync();
+        var (first, second, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await _store.BeginStepAsync(id, "drain", "Drain", "{}", CancellationToken.None);
+        await _store.JournalAsync(id, new WorkflowDrainStarted("drain", first, "wf-drain"), CancellationToken.None);
+        await _store.BeginStepAsync(id, "other", "Drain", "{}", CancellationToken.None);
+        await _store.JournalAsync(id, new WorkflowDrainStarted("other", other, "wf-other"), CancellationToken.None);
+        // A repeat of the step after a crash keeps its drain; a reopening (the operator resumed it after a failure) does not.
+        await _store.BeginStepAsync(id, "drain", "Drain", "{}", CancellationToken.None);
+        Assert.Equal([first], (await _store.DrainsOfStepRunAsync(id, "drain", CancellationToken.None)).Select(d => d.DrainId));
+
+        await _store.EndStepAsync(id, "drain", "failed", "{}", CancellationToken.None);
+        await _store.ReopenStepAsync(id, "drain", CancellationToken.None);
+        Assert.Empty(await _store.DrainsOfStepRunAsync(id, "drain", CancellationToken.None));
+        await _store.JournalAsync(id, new WorkflowDrainStarted("drain", second, "wf-drain-2"), CancellationToken.None);
+        Assert.Equal([second], (await _store.DrainsOfStepRunAsync(id, "drain", CancellationToken.None)).Select(d => d.DrainId));
+    }
+
+    [Fact]
     public async Task StoreWrites_Repeated_JournaledOnce()
     {
         var id = await CreateAsync();

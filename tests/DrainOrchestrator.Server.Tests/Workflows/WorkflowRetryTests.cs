@@ -1,6 +1,7 @@
 using System.Net;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Tests.Support;
 
 namespace DrainOrchestrator.Server.Tests.Workflows;
@@ -44,6 +45,27 @@ public sealed class WorkflowRetryTests(ServerFixture server)
             .Where(d => d.Name.StartsWith(name, StringComparison.Ordinal)).ToDictionary(d => d.Name, d => d.RecordedState);
         Assert.Equal(new Dictionary<string, string> { [$"{name}-drain"] = "cancelled", [$"{name}-drain-2"] = "succeeded" }, drains);
         Assert.Contains($"{name}-drain-2", done.Steps.Single(s => s.Key == "drain").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_WhileItsDrainRuns_CancelsTheDrainToo()
+    {
+        using var client = server.Client("olga");
+        var name = "cancel-" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await client.PostAsync("/api/v1/workflows",
+            WorkflowApi.File("retry.yaml", Retried, new Dictionary<string, string> { ["nodes"] = "retry-2" }, name));
+        await Support.Api.ExpectAsync(HttpStatusCode.Accepted, created);
+        var started = await Support.Api.ReadAsync<WorkflowView>(created);
+        var drain = await RunningDrainAsync(client, $"{name}-drain");
+
+        var outcome = await Support.Api.ReadAsync<WorkflowSignalOutcome>(await client.PostAsync($"/api/v1/workflows/{started.Id}/cancel", null));
+
+        Assert.Equal((true, "cancelled"), (outcome.Accepted, outcome.Instance.State));
+        Assert.Equal($"{name}: cancelled, and the unfinished drain(s) it started with it: {drain.Name}", outcome.Message);
+        var ended = await Support.Api.WaitFinishedAsync(client, drain.Id, TimeSpan.FromMinutes(2));
+        Assert.Equal(DrainStatus.Cancelled, ended.State);
+        var journal = await Support.Api.ReadAsync<JournalPage>(await client.GetAsync($"/api/v1/drains/{drain.Id}/journal?limit=10000"));
+        Assert.Contains(journal.Items, e => e.Kind == "signal.cancel" && e.Actor == "api/olga");
     }
 
     // The workflow's drain, once it runs (generous deadline; it only guards a hang).
