@@ -60,6 +60,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             var leases = new LeaseStore(dataSource);
             taken = await Prologue(ct => AcquireUnlessFinishedAsync(leases, drainId, states, ct), cancellationToken);
             current = await Prologue(ct => drains.FindAsync(drainId.ToString("D"), ct), cancellationToken) ?? drain;
+            // A drain that ran in a maintenance window keeps to the last one when a run comes with none (the server's
+            // take-over of a drain whose replica died mid-window): it never migrates outside its window by accident. A
+            // run given a window (the workflow's in the next occurrence, drainctl --window) uses that one.
+            window ??= await Prologue(ct => LastWindowAsync(drainId, ct), cancellationToken);
         }
         catch (DatabaseOutageException ex)
         {
@@ -107,6 +111,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             return new DrainResult(drainId, DrainRunState.Interrupted, why);
         }
     }
+
+    private async Task<MaintenanceWindow?> LastWindowAsync(Guid drainId, CancellationToken cancellationToken) =>
+        await new JournalStore(dataSource, timeProvider).ReadAsync<WindowOpened>(drainId, cancellationToken) is [.., var last]
+            ? new MaintenanceWindow(last.Start, last.End)
+            : null;
 
     // A database call before the steps run, repeated while PostgreSQL restarts (DatabaseRetry).
     private Task<T> Prologue<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>

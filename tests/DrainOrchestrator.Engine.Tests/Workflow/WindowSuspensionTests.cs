@@ -25,7 +25,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         .AddVmi("a2", "w1", labels: new() { ["tier"] = "cache" });
 
     [Fact]
-    public async Task RunAsync_WindowTooShortForAny_SuspendedNothingStartedThenNextWindowCompletes()
+    public async Task RunAsync_WindowTooShortForAny_SuspendedEvenRunWithoutAWindowThenNextWindowCompletes()
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
@@ -45,6 +45,11 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         var drain = await new DrainStore(database.DataSource, TimeProvider.System).FindAsync(id.ToString("D"), CancellationToken.None);
         Assert.Equal(DrainState.Suspended, drain!.State);
         Assert.Null(drain.FinishedAt);
+
+        // A run that comes with no window (a server replica taking over a drain whose runner died) keeps to the last one.
+        var windowless = await harness.RunAsync(id);
+        Assert.Equal(DrainRunState.Suspended, windowless.State);
+        Assert.Equal(0, cluster.CreateCount);
 
         var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
 
