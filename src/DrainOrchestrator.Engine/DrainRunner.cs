@@ -295,7 +295,10 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var (held, leaseRefused) = await PreparationSteps.LockAsync(context, cancellationToken);
         if (held.Count > 0)
         {
-            return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held), cancellationToken);
+            // A node another tool took over (its Lease expired while the drain was suspended or its engine down) is that
+            // tool's now: the drain leaves it cordoned, whatever its policy says, and does not touch its Lease.
+            return await EndSteps.FinishAsync(context, DrainState.Failed, "another maintenance tool holds: " + string.Join("; ", held.Select(h => h.Why)),
+                cancellationToken, heldByOthers: [.. held.Select(h => h.Node)]);
         }
 
         if (leaseRefused is not null)

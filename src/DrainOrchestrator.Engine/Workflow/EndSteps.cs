@@ -18,12 +18,23 @@ internal static class EndSteps
     /// <summary>Ends the drain: nodes stay cordoned on success; on failure or cancel they are uncordoned when the policy
     /// says so (and only if the drain cordoned them); the nodes' lifecycle conditions tell the outcome; node Leases and
     /// drain_nodes are released.</summary>
-    public static async Task<DrainResult> FinishAsync(DrainContext context, DrainState state, string reason, CancellationToken cancellationToken)
+    /// <param name="context">The drain.</param>
+    /// <param name="state">How it ends.</param>
+    /// <param name="reason">Why, in words.</param>
+    /// <param name="cancellationToken">Stops the finish (a later run finishes it).</param>
+    /// <param name="heldByOthers">Nodes whose Lease another maintenance tool holds: left cordoned, their Lease untouched.</param>
+    public static async Task<DrainResult> FinishAsync(DrainContext context, DrainState state, string reason, CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? heldByOthers = null)
     {
         var uncordon = state != DrainState.Succeeded && context.Policy.UncordonOnFailure;
         var current = await new DrainStore(context.Writer.DataSource, context.Time).FindAsync(context.DrainIdText, cancellationToken);
         foreach (var node in current?.Nodes ?? [])
         {
+            if (heldByOthers?.Contains(node.NodeName) == true)
+            {
+                continue;
+            }
+
             if (uncordon && node.WasUnschedulable == false && node.State is not DrainNodeState.Pending and not DrainNodeState.Locked)
             {
                 await context.Writer.WriteAsync(new NodeUncordonIntended(node.NodeName), null, cancellationToken);

@@ -30,12 +30,13 @@ internal static class PreparationSteps
 
     /// <summary>
     /// Takes (or renews) every node's maintenance Lease; returns the nodes another holder (node-maintenance-operator,
-    /// NodeHealthCheck) holds a valid Lease of, each naming the holder, and the cluster's refusal of the Lease when the
-    /// policy requires it (requireInterop; otherwise the drain goes on without).
+    /// NodeHealthCheck) holds a valid Lease of, each with why (naming the holder), and the cluster's refusal of the Lease
+    /// when the policy requires it (requireInterop; otherwise the drain goes on without).
     /// </summary>
-    public static async Task<(IReadOnlyList<string> Held, InteropRefused? Refused)> LockAsync(DrainContext context, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<(string Node, string Why)> Held, InteropRefused? Refused)> LockAsync(DrainContext context,
+        CancellationToken cancellationToken)
     {
-        var held = new List<string>();
+        var held = new List<(string Node, string Why)>();
         foreach (var node in context.Nodes)
         {
             string? other;
@@ -58,7 +59,7 @@ internal static class PreparationSteps
 
             if (other is not null)
             {
-                held.Add($"node '{node}' is under maintenance by '{other}' (Lease {context.Actions.LeaseNamespace}/{NodeLeaseNames.For(node)})");
+                held.Add((node, $"node '{node}' is under maintenance by '{other}' (Lease {context.Actions.LeaseNamespace}/{NodeLeaseNames.For(node)})"));
                 continue;
             }
 

@@ -93,6 +93,26 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     }
 
     [Fact]
+    public async Task RunAsync_AnotherToolTookTheNodeWhileSuspended_FailsAndLeavesItCordoned()
+    {
+        var cluster = Cluster();
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero } }, "w1");
+        var now = TimeProvider.System.GetUtcNow();
+        Assert.Equal(DrainRunState.Suspended, (await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now))).State);
+        Assert.True(cluster.IsUnschedulable("w1"));
+
+        // Between the windows the drain's node Lease expired and node-maintenance-operator took the node.
+        cluster.HoldNodeLease("w1", "node-maintenance-operator");
+        var second = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+
+        Assert.Equal(DrainRunState.Failed, second.State);
+        Assert.Contains("under maintenance by 'node-maintenance-operator'", second.Reason, StringComparison.Ordinal);
+        Assert.True(cluster.IsUnschedulable("w1"));
+        Assert.Equal(0, cluster.CreateCount);
+    }
+
+    [Fact]
     public async Task RunAsync_PausedWhileSuspendedUncordoned_NextRunCordonsAgainBeforeAnyMigrationThenResumes()
     {
         var cluster = Cluster();
