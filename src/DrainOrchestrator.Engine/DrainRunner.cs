@@ -312,7 +312,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             await context.ViewGate.WaitUntilFreshAsync(cancellationToken);
             await PreparationSteps.CordonAsync(context, cancellationToken);
             var conditionsRefused = await NodeConditionMarks.MarkAsync(context, context.Nodes, NodeLifecycleMark.Started,
-                $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node", cancellationToken);
+                PreparationSteps.InProgressMessage(context), cancellationToken);
             if (conditionsRefused is not null && context.Policy.RequireInterop)
             {
                 return await EndSteps.FinishAsync(context, DrainState.Failed, "requireInterop: " + conditionsRefused.Describe(), cancellationToken);

@@ -30,6 +30,7 @@ public static class NodeLifecycleConditions
             NodeLifecycleMark.Failed => (false, false, "DrainFailed"),
             NodeLifecycleMark.Cancelled => (false, false, "DrainCancelled"),
             NodeLifecycleMark.Uncordoned => (false, false, "NodeUncordoned"),
+            NodeLifecycleMark.Suspended => (false, false, "DrainSuspended"),
             _ => throw new ArgumentOutOfRangeException(nameof(mark)),
         };
         return [Condition(DrainInProgress, inProgress, reason, message, current, now), Condition(Drained, drained, reason, message, current, now)];

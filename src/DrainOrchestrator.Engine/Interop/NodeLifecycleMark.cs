@@ -17,4 +17,7 @@ public enum NodeLifecycleMark
 
     /// <summary>The node went back into service (uncordoned): both False.</summary>
     Uncordoned,
+
+    /// <summary>The drain is suspended until its next window with the node back in service (uncordoned): both False.</summary>
+    Suspended,
 }

@@ -90,6 +90,7 @@ internal static class PreparationSteps
         if (again.Count > 0)
         {
             await CordonAsync(context, again, cancellationToken);
+            await NodeConditionMarks.MarkAsync(context, again, NodeLifecycleMark.Started, InProgressMessage(context), cancellationToken);
         }
     }
 
@@ -115,6 +116,10 @@ internal static class PreparationSteps
             await context.Actions.SetUnschedulableAsync(node, true, cancellationToken);
         }
     }
+
+    /// <summary>What a node's DrainInProgress condition says while the drain works on it.</summary>
+    public static string InProgressMessage(DrainContext context) =>
+        $"drain-orchestrator drain {context.Drain.Name} is live-migrating the VMs off this node";
 
     /// <summary>Journals a completed step.</summary>
     public static Task CompleteAsync(DrainContext context, string step, CancellationToken cancellationToken) =>

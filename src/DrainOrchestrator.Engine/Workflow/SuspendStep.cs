@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal.Events;
@@ -17,6 +18,7 @@ internal static class SuspendStep
         var uncordon = context.Policy.Window.UncordonWhileSuspended;
         var end = context.Window?.End ?? context.Time.GetUtcNow();
         var current = await new DrainStore(context.Writer.DataSource, context.Time).FindAsync(context.DrainIdText, cancellationToken);
+        var released = new List<string>();
         foreach (var node in current?.Nodes ?? [])
         {
             if (!uncordon || node.WasUnschedulable != false || node.State is DrainNodeState.Pending or DrainNodeState.Locked)
@@ -26,6 +28,7 @@ internal static class SuspendStep
 
             await context.Writer.WriteAsync(new NodeUncordonIntended(node.NodeName), null, cancellationToken);
             await context.Actions.SetUnschedulableAsync(node.NodeName, false, cancellationToken);
+            released.Add(node.NodeName);
             try
             {
                 await context.Actions.ReleaseNodeLeaseAsync(node.NodeName, context.NodeLeaseHolder, cancellationToken);
@@ -36,6 +39,9 @@ internal static class SuspendStep
             }
         }
 
+        // Back in service, a node no longer says a drain is in progress on it (the next window's run says so again).
+        await NodeConditionMarks.MarkAsync(context, released, NodeLifecycleMark.Suspended,
+            $"drain-orchestrator drain {context.Drain.Name} is suspended until its next maintenance window; the node is back in service", cancellationToken);
         var reason = $"the maintenance window ends {end:u} with {remaining} VM(s) left to move; the nodes are kept "
             + (uncordon ? "but uncordoned" : "cordoned") + "; a run in the next window resumes the drain";
         var moved = false;

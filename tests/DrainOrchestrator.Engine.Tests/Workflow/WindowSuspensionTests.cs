@@ -1,5 +1,6 @@
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Core.Windows;
+using DrainOrchestrator.Engine.Interop;
 using DrainOrchestrator.Engine.Tests.Fakes;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
@@ -75,6 +76,8 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.False(cluster.IsUnschedulable("w1"));
         Assert.Empty(cluster.Leases);
 
+        Assert.Equal(("False", "DrainSuspended"), Condition(cluster, NodeLifecycleConditions.DrainInProgress));
+
         // A second window as short: the run cordons the node again, takes its Lease, and suspends with it uncordoned
         // again (the Lease taken again must not make the drain forget it had cordoned the node).
         var again = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
@@ -83,9 +86,19 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.Empty(cluster.Leases);
         Assert.Equal(0, cluster.CreateCount);
 
-        var resumed = await RunInAsync(harness, id, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)));
+        var inProgress = false;
+        using (var timeout = new CancellationTokenSource(harness.RunTimeout))
+        {
+            var resumed = await harness.DriveAsync(harness.Runner().RunAsync(id, null, new MaintenanceWindow(now, now + TimeSpan.FromDays(1)), timeout.Token),
+                () =>
+                {
+                    inProgress |= Condition(cluster, NodeLifecycleConditions.DrainInProgress) == ("True", "DrainStarted");
+                    return Task.CompletedTask;
+                }, timeout.Token);
+            Assert.True(resumed.Succeeded, resumed.Reason);
+        }
 
-        Assert.True(resumed.Succeeded, resumed.Reason);
+        Assert.True(inProgress, "DrainInProgress was not True again while the resumed drain ran");
         Assert.True(cluster.IsUnschedulable("w1"));
         var attempts = await new AttemptStore(database.DataSource, TimeProvider.System).ListAsync(id, CancellationToken.None);
         Assert.Equal(3, attempts.Count);
@@ -212,6 +225,9 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         Assert.Equal(3, all.Count(a => a.Outcome == AttemptOutcome.Succeeded));
         Assert.All(aborted, a => Assert.Contains(all, b => b.VmiUid == a.VmiUid && b.Attempt == 2 && b.Outcome == AttemptOutcome.Succeeded));
     }
+
+    private static (string?, string?) Condition(FakeCluster cluster, string type) =>
+        cluster.NodeCondition("w1", type) is { } c ? (c.Status, c.Reason) : (null, null);
 
     private static async Task<DrainResult> RunInAsync(DrainHarness harness, Guid id, MaintenanceWindow window)
     {
