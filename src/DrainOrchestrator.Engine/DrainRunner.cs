@@ -36,9 +36,9 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         RunAsync(drainId, progress, null, cancellationToken);
 
     /// <summary>
-    /// Runs the drain inside <paramref name="window"/> (null: without one): no migration starts that is predicted to end
-    /// after it, and when nothing more fits the drain is suspended (<see cref="DrainRunState.Suspended"/>) for a run in
-    /// a later window.
+    /// Runs the drain inside <paramref name="window"/> (null: without one, unless the drain was interrupted while it ran
+    /// or waited paused in a window: then in that one): no migration starts that is predicted to end after it, and when
+    /// nothing more fits the drain is suspended (<see cref="DrainRunState.Suspended"/>) for a run in a later window.
     /// </summary>
     public async Task<DrainResult> RunAsync(Guid drainId, IProgress<DrainProgress>? progress, MaintenanceWindow? window, CancellationToken cancellationToken)
     {
@@ -60,10 +60,14 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
             var leases = new LeaseStore(dataSource);
             taken = await Prologue(ct => AcquireUnlessFinishedAsync(leases, drainId, states, ct), cancellationToken);
             current = await Prologue(ct => drains.FindAsync(drainId.ToString("D"), ct), cancellationToken) ?? drain;
-            // A drain that ran in a maintenance window keeps to the last one when a run comes with none (the server's
-            // take-over of a drain whose replica died mid-window): it never migrates outside its window by accident. A
-            // run given a window (the workflow's in the next occurrence, drainctl --window) uses that one.
-            window ??= await Prologue(ct => LastWindowAsync(drainId, ct), cancellationToken);
+            // A drain interrupted while it ran (or waited paused) in a maintenance window keeps to that window when a run
+            // comes with none: the server's take-over of a drain whose replica died mid-window must not migrate past its
+            // end. A suspended drain run with no window is an operator's choice (drainctl without --window-end), and a
+            // run given a window (the workflow's next occurrence, drainctl --window-end) uses that one.
+            if (window is null && current.State is DrainState.Running or DrainState.Paused)
+            {
+                window = await Prologue(ct => LastWindowAsync(drainId, ct), cancellationToken);
+            }
         }
         catch (DatabaseOutageException ex)
         {
@@ -177,6 +181,15 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var done = (await context.Journal.ReadAsync<StepCompleted>(context.Id, cancellationToken))
             .Select(e => e.Step).ToHashSet(StringComparer.Ordinal);
         var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
+        if (state == DrainState.Suspended && context.Window is { } window && context.Time.GetUtcNow() >= window.End - context.Policy.Window.Margin)
+        {
+            // Run once its window has closed (a workflow resumed late): it starts nothing and stays suspended, its nodes
+            // untouched (taking them up would cordon them only to let them go again).
+            var why = $"the maintenance window closed at {window.End - context.Policy.Window.Margin:u}; the drain stays suspended for its next window";
+            EngineLog.DrainFinished(context.Logger, context.Drain.Name, DrainState.Suspended.ToDatabase(), why);
+            return new DrainResult(context.Id, DrainRunState.Suspended, why);
+        }
+
         var moved = true;
         if (state == DrainState.Pending)
         {

@@ -114,11 +114,12 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
 
         var record = await FindAsync(idOrName, cancellationToken);
         var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", caller.ToString(), cancellationToken);
-        var cancelled = accepted && to == "cancelled" ? await CancelDrainsAsync(record.Id, caller, cancellationToken) : [];
+        // Sent again to an instance already cancelled, a cancel still reaches its drains (the first one's cascade may
+        // have been cut short).
+        var cancelled = to == "cancelled" && (accepted || record.State == "cancelled") ? await CancelDrainsAsync(record.Id, caller, cancellationToken) : [];
         var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
-        var message = !accepted ? $"{after.Name}: already ended ({after.State})"
-            : cancelled.Count == 0 ? $"{after.Name}: {to}"
-            : $"{after.Name}: {to}, and the unfinished drain(s) it started with it: {string.Join(", ", cancelled)}";
+        var message = (accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})")
+            + (cancelled.Count == 0 ? string.Empty : $", and the unfinished drain(s) it started with it: {string.Join(", ", cancelled)}");
         return new WorkflowSignalOutcome(accepted, message, after);
     }
 

@@ -4,6 +4,7 @@ using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Core.Windows;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
 using DrainOrchestrator.Persistence.Workflows;
 using DrainOrchestrator.Workflows.Definitions;
@@ -145,6 +146,11 @@ internal sealed partial class WorkflowRunner
 
             (id, drainName) = (started.Drain.Id, started.Drain.Name);
             await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, id, drainName), cancellationToken);
+            if (await store.ReadStateAsync(_instance.Id, cancellationToken) == "cancelled")
+            {
+                // The instance was cancelled while this drain was being started: its cancel could not see it, so it is sent now.
+                await drains.SignalAsync(id.ToString("D"), DrainSignal.Cancel, new Caller(_instance.Name, "workflow"), cancellationToken);
+            }
         }
 
         detail.Add("drain", new JsonObject { ["id"] = id.ToString("D"), ["name"] = drainName });

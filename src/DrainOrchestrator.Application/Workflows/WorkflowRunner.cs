@@ -104,6 +104,13 @@ internal sealed partial class WorkflowRunner(
                 return step is SelectNodesStep ? JsonNode.Parse(done.DetailJson)?["nodes"]?.Deserialize<List<string>>(Json) : null;
             }
 
+            if (done?.State == "failed")
+            {
+                // Failed under onFailure: pause and resumed after this process's predecessor stopped: the retry the operator
+                // asked for, as the pause's own loop does.
+                await store.ReopenStepAsync(_instance.Id, key, cancellationToken);
+            }
+
             var record = await store.BeginStepAsync(_instance.Id, key, step.Kind.ToString(), "{}", cancellationToken);
             _steps[key] = record;
             WorkflowLog.StepStarted(logger, _instance.Name, key);

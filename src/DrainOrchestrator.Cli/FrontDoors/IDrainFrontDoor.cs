@@ -24,8 +24,8 @@ internal interface IDrainFrontDoor : IWorkflowFrontDoor, IAsyncDisposable
 
     /// <summary>
     /// Embedded: runs the drain here, inside <paramref name="window"/> when one is given (the run then ends suspended
-    /// when nothing more fits it). Remote: follows the server's run of it (no window). Either way until it ends or this
-    /// run stops.
+    /// when nothing more fits it). Remote: follows the server's run of it (with no window, unless the drain was
+    /// interrupted while it ran in one: then in that one). Either way until it ends or this run stops.
     /// </summary>
     Task<DrainResult> FollowAsync(DrainView drain, DrainEngineOptions engine, MaintenanceWindow? window, IProgress<DrainProgress> progress,
         CancellationToken cancellationToken);

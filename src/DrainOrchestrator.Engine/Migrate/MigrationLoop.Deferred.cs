@@ -19,8 +19,9 @@ internal sealed partial class MigrationLoop
 {
     private readonly Dictionary<string, DeferredCreate> _deferred = new(StringComparer.Ordinal);
 
-    // The earliest time a deferred create is due again; null when none waits.
-    private DateTimeOffset? NextDeferredDue => _deferred.Count == 0 ? null : _deferred.Values.Min(d => d.DueAt);
+    // The earliest time a deferred create is due again; null when none waits, or while the drain is paused (nothing is
+    // created then, so the backoff must not wake the loop).
+    private DateTimeOffset? NextDeferredDue => _deferred.Count == 0 || _drainState is DrainState.Paused ? null : _deferred.Values.Min(d => d.DueAt);
 
     /// <summary>Whether the error is the infrastructure's (the API server, the network, our permissions), not the VM's.</summary>
     private static bool IsInfrastructure(KubernetesApiException ex) => ex.Verdict == RetryVerdict.BackOff || IsRefusedToUs(ex);
@@ -67,13 +68,20 @@ internal sealed partial class MigrationLoop
     private async Task<bool> RetryDeferredAsync(IReadOnlyList<AttemptRecord> records, ClusterState cluster, CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
+        if (_drainState is DrainState.Paused or DrainState.Cancelling)
+        {
+            // Read this pass (every pass while paused): nothing is created, and the loop does not wake for the backoff.
+            return false;
+        }
+
         if (_deferred.Values.Any(d => d.DueAt <= now))
         {
             var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
             if (state is DrainState.Paused or DrainState.Cancelling)
             {
-                // Nothing starts in this pass either; the next one reads the state again and decides on it.
-                (_drainState, _stateMoved) = (null, true);
+                // Nothing starts in this pass (its starts were decided on the old state, and none is made): the next pass
+                // decides on the new one at once.
+                (_drainState, _stateReadAt, _stateMoved) = (state, now, true);
                 return false;
             }
         }

@@ -52,7 +52,8 @@ internal static class EndSteps
         }
 
         // Only the nodes the drain began on: one it never cordoned (validation failed, another tool holds it) says nothing.
-        var begun = (current?.Nodes ?? []).Where(n => n.State is not DrainNodeState.Pending and not DrainNodeState.Locked).Select(n => n.NodeName);
+        var begun = (current?.Nodes ?? []).Where(n => n.State is not DrainNodeState.Pending and not DrainNodeState.Locked
+            && heldByOthers?.Contains(n.NodeName) != true).Select(n => n.NodeName);
         await NodeConditionMarks.MarkAsync(context, begun, state switch
         {
             DrainState.Succeeded => NodeLifecycleMark.Succeeded,

@@ -5,8 +5,9 @@ using Npgsql;
 namespace DrainOrchestrator.Persistence.Journal;
 
 /// <summary>
-/// Operators' signals, stored as drain states (<c>paused</c>, <c>running</c>, <c>cancelling</c>) and journaled in the
-/// same transaction. The engine that owns the drain reads the state and acts; no lease is needed to signal.
+/// Operators' signals, stored as drain states (<c>paused</c>, <c>running</c>, <c>cancelling</c>; a resume of a drain paused
+/// between two maintenance windows returns it to <c>suspended</c>) and journaled in the same transaction. The engine that
+/// owns the drain reads the state and acts; no lease is needed to signal.
 /// </summary>
 public sealed class SignalStore(NpgsqlDataSource dataSource, DrainStateStore states, JournalStore journal)
 {

@@ -103,7 +103,8 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     /// when this caller recorded it, false when another replica already had; Fired is the instance it fired. An instance
     /// of the schedule suspended at the end of an earlier window is resumed by the occurrence (back to pending, and the
     /// firing names it) instead of a new one being created with <paramref name="instanceId"/>. Either is journaled in the
-    /// instance's journal with the firing (created, or suspended to pending).
+    /// instance's journal with the firing (created, or suspended to pending). While an instance of the schedule is paused
+    /// by an operator the occurrence is recorded skipped, naming it.
     /// </summary>
     public async Task<(bool Claimed, Guid? Fired)> ClaimAsync(ScheduleRecord schedule, DateTimeOffset due, string? skippedBecause, Guid instanceId, string instanceName,
         string holder, CancellationToken cancellationToken)
@@ -112,6 +113,16 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var requestedBy = "schedule/" + schedule.Name;
+        // An instance of this schedule an operator paused holds the schedule: its drain waits for the resume, and a new
+        // instance would attach to the same drain and run it in this window regardless.
+        if (skippedBecause is null && await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT name FROM workflow_instances WHERE requested_by = @by AND state = 'paused' AND finished_at IS NULL ORDER BY created_at LIMIT 1",
+                new { by = requestedBy }, transaction, cancellationToken: cancellationToken)) is { } paused)
+        {
+            skippedBecause = $"instance {paused} of this schedule is paused by an operator: resume it (the next occurrence then takes it up) or cancel it";
+        }
+
         // The occurrence's row first: a replica that loses the race waits on the key, then inserts nothing and stops.
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -136,7 +147,6 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         // The suspended instance, locked so that no other firing resumes it too.
-        var requestedBy = "schedule/" + schedule.Name;
         var suspended = skippedBecause is null
             ? await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 """

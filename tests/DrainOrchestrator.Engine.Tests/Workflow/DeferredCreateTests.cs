@@ -46,14 +46,19 @@ public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : ICla
         Assert.True(committed ? deferred.Count == 4 : deferred.Count == 6, $"{deferred.Count} deferred");
     }
 
+    // PassLog.Began.
+    private const int PassBegan = 3050;
+
     [Fact]
     public async Task RunAsync_PausedWithACreateDeferred_NotCreatedUntilResumed()
     {
         var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddVmi("e0", "w1");
         cluster.FailingCreates = 1;
+        var logger = new RecordingLogger();
         var harness = new DrainHarness(database.DataSource, cluster)
         {
             OptionsFor = holder => DrainHarness.Options(holder) with { ApiRetryDelay = TimeSpan.FromMilliseconds(20), ApiRetryMaxDelay = TimeSpan.FromMilliseconds(100) },
+            Logger = logger,
         };
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
         var states = new DrainStateStore(database.DataSource, TimeProvider.System);
@@ -67,15 +72,26 @@ public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : ICla
                 Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
             }
         };
-        var (pausedSteps, resumed) = (0, false);
+        var (pausedSteps, resumed, passesAtFirstStep) = (0, false, 0);
+        var pausedFor = new System.Diagnostics.Stopwatch();
 
         var result = await harness.RunAsync(id, betweenSteps: async () =>
         {
             // Many times the retry's backoff: a paused drain creates nothing, not even a create it had deferred.
-            if (!resumed && tries > 0 && ++pausedSteps == 100)
+            if (!resumed && tries > 0 && ++pausedSteps == 1)
+            {
+                passesAtFirstStep = logger.Count(PassBegan);
+                pausedFor.Start();
+            }
+
+            if (!resumed && pausedSteps == 100)
             {
                 Assert.Equal(1, tries);
                 Assert.Empty(cluster.CreatesByName);
+                // A pass per cluster step (each may wake it) and per heartbeat (200 ms) at most, with room: not one pass
+                // after another for the backoff (several hundred in that time before).
+                var bound = 99 + (int)(pausedFor.Elapsed.TotalSeconds * 5) + 20;
+                Assert.InRange(logger.Count(PassBegan) - passesAtFirstStep, 0, bound);
                 resumed = (await signals.SendAsync(id, DrainSignal.Resume, "operator", CancellationToken.None)).Accepted;
             }
         });

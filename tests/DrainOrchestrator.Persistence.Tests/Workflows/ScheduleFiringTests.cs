@@ -51,4 +51,26 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         ], journal.Select(e => e.ReadEvent()));
         Assert.Equal("schedule/" + schedule.Name, journal[^1].Actor);
     }
+
+    [Fact]
+    public async Task Claim_WhileAnInstanceIsPaused_SkippedNamingItAndNoInstanceCreated()
+    {
+        var schedules = new ScheduleStore(database.DataSource, _clock);
+        var instances = new WorkflowStore(database.DataSource, _clock, "engine-a");
+        var schedule = await schedules.CreateAsync(new ScheduleRecord(Guid.NewGuid(), "weekly-" + Guid.NewGuid().ToString("N")[..8], "cluster-1", "window", 1,
+            "name: x", new string('b', 64), "{}", "0 2 * * 6", "UTC", 3600, "[]", "fireLate", 600, "ops", Start), CancellationToken.None);
+        var (_, fired) = await schedules.ClaimAsync(schedule, Start, null, Guid.NewGuid(), schedule.Name + "-1", "engine-a", CancellationToken.None);
+        var instance = fired!.Value;
+        await instances.SetStateAsync(instance, "running", null, null, CancellationToken.None);
+        Assert.True(await instances.SignalAsync(instance, "paused", "paused by ops", "ops", CancellationToken.None));
+
+        // The operator's pause holds the schedule: the next occurrence neither resumes the instance nor starts another.
+        _clock.Advance(TimeSpan.FromDays(7));
+        var (claimed, next) = await schedules.ClaimAsync(schedule, Start.AddDays(7), null, Guid.NewGuid(), schedule.Name + "-2", "engine-b", CancellationToken.None);
+
+        Assert.True(claimed);
+        Assert.Null(next);
+        Assert.Equal("paused", (await instances.FindAsync(instance.ToString("D"), CancellationToken.None))!.State);
+        Assert.Null(await instances.FindAsync(schedule.Name + "-2", CancellationToken.None));
+    }
 }
