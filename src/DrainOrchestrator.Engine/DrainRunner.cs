@@ -181,11 +181,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         var done = (await context.Journal.ReadAsync<StepCompleted>(context.Id, cancellationToken))
             .Select(e => e.Step).ToHashSet(StringComparer.Ordinal);
         var state = await context.States.ReadStateAsync(context.Id, cancellationToken);
-        if (state == DrainState.Suspended && context.Window is { } window && context.Time.GetUtcNow() >= window.End - context.Policy.Window.Margin)
+        if (state == DrainState.Suspended && context.Time.GetUtcNow() >= context.WindowClosesAt)
         {
             // Run once its window has closed (a workflow resumed late): it starts nothing and stays suspended, its nodes
             // untouched (taking them up would cordon them only to let them go again).
-            var why = $"the maintenance window closed at {window.End - context.Policy.Window.Margin:u}; the drain stays suspended for its next window";
+            var why = $"the maintenance window closed at {context.WindowClosesAt:u}; the drain stays suspended for its next window";
             EngineLog.DrainFinished(context.Logger, context.Drain.Name, DrainState.Suspended.ToDatabase(), why);
             return new DrainResult(context.Id, DrainRunState.Suspended, why);
         }

@@ -29,16 +29,11 @@ internal sealed partial class WorkflowRunner
             var view = await drains.GetAsync(earlier.DrainId.ToString("D"), withVms: false, cancellationToken);
             if (view is { FinishedAt: not null, ReturnsDrain: { } returned } && results[returned.ToString("D")]?["state"] is null)
             {
-                results[returned.ToString("D")] = new JsonObject
+                var unwatched = new StepDrainOutcome(view.Id, view.Name, view.RecordedState, view.OutcomeReason);
+                results[returned.ToString("D")] = unwatched.ToJson();
+                if (unwatched.Failure("move-back") is { } failure)
                 {
-                    ["id"] = view.Id.ToString("D"),
-                    ["name"] = view.Name,
-                    ["state"] = view.RecordedState,
-                    ["reason"] = view.OutcomeReason,
-                };
-                if (view.RecordedState != "succeeded")
-                {
-                    failures.Add($"move-back {view.Name} ended {view.RecordedState}: {view.OutcomeReason}");
+                    failures.Add(failure);
                 }
             }
         }
@@ -69,12 +64,12 @@ internal sealed partial class WorkflowRunner
                 throw new WorkflowSuspendedException($"the next window of its schedule: move-back {started.Drain.Name} is suspended ({result.Reason})");
             }
 
-            var state = result.State.ToString().ToLowerInvariant();
-            results[drain] = new JsonObject { ["id"] = started.Drain.Id.ToString("D"), ["name"] = started.Drain.Name, ["state"] = state, ["reason"] = result.Reason };
+            var outcome = new StepDrainOutcome(started.Drain.Id, started.Drain.Name, result.State.ToString().ToLowerInvariant(), result.Reason);
+            results[drain] = outcome.ToJson();
             await store.SetStepDetailAsync(_instance.Id, key, detail.Add("movebacks", results.DeepClone()).ToJson(), cancellationToken);
-            if (!result.Succeeded)
+            if (outcome.Failure("move-back") is { } failure)
             {
-                failures.Add($"move-back {started.Drain.Name} ended {state}: {result.Reason}");
+                failures.Add(failure);
             }
         }
 

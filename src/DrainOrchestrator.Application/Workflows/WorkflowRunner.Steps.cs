@@ -115,14 +115,9 @@ internal sealed partial class WorkflowRunner
             var view = await drains.GetAsync(earlier.DrainId.ToString("D"), withVms: false, cancellationToken);
             if (view.FinishedAt is not null)
             {
-                detail.Add("drain", new JsonObject
-                {
-                    ["id"] = view.Id.ToString("D"),
-                    ["name"] = view.Name,
-                    ["state"] = view.RecordedState,
-                    ["reason"] = view.OutcomeReason,
-                });
-                return view.RecordedState == "succeeded" ? null : $"drain {view.Name} ended {view.RecordedState}: {view.OutcomeReason}";
+                var ended = new StepDrainOutcome(view.Id, view.Name, view.RecordedState, view.OutcomeReason);
+                detail.Add("drain", ended.ToJson());
+                return ended.Failure("drain");
             }
 
             (id, drainName) = (earlier.DrainId, earlier.DrainName);
@@ -163,14 +158,9 @@ internal sealed partial class WorkflowRunner
             throw new WorkflowSuspendedException($"the next window of its schedule: drain {drainName} is suspended ({result.Reason})");
         }
 
-        detail.Add("drain", new JsonObject
-        {
-            ["id"] = id.ToString("D"),
-            ["name"] = drainName,
-            ["state"] = result.State.ToString().ToLowerInvariant(),
-            ["reason"] = result.Reason,
-        });
-        return result.Succeeded ? null : $"drain {drainName} ended {result.State.ToString().ToLowerInvariant()}: {result.Reason}";
+        var outcome = new StepDrainOutcome(id, drainName, result.State.ToString().ToLowerInvariant(), result.Reason);
+        detail.Add("drain", outcome.ToJson());
+        return outcome.Failure("drain");
     }
 
     // The step's drain is named after the instance and the step; a retry of the step (after a failure the operator

@@ -19,7 +19,7 @@ internal sealed class WindowGate(DrainContext context, DrainPlan plan)
 
     public MaintenanceWindow? Window => context.Window;
 
-    public DateTimeOffset ClosesAt => Window is { } w ? w.End - context.Policy.Window.Margin : DateTimeOffset.MaxValue;
+    public DateTimeOffset ClosesAt => context.WindowClosesAt;
 
     /// <summary>Reads what the journal knows (the predictions of the first plan, what this window held back) and opens the window once.</summary>
     public async Task LoadAsync(IReadOnlyList<AttemptRecord> records, CancellationToken cancellationToken)

@@ -36,6 +36,9 @@ internal sealed record DrainContext(
     /// <summary>The maintenance window of this run; null when it runs without one.</summary>
     public MaintenanceWindow? Window { get; init; }
 
+    /// <summary>When the window admits no more migrations (its end less the policy's margin); the maximum without one.</summary>
+    public DateTimeOffset WindowClosesAt => Window is { } w ? w.End - Policy.Window.Margin : DateTimeOffset.MaxValue;
+
     /// <summary>Where the plan reads the guests' dirty rates (docs/learned-inputs.md); null without metrics.</summary>
     public Learning.PrometheusReader? Metrics { get; init; }
 

@@ -62,7 +62,7 @@ public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : ICla
         };
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
         var states = new DrainStateStore(database.DataSource, TimeProvider.System);
-        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         var tries = 0;
         // The operator pauses the drain while its first create is on the wire; the API server fails that create.
         cluster.BeforeCreate = async (_, _) =>
@@ -100,4 +100,8 @@ public sealed class DeferredCreateTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(DrainRunState.Succeeded, result.State);
         Assert.Equal(1, Assert.Single(cluster.CreatesByName).Value);
     }
+
+    // An operator's signals, as drainctl and the server send them.
+    private SignalStore Signals() =>
+        new(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System), new JournalStore(database.DataSource, TimeProvider.System));
 }

@@ -53,17 +53,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
-        using (var stop = new CancellationTokenSource())
-        {
-            var first = harness.Runner("engine-a").RunAsync(id, null, stop.Token);
-            while (cluster.CreatesByName.Count == 0)
-            {
-                await Task.WhenAny(first, Task.Delay(10));
-            }
-
-            await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        }
+        await StopAfterTheFirstCreateAsync(harness, cluster, id);
 
         var result = await harness.RunAsync(id, "engine-b");
 
@@ -80,8 +70,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
-        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
-            new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         var sent = false;
 
         var result = await harness.RunAsync(id, "engine-a", async () =>
@@ -112,8 +101,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
             OptionsFor = holder => DrainHarness.Options(holder) with { LeaseDuration = TimeSpan.FromSeconds(10), HeartbeatInterval = TimeSpan.FromSeconds(5) },
         };
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
-        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
-            new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         SignalResult? sent = null;
 
         var result = await harness.RunAsync(id, "engine-a", async () =>
@@ -140,7 +128,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
         var states = new DrainStateStore(database.DataSource, TimeProvider.System);
-        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         SignalResult? sent = null;
         // The finish releases the node Leases before it records the end: a cancel accepted then must not be overwritten.
         cluster.AfterNodeLeaseReleased = async _ =>
@@ -170,8 +158,7 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         cluster.AddVmi("d0", "w4");
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1", "w4");
-        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
-            new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         var sent = false;
 
         var result = await harness.RunAsync(id, "engine-a", async () =>
@@ -199,20 +186,9 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
         var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1");
-        using (var stop = new CancellationTokenSource())
-        {
-            var first = harness.Runner("engine-a").RunAsync(id, null, stop.Token);
-            while (cluster.CreatesByName.Count == 0)
-            {
-                await Task.WhenAny(first, Task.Delay(10));
-            }
+        await StopAfterTheFirstCreateAsync(harness, cluster, id);
 
-            await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        }
-
-        var signals = new SignalStore(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System),
-            new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         var sent = false;
         var result = await harness.RunAsync(id, "engine-b", async () =>
         {
@@ -228,4 +204,22 @@ public sealed class RecoveryTests(PostgresDatabaseFixture database) : IClassFixt
         Assert.Single(await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync<NodeUncordonIntended>(id, CancellationToken.None));
         Assert.Equal("DrainCancelled", cluster.NodeCondition("w1", NodeLifecycleConditions.DrainInProgress)?.Reason);
     }
+
+    // Runs the drain as engine-a until its first VMIM is created, then stops that process (its lease is left to expire).
+    private static async Task StopAfterTheFirstCreateAsync(DrainHarness harness, FakeCluster cluster, Guid id)
+    {
+        using var stop = new CancellationTokenSource();
+        var first = harness.Runner("engine-a").RunAsync(id, null, stop.Token);
+        while (cluster.CreatesByName.Count == 0)
+        {
+            await Task.WhenAny(first, Task.Delay(10));
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+    }
+
+    // An operator's signals, as drainctl and the server send them.
+    private SignalStore Signals() =>
+        new(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System), new JournalStore(database.DataSource, TimeProvider.System));
 }

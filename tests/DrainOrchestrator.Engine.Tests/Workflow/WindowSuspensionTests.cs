@@ -30,7 +30,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
-        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero } }, "w1");
+        var id = await harness.LaunchAsync(WindowedPolicy(uncordonWhileSuspended: false), "w1");
         var now = TimeProvider.System.GetUtcNow();
 
         var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now + TimeSpan.FromSeconds(1)));
@@ -61,7 +61,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
-        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var policy = WindowedPolicy(uncordonWhileSuspended: true);
         var id = await harness.LaunchAsync(policy, "w1");
         var now = TimeProvider.System.GetUtcNow();
 
@@ -105,7 +105,7 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
-        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero } }, "w1");
+        var id = await harness.LaunchAsync(WindowedPolicy(uncordonWhileSuspended: false), "w1");
         var now = TimeProvider.System.GetUtcNow();
         Assert.Equal(DrainRunState.Suspended, (await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now))).State);
         Assert.True(cluster.IsUnschedulable("w1"));
@@ -126,14 +126,14 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
-        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var policy = WindowedPolicy(uncordonWhileSuspended: true);
         var id = await harness.LaunchAsync(policy, "w1");
         var now = TimeProvider.System.GetUtcNow();
         var first = await RunInAsync(harness, id, new MaintenanceWindow(now - TimeSpan.FromHours(1), now));
         Assert.Equal(DrainRunState.Suspended, first.State);
         Assert.False(cluster.IsUnschedulable("w1"));
         var states = new DrainStateStore(database.DataSource, TimeProvider.System);
-        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
 
         // The next window's run finds the drain paused: it cordons the node again and waits, migrating nothing, until
@@ -165,10 +165,10 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
     {
         var cluster = Cluster();
         var harness = new DrainHarness(database.DataSource, cluster);
-        var policy = DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = true } };
+        var policy = WindowedPolicy(uncordonWhileSuspended: true);
         var id = await harness.LaunchAsync(policy, "w1");
         var states = new DrainStateStore(database.DataSource, TimeProvider.System);
-        var signals = new SignalStore(database.DataSource, states, new JournalStore(database.DataSource, TimeProvider.System));
+        var signals = Signals();
         Assert.True((await signals.SendAsync(id, DrainSignal.Pause, "operator", CancellationToken.None)).Accepted);
         var now = TimeProvider.System.GetUtcNow();
 
@@ -235,4 +235,12 @@ public sealed class WindowSuspensionTests(PostgresDatabaseFixture database) : IC
         using var timeout = new CancellationTokenSource(harness.RunTimeout);
         return await harness.DriveAsync(harness.Runner().RunAsync(id, null, window, timeout.Token), null, timeout.Token);
     }
+
+    // The fast test policy inside a window with no margin, the nodes kept cordoned while suspended or not.
+    private static DrainPolicy WindowedPolicy(bool uncordonWhileSuspended) =>
+        DrainHarness.FastPolicy() with { Window = new WindowPolicy { Margin = TimeSpan.Zero, UncordonWhileSuspended = uncordonWhileSuspended } };
+
+    // An operator's signals, as drainctl and the server send them.
+    private SignalStore Signals() =>
+        new(database.DataSource, new DrainStateStore(database.DataSource, TimeProvider.System), new JournalStore(database.DataSource, TimeProvider.System));
 }
