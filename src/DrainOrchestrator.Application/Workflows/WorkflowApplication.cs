@@ -116,10 +116,15 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
         var accepted = await Store.SignalAsync(record.Id, to, $"{to} by {caller}", caller.ToString(), cancellationToken);
         // Sent again to an instance already cancelled, a cancel still reaches its drains (the first one's cascade may
         // have been cut short).
-        var cancelled = to == "cancelled" && (accepted || record.State == "cancelled") ? await CancelDrainsAsync(record.Id, caller, cancellationToken) : [];
+        var cascade = to switch
+        {
+            "cancelled" when accepted || record.State == "cancelled" => await CascadeAsync(record.Id, DrainSignal.Cancel, caller, cancellationToken),
+            "paused" when accepted => await CascadeAsync(record.Id, DrainSignal.Pause, caller, cancellationToken),
+            "running" when accepted => await CascadeAsync(record.Id, DrainSignal.Resume, caller, cancellationToken),
+            _ => DrainCascade.None,
+        };
         var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
-        var message = (accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})")
-            + (cancelled.Count == 0 ? string.Empty : $", and the unfinished drain(s) it started with it: {string.Join(", ", cancelled)}");
+        var message = (accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})") + cascade.Describe();
         return new WorkflowSignalOutcome(accepted, message, after);
     }
 

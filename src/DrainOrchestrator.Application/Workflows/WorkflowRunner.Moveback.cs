@@ -57,7 +57,7 @@ internal sealed partial class WorkflowRunner
                 continue;
             }
 
-            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name), cancellationToken);
+            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, started.Drain.Id, started.Drain.Name, Adopted(started) ? true : null), cancellationToken);
             var result = await drains.RunAsync(started.Drain.Id, engine, Progress, await WindowAsync(cancellationToken), cancellationToken);
             if (result.State == DrainRunState.Suspended)
             {

@@ -140,10 +140,17 @@ internal sealed partial class WorkflowRunner
             }
 
             (id, drainName) = (started.Drain.Id, started.Drain.Name);
-            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, id, drainName), cancellationToken);
+            var adopted = Adopted(started);
+            await store.JournalAsync(_instance.Id, new WorkflowDrainStarted(key, id, drainName, adopted ? true : null), cancellationToken);
             if (await store.ReadStateAsync(_instance.Id, cancellationToken) == "cancelled")
             {
-                // The instance was cancelled while this drain was being started: its cancel could not see it, so it is sent now.
+                // The instance was cancelled while this drain was being started: its cancel could not see it, so it is
+                // sent now (not to a drain it adopted: that one is its owner's, and the instance stops here).
+                if (adopted)
+                {
+                    throw new WorkflowStoppedException("cancelled by an operator", cancelled: true);
+                }
+
                 await drains.SignalAsync(id.ToString("D"), DrainSignal.Cancel, new Caller(_instance.Name, "workflow"), cancellationToken);
             }
         }
@@ -162,6 +169,10 @@ internal sealed partial class WorkflowRunner
         detail.Add("drain", outcome.ToJson());
         return outcome.Failure("drain");
     }
+
+    // Whether a start attached to an unfinished drain of the same nodes that someone else started (not one this
+    // instance started before a crash and then attached to again).
+    private bool Adopted(StartedDrain started) => started.Attached && started.Drain.RequestedBy != new Caller(_instance.Name, "workflow").ToString();
 
     // The step's drain is named after the instance and the step; a retry of the step (after a failure the operator
     // resumed) gets the first free name of name-2, name-3 and so on. At most 200 characters.

@@ -83,8 +83,13 @@ public sealed record WorkflowNotificationSent(string Step, string Url) : Journal
 /// <param name="Step">The step's key.</param>
 /// <param name="DrainId">The drain's id.</param>
 /// <param name="DrainName">The drain's name.</param>
+/// <param name="Adopted">
+/// The step attached to an unfinished drain of the same nodes that someone else started (an operator, another
+/// instance) instead of starting one: the instance's pause, resume and cancel leave such a drain to its owner. True
+/// then, and absent (null) for a drain the step started.
+/// </param>
 [JournalEvent("workflow.drain.started", 1)]
-public sealed record WorkflowDrainStarted(string Step, Guid DrainId, string DrainName) : JournalEvent;
+public sealed record WorkflowDrainStarted(string Step, Guid DrainId, string DrainName, bool? Adopted = null) : JournalEvent;
 
 /// <summary>An evacuate step started (or attached to) an evacuation: its own journal (by evacuation id) tells the rest.</summary>
 /// <param name="Step">The step's key.</param>

@@ -117,6 +117,9 @@ internal static class LegacyPayloads
         yield return ("workflow.drain.started",
             """{"step":"batches[0]/drain","drainId":"6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b","drainName":"wf-batches-0-drain"}""",
             new WorkflowDrainStarted("batches[0]/drain", Guid.Parse("6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b"), "wf-batches-0-drain"));
+        yield return ("workflow.drain.started",
+            """{"step":"drain","drainId":"6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2c","drainName":"operators-own","adopted":true}""",
+            new WorkflowDrainStarted("drain", Guid.Parse("6f0c1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2c"), "operators-own", true));
         yield return ("workflow.evacuation.started",
             """{"step":"move","evacuationId":"7a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d","fromNamespace":"apps","toNamespace":"moved"}""",
             new WorkflowEvacuationStarted("move", Guid.Parse("7a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d"), "apps", "moved"));
