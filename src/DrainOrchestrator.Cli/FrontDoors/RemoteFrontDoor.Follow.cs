@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Engine;
@@ -24,6 +25,8 @@ internal sealed partial class RemoteFrontDoor
         ArgumentNullException.ThrowIfNull(drain);
         ArgumentNullException.ThrowIfNull(progress);
         string? lastEventId = null;
+        // Each node's latest progress, across reconnects: an event after a run's first holds only the nodes that changed.
+        var held = new StrongBox<IReadOnlyList<NodeProgress>>([]);
         while (true)
         {
             var current = await GetAsync(drain.Id.ToString("D"), cancellationToken);
@@ -34,7 +37,7 @@ internal sealed partial class RemoteFrontDoor
 
             try
             {
-                if (await ReadEventsAsync(drain.Id, progress, id => lastEventId = id, lastEventId, cancellationToken))
+                if (await ReadEventsAsync(drain.Id, progress, held, id => lastEventId = id, lastEventId, cancellationToken))
                 {
                     return Result(await GetAsync(drain.Id.ToString("D"), cancellationToken));
                 }
@@ -52,8 +55,8 @@ internal sealed partial class RemoteFrontDoor
         new(drain.Id, DrainRunStates.Of(DrainStates.Parse(drain.RecordedState)), drain.OutcomeReason ?? drain.RecordedState);
 
     // True when the drain ended; false when the stream closed first.
-    private async Task<bool> ReadEventsAsync(Guid drainId, IProgress<DrainProgress> progress, Action<string> seen, string? lastEventId,
-        CancellationToken cancellationToken)
+    private async Task<bool> ReadEventsAsync(Guid drainId, IProgress<DrainProgress> progress, StrongBox<IReadOnlyList<NodeProgress>> held,
+        Action<string> seen, string? lastEventId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/v1/drains/{drainId:D}/events", UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
@@ -84,7 +87,7 @@ internal sealed partial class RemoteFrontDoor
                 continue;
             }
 
-            if (kind is not null && data.Count > 0 && Dispatch(kind, string.Join('\n', data), progress))
+            if (kind is not null && data.Count > 0 && Dispatch(kind, string.Join('\n', data), progress, held))
             {
                 return true;
             }
@@ -103,7 +106,7 @@ internal sealed partial class RemoteFrontDoor
 
     // An event's data is the journal event; its payload is an object (or, from older servers, a JSON string). The event
     // name is its journal kind: the drain's end stops the stream, progress is read as the catalogue's event.
-    private static bool Dispatch(string kind, string data, IProgress<DrainProgress> progress)
+    private static bool Dispatch(string kind, string data, IProgress<DrainProgress> progress, StrongBox<IReadOnlyList<NodeProgress>> held)
     {
         if (JournalCatalogue.Is<DrainFinished>(kind))
         {
@@ -120,7 +123,8 @@ internal sealed partial class RemoteFrontDoor
         if (payload is not null && JournalCatalogue.Read(kind, payload.ToJsonString()) is ProgressReported reported)
         {
             var eta = reported.EtaSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            progress.Report(new DrainProgress("migrate", reported.Paused, reported.Nodes ?? [], 0, eta));
+            held.Value = (reported with { Nodes = reported.Nodes ?? [] }).Over(held.Value!);
+            progress.Report(new DrainProgress("migrate", reported.Paused, held.Value, 0, eta));
         }
 
         return false;

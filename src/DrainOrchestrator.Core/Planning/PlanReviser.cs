@@ -12,8 +12,8 @@ namespace DrainOrchestrator.Core.Planning;
 /// A learned target start-up alone shifts every item's predicted durations by its change (no prediction again). A
 /// change of the rest of the policy, the cluster's migration configuration, the metric dirty rates or the history
 /// revises every item. The plan it gives equals <see cref="PlanRevision.Revise"/>'s on the same inputs; its cost is the
-/// plan's source nodes and the learned rates (and the migrating items once when a policy or the start-up moved), plus
-/// one prediction per item that moved.
+/// plan's source nodes and the learned rates (and the migrating items once when the start-up moved; a MigrationPolicy
+/// that moved costs the items holding its selector's rarest label), plus one prediction per item that moved.
 /// Not thread-safe: one per drain.
 /// </summary>
 /// <param name="plan">The drain's plan as made at its start.</param>
@@ -21,6 +21,7 @@ public sealed class PlanReviser(DrainPlan plan)
 {
     private readonly DrainPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
     private readonly int[] _migrating = [.. Enumerable.Range(0, plan.Items.Count).Where(i => plan.Items[i].Disposition == PlanDisposition.Migrate)];
+    private readonly PolicySelection _selection = new(plan.Items);
     private readonly Dictionary<string, List<int>> _bySource = IndexBy(plan, i => i.Vmi.NodeName);
     private readonly Dictionary<string, List<int>> _byUid = IndexBy(plan, i => i.Vmi.Uid);
     private readonly Dictionary<string, (long? Nic, bool Learned)> _nodes = new(StringComparer.Ordinal);
@@ -57,10 +58,14 @@ public sealed class PlanReviser(DrainPlan plan)
         var shift = fastestReceiver == _fastestReceiver ? StartupShift(snapshot, policy, history) : null;
         var all = _last is null || (shift is null && !SameInputs(snapshot, policy, history)) || fastestReceiver != _fastestReceiver;
         _fastestReceiver = fastestReceiver;
-        var nodeByName = new Dictionary<string, NodeSnapshot>(snapshot.Nodes.Count, StringComparer.Ordinal);
+        // The plan's source nodes (the only ones a prediction reads), by name.
+        var nodeByName = new Dictionary<string, NodeSnapshot>(_bySource.Count, StringComparer.Ordinal);
         foreach (var node in snapshot.Nodes)
         {
-            nodeByName[node.Name] = node;
+            if (_bySource.ContainsKey(node.Name))
+            {
+                nodeByName[node.Name] = node;
+            }
         }
 
         // The items whose inputs moved: on a source node whose NIC (or its source) moved, with a learned rate that
@@ -94,7 +99,7 @@ public sealed class PlanReviser(DrainPlan plan)
 
         if (!all && _inputs is { } inputs && !ReferenceEquals(inputs.Policies, snapshot.Policies))
         {
-            SelectedBy(PolicyChanges.Moved(inputs.Policies, snapshot.Policies), moved);
+            _selection.AddSelected(PolicyChanges.Moved(inputs.Policies, snapshot.Policies), moved);
         }
 
         _rates = new Dictionary<string, long>(rates, StringComparer.Ordinal);
@@ -144,28 +149,6 @@ public sealed class PlanReviser(DrainPlan plan)
 
         _last = changed || _last is null ? _plan with { Items = items } : _last;
         return _last;
-    }
-
-    // Adds the migrating items that any of the policies selects.
-    private void SelectedBy(IReadOnlyList<MigrationPolicySnapshot> policies, HashSet<int> moved)
-    {
-        if (policies.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var i in _migrating)
-        {
-            var vmi = _plan.Items[i].Vmi;
-            foreach (var policy in policies)
-            {
-                if (PolicyChanges.Selects(policy, vmi))
-                {
-                    moved.Add(i);
-                    break;
-                }
-            }
-        }
     }
 
     // The target start-up's change when it is the only input besides the nodes and rates that moved since the last

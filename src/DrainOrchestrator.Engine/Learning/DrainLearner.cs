@@ -32,8 +32,7 @@ internal sealed class DrainLearner
     private readonly StartupObservations _startups;
     private readonly PlanReviser _reviser;
     private readonly List<(string Uid, string Source)> _sources = [];
-    private Dictionary<string, long?> _annotatedNics = new(StringComparer.Ordinal);
-    private ClusterSnapshot? _annotatedFrom;
+    private readonly NodeSlots _nodeSlots = new();
     private ClusterSnapshot? _nicsFrom;
     private int _applied;
     private int _startupsApplied;
@@ -294,20 +293,7 @@ internal sealed class DrainLearner
         return _adjusted;
     }
 
-    // A node's annotated NIC bandwidth, from the latest snapshot (read again only when the snapshot changed).
-    private long? AnnotatedNic(string node)
-    {
-        if (_source is { } snapshot && !ReferenceEquals(snapshot, _annotatedFrom))
-        {
-            _annotatedNics = new Dictionary<string, long?>(snapshot.Nodes.Count, StringComparer.Ordinal);
-            foreach (var n in snapshot.Nodes)
-            {
-                _annotatedNics[n.Name] = n.NicBandwidthBytesPerSecond;
-            }
-
-            _annotatedFrom = snapshot;
-        }
-
-        return _annotatedNics.GetValueOrDefault(node);
-    }
+    // A node's annotated NIC bandwidth, from the latest snapshot.
+    private long? AnnotatedNic(string node) =>
+        _source is { } snapshot ? _nodeSlots.Find(snapshot.Nodes, node)?.NicBandwidthBytesPerSecond : null;
 }

@@ -13,6 +13,7 @@ internal sealed partial class MigrationLoop
     private ProgressCounter? _counter;
 
     private readonly Dictionary<string, NodeCounts> _writtenCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NodeProgress> _journaledNodes = new(StringComparer.Ordinal);
 
     // Into the pass's writes whenever the counts or the pause change: the live progress a client of the API follows (its
     // events) is exactly the progress drainctl prints in this process. drain_nodes gets the nodes whose counts changed.
@@ -29,12 +30,20 @@ internal sealed partial class MigrationLoop
             MidpointRounding.AwayFromZero);
         var rows = counts.Select(n => new NodeCounts(n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp))
             .Where(c => !_writtenCounts.TryGetValue(c.Node, out var written) || written != c).ToList();
+        // The run's first progress journals every node, the later ones the nodes that changed since the last journaled.
+        var first = _journaledNodes.Count == 0;
+        var changed = first ? counts : counts.Where(n => !_journaledNodes.TryGetValue(n.Node, out var was) || was != n).ToList();
         // Lazy unless the pause changed: an operator's pause or resume is acknowledged by the pass that sees it.
-        Writes.Progress(new ProgressReported(counts, paused, seconds), rows, lazy: paused == _lastPaused, () =>
+        Writes.Progress(new ProgressReported(changed, paused, seconds, first ? null : true), rows, lazy: paused == _lastPaused, () =>
         {
             foreach (var row in rows)
             {
                 _writtenCounts[row.Node] = row;
+            }
+
+            foreach (var node in changed)
+            {
+                _journaledNodes[node.Node] = node;
             }
 
             (_lastCounts, _lastPaused) = (counts, paused);

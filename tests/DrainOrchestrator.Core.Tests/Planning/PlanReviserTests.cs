@@ -20,6 +20,8 @@ public sealed class PlanReviserTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public void Revise_RandomLearnedInputs_EqualsRevisingEveryItem(int seed)
     {
         var random = new Random(seed);
@@ -27,7 +29,8 @@ public sealed class PlanReviserTests
         var receivers = Enumerable.Range(0, 6).Select(n => "r" + n).ToArray();
         var vmis = Enumerable.Range(0, 60)
             .Select(i => Make.Vmi("vm-" + i, drained[i % drained.Length], 2 + (i % 5) * 4, dirtyRate: i % 7 == 0 ? 30 * MiB : null,
-                labels: new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + (i % 4), ["app"] = "a" + (i % 3) }))
+                labels: new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + (i % 4), ["app"] = "a" + (i % 3) },
+                namespaceLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "n" + (i % 2) }))
             .ToList();
         var nodes = drained.Concat(receivers).Select(n => Make.Node(n, 512, nic: n == "d0" ? Nic : null)).ToList();
         var cluster = Make.Cluster(nodes, vmis);
@@ -91,12 +94,15 @@ public sealed class PlanReviserTests
     private static List<MigrationPolicySnapshot> ChangePolicies(IReadOnlyList<MigrationPolicySnapshot> policies, Random random)
     {
         var next = policies.Select(p => random.Next(2) == 0 ? p with { VmiSelector = new Dictionary<string, string>(p.VmiSelector) } : p).ToList();
-        var selector = random.Next(3) switch
+        // Selectors of one or two VMI labels (a value no VMI holds among them), none (every VMI), or of the namespace.
+        var selector = random.Next(5) switch
         {
-            0 => new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + random.Next(4) },
+            0 => new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + random.Next(5) },
             1 => new Dictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "t" + random.Next(4), ["app"] = "a" + random.Next(3) },
+            2 => new Dictionary<string, string>(StringComparer.Ordinal),
             _ => new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "a" + random.Next(3) },
         };
+        var namespaces = random.Next(3) == 0 ? new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "n" + random.Next(3) } : null;
         var bandwidth = random.Next(3) == 0 ? (long?)null : (16 + random.Next(8) * 32) * MiB;
         var postCopy = random.Next(3) == 0 ? (bool?)null : random.Next(2) == 0;
         if (next.Count > 0 && random.Next(3) == 0)
@@ -106,7 +112,7 @@ public sealed class PlanReviserTests
         else if (next.Count > 0 && random.Next(2) == 0)
         {
             var i = random.Next(next.Count);
-            next[i] = Make.Policy(next[i].Name, selector, allowPostCopy: postCopy, bandwidth: bandwidth);
+            next[i] = Make.Policy(next[i].Name, selector, namespaces, allowPostCopy: postCopy, bandwidth: bandwidth);
         }
         else
         {
@@ -116,7 +122,7 @@ public sealed class PlanReviserTests
                 name += "x";
             }
 
-            next.Add(Make.Policy(name, selector, allowPostCopy: postCopy, bandwidth: bandwidth));
+            next.Add(Make.Policy(name, selector, namespaces, allowPostCopy: postCopy, bandwidth: bandwidth));
         }
 
         return next;

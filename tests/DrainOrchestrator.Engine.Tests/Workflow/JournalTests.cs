@@ -37,4 +37,37 @@ public sealed class JournalTests(PostgresDatabaseFixture database) : IClassFixtu
         var end = Assert.IsType<DrainSucceeded>(events[^1]);
         Assert.Equal((DrainState.Succeeded, false), (end.State, end.Uncordoned));
     }
+
+    [Fact]
+    public async Task RunAsync_TwoNodes_ProgressJournalsEveryNodeFirstThenOnlyWhatChanged()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddNode("w3").AddNode("w4")
+            .AddVmi("a", "w1").AddVmi("b", "w1").AddVmi("c", "w3");
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy(), "w1", "w3");
+
+        var result = await harness.RunAsync(id);
+
+        Assert.True(result.Succeeded, result.Reason);
+        var progress = (await new JournalStore(database.DataSource, TimeProvider.System).ReadAsync(id, CancellationToken.None))
+            .Select(e => e.ReadEvent()).OfType<ProgressReported>().ToList();
+        Assert.True(progress.Count > 2, $"only {progress.Count} progress events");
+        Assert.Null(progress[0].Changes);
+        Assert.Equal(["w1", "w3"], progress[0].Nodes.Select(n => n.Node).Order(StringComparer.Ordinal));
+        IReadOnlyList<NodeProgress> held = [];
+        foreach (var reported in progress)
+        {
+            // After the first, an event holds exactly the nodes whose progress moved since the one before.
+            if (reported != progress[0])
+            {
+                Assert.True(reported.Changes);
+                Assert.All(reported.Nodes, n => Assert.DoesNotContain(n, held));
+            }
+
+            held = reported.Over(held);
+        }
+
+        Assert.Equal([("w1", 2), ("w3", 1)], held.Select(n => (n.Node, n.Moved)).OrderBy(n => n.Node, StringComparer.Ordinal));
+        Assert.Contains(progress.Skip(1), p => p.Nodes.Count == 1);
+    }
 }

@@ -80,6 +80,9 @@ internal static class LegacyPayloads
         yield return ("progress",
             """{"nodes":[{"node":"w1","total":3,"moved":1,"remaining":2,"inFlight":1,"failedAttempts":1,"retrying":1,"givenUp":0,"skipped":0}],"paused":true,"etaSeconds":30}""",
             new ProgressReported([new NodeProgress("w1", 3, 1, 2, 1, 1, 1, 0, 0)], true, 30));
+        yield return ("progress",
+            """{"nodes":[{"node":"w2","total":4,"moved":2,"remaining":2,"inFlight":0,"failedAttempts":0,"retrying":0,"givenUp":0,"skipped":0}],"paused":false,"etaSeconds":12,"changes":true}""",
+            new ProgressReported([new NodeProgress("w2", 4, 2, 2, 0, 0, 0, 0, 0)], false, 12, true));
         yield return ("drain.window_opened", """{"start":"2027-01-02T02:00:00+00:00","end":"2027-01-02T06:00:00+00:00","marginSeconds":60,"factor":1.5}""",
             new WindowOpened(new(2027, 1, 2, 2, 0, 0, TimeSpan.Zero), new(2027, 1, 2, 6, 0, 0, TimeSpan.Zero), 60, 1.5));
         yield return ("migration.held_back", """{"vmi":"ns/vm","uid":"u1","predictedSeconds":90,"closesAt":"2027-01-02T05:59:00+00:00"}""",
