@@ -88,14 +88,22 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     /// Runs the drain inside <paramref name="window"/>: nothing starts that is predicted to end after it, and when nothing
     /// more fits the drain ends the run suspended, for a run in a later window to resume.
     /// </summary>
-    public Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
+    /// <exception cref="InvalidRequestException">The drain was recorded for another cluster than this application's.</exception>
+    public async Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
+        if (await Drains.FindAsync(drainId.ToString("D"), cancellationToken) is { } drain && drain.Cluster != Cluster.Cluster)
+        {
+            // Run against this cluster's view, its attempts would read as VMs gone and its VMIMs as never created.
+            throw new InvalidRequestException([new RequestProblem("drain",
+                $"{drain.Name} was recorded for cluster {drain.Cluster}, not {Cluster.Cluster}: connect to its cluster to run it")]);
+        }
+
         var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>())
         {
             Metrics = Cluster.Metrics,
         };
-        return runner.RunAsync(drainId, progress, window, cancellationToken);
+        return await runner.RunAsync(drainId, progress, window, cancellationToken);
     }
 
     /// <summary>

@@ -19,16 +19,19 @@ internal sealed class MoveBackStarter(NpgsqlDataSource dataSource, TimeProvider 
     {
         var store = new DrainStore(dataSource, timeProvider);
         var drain = await store.FindAsync(drainIdOrName, cancellationToken) ?? throw new DrainNotFoundException(drainIdOrName);
+        var otherCluster = new RequestProblem("drain",
+            $"drain {drain.Name} ran on cluster {drain.Cluster}, not on {cluster}: connect to its cluster to move its VMs back");
         if ((await store.MoveBacksOfAsync(drain.Id, cancellationToken)).FirstOrDefault(m => !m.State.IsFinal()) is { } unfinished)
         {
-            return (unfinished, true);
+            // Attached to from another cluster, its run would read its VMs as gone.
+            return drain.Cluster == cluster ? (unfinished, true) : throw new InvalidRequestException([otherCluster]);
         }
 
         var returns = await MoveBackOrigins.ReadAsync(new AttemptStore(dataSource, timeProvider), drain.Id, cancellationToken);
         var problems = new List<RequestProblem>();
         if (drain.Cluster != cluster)
         {
-            problems.Add(new("drain", $"drain {drain.Name} ran on cluster {drain.Cluster}, not on {cluster}: connect to its cluster to move its VMs back"));
+            problems.Add(otherCluster);
         }
 
         if (drain.IsMoveBack)

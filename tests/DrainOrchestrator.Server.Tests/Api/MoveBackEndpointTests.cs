@@ -1,5 +1,7 @@
 using System.Net;
+using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Server.Tests.Support;
+using Npgsql;
 
 namespace DrainOrchestrator.Server.Tests.Api;
 
@@ -26,5 +28,38 @@ public sealed class MoveBackEndpointTests(ServerFixture server)
         using var response = await viewer.PostAsync("/api/v1/drains/no-such-drain/moveback", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MoveBack_DrainOfAnotherClusterWithAnUnfinishedMoveBack_Is400NamingItsCluster()
+    {
+        // A drain of another cluster (the same database serves both) whose move-back is unfinished there.
+        await using var data = NpgsqlDataSource.Create(server.ConnectionString);
+        var store = new DrainStore(data, TimeProvider.System);
+        var name = "elsewhere-" + Guid.NewGuid().ToString("N")[..8];
+        const string Elsewhere = "https://elsewhere.example:6443";
+        var drain = await store.CreateAsync(new NewDrain(Guid.NewGuid(), name, Elsewhere, [name + "-a"], "{}", "drainctl/olga"), CancellationToken.None);
+        var moveBack = await store.CreateAsync(new NewDrain(Guid.NewGuid(), "moveback-" + name, Elsewhere, [name + "-b"], "{}", "drainctl/olga")
+        {
+            ReturnsDrain = drain.Id,
+        }, CancellationToken.None);
+        using var client = server.Client("olga");
+        try
+        {
+            using var response = await client.PostAsync($"/api/v1/drains/{name}/moveback", null);
+
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
+            Assert.Contains($"ran on cluster {Elsewhere}", body, StringComparison.Ordinal);
+            Assert.Contains("connect to its cluster", body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Ended, so that no other test of the shared database sees them unfinished.
+            await using var end = data.CreateCommand(
+                "UPDATE drains SET state = 'cancelled', finished_at = now() WHERE id = ANY(@ids); UPDATE drain_nodes SET released_at = now() WHERE drain_id = ANY(@ids)");
+            end.Parameters.AddWithValue("ids", new[] { drain.Id, moveBack.Id });
+            await end.ExecuteNonQueryAsync();
+        }
     }
 }
