@@ -23,8 +23,12 @@ public static class ReturnPlanner
     /// After a crash, the VMs the first plan returns: one already on its origin stays planned (its attempt says it
     /// succeeded), instead of reading as moved since.
     /// </param>
+    /// <param name="underWay">
+    /// After a crash, the VMs whose return an earlier run started and that has not ended: planned back to their origin
+    /// whatever the origin's state now, so the move-back follows each attempt to its end.
+    /// </param>
     public static DrainPlan Plan(ClusterSnapshot snapshot, IReadOnlyList<VmReturn> returns, DrainPolicy policy,
-        IReadOnlySet<string>? otherDrainingNodes = null, IReadOnlySet<string>? planned = null)
+        IReadOnlySet<string>? otherDrainingNodes = null, IReadOnlySet<string>? planned = null, IReadOnlySet<string>? underWay = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(returns);
@@ -50,7 +54,7 @@ public static class ReturnPlanner
             .OrderByDescending(p => p.Vmi?.MemoryBytes ?? 0).ThenBy(p => p.Return.Uid, StringComparer.Ordinal);
         foreach (var (ret, vmi) in ordered)
         {
-            var item = Place(ret, vmi, snapshot, policy, index, nodeByName, planned);
+            var item = Place(ret, vmi, snapshot, policy, index, nodeByName, planned, underWay);
             placed.Add(budgets.Budgets.Count == 0 || vmi is null ? item : item with { Budgets = budgets.NamesOf(vmi) });
         }
 
@@ -68,7 +72,7 @@ public static class ReturnPlanner
     }
 
     private static PlannedVmi Place(VmReturn ret, VmiSnapshot? vmi, ClusterSnapshot snapshot, DrainPolicy policy,
-        PlacementIndex index, Dictionary<string, NodeSnapshot> nodeByName, IReadOnlySet<string>? planned)
+        PlacementIndex index, Dictionary<string, NodeSnapshot> nodeByName, IReadOnlySet<string>? planned, IReadOnlySet<string>? underWay)
     {
         if (vmi is null)
         {
@@ -90,6 +94,16 @@ public static class ReturnPlanner
                 ? $"it is already back on {ret.Origin}"
                 : $"it runs on {vmi.NodeName}, not on {ret.MovedTo} where the drain moved it: someone moved it since";
             return Left(vmi, snapshot, policy, nodeByName, BlockReason.MovedSince, where);
+        }
+
+        if (underWay is not null && underWay.Contains(ret.Uid))
+        {
+            // Its return is in flight (its target pod already holds the origin's memory): left in the plan, the attempt is
+            // followed to its end; were it skipped, the attempt would stay open, holding its slot, and the VM would land
+            // on its origin while the report says it was left.
+            return DrainPlanner.Classify(vmi, snapshot, policy, MigrationHistory.Empty, nodeByName)
+                with
+            { Disposition = PlanDisposition.Migrate, Reason = BlockReason.None, Detail = null, PinnedTarget = ret.Origin, TentativeTarget = ret.Origin };
         }
 
         if (OriginProblem(ret, vmi, index, nodeByName) is { } notBack)

@@ -44,6 +44,20 @@ public sealed class ReturnPlannerTests
     }
 
     [Fact]
+    public void Plan_AfterACrashOriginCordonedWhileAReturnIsInFlight_ThatReturnStaysPlannedTheOtherIsLeft()
+    {
+        // The first run started a's return; before the second run the origin was cordoned (and b not started yet).
+        var cluster = Make.Cluster([Make.Node("home", unschedulable: true), Make.Node("spare")], [Make.Vmi("a", "spare"), Make.Vmi("b", "spare")]);
+        var planned = new HashSet<string> { "uid-a", "uid-b" };
+
+        var plan = ReturnPlanner.Plan(cluster, [Return("a", "home", "spare"), Return("b", "home", "spare")], Policy,
+            planned: planned, underWay: new HashSet<string> { "uid-a" });
+
+        Assert.Equal((PlanDisposition.Migrate, "home", BlockReason.None), (Item(plan, "a").Disposition, Item(plan, "a").PinnedTarget, Item(plan, "a").Reason));
+        Assert.Equal((PlanDisposition.Skip, BlockReason.OriginNotBack), (Item(plan, "b").Disposition, Item(plan, "b").Reason));
+    }
+
+    [Fact]
     public void Plan_OriginGoneOrDrainedByAnother_LeftInPlace()
     {
         var cluster = Make.Cluster([Make.Node("drained"), Make.Node("spare")], [Make.Vmi("a", "spare"), Make.Vmi("b", "spare")]);
