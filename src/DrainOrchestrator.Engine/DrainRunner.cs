@@ -273,8 +273,11 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         await Complete(context, done, DrainSteps.Migrate, cancellationToken);
-        var left = context.IsMoveBack
+        var returns = context.IsMoveBack
             ? await new ReturnVerify(view, timeProvider, options.VerifySettleTimeout, logger).RunAsync(plan, cancellationToken)
+            : null;
+        var left = returns is not null
+            ? returns.NotHome
             : await new VerifyStep(view, timeProvider, options.VerifySettleTimeout, logger).RunAsync(plan, context.Nodes, cancellationToken);
         if (left.Count > 0)
         {
@@ -291,11 +294,13 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
         }
 
         var skipped = plan.Skipped.Count();
-        if (context.IsMoveBack)
+        if (returns is not null)
         {
-            return await EndSteps.FinishAsync(context, DrainState.Succeeded, skipped == 0
+            var movedSince = returns.MovedSince.Count == 0 ? string.Empty : $"; moved by someone else while it ran: {string.Join(", ", returns.MovedSince)}";
+            return await EndSteps.FinishAsync(context, DrainState.Succeeded, skipped + returns.MovedSince.Count == 0
                 ? "every VM the drain moved is back on its original node"
-                : $"every VM that could return is back on its original node; {skipped} left in place (see the report)", cancellationToken);
+                : $"every VM that could return is back on its original node; {skipped + returns.MovedSince.Count} left in place (see the report){movedSince}",
+                cancellationToken);
         }
 
         return await EndSteps.FinishAsync(context, DrainState.Succeeded,

@@ -7,12 +7,13 @@ namespace DrainOrchestrator.Engine.MoveBack;
 /// <summary>
 /// Verify of a move-back: every planned return is on its origin. The informers' view may lag a hand-over, so a VM not
 /// yet shown home is waited for, woken by the view's changes, up to <paramref name="settleTimeout"/>; then the API
-/// server's answer decides.
+/// server's answer decides. A VM someone else moved off the node the drain had moved it to, or deleted, while the
+/// move-back ran is not the move-back's failure: it is left where it is, as the plan leaves one moved before it.
 /// </summary>
 internal sealed class ReturnVerify(IClusterView view, TimeProvider time, TimeSpan settleTimeout, ILogger logger)
 {
-    /// <summary>The planned returns that are not home, in words; empty when every one is.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(DrainPlan plan, CancellationToken cancellationToken)
+    /// <summary>The planned returns that are not home, in words: those still where the drain put them (failures), and those moved or deleted since.</summary>
+    public async Task<ReturnCheck> RunAsync(DrainPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var returns = plan.Items.Where(i => i.Disposition == PlanDisposition.Migrate && i.PinnedTarget is not null).ToList();
@@ -23,7 +24,7 @@ internal sealed class ReturnVerify(IClusterView view, TimeProvider time, TimeSpa
             var away = returns.Where(i => view.Current.FindVmi(i.Vmi.Uid)?.Status?.NodeName != i.PinnedTarget).ToList();
             if (away.Count == 0)
             {
-                return [];
+                return new ReturnCheck([], []);
             }
 
             var left = deadline - time.GetUtcNow();
@@ -45,23 +46,39 @@ internal sealed class ReturnVerify(IClusterView view, TimeProvider time, TimeSpa
         }
     }
 
-    private async Task<IReadOnlyList<string>> AskServerAsync(IReadOnlyList<PlannedVmi> away, CancellationToken cancellationToken)
+    private async Task<ReturnCheck> AskServerAsync(IReadOnlyList<PlannedVmi> away, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
+        var notHome = new List<string>();
+        var movedSince = new List<string>();
         foreach (var item in away)
         {
             var vmi = await view.ReadVmiAsync(item.Vmi.Namespace, item.Vmi.Name, cancellationToken);
-            var problem = vmi is null || vmi.Metadata.Uid != item.Vmi.Uid
-                ? $"{item.Vmi.QualifiedName} no longer exists"
-                : vmi.Status?.NodeName == item.PinnedTarget ? null
-                : $"{item.Vmi.QualifiedName} is on {vmi.Status?.NodeName ?? "no node"}, not back on {item.PinnedTarget}";
-            if (problem is not null)
+            var node = vmi?.Status?.NodeName;
+            if (vmi is null || vmi.Metadata.Uid != item.Vmi.Uid)
             {
-                problems.Add(problem);
+                movedSince.Add($"{item.Vmi.QualifiedName} no longer exists");
+            }
+            else if (node == item.PinnedTarget)
+            {
+                continue;
+            }
+            else if (node is not null && node != item.Vmi.NodeName)
+            {
+                movedSince.Add($"{item.Vmi.QualifiedName} runs on {node}: someone moved it since");
+            }
+            else
+            {
+                var problem = $"{item.Vmi.QualifiedName} is on {node ?? "no node"}, not back on {item.PinnedTarget}";
+                notHome.Add(problem);
                 MoveBackLog.NotHome(logger, item.Vmi.QualifiedName, problem);
             }
         }
 
-        return problems;
+        return new ReturnCheck(notHome, movedSince);
     }
 }
+
+/// <summary>What a move-back's verify found away from home.</summary>
+/// <param name="NotHome">Returns still on the node the drain moved them to (or on none): the move-back failed them.</param>
+/// <param name="MovedSince">VMs someone else moved or deleted while the move-back ran: left where they are.</param>
+internal sealed record ReturnCheck(IReadOnlyList<string> NotHome, IReadOnlyList<string> MovedSince);
