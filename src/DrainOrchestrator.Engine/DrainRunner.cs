@@ -269,7 +269,7 @@ public sealed class DrainRunner(NpgsqlDataSource dataSource, IClusterView view, 
                 return await EndSteps.FinishAsync(context, DrainState.Failed, "migrationNetwork is fail: " + loop.NetworkFailure, cancellationToken);
             case LoopOutcome.Stuck:
                 return await EndSteps.FinishAsync(context, DrainState.Failed,
-                    $"no node can take the remaining VMs (waited {options.StuckTimeout})", cancellationToken);
+                    $"no node can take the remaining VMs (waited {options.StuckTimeout}): {loop.StuckOn}", cancellationToken);
         }
 
         await Complete(context, done, DrainSteps.Migrate, cancellationToken);

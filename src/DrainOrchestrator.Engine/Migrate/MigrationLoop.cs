@@ -210,6 +210,7 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
             if (IsStuckTooLong(decision, now))
             {
+                StuckOn = StuckReason.Describe(decision.WithoutTarget, learnedSnapshot);
                 return await EndAsync(LoopOutcome.Stuck, cancellationToken);
             }
 
@@ -250,6 +251,9 @@ internal sealed partial class MigrationLoop(DrainContext context, DrainPlan plan
 
         return decision.IsWindowSpent(_window.ClosesAt) && !RestartsPending(records);
     }
+
+    /// <summary>When the loop ended stuck: the VMs no node could take, in words.</summary>
+    public string? StuckOn { get; private set; }
 
     private bool IsStuckTooLong(SchedulerDecision decision, DateTimeOffset now)
     {

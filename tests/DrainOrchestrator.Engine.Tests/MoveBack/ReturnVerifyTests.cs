@@ -37,5 +37,5 @@ public sealed class ReturnVerifyTests
         Assert.Equal(["vms/b runs on third: someone moved it since", "vms/c no longer exists"], check.MovedSince.Order(StringComparer.Ordinal));
     }
 
-    private static string Uid(FakeCluster cluster, string name) => cluster.Current.Vmis.Single(v => v.Metadata.Name == name).Metadata.Uid!;
+    internal static string Uid(FakeCluster cluster, string name) => cluster.Current.Vmis.Single(v => v.Metadata.Name == name).Metadata.Uid!;
 }

@@ -117,6 +117,21 @@ public sealed class DrainRunnerTests(PostgresDatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task RunAsync_OnlyTargetCordonedAfterTheFirstStart_FailsStuckNamingTheVmLeft()
+    {
+        var cluster = new FakeCluster().AddNode("w1").AddNode("w2").AddVmi("a", "w1").AddVmi("b", "w1");
+        // The first start's target is cordoned as it is created: the other VM has nowhere to go.
+        cluster.BeforeCreate = (_, ct) => cluster.SetUnschedulableAsync("w2", true, ct);
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var id = await harness.LaunchAsync(DrainHarness.FastPolicy() with { MaxParallelMigrations = 1 }, "w1");
+
+        var result = await harness.RunAsync(id);
+
+        Assert.Equal(DrainRunState.Failed, result.State);
+        Assert.Matches("no node can take the remaining VMs \\(waited [^)]+\\): vms/[ab]$", result.Reason);
+    }
+
+    [Fact]
     public async Task LaunchAsync_NonMigratableUnderBlock_RefusedNamingTheVm()
     {
         var cluster = Cluster(3).AddVmi("pinned", "w1", migratable: false);
