@@ -1,11 +1,13 @@
 using DrainOrchestrator.Core.Budgets;
+using DrainOrchestrator.Core.Snapshot;
 
 namespace DrainOrchestrator.Core.Scheduling;
 
 /// <summary>
 /// The members of each of the plan's application budgets counted now: every unfinished migration the cluster shows
 /// (ours, other drains', foreign) and our journaled attempts it does not show yet, by VMI; for a
-/// <see cref="BudgetLimitKind.MaxUnavailable"/> budget also our restarts in flight. Costs the migrations in flight
+/// <see cref="BudgetLimitKind.MaxUnavailable"/> budget also our restarts in flight, those of a VMI the plan no longer
+/// holds included. Costs the migrations in flight
 /// times the budgets: an item's budgets come from <see cref="PlanIndex.ItemBudgets"/>, never from matching the plan.
 /// </summary>
 internal sealed class BudgetCounters
@@ -55,11 +57,17 @@ internal sealed class BudgetCounters
             }
         }
 
+        List<MigrationAttempt>? orphans = null;
         foreach (var attempt in state.Attempts)
         {
             var item = attempt.Status == AttemptStatus.InFlight ? plan.LastIndexOf(attempt.VmiUid) : -1;
             if (item < 0)
             {
+                if (attempt is { Kind: AttemptKind.Restart, Status: AttemptStatus.InFlight, VmiQualifiedName: not null })
+                {
+                    (orphans ??= []).Add(attempt);
+                }
+
                 continue;
             }
 
@@ -69,7 +77,43 @@ internal sealed class BudgetCounters
             }
         }
 
+        if (orphans is not null)
+        {
+            counters.CountOrphanRestarts(orphans, state.Cluster.Vmis);
+        }
+
         return counters;
+    }
+
+    // Restarts in flight whose VMI the plan no longer holds (planned again after a crash while the VM restarted): each
+    // counts for the unavailability budgets its VM's next VMI is a member of, or, while that VMI does not exist yet (its
+    // labels unknown), for every unavailability budget of its namespace: a member may be down, so none is assumed not.
+    private void CountOrphanRestarts(List<MigrationAttempt> orphans, IReadOnlyList<VmiSnapshot> vmis)
+    {
+        var names = orphans.Select(o => o.VmiQualifiedName!).ToHashSet(StringComparer.Ordinal);
+        var next = new Dictionary<string, VmiSnapshot>(StringComparer.Ordinal);
+        foreach (var vmi in vmis)
+        {
+            if (names.Contains(vmi.QualifiedName))
+            {
+                next[vmi.QualifiedName] = vmi;
+            }
+        }
+
+        foreach (var name in names)
+        {
+            var ns = name[..name.IndexOf('/', StringComparison.Ordinal)];
+            for (var b = 0; b < _plan.Budgets.Length; b++)
+            {
+                var budget = _plan.Budgets[b];
+                if (budget.Kind == BudgetLimitKind.MaxUnavailable && (next.TryGetValue(name, out var vmi)
+                    ? budget.Covers(vmi.Namespace, vmi.Labels, vmi.Budget)
+                    : budget.Namespace is null || string.Equals(budget.Namespace, ns, StringComparison.Ordinal)))
+                {
+                    _counts[b]++;
+                }
+            }
+        }
     }
 
     /// <summary>Whether item <paramref name="item"/> may start now (a migration, or a restart when <paramref name="restart"/>).</summary>

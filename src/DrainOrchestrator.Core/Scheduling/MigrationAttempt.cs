@@ -34,4 +34,10 @@ public sealed record MigrationAttempt(
     /// truncated); null until known.
     /// </summary>
     public DateTimeOffset? TransferStartedAt { get; init; }
+
+    /// <summary>
+    /// The VMI's <c>namespace/name</c>; null when not known. A restart keeps it (the VM's next VMI has a new uid), so a
+    /// restart whose VMI the plan no longer holds (planned again after a crash) is still counted by its budgets.
+    /// </summary>
+    public string? VmiQualifiedName { get; init; }
 }

@@ -30,5 +30,6 @@ internal static class AttemptMapper
         r.FailureReason)
     {
         TransferStartedAt = r.StartedAt,
+        VmiQualifiedName = r.VmiNamespace + "/" + r.VmiName,
     };
 }

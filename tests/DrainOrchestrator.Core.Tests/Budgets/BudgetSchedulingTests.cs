@@ -66,6 +66,25 @@ public sealed class BudgetSchedulingTests
         Assert.Single(after.Actions.OfType<StartMigration>(), IsDb);
     }
 
+    [Theory]
+    [InlineData("app=db", true)]
+    [InlineData(null, true)]
+    [InlineData("app=cache", false)]
+    public void Decide_RestartInFlightOfAVmiThePlanNoLongerHolds_CountsWhereItsNextVmiIsAMember(string? nextLabels, bool counted)
+    {
+        // Planned again after a crash while db-9 restarted: its old VMI is gone; its next one is up on n5 (with these
+        // labels), or not yet created (null: its membership unknown, so it counts).
+        var unavailable = new ApplicationBudget("db-down", new LabelSelector(Make.Labels("app=db"), []), BudgetLimitKind.MaxUnavailable, 1);
+        VmiSnapshot[] vmis = nextLabels is null ? Vmis() : [.. Vmis(), Make.Vmi("db-9", "n5", 8, Make.Labels(nextLabels))];
+        var restart = new MigrationAttempt("uid-of-the-old-db-9", 1, AttemptKind.Restart, "restart-db-9", "n3", null, false,
+            AttemptStatus.InFlight, T0)
+        { VmiQualifiedName = "default/db-9" };
+
+        var decision = DrainScheduler.Decide(State(Make.Cluster(Nodes, vmis), Drained, Policy(unavailable), [restart]), T0);
+
+        Assert.Equal(!counted, decision.Actions.OfType<StartMigration>().Any(IsDb));
+    }
+
     [Fact]
     public void Decide_ForeignMigrationOfAMemberElsewhere_CountsAgainstTheBudget()
     {
