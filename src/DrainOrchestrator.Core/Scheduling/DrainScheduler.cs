@@ -49,7 +49,10 @@ public static class DrainScheduler
             budgets?.Take(i, restart: true);
             ref var status = ref table[i];
             actions.Add(new RestartElsewhere(status.Vmi, status.NextAttempt,
-                MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), plan.Items[i].Wave));
+                MigrationNaming.VmimName(state.DrainId, status.Vmi.Uid, status.NextAttempt), plan.Items[i].Wave)
+            {
+                Budgets = budgets?.Of(i) ?? [],
+            });
         }
 
         var withoutTarget = new List<PlannedVmi>();

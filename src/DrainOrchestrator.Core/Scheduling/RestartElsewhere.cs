@@ -1,3 +1,4 @@
+using DrainOrchestrator.Core.Budgets;
 using DrainOrchestrator.Core.Snapshot;
 
 namespace DrainOrchestrator.Core.Scheduling;
@@ -11,4 +12,8 @@ namespace DrainOrchestrator.Core.Scheduling;
 /// <param name="Name">The action's deterministic name.</param>
 /// <param name="Wave">0: restarts are not part of a migration wave.</param>
 public sealed record RestartElsewhere(VmiSnapshot Vmi, int Attempt, string Name, int Wave)
-    : SchedulerAction(Vmi, Attempt, Name, Wave);
+    : SchedulerAction(Vmi, Attempt, Name, Wave)
+{
+    /// <summary>The application budgets the VM is a member of (a restart counts in the unavailability ones).</summary>
+    public IReadOnlyList<ApplicationBudget> Budgets { get; init; } = [];
+}

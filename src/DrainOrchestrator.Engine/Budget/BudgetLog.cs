@@ -9,4 +9,7 @@ internal static partial class BudgetLog
     [LoggerMessage(3070, LogLevel.Debug, "Budget of cluster {Cluster} refused {Vmim} ({Reason}): {InFlight} of {ClusterLimit} in flight ({Foreign} foreign), {NodeOutbound} of {NodeLimit} out of {Node}, the drain holds {Held} of its share {Share}")]
     public static partial void Refused(ILogger logger, string cluster, string vmim, string reason, int inFlight, int clusterLimit,
         int foreign, int nodeOutbound, int nodeLimit, string node, int held, int share);
+
+    [LoggerMessage(3071, LogLevel.Debug, "Budget of cluster {Cluster} held restart {Restart} back: application budget {Budget} has as many members down or moving as it allows")]
+    public static partial void RestartRefused(ILogger logger, string cluster, string restart, string budget);
 }

@@ -93,6 +93,28 @@ internal sealed class MigrationBudget(DrainContext context)
         return verdict.Granted;
     }
 
+    /// <summary>
+    /// Whether the restart of <paramref name="action"/> may begin in <paramref name="transaction"/> (which records its
+    /// intent when it may): its unavailability budgets, counted across every drain of the cluster under its lock. A
+    /// refusal is logged.
+    /// </summary>
+    public async Task<bool> TryAllowRestartAsync(NpgsqlTransaction transaction, RestartElsewhere action, CancellationToken cancellationToken)
+    {
+        if (!action.Budgets.Any(b => b.Kind == Core.Budgets.BudgetLimitKind.MaxUnavailable))
+        {
+            return true;
+        }
+
+        var refusing = await ClusterBudgetStore.DecideRestartAsync(transaction, Cluster,
+            [.. action.Budgets.Select(b => ApplicationBudgetSlots.Request(b, _load, _cluster))], _load.Ended, cancellationToken);
+        if (refusing is not null)
+        {
+            BudgetLog.RestartRefused(context.Logger, Cluster, action.Name, refusing);
+        }
+
+        return refusing is null;
+    }
+
     /// <summary>The stamp of the slot <see cref="TryReserveAsync"/> grants, to make with the intent in the same transaction.</summary>
     public FencedChange GrantChange(StartMigration action, int wanted) =>
         ClusterBudgetStore.GrantChange(Request(action, wanted), context.Time.GetUtcNow());

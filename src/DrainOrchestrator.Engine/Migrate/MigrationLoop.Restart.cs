@@ -16,9 +16,13 @@ internal sealed partial class MigrationLoop
     {
         foreach (var action in decision.Actions.OfType<RestartElsewhere>())
         {
-            await Restarts.StartAsync(action, cluster, cancellationToken);
-            // Its intent and stop are written by the starter: the records are read again.
-            _memory.Invalidate();
+            // Another drain's restart or migration of a member may hold the unavailability budget this one needs: the
+            // restart waits for a later pass then.
+            if (await Restarts.StartAsync(action, cluster, t => _budget.TryAllowRestartAsync(t, action, cancellationToken), cancellationToken))
+            {
+                // Its intent and stop are written by the starter: the records are read again.
+                _memory.Invalidate();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ using DrainOrchestrator.Engine.Workflow;
 using DrainOrchestrator.Kubernetes.Errors;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Journal.Events;
+using Npgsql;
 
 namespace DrainOrchestrator.Engine.Migrate;
 
@@ -16,8 +17,12 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// </summary>
 internal sealed class RestartStarter(DrainContext context)
 {
-    /// <summary>Records the intent of <paramref name="action"/>, then stops its VMI.</summary>
-    public async Task StartAsync(RestartElsewhere action, ClusterState cluster, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the intent of <paramref name="action"/>, then stops its VMI; false (nothing written) when
+    /// <paramref name="allowed"/> refuses it in the intent's transaction (an application budget across drains).
+    /// </summary>
+    public async Task<bool> StartAsync(RestartElsewhere action, ClusterState cluster, Func<NpgsqlTransaction, Task<bool>>? allowed,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         var vmi = action.Vmi;
@@ -29,8 +34,14 @@ internal sealed class RestartStarter(DrainContext context)
             Uid = vmi.Uid,
             RunStrategy = vmi.RunStrategy.ToString(),
         };
-        await context.Writer.WriteAsync(intended, t => context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken), cancellationToken);
+        if (!await context.Writer.WriteIfAsync(allowed, intended, t => context.Attempts.InsertIntendedAsync(t, attempt, cancellationToken),
+            cancellationToken))
+        {
+            return false;
+        }
+
         await StopAsync(action.Name, vmi.Namespace, vmi.Name, vmi.Uid, cluster, cancellationToken);
+        return true;
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ internal sealed class BudgetLedger
 {
     private readonly Dictionary<string, int> _outbound = new(StringComparer.Ordinal);
     private readonly List<ClusterBudgetStore.HeldSlotRow> _slots = [];
+    private readonly List<ClusterBudgetStore.RestartRow> _restarts = [];
 
     private BudgetLedger()
     {
@@ -24,10 +25,13 @@ internal sealed class BudgetLedger
     /// <param name="self">The asking drain, always in the ledger; null for a read of the whole cluster.</param>
     /// <param name="ended">VMIM names to leave out: seen ended, maybe not recorded yet.</param>
     /// <param name="freshSince">Demand rows refreshed before this are ignored.</param>
+    /// <param name="restarts">The unfinished restart attempts of the cluster's drains (they hold no slot; unavailability budgets count them).</param>
     public static BudgetLedger Build(IEnumerable<ClusterBudgetStore.HeldSlotRow> held, IEnumerable<ClusterBudgetStore.DemandRow> demands,
-        ClusterBudgetStore.DrainRow? self, IReadOnlySet<string> ended, DateTimeOffset freshSince)
+        ClusterBudgetStore.DrainRow? self, IReadOnlySet<string> ended, DateTimeOffset freshSince,
+        IEnumerable<ClusterBudgetStore.RestartRow>? restarts = null)
     {
         var ledger = new BudgetLedger();
+        ledger._restarts.AddRange((restarts ?? []).Where(r => !ended.Contains(r.VmimName)));
         if (self is not null)
         {
             ledger.EntryOf(self.DrainId, self.DrainName, self.DrainCreatedAt);
@@ -63,8 +67,12 @@ internal sealed class BudgetLedger
     /// <summary>Slots held out of <paramref name="node"/> by every drain.</summary>
     public int OutboundOf(string node) => _outbound.GetValueOrDefault(node);
 
-    /// <summary>Slots held by every drain whose VMI is a member of <paramref name="budget"/>.</summary>
-    public int HeldIn(BudgetSlotRequest budget) => _slots.Count(s => budget.IsMember(s.VmiNamespace, s.VmiName));
+    /// <summary>
+    /// Slots held by every drain whose VMI is a member of <paramref name="budget"/>, and for an unavailability budget
+    /// every drain's restarts in flight of its members.
+    /// </summary>
+    public int HeldIn(BudgetSlotRequest budget) => _slots.Count(s => budget.IsMember(s.VmiNamespace, s.VmiName))
+        + (budget.IsRestartMember is { } restarted ? _restarts.Count(r => restarted(r.VmiNamespace, r.VmiName)) : 0);
 
     public int HeldBy(Guid drainId) => Drains.TryGetValue(drainId, out var entry) ? entry.Held : 0;
 

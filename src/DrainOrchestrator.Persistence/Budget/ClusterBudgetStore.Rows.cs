@@ -7,6 +7,9 @@ public sealed partial class ClusterBudgetStore
     internal sealed record HeldSlotRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, string VmimName, string SourceNode,
         string VmiNamespace, string VmiName);
 
+    /// <summary>A restart in flight (the shutdown policy): one unfinished restart attempt of a drain of the cluster.</summary>
+    internal sealed record RestartRow(string VmimName, string VmiNamespace, string VmiName);
+
     /// <summary>A drain's published demand.</summary>
     internal sealed record DemandRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, int Wanted, int ForeignInFlight,
         int ClusterLimit, DateTime RefreshedAt, DateTime? LastGrantedAt);

@@ -46,11 +46,26 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
          WHERE b.cluster = @cluster AND d.finished_at IS NULL;
         """;
 
+    // The restarts in flight (the shutdown policy) of the unfinished drains: no slot, but a member down for an
+    // unavailability budget (a drain that ended no longer follows its restart, so its row says nothing of the VM now).
+    private const string RestartsSql =
+        """
+        SELECT a.vmim_name AS VmimName, a.vmi_namespace AS VmiNamespace, a.vmi_name AS VmiName
+          FROM migration_attempts a
+          JOIN drains d ON d.id = a.drain_id
+         WHERE d.cluster = @cluster AND d.finished_at IS NULL
+           AND a.kind = 'restart' AND a.outcome IN ('intended', 'created', 'running');
+        """;
+
     // The lock first: in READ COMMITTED every later statement of the batch reads with a snapshot taken after it, so it
     // sees every reservation committed before. The partial index migration_attempts_in_flight serves the held slots.
     private const string ReserveSql =
         "SELECT 1 FROM pg_advisory_xact_lock(@lockKey);\n" + HeldSlotsSql + DemandsSql +
-        "SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE id = @drainId AND cluster = @cluster;";
+        "SELECT id AS DrainId, name AS DrainName, created_at AS DrainCreatedAt FROM drains WHERE id = @drainId AND cluster = @cluster;\n"
+        + RestartsSql;
+
+    // A restart's check: under the same lock, the slots and restarts its unavailability budgets count.
+    private const string RestartCheckSql = "SELECT 1 FROM pg_advisory_xact_lock(@lockKey);\n" + HeldSlotsSql + RestartsSql;
 
     // A grant stamps the drain's demand row (creating it if the drain published none yet), for the sharing's order.
     private const string StampGrantSql =
@@ -96,7 +111,36 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
         var demands = await reader.ReadAsync<DemandRow>();
         var self = await reader.ReadSingleOrDefaultAsync<DrainRow>()
             ?? throw new ArgumentException($"There is no drain {request.DrainId} in cluster '{request.Cluster}'.", nameof(request));
-        return SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge));
+        var restarts = await reader.ReadAsync<RestartRow>();
+        return SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge, restarts));
+    }
+
+    /// <summary>
+    /// Decides, under the cluster's lock held until <paramref name="transaction"/> ends (the caller records the restart's
+    /// intent in it when allowed), whether a restart of a VM may begin: each unavailability budget of <paramref name="budgets"/>
+    /// (those with <see cref="BudgetSlotRequest.IsRestartMember"/>) must leave room for one more member down, counting
+    /// every drain's migrations and restarts in flight of its members and its foreign migrations. A restart holds no
+    /// migration slot. Returns the first budget that refuses; null when none does.
+    /// </summary>
+    public static async Task<string?> DecideRestartAsync(NpgsqlTransaction transaction, string cluster, IReadOnlyList<BudgetSlotRequest> budgets,
+        IReadOnlySet<string> ended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(budgets);
+        ArgumentNullException.ThrowIfNull(ended);
+        var counted = budgets.Where(b => b.IsRestartMember is not null).ToList();
+        if (counted.Count == 0)
+        {
+            return null;
+        }
+
+        await using var reader = await transaction.Connection!.QueryMultipleAsync(new CommandDefinition(RestartCheckSql,
+            new { lockKey = ClusterLockKey.For(cluster), cluster }, transaction, cancellationToken: cancellationToken));
+        await reader.ReadSingleAsync<int>();
+        var held = await reader.ReadAsync<HeldSlotRow>();
+        var restarts = await reader.ReadAsync<RestartRow>();
+        var ledger = BudgetLedger.Build(held, [], null, ended, DateTimeOffset.MinValue, restarts);
+        return counted.FirstOrDefault(b => ledger.HeldIn(b) + b.Foreign + 1 > b.Limit)?.Name;
     }
 
     /// <summary>The stamp of a granted slot on the drain's demand row (created if the drain published none yet), as a fenced change.</summary>

@@ -88,6 +88,47 @@ public sealed class SharedBudgetTests(PostgresDatabaseFixture database) : IClass
         }
     }
 
+    [Fact]
+    public async Task RunAsync_AnotherDrainsRestartOfAMemberInFlight_ThisDrainsRestartWaits()
+    {
+        // Two non-migratable members of "at most one down" on nodes drained by two drains under the shutdown policy; the
+        // VM controller is slow to start the first one again (its VMI stays deleted).
+        var cluster = new FakeCluster().AddNode("a1").AddNode("b1").AddNode("t1").AddVm("db-0", "a1").AddVm("db-1", "b1");
+        cluster.StartsDeletedVmis = false;
+        var policy = DrainHarness.FastPolicy("shutdown") with
+        {
+            Budgets = [new Core.Budgets.ApplicationBudget("db-down", Core.Budgets.LabelSelector.Everything, Core.Budgets.BudgetLimitKind.MaxUnavailable, 1)],
+        };
+        var harness = new DrainHarness(database.DataSource, cluster);
+        var a = await harness.LaunchAsync(policy, "a1");
+        var b = await harness.LaunchAsync(policy, "b1");
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        var runA = Runner(cluster, cluster, "engine-a").RunAsync(a, null, stop.Token);
+        while (!cluster.DeletedVmis.Any(d => d.Name == "db-0"))
+        {
+            cluster.Step();
+            await Task.Delay(10, deadline.Token);
+        }
+
+        var logB = new RecordingLogger();
+        var runB = Runner(cluster, cluster, "engine-b", logB).RunAsync(b, null, stop.Token);
+        var refused = logB.WhenLoggedAsync(3071, deadline.Token);
+        while (!refused.IsCompleted)
+        {
+            cluster.Step();
+            await Task.WhenAny(refused, Task.Delay(10, deadline.Token));
+        }
+
+        await refused;
+        Assert.DoesNotContain(cluster.DeletedVmis, d => d.Name == "db-1");
+        await stop.CancelAsync();
+        foreach (var run in new[] { runA, runB })
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("kubevirt.io/evacuationMigration")]
