@@ -16,7 +16,14 @@ public sealed record MisfirePolicy(MisfireAction Action, TimeSpan Grace)
     /// <summary>Fire up to 10 minutes late, then skip.</summary>
     public static MisfirePolicy Default { get; } = new(MisfireAction.FireLate, TimeSpan.FromMinutes(10));
 
+    /// <summary>
+    /// How late a firing still counts as on time, under either action: the tickers that fire occurrences run every second
+    /// (the server) or faster (<c>drainctl schedule tick</c>), never on the occurrence's exact instant, and a pass over
+    /// the schedules takes a moment.
+    /// </summary>
+    public static TimeSpan OnTime { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether an occurrence due at <paramref name="due"/> may still fire at <paramref name="now"/>.</summary>
     public bool MayFire(DateTimeOffset due, DateTimeOffset now) =>
-        now <= due || (Action == MisfireAction.FireLate && now - due <= Grace);
+        now - due <= OnTime || (Action == MisfireAction.FireLate && now - due <= Grace);
 }

@@ -85,6 +85,18 @@ public sealed class DaylightSavingTests
         Assert.True(new MisfirePolicy(MisfireAction.Skip, TimeSpan.FromMinutes(10)).MayFire(due, due));
     }
 
+    [Fact]
+    public void Misfire_SkipFiredByATickerASecondAfterItsInstant_IsOnTime()
+    {
+        // The server's ticker fires every second, never on the occurrence's exact instant: that is on time, not a misfire.
+        var due = new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero);
+        var skip = new MisfirePolicy(MisfireAction.Skip, TimeSpan.FromMinutes(10));
+
+        Assert.True(skip.MayFire(due, due.AddMilliseconds(400)));
+        Assert.True(skip.MayFire(due, due + MisfirePolicy.OnTime));
+        Assert.False(skip.MayFire(due, due + MisfirePolicy.OnTime + TimeSpan.FromSeconds(1)));
+    }
+
     private static ScheduleDefinition Schedule(string cron, IReadOnlyList<DateRange>? exclusions = null, TimeSpan? duration = null) =>
         new(cron, ScheduleText.TryCron(cron).Expression!, Berlin, duration ?? TimeSpan.FromHours(1), exclusions ?? [], MisfirePolicy.Default);
 }
