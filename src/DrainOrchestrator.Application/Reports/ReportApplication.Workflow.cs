@@ -16,10 +16,13 @@ public sealed partial class ReportApplication
         var instance = await store.FindAsync(idOrName, cancellationToken)
             ?? throw new DrainNotFoundException($"there is no workflow instance '{idOrName}'", new KeyNotFoundException(idOrName));
         var journal = new JournalStore(dataSource, timeProvider);
+        // Each drain once: a step journals its drain again when it attaches to it after a crash or in the next window
+        // (a move-back step does on every run).
         var drains = new List<DrainReport>();
+        var seen = new HashSet<Guid>();
         foreach (var started in await journal.ReadWorkflowEntriesAsync<WorkflowDrainStarted>(instance.Id, cancellationToken))
         {
-            if (started.ReadEvent() is WorkflowDrainStarted drain)
+            if (started.ReadEvent() is WorkflowDrainStarted drain && seen.Add(drain.DrainId))
             {
                 drains.Add(await DrainReportReader.ReadAsync(dataSource, await FindDrainAsync(drain.DrainId.ToString("D"), cancellationToken), cancellationToken));
             }
@@ -36,7 +39,8 @@ public sealed partial class ReportApplication
         };
     }
 
-    // The request, every approval, and every state change an operator made (the runner's own changes are not actions).
+    // The request, every approval, and every state change an operator made, from whatever state (a cancel between two
+    // windows comes from suspended); the runner's own changes are not actions (only an operator's carries "TO by CALLER").
     private static async Task<IReadOnlyList<ReportAction>> WorkflowActionsAsync(JournalStore journal, WorkflowInstanceRecord instance,
         CancellationToken cancellationToken)
     {
@@ -57,7 +61,7 @@ public sealed partial class ReportApplication
         foreach (var entry in await journal.ReadWorkflowEntriesAsync<WorkflowStateChanged>(instance.Id, cancellationToken))
         {
             if (entry.ReadEvent() is WorkflowStateChanged { To: "paused" or "cancelled" or "running" } changed
-                && changed.From is "paused" or "running" or "waiting" && changed.Detail?.Contains(" by ", StringComparison.Ordinal) == true)
+                && changed.Detail?.StartsWith(changed.To + " by ", StringComparison.Ordinal) == true)
             {
                 var action = changed.To switch { "paused" => "pause", "cancelled" => "cancel", _ => "resume" };
                 actions.Add(new ReportAction(entry.OccurredAt, action, entry.Actor, $"{changed.From} -> {changed.To}"));
