@@ -122,8 +122,11 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
             var from = await Store.LastDueAsync(record.Id, cancellationToken) ?? record.CreatedAt;
             foreach (var due in schedule.Next(from, 1_000).TakeWhile(o => o.Start <= now))
             {
+                // A window that closed before it could fire opens nothing, whatever the grace: its instance would run the
+                // steps around the drain (cordon, hooks, notifications) outside any window.
                 var late = now - due.Start;
-                var skipped = schedule.Misfire.MayFire(due.Start, now) ? null
+                var skipped = due.End <= now ? $"not fired in time: its window closed at {due.End:u}, {late.TotalSeconds:0.#}s after it was due"
+                    : schedule.Misfire.MayFire(due.Start, now) ? null
                     : $"not fired in time: {late.TotalSeconds:0.#}s late, " + (schedule.Misfire.Action == MisfireAction.Skip
                         ? "and the misfire policy is skip" : $"beyond the grace of {schedule.Misfire.Grace.TotalSeconds:0.#}s");
                 var (_, instance) = await Store.ClaimAsync(record, due.Start, skipped, Guid.NewGuid(), $"{record.Name}-{due.Start:yyyyMMdd-HHmmss}", holder,

@@ -1,0 +1,48 @@
+using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Workflows;
+using DrainOrchestrator.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DrainOrchestrator.Engine.Tests.Application.Schedules;
+
+/// <summary>Firing what is due: on time under either misfire policy, late within the grace, never once its window closed.</summary>
+public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    // Saturdays 02:00 UTC, a 10 minute window.
+    private static readonly DateTimeOffset Due = new(2027, 1, 2, 2, 0, 0, TimeSpan.Zero);
+
+    private static string Workflow(string misfire) => $$"""
+        apiVersion: drain-orchestrator.io/v1
+        kind: Workflow
+        metadata: {name: saturday}
+        schedule: {cron: "0 2 * * 6", timeZone: UTC, duration: 10m, misfire: {{misfire}}}
+        steps:
+          - {id: select, kind: selectNodes, names: [w1]}
+          - {id: drain, kind: drain}
+        """;
+
+    [Theory]
+    [InlineData("{policy: skip}", 0.4, "fired")]
+    [InlineData("{policy: fireLate, grace: 1h}", 300, "fired")]
+    [InlineData("{policy: skip}", 120, "skipped")]
+    [InlineData("{policy: fireLate, grace: 1h}", 900, "skipped")]
+    public async Task FireDueAsync_TickedThisLateAfterTheOccurrence_FiredOrSkipped(string misfire, double secondsLate, string outcome)
+    {
+        var clock = new FakeTimeProvider(Due.AddDays(-1));
+        var schedules = new ScheduleApplication(database.DataSource, clock);
+        var name = "sat-" + Guid.NewGuid().ToString("N")[..8];
+        await schedules.CreateAsync(name, new WorkflowSource("saturday.yaml", Workflow(misfire)), "cluster-" + name, new Dictionary<string, string>(),
+            new Caller("ops", "drainctl"), CancellationToken.None);
+        clock.SetUtcNow(Due.AddSeconds(secondsLate));
+
+        var fired = await schedules.FireDueAsync("engine-a", CancellationToken.None);
+
+        var firing = Assert.Single(await schedules.FiringsAsync(name, CancellationToken.None));
+        Assert.Equal((Due, outcome), (firing.DueAt, firing.Outcome));
+        Assert.Equal(outcome == "fired" ? 1 : 0, fired.Count);
+        if (secondsLate >= 600)
+        {
+            Assert.Contains("its window closed", firing.Reason, StringComparison.Ordinal);
+        }
+    }
+}
