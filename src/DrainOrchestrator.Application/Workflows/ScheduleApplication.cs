@@ -74,12 +74,23 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         return await Store.FiringsAsync(schedule.Id, cancellationToken);
     }
 
-    /// <summary>Retires a schedule (its occurrences stay recorded).</summary>
+    /// <summary>
+    /// Retires a schedule (its occurrences stay recorded; its name is free again). Refused while an instance of it is
+    /// unfinished: an instance suspended between windows would never be taken up again, its nodes held.
+    /// </summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        if (!await Store.DeleteAsync(name, cancellationToken))
+        var (found, unfinished) = await Store.DeleteAsync(name, cancellationToken);
+        if (!found)
         {
             throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
+        }
+
+        if (unfinished.Count > 0)
+        {
+            throw new InvalidRequestException([new RequestProblem("name",
+                $"schedule '{name}' has unfinished instances: {string.Join(", ", unfinished)}; let them finish in their windows, or cancel them " +
+                "(drainctl workflow cancel NAME, which also cancels their drains), then delete the schedule")]);
         }
     }
 

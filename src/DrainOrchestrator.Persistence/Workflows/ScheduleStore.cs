@@ -38,13 +38,35 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>Deletes (retires) a schedule; its occurrences stay recorded. False when there is none of that name.</summary>
-    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes (retires) a live schedule; its occurrences stay recorded. Refused while an instance of it is unfinished
+    /// (one suspended between windows would never be taken up again): Unfinished names them, and nothing changed.
+    /// Found is false when there is no live schedule of that name. The schedule's row is locked, so no occurrence fires
+    /// an instance between the check and the delete (<see cref="ClaimAsync"/> locks it too).
+    /// </summary>
+    public async Task<(bool Found, IReadOnlyList<string> Unfinished)> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE schedules SET deleted_at = @now WHERE name = @name AND deleted_at IS NULL", new { name, now = timeProvider.GetUtcNow() },
-            cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM schedules WHERE name = @name AND deleted_at IS NULL FOR UPDATE", new { name }, transaction, cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return (false, []);
+        }
+
+        var unfinished = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name || ' (' || state || ')' FROM workflow_instances WHERE requested_by = @by AND finished_at IS NULL ORDER BY created_at",
+            new { by = "schedule/" + name }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (unfinished.Count > 0)
+        {
+            return (true, unfinished);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE schedules SET deleted_at = @now WHERE id = @id",
+            new { id, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return (true, []);
     }
 
     /// <summary>The latest recorded occurrence of a schedule; null before its first.</summary>
@@ -114,6 +136,15 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var requestedBy = "schedule/" + schedule.Name;
+        // The schedule's row, shared: a delete (which takes it for update) either comes first, and nothing fires, or
+        // waits for this claim and then sees its instance.
+        if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                "SELECT 1 FROM schedules WHERE id = @id AND deleted_at IS NULL FOR SHARE", new { id = schedule.Id }, transaction,
+                cancellationToken: cancellationToken)) is null)
+        {
+            return (false, null);
+        }
+
         // An instance of this schedule an operator paused holds the schedule: its drain waits for the resume, and a new
         // instance would attach to the same drain and run it in this window regardless.
         if (skippedBecause is null && await connection.ExecuteScalarAsync<string?>(new CommandDefinition(

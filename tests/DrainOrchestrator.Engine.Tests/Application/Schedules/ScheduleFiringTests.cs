@@ -1,4 +1,5 @@
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Workflows;
 using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -44,5 +45,31 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         {
             Assert.Contains("its window closed", firing.Reason, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DeleteAsync_WhileAnInstanceIsUnfinished_RefusedNamingIt_ThenDeletedAndTheNameFreeAgain()
+    {
+        var clock = new FakeTimeProvider(Due.AddDays(-1));
+        var schedules = new ScheduleApplication(database.DataSource, clock);
+        var name = "sat-" + Guid.NewGuid().ToString("N")[..8];
+        var source = new WorkflowSource("saturday.yaml", Workflow("{policy: fireLate, grace: 1h}"));
+        var caller = new Caller("ops", "drainctl");
+        await schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None);
+        clock.SetUtcNow(Due.AddSeconds(1));
+        var instance = Assert.Single(await schedules.FireDueAsync("engine-a", CancellationToken.None));
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => schedules.DeleteAsync(name, CancellationToken.None));
+
+        Assert.Contains($"{name}-20270102-020000 (pending)", refused.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("drainctl workflow cancel", refused.Problems.Single().Message, StringComparison.Ordinal);
+        var store = new Persistence.Workflows.WorkflowStore(database.DataSource, clock, "engine-a");
+        Assert.True(await store.SignalAsync(instance, "cancelled", "cancelled by drainctl/ops", "drainctl/ops", CancellationToken.None));
+        await schedules.DeleteAsync(name, CancellationToken.None);
+        Assert.DoesNotContain(await schedules.ListAsync(CancellationToken.None), s => s.Name == name);
+        var again = await schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None);
+        Assert.Equal(name, again.Name);
+        await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None));
     }
 }
