@@ -140,8 +140,7 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
                     : schedule.Misfire.MayFire(due.Start, now) ? null
                     : $"not fired in time: {late.TotalSeconds:0.#}s late, " + (schedule.Misfire.Action == MisfireAction.Skip
                         ? "and the misfire policy is skip" : $"beyond the grace of {schedule.Misfire.Grace.TotalSeconds:0.#}s");
-                var (_, instance) = await Store.ClaimAsync(record, due.Start, skipped, Guid.NewGuid(), $"{record.Name}-{due.Start:yyyyMMdd-HHmmss}", holder,
-                    cancellationToken);
+                var (_, instance) = await ClaimAsync(record, due.Start, skipped, holder, cancellationToken);
                 if (instance is { } id)
                 {
                     fired.Add(id);
@@ -150,5 +149,23 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         }
 
         return fired;
+    }
+
+    // The occurrence claimed, its instance named after the schedule and the occurrence; when an instance of that name
+    // exists already (an operator named one so), with a suffix of its own, so one name never stops the schedule firing
+    // (nothing of the failed claim was written: it is one transaction).
+    private async Task<(bool Claimed, Guid? Fired)> ClaimAsync(ScheduleRecord record, DateTimeOffset due, string? skipped, string holder,
+        CancellationToken cancellationToken)
+    {
+        var name = $"{record.Name}-{due:yyyyMMdd-HHmmss}";
+        try
+        {
+            return await Store.ClaimAsync(record, due, skipped, Guid.NewGuid(), name, holder, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "workflow_instances_name_key")
+        {
+            var id = Guid.NewGuid();
+            return await Store.ClaimAsync(record, due, skipped, id, $"{name}-{id.ToString("N")[..6]}", holder, cancellationToken);
+        }
     }
 }

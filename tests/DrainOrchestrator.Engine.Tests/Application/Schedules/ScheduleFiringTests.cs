@@ -72,4 +72,23 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         await Assert.ThrowsAsync<InvalidRequestException>(() =>
             schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task FireDueAsync_AnInstanceAlreadyHoldsTheOccurrencesName_FiredUnderANameOfItsOwn()
+    {
+        var clock = new FakeTimeProvider(Due.AddDays(-1));
+        var schedules = new ScheduleApplication(database.DataSource, clock);
+        var name = "sat-" + Guid.NewGuid().ToString("N")[..8];
+        await schedules.CreateAsync(name, new WorkflowSource("saturday.yaml", Workflow("{policy: fireLate, grace: 1h}")), "cluster-" + name,
+            new Dictionary<string, string>(), new Caller("ops", "drainctl"), CancellationToken.None);
+        // An operator's instance took the name the occurrence's instance would get.
+        await new Persistence.Workflows.WorkflowStore(database.DataSource, clock, "engine-a").CreateAsync(Guid.NewGuid(), $"{name}-20270102-020000",
+            "saturday", 1, new string('a', 64), "name: x", "{}", "cluster-" + name, "api/ops", CancellationToken.None);
+        clock.SetUtcNow(Due.AddSeconds(1));
+
+        var fired = await schedules.FireDueAsync("engine-a", CancellationToken.None);
+
+        Assert.Single(fired);
+        Assert.Equal("fired", Assert.Single(await schedules.FiringsAsync(name, CancellationToken.None)).Outcome);
+    }
 }
