@@ -62,7 +62,7 @@ public sealed class ReportTimeZone
     /// </summary>
     public DateTimeOffset? ParseTime(string text)
     {
-        string[] local = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+        string[] local = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
         if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
         {
             // A wall time skipped by a daylight-saving change does not exist there: take the first one after the gap.
