@@ -123,7 +123,12 @@ internal sealed class MigrationBudget(DrainContext context)
         new(Cluster, context.Id, action.SourceNode, _limits.Cluster, _limits.Node, _load.Foreign, _load.Ended, wanted, DemandMaxAge)
         {
             Budgets = action.Budgets.Count == 0 ? [] : [.. action.Budgets.Select(b => ApplicationBudgetSlots.Request(b, _load, _cluster))],
+            StillInFlight = StillInFlight,
         };
+
+    // Whether this pass's view shows the VMIM unfinished (for the attempts of drains that ended).
+    private bool StillInFlight(string @namespace, string name) =>
+        _cluster?.Index.Migration(ClusterIndex.Key(@namespace, name)) is { } vmim && !MigrationStatus.IsFinished(vmim);
 
     /// <summary>Publishes what the drain still wants when it changed, or once a heartbeat interval has passed.</summary>
     public async Task PublishAsync(int wanted, CancellationToken cancellationToken)

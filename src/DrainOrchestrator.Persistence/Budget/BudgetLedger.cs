@@ -26,9 +26,13 @@ internal sealed class BudgetLedger
     /// <param name="ended">VMIM names to leave out: seen ended, maybe not recorded yet.</param>
     /// <param name="freshSince">Demand rows refreshed before this are ignored.</param>
     /// <param name="restarts">The unfinished restart attempts of the cluster's drains (they hold no slot; unavailability budgets count them).</param>
+    /// <param name="stillInFlight">
+    /// Whether the view shows a VMIM (namespace, name) unfinished: the unfinished attempt of a drain that ended holds a
+    /// slot only then (nobody records its end any more); null: it holds none.
+    /// </param>
     public static BudgetLedger Build(IEnumerable<ClusterBudgetStore.HeldSlotRow> held, IEnumerable<ClusterBudgetStore.DemandRow> demands,
         ClusterBudgetStore.DrainRow? self, IReadOnlySet<string> ended, DateTimeOffset freshSince,
-        IEnumerable<ClusterBudgetStore.RestartRow>? restarts = null)
+        IEnumerable<ClusterBudgetStore.RestartRow>? restarts = null, Func<string, string, bool>? stillInFlight = null)
     {
         var ledger = new BudgetLedger();
         ledger._restarts.AddRange((restarts ?? []).Where(r => !ended.Contains(r.VmimName)));
@@ -39,7 +43,7 @@ internal sealed class BudgetLedger
 
         foreach (var slot in held)
         {
-            if (ended.Contains(slot.VmimName))
+            if (ended.Contains(slot.VmimName) || (slot.DrainFinished && stillInFlight?.Invoke(slot.VmiNamespace, slot.VmimName) != true))
             {
                 continue;
             }

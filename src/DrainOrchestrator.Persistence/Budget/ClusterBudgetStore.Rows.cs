@@ -3,9 +3,9 @@ namespace DrainOrchestrator.Persistence.Budget;
 /// <summary>Row mapping of the budget's reads.</summary>
 public sealed partial class ClusterBudgetStore
 {
-    /// <summary>A slot held: one unfinished migration attempt of a drain of the cluster.</summary>
+    /// <summary>A slot held: one unfinished migration attempt of a drain of the cluster (one that ended, too: see <see cref="BudgetLedger"/>).</summary>
     internal sealed record HeldSlotRow(Guid DrainId, string DrainName, DateTime DrainCreatedAt, string VmimName, string SourceNode,
-        string VmiNamespace, string VmiName);
+        string VmiNamespace, string VmiName, bool DrainFinished);
 
     /// <summary>A restart in flight (the shutdown policy): one unfinished restart attempt of a drain of the cluster.</summary>
     internal sealed record RestartRow(string VmimName, string VmiNamespace, string VmiName);

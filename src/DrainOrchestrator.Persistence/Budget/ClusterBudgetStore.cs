@@ -14,8 +14,9 @@ namespace DrainOrchestrator.Persistence.Budget;
 /// transaction-scoped advisory lock on the cluster (<see cref="ClusterLockKey"/>): every reservation of a cluster
 /// waits for the one before it to commit or roll back, and counts what it committed. In flight, and so holding a slot,
 /// is every migration attempt of any drain of the cluster whose outcome is not final (intended, created, running)
-/// except those the asking engine saw end (<see cref="SlotRequest.Ended"/>), plus the foreign VMIMs the asking engine
-/// sees (<see cref="SlotRequest.Foreign"/>).
+/// except those the asking engine saw end (<see cref="SlotRequest.Ended"/>), and of a drain that ended only while the
+/// asking engine sees its VMIM unfinished (<see cref="SlotRequest.StillInFlight"/>), plus the foreign VMIMs the asking
+/// engine sees (<see cref="SlotRequest.Foreign"/>).
 /// </para>
 /// <para>
 /// Drains that want slots at once share them max-min fairly (<see cref="FairShare"/>): each publishes what it would
@@ -29,7 +30,8 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
     private const string HeldSlotsSql =
         """
         SELECT a.drain_id AS DrainId, d.name AS DrainName, d.created_at AS DrainCreatedAt, a.vmim_name AS VmimName,
-               a.source_node AS SourceNode, a.vmi_namespace AS VmiNamespace, a.vmi_name AS VmiName
+               a.source_node AS SourceNode, a.vmi_namespace AS VmiNamespace, a.vmi_name AS VmiName,
+               d.finished_at IS NOT NULL AS DrainFinished
           FROM migration_attempts a
           JOIN drains d ON d.id = a.drain_id
          WHERE d.cluster = @cluster
@@ -112,7 +114,7 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
         var self = await reader.ReadSingleOrDefaultAsync<DrainRow>()
             ?? throw new ArgumentException($"There is no drain {request.DrainId} in cluster '{request.Cluster}'.", nameof(request));
         var restarts = await reader.ReadAsync<RestartRow>();
-        return SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge, restarts));
+        return SlotRule.Decide(request, BudgetLedger.Build(held, demands, self, request.Ended, now - request.DemandMaxAge, restarts, request.StillInFlight));
     }
 
     /// <summary>

@@ -26,4 +26,11 @@ public sealed record SlotRequest(
 {
     /// <summary>The application budgets the migrating VMI is a member of; the start must leave each within its limit.</summary>
     public IReadOnlyList<BudgetSlotRequest> Budgets { get; init; } = [];
+
+    /// <summary>
+    /// Whether the asking engine's view shows the VMIM <c>(namespace, name)</c> unfinished. An unfinished attempt of a
+    /// drain that has ended holds a slot only then: no engine records its end any more, so its row alone would hold the
+    /// slot for ever. Null: such rows hold none.
+    /// </summary>
+    public Func<string, string, bool>? StillInFlight { get; init; }
 }

@@ -60,6 +60,27 @@ public sealed class ClusterBudgetStoreTests(PostgresDatabaseFixture database) : 
     }
 
     [Fact]
+    public async Task ReserveAsync_UnfinishedAttemptOfADrainThatEnded_HoldsASlotOnlyWhileTheViewShowsItsVmimUnfinished()
+    {
+        // A drain ended with an attempt row left running (nobody will record its end): its slot is real only while the
+        // VMIM runs; once the view no longer shows it unfinished (ended, garbage-collected), the row holds nothing.
+        var scene = Scene();
+        var ended = await scene.DrainAsync("e1");
+        var vmim = await scene.HoldAsync(ended, "e1", AttemptOutcome.Running);
+        await scene.FinishAsync(ended);
+        var asking = await scene.DrainAsync("a1");
+        var request = scene.Request(asking, "a1", limit: 1);
+
+        var running = await scene.AskAsync(request with { StillInFlight = (ns, name) => ns == "vms" && name == vmim });
+        var gone = await scene.AskAsync(request with { StillInFlight = (_, _) => false });
+        var unknown = await scene.AskAsync(request);
+
+        Assert.Equal((SlotRefusal.ClusterLimit, 1), (running.Refusal, running.InFlight));
+        Assert.Equal((SlotRefusal.None, 0), (gone.Refusal, gone.InFlight));
+        Assert.Equal(SlotRefusal.None, unknown.Refusal);
+    }
+
+    [Fact]
     public async Task ReserveAsync_ForeignVmims_EachHoldsASlotInTheClusterAndOnItsSource()
     {
         var scene = Scene();
