@@ -76,7 +76,8 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
 
     /// <summary>
     /// Retires a schedule (its occurrences stay recorded; its name is free again). Refused while an instance of it is
-    /// unfinished: an instance suspended between windows would never be taken up again, its nodes held.
+    /// suspended between windows: only the schedule's next occurrence would take it up, so it would stay suspended, its
+    /// nodes held.
     /// </summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
@@ -89,7 +90,7 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         if (unfinished.Count > 0)
         {
             throw new InvalidRequestException([new RequestProblem("name",
-                $"schedule '{name}' has unfinished instances: {string.Join(", ", unfinished)}; let them finish in their windows, or cancel them " +
+                $"schedule '{name}' has instances suspended until its next window: {string.Join(", ", unfinished)}; let them finish in it, or cancel them " +
                 "(drainctl workflow cancel NAME, which also cancels their drains), then delete the schedule")]);
         }
     }

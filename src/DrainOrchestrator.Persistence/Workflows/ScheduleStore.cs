@@ -39,8 +39,8 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
-    /// Deletes (retires) a live schedule; its occurrences stay recorded. Refused while an instance of it is unfinished
-    /// (one suspended between windows would never be taken up again): Unfinished names them, and nothing changed.
+    /// Deletes (retires) a live schedule; its occurrences stay recorded. Refused while an instance of it is suspended
+    /// between windows (only the schedule's next occurrence would take it up): Unfinished names them, and nothing changed.
     /// Found is false when there is no live schedule of that name. The schedule's row is locked, so no occurrence fires
     /// an instance between the check and the delete (<see cref="ClaimAsync"/> locks it too).
     /// </summary>
@@ -56,7 +56,7 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         var unfinished = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT name || ' (' || state || ')' FROM workflow_instances WHERE requested_by = @by AND finished_at IS NULL ORDER BY created_at",
+            "SELECT name || ' (' || state || ')' FROM workflow_instances WHERE requested_by = @by AND state = 'suspended' ORDER BY created_at",
             new { by = "schedule/" + name }, transaction, cancellationToken: cancellationToken))).ToList();
         if (unfinished.Count > 0)
         {

@@ -103,7 +103,7 @@ public sealed class ServerWorkflowTests(PostgresDatabaseFixture database) : ICla
             apiVersion: drain-orchestrator.io/v1
             kind: Workflow
             metadata: {name: every-second}
-            schedule: {cron: "* * * * * *", timeZone: UTC, duration: 1s}
+            schedule: {cron: "* * * * * *", timeZone: UTC, duration: 1m}
             steps:
               - {id: select, kind: selectNodes, names: [src-6]}
               - {id: report, kind: report}

@@ -48,7 +48,7 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
     }
 
     [Fact]
-    public async Task DeleteAsync_WhileAnInstanceIsUnfinished_RefusedNamingIt_ThenDeletedAndTheNameFreeAgain()
+    public async Task DeleteAsync_WhileAnInstanceIsSuspended_RefusedNamingIt_ThenDeletedAndTheNameFreeAgain()
     {
         var clock = new FakeTimeProvider(Due.AddDays(-1));
         var schedules = new ScheduleApplication(database.DataSource, clock);
@@ -58,12 +58,13 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         await schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None);
         clock.SetUtcNow(Due.AddSeconds(1));
         var instance = Assert.Single(await schedules.FireDueAsync("engine-a", CancellationToken.None));
+        var store = new Persistence.Workflows.WorkflowStore(database.DataSource, clock, "engine-a");
+        await store.SetStateAsync(instance, "suspended", "the next window", null, CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => schedules.DeleteAsync(name, CancellationToken.None));
 
-        Assert.Contains($"{name}-20270102-020000 (pending)", refused.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains($"{name}-20270102-020000 (suspended)", refused.Problems.Single().Message, StringComparison.Ordinal);
         Assert.Contains("drainctl workflow cancel", refused.Problems.Single().Message, StringComparison.Ordinal);
-        var store = new Persistence.Workflows.WorkflowStore(database.DataSource, clock, "engine-a");
         Assert.True(await store.SignalAsync(instance, "cancelled", "cancelled by drainctl/ops", "drainctl/ops", CancellationToken.None));
         await schedules.DeleteAsync(name, CancellationToken.None);
         Assert.DoesNotContain(await schedules.ListAsync(CancellationToken.None), s => s.Name == name);
