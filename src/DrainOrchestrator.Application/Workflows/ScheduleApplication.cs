@@ -81,16 +81,16 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
     /// </summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        var (found, unfinished) = await Store.DeleteAsync(name, cancellationToken);
+        var (found, suspended) = await Store.DeleteAsync(name, cancellationToken);
         if (!found)
         {
             throw new DrainNotFoundException($"there is no schedule '{name}'", new KeyNotFoundException(name));
         }
 
-        if (unfinished.Count > 0)
+        if (suspended.Count > 0)
         {
             throw new InvalidRequestException([new RequestProblem("name",
-                $"schedule '{name}' has instances suspended until its next window: {string.Join(", ", unfinished)}; let them finish in it, or cancel them " +
+                $"schedule '{name}' has instances suspended until its next window: {string.Join(", ", suspended)}; let them finish in it, or cancel them " +
                 "(drainctl workflow cancel NAME, which also cancels their drains), then delete the schedule")]);
         }
     }

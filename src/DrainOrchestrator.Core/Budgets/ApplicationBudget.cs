@@ -29,7 +29,7 @@ public sealed record ApplicationBudget(string Name, LabelSelector? Selector, Bud
     /// <summary>Whether a VM of <paramref name="ns"/> with <paramref name="labels"/> and <paramref name="annotation"/> is a member.</summary>
     public bool Covers(string ns, IReadOnlyDictionary<string, string> labels, BudgetAnnotation? annotation)
     {
-        if (Namespace is not null && !string.Equals(Namespace, ns, StringComparison.Ordinal))
+        if (!CoversNamespace(ns))
         {
             return false;
         }
@@ -38,6 +38,12 @@ public sealed record ApplicationBudget(string Name, LabelSelector? Selector, Bud
             ? annotation is not null && string.Equals(annotation.Name, AnnotationName, StringComparison.Ordinal)
             : Selector.Matches(labels);
     }
+
+    /// <summary>
+    /// Whether a VM of <paramref name="ns"/> may be a member: all that is known of a restarted VM whose next VMI does not
+    /// exist yet, which unavailability budgets then count (a member that may be down is never taken for none).
+    /// </summary>
+    public bool CoversNamespace(string ns) => Namespace is null || string.Equals(Namespace, ns, StringComparison.Ordinal);
 
     /// <summary>Every problem with this budget, its fields named under <paramref name="path"/> (e.g. <c>Budgets[0]</c>).</summary>
     public IEnumerable<PolicyProblem> Validate(string path)

@@ -22,6 +22,7 @@ public sealed class PlanReviser(DrainPlan plan)
     private readonly DrainPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
     private readonly int[] _migrating = [.. Enumerable.Range(0, plan.Items.Count).Where(i => plan.Items[i].Disposition == PlanDisposition.Migrate)];
     private readonly PolicySelection _selection = new(plan.Items);
+    private readonly NodeSlots _nodeSlots = new();
     private readonly Dictionary<string, List<int>> _bySource = IndexBy(plan, i => i.Vmi.NodeName);
     private readonly Dictionary<string, List<int>> _byUid = IndexBy(plan, i => i.Vmi.Uid);
     private readonly Dictionary<string, (long? Nic, bool Learned)> _nodes = new(StringComparer.Ordinal);
@@ -60,11 +61,11 @@ public sealed class PlanReviser(DrainPlan plan)
         _fastestReceiver = fastestReceiver;
         // The plan's source nodes (the only ones a prediction reads), by name.
         var nodeByName = new Dictionary<string, NodeSnapshot>(_bySource.Count, StringComparer.Ordinal);
-        foreach (var node in snapshot.Nodes)
+        foreach (var name in _bySource.Keys)
         {
-            if (_bySource.ContainsKey(node.Name))
+            if (_nodeSlots.Find(snapshot.Nodes, name) is { } node)
             {
-                nodeByName[node.Name] = node;
+                nodeByName[name] = node;
             }
         }
 

@@ -108,7 +108,7 @@ internal sealed class BudgetCounters
                 var budget = _plan.Budgets[b];
                 if (budget.Kind == BudgetLimitKind.MaxUnavailable && (next.TryGetValue(name, out var vmi)
                     ? budget.Covers(vmi.Namespace, vmi.Labels, vmi.Budget)
-                    : budget.Namespace is null || string.Equals(budget.Namespace, ns, StringComparison.Ordinal)))
+                    : budget.CoversNamespace(ns)))
                 {
                     _counts[b]++;
                 }

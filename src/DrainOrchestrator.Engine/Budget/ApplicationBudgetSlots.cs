@@ -32,7 +32,7 @@ internal static class ApplicationBudgetSlots
             IsRestartMember = budget.Kind != BudgetLimitKind.MaxUnavailable ? null : (ns, name) =>
                 cluster?.FindVmi(ns, name) is { } vmi
                     ? budget.Covers(ns, vmi.Metadata.Labels ?? Empty, BudgetAnnotationReader.Read(vmi.Metadata.Annotations))
-                    : budget.Namespace is null || string.Equals(budget.Namespace, ns, StringComparison.Ordinal),
+                    : budget.CoversNamespace(ns),
         };
     }
 

@@ -12,7 +12,7 @@ internal sealed partial class MigrationLoop
     private bool _lastPaused;
     private ProgressCounter? _counter;
 
-    private readonly Dictionary<string, NodeCounts> _writtenCounts = new(StringComparer.Ordinal);
+    // Each node's progress as last written (journaled with its counts on drain_nodes, in one statement).
     private readonly Dictionary<string, NodeProgress> _journaledNodes = new(StringComparer.Ordinal);
 
     // Into the pass's writes whenever the counts or the pause change: the live progress a client of the API follows (its
@@ -28,19 +28,15 @@ internal sealed partial class MigrationLoop
 
         var seconds = Math.Round(counter.RemainingSeconds(_givenUp, _places) / Math.Max(1, context.Policy.MaxParallelMigrations),
             MidpointRounding.AwayFromZero);
-        var rows = counts.Select(n => new NodeCounts(n.Node, n.Total, n.Moved, n.Skipped, n.GivenUp))
-            .Where(c => !_writtenCounts.TryGetValue(c.Node, out var written) || written != c).ToList();
-        // The run's first progress journals every node, the later ones the nodes that changed since the last journaled.
+        // The run's first progress journals every node, the later ones the nodes that changed since the last journaled;
+        // drain_nodes gets those whose counts changed.
         var first = _journaledNodes.Count == 0;
         var changed = first ? counts : counts.Where(n => !_journaledNodes.TryGetValue(n.Node, out var was) || was != n).ToList();
+        var rows = changed.Select(n => (Now: CountsOf(n), Was: _journaledNodes.GetValueOrDefault(n.Node)))
+            .Where(r => r.Was is null || CountsOf(r.Was) != r.Now).Select(r => r.Now).ToList();
         // Lazy unless the pause changed: an operator's pause or resume is acknowledged by the pass that sees it.
         Writes.Progress(new ProgressReported(changed, paused, seconds, first ? null : true), rows, lazy: paused == _lastPaused, () =>
         {
-            foreach (var row in rows)
-            {
-                _writtenCounts[row.Node] = row;
-            }
-
             foreach (var node in changed)
             {
                 _journaledNodes[node.Node] = node;
@@ -52,4 +48,6 @@ internal sealed partial class MigrationLoop
                 TimeSpan.FromSeconds(seconds)));
         });
     }
+
+    private static NodeCounts CountsOf(NodeProgress node) => new(node.Node, node.Total, node.Moved, node.Skipped, node.GivenUp);
 }

@@ -40,11 +40,11 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
 
     /// <summary>
     /// Deletes (retires) a live schedule; its occurrences stay recorded. Refused while an instance of it is suspended
-    /// between windows (only the schedule's next occurrence would take it up): Unfinished names them, and nothing changed.
+    /// between windows (only the schedule's next occurrence would take it up): Suspended names them, and nothing changed.
     /// Found is false when there is no live schedule of that name. The schedule's row is locked, so no occurrence fires
     /// an instance between the check and the delete (<see cref="ClaimAsync"/> locks it too).
     /// </summary>
-    public async Task<(bool Found, IReadOnlyList<string> Unfinished)> DeleteAsync(string name, CancellationToken cancellationToken)
+    public async Task<(bool Found, IReadOnlyList<string> Suspended)> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -55,12 +55,12 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
             return (false, []);
         }
 
-        var unfinished = (await connection.QueryAsync<string>(new CommandDefinition(
+        var suspended = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT name || ' (' || state || ')' FROM workflow_instances WHERE requested_by = @by AND state = 'suspended' ORDER BY created_at",
             new { by = "schedule/" + name }, transaction, cancellationToken: cancellationToken))).ToList();
-        if (unfinished.Count > 0)
+        if (suspended.Count > 0)
         {
-            return (true, unfinished);
+            return (true, suspended);
         }
 
         await connection.ExecuteAsync(new CommandDefinition("UPDATE schedules SET deleted_at = @now WHERE id = @id",
