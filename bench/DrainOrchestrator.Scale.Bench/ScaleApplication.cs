@@ -104,7 +104,7 @@ internal static class ScaleApplication
             return 1;
         }
 
-        Console.WriteLine($"  passes: {result.Passes.Count}, p50 {result.Passes.Median:0.0} ms, p99 {result.Passes.P99:0.0} ms, max {result.Passes.Worst:0.0} ms (Core's decision p50 {result.Decisions.Median:0.0} ms, p99 {result.Decisions.P99:0.0} ms); refills by pass: {result.PassRefills?.Count ?? 0}, p50 {result.PassRefills?.Median ?? 0:0.0} ms, p99 {result.PassRefills?.P99 ?? 0:0.0} ms, {result.LeftEmpty ?? 0} left empty on purpose; upper bound: {result.Refills.Count}, p50 {result.Refills.Median:0.0} ms, p99 {result.Refills.P99:0.0} ms");
+        Console.WriteLine($"  passes: {result.Passes.Count}, p50 {result.Passes.Median:0.0} ms, p99 {result.Passes.P99:0.0} ms, max {result.Passes.Worst:0.0} ms (Core's decision p50 {result.Decisions.Median:0.0} ms, p99 {result.Decisions.P99:0.0} ms); refills by pass: {result.PassRefills?.Count ?? 0}, p50 {result.PassRefills?.Median ?? 0:0.0} ms, p99 {result.PassRefills?.P99 ?? 0:0.0} ms, {result.LeftEmpty ?? 0} left empty on purpose; upper bound: {result.Refills.Count}, p50 {result.Refills.Median:0.0} ms, p99 {result.Refills.P99:0.0} ms; journal commits: {result.Commits?.Count ?? 0}, p50 {result.Commits?.Median ?? 0:0.0} ms, p99 {result.Commits?.P99 ?? 0:0.0} ms, max {result.Commits?.Worst ?? 0:0.0} ms");
         Console.WriteLine($"  engine CPU {result.EngineCpuMsPerMigration:0.0} ms and {result.AllocatedKiBPerMigration / 1024:0.0} MiB allocated per migration; {result.FullCollections} gen 2 GCs; {result.ClusterChangesPerSecond:0} cluster changes/s ({result.Load})");
         Directory.CreateDirectory(options.OutputDirectory);
         var results = await EngineResults.SaveAsync(EngineJson(options), result, CancellationToken.None);

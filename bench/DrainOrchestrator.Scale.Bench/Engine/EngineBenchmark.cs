@@ -23,6 +23,7 @@ internal static class EngineBenchmark
 {
     public static async Task<EngineResult> RunAsync(EngineBenchOptions options, int seed, TextWriter log, CancellationToken cancellationToken)
     {
+        using var gc = new GcTrail();
         var generated = ClusterGenerator.Generate(options.Size, seed);
         var drained = ClusterGenerator.DrainedNodes(options.Size);
         var passes = new PassClock();
@@ -37,7 +38,8 @@ internal static class EngineBenchmark
         await new DrainStore(dataSource, TimeProvider.System).CreateAsync(
             new NewDrain(id, "engine-bench", "bench", drained, PolicyDocument.Write(policy), "scale-bench"), cancellationToken);
 
-        using var decisions = new DecisionClock();
+        using var decisions = new EngineHistogram(EngineHistogram.Decision);
+        using var commits = new EngineHistogram(EngineHistogram.JournalCommit);
         using var physics = new PhysicsThread(cluster);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var runner = new DrainRunner(dataSource, view, cluster, new DrainEngineOptions { Holder = "scale-bench" }, TimeProvider.System, passes);
@@ -50,17 +52,19 @@ internal static class EngineBenchmark
         }
 
         log.WriteLine($"  engine: first migration succeeded after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (validate, lock, cordon {drained.Count} nodes, plan, first wave)");
-        var window = Window.Open(cluster, physics, passes, decisions);
+        var window = Window.Open(cluster, physics, passes, decisions, commits);
         if (!await WaitAsync(() => cluster.Completed - window.Completed >= options.Migrations, run, options.Timeout, stopping.Token))
         {
             log.WriteLine($"  engine: only {cluster.Completed - window.Completed} of {options.Migrations} migrations succeeded within {options.Timeout.TotalMinutes:0} minutes; measured what there was");
         }
 
-        var result = window.Close(options, cluster, physics, passes, decisions, drained.Count);
+        var result = window.Close(options, cluster, physics, passes, decisions, commits, drained.Count);
         var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         log.WriteLine($"  GC over the run: {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections of gen 0 / 1 / 2, "
             + $"the last full blocking one collection {blocking.Index} (0: none; its pause {blocking.PauseDurations[0].TotalMilliseconds:0} ms, compacted {blocking.Compacted}), "
             + $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all");
+        log.WriteLine($"  gen 2 collections: {string.Join("; ", gc.FullCollections)}; large objects sampled: "
+            + string.Join(", ", gc.LargeAllocations.Take(6).Select(a => $"{a.Type} {a.Bytes / 1024} KiB")));
         foreach (var slow in passes.Slow.Skip(window.Slow).Take(20))
         {
             log.WriteLine($"  slow pass: {slow}");
@@ -103,15 +107,15 @@ internal static class EngineBenchmark
     }
 
     private sealed record Window(long At, TimeSpan Cpu, long Allocated, (double CpuMs, long Allocated) Physics, int Completed,
-        int Passes, int Decided, int Decisions, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections, int Slow)
+        int Passes, int Decided, int Decisions, int Commits, int Refills, int PassRefills, int LeftEmpty, long SentChanges, int FullCollections, int Slow)
     {
-        public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, DecisionClock decisions) => new(
+        public static Window Open(SimulatedCluster cluster, PhysicsThread physics, PassClock passes, EngineHistogram decisions, EngineHistogram commits) => new(
             Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true),
-            physics.Used, cluster.Completed, passes.Milliseconds.Count, passes.Decided.Count, decisions.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
+            physics.Used, cluster.Completed, passes.Milliseconds.Count, passes.Decided.Count, decisions.Milliseconds.Count, commits.Milliseconds.Count, cluster.Refills.Milliseconds.Count,
             passes.Refills.Milliseconds.Count, passes.Refills.LeftEmpty, Sent(cluster), GC.CollectionCount(2), passes.Slow.Count);
 
         public EngineResult Close(EngineBenchOptions options, SimulatedCluster cluster, PhysicsThread physics, PassClock passes,
-            DecisionClock decisions, int drainedNodes)
+            EngineHistogram decisions, EngineHistogram commits, int drainedNodes)
         {
             var seconds = Stopwatch.GetElapsedTime(At).TotalSeconds;
             var (cpu, allocated, used) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), physics.Used);
@@ -126,6 +130,7 @@ internal static class EngineBenchmark
                 Samples.Of([.. passes.Refills.Milliseconds.Skip(PassRefills)]), passes.Refills.LeftEmpty - LeftEmpty)
             {
                 DecidedPasses = Samples.Of([.. passes.Decided.Skip(Decided)]),
+                Commits = Samples.Of([.. commits.Milliseconds.Skip(Commits)]),
             };
         }
 

@@ -42,8 +42,8 @@ internal static class EngineMarkdown
         Line($"Run: `dotnet run -c Release --project bench/DrainOrchestrator.Scale.Bench -- --engine-only --engine-label LABEL`;");
         Line($"each label is the code measured (bench/README.md says how the run labelled before was made).");
         text.AppendLine();
-        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | passes that decided: count, p50 / p99 | of which Core's decision p50 / p99 | refill p50 / p99 (by pass) | left empty | refill p50 / p99 (upper bound) | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
-        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line($"| run | cluster | migrations | pass p50 | pass p99 | pass max | passes | passes that decided: count, p50 / p99 | of which Core's decision p50 / p99 | refill p50 / p99 (by pass) | left empty | refill p50 / p99 (upper bound) | journal commit p50 / p99 / max | engine CPU / migration | allocated / migration | allocated / pass | gen 2 GCs | changes / s | load |");
+        Line($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             // No pass ended in the window: every one took longer than the window.
@@ -52,8 +52,9 @@ internal static class EngineMarkdown
                 : ($"{r.Passes.Median:0.0} ms", $"{r.Passes.P99:0.0} ms", $"{r.Passes.Worst:0.0} ms");
             var bound = r.Refills.Count == 0 ? "none" : $"{r.Refills.Median:0.0} / {r.Refills.P99:0.0} ms";
             var decided = r.DecidedPasses is not { Count: > 0 } q ? "not measured" : $"{q.Count}: {q.Median:0.0} / {q.P99:0.0} ms";
+            var commits = r.Commits is not { Count: > 0 } c ? "not measured" : $"{c.Median:0.0} / {c.P99:0.0} / {c.Worst:0.0} ms";
             var byPass = r.PassRefills is not { Count: > 0 } p ? "not measured" : $"{p.Median:0.0} / {p.P99:0.0} ms";
-            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} in {r.WindowSeconds:0} s | {p50} | {p99} | {max} | {r.Passes.Count} | {decided} | {(r.Decisions is { Count: > 0 } d ? $"{d.Median:0.0} / {d.P99:0.0} ms" : "none")} | {byPass} | {(r.LeftEmpty is { } empty ? empty.ToString(System.Globalization.CultureInfo.InvariantCulture) : "n/a")} | {bound} | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {(r.Passes.Count == 0 ? "n/a" : $"{r.AllocatedKiBPerPass / 1024:0.00} MiB")} | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
+            Line($"| {r.Label} | {r.Cluster}, {r.DrainedNodes} drained | {r.Migrations} in {r.WindowSeconds:0} s | {p50} | {p99} | {max} | {r.Passes.Count} | {decided} | {(r.Decisions is { Count: > 0 } d ? $"{d.Median:0.0} / {d.P99:0.0} ms" : "none")} | {byPass} | {(r.LeftEmpty is { } empty ? empty.ToString(System.Globalization.CultureInfo.InvariantCulture) : "n/a")} | {bound} | {commits} | {r.EngineCpuMsPerMigration:0.0} ms | {r.AllocatedKiBPerMigration / 1024:0.0} MiB | {(r.Passes.Count == 0 ? "n/a" : $"{r.AllocatedKiBPerPass / 1024:0.00} MiB")} | {r.FullCollections} | {r.ClusterChangesPerSecond:0} | {r.Load} |");
         }
 
         text.AppendLine();
@@ -61,7 +62,9 @@ internal static class EngineMarkdown
         Line($"Refill by pass: the successes a pass saw, paired in time order with the VMIMs that pass created, as the orchestration");
         Line($"bench counts them; a success beyond the pass's creates was left empty on purpose (a per-node limit, a just-in-time");
         Line($"start, nothing left) and is counted under \"left empty\". The upper bound pairs every create with the oldest success");
-        Line($"not yet paired, so it times those deliberate waits too.");
+        Line($"not yet paired, so it times those deliberate waits too. Journal commit: PostgreSQL's commit of each journal write the");
+        Line($"engine made in a transaction, by its own histogram (`drain_orchestrator_journal_commit_duration_seconds`): a start");
+        Line($"waits for its intent's commit, so one commit stalled on the disk (the WAL's flush) delays every refill of that pass.");
         text.Append(End);
         return text.ToString();
     }

@@ -48,4 +48,11 @@ internal sealed record EngineResult(
     /// the decision does not read changed (the engine's event 3052); null in results saved before it was measured.
     /// </summary>
     public Samples? DecidedPasses { get; init; }
+
+    /// <summary>
+    /// PostgreSQL's commits of the engine's journal writes made in a transaction (each migration's intent among them:
+    /// its start waits for that commit), milliseconds, by the engine's own histogram; null in results saved before it
+    /// was measured. A refill slower than the engine's work is usually one of these waiting on the disk.
+    /// </summary>
+    public Samples? Commits { get; init; }
 }

@@ -5,13 +5,19 @@ namespace DrainOrchestrator.Engine.Telemetry;
 
 /// <summary>
 /// The engine's own instruments: what only the engine sees as it happens (attempt endings, the scheduler's decision
-/// time, lease take-overs). A host exports them by listening to the meter <see cref="MeterName"/>; names follow
+/// time, the journal's commit time, lease take-overs). A host exports them by listening to the meter <see cref="MeterName"/>; names follow
 /// OpenTelemetry's dotted form and become <c>drain_orchestrator_…</c> in Prometheus.
 /// </summary>
 public static class EngineMetrics
 {
     /// <summary>The meter's name.</summary>
     public const string MeterName = "DrainOrchestrator.Engine";
+
+    /// <summary>The scheduler decision histogram's name.</summary>
+    public const string DecisionDurationName = "drain_orchestrator.scheduler.decision.duration";
+
+    /// <summary>The journal commit histogram's name.</summary>
+    public const string JournalCommitDurationName = "drain_orchestrator.journal.commit.duration";
 
     private static readonly Meter Meter = new(MeterName);
 
@@ -29,8 +35,13 @@ public static class EngineMetrics
         "drain_orchestrator.migration.transferred", "By", "Memory transferred by migrations that ended.");
 
     private static readonly Histogram<double> DecisionDuration = Meter.CreateHistogram<double>(
-        "drain_orchestrator.scheduler.decision.duration", "s", "How long one scheduler decision took.",
+        DecisionDurationName, "s", "How long one scheduler decision took.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1] });
+
+    private static readonly Histogram<double> JournalCommitDuration = Meter.CreateHistogram<double>(
+        JournalCommitDurationName, "s",
+        "How long PostgreSQL took to commit a journal write the engine made in a transaction, such as the intent a migration's start waits for.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] });
 
     private static readonly Counter<long> LeaseTakeovers = Meter.CreateCounter<long>(
         "drain_orchestrator.lease.takeovers", description: "Drain leases acquired after an earlier owner had held them.");
@@ -65,6 +76,9 @@ public static class EngineMetrics
 
     /// <summary>Records one scheduler decision's duration.</summary>
     public static void Decided(TimeSpan elapsed) => DecisionDuration.Record(elapsed.TotalSeconds);
+
+    /// <summary>Records how long one journal write's commit took.</summary>
+    public static void Committed(TimeSpan elapsed) => JournalCommitDuration.Record(elapsed.TotalSeconds);
 
     /// <summary>Records the acquisition of a drain lease that an earlier owner had held (epoch above 1).</summary>
     public static void LeaseAcquired(long epoch)

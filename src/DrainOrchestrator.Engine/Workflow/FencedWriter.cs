@@ -1,3 +1,4 @@
+using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Persistence.Fencing;
 using DrainOrchestrator.Persistence.Journal.Events;
 using Npgsql;
@@ -64,7 +65,9 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, OwnershipLease o
 
         var written = await FencedStatement.ExecuteAsync(connection, transaction, lease, drainId, actor, time.GetUtcNow(), events, changes,
             cancellationToken);
+        var committing = time.GetTimestamp();
         await transaction.CommitAsync(cancellationToken);
+        EngineMetrics.Committed(time.GetElapsedTime(committing));
         return written;
     }
 }

@@ -4,21 +4,26 @@ using DrainOrchestrator.Engine.Telemetry;
 namespace DrainOrchestrator.Scale.Bench.Engine;
 
 /// <summary>
-/// Core's share of each pass: the engine's own measurement of every scheduler decision (its decision-duration
-/// histogram), heard through a <see cref="MeterListener"/> as any exporter would.
+/// One of the engine's own duration histograms (<see cref="EngineMetrics"/>), heard through a
+/// <see cref="MeterListener"/> as any exporter would: every measurement, in milliseconds.
 /// </summary>
-internal sealed class DecisionClock : IDisposable
+internal sealed class EngineHistogram : IDisposable
 {
-    private const string Instrument = "drain_orchestrator.scheduler.decision.duration";
+    /// <summary>Core's scheduler decision, each pass that decides.</summary>
+    public const string Decision = EngineMetrics.DecisionDurationName;
+
+    /// <summary>PostgreSQL's commit of a journal write made in a transaction (a migration's intent among them).</summary>
+    public const string JournalCommit = EngineMetrics.JournalCommitDurationName;
+
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = [];
     private readonly MeterListener _listener = new();
 
-    public DecisionClock()
+    public EngineHistogram(string instrumentName)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name == Instrument)
+            if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name == instrumentName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
