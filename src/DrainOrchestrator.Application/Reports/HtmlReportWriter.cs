@@ -74,7 +74,7 @@ internal static partial class HtmlReportWriter
             .Raw("</dd><dt>Nodes</dt><dd>").Text(string.Join(", ", d.Nodes.Select(n => n.NodeName))).Raw("</dd><dt>Requested by</dt><dd>").Text(d.RequestedBy ?? "-")
             .Raw("</dd><dt>Created</dt><dd>").Text(Both(d.CreatedAt, zone)).Raw("</dd><dt>Started</dt><dd>").Text(Both(d.StartedAt, zone))
             .Raw("</dd><dt>Finished</dt><dd>").Text(Both(d.FinishedAt, zone)).Raw("</dd><dt>Duration</dt><dd>")
-            .Text(d.StartedAt is { } s && d.FinishedAt is { } f ? Seconds((f - s).TotalSeconds) + " s" : "-").Raw(" (plan predicted the migrate step at ")
+            .Text(d.StartedAt is { } s && d.FinishedAt is { } f ? Seconds((f - s).TotalSeconds) + " s" + InsideWindows(report, s, f) : "-").Raw(" (plan predicted the migrate step at ")
             .Text(Seconds(report.PredictedMakespanSeconds) is { } p ? p + " s" : "no prediction recorded").Raw(")</dd></dl>\n");
         foreach (var line in MoveBackText.Lines(report))
         {
@@ -89,6 +89,19 @@ internal static partial class HtmlReportWriter
         await WriteWavesAsync(html, report, zone, cancellationToken);
         await WriteUnmovedAsync(html, report, zone, cancellationToken);
         html.Raw("</section>\n");
+    }
+
+    // For a drain that ran in several maintenance windows: the part of its duration inside them (the rest is the time
+    // between windows, when it was suspended).
+    private static string InsideWindows(DrainReport report, DateTimeOffset started, DateTimeOffset finished)
+    {
+        if (report.Windows.Count < 2)
+        {
+            return string.Empty;
+        }
+
+        var inside = report.Windows.Sum(w => Math.Max(0, ((w.End < finished ? w.End : finished) - (w.Start > started ? w.Start : started)).TotalSeconds));
+        return $", of which {Seconds(inside)} s inside its {report.Windows.Count} maintenance windows";
     }
 
     private static string Both(DateTimeOffset? at, ReportTimeZone zone) => at is not { } value ? "-"

@@ -45,6 +45,28 @@ public sealed partial class HtmlReportWriterTests
         Assert.Contains("maxParallel", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Write_DrainOverTwoWindows_SaysHowMuchOfItsDurationWasInsideThem()
+    {
+        // Started at 09:00, finished 5 minutes later; windows 09:00-09:01 and 09:03-09:10 (the second past the end).
+        var report = SmallReports.Drain() with
+        {
+            Windows = [new(SmallReports.At, SmallReports.At.AddMinutes(1), 0, 2, 1, 1, true), new(SmallReports.At.AddMinutes(3), SmallReports.At.AddMinutes(10), 0, 1, 1, 0, false)],
+        };
+
+        var html = await SmallReports.WriteAsync(SmallReports.Document(report), ReportFormat.Html, ReportTimeZone.Utc);
+
+        Assert.Contains("<dt>Duration</dt><dd>300.0 s, of which 180.0 s inside its 2 maintenance windows (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_DrainWithoutWindows_DurationAlone()
+    {
+        var html = await SmallReports.WriteAsync(SmallReports.Document(SmallReports.Drain()), ReportFormat.Html, ReportTimeZone.Utc);
+
+        Assert.Contains("<dt>Duration</dt><dd>300.0 s (", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<rect class=\"attempt\" data-attempt=\"(?<id>[0-9]+)\" data-outcome=\"(?<outcome>[a-z_]+)\" data-mode=\"(?<mode>[a-z]+)\"")]
     private static partial Regex AttemptBar();
 
