@@ -91,17 +91,32 @@ internal static partial class HtmlReportWriter
         html.Raw("</section>\n");
     }
 
-    // For a drain that ran in several maintenance windows: the part of its duration inside them (the rest is the time
-    // between windows, when it was suspended).
+    // For a drain that ran in several maintenance windows: the part of its duration inside them (their union: a resume
+    // with a new window end opens one that overlaps the last), counting the windows it ran in.
     private static string InsideWindows(DrainReport report, DateTimeOffset started, DateTimeOffset finished)
     {
-        if (report.Windows.Count < 2)
+        var spans = report.Windows
+            .Select(w => (From: w.Start > started ? w.Start : started, To: w.End < finished ? w.End : finished))
+            .Where(w => w.To > w.From)
+            .OrderBy(w => w.From)
+            .ToList();
+        if (spans.Count < 2)
         {
             return string.Empty;
         }
 
-        var inside = report.Windows.Sum(w => Math.Max(0, ((w.End < finished ? w.End : finished) - (w.Start > started ? w.Start : started)).TotalSeconds));
-        return $", of which {Seconds(inside)} s inside its {report.Windows.Count} maintenance windows";
+        var (inside, reached) = (0.0, DateTimeOffset.MinValue);
+        foreach (var (from, to) in spans)
+        {
+            var begin = from > reached ? from : reached;
+            if (to > begin)
+            {
+                inside += (to - begin).TotalSeconds;
+                reached = to;
+            }
+        }
+
+        return $", of which {Seconds(inside)} s inside the {spans.Count} maintenance windows it ran in";
     }
 
     private static string Both(DateTimeOffset? at, ReportTimeZone zone) => at is not { } value ? "-"

@@ -56,7 +56,26 @@ public sealed partial class HtmlReportWriterTests
 
         var html = await SmallReports.WriteAsync(SmallReports.Document(report), ReportFormat.Html, ReportTimeZone.Utc);
 
-        Assert.Contains("<dt>Duration</dt><dd>300.0 s, of which 180.0 s inside its 2 maintenance windows (", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Duration</dt><dd>300.0 s, of which 180.0 s inside the 2 maintenance windows it ran in (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_DrainOverOverlappingWindows_CountsTheirUnionOnce()
+    {
+        // 09:00-09:02, then a resume with a new end opened 09:01-09:03 (overlapping), and one after the finish (09:06-09:08).
+        var report = SmallReports.Drain() with
+        {
+            Windows =
+            [
+                new(SmallReports.At, SmallReports.At.AddMinutes(2), 0, 2, 1, 0, false),
+                new(SmallReports.At.AddMinutes(1), SmallReports.At.AddMinutes(3), 0, 1, 1, 0, false),
+                new(SmallReports.At.AddMinutes(6), SmallReports.At.AddMinutes(8), 0, 0, 0, 0, false),
+            ],
+        };
+
+        var html = await SmallReports.WriteAsync(SmallReports.Document(report), ReportFormat.Html, ReportTimeZone.Utc);
+
+        Assert.Contains("<dt>Duration</dt><dd>300.0 s, of which 180.0 s inside the 2 maintenance windows it ran in (", html, StringComparison.Ordinal);
     }
 
     [Fact]
