@@ -63,8 +63,7 @@ internal static class EngineBenchmark
         log.WriteLine($"  GC over the run: {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections of gen 0 / 1 / 2, "
             + $"the last full blocking one collection {blocking.Index} (0: none; its pause {blocking.PauseDurations[0].TotalMilliseconds:0} ms, compacted {blocking.Compacted}), "
             + $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all");
-        log.WriteLine($"  gen 2 collections: {string.Join("; ", gc.FullCollections)}; large objects sampled: "
-            + string.Join(", ", gc.LargeAllocations.Take(6).Select(a => $"{a.Type} {a.Bytes / 1024} KiB")));
+        log.WriteLine($"  gen 2 collections over the run: {string.Join("; ", gc.FullCollections)}");
         foreach (var slow in passes.Slow.Skip(window.Slow).Take(20))
         {
             log.WriteLine($"  slow pass: {slow}");

@@ -4,30 +4,26 @@ using System.Diagnostics.Tracing;
 namespace DrainOrchestrator.Scale.Bench.Measuring;
 
 /// <summary>
-/// Why the runtime collected: each gen 2 collection's reason and kind (blocking or background), and the largest
-/// large-object allocations sampled, from the runtime's own events. A blocking gen 2 collection breaks the pass and
-/// refill targets, and its reason says which allocation to remove.
+/// Why the runtime collected: each gen 2 collection's reason and kind (blocking or background), from the runtime's own
+/// events at their informational level (one event per collection: the allocation samples, a verbose event every
+/// ~100 KB allocated, would add their own CPU and allocations to the engine's per-migration figures). A blocking gen 2
+/// collection breaks the pass and refill targets, and its reason says what to look for. Events arrive asynchronously:
+/// a collection in the run's last instant may be missing.
 /// </summary>
 internal sealed class GcTrail : EventListener
 {
     private const int GcStart = 1;
-    private const int AllocationTick = 10;
     private const long GcKeyword = 0x1;
     private readonly ConcurrentQueue<string> _full = new();
-    private readonly ConcurrentDictionary<string, long> _large = new(StringComparer.Ordinal);
 
     /// <summary>Each gen 2 collection since the listener started: its number, reason and kind.</summary>
     public IReadOnlyList<string> FullCollections => [.. _full];
-
-    /// <summary>The types sampled in large-object allocations, by the bytes sampled (about every 100 KB allocated).</summary>
-    public IReadOnlyList<(string Type, long Bytes)> LargeAllocations =>
-        [.. _large.OrderByDescending(p => p.Value).Select(p => (p.Key, p.Value))];
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
         if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)GcKeyword);
+            EnableEvents(eventSource, EventLevel.Informational, (EventKeywords)GcKeyword);
         }
     }
 
@@ -36,11 +32,6 @@ internal sealed class GcTrail : EventListener
         if (eventData.EventId == GcStart && Field<uint>(eventData, "Depth") == 2)
         {
             _full.Enqueue($"#{Field<uint>(eventData, "Count")} {Reason(Field<uint>(eventData, "Reason"))} {Kind(Field<uint>(eventData, "Type"))}");
-        }
-        else if (eventData.EventId == AllocationTick && Field<uint>(eventData, "AllocationKind") == 1)
-        {
-            var type = eventData.PayloadNames?.Contains("TypeName") == true ? eventData.Payload![eventData.PayloadNames.IndexOf("TypeName")] as string : null;
-            _large.AddOrUpdate(type ?? "?", Field<uint>(eventData, "AllocationAmount"), (_, sum) => sum + Field<uint>(eventData, "AllocationAmount"));
         }
     }
 

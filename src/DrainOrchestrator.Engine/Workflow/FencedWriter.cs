@@ -66,8 +66,16 @@ internal sealed class FencedWriter(NpgsqlDataSource dataSource, OwnershipLease o
         var written = await FencedStatement.ExecuteAsync(connection, transaction, lease, drainId, actor, time.GetUtcNow(), events, changes,
             cancellationToken);
         var committing = time.GetTimestamp();
-        await transaction.CommitAsync(cancellationToken);
-        EngineMetrics.Committed(time.GetElapsedTime(committing));
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            // A commit that failed or was cancelled waited too: a stall that ends in an error counts.
+            EngineMetrics.Committed(time.GetElapsedTime(committing));
+        }
+
         return written;
     }
 }
