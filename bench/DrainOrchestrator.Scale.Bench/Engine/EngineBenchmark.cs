@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DrainOrchestrator.Core.Policy;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Policy;
+using DrainOrchestrator.Engine.Telemetry;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Migrations;
 using DrainOrchestrator.Scale.Bench.Clusters;
@@ -38,8 +39,8 @@ internal static class EngineBenchmark
         await new DrainStore(dataSource, TimeProvider.System).CreateAsync(
             new NewDrain(id, "engine-bench", "bench", drained, PolicyDocument.Write(policy), "scale-bench"), cancellationToken);
 
-        using var decisions = new EngineHistogram(EngineHistogram.Decision);
-        using var commits = new EngineHistogram(EngineHistogram.JournalCommit);
+        using var decisions = new EngineHistogram(EngineMetrics.DecisionDurationName);
+        using var commits = new EngineHistogram(EngineMetrics.JournalCommitDurationName);
         using var physics = new PhysicsThread(cluster);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var runner = new DrainRunner(dataSource, view, cluster, new DrainEngineOptions { Holder = "scale-bench" }, TimeProvider.System, passes);

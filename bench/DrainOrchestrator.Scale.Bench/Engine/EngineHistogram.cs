@@ -9,12 +9,6 @@ namespace DrainOrchestrator.Scale.Bench.Engine;
 /// </summary>
 internal sealed class EngineHistogram : IDisposable
 {
-    /// <summary>Core's scheduler decision, each pass that decides.</summary>
-    public const string Decision = EngineMetrics.DecisionDurationName;
-
-    /// <summary>PostgreSQL's commit of a journal write made in a transaction (a migration's intent among them).</summary>
-    public const string JournalCommit = EngineMetrics.JournalCommitDurationName;
-
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = [];
     private readonly MeterListener _listener = new();
