@@ -36,6 +36,13 @@ public sealed record MigrationAttempt(
     public DateTimeOffset? TransferStartedAt { get; init; }
 
     /// <summary>
+    /// When this engine's create of the VMIM returned, on the engine's clock; null when not known (a VMIM adopted or
+    /// created by an earlier process). Its transfer follows a start-up after it, however long the engine took from the
+    /// decision (<see cref="StartedAt"/>) to the create.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>
     /// The VMI's <c>namespace/name</c>; null when not known. A restart keeps it (the VM's next VMI has a new uid), so a
     /// restart whose VMI the plan no longer holds (planned again after a crash) is still counted by its budgets.
     /// </summary>

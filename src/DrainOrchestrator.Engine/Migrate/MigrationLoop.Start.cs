@@ -167,9 +167,13 @@ internal sealed partial class MigrationLoop
             var createdAt = context.Time.GetUtcNow();
             _created[action.Name] = (vmim, createdAt);
             _unrecorded.Add((action, vmim, result.Adopted));
-            if (_decidedAt is { } decidedAt && !result.Adopted)
+            if (!result.Adopted)
             {
-                _reaction.Record(decidedAt, createdAt);
+                _coreAttempts.Created(action.Name, createdAt);
+                if (_decidedAt is { } decidedAt)
+                {
+                    _reaction.Record(decidedAt, createdAt);
+                }
             }
         }
         catch (OperationCanceledException ex) when (window.TimedOut && !cancellationToken.IsCancellationRequested)

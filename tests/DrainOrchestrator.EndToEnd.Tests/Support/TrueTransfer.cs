@@ -25,4 +25,7 @@ internal sealed record TrueTransfer(string VmiName, string? SourceNode, DateTime
 
     /// <summary>Whether the two transfers ran at the same time for any moment.</summary>
     public bool Overlaps(TrueTransfer other) => Start < other.End && other.Start < End;
+
+    /// <summary>The transfer with its times to the millisecond: an overlap is often a fraction of a second.</summary>
+    public override string ToString() => $"{VmiName} from {SourceNode ?? "?"}, {Start:HH:mm:ss.fff} to {End:HH:mm:ss.fff}";
 }
