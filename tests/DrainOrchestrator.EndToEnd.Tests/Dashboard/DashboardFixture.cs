@@ -53,6 +53,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         // Playwright's driver ships in its package; the browser is the system's, so nothing is ever downloaded.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Assertions.Expect waits 5 s by default, which the page's context timeout does not change: a loaded runner (the
+        // CI's tests run side by side on two cores) can take longer to render what the dashboard then shows.
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Hosting;
+using DrainOrchestrator.Simulator.Tests.Support;
 
 namespace DrainOrchestrator.Simulator.Tests.Hosting;
 
@@ -56,10 +57,9 @@ public sealed class PeerClusterCliTests
         var run = SimulatorCli.RunAsync(
             ["serve", "--scenario", "small", "--kubeconfig-out", first, "--peer-scenario", "small", "--peer-kubeconfig-out", second,
              "--peer-ground-truth-out", truth], output, error, stop.Token);
-        for (var i = 0; i < 200 && !File.Exists(second); i++)
-        {
-            await Task.Delay(50);
-        }
+        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
+        // hang, and a run that ended early is judged by its exit code below.
+        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(second) || run.IsCompleted), "drain-sim to write " + second, TimeSpan.FromMinutes(2));
 
         stop.Cancel();
         var exit = await run;

@@ -1,4 +1,5 @@
 using DrainOrchestrator.Simulator.Hosting;
+using DrainOrchestrator.Simulator.Tests.Support;
 
 namespace DrainOrchestrator.Simulator.Tests.Hosting;
 
@@ -14,10 +15,9 @@ public sealed class SimulatorCliTests
         using var error = new StringWriter();
 
         var run = SimulatorCli.RunAsync(["serve", "--scenario", "empty", "--kubeconfig-out", kubeconfig], output, error, stop.Token);
-        for (var i = 0; i < 100 && !File.Exists(kubeconfig); i++)
-        {
-            await Task.Delay(50);
-        }
+        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
+        // hang, and a run that ended early is judged by its exit code below.
+        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(kubeconfig) || run.IsCompleted), "drain-sim to write " + kubeconfig, TimeSpan.FromMinutes(2));
 
         stop.Cancel();
         var exit = await run;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DrainOrchestrator.Simulator.Hosting;
 using DrainOrchestrator.Simulator.KubeVirt;
 using DrainOrchestrator.Simulator.Seeding;
+using DrainOrchestrator.Simulator.Tests.Support;
 
 namespace DrainOrchestrator.Simulator.Tests.KubeVirt;
 
@@ -66,10 +67,9 @@ public sealed class ServeScenarioTests
         var run = SimulatorCli.RunAsync(
             ["serve", "--scenario", "small", "--speed", "50", "--kubeconfig-out", kubeconfig, "--ground-truth-out", groundTruth],
             output, error, stop.Token);
-        for (var i = 0; i < 200 && !File.Exists(kubeconfig); i++)
-        {
-            await Task.Delay(50);
-        }
+        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
+        // hang, and a run that ended early is judged by its exit code below.
+        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(kubeconfig) || run.IsCompleted), "drain-sim to write " + kubeconfig, TimeSpan.FromMinutes(2));
 
         stop.Cancel();
         var exit = await run;
