@@ -48,7 +48,9 @@ public sealed partial class CliThroughServerTests(PostgresDatabaseFixture databa
     [Fact]
     public async Task PauseResumeCancel_ThroughServer_SameOutputAsEmbedded()
     {
-        await using var sim = await SimulatorProcess.StartAsync("forty.yaml", 1);
+        // Slow creates keep the drain running through the five drainctl processes below (each a dotnet start-up, seconds
+        // on a loaded runner): the cancel must find it unfinished.
+        await using var sim = await SimulatorProcess.StartAsync("forty.yaml", 1, "--fault", "virtualmachineinstancemigrations/create:delay=2s");
         var directory = Path.GetDirectoryName(sim.KubeconfigPath)!;
         var tokens = await ApiTokens.CreateAsync(directory);
         var tokenFile = Path.Combine(directory, "operator-token");
