@@ -154,18 +154,20 @@ internal sealed class NicTimeline
         }
     }
 
-    // When an attempt's transfer began: the cluster's stamp once it has one; before that, a start-up after this engine's
-    // create of the VMIM (MigrationAttempt.CreatedAt, its own clock), else after the intent plus its usual reaction. Not
-    // the intent alone once the transfer runs: a create that took long after the intent (a first connection, a busy
-    // engine, a journal commit stalled on the disk, drain-sim at speed 20) would put the transfer's end too early, and its
-    // source would take its next migration too soon, sharing a NIC that one transfer needs alone (a loaded CI runner:
-    // the second of two databases started 0.5 s before the first one converged). The stamp is whole seconds, truncated,
-    // so alone it leans early, as an assumed start-up does: the create's start-up refines it when it falls within the
-    // stamp's second. A stamp past now (the cluster's clock ahead of the engine's) counts as now, and one more than its
-    // resolution before the intent is an earlier migration's (the VMI's migration state still showed it when the
-    // attempt was read). The cluster's creation stamp is not used: dating a transfer from it measured slower on the
-    // rehearsal of the demo at speed 50 (175 s against 150 s), where the intent's earlier date covered the engine's
-    // reaction.
+    // When an attempt's transfer began: the cluster's stamp once it has one; before that, the intent plus the engine's
+    // usual reaction and a start-up, or a start-up after this engine's own create of the VMIM (MigrationAttempt.CreatedAt,
+    // its clock) when that is later. Not the intent alone once the transfer runs: a create that took long after the
+    // intent (a first connection, a busy engine, a journal commit stalled on the disk, drain-sim at speed 20) would put the
+    // transfer's end too early, and its source would take its next migration too soon, sharing a NIC that one transfer
+    // needs alone (a loaded CI runner: the second of two databases began sending before the first had converged). Never
+    // earlier than the usual reaction gives, though: the next start is timed by that same reaction, and a create faster
+    // than usual, dated exactly, would leave the next transfer starting as much too soon. The stamp is whole seconds,
+    // truncated, so alone it leans early, as an assumed start-up does: a start-up after the create refines it when it
+    // falls within the stamp's second. A stamp past now (the cluster's clock ahead of the engine's) counts as now, and
+    // one more than its resolution before the intent is an earlier migration's (the VMI's migration state still showed
+    // it when the attempt was read). The cluster's creation stamp is not used: dating a transfer from it (in place of the
+    // intent's date) measured slower on the rehearsal of the demo at speed 50 (175 s against 150 s), where the intent's
+    // earlier date covered the engine's reaction; the create's own time moves the date only past that usual reaction.
     private DateTimeOffset TransferStart(MigrationAttempt attempt)
     {
         var intended = attempt.StartedAt;
@@ -181,7 +183,8 @@ internal sealed class NicTimeline
             return start > _now ? _now : start;
         }
 
-        return afterCreate ?? intended + _ahead;
+        var usual = intended + _ahead;
+        return afterCreate is { } late && late > usual ? late : usual;
     }
 
     /// <summary>When everything queued on <paramref name="source"/>'s NIC is predicted to have been sent (now or later).</summary>

@@ -7,7 +7,8 @@ namespace DrainOrchestrator.Engine.Migrate;
 /// <summary>Turns recorded attempts into the scheduler's memory.</summary>
 internal static class AttemptMapper
 {
-    public static MigrationAttempt ToCore(AttemptRecord r) => new(
+    /// <summary>The attempt of <paramref name="r"/>; <paramref name="createdAt"/> when this process's create of its VMIM returned.</summary>
+    public static MigrationAttempt ToCore(AttemptRecord r, DateTimeOffset? createdAt = null) => new(
         r.VmiUid,
         r.Attempt,
         r.IsRestart ? Core.Scheduling.AttemptKind.Restart : Core.Scheduling.AttemptKind.Migration,
@@ -30,6 +31,7 @@ internal static class AttemptMapper
         r.FailureReason)
     {
         TransferStartedAt = r.StartedAt,
+        CreatedAt = createdAt,
         VmiQualifiedName = r.VmiNamespace + "/" + r.VmiName,
     };
 }

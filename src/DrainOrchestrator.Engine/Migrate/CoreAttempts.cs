@@ -26,6 +26,8 @@ internal sealed class CoreAttempts
             _mapped.Clear();
         }
 
+        // The records are every attempt of the drain, so the creates stay as few; forgetting the ones not listed only
+        // bounds a caller that maps fewer.
         if (_createdAt.Count > (2 * records.Count) + 64)
         {
             ForgetCreatesNotListed(records);
@@ -37,7 +39,7 @@ internal sealed class CoreAttempts
             var created = _createdAt.TryGetValue(record.VmimName, out var at) ? at : (DateTimeOffset?)null;
             if (!_mapped.TryGetValue(record, out var attempt) || attempt.CreatedAt != created)
             {
-                attempt = AttemptMapper.ToCore(record) with { CreatedAt = created };
+                attempt = AttemptMapper.ToCore(record, created);
                 _mapped[record] = attempt;
             }
 

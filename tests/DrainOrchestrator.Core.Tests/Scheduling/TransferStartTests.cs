@@ -9,8 +9,8 @@ namespace DrainOrchestrator.Core.Tests.Scheduling;
 /// there is one (unless it is an earlier migration's, from before the intent); before that, the engine's intent plus its
 /// usual reaction and a start-up. Dating a running transfer by the intent alone put its end too early after a slow create
 /// (a first connection, a busy engine), and the source's next start came too soon. Once the engine's own create returned
-/// (<see cref="MigrationAttempt.CreatedAt"/>, its clock), the transfer follows a start-up after that instead, and within
-/// the stamp's truncated second that time refines the stamp.
+/// (<see cref="MigrationAttempt.CreatedAt"/>, its clock), a start-up after it dates the transfer when that is later, and
+/// within the stamp's truncated second that time refines the stamp.
 /// </summary>
 public sealed class TransferStartTests
 {
@@ -26,7 +26,8 @@ public sealed class TransferStartTests
     [InlineData(null, 2.0, null, 12.0)] // the intent plus the engine's reaction and a start-up
     [InlineData(-30.0, 0.0, null, 10.0)] // stamped long before the intent: an earlier migration's, so as without a stamp
     [InlineData(null, 0.0, 1.5, 11.5)] // a create that took 1.5 s (a commit stalled on the disk): a start-up after it
-    [InlineData(null, 1.0, 0.5, 10.5)] // the create's own time, not the engine's usual reaction
+    [InlineData(null, 1.0, 1.5, 11.5)] // a create slower than the engine's usual reaction: a start-up after it
+    [InlineData(null, 1.0, 0.5, 11.0)] // faster than usual: the usual reaction, which the next start is timed by too
     [InlineData(12.0, 0.0, 2.4, 12.4)] // a start-up after the create falls within the stamp's second: it refines the stamp
     [InlineData(12.0, 0.0, 0.5, 12.0)] // before the stamp (a start-up assumed too short): the stamp
     [InlineData(12.0, 0.0, 3.5, 12.0)] // past the stamp's second (a start-up assumed too long): the stamp

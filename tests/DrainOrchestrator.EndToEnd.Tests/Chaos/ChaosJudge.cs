@@ -32,13 +32,8 @@ internal static class ChaosJudge
     public const int MaxOutbound = 2;
     public const int MaxInbound = 2;
 
-    /// <summary>
-    /// How long (model time: 6 s of wall time at the campaign's speed 10) the drain may take to honour a lowered limit: the
-    /// watch event, then a pass, on a runner that may be loaded. ClusterViewTests holds the engine to the exact rule (no
-    /// VMIM intended after the journal's <c>cluster.limits_changed</c> while the new limit was reached); this judge only
-    /// catches a drain that ignores the change.
-    /// </summary>
-    public static readonly TimeSpan LimitGrace = TimeSpan.FromSeconds(60);
+    /// <summary>How long (model time: 3 s of wall time at the campaign's speed 10) the drain may take to honour a lowered limit.</summary>
+    public static readonly TimeSpan LimitGrace = TimeSpan.FromSeconds(30);
 
     public static async Task<ChaosVerdict> JudgeAsync(ChaosRun run, ChaosDrive drive, TimeSpan duration)
     {

@@ -32,10 +32,13 @@ public sealed class CoreAttemptsTests
     public void Map_ARecordReplaced_KeepsTheCreateTimeOfItsVmim()
     {
         var attempts = new CoreAttempts();
+        var intended = Record("vmim-a");
         attempts.Created("vmim-a", T0.AddSeconds(0.4));
+        var first = Assert.Single(attempts.Map([intended]));
 
-        var running = Assert.Single(attempts.Map([Record("vmim-a") with { Outcome = AttemptOutcome.Running, StartedAt = T0.AddSeconds(4) }]));
+        var running = Assert.Single(attempts.Map([intended with { Outcome = AttemptOutcome.Running, StartedAt = T0.AddSeconds(4) }]));
 
+        Assert.NotSame(first, running);
         Assert.Equal(T0.AddSeconds(0.4), running.CreatedAt);
         Assert.Equal(T0.AddSeconds(4), running.TransferStartedAt);
     }
