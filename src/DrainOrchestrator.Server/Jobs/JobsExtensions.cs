@@ -56,6 +56,7 @@ internal static class JobsExtensions
         services.AddTransient(sp => new WorkflowJob(
             sp.GetRequiredService<Application.Workflows.WorkflowApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
             sp.GetRequiredService<RunningWorkflows>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WorkflowJob>>()));
+        services.AddSingleton(new WallClock(TimeProvider.System));
         services.AddHostedService<WorkflowSupervisor>();
         services.AddSingleton<RehearsalJobs>();
         services.AddTransient(sp => new RehearsalJob(
