@@ -13,21 +13,25 @@ namespace DrainOrchestrator.Server.Jobs;
 /// replicas may enqueue the same drain: the job skips a drain that a live engine holds, and the lease does the rest.
 /// </summary>
 internal sealed class DrainSupervisor(DrainApplication application, DrainJobs jobs, RunningDrains running, ServeOptions options,
-    TimeProvider timeProvider, ILogger<DrainSupervisor> logger) : PeriodicPass(options.SupervisorInterval, timeProvider)
+    TimeProvider timeProvider, WallClock wall, ILogger<DrainSupervisor> logger) : PeriodicPass(options.SupervisorInterval, timeProvider)
 {
-    // A pending drain gets this long for the job enqueued at its creation to start.
+    // A pending drain gets this long for the job enqueued at its creation to start: since its creation (the engine's
+    // clock) and since this replica first saw it pending (its own clock, which Hangfire's fetch keeps).
     private static readonly TimeSpan PendingGrace = TimeSpan.FromSeconds(30);
     private readonly RecentEnqueues _enqueued = new(options.JobInvisibilityTimeout);
+    private readonly PendingSightings _pending = new(PendingGrace, wall.Time);
 
     protected override async Task PassAsync(CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
         var unfinished = await application.UnfinishedAsync(cancellationToken);
         _enqueued.KeepOnly(unfinished.Select(d => d.Id));
+        _pending.KeepOnly(unfinished.Where(NeverStarted).Select(d => d.Id));
         foreach (var drain in unfinished)
         {
+            var seenLately = NeverStarted(drain) && _pending.Recent(drain.Id);
             var orphaned = drain.State == DrainStatus.Interrupted
-                || (drain.StartedAt is null && drain.RecordedState == DrainState.Pending.ToDatabase() && now - drain.CreatedAt > PendingGrace);
+                || (NeverStarted(drain) && now - drain.CreatedAt > PendingGrace && !seenLately);
             if (!orphaned || running.Contains(drain.Id) || _enqueued.Recently(drain.Id, now))
             {
                 continue;
@@ -41,4 +45,6 @@ internal sealed class DrainSupervisor(DrainApplication application, DrainJobs jo
     }
 
     protected override void PassFailed(string reason) => ServerLog.SupervisorFailed(logger, reason);
+
+    private static bool NeverStarted(DrainView drain) => drain.StartedAt is null && drain.RecordedState == DrainState.Pending.ToDatabase();
 }

@@ -7,6 +7,7 @@ using DrainOrchestrator.Engine;
 using DrainOrchestrator.Server.Api;
 using DrainOrchestrator.Server.Tests.Support;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace DrainOrchestrator.Server.Tests.Jobs;
 
@@ -15,7 +16,7 @@ namespace DrainOrchestrator.Server.Tests.Jobs;
 /// drain lets go of its lease at once, and a second replica on the same database carries the drain to the end.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public sealed class GracefulShutdownTests(ServerFixture fixture)
+public sealed class GracefulShutdownTests(ServerFixture fixture, ITestOutputHelper log)
 {
     [Fact]
     public async Task Stop_MidDrain_ReleasesTheLease_AndAnotherReplicaFinishesTheDrain()
@@ -66,6 +67,8 @@ public sealed class GracefulShutdownTests(ServerFixture fixture)
             Assert.True(resuming.Elapsed < TimeSpan.FromSeconds(60), "the second replica did not take the drain over within 60 s");
             await Task.Delay(100);
         }
+
+        log.WriteLine($"the stop took {stopping.Elapsed.TotalSeconds:F1} s, the take-over {resuming.Elapsed.TotalSeconds:F1} s");
         var ended = await Support.Api.WaitFinishedAsync(viewer, drainId, TimeSpan.FromMinutes(4));
         Assert.Equal(DrainStatus.Succeeded, ended.State);
         Assert.Equal(0, ended.Nodes.Single().Remaining);
