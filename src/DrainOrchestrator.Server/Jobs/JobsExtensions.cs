@@ -49,6 +49,7 @@ internal static class JobsExtensions
         services.AddTransient(sp => new DrainJob(
             sp.GetRequiredService<Application.DrainApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
             sp.GetRequiredService<RunningDrains>(), sp.GetRequiredService<ILogger<DrainJob>>()));
+        services.AddSingleton(new WallClock(TimeProvider.System));
         services.AddHostedService<DrainSupervisor>();
         services.AddHttpClient(WorkflowJob.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<RunningWorkflows>();
@@ -56,7 +57,6 @@ internal static class JobsExtensions
         services.AddTransient(sp => new WorkflowJob(
             sp.GetRequiredService<Application.Workflows.WorkflowApplication>(), sp.GetRequiredService<DrainEngineOptions>(),
             sp.GetRequiredService<RunningWorkflows>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WorkflowJob>>()));
-        services.AddSingleton(new WallClock(TimeProvider.System));
         services.AddHostedService<WorkflowSupervisor>();
         services.AddSingleton<RehearsalJobs>();
         services.AddTransient(sp => new RehearsalJob(

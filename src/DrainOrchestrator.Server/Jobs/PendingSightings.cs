@@ -24,12 +24,5 @@ internal sealed class PendingSightings(TimeSpan grace, TimeProvider wall)
     }
 
     /// <summary>Forgets every item not in <paramref name="pending"/>.</summary>
-    public void KeepOnly(IEnumerable<Guid> pending)
-    {
-        var keep = pending.ToHashSet();
-        foreach (var gone in _firstSeen.Keys.Where(id => !keep.Contains(id)).ToList())
-        {
-            _firstSeen.Remove(gone);
-        }
-    }
+    public void KeepOnly(IEnumerable<Guid> pending) => _firstSeen.KeepOnly(pending);
 }

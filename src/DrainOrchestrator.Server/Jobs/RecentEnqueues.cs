@@ -13,12 +13,5 @@ internal sealed class RecentEnqueues(TimeSpan within)
 
     public void Add(Guid id, DateTimeOffset now) => _at[id] = now;
 
-    public void KeepOnly(IEnumerable<Guid> ids)
-    {
-        var keep = ids.ToHashSet();
-        foreach (var gone in _at.Keys.Where(id => !keep.Contains(id)).ToList())
-        {
-            _at.Remove(gone);
-        }
-    }
+    public void KeepOnly(IEnumerable<Guid> ids) => _at.KeepOnly(ids);
 }

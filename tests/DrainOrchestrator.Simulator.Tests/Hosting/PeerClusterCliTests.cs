@@ -57,9 +57,7 @@ public sealed class PeerClusterCliTests
         var run = SimulatorCli.RunAsync(
             ["serve", "--scenario", "small", "--kubeconfig-out", first, "--peer-scenario", "small", "--peer-kubeconfig-out", second,
              "--peer-ground-truth-out", truth], output, error, stop.Token);
-        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
-        // hang, and a run that ended early is judged by its exit code below.
-        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(second) || run.IsCompleted), "drain-sim to write " + second, TimeSpan.FromMinutes(2));
+        await ServeRun.UntilWrittenAsync(second, run);
 
         stop.Cancel();
         var exit = await run;

@@ -15,9 +15,7 @@ public sealed class SimulatorCliTests
         using var error = new StringWriter();
 
         var run = SimulatorCli.RunAsync(["serve", "--scenario", "empty", "--kubeconfig-out", kubeconfig], output, error, stop.Token);
-        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
-        // hang, and a run that ended early is judged by its exit code below.
-        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(kubeconfig) || run.IsCompleted), "drain-sim to write " + kubeconfig, TimeSpan.FromMinutes(2));
+        await ServeRun.UntilWrittenAsync(kubeconfig, run);
 
         stop.Cancel();
         var exit = await run;

@@ -67,9 +67,7 @@ public sealed class ServeScenarioTests
         var run = SimulatorCli.RunAsync(
             ["serve", "--scenario", "small", "--speed", "50", "--kubeconfig-out", kubeconfig, "--ground-truth-out", groundTruth],
             output, error, stop.Token);
-        // A start-up on a loaded runner (TLS certificate, Kestrel, cold JIT) may take long: the deadline only guards a
-        // hang, and a run that ended early is judged by its exit code below.
-        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(kubeconfig) || run.IsCompleted), "drain-sim to write " + kubeconfig, TimeSpan.FromMinutes(2));
+        await ServeRun.UntilWrittenAsync(kubeconfig, run);
 
         stop.Cancel();
         var exit = await run;
