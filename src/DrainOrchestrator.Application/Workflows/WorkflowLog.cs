@@ -19,4 +19,8 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(4022, LogLevel.Information, "Workflow {Instance}: step {Step}: evacuation {Evacuation} ended {State}, {Moved} of {Vms} VMs moved")]
     public static partial void EvacuationEnded(ILogger logger, string instance, string step, Guid evacuation, string state, int moved, int vms);
+
+    [LoggerMessage(4023, LogLevel.Warning,
+        "Workflow {Instance} is suspended until the next window of schedule {Schedule}, which was deleted: create the schedule again or cancel the instance")]
+    public static partial void SuspendedWithoutSchedule(ILogger logger, string instance, string schedule);
 }

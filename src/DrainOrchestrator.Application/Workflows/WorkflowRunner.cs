@@ -83,7 +83,10 @@ internal sealed partial class WorkflowRunner(
         }
         catch (WorkflowSuspendedException ex)
         {
-            await store.SetStateAsync(id, "suspended", ex.Message, null, cancellationToken);
+            if ((await store.SuspendAsync(id, ex.Message, cancellationToken)).Orphaned is { } schedule)
+            {
+                WorkflowLog.SuspendedWithoutSchedule(logger, _instance.Name, schedule);
+            }
         }
         catch (WorkflowStoppedException ex)
         {

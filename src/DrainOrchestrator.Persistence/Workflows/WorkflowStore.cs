@@ -71,15 +71,7 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
     /// whether the state was written.
     /// </summary>
     public async Task<bool> SetStateAsync(Guid id, string state, string? waitingFor, string? outcome, CancellationToken cancellationToken) =>
-        await ChangeStateAsync(id, state, waitingFor, outcome,
-            """
-            UPDATE workflow_instances
-               SET state = @state, waiting_for = @waitingFor, outcome_reason = coalesce(@outcome, outcome_reason),
-                   started_at = coalesce(started_at, @now),
-                   finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now ELSE NULL END
-             WHERE id = @id AND finished_at IS NULL
-               AND NOT (state = 'paused' AND @state IN ('running', 'waiting', 'suspended'))
-            """, actor, cancellationToken);
+        await ChangeStateAsync(id, state, waitingFor, outcome, SetStateSql, actor, cancellationToken);
 
     /// <summary>
     /// Asks a pause, resume or cancel (journaled as <paramref name="by"/>): the runner reads the state between and during
@@ -106,6 +98,16 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
             "SELECT state FROM workflow_instances WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
+    private const string SetStateSql =
+        """
+        UPDATE workflow_instances
+           SET state = @state, waiting_for = @waitingFor, outcome_reason = coalesce(@outcome, outcome_reason),
+               started_at = coalesce(started_at, @now),
+               finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now ELSE NULL END
+         WHERE id = @id AND finished_at IS NULL
+           AND NOT (state = 'paused' AND @state IN ('running', 'waiting', 'suspended'))
+        """;
+
     private JournalStore Journal => new(dataSource, timeProvider);
 
     // The update and its event in one transaction; the row is locked first so the state before is the one replaced.
@@ -114,18 +116,24 @@ public sealed partial class WorkflowStore(NpgsqlDataSource dataSource, TimeProvi
     {
         var changed = false;
         await InTransactionAsync(async transaction =>
+            changed = await ChangeStateAsync(transaction, id, state, waitingFor, outcome, update, by, cancellationToken), cancellationToken);
+        return changed;
+    }
+
+    private async Task<bool> ChangeStateAsync(NpgsqlTransaction transaction, Guid id, string state, string? waitingFor, string? outcome, string update,
+        string by, CancellationToken cancellationToken)
+    {
+        var before = await transaction.Connection!.QuerySingleOrDefaultAsync<(string State, string? WaitingFor)>(new CommandDefinition(
+            "SELECT state, waiting_for FROM workflow_instances WHERE id = @id AND finished_at IS NULL FOR UPDATE", new { id }, transaction,
+            cancellationToken: cancellationToken));
+        var changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(update,
+            new { id, state, waitingFor, outcome, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+        if (changed && (before.State != state || before.WaitingFor != waitingFor))
         {
-            var before = await transaction.Connection!.QuerySingleOrDefaultAsync<(string State, string? WaitingFor)>(new CommandDefinition(
-                "SELECT state, waiting_for FROM workflow_instances WHERE id = @id AND finished_at IS NULL FOR UPDATE", new { id }, transaction,
-                cancellationToken: cancellationToken));
-            changed = await transaction.Connection!.ExecuteAsync(new CommandDefinition(update,
-                new { id, state, waitingFor, outcome, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
-            if (changed && (before.State != state || before.WaitingFor != waitingFor))
-            {
-                await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStateChanged(before.State, state, waitingFor ?? outcome), by,
-                    cancellationToken);
-            }
-        }, cancellationToken);
+            await Journal.AppendForWorkflowAsync(transaction, id, new WorkflowStateChanged(before.State, state, waitingFor ?? outcome), by,
+                cancellationToken);
+        }
+
         return changed;
     }
 
