@@ -106,7 +106,7 @@ internal sealed class MigrationBudget(DrainContext context)
         }
 
         var refusing = await ClusterBudgetStore.DecideRestartAsync(transaction, Cluster,
-            [.. action.Budgets.Select(b => ApplicationBudgetSlots.Request(b, _load, _cluster))], _load.Ended, cancellationToken);
+            [.. action.Budgets.Select(b => ApplicationBudgetSlots.Request(b, _load, _cluster))], _load.Ended, StillInFlight, cancellationToken);
         if (refusing is not null)
         {
             BudgetLog.RestartRefused(context.Logger, Cluster, action.Name, refusing);

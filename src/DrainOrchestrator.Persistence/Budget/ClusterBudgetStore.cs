@@ -122,10 +122,12 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
     /// intent in it when allowed), whether a restart of a VM may begin: each unavailability budget of <paramref name="budgets"/>
     /// (those with <see cref="BudgetSlotRequest.IsRestartMember"/>) must leave room for one more member down, counting
     /// every drain's migrations and restarts in flight of its members and its foreign migrations. A restart holds no
-    /// migration slot. Returns the first budget that refuses; null when none does.
+    /// migration slot. A migration of a drain that ended counts while the asking engine's view shows its VMIM
+    /// unfinished (<paramref name="stillInFlight"/>), as in the migrations' reservation. Returns the first budget that
+    /// refuses; null when none does.
     /// </summary>
     public static async Task<string?> DecideRestartAsync(NpgsqlTransaction transaction, string cluster, IReadOnlyList<BudgetSlotRequest> budgets,
-        IReadOnlySet<string> ended, CancellationToken cancellationToken)
+        IReadOnlySet<string> ended, Func<string, string, bool>? stillInFlight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(budgets);
@@ -141,7 +143,7 @@ public sealed partial class ClusterBudgetStore(NpgsqlDataSource dataSource, Time
         await reader.ReadSingleAsync<int>();
         var held = await reader.ReadAsync<HeldSlotRow>();
         var restarts = await reader.ReadAsync<RestartRow>();
-        var ledger = BudgetLedger.Build(held, [], null, ended, DateTimeOffset.MinValue, restarts);
+        var ledger = BudgetLedger.Build(held, [], null, ended, DateTimeOffset.MinValue, restarts, stillInFlight);
         return counted.FirstOrDefault(b => ledger.HeldIn(b) + b.Foreign + 1 > b.Limit)?.Name;
     }
 

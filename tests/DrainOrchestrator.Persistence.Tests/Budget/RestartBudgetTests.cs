@@ -67,12 +67,26 @@ public sealed class RestartBudgetTests(PostgresDatabaseFixture database) : IClas
         Assert.Null(await DecideRestartAsync(scene, [Unavailable()]));
     }
 
-    private async Task<string?> DecideRestartAsync(BudgetScene scene, IReadOnlyList<BudgetSlotRequest> budgets)
+    [Fact]
+    public async Task DecideRestartAsync_MigrationOfADrainThatEnded_CountedWhileTheViewShowsItsVmimUnfinished()
+    {
+        var scene = new BudgetScene(database.DataSource, _clock);
+        var a = await scene.DrainAsync();
+        var vmim = await scene.HoldAsync(a, "n1", AttemptOutcome.Running);
+        await scene.FinishAsync(a);
+
+        Assert.Equal("db", await DecideRestartAsync(scene, [Unavailable()], (ns, name) => ns == "vms" && name == vmim));
+        Assert.Null(await DecideRestartAsync(scene, [Unavailable()], (_, _) => false));
+        Assert.Null(await DecideRestartAsync(scene, [Unavailable()]));
+    }
+
+    private async Task<string?> DecideRestartAsync(BudgetScene scene, IReadOnlyList<BudgetSlotRequest> budgets,
+        Func<string, string, bool>? stillInFlight = null)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var refusing = await ClusterBudgetStore.DecideRestartAsync(transaction, scene.Cluster, budgets,
-            new HashSet<string>(StringComparer.Ordinal), CancellationToken.None);
+            new HashSet<string>(StringComparer.Ordinal), stillInFlight, CancellationToken.None);
         await transaction.RollbackAsync();
         return refusing;
     }
