@@ -84,10 +84,11 @@ internal static class ServerHost
         services.AddDrainRateLimiting(options.Limits);
 
         var app = builder.Build();
+        app.UseRequestMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestMetrics();
         app.UseRouting();
+        app.UseRouteForRequestMetrics();
         app.UseAuthentication();
         app.UseDrainUi();
         app.UseRateLimiter();

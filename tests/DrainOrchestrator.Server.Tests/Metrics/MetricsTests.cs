@@ -31,6 +31,21 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
     }
 
     [Fact]
+    public async Task RequestsTotal_AnErrorAnsweredByTheExceptionHandler_CountedWithItsStatusAndRoute()
+    {
+        using var client = server.Client("olga");
+        string[] labels = ["method=\"GET\"", "route=\"/api/v1/drains/{id}/audit\"", "status=\"404\""];
+        var before = Sample(await client.GetStringAsync("/metrics"), "drain_orchestrator_api_requests_total", labels);
+
+        using var missing = await client.GetAsync("/api/v1/drains/no-such-drain/audit");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var text = await client.GetStringAsync("/metrics");
+        Assert.True(before + 1 == Sample(text, "drain_orchestrator_api_requests_total", labels),
+            string.Join('\n', text.Split('\n').Where(l => l.Contains("api_requests_total", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public async Task InFlightGauge_DuringADrain_EqualsTheClusterAtScrapeTime()
     {
         using var client = server.Client("olga");
@@ -72,6 +87,14 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
         await Support.Api.WaitFinishedAsync(client, drain.Id, TimeSpan.FromMinutes(5));
         var truth = await server.Sim.GroundTruthAsync();
         Assert.True(truth.PeakInFlight <= 5, $"peak in flight {truth.PeakInFlight} above the cluster limit 5");
+    }
+
+    // The value of the series of `name` with these labels (among others); 0 before its first sample.
+    private static double Sample(string text, string name, string[] labels)
+    {
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal)
+            && labels.All(label => l.Contains(label, StringComparison.Ordinal)));
+        return line is null ? 0 : double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     private async Task<HashSet<string>> UnfinishedAsync()
