@@ -37,9 +37,11 @@ public static class WaveBuilder
 
         var waves = new List<IReadOnlyList<PlannedVmi>>();
         var popped = new List<SourceQueue>();
+        var left = queues.Values.Sum(q => q.Items.Count);
         while (byWork.Count > 0)
         {
-            var wave = new List<PlannedVmi>(clusterLimit);
+            // A wave holds at most the cluster limit, and never more than what is left (the limit may be far larger).
+            var wave = new List<PlannedVmi>(Math.Min(clusterLimit, left));
             popped.Clear();
             while (wave.Count < clusterLimit && byWork.TryDequeue(out var source, out _))
             {
@@ -64,6 +66,7 @@ public static class WaveBuilder
 
             wave.Sort((a, b) => b.Estimate.Duration.CompareTo(a.Estimate.Duration));
             waves.Add(wave);
+            left -= wave.Count;
         }
 
         return waves;

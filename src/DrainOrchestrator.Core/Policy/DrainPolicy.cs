@@ -8,6 +8,9 @@ namespace DrainOrchestrator.Core.Policy;
 /// <summary>How one drain runs: limits, wave mode, non-migratable VMs, failures, cost model. Immutable.</summary>
 public sealed record DrainPolicy
 {
+    /// <summary>The largest migration limit a policy may state (cluster, outbound or inbound), even above the cluster's limits.</summary>
+    public const int MaxMigrationLimit = 1000;
+
     /// <summary>Most migrations in flight in the whole cluster, counting VMIMs the orchestrator did not create.</summary>
     public int MaxParallelMigrations { get; init; } = DrainPolicyDefaults.MaxParallelMigrations;
 
@@ -58,9 +61,9 @@ public sealed record DrainPolicy
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var problems = new List<PolicyProblem>();
-        AtLeastOne(problems, nameof(MaxParallelMigrations), MaxParallelMigrations);
-        AtLeastOne(problems, nameof(MaxOutboundPerNode), MaxOutboundPerNode);
-        AtLeastOne(problems, nameof(MaxInboundPerNode), MaxInboundPerNode);
+        InRange(problems, nameof(MaxParallelMigrations), MaxParallelMigrations);
+        InRange(problems, nameof(MaxOutboundPerNode), MaxOutboundPerNode);
+        InRange(problems, nameof(MaxInboundPerNode), MaxInboundPerNode);
         if (!AllowAboveClusterLimits)
         {
             NotAbove(problems, nameof(MaxParallelMigrations), MaxParallelMigrations,
@@ -146,11 +149,14 @@ public sealed record DrainPolicy
         }
     }
 
-    private static void AtLeastOne(List<PolicyProblem> problems, string name, int value)
+    // At least 1, and at most MaxMigrationLimit even above the cluster's limits: a migration is a target pod and a share
+    // of a NIC, so no cluster runs more at once, and a larger number is a typo.
+    private static void InRange(List<PolicyProblem> problems, string name, int value)
     {
-        if (value < 1)
+        if (value < 1 || value > MaxMigrationLimit)
         {
-            problems.Add(new(name, "must be at least 1", value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            problems.Add(new(name, value < 1 ? "must be at least 1" : $"must be at most {MaxMigrationLimit}",
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 

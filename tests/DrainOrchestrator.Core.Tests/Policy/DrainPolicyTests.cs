@@ -47,6 +47,25 @@ public sealed class DrainPolicyTests
     }
 
     [Fact]
+    public void Validate_AboveClusterLimitsBeyondAnyCluster_RefusedNamingTheCeiling()
+    {
+        var policy = new DrainPolicy
+        {
+            MaxParallelMigrations = int.MaxValue, MaxOutboundPerNode = int.MaxValue, MaxInboundPerNode = 1001, AllowAboveClusterLimits = true,
+        };
+
+        var problems = policy.Validate(Cluster).Select(p => p.ToString()).ToList();
+
+        Assert.Equal(
+        [
+            $"MaxParallelMigrations must be at most 1000, was {int.MaxValue}",
+            $"MaxOutboundPerNode must be at most 1000, was {int.MaxValue}",
+            "MaxInboundPerNode must be at most 1000, was 1001",
+        ], problems);
+        Assert.Empty((policy with { MaxParallelMigrations = 1000, MaxOutboundPerNode = 1000, MaxInboundPerNode = 1000 }).Validate(Cluster));
+    }
+
+    [Fact]
     public void EnsureValid_Invalid_ThrowsWithAllProblemsInOneMessage()
     {
         var policy = new DrainPolicy { MaxParallelMigrations = 0, MaxOutboundPerNode = 0 };
