@@ -51,7 +51,10 @@ public sealed class DrainPolicyTests
     {
         var policy = new DrainPolicy
         {
-            MaxParallelMigrations = int.MaxValue, MaxOutboundPerNode = int.MaxValue, MaxInboundPerNode = 1001, AllowAboveClusterLimits = true,
+            MaxParallelMigrations = int.MaxValue,
+            MaxOutboundPerNode = int.MaxValue,
+            MaxInboundPerNode = 1001,
+            AllowAboveClusterLimits = true,
         };
 
         var problems = policy.Validate(Cluster).Select(p => p.ToString()).ToList();
