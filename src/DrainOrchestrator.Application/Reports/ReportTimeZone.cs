@@ -58,7 +58,8 @@ public sealed class ReportTimeZone
 
     /// <summary>
     /// A time the user typed: a date or date and time without an offset is read in this zone (<c>2026-11-01</c> in
-    /// Europe/Berlin is 2026-10-31T23:00Z); with an offset or <c>Z</c> it is taken as written. Null when unreadable.
+    /// Europe/Berlin is 2026-10-31T23:00Z); with an offset or <c>Z</c> it is taken as written. Null when unreadable, or
+    /// when the zone's offset takes it outside the calendar (0001-01-01 in a zone east of UTC).
     /// </summary>
     public DateTimeOffset? ParseTime(string text)
     {
@@ -71,7 +72,10 @@ public sealed class ReportTimeZone
                 wall = wall.AddMinutes(1);
             }
 
-            return new DateTimeOffset(wall, Zone.GetUtcOffset(wall));
+            // Within a day of the calendar's ends a zone's offset can take the instant outside it: no such time.
+            var offset = Zone.GetUtcOffset(wall);
+            var ticks = wall.Ticks - offset.Ticks;
+            return ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks ? null : new DateTimeOffset(wall, offset);
         }
 
         return text.Contains('T', StringComparison.Ordinal)

@@ -27,6 +27,11 @@ public sealed record ScheduleQuery(string Cron, string TimeZone, TimeSpan Durati
         {
             problems.Add(new("duration", $"{Name("duration", door)} must be more than zero"));
         }
+        else if (Duration > ScheduleDefinition.MaxDuration)
+        {
+            problems.Add(new("duration", $"{Name("duration", door)} must be at most {ScheduleDefinition.MaxDuration.TotalDays} days (a window of a month), " +
+                $"was {Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s"));
+        }
 
         var freezes = new List<DateRange>();
         foreach (var text in Exclusions)

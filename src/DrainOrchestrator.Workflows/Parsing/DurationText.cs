@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Workflows.Parsing;
 /// <summary>Durations as operators write them: <c>90s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>, <c>500ms</c>.</summary>
 public static partial class DurationText
 {
-    /// <summary>The duration, or null when the text is not one.</summary>
+    /// <summary>The duration, or null when the text is not one (or too long for a <see cref="TimeSpan"/>).</summary>
     public static TimeSpan? Parse(string text)
     {
         if (string.IsNullOrWhiteSpace(text) || !Whole().IsMatch(text))
@@ -14,21 +14,22 @@ public static partial class DurationText
             return null;
         }
 
-        var total = TimeSpan.Zero;
+        double seconds = 0;
         foreach (Match part in Part().Matches(text))
         {
             var value = double.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture);
-            total += part.Groups["u"].Value switch
+            seconds += value * part.Groups["u"].Value switch
             {
-                "ms" => TimeSpan.FromMilliseconds(value),
-                "s" => TimeSpan.FromSeconds(value),
-                "m" => TimeSpan.FromMinutes(value),
-                "h" => TimeSpan.FromHours(value),
-                _ => TimeSpan.FromDays(value),
+                "ms" => 0.001,
+                "s" => 1,
+                "m" => 60,
+                "h" => 3600,
+                _ => 86400,
             };
         }
 
-        return total;
+        // Beyond what a TimeSpan holds (about five million days) it is not a duration anyone means.
+        return double.IsFinite(seconds) && seconds < TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     /// <summary>The shortest text <see cref="Parse"/> reads back as <paramref name="value"/>.</summary>

@@ -17,6 +17,12 @@ internal static class ScheduleParser
         var zone = zoneName is null ? null : Zone(scope, fields["timeZone"], zoneName);
         var duration = fields.TryGetValue("duration", out var d) ? scope.Duration(d, "schedule.duration")
             : Required<TimeSpan?>(scope, node, "schedule.duration");
+        if (duration > ScheduleDefinition.MaxDuration)
+        {
+            scope.Problem(d!, "schedule.duration", $"must be at most {DurationText.Format(ScheduleDefinition.MaxDuration)} (a window of a month), was '{DurationText.Format(duration.Value)}'");
+            duration = null;
+        }
+
         var exclusions = fields.TryGetValue("exclusions", out var x) ? Exclusions(scope, x) : [];
         var misfire = fields.TryGetValue("misfire", out var m) ? Misfire(scope, m) : MisfirePolicy.Default;
         return expression is null || zone is null || duration is null || misfire is null ? null

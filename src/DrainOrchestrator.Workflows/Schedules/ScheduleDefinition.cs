@@ -13,7 +13,13 @@ namespace DrainOrchestrator.Workflows.Schedules;
 public sealed record ScheduleDefinition(
     string Cron, CronExpression Expression, TimeZoneInfo TimeZone, TimeSpan Duration, IReadOnlyList<DateRange> Exclusions, MisfirePolicy Misfire)
 {
-    /// <summary>The next <paramref name="count"/> occurrences that start after <paramref name="after"/>, freezes skipped.</summary>
+    /// <summary>The longest window a schedule may open: a month (a longer one is a typo, and its arithmetic nears the calendar's end).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(31);
+
+    /// <summary>
+    /// The next <paramref name="count"/> occurrences that start after <paramref name="after"/>, freezes skipped; fewer
+    /// when the calendar ends first.
+    /// </summary>
     public IReadOnlyList<Occurrence> Next(DateTimeOffset after, int count)
     {
         var result = new List<Occurrence>(count);
@@ -29,6 +35,11 @@ public sealed record ScheduleDefinition(
 
             from = utc;
             var start = new DateTimeOffset(utc, TimeSpan.Zero);
+            if (start > DateTimeOffset.MaxValue - Duration)
+            {
+                break;
+            }
+
             var local = TimeZoneInfo.ConvertTime(start, TimeZone);
             if (Exclusions.Any(x => x.Contains(DateOnly.FromDateTime(local.DateTime))))
             {
@@ -43,21 +54,36 @@ public sealed record ScheduleDefinition(
     }
 
     /// <summary>The occurrence whose window contains <paramref name="at"/>, if any (the latest one that started at or before it).</summary>
+    /// <remarks>
+    /// Occurrences all last <see cref="Duration"/>, so the latest start at or before <paramref name="at"/> ends last:
+    /// if it does not contain <paramref name="at"/>, none does. It is found by halving the interval of one duration
+    /// before <paramref name="at"/> (the next occurrence after a moment only moves later as the moment does), a few
+    /// dozen look-ups whatever the expression's frequency; walking every occurrence of a window of a month of a cron
+    /// that fires every second took minutes.
+    /// </remarks>
     public Occurrence? Containing(DateTimeOffset at)
     {
-        // An occurrence that contains 'at' started within one duration before it: walk those, latest wins.
-        Occurrence? found = null;
-        var from = at - Duration - TimeSpan.FromSeconds(1);
-        while (Next(from, 1) is [var next] && next.Start <= at)
+        var low = at - Duration - TimeSpan.FromSeconds(1);
+        if (Next(low, 1) is not [var latest] || latest.Start > at)
         {
-            if (next.End > at)
-            {
-                found = next;
-            }
-
-            from = next.Start;
+            return null;
         }
 
-        return found;
+        // Invariant: the next occurrence after `low` starts at or before `at` (it is `latest`); after `high`, later.
+        var high = at;
+        while (high - low > TimeSpan.FromMilliseconds(1))
+        {
+            var middle = low + ((high - low) / 2);
+            if (Next(middle, 1) is [var next] && next.Start <= at)
+            {
+                (low, latest) = (middle, next);
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return latest.End > at ? latest : null;
     }
 }

@@ -83,6 +83,25 @@ public sealed class ScheduleEndpointTests(ServerFixture server)
         Assert.Superset(new HashSet<string?> { "cron", "timeZone", "duration", "count" }, fields);
     }
 
+    [Fact]
+    public async Task NextOfQuery_AWindowBeyondAMonthOrTheCalendarsEnd_ABadRequestOrWhatFits()
+    {
+        using var client = server.Client("alice");
+
+        using var huge = await client.GetAsync("/api/v1/schedules/next?cron=0%202%20*%20*%20*&timeZone=UTC&duration=9999999d");
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, huge);
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(huge)).GetProperty("errors").EnumerateArray());
+        Assert.Equal("duration", problem.GetProperty("field").GetString());
+        using var month = await client.GetAsync("/api/v1/schedules/next?cron=0%202%20*%20*%20*&timeZone=UTC&duration=32d");
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, month);
+        Assert.Contains("at most 31 days",
+            (await Support.Api.ReadJsonAsync(month)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var last = await Support.Api.ReadAsync<ScheduleWindows>(await client.GetAsync(
+            "/api/v1/schedules/next?cron=0%2023%20*%20*%20*&timeZone=UTC&duration=2h&after=9999-12-30T00:00:00Z&count=3"));
+        Assert.Equal(DateTimeOffset.Parse("9999-12-30T23:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(last.Windows).Start);
+    }
+
     private static System.Net.Http.Json.JsonContent Body(string name, string text) =>
         System.Net.Http.Json.JsonContent.Create(new { name, fileName = "nightly.yaml", text }, options: Server.Api.ApiJson.Options);
 }

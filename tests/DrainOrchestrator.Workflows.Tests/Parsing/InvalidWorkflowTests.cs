@@ -77,6 +77,27 @@ public sealed class InvalidWorkflowTests
         Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_AScheduleWindowLongerThanAMonth_RefusedAtItsLine()
+    {
+        const string Yaml = """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: long}
+            schedule:
+              cron: "* * * * * *"
+              timeZone: UTC
+              duration: 400d
+            steps:
+              - {id: select, kind: selectNodes, names: [a]}
+            """;
+
+        var (definition, problems) = WorkflowParser.Parse(Yaml, "long.yaml");
+
+        Assert.Null(definition);
+        Assert.Equal("long.yaml:7:13: schedule.duration: must be at most 31d (a window of a month), was '400d'", Assert.Single(problems).ToString());
+    }
+
     [Theory]
     [InlineData("0 2 * * 6", true)]
     [InlineData("30 0 2 * * *", true)]

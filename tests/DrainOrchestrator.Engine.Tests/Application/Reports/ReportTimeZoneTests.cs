@@ -10,4 +10,15 @@ public sealed class ReportTimeZoneTests
     [InlineData("2026-11-01T08:00:00.5+02:00", "2026-11-01T06:00:00.5000000+00:00")]
     public void ParseTime_InBerlin_LocalUnlessAnOffsetIsGiven(string text, string utc) =>
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), SmallReports.Berlin().ParseTime(text));
+
+    [Theory]
+    [InlineData("Pacific/Kiritimati", "0001-01-01")]
+    [InlineData("America/Los_Angeles", "9999-12-31T23:00:00")]
+    public void ParseTime_TheZonesOffsetTakesItOutsideTheCalendar_Unreadable(string zone, string text)
+    {
+        var problems = new List<DrainOrchestrator.Application.Requests.RequestProblem>();
+
+        Assert.Null(DrainOrchestrator.Application.Reports.ReportTimeZone.Parse(zone, "--time-zone", problems)!.ParseTime(text));
+        Assert.Empty(problems);
+    }
 }
