@@ -15,6 +15,7 @@ public static class ExitCodes
     /// <summary>
     /// The run stopped before the drain ended (the database stayed unreachable for longer than the outage timeout, or
     /// another drainctl took the drain over): the drain is intact and unfinished, and the same command run again resumes it.
+    /// Also when the cluster or the database could not be reached before anything started: the same command may succeed later.
     /// </summary>
     public const int Unfinished = 3;
 

@@ -49,7 +49,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         var (client, settings) = ClusterClients.Create(target, timeProvider, loggerFactory);
         try
         {
-            var view = await InformerClusterView.StartAsync(client, cancellationToken);
+            // The wait is the network's, in wall time, whatever the engine's clock (a cluster clock may run 20 times faster).
+            var view = await InformerClusterView.StartAsync(client, target.FirstListWithin, TimeProvider.System, cancellationToken);
             var actions = new KubernetesClusterActions(client, timeProvider, target.LeaseNamespace);
             return new ClusterConnection(client, view, actions, settings.Server.ToString().TrimEnd('/'), target.Context)
             {
@@ -62,6 +63,12 @@ public sealed class ClusterConnection : IAsyncDisposable
             client.Dispose();
             throw new ClusterUnavailableException($"cannot read the cluster at {settings.Server}: {ex.Message}", isConfiguration: false,
                 ex.IsRetryable, ex);
+        }
+        catch (TimeoutException ex)
+        {
+            client.Dispose();
+            throw new ClusterUnavailableException($"cannot read the cluster at {settings.Server}: {ex.Message}; check that it is up and " +
+                "reachable from here (kubectl --kubeconfig ... get nodes)", isConfiguration: false, isRetryable: true, ex);
         }
     }
 

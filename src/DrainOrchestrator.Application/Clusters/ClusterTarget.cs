@@ -17,6 +17,15 @@ public sealed record ClusterTarget(string? Kubeconfig = null, string? Context = 
     /// <summary>The namespace node-maintenance-operator and NodeHealthCheck keep their node Leases in.</summary>
     public const string DefaultLeaseNamespace = Engine.Cluster.NodeLeaseNames.DefaultNamespace;
 
+    /// <summary>
+    /// How long, on the wall clock, connecting waits for the first complete list of the cluster's objects before it fails
+    /// saying why (an API server that refuses connections, or never answers): the informers would retry for ever.
+    /// </summary>
+    public TimeSpan FirstListWithin { get; init; } = DefaultFirstListWithin;
+
+    /// <summary>The default of <see cref="FirstListWithin"/>: 30 seconds.</summary>
+    public static TimeSpan DefaultFirstListWithin { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The Prometheus the guests' dirty rates are read from (<c>--prometheus-url</c>); null to read none.</summary>
     public Engine.Learning.PrometheusOptions? Prometheus { get; init; }
 }

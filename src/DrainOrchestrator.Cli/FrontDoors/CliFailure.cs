@@ -10,8 +10,10 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 
 /// <summary>
 /// A known failure as every drainctl command reports it: its <c>error:</c> lines (with whether trying again can help)
-/// and its exit code, bad input (2) when the operator must change something first, else failed (1). One mapping for
-/// all commands, so the same failure reads and exits the same whichever command met it.
+/// and its exit code: bad input (2) when the operator must change something first (a cluster's or a database's
+/// configuration or credentials too); unfinished (3) when the cluster or the database could not be reached and the
+/// same command run again may succeed, as for a drain interrupted by them; else failed (1). One mapping for all
+/// commands, so the same failure reads and exits the same whichever command met it.
 /// </summary>
 /// <param name="Lines">The lines for standard error.</param>
 /// <param name="ExitCode">The exit code.</param>
@@ -25,12 +27,16 @@ internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode)
         InvalidRequestException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}")], ExitCodes.BadInput),
         InvalidServeOptionsException ex => new([.. ex.Problems.Select(p => $"error: {p}")], ExitCodes.BadInput),
         DrainNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
-        ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.IsConfiguration ? ExitCodes.BadInput : ExitCodes.Failed),
+        ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"],
+            ex.IsConfiguration ? ExitCodes.BadInput : ex.IsRetryable ? ExitCodes.Unfinished : ExitCodes.Failed),
         RemoteApiException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed),
         HttpRequestException ex => Failed($"error: the server could not be reached: {ex.Message}{Retry}"),
         SchemaMigrationException ex => Failed("error: " + ex.Message),
         EmbeddedPostgresException ex => Failed($"error: {ex.Message}{When(ex.IsTransient)}"),
-        NpgsqlException ex => Failed($"error: the database refused or could not be reached: {ex.Message}{When(ex.IsTransient)}"),
+        PostgresException { SqlState: "28P01" or "28000" or "3D000" } ex =>
+            BadInput($"error: the database refused the connection: {ex.Message}; check the user, the password and the database name"),
+        NpgsqlException ex => new([$"error: the database refused or could not be reached: {ex.Message}{When(ex.IsTransient)}"],
+            ex.IsTransient ? ExitCodes.Unfinished : ExitCodes.Failed),
         _ => null,
     };
 

@@ -63,14 +63,33 @@ public sealed class InformerClusterView : IClusterView, IAsyncDisposable
     public ClusterChanges? ChangesSince(long through) => _cache.ChangesSince(through);
 
     /// <summary>Starts every informer and returns once each has listed into the cache (fails when one cannot).</summary>
-    public static async Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken)
+    public static Task<InformerClusterView> StartAsync(KubernetesClient client, CancellationToken cancellationToken) =>
+        StartAsync(client, Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(KubernetesClient, CancellationToken)"/>, but when not every informer has listed within
+    /// <paramref name="within"/> on <paramref name="wallClock"/> (an API server that refuses connections or never
+    /// answers: the informers retry such errors for ever), throws a <see cref="TimeoutException"/> naming each
+    /// informer still waiting and its last error.
+    /// </summary>
+    public static async Task<InformerClusterView> StartAsync(KubernetesClient client, TimeSpan within, TimeProvider wallClock,
+        CancellationToken cancellationToken)
     {
         var view = new InformerClusterView(client);
         try
         {
             await Task.WhenAll(view.Run(view._nodes), view.Run(view._vmis), view.Run(view._migrations), view.Run(view._policies),
-                view.Run(view._namespaces), view.Run(view._kubeVirt), view.Run(view._vms), view.Run(view._pdbs)).WaitAsync(cancellationToken);
+                view.Run(view._namespaces), view.Run(view._kubeVirt), view.Run(view._vms), view.Run(view._pdbs))
+                .WaitAsync(within, wallClock, cancellationToken);
             return view;
+        }
+        catch (TimeoutException)
+        {
+            var waiting = view.Health.Informers.Where(i => i.Status.LastListedAt is null).ToList();
+            var errors = waiting.Select(i => i.Status.LastError).Where(e => e is not null).Distinct(StringComparer.Ordinal).ToList();
+            await view.DisposeAsync();
+            throw new TimeoutException($"no complete list of {string.Join(", ", waiting.Select(i => i.Resource))} within {within.TotalSeconds:0.#} s" +
+                (errors.Count > 0 ? ": " + string.Join("; ", errors) : ": the API server did not answer"));
         }
         catch
         {

@@ -58,11 +58,25 @@ public sealed class DbCommandTests
     }
 
     [Fact]
-    public async Task Migrate_UnreachableServer_FailsSayingRetryMayHelp()
+    public async Task Migrate_UnreachableServer_UnfinishedSayingRetryMayHelp()
     {
         var run = await DrainctlRun.RunAsync("db", "migrate", "--db", "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=2");
 
-        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal(ExitCodes.Unfinished, run.ExitCode);
         Assert.Contains("could not be reached", run.Error, StringComparison.Ordinal);
+        Assert.Contains("may succeed if tried again", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_ADatabaseThatDoesNotExist_BadInputNamingWhatToCheck()
+    {
+        await using var db = await ScratchDatabase.CreateAsync();
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { Database = "no_such_database_" + Guid.NewGuid().ToString("N")[..8] };
+
+        var run = await DrainctlRun.RunAsync("db", "migrate", "--db", missing.ConnectionString);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("3D000", run.Error, StringComparison.Ordinal);
+        Assert.Contains("check the user, the password and the database name", run.Error, StringComparison.Ordinal);
     }
 }
