@@ -35,9 +35,29 @@ public static class DrainReportReader
             }
         }
 
+        var givenUp = new HashSet<string>(StringComparer.Ordinal);
         foreach (var given in await journal.ReadAsync<VmiGivenUp>(drain.Id, cancellationToken))
         {
             notMoved.Add(new UnmovedVmi($"{given.Namespace}/{given.Name}", given.Node, "gave_up", given.Reason));
+            givenUp.Add(given.Uid);
+        }
+
+        // What the drain was to move and never started: left where it was when the drain ended early (a succeeded drain saw
+        // every VM leave, by its own migrations or not).
+        if (drain.State != DrainState.Succeeded)
+        {
+            string[] moved = [nameof(PlanDisposition.Migrate), nameof(PlanDisposition.Restart)];
+            var why = drain.State.IsFinal() ? $"no migration was started for it before the drain {drain.State.ToDatabase()}"
+                : $"not started yet: the drain is {drain.State.ToDatabase()}";
+            foreach (var item in await journal.ReadNeverAttemptedAsync(drain.Id, moved, cancellationToken))
+            {
+                if (givenUp.Contains(item.Uid))
+                {
+                    continue;
+                }
+
+                notMoved.Add(new UnmovedVmi($"{item.Namespace}/{item.Name}", item.Node, "not_started", why));
+            }
         }
 
         var interop = (await journal.ReadAsync<InteropRefused>(drain.Id, cancellationToken)).Select(r => r.Describe()).ToList();
