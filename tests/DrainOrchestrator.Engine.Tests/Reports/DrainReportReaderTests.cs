@@ -1,9 +1,9 @@
 using DrainOrchestrator.Engine.Reports;
 using DrainOrchestrator.Persistence.Attempts;
 using DrainOrchestrator.Persistence.Drains;
-using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
+using DrainOrchestrator.Persistence.Waves;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Engine.Tests.Reports;
