@@ -22,10 +22,16 @@ internal static class DrainOutcome
         var lines = new List<string> { $"Drain {drainName}: {result.State.ToText()}: {result.Reason}", $"Report: drainctl report {drainName}" };
         if (ExitCode(result) == ExitCodes.Unfinished)
         {
-            lines.Add(result.State == DrainRunState.Interrupted
-                ? $"Drain {drainName} is unfinished and resumable (exit {ExitCodes.Unfinished}): run the same command again to resume it."
-                : $"Drain {drainName} is unfinished (exit {ExitCodes.Unfinished}): this run stopped before its end; "
-                    + "the same command run again attaches to it and follows it to its end.");
+            lines.Add(result.State switch
+            {
+                DrainRunState.Interrupted =>
+                    $"Drain {drainName} is unfinished and resumable (exit {ExitCodes.Unfinished}): run the same command again to resume it.",
+                // Its window closed: the same --window-end is past, so the same command would only suspend it again.
+                DrainRunState.Suspended => $"Drain {drainName} is suspended until its next window (exit {ExitCodes.Unfinished}): run the same "
+                    + "command with that window's --window-end to go on in it, or without --window-end to finish it now.",
+                _ => $"Drain {drainName} is unfinished (exit {ExitCodes.Unfinished}): this run stopped before its end; "
+                    + "the same command run again attaches to it and follows it to its end.",
+            });
         }
 
         return lines;

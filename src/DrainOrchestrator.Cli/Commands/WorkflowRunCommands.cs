@@ -21,8 +21,11 @@ internal static class WorkflowRunCommands
         yield return WorkflowJournalCommand.Create(output, error);
         yield return Approve(output, error);
         yield return Resume(output, error, terminal);
-        foreach (var (name, to, what) in new[] { ("pause", "paused", "Hold the instance at its next step."),
-            ("cancel", "cancelled", "End the instance; drains it started keep their own state.") })
+        foreach (var (name, to, what) in new[]
+        {
+            ("pause", "paused", "Hold the instance at its next step, and pause every unfinished drain it started (a drain it adopted stays its owner's)."),
+            ("cancel", "cancelled", "End the instance, and cancel every unfinished drain it started (a drain it adopted stays its owner's)."),
+        })
         {
             yield return Signal(name, to, what, output, error);
         }
@@ -138,8 +141,11 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var done = (await door.SignalWorkflowAsync(parse.GetValue(instance)!, to, ct)).Accepted;
-            await (done ? output : error).WriteLineAsync($"{parse.GetValue(instance)}: {(done ? to : "already ended")}");
+            var outcome = await door.SignalWorkflowAsync(parse.GetValue(instance)!, to, ct);
+            var done = outcome.Accepted;
+            // The application's message names the drains the signal reached (and those it left to their owners).
+            await (done ? output : error).WriteLineAsync(string.IsNullOrWhiteSpace(outcome.Message)
+                ? $"{parse.GetValue(instance)}: {(done ? to : "already ended")}" : outcome.Message);
             return done ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
@@ -148,7 +154,8 @@ internal static class WorkflowRunCommands
     private static async Task WriteAsync(TextWriter output, WorkflowView w)
     {
         await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  content {w.ContentHash[..12]}  cluster {w.Cluster}"
-            + (w.OutcomeReason is null ? string.Empty : $"\n  {w.OutcomeReason}") + (w.WaitingFor is null ? string.Empty : $"\n  waiting for {w.WaitingFor}"));
+            + (w.OutcomeReason is null ? string.Empty : $"\n  {w.OutcomeReason}")
+            + (w.WaitingFor is null || w.State is "succeeded" or "failed" or "cancelled" ? string.Empty : $"\n  waiting for {w.WaitingFor}"));
         foreach (var s in w.Steps)
         {
             var took = s.FinishedAt is { } f ? (f - s.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + "s" : "-";

@@ -51,6 +51,15 @@ public sealed class DrainOutcomeTests
         Assert.Contains("the same command run again attaches to it", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Lines_SuspendedAtItsWindowsEnd_SaysToGiveTheNextWindowsEndOrNoneNotTheSameCommand()
+    {
+        var lines = DrainOutcome.Lines("drain-a", Result(DrainRunState.Suspended, "the maintenance window closed"));
+
+        Assert.Equal("Drain drain-a is suspended until its next window (exit 3): run the same command with that window's --window-end to go on "
+            + "in it, or without --window-end to finish it now.", lines[^1]);
+    }
+
     [Theory]
     [InlineData(DrainRunState.Succeeded, "succeeded")]
     [InlineData(DrainRunState.Failed, "failed")]
