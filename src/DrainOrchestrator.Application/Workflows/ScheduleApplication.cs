@@ -67,10 +67,12 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         return new ScheduleWindows(schedule.Cron, schedule.TimeZone.Id, schedule.Duration.TotalSeconds, schedule.Next(after, count));
     }
 
-    /// <summary>Every recorded occurrence of a schedule.</summary>
+    /// <summary>Every recorded occurrence of a schedule (of the one deleted last when none of the name is live).</summary>
     public async Task<IReadOnlyList<FiringRecord>> FiringsAsync(string name, CancellationToken cancellationToken)
     {
-        var schedule = await FindAsync(name, cancellationToken);
+        // A deleted schedule's occurrences stay recorded: the live schedule of the name, else the one deleted last.
+        var schedule = await Store.FindLatestAsync(name, cancellationToken)
+            ?? throw new DrainNotFoundException($"there is no schedule '{name}', live or deleted", new KeyNotFoundException(name));
         return await Store.FiringsAsync(schedule.Id, cancellationToken);
     }
 

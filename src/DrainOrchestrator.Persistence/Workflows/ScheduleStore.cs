@@ -29,6 +29,19 @@ public sealed class ScheduleStore(NpgsqlDataSource dataSource, TimeProvider time
         return schedule;
     }
 
+    /// <summary>
+    /// The schedule named <paramref name="name"/>: the live one, or, when none is, the one deleted last (its firings stay
+    /// recorded and readable); null when no schedule ever had the name.
+    /// </summary>
+    public async Task<ScheduleRecord?> FindLatestAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM schedules WHERE name = @name ORDER BY deleted_at IS NULL DESC, deleted_at DESC LIMIT 1", new { name },
+            cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
     /// <summary>The live schedules (not deleted), by name.</summary>
     public async Task<IReadOnlyList<ScheduleRecord>> ListAsync(CancellationToken cancellationToken)
     {

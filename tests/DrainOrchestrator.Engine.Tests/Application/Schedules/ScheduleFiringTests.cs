@@ -68,8 +68,12 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         Assert.True(await store.SignalAsync(instance, "cancelled", "cancelled by drainctl/ops", "drainctl/ops", CancellationToken.None));
         await schedules.DeleteAsync(name, CancellationToken.None);
         Assert.DoesNotContain(await schedules.ListAsync(CancellationToken.None), s => s.Name == name);
+        // Its occurrences stay recorded and readable by its name until another schedule takes the name.
+        Assert.Equal(instance, Assert.Single(await schedules.FiringsAsync(name, CancellationToken.None)).InstanceId);
         var again = await schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None);
         Assert.Equal(name, again.Name);
+        Assert.Empty(await schedules.FiringsAsync(name, CancellationToken.None));
+        await Assert.ThrowsAsync<DrainNotFoundException>(() => schedules.FiringsAsync("never-" + name, CancellationToken.None));
         await Assert.ThrowsAsync<InvalidRequestException>(() =>
             schedules.CreateAsync(name, source, "cluster-" + name, new Dictionary<string, string>(), caller, CancellationToken.None));
     }
