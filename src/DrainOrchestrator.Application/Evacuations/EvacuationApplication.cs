@@ -49,7 +49,19 @@ public sealed class EvacuationApplication(NpgsqlDataSource dataSource, TimeProvi
         }
 
         var selection = new EvacuationSelection(spec.SourceNamespace, spec.TargetNamespace, spec.VmNames, spec.Selector);
-        var preflight = await ClusterCallAsync(sides.Sides, () => EvacuationPreflight.CheckAsync(sides.Sides, selection, options, cancellationToken));
+        EvacuationPreflightResult preflight;
+        try
+        {
+            preflight = await ClusterCallAsync(sides.Sides, () => EvacuationPreflight.CheckAsync(sides.Sides, selection, options, cancellationToken));
+        }
+        catch (ClusterUnavailableException ex) when (spec.Selector is { } selector
+            && ex.InnerException is Kubernetes.Errors.KubernetesApiException { StatusCode: System.Net.HttpStatusCode.BadRequest } refused)
+        {
+            // The API server is the judge of a label selector's syntax: its 400 on the list is the operator's to fix.
+            throw new InvalidRequestException([new RequestProblem("selector",
+                $"the API server refused the label selector '{selector}': {refused.Message}; write it as kubectl -l takes it (app=db,tier in (a,b))")]);
+        }
+
         if (!preflight.Passed)
         {
             EvacuationLog.Refused(_logger, string.Join("; ", preflight.Problems));

@@ -75,6 +75,22 @@ public sealed class EvacuationEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Evacuate_ASelectorTheApiServerRefuses_Is400OnSelectorAndRecordsNothing()
+    {
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+
+        using var response = await client.PostAsync("/api/v1/evacuations",
+            Support.Api.Json("""{"sourceNamespace":"apps","targetNamespace":"moved","selector":"app in ((("}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("selector", error.GetProperty("field").GetString());
+        Assert.StartsWith("the API server refused the label selector 'app in ((('", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
     public async Task GetAndReport_UnknownOrMalformedId_Are404()
     {
         using var viewer = server.Client("alice");
