@@ -98,6 +98,10 @@ internal static class RehearsalRequestReader
             problems.Add(new RequestProblem("scenario",
                 "scenario is required: the text of a drain-sim scenario, as drainctl snapshot --out FILE writes it (send the file's content as a JSON string)"));
         }
+        else if (ScenarioText.Problem(scenario) is { } scenarioProblem)
+        {
+            problems.Add(new RequestProblem("scenario", scenarioProblem));
+        }
 
         if (!root.TryGetProperty("nodes", out _))
         {

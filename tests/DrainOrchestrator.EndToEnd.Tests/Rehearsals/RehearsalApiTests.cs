@@ -83,6 +83,15 @@ public sealed class RehearsalApiTests(PostgresDatabaseFixture database) : IClass
             Assert.Contains(field, problems, StringComparison.Ordinal);
         }
 
+        // A scenario that is not YAML is refused before any drain-sim starts, with its line and column.
+        using var broken = await client.PostAsJsonAsync("api/v1/rehearsals", new JsonObject
+        {
+            ["scenario"] = "nodes: [",
+            ["nodes"] = new JsonArray("worker-a1"),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Contains("the scenario is not valid YAML at line", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // A long rehearsal (speed 1) cancelled at once: it ends cancelled, and a second cancel is refused.
         using var accepted = await client.PostAsJsonAsync("api/v1/rehearsals", new JsonObject
         {

@@ -78,6 +78,15 @@ public sealed class InvalidWorkflowTests
     }
 
     [Fact]
+    public void Parse_TextTheYamlScannerGivesUpOn_OneProblemNotAnException()
+    {
+        var (definition, problems) = WorkflowParser.Parse("name: demo\nsteps: [a\nkind: x: y\n", "odd.yaml");
+
+        Assert.Null(definition);
+        Assert.Contains("not valid YAML", Assert.Single(problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_AScheduleWindowLongerThanAMonth_RefusedAtItsLine()
     {
         const string Yaml = """
