@@ -6,10 +6,15 @@ namespace DrainOrchestrator.EndToEnd.Tests.Drains;
 /// <summary>
 /// Cluster time (issue 16, point 1): drain-sim serves the cluster at <c>--speed N</c>, and drainctl with its cluster
 /// clock (<c>DRAIN_CLOCK_SPEED</c>, <c>DRAIN_CLOCK_ORIGIN</c>) reasons in the same model time, so a drain at speed 20
-/// makes the schedule it makes at speed 1: the same VMIMs in the same order, each VM from the same source to the same
-/// target in the same wave, and a makespan (model time, from the ground truth) within 5%; and the engine's clock agrees
-/// with the cluster's timestamps. Without the knob the speed-20 makespan was 1.20 times speed 1's.
+/// makes the schedule it makes at speed 1: the same VMs out of each source in the same order and waves, and a makespan
+/// (model time, from the ground truth) within 5%; and the engine's clock agrees with the cluster's timestamps. Without
+/// the knob the speed-20 makespan was 1.20 times speed 1's.
 /// </summary>
+/// <remarks>
+/// Two starts out of different sources due within a decision's delay of each other may come in either order at speed
+/// 20 on a busy machine: a pass 100 ms late in wall time is 2 s late in model time (a CI run under load 11 to 21 once
+/// swapped two such starts, and the targets they took, with the same makespan). Each source's own order may not change.
+/// </remarks>
 [Collection(ClockSensitiveCollection.Name)]
 public sealed class ClusterTimeTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -20,7 +25,7 @@ public sealed class ClusterTimeTests(PostgresDatabaseFixture database) : IClassF
         var fast = await DrainAsync(20);
 
         Assert.Equal(6, slow.Moves.Count);
-        Assert.True(slow.Moves.SequenceEqual(fast.Moves),
+        Assert.True(slow.PerSource().SequenceEqual(fast.PerSource()) && fast.Moves.All(m => m.Outcome == "Succeeded"),
             $"speed 1: {slow}{Environment.NewLine}speed 20: {fast}");
         var ratio = fast.Makespan / slow.Makespan;
         Assert.True(ratio is >= 0.95 and <= 1.05,
@@ -60,6 +65,10 @@ public sealed class ClusterTimeTests(PostgresDatabaseFixture database) : IClassF
     /// </summary>
     private sealed record Schedule(IReadOnlyList<Move> Moves, TimeSpan Makespan, IReadOnlyList<TimeSpan> CreatedAfterFirst)
     {
+        /// <summary>Each source's moves in creation order (VM, wave), sources by name.</summary>
+        public IEnumerable<string> PerSource() => Moves.GroupBy(m => m.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: " + string.Join(", ", g.Select(m => $"{m.Vmi}/{m.Wave}")));
+
         public override string ToString() =>
             $"makespan {Makespan.TotalSeconds:F2} s; " + string.Join(", ", Moves.Zip(CreatedAfterFirst, (m, at) => $"{m} at +{at.TotalSeconds:F2} s"));
     }
