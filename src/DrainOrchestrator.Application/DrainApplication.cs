@@ -77,6 +77,11 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
         ArgumentNullException.ThrowIfNull(caller);
         var (drain, attached) = await new DrainStarter(dataSource, Cluster.View, timeProvider)
             .StartAsync(Cluster.Cluster, spec, caller, door, cancellationToken);
+        if (attached && PolicyDifferences.Of(drain.PolicyJson, Engine.Policy.PolicyDocument.Write(spec.Policy)) is { Count: > 0 } differ)
+        {
+            DrainLog.AttachedUnderItsOwnPolicy(loggerFactory.CreateLogger<DrainApplication>(), drain.Name, string.Join(", ", differ));
+        }
+
         return new StartedDrain(DrainViews.Of(drain), attached);
     }
 

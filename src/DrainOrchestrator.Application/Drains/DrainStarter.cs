@@ -19,12 +19,17 @@ internal sealed class DrainStarter(NpgsqlDataSource dataSource, IClusterView vie
     {
         ArgumentNullException.ThrowIfNull(spec);
         var store = new DrainStore(dataSource, timeProvider);
+        var nodes = spec.Nodes.Order(StringComparer.Ordinal).ToList();
         if (spec.IdempotencyKey is { } key && await store.FindByIdempotencyKeyAsync(key, cancellationToken) is { } keyed)
         {
-            return (keyed, true);
+            // The key names one request: the same key for other nodes is a client's mistake, not a retry.
+            var keyedNodes = keyed.Nodes.Select(n => n.NodeName).Order(StringComparer.Ordinal).ToList();
+            return keyedNodes.SequenceEqual(nodes, StringComparer.Ordinal) ? (keyed, true)
+                : throw new InvalidRequestException([new RequestProblem("Idempotency-Key",
+                    $"the Idempotency-Key '{key}' was used for drain {keyed.Name} of {string.Join(", ", keyedNodes)}; this request names "
+                    + $"{string.Join(", ", nodes)}: send a new key for a new drain")]);
         }
 
-        var nodes = spec.Nodes.Order(StringComparer.Ordinal).ToList();
         var active = await store.ListAsync(activeOnly: true, cancellationToken);
         var same = FindSame(active, cluster, nodes);
         if (same is not null && spec.IdempotencyKey is null)

@@ -79,6 +79,15 @@ public sealed class BadInputTests(ServerFixture server)
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         var page = await Support.Api.ReadAsync<DrainPage>(await client.GetAsync("/api/v1/drains?node=src-3&limit=500"));
         Assert.Single(page.Items, d => d.Name == "idempotent");
+
+        // The same key for other nodes is refused, naming the drain it was used for; nothing new is recorded.
+        using var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/drains") { Content = Support.Api.Json("""{"nodes":["src-4"]}""") };
+        reused.Headers.Add("Idempotency-Key", key);
+        using var refused = await client.SendAsync(reused);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await Support.Api.ReadJsonAsync(refused)).GetProperty("errors")[0];
+        Assert.Equal("Idempotency-Key", problem.GetProperty("field").GetString());
+        Assert.Contains("was used for drain idempotent of src-3; this request names src-4", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
         await client.PostAsync($"/api/v1/drains/{drain.Id}/cancel", null);
         await Support.Api.WaitFinishedAsync(client, drain.Id, TimeSpan.FromMinutes(3));
     }
