@@ -8,7 +8,11 @@ namespace DrainOrchestrator.Server.Api;
 /// <summary>Reads a JSON request body into its record: malformed JSON, a field of the wrong kind and an unknown field are invalid requests.</summary>
 internal static class ApiBody
 {
-    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
 
     /// <summary>The body as <typeparamref name="T"/>; <paramref name="shape"/> shows the expected body in the error.</summary>
     public static async Task<T> ReadAsync<T>(HttpRequest request, string shape, CancellationToken cancellationToken)
@@ -25,6 +29,7 @@ internal static class ApiBody
             var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
             var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"'{field}' is not a field of this request"
+                : ex.Message.Contains("uplicate", StringComparison.Ordinal) ? $"'{field}' is given twice: give each field once"
                 : field.Length > 0 ? $"{field} has a value of the wrong kind" : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
             throw new InvalidRequestException([new RequestProblem(field, $"{what}: expected {shape}")]);
         }

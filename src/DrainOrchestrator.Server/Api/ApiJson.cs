@@ -12,6 +12,22 @@ public static class ApiJson
     /// <summary>The options; configure a copy, never this instance.</summary>
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>How request bodies read as documents are parsed: a member named twice is an error, not a silent merge.</summary>
+    public static JsonDocumentOptions Documents { get; } = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// The problem a <see cref="JsonException"/> of a request body stands for, in the request's terms: a member named twice,
+    /// or where the text stops being JSON; <paramref name="shape"/> shows the expected body.
+    /// </summary>
+    public static string BodyProblem(JsonException exception, string shape)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var where = $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}";
+        return exception.Message.Contains("uplicate", StringComparison.Ordinal)
+            ? $"the body names a member twice ({where}; {exception.Path}): give each field once; expected {shape}"
+            : $"the body is not valid JSON ({where}): expected {shape}";
+    }
+
     /// <summary>Applies the API's settings to <paramref name="options"/>.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

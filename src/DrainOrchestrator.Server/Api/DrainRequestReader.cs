@@ -33,12 +33,11 @@ internal static class DrainRequestReader
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            document = await JsonDocument.ParseAsync(request.Body, ApiJson.Documents, cancellationToken);
         }
         catch (JsonException ex)
         {
-            throw new InvalidRequestException([new RequestProblem(string.Empty,
-                $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected {{\"nodes\": [...], \"policy\": {{...}}}}")]);
+            throw new InvalidRequestException([new RequestProblem(string.Empty, ApiJson.BodyProblem(ex, "{\"nodes\": [...], \"policy\": {...}}"))]);
         }
 
         using (document)

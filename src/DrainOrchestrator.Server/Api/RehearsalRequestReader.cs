@@ -26,12 +26,11 @@ internal static class RehearsalRequestReader
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            document = await JsonDocument.ParseAsync(request.Body, ApiJson.Documents, cancellationToken);
         }
         catch (JsonException ex)
         {
-            throw new InvalidRequestException([new RequestProblem(string.Empty,
-                $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected {{\"scenario\": \"...\", \"nodes\": [...]}}")]);
+            throw new InvalidRequestException([new RequestProblem(string.Empty, ApiJson.BodyProblem(ex, "{\"scenario\": \"...\", \"nodes\": [...]}"))]);
         }
 
         using (document)

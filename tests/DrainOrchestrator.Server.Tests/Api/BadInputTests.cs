@@ -93,6 +93,22 @@ public sealed class BadInputTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task CreateDrainAndPlan_AMemberNamedTwice_Is400NotAMerge()
+    {
+        using var client = server.Client("olga");
+
+        using var drain = await client.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes":["src-3"],"nodes":["src-4"]}"""));
+        using var plan = await client.PostAsync("/api/v1/plans", Support.Api.Json("""{"nodes":["src-3"],"policy":{"maxParallel":1},"policy":{}}"""));
+
+        foreach (var response in new[] { drain, plan })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith("the body names a member twice",
+                (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task GetDrain_Unknown_Is404Problem()
     {
         using var client = server.Client("alice");
