@@ -54,6 +54,16 @@ internal static class ApiProblems
         title: retryable ? "A dependency is unavailable; try again later" : "A dependency is unusable as configured",
         detail: detail, extensions: new Dictionary<string, object?> { ["retryable"] = retryable });
 
+    /// <summary>401: no credentials, or ones the server does not know; the detail says which and what to send.</summary>
+    public static IResult Unauthenticated(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, type: TypeBase + "unauthenticated", title: "Authentication required", detail: detail,
+        extensions: new Dictionary<string, object?> { ["retryable"] = false });
+
+    /// <summary>403: the caller is known but its role may not do this.</summary>
+    public static IResult Forbidden(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status403Forbidden, type: TypeBase + "forbidden", title: "Forbidden", detail: detail,
+        extensions: new Dictionary<string, object?> { ["retryable"] = false });
+
     /// <summary>413: the body is larger than the server takes; retrying the same body cannot succeed.</summary>
     public static IResult TooLarge(long limit) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, type: TypeBase + "request-too-large", title: "The request body is too large",

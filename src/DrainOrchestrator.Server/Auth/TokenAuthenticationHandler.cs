@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
+using DrainOrchestrator.Server.Api;
 using Microsoft.Extensions.Options;
 
 namespace DrainOrchestrator.Server.Auth;
@@ -45,5 +46,26 @@ internal sealed class TokenAuthenticationHandler(
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, match.Name), new Claim(ClaimTypes.Role, ApiPolicies.RoleName(match.Role))], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    /// <summary>401 with <c>WWW-Authenticate: Bearer</c> and a problem that says what was wrong with the credentials.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var header = Request.Headers.Authorization.ToString();
+        var detail = header.Length == 0
+            ? "this needs credentials: send Authorization: Bearer TOKEN with a token of the server's tokens file (or a JWT of its authority)"
+            : BearerToken.From(Request) is null
+                ? "the Authorization header must be Bearer TOKEN (other schemes are not taken)"
+                : "the bearer token is not in the server's tokens file: check it, or ask an administrator for one (drainctl serve --tokens)";
+        await ApiProblems.Unauthenticated(detail).ExecuteAsync(Context);
+    }
+
+    /// <summary>403 with a problem naming the caller's role and what the request needs.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var role = Context.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+        await ApiProblems.Forbidden($"the caller's role ({role}) may not do this: reading needs viewer, changing drains, workflows and schedules "
+            + "needs operator, and administration needs admin (README, the API table)").ExecuteAsync(Context);
     }
 }

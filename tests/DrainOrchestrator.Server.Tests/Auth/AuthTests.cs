@@ -21,12 +21,23 @@ public sealed class AuthTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
-    [Fact]
-    public async Task Drains_WithUnknownToken_Is401()
+    [Theory]
+    [InlineData(null, null, "this needs credentials: send Authorization: Bearer TOKEN")]
+    [InlineData("Basic", "YTpi", "the Authorization header must be Bearer TOKEN")]
+    [InlineData("Bearer", "not-a-token-of-the-file", "the bearer token is not in the server's tokens file")]
+    public async Task Drains_WithoutOrWithUnknownCredentials_Is401SayingWhichAndWhatToSend(string? scheme, string? value, string detail)
     {
         using var client = server.Client(null);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token-of-the-file");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/drains")).StatusCode);
+        if (scheme is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new(scheme, value);
+        }
+
+        using var response = await client.GetAsync("/api/v1/drains");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.StartsWith(detail, (await Support.Api.ReadJsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,6 +46,8 @@ public sealed class AuthTests(ServerFixture server)
         using var viewer = server.Client("alice");
         using var response = await viewer.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes":["src-4"]}"""));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.StartsWith("the caller's role (viewer) may not do this",
+            (await Support.Api.ReadJsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/drains")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/clusters")).StatusCode);
     }
