@@ -2,9 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using DrainOrchestrator.Server.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
-using DrainOrchestrator.Server.Api;
 using Microsoft.Extensions.Options;
 
 namespace DrainOrchestrator.Server.Auth;
