@@ -43,11 +43,14 @@ public static class ReportAttempts
         };
     }
 
-    /// <summary>Its duration by the cluster's timestamps; null until it finished.</summary>
+    /// <summary>
+    /// Its duration by the cluster's timestamps; null until it finished. Never below zero: an abort's finish is stamped by
+    /// the engine's clock (the cluster gives none), and a cluster clock ahead of the engine's made short aborts negative.
+    /// </summary>
     public static double? DurationSeconds(AttemptRecord attempt)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return attempt.FinishedAt is { } f ? (f - Start(attempt)).TotalSeconds : null;
+        return attempt.FinishedAt is { } f ? Math.Max(0, (f - Start(attempt)).TotalSeconds) : null;
     }
 
     /// <summary>The plan's prediction for its VM; null when the plan made none (or was not journaled).</summary>

@@ -56,7 +56,7 @@ internal static class SmallReports
         return ReportTimeZone.Parse("Europe/Berlin", "--time-zone", problems) ?? throw new InvalidOperationException(problems[0].Message);
     }
 
-    private static AttemptRecord Attempt(long id, Guid drain, int wave, int attempt, string name, AttemptOutcome outcome, bool postCopy, int start, int seconds,
+    public static AttemptRecord Attempt(long id, Guid drain, int wave, int attempt, string name, AttemptOutcome outcome, bool postCopy, int start, int seconds,
         string? reason) => new(id, drain, wave, attempt, "apps", name, "uid-" + name, "w1", "w2", $"m-{id}", null, postCopy ? "PostCopy" : "PreCopy", outcome,
         reason is null ? null : "TargetFull", reason, null, null, "{}", postCopy, At.AddSeconds(start), At.AddSeconds(start), At.AddSeconds(start + 1),
         At.AddSeconds(start + seconds), At.AddSeconds(start + seconds));
