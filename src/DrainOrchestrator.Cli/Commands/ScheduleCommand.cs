@@ -90,8 +90,17 @@ public static class ScheduleCommand
                 return ExitCodes.BadInput;
             }
 
+            var windows = schedule.Next(from, parse.GetValue(count));
+            if (windows.Count == 0)
+            {
+                // A date that never comes (30 February), or every occurrence frozen: no window would ever open.
+                await error.WriteLineAsync($"error: '{schedule.Cron}' opens no window after {from:u} in {schedule.TimeZone.Id} (a date that never "
+                    + "comes, such as 30 February, or every occurrence in a freeze): check the expression and --exclude");
+                return ExitCodes.BadInput;
+            }
+
             await output.WriteLineAsync($"Next windows of '{schedule.Cron}' in {schedule.TimeZone.Id}, {DurationText.Format(schedule.Duration)} each:");
-            foreach (var o in schedule.Next(from, parse.GetValue(count)))
+            foreach (var o in windows)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {o.LocalStart:yyyy-MM-dd HH:mm:ss zzz} to {o.LocalEnd:yyyy-MM-dd HH:mm:ss zzz}   UTC {o.Start:yyyy-MM-dd HH:mm:ss} to {o.End:yyyy-MM-dd HH:mm:ss}"));

@@ -69,4 +69,13 @@ public sealed class WorkflowCommandTests
         Assert.Contains("unknown time zone 'Mars/Olympus'", run.Error, StringComparison.Ordinal);
         Assert.Contains("--duration must be a duration", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScheduleNext_ACronThatNeverFires_Exit2SayingSo()
+    {
+        var run = await DrainctlRun.RunAsync("schedule", "next", "--cron", "0 2 30 2 *", "--time-zone", "UTC", "--duration", "1h");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("'0 2 30 2 *' opens no window after", run.Error, StringComparison.Ordinal);
+    }
 }
