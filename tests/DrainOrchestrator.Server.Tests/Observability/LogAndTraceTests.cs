@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DrainOrchestrator.Server.Tests.Support;
@@ -14,7 +13,7 @@ public sealed class LogAndTraceTests(ServerFixture fixture)
     public async Task JsonLogs_AreOneObjectPerLineWithMessageAndLevel_AndHoldNoSecret_WhileOtlpIsUnreachable()
     {
         // An OTLP endpoint nobody listens on (a port just freed), with credentials in it that must never be logged.
-        var unreachable = new Uri($"http://trace-user:trace-secret@127.0.0.1:{FreedPort()}/v1/traces");
+        var unreachable = new Uri($"http://trace-user:trace-secret@127.0.0.1:{LoopbackPorts.Released()}/v1/traces");
         var server = await fixture.StartServerAsync(o => (o.LogFormat, o.OtlpEndpoint) = (LogFormat.Json, unreachable));
         var databasePassword = new Npgsql.NpgsqlConnectionStringBuilder(server.Options.Database).Password;
         try
@@ -89,14 +88,5 @@ public sealed class LogAndTraceTests(ServerFixture fixture)
             var text = Encoding.Latin1.GetString(body);
             Assert.DoesNotContain(fixture.Tokens["alice"][..12], text, StringComparison.Ordinal);
         }
-    }
-
-    private static int FreedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

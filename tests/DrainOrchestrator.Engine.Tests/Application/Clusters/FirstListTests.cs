@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using DrainOrchestrator.Application.Clusters;
+using DrainOrchestrator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrainOrchestrator.Engine.Tests.Application.Clusters;
@@ -14,7 +13,7 @@ public sealed class FirstListTests
     [Fact]
     public async Task OpenAsync_TheApiServerRefusesConnections_FailsWithinTheBoundNamingTheServerAndTheError()
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Released();
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"refusing-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(kubeconfig, $$$"""
             apiVersion: v1
@@ -43,15 +42,5 @@ public sealed class FirstListTests
         {
             File.Delete(kubeconfig);
         }
-    }
-
-    // A port nothing listens on: one the system just gave out and took back.
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
