@@ -24,6 +24,16 @@ internal static class NodeSelection
     }
 
     /// <summary>
+    /// The nodes the workflow's selectNodes steps name that the cluster does not have, each a problem at the step's
+    /// <c>file:line:column</c>: checked before an instance or a schedule is recorded, so a typo is refused when it is
+    /// written rather than when the step runs (for a schedule, at its first window).
+    /// </summary>
+    public static List<WorkflowProblem> UnknownNodes(ClusterState cluster, WorkflowDefinition definition) =>
+        [.. Flatten(definition.Steps).OfType<SelectNodesStep>().SelectMany(step => step.Names.Where(n => cluster.FindNode(n) is null)
+            .Select(n => new WorkflowProblem(step.Position, $"steps.{step.Id}.names",
+                $"node '{n}' does not exist in the cluster; correct the name or the parameter that gives it (kubectl get nodes lists them)")))];
+
+    /// <summary>
     /// The batches of <paramref name="nodes"/>: the batch size (or maxUnavailable, a count or a percentage of the nodes,
     /// at least 1); zone order keeps each batch within one zone unless the step allows several, zones in name order.
     /// </summary>
@@ -45,6 +55,9 @@ internal static class NodeSelection
             .SelectMany(zone => zone.Chunk(Math.Max(1, size)).Select(c => c.ToList()))
             .ToList();
     }
+
+    private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>
+        steps.SelectMany(s => s is ForEachBatchStep each ? Flatten(each.Steps).Prepend(s) : [s]);
 
     private static int MaxUnavailable(string text, int total) =>
         text.EndsWith('%') ? Math.Max(1, total * int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture) / 100)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Workflows;
@@ -15,6 +16,20 @@ namespace DrainOrchestrator.Application.Workflows;
 public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     private ScheduleStore Store => new(dataSource, timeProvider);
+
+    /// <summary>
+    /// Stores a schedule for the workflow of <paramref name="source"/> on <paramref name="cluster"/>, after checking that
+    /// the nodes its selectNodes steps name exist there now (a typo would otherwise surface only when a window opens).
+    /// </summary>
+    public Task<ScheduleView> CreateAsync(string name, WorkflowSource source, ClusterConnection cluster, IReadOnlyDictionary<string, string> arguments,
+        Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(cluster);
+        return NodeSelection.UnknownNodes(cluster.View.Current, source.Bind(arguments)) is { Count: > 0 } unknown
+            ? throw new InvalidWorkflowException(unknown)
+            : CreateAsync(name, source, cluster.Cluster, arguments, caller, cancellationToken);
+    }
 
     /// <summary>Stores a schedule for the workflow of <paramref name="source"/>, whose definition must hold a schedule.</summary>
     public async Task<ScheduleView> CreateAsync(string name, WorkflowSource source, string cluster, IReadOnlyDictionary<string, string> arguments,

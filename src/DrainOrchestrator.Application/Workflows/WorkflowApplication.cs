@@ -31,6 +31,11 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
         ArgumentNullException.ThrowIfNull(caller);
         var connection = cluster ?? throw new InvalidOperationException("Starting a workflow needs a cluster connection.");
         var definition = source.Bind(arguments);
+        if (NodeSelection.UnknownNodes(connection.View.Current, definition) is { Count: > 0 } unknown)
+        {
+            throw new InvalidWorkflowException(unknown);
+        }
+
         var id = Guid.NewGuid();
         WorkflowInstanceRecord record;
         try

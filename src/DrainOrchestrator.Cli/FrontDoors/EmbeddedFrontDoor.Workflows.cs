@@ -42,7 +42,7 @@ internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
 
     public async Task<ScheduleView> CreateScheduleAsync(string name, WorkflowSource source, IReadOnlyDictionary<string, string> arguments,
         CancellationToken cancellationToken) =>
-        await Schedules.CreateAsync(name, source, await ClusterAsync(cancellationToken), arguments, Caller, cancellationToken);
+        await Schedules.CreateAsync(name, source, await ConnectionAsync(cancellationToken), arguments, Caller, cancellationToken);
 
     public Task<IReadOnlyList<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken) => Schedules.ListAsync(cancellationToken);
 

@@ -66,8 +66,12 @@ internal sealed partial class EmbeddedFrontDoor(DrainDatabase database, ClusterT
     /// <summary>The schedule use cases in this process.</summary>
     public ScheduleApplication Schedules => new(database.DataSource, DrainctlClock.Current);
 
-    /// <summary>The cluster's identity, connecting when needed.</summary>
-    public async Task<string> ClusterAsync(CancellationToken cancellationToken) => (await OnlineAsync(cancellationToken)).Cluster.Cluster;
+    /// <summary>The cluster, connecting when needed.</summary>
+    public async Task<ClusterConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        await OnlineAsync(cancellationToken);
+        return _connection!;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -49,7 +49,7 @@ internal static class ScheduleEndpoints
             throw new InvalidRequestException(missing);
         }
 
-        var created = await schedules.CreateAsync(body.Name!, new WorkflowSource(body.FileName!, body.Text!), cluster.Cluster,
+        var created = await schedules.CreateAsync(body.Name!, new WorkflowSource(body.FileName!, body.Text!), cluster,
             body.Parameters ?? new Dictionary<string, string>(), new Caller(AuthExtensions.CallerName(http.User), "api"), ct);
         return TypedResults.Created($"/api/v1/schedules/{Uri.EscapeDataString(created.Name)}", created);
     }

@@ -30,6 +30,30 @@ public sealed class ScheduleEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Create_ANodeTheClusterLacks_Is422AtItsStepAndNothingIsStored()
+    {
+        using var client = server.Client("olga");
+        var name = "ghost-" + Guid.NewGuid().ToString("N")[..6];
+        const string text = """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: nightly}
+            schedule: {cron: "0 3 * * *", timeZone: UTC, duration: 4h}
+            steps:
+              - {id: pick, kind: selectNodes, names: [src-1, src-ghost]}
+              - {id: report, kind: report}
+            """;
+        using var response = await client.PostAsync("/api/v1/schedules", Body(name, text));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.UnprocessableEntity, response);
+        var message = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.StartsWith("nightly.yaml:6:", message, StringComparison.Ordinal);
+        Assert.Contains("node 'src-ghost' does not exist in the cluster", message, StringComparison.Ordinal);
+        var listed = await Support.Api.ReadAsync<List<ScheduleView>>(await client.GetAsync("/api/v1/schedules"));
+        Assert.DoesNotContain(listed, s => s.Name == name);
+    }
+
+    [Fact]
     public async Task Lifecycle_CreateListNextFiringsDelete()
     {
         using var client = server.Client("olga");

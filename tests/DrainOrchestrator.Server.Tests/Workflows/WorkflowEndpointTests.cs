@@ -75,6 +75,30 @@ public sealed class WorkflowEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Start_ANodeTheClusterLacks_Is422NamingItAndStartsNothing()
+    {
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        const string text = """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: typo}
+            parameters:
+              nodes: {type: stringList}
+            steps:
+              - {id: pick, kind: selectNodes, names: "${params.nodes}"}
+              - {id: report, kind: report}
+            """;
+        using var response = await client.PostAsync("/api/v1/workflows", WorkflowApi.File("typo.yaml", text, new Dictionary<string, string> { ["nodes"] = "src-1,sr-2" }));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.UnprocessableEntity, response);
+        var message = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.StartsWith("typo.yaml:7:", message, StringComparison.Ordinal);
+        Assert.Contains("node 'sr-2' does not exist in the cluster", message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
     public async Task Roles_NoTokenIs401_ViewerReadsButCannotStartOrApprove()
     {
         using var anonymous = server.Client(null);
