@@ -14,6 +14,10 @@ internal sealed partial class ParameterBinding
 {
     private readonly Dictionary<string, (ParameterDefinition Definition, string Text)> _values = new(StringComparer.Ordinal);
 
+    // Parameters declared but left without a value (none given and no default, or one not of its type): their problem is
+    // reported once, where they are bound, not again at every reference.
+    private readonly HashSet<string> _unbound = new(StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, object> Arguments =>
         _values.ToDictionary(v => v.Key, v => Typed(v.Value.Definition.Type, v.Value.Text) ?? (object)v.Value.Text, StringComparer.Ordinal);
 
@@ -35,6 +39,7 @@ internal sealed partial class ParameterBinding
                 if (Typed(definition.Type, given) is null)
                 {
                     problem(where, "parameters." + definition.Name, $"the value '{given}' is not {Describe(definition.Type)}");
+                    binding._unbound.Add(definition.Name);
                     continue;
                 }
 
@@ -47,6 +52,7 @@ internal sealed partial class ParameterBinding
             else if (arguments is not null)
             {
                 problem(definition.Position, "parameters." + definition.Name, $"parameter '{definition.Name}' has no default: give it a value");
+                binding._unbound.Add(definition.Name);
                 continue;
             }
             else
@@ -72,9 +78,14 @@ internal sealed partial class ParameterBinding
                 return value.Text;
             }
 
-            scope.Problem(node, path, $"unknown parameter '{name}' in '{match.Value}'; the parameters are "
-                + (_values.Count == 0 ? "none" : string.Join(", ", _values.Keys)));
             unknown = true;
+            if (_unbound.Contains(name))
+            {
+                return match.Value;
+            }
+
+            scope.Problem(node, path, $"unknown parameter '{name}' in '{match.Value}'; the parameters are "
+                + (_values.Count + _unbound.Count == 0 ? "none" : string.Join(", ", _values.Keys.Concat(_unbound))));
             return match.Value;
         });
         return unknown ? null : result;

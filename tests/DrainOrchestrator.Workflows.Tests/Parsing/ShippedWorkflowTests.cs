@@ -47,6 +47,20 @@ public sealed class ShippedWorkflowTests
 
         Assert.Null(definition);
         Assert.Contains(problems, p => p.Message.Contains("parameter 'kubeletVersion' has no default", StringComparison.Ordinal));
+        // Said once, where it is declared: its references are not also "unknown parameters".
+        Assert.DoesNotContain(problems, p => p.Message.Contains("unknown parameter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Parse_ArgumentOfTheWrongType_NamedOnceAndNotAlsoUnknownWhereItIsUsed()
+    {
+        var (definition, problems) = await WorkflowParser.ParseFileAsync(Path.Combine(Folder, "rolling-upgrade.yaml"),
+            new Dictionary<string, string> { ["kubeletVersion"] = "v1.33.2", ["batchSize"] = "four" }, CancellationToken.None);
+
+        Assert.Null(definition);
+        var problem = Assert.Single(problems);
+        Assert.Equal("parameters.batchSize", problem.Path);
+        Assert.Contains("the value 'four' is not a whole number", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
