@@ -185,8 +185,15 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
         var journal = new JournalStore(dataSource, timeProvider);
         var result = await new SignalStore(dataSource, new DrainStateStore(dataSource, timeProvider), journal)
             .SendAsync(drain.Id, signal, caller.ToString(), cancellationToken);
-        return new SignalOutcome(result.Accepted, result.Message, DrainViews.Of(await FindAsync(drain.Id.ToString("D"), cancellationToken)));
+        var after = DrainViews.Of(await FindAsync(drain.Id.ToString("D"), cancellationToken));
+        return new SignalOutcome(result.Accepted, result.Message + (result.Accepted ? UnheldNote(after, signal) : string.Empty), after);
     }
+
+    // A signal is recorded for the engine that holds the drain; when none does (its last one stopped), nothing acts on it
+    // until one takes the drain up, which the operator should hear with the signal rather than find out from its status.
+    private static string UnheldNote(DrainView drain, DrainSignal signal) => drain.State != DrainStatus.Interrupted ? string.Empty
+        : $"; no engine holds the drain now (its last one stopped), so the {signal.ToString().ToLowerInvariant()} takes effect when one "
+            + "takes it up: a running server does so on its own; with drainctl alone, run the drain command for its nodes again";
 
     /// <summary>The drain's report, from PostgreSQL alone.</summary>
     public async Task<DrainReport> ReportAsync(string idOrName, CancellationToken cancellationToken) =>

@@ -36,7 +36,10 @@ public static class StatusCommand
 
     private static async Task WriteAsync(TextWriter output, DrainView d)
     {
-        await output.WriteLineAsync($"{d.Name}  {d.State.ToString().ToLowerInvariant()}  id {d.Id}  cluster {d.Cluster}  created {d.CreatedAt:u}"
+        // An interrupted drain shows what it was recorded as when no engine let go of it (e.g. cancelling: the cancel waits for one).
+        var state = d.State.ToString().ToLowerInvariant()
+            + (d.State == DrainStatus.Interrupted && d.RecordedState is not ("running" or "pending") ? $" ({d.RecordedState})" : string.Empty);
+        await output.WriteLineAsync($"{d.Name}  {state}  id {d.Id}  cluster {d.Cluster}  created {d.CreatedAt:u}"
             + (d.OutcomeReason is null ? string.Empty : $"\n  {d.OutcomeReason}"));
         foreach (var n in d.Nodes)
         {
@@ -50,11 +53,12 @@ public static class StatusCommand
             await output.WriteLineAsync($"  holding: the cluster view has not followed the API server since {hold.Since:u}; nothing new starts until it does: {hold.Reason}");
         }
 
-        if (d.Budget is { } b)
+        // A drain that is not running holds nothing and wants nothing: its budget line would only read "0 of share 0".
+        if (d.Budget is { } b && (d.State == DrainStatus.Running || b.Held > 0))
         {
             await output.WriteLineAsync($"  budget: holds {b.Held} of share {b.Share} (cluster limit {Known(b.ClusterLimit)}, foreign {Known(b.ForeignInFlight)})");
         }
 
-        static string Known(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        static string Known(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "not known yet";
     }
 }
