@@ -21,7 +21,7 @@ internal static class WindowPlanning
         {
             problems.Add(new("window", door == FrontDoor.CommandLine
                 ? "give --window-end TIME, or --window CRON with --time-zone and --duration"
-                : "window needs end, or cron with timeZone and duration"));
+                : "window needs end, or cron with timeZone and durationSeconds"));
         }
 
         if (request.End is { } end && end <= now)

@@ -7,6 +7,9 @@ namespace DrainOrchestrator.Application.Workflows;
 /// <summary>A schedule given on its own (cron, time zone, window, freezes), to list its next windows.</summary>
 public sealed record ScheduleQuery(string Cron, string TimeZone, TimeSpan Duration, IReadOnlyList<string> Exclusions)
 {
+    /// <summary>The field the caller gave the window's length in (a request's window says <c>durationSeconds</c>), named in its problems.</summary>
+    public string DurationField { get; init; } = "duration";
+
     /// <summary>The schedule, or every problem with the query at once (in the terms of <paramref name="door"/>'s user).</summary>
     public ScheduleDefinition ToSchedule(FrontDoor door)
     {
@@ -25,11 +28,11 @@ public sealed record ScheduleQuery(string Cron, string TimeZone, TimeSpan Durati
 
         if (Duration <= TimeSpan.Zero)
         {
-            problems.Add(new("duration", $"{Name("duration", door)} must be more than zero"));
+            problems.Add(new(DurationField, $"{Name(DurationField, door)} must be more than zero"));
         }
         else if (Duration > ScheduleDefinition.MaxDuration)
         {
-            problems.Add(new("duration", $"{Name("duration", door)} must be at most {ScheduleDefinition.MaxDuration.TotalDays} days (a window of a month), " +
+            problems.Add(new(DurationField, $"{Name(DurationField, door)} must be at most {ScheduleDefinition.MaxDuration.TotalDays} days (a window of a month), " +
                 $"was {Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s"));
         }
 

@@ -40,9 +40,16 @@ public static class ScheduleCommand
         {
             var problems = new List<string>();
             var from = TimeProvider.System.GetUtcNow();
-            if (parse.GetValue(after) is { } text && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from))
+            if (parse.GetValue(after) is { } text)
             {
-                problems.Add($"--after must be an ISO 8601 instant such as 2027-03-27T00:00:00Z, was '{text}'");
+                if (Instants.Parse(text, "--after", out var problem) is { } at)
+                {
+                    from = at;
+                }
+                else
+                {
+                    problems.Add(problem!);
+                }
             }
 
             if (parse.GetValue(count) is < 1 or > 1000)

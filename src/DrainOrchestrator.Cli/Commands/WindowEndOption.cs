@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Cli.Clock;
 using DrainOrchestrator.Cli.FrontDoors;
@@ -15,7 +14,7 @@ internal sealed class WindowEndOption
     /// <param name="what">What runs in the window, for the help text: "the drain", "the move-back".</param>
     public WindowEndOption(string what) => _option = new Option<string?>("--window-end")
     {
-        Description = "Run inside a maintenance window ending at this time (ISO 8601): no migration starts that is predicted to end after it "
+        Description = "Run inside a maintenance window ending at this time (ISO 8601 with its offset, e.g. 2027-01-02T06:00:00Z): no migration starts that is predicted to end after it "
             + $"(less --window-margin-seconds); when nothing more fits, {what} is suspended (exit 3) and the same command in the next window resumes it.",
     };
 
@@ -33,10 +32,14 @@ internal sealed class WindowEndOption
         }
 
         var now = DrainctlClock.Current.GetUtcNow();
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end) || end <= now)
+        if (Instants.Parse(text, "--window-end", out var problem) is not { } end)
         {
-            throw new InvalidRequestException([new RequestProblem("window.end",
-                $"--window-end must be a future instant in ISO 8601 such as 2027-01-02T06:00:00Z, was '{text}' (now {now:u})")]);
+            throw new InvalidRequestException([new RequestProblem("window.end", problem!)]);
+        }
+
+        if (end <= now)
+        {
+            throw new InvalidRequestException([new RequestProblem("window.end", $"--window-end must be in the future, was {end:u} (now {now:u})")]);
         }
 
         return door is EmbeddedFrontDoor ? new MaintenanceWindow(now, end)

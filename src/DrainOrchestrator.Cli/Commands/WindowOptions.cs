@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Application.Workflows;
@@ -41,13 +40,10 @@ internal sealed class WindowOptions
         DateTimeOffset? end = null;
         if (endText is not null)
         {
-            if (DateTimeOffset.TryParse(endText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            end = Instants.Parse(endText, "--window-end", out var problem);
+            if (problem is not null)
             {
-                end = parsed;
-            }
-            else
-            {
-                problems.Add(new("window.end", $"--window-end must be an ISO 8601 instant such as 2027-01-02T06:00:00Z, was '{endText}'"));
+                problems.Add(new("window.end", problem));
             }
         }
 

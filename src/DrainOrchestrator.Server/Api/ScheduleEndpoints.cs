@@ -1,4 +1,3 @@
-using System.Globalization;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
@@ -109,6 +108,5 @@ internal static class ScheduleEndpoints
     }
 
     private static DateTimeOffset? After(string? text) => text is null ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw new InvalidRequestException([new RequestProblem("after", $"after must be an ISO 8601 instant such as 2027-03-27T00:00:00Z, was '{text}'")]);
+        : Instants.Parse(text, "after", out var problem) ?? throw new InvalidRequestException([new RequestProblem("after", problem!)]);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DrainOrchestrator.Application.Plans;
 using DrainOrchestrator.Application.Requests;
@@ -30,9 +29,13 @@ internal static class WindowRequestReader
             var v = property.Value;
             switch (property.Name)
             {
-                case "end" when v.ValueKind == JsonValueKind.String
-                    && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e):
-                    end = e;
+                case "end" when v.ValueKind == JsonValueKind.String:
+                    end = Instants.Parse(v.GetString()!, "window.end", out var endProblem);
+                    if (endProblem is not null)
+                    {
+                        problems.Add(new RequestProblem("window.end", endProblem));
+                    }
+
                     break;
                 case "cron" when v.ValueKind == JsonValueKind.String:
                     cron = v.GetString();
@@ -61,7 +64,8 @@ internal static class WindowRequestReader
             problems.Add(new RequestProblem("window.cron", "window.cron is required with timeZone and durationSeconds"));
         }
 
-        var schedule = cron is null ? null : new ScheduleQuery(cron, zone ?? string.Empty, TimeSpan.FromSeconds(seconds ?? 0), []);
+        var schedule = cron is null ? null
+            : new ScheduleQuery(cron, zone ?? string.Empty, TimeSpan.FromSeconds(seconds ?? 0), []) { DurationField = "durationSeconds" };
         return new WindowRequest(end, schedule);
     }
 }

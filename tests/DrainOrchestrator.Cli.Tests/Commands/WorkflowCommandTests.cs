@@ -71,6 +71,15 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task ScheduleNext_AfterWithoutAnOffset_Exit2AskingForOne()
+    {
+        var run = await DrainctlRun.RunAsync("schedule", "next", "--cron", "30 2 * * *", "--time-zone", "Europe/Berlin", "--after", "2026-10-24T12:00");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--after '2026-10-24T12:00' has no offset, so it could be UTC or local time", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ScheduleNext_ACronThatNeverFires_Exit2SayingSo()
     {
         var run = await DrainctlRun.RunAsync("schedule", "next", "--cron", "0 2 30 2 *", "--time-zone", "UTC", "--duration", "1h");

@@ -43,11 +43,13 @@ public sealed class PlanWindowTests(ServerFixture server)
             """{"nodes":["src-4"],"window":{"end":"2001-01-01T00:00:00Z","cron":"61 * * * *","timeZone":"Mars/Olympus","durationSeconds":0,"colour":1}}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var fields = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
-        Assert.Contains("window.colour", fields);
-        Assert.Contains("window.end", fields);
-        Assert.Contains("window.cron", fields);
-        Assert.Contains("window.timeZone", fields);
-        Assert.Contains("window.duration", fields);
+        var errors = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("field").GetString()!, e => e.GetProperty("message").GetString()!);
+        Assert.Contains("window.colour", errors.Keys);
+        Assert.Contains("window.end", errors.Keys);
+        Assert.Contains("window.cron", errors.Keys);
+        Assert.Contains("window.timeZone", errors.Keys);
+        // Named as the request names it, not as the command line's --duration.
+        Assert.Equal("durationSeconds must be more than zero", errors["window.durationSeconds"]);
     }
 }
