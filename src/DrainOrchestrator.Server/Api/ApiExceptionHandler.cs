@@ -25,6 +25,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, S
             ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),
             NpgsqlException db => ApiProblems.Unavailable("the database is unavailable: " + db.Message, db.IsTransient),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.TooLarge(options.Limits.MaxRequestBodyBytes),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => ApiProblems.Invalid([BindingProblem.Of(bad)]),
             _ => null,
         };
         if (result is null)

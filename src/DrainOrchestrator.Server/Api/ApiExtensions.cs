@@ -12,6 +12,8 @@ internal static class ApiExtensions
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // A value that does not bind (?limit=abc) is thrown to the handler above, which names it, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
         return services;
     }

@@ -108,6 +108,20 @@ public sealed class BadInputTests(ServerFixture server)
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/drains?limit=abc", "limit", "limit must be a whole number, was 'abc'")]
+    [InlineData("/api/v1/drains?active=maybe", "active", "active must be true or false, was 'maybe'")]
+    public async Task ListDrains_AQueryValueOfTheWrongType_Is400NamingIt(string url, string field, string message)
+    {
+        using var client = server.Client("alice");
+        using var response = await client.GetAsync(url);
+
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray());
+        Assert.Equal((field, message), (problem.GetProperty("field").GetString(), problem.GetProperty("message").GetString()));
+    }
+
     [Fact]
     public async Task GetDrain_Unknown_Is404Problem()
     {
