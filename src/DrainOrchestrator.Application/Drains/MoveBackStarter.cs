@@ -39,19 +39,20 @@ internal sealed class MoveBackStarter(NpgsqlDataSource dataSource, TimeProvider 
             problems.Add(new("drain", $"{drain.Name} is itself a move-back: name the drain whose VMs it returned"));
         }
 
-        if (!drain.State.IsFinal())
+        // An unfinished drain is no mistake of the request: the same request succeeds once it has ended.
+        var unended = !drain.State.IsFinal();
+        if (unended)
         {
             problems.Add(new("drain", $"drain {drain.Name} is {drain.State.ToDatabase()}: move its VMs back once it has ended (retry then)"));
         }
-
-        if (returns.Count == 0)
+        else if (returns.Count == 0)
         {
             problems.Add(new("drain", $"drain {drain.Name} live-migrated no VM, so there is nothing to move back"));
         }
 
         if (problems.Count > 0)
         {
-            throw new InvalidRequestException(problems);
+            throw problems.Count == 1 && unended ? new RequestConflictException(problems) : new InvalidRequestException(problems);
         }
 
         var id = Guid.NewGuid();
@@ -69,7 +70,7 @@ internal sealed class MoveBackStarter(NpgsqlDataSource dataSource, TimeProvider 
             // Another request created this very move-back a moment ago: attach to it; else a drain holds a node.
             var raced = (await store.MoveBacksOfAsync(drain.Id, cancellationToken)).FirstOrDefault(m => !m.State.IsFinal());
             return raced is not null ? (raced, true)
-                : throw new InvalidRequestException([new RequestProblem("drain",
+                : throw new RequestConflictException([new RequestProblem("drain",
                     $"the VMs of {drain.Name} sit on nodes another drain holds ({ex.Message}); move them back once it has ended")]);
         }
     }

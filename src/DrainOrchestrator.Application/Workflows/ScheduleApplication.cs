@@ -106,7 +106,7 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
 
         if (suspended.Count > 0)
         {
-            throw new InvalidRequestException([new RequestProblem("name",
+            throw new RequestConflictException([new RequestProblem("name",
                 $"schedule '{name}' has instances suspended until its next window: {string.Join(", ", suspended)}; let them finish in it, or cancel them " +
                 "(drainctl workflow cancel NAME, which also cancels their drains), then delete the schedule")]);
         }

@@ -197,7 +197,7 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
             ?? throw new RemoteApiException($"the server answered {(int)response.StatusCode} without a body", (int)response.StatusCode, retryable: true);
     }
 
-    // Problem details (RFC 9457): 400 lists every problem, 404 names the drain; anything else says whether to retry.
+    // Problem details (RFC 9457): 400 (and a state's 409) lists every problem, 404 names the drain; anything else says whether to retry.
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
@@ -218,10 +218,12 @@ internal sealed partial class RemoteFrontDoor : IDrainFrontDoor
         var detail = problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>() ?? text;
         var status = (int)response.StatusCode;
         // 422: a workflow file's problems, each message at its file:line:column, in the same shape.
-        if (status is 400 or 422 && problem?["errors"] is JsonArray errors)
+        // 409 with errors: the state of what the request acts on refuses it now, as embedded mode's RequestConflictException.
+        if (status is 400 or 409 or 422 && problem?["errors"] is JsonArray errors)
         {
-            throw new InvalidRequestException(errors.Select(e => new RequestProblem(
-                e?["field"]?.GetValue<string>() ?? string.Empty, e?["message"]?.GetValue<string>() ?? string.Empty)).ToList());
+            var problems = errors.Select(e => new RequestProblem(
+                e?["field"]?.GetValue<string>() ?? string.Empty, e?["message"]?.GetValue<string>() ?? string.Empty)).ToList();
+            throw status == 409 ? new RequestConflictException(problems) : new InvalidRequestException(problems);
         }
 
         throw status switch

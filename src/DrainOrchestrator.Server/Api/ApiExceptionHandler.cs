@@ -19,6 +19,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, S
         var result = exception switch
         {
             InvalidWorkflowException workflow => ApiProblems.InvalidWorkflow(workflow.WorkflowProblems),
+            RequestConflictException conflict => ApiProblems.StateConflict(conflict.Problems),
             InvalidRequestException invalid => ApiProblems.Invalid(invalid.Problems),
             DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
             EvacuationNotFoundException missing => ApiProblems.NotFound(missing.Message),

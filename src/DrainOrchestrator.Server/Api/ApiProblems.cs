@@ -21,6 +21,18 @@ internal static class ApiProblems
             ["retryable"] = false,
         });
 
+    /// <summary>409: the request is valid but the state of what it acts on refuses it now; <c>errors</c> say what has to happen first.</summary>
+    public static IResult StateConflict(IReadOnlyList<RequestProblem> problems) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        type: TypeBase + "conflict",
+        title: "The current state does not allow this yet; nothing was started",
+        detail: string.Join("; ", problems.Select(p => p.Message)),
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = problems.Select(p => new ApiError(p.Field, p.Message)).ToList(),
+            ["retryable"] = true,
+        });
+
     /// <summary>422: the workflow file has problems, each at its file:line:column in <c>errors</c>; nothing was started.</summary>
     public static IResult InvalidWorkflow(IReadOnlyList<WorkflowProblem> problems) => Results.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity,

@@ -18,8 +18,8 @@ internal static class MoveBackEndpoints
         drains.MapPost("/{id}/moveback", CreateAsync).RequireAuthorization(ApiPolicies.Operate).WithName("moveBackDrain")
             .Produces<DrainView>(StatusCodes.Status202Accepted).Produces<DrainView>()
             .WithSummary("Start a move-back of the drain: each VM it moved returns to its original node when that node is back and has room; "
-                + "200 with the unfinished move-back of the drain when there is one")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+                + "200 with the unfinished move-back of the drain when there is one; 409 while the drain has not ended")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return drains;
     }

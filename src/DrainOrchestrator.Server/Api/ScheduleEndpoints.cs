@@ -32,8 +32,8 @@ internal static class ScheduleEndpoints
         schedules.MapGet("/{name}/firings", FiringsAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("Every recorded occurrence: fired (with its workflow instance) or skipped (with why)").ProducesProblem(StatusCodes.Status404NotFound);
         schedules.MapDelete("/{name}", DeleteAsync).RequireAuthorization(ApiPolicies.Operate)
-            .WithSummary("Retire a schedule; its recorded occurrences stay, its name is free again; 400 while an instance of it is unfinished")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Retire a schedule; its recorded occurrences stay, its name is free again; 409 while an instance of it is suspended until its next window")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -31,6 +31,36 @@ public sealed class MoveBackEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task MoveBack_ADrainNotEndedYet_Is409RetryableSayingWhatMustHappenFirst()
+    {
+        // A drain of this server's cluster, recorded a moment ago and not ended.
+        using var client = server.Client("olga");
+        var cluster = (await Support.Api.ReadJsonAsync(await client.GetAsync("/api/v1/clusters")))[0].GetProperty("server").GetString()!;
+        await using var data = NpgsqlDataSource.Create(server.ConnectionString);
+        var name = "unended-" + Guid.NewGuid().ToString("N")[..8];
+        var drain = await new DrainStore(data, TimeProvider.System).CreateAsync(
+            new NewDrain(Guid.NewGuid(), name, cluster, [name + "-a"], "{}", "drainctl/olga"), CancellationToken.None);
+        try
+        {
+            using var response = await client.PostAsync($"/api/v1/drains/{name}/moveback", null);
+
+            await Support.Api.ExpectAsync(HttpStatusCode.Conflict, response);
+            var problem = await Support.Api.ReadJsonAsync(response);
+            Assert.True(problem.GetProperty("retryable").GetBoolean());
+            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+            Assert.Equal(("drain", $"drain {name} is pending: move its VMs back once it has ended (retry then)"),
+                (error.GetProperty("field").GetString(), error.GetProperty("message").GetString()));
+        }
+        finally
+        {
+            await using var end = data.CreateCommand(
+                "UPDATE drains SET state = 'cancelled', finished_at = now() WHERE id = @id; UPDATE drain_nodes SET released_at = now() WHERE drain_id = @id");
+            end.Parameters.AddWithValue("id", drain.Id);
+            await end.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task MoveBack_DrainOfAnotherClusterWithAnUnfinishedMoveBack_Is400NamingItsCluster()
     {
         // A drain of another cluster (the same database serves both) whose move-back is unfinished there.
