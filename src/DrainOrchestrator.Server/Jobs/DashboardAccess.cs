@@ -21,6 +21,9 @@ internal static class DashboardAccess
     // The only POST of the dashboard that changes nothing: its pages poll their counters with it.
     private const string StatsPath = ServerConstants.DashboardPath + "/stats";
 
+    // A single job's buttons (requeue, delete): POSTs without a body.
+    private const string JobActionsPath = ServerConstants.DashboardPath + "/jobs/actions";
+
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
@@ -60,6 +63,17 @@ internal static class DashboardAccess
         if (post && !request.Path.Equals(StatsPath, StringComparison.Ordinal) && !AuthExtensions.HasRole(context.User, ApiRole.Operator))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        // The dashboard's POSTs read a form (its counters, its batch buttons), except the single job's buttons, whose
+        // script sends no body; Hangfire answers a formless one with a 500, as if the server had failed.
+        if (post && !request.HasFormContentType && !request.Path.StartsWithSegments(JobActionsPath, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The dashboard's POST requests take a form (application/x-www-form-urlencoded), as its pages send.\n",
+                context.RequestAborted);
             return;
         }
 

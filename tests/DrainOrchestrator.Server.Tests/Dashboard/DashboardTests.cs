@@ -51,6 +51,10 @@ public sealed class DashboardTests(ServerFixture server)
         // The counters the pages poll are a POST too, and a viewer's pages need them.
         using var stats = await alice.PostAsync("/hangfire/stats", new FormUrlEncodedContent([new KeyValuePair<string, string>("metrics[]", "scheduled:count")]));
         await Support.Api.ExpectAsync(HttpStatusCode.OK, stats);
+        // Without a form it is the client's mistake, said so, not a server error.
+        using var bare = await alice.PostAsync("/hangfire/stats", null);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, bare.StatusCode);
+        Assert.Contains("take a form", await bare.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var olga = server.Client("olga");
         using (var deleted = await olga.PostAsync("/hangfire/jobs/scheduled/delete", Jobs(jobId)))
@@ -59,6 +63,17 @@ public sealed class DashboardTests(ServerFixture server)
         }
 
         Assert.Equal("Deleted", State(storage, jobId));
+
+        // A job page's own button posts no body at all, as the dashboard's script sends it.
+        var another = new BackgroundJobClient(storage).Schedule<DrainJob>(j => j.RunAsync(Guid.NewGuid(), CancellationToken.None), TimeSpan.FromDays(1));
+        using (var button = await olga.PostAsync($"/hangfire/jobs/actions/delete/{another}", null))
+        {
+            Assert.True(button.IsSuccessStatusCode, $"operator's job-page delete: {button.StatusCode}");
+        }
+
+        Assert.Equal("Deleted", State(storage, another));
+        using var formless = await olga.PostAsync("/hangfire/jobs/scheduled/delete", null);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, formless.StatusCode);
     }
 
     [Fact]
