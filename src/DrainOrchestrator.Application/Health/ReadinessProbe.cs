@@ -21,14 +21,25 @@ public sealed class ReadinessProbe(NpgsqlDataSource dataSource, ClusterConnectio
         var database = CheckDatabaseAsync(timeout, cancellationToken);
         var api = CheckClusterAsync(timeout, cancellationToken);
         var (db, schema) = await database;
-        return [db, schema, await api, CheckView()];
+        var answered = await api;
+        return [db, schema, answered, CheckView(answered.Ready)];
     }
 
-    private ReadinessCheck CheckView()
+    // A watch whose server stopped answering (a frozen process, a dropped route) delivers nothing and fails nothing until
+    // the client abandons it; meanwhile the informers look as if they follow. A read the API server does not answer
+    // says they cannot be trusted to, whatever they report.
+    private ReadinessCheck CheckView(bool apiAnswers)
     {
         var now = timeProvider.GetUtcNow();
         var health = cluster.View.Health;
         var stale = health.StalenessAt(now);
+        if (!apiAnswers)
+        {
+            return new ReadinessCheck("cluster-view", false, stale > TimeSpan.Zero
+                ? $"stale for {stale.TotalSeconds:0} s and the API server does not answer: {health.ReasonAt(now)}"
+                : "unconfirmed: the API server does not answer a read, so the informers' watches may be silently dead");
+        }
+
         return stale > viewStaleBound
             ? new ReadinessCheck("cluster-view", false,
                 $"stale for {stale.TotalSeconds:0} s (bound {viewStaleBound.TotalSeconds:0} s), drains hold: {health.ReasonAt(now)}")

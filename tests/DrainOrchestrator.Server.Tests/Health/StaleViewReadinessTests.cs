@@ -41,6 +41,30 @@ public sealed class StaleViewReadinessTests(ServerFixture server)
         }
     }
 
+    [Fact]
+    public async Task Readyz_TheApiServerStopsAnsweringReads_TheViewIsNotClaimedToFollow()
+    {
+        await using var replica = await server.StartServerAsync(o => o.Engine = new DrainEngineOptions { ViewStaleBound = TimeSpan.FromSeconds(2) });
+        using var client = server.Client(replica.BaseAddress, null);
+        using var deadline = new CancellationTokenSource(Patience);
+        await UntilAsync(client, ready: true, deadline.Token);
+        // Node lists hang past the probe's timeout while the open watches stay quiet and unbroken, as with a frozen API server.
+        await server.Sim.PostAdminAsync("/sim/v1/faults", """{"rules":[{"resource":"nodes","verb":"list","delay":"60s"}]}""");
+        try
+        {
+            var frozen = await UntilAsync(client, ready: false, deadline.Token);
+
+            Assert.False(Assert.Single(frozen.Checks, c => c.Name == "cluster").Ready);
+            var view = Assert.Single(frozen.Checks, c => c.Name == "cluster-view");
+            Assert.False(view.Ready, view.Detail);
+            Assert.Contains("the API server does not answer", view.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.Sim.DeleteAdminAsync("/sim/v1/faults");
+        }
+    }
+
     private static async Task<Readiness> UntilAsync(HttpClient client, bool ready, CancellationToken cancellationToken)
     {
         while (true)
