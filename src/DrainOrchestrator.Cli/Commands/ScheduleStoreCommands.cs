@@ -49,11 +49,18 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var s in await door.ListSchedulesAsync(ct))
+            var schedules = await door.ListSchedulesAsync(ct);
+            if (schedules.Count == 0)
             {
-                var next = s.Next;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Name}  {s.Workflow} v{s.WorkflowVersion}  '{s.Cron}' {s.TimeZone}  next {next?.LocalStart:yyyy-MM-dd HH:mm:ss zzz} (UTC {next?.Start:yyyy-MM-dd HH:mm:ss})"));
+                await output.WriteLineAsync("No schedules. 'drainctl schedule create NAME --workflow FILE.yaml' stores one.");
+            }
+
+            foreach (var s in schedules)
+            {
+                var next = s.Next is { } n
+                    ? string.Create(CultureInfo.InvariantCulture, $"next {n.LocalStart:yyyy-MM-dd HH:mm:ss zzz} (UTC {n.Start:yyyy-MM-dd HH:mm:ss})")
+                    : "no next window";
+                await output.WriteLineAsync($"{s.Name}  {s.Workflow} v{s.WorkflowVersion}  '{s.Cron}' {s.TimeZone}  {next}");
             }
 
             return ExitCodes.Success;
@@ -84,7 +91,13 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var f in await door.FiringsAsync(parse.GetValue(name)!, ct))
+            var firings = await door.FiringsAsync(parse.GetValue(name)!, ct);
+            if (firings.Count == 0)
+            {
+                await output.WriteLineAsync($"No occurrence of schedule {parse.GetValue(name)} is recorded yet ('drainctl schedule next' lists its windows).");
+            }
+
+            foreach (var f in firings)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{f.DueAt:yyyy-MM-dd HH:mm:ss}Z  {f.Outcome,-7}  {(f.InstanceId?.ToString("D") ?? f.Reason)}  by {f.RecordedBy}"));
