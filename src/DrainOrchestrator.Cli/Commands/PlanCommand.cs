@@ -45,13 +45,14 @@ public static class PlanCommand
             }
 
             var plan = await door.PlanAsync(spec with { Window = asked }, ct);
-            await WriteAsync(output, plan, parse.GetValue(format)!);
+            await WriteAsync(output, plan, parse.GetValue(format)!, scheduled: asked?.Schedule is not null);
             return plan.Blocked ? ExitCodes.Failed : ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, PlanView plan, string format)
+    // scheduled: the later windows are the schedule's; with --window-end alone they are assumed as long as this one.
+    private static async Task WriteAsync(TextWriter output, PlanView plan, string format, bool scheduled)
     {
         if (format == "json")
         {
@@ -72,10 +73,11 @@ public static class PlanCommand
 
         if (plan.Window is { } w)
         {
+            var later = scheduled ? $"later windows {w.WindowSeconds:0}s" : "no schedule given: later windows counted as long as this one";
             await output.WriteLineAsync((w.Fits
                     ? $"Window: fits the window ending {w.FirstWindowEnd:u}"
                     : $"Window: does NOT fit the window ending {w.FirstWindowEnd:u}; needs {w.WindowsNeeded} window(s)")
-                + $" ({w.FirstWindowSeconds:0}s left, later windows {w.WindowSeconds:0}s, margin {w.MarginSeconds:0}s, predictions x{w.Factor:0.##})"
+                + $" ({w.FirstWindowSeconds:0}s left, {later}, margin {w.MarginSeconds:0}s, predictions x{w.Factor:0.##})"
                 + (w.NeverFit.Count > 0 ? $"; {w.NeverFit.Count} VM(s) longer than any window: {string.Join(", ", w.NeverFit)}" : string.Empty));
         }
 
