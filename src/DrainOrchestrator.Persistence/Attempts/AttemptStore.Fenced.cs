@@ -71,7 +71,8 @@ public sealed partial class AttemptStore
                    phase_timestamps = COALESCE(o.phases::jsonb, a.phase_timestamps),
                    created_at = COALESCE(a.created_at, o.created_at),
                    started_at = COALESCE(a.started_at, o.started_at),
-                   finished_at = COALESCE(a.finished_at, o.finished_at),
+                   finished_at = COALESCE(a.finished_at, CASE WHEN o.finished_at IS NOT NULL
+                                 THEN GREATEST(o.finished_at, COALESCE(a.started_at, o.started_at), COALESCE(a.created_at, o.created_at)) END),
                    target_address = COALESCE(o.target_address, a.target_address),
                    migration_network = COALESCE(o.migration_network, a.migration_network),
                    on_migration_network = COALESCE(o.on_migration_network, a.on_migration_network),

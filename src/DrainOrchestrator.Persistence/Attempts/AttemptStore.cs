@@ -43,7 +43,9 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>
     /// Records what the cluster shows about the attempt named <paramref name="vmimName"/>. Null fields keep what the row
-    /// holds; a final outcome is never replaced. Returns false when the row was already final (or is unknown).
+    /// holds; a final outcome is never replaced. Returns false when the row was already final (or is unknown). A final
+    /// outcome without the cluster's finish (an abort: the VMIM is gone) is stamped now by this process's clock, never
+    /// before the attempt's recorded start or creation (the cluster's clock, which may run ahead).
     /// </summary>
     public async Task<bool> ObserveAsync(NpgsqlTransaction transaction, string vmimName, AttemptObservation observation,
         CancellationToken cancellationToken)
@@ -65,7 +67,8 @@ public sealed partial class AttemptStore(NpgsqlDataSource dataSource, TimeProvid
                    phase_timestamps = COALESCE(@PhaseTimestampsJson::jsonb, phase_timestamps),
                    created_at = COALESCE(created_at, @CreatedAt),
                    started_at = COALESCE(started_at, @StartedAt),
-                   finished_at = COALESCE(finished_at, @FinishedAt),
+                   finished_at = COALESCE(finished_at, CASE WHEN @FinishedAt::timestamptz IS NOT NULL
+                                 THEN GREATEST(@FinishedAt, COALESCE(started_at, @StartedAt), COALESCE(created_at, @CreatedAt)) END),
                    target_address = COALESCE(@TargetAddress, target_address),
                    migration_network = COALESCE(@MigrationNetwork, migration_network),
                    on_migration_network = COALESCE(@OnMigrationNetwork, on_migration_network),

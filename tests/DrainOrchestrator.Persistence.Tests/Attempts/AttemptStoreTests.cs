@@ -54,6 +54,40 @@ public sealed class AttemptStoreTests(PostgresDatabaseFixture database) : IClass
     }
 
     [Fact]
+    public async Task ObserveAsync_AnAbortStampedByAnEngineClockBehindTheClusters_FinishesNoEarlierThanItStarted()
+    {
+        var drainId = await DrainWithWaveAsync();
+        var store = new AttemptStore(database.DataSource, _clock);
+        var name = "drain-" + Guid.NewGuid().ToString("N")[..12];
+        var clusterStart = _clock.GetUtcNow() + TimeSpan.FromSeconds(49);
+        await InTransactionAsync(t => store.InsertIntendedAsync(t, Attempt(drainId, name), CancellationToken.None));
+        await InTransactionAsync(t => store.ObserveAsync(t, name, new AttemptObservation(AttemptOutcome.Running, VmimUid: "u1",
+            CreatedAt: clusterStart - TimeSpan.FromSeconds(1), StartedAt: clusterStart), CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(3));
+
+        // The VMIM is deleted: no cluster finish, so the engine's clock stamps it (46 s before the cluster's start).
+        await InTransactionAsync(t => store.ObserveAsync(t, name, new AttemptObservation(AttemptOutcome.Aborted, FailureReason: "cancelled"),
+            CancellationToken.None));
+
+        var record = Assert.Single(await store.ListAsync(drainId, CancellationToken.None));
+        Assert.Equal((AttemptOutcome.Aborted, clusterStart), (record.Outcome, record.FinishedAt));
+    }
+
+    [Fact]
+    public async Task ObserveAsync_AFinishAfterTheStart_KeptAsObserved()
+    {
+        var drainId = await DrainWithWaveAsync();
+        var store = new AttemptStore(database.DataSource, _clock);
+        var name = "drain-" + Guid.NewGuid().ToString("N")[..12];
+        var start = _clock.GetUtcNow();
+        await InTransactionAsync(t => store.InsertIntendedAsync(t, Attempt(drainId, name), CancellationToken.None));
+        await InTransactionAsync(t => store.ObserveAsync(t, name, new AttemptObservation(AttemptOutcome.Succeeded, StartedAt: start,
+            FinishedAt: start + TimeSpan.FromSeconds(12)), CancellationToken.None));
+
+        Assert.Equal(start + TimeSpan.FromSeconds(12), Assert.Single(await store.ListAsync(drainId, CancellationToken.None)).FinishedAt);
+    }
+
+    [Fact]
     public async Task ObserveAsync_FinalRow_NeverReplaced()
     {
         var drainId = await DrainWithWaveAsync();

@@ -70,6 +70,23 @@ public sealed class FencedStatementTests(PostgresDatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task ExecuteAsync_AnAbortStampedBeforeTheClustersStart_FinishesAtTheStart()
+    {
+        var (drainId, lease) = await DrainWithLeaseAsync();
+        var name = "m-" + Guid.NewGuid().ToString("N")[..12];
+        var clusterStart = _clock.GetUtcNow() + TimeSpan.FromSeconds(30);
+        await ExecuteAsync(lease, drainId, [new AttemptIntended(name, "ns/vm", "worker-1", 1)], [AttemptStore.IntendChange(Attempt(drainId, name), _clock.GetUtcNow())]);
+        await ExecuteAsync(lease, drainId, [new AttemptCreated(name)],
+            [AttemptStore.ObserveChange([(name, new AttemptObservation(AttemptOutcome.Running, VmimUid: "u1", StartedAt: clusterStart))], _clock.GetUtcNow())]);
+
+        await ExecuteAsync(lease, drainId, [new AttemptAborted(name)],
+            [AttemptStore.ObserveChange([(name, new AttemptObservation(AttemptOutcome.Aborted, FailureReason: "cancelled"))], _clock.GetUtcNow())]);
+
+        var record = Assert.Single(await new AttemptStore(database.DataSource, _clock).ListAsync(drainId, CancellationToken.None));
+        Assert.Equal((AttemptOutcome.Aborted, clusterStart), (record.Outcome, record.FinishedAt));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_LeaseTakenOver_ThrowsAndWritesNothing()
     {
         var (drainId, lease) = await DrainWithLeaseAsync();
