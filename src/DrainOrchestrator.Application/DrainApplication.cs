@@ -30,6 +30,9 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     // A drain's published demand counts for status while younger than this (two default lease periods).
     private static readonly TimeSpan DemandMaxAge = new DrainEngineOptions().LeaseDuration * 2;
 
+    // How often a drainctl following a drain another process holds reads its journal.
+    private static readonly TimeSpan HeldFollowInterval = TimeSpan.FromSeconds(1);
+
     private DrainStore Drains => new(dataSource, timeProvider);
 
     /// <summary>The cluster this application drains; throws when it was built without one.</summary>
@@ -120,8 +123,12 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     public async Task<DrainResult> FollowAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
+        var follower = new HeldDrainFollower(Drains, new JournalStore(dataSource, timeProvider), timeProvider, HeldFollowInterval);
         while (true)
         {
+            // While another process holds it, show what that one journals rather than wait for the lease in silence.
+            await follower.FollowAsync(drainId, progress,
+                () => DrainLog.FollowingHolder(loggerFactory.CreateLogger<DrainApplication>(), drainId.ToString("D")), cancellationToken);
             var result = await RunAsync(drainId, options, progress, window, cancellationToken);
             if (result.State != DrainRunState.Lost || cancellationToken.IsCancellationRequested)
             {
