@@ -61,7 +61,7 @@ public sealed class ScheduleFiringTests(PostgresDatabaseFixture database) : ICla
         var store = new Persistence.Workflows.WorkflowStore(database.DataSource, clock, "engine-a");
         await store.SetStateAsync(instance, "suspended", "the next window", null, CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => schedules.DeleteAsync(name, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestConflictException>(() => schedules.DeleteAsync(name, CancellationToken.None));
 
         Assert.Contains($"{name}-20270102-020000 (suspended)", refused.Problems.Single().Message, StringComparison.Ordinal);
         Assert.Contains("drainctl workflow cancel", refused.Problems.Single().Message, StringComparison.Ordinal);
