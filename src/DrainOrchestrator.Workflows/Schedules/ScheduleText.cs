@@ -27,6 +27,11 @@ public static class ScheduleText
     /// <summary>The zone, or why there is none of that name.</summary>
     public static (TimeZoneInfo? Zone, string? Problem) TryZone(string name)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, "a time zone is required: an IANA name such as Europe/Berlin, America/New_York or UTC");
+        }
+
         try
         {
             return (TimeZoneInfo.FindSystemTimeZoneById(name), null);
