@@ -100,13 +100,7 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     public async Task<DrainResult> RunAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
-        if (await Drains.FindAsync(drainId.ToString("D"), cancellationToken) is { } drain && drain.Cluster != Cluster.Cluster)
-        {
-            // Run against this cluster's view, its attempts would read as VMs gone and its VMIMs as never created.
-            throw new InvalidRequestException([new RequestProblem("drain",
-                $"{drain.Name} was recorded for cluster {drain.Cluster}, not {Cluster.Cluster}: connect to its cluster to run it")]);
-        }
-
+        await EnsureThisClusterAsync(drainId, cancellationToken);
         var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>())
         {
             Metrics = Cluster.Metrics,
@@ -123,6 +117,7 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
     public async Task<DrainResult> FollowAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
+        await EnsureThisClusterAsync(drainId, cancellationToken);
         var follower = new HeldDrainFollower(Drains, new JournalStore(dataSource, timeProvider), timeProvider, HeldFollowInterval);
         while (true)
         {
@@ -136,6 +131,16 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
             }
 
             DrainLog.FollowingAfterLoss(loggerFactory.CreateLogger<DrainApplication>(), drainId, result.Reason);
+        }
+    }
+
+    // Run (or followed) against this cluster's view, another cluster's drain would read its VMs as gone and its VMIMs as never created.
+    private async Task EnsureThisClusterAsync(Guid drainId, CancellationToken cancellationToken)
+    {
+        if (await Drains.FindAsync(drainId.ToString("D"), cancellationToken) is { } drain && drain.Cluster != Cluster.Cluster)
+        {
+            throw new InvalidRequestException([new RequestProblem("drain",
+                $"{drain.Name} was recorded for cluster {drain.Cluster}, not {Cluster.Cluster}: connect to its cluster to run it")]);
         }
     }
 

@@ -2,6 +2,7 @@ using DrainOrchestrator.Engine.Progress;
 using DrainOrchestrator.Persistence.Drains;
 using DrainOrchestrator.Persistence.Journal;
 using DrainOrchestrator.Persistence.Journal.Events;
+using Npgsql;
 
 namespace DrainOrchestrator.Application.Drains;
 
@@ -20,8 +21,21 @@ internal sealed class HeldDrainFollower(DrainStore drains, JournalStore journal,
     /// </summary>
     public async Task FollowAsync(Guid drainId, IProgress<DrainProgress>? progress, Action held, CancellationToken cancellationToken)
     {
+        try
+        {
+            await FollowHeldAsync(drainId, progress, held, cancellationToken);
+        }
+        catch (NpgsqlException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The database went away (a restart): showing progress is not worth failing the command for. The run that
+            // comes next waits for the lease riding the outage out, as it did before anything was shown.
+        }
+    }
+
+    private async Task FollowHeldAsync(Guid drainId, IProgress<DrainProgress>? progress, Action held, CancellationToken cancellationToken)
+    {
         var after = 0L;
-        IReadOnlyList<NodeProgress> nodes = [];
+        var journaled = new JournaledProgress();
         var announced = false;
         while (await drains.FindAsync(drainId.ToString("D"), cancellationToken) is { Owned: true } drain && !drain.State.IsFinal())
         {
@@ -33,7 +47,7 @@ internal sealed class HeldDrainFollower(DrainStore drains, JournalStore journal,
 
             // Every event since the last read, a page at a time (the first read catches up on the drain so far); only
             // the latest progress is shown.
-            ProgressReported? latest = null;
+            DrainProgress? latest = null;
             IReadOnlyList<JournalEntry> entries;
             do
             {
@@ -43,8 +57,7 @@ internal sealed class HeldDrainFollower(DrainStore drains, JournalStore journal,
                     after = entry.Seq;
                     if (JournalCatalogue.Is<ProgressReported>(entry.Kind) && entry.ReadEvent() is ProgressReported reported)
                     {
-                        nodes = reported.Over(nodes);
-                        latest = reported;
+                        latest = journaled.Apply(reported);
                     }
                 }
             }
@@ -52,8 +65,7 @@ internal sealed class HeldDrainFollower(DrainStore drains, JournalStore journal,
 
             if (latest is not null)
             {
-                progress?.Report(new DrainProgress("migrate", latest.Paused, nodes, 0,
-                    latest.EtaSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
+                progress?.Report(latest);
             }
 
             await Task.Delay(interval, timeProvider, cancellationToken);

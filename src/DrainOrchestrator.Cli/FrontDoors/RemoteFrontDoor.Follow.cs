@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Engine;
@@ -26,7 +25,7 @@ internal sealed partial class RemoteFrontDoor
         ArgumentNullException.ThrowIfNull(progress);
         string? lastEventId = null;
         // Each node's latest progress, across reconnects: an event after a run's first holds only the nodes that changed.
-        var held = new StrongBox<IReadOnlyList<NodeProgress>>([]);
+        var held = new JournaledProgress();
         while (true)
         {
             var current = await GetAsync(drain.Id.ToString("D"), cancellationToken);
@@ -55,7 +54,7 @@ internal sealed partial class RemoteFrontDoor
         new(drain.Id, DrainRunStates.Of(DrainStates.Parse(drain.RecordedState)), drain.OutcomeReason ?? drain.RecordedState);
 
     // True when the drain ended; false when the stream closed first.
-    private async Task<bool> ReadEventsAsync(Guid drainId, IProgress<DrainProgress> progress, StrongBox<IReadOnlyList<NodeProgress>> held,
+    private async Task<bool> ReadEventsAsync(Guid drainId, IProgress<DrainProgress> progress, JournaledProgress held,
         Action<string> seen, string? lastEventId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/v1/drains/{drainId:D}/events", UriKind.Relative));
@@ -106,7 +105,7 @@ internal sealed partial class RemoteFrontDoor
 
     // An event's data is the journal event; its payload is an object (or, from older servers, a JSON string). The event
     // name is its journal kind: the drain's end stops the stream, progress is read as the catalogue's event.
-    private static bool Dispatch(string kind, string data, IProgress<DrainProgress> progress, StrongBox<IReadOnlyList<NodeProgress>> held)
+    private static bool Dispatch(string kind, string data, IProgress<DrainProgress> progress, JournaledProgress held)
     {
         if (JournalCatalogue.Is<DrainFinished>(kind))
         {
@@ -122,9 +121,7 @@ internal sealed partial class RemoteFrontDoor
         var payload = node?["payload"] ?? (node?["payloadJson"]?.GetValue<string>() is { } text ? JsonNode.Parse(text) : node);
         if (payload is not null && JournalCatalogue.Read(kind, payload.ToJsonString()) is ProgressReported reported)
         {
-            var eta = reported.EtaSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            held.Value = (reported with { Nodes = reported.Nodes ?? [] }).Over(held.Value!);
-            progress.Report(new DrainProgress("migrate", reported.Paused, held.Value, 0, eta));
+            progress.Report(held.Apply(reported));
         }
 
         return false;

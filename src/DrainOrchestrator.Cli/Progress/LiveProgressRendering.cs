@@ -32,7 +32,12 @@ internal static class LiveProgressRendering
 
         var rows = Math.Max(3, height - Chrome);
         var digest = ProgressDigest.Of(progress.Nodes, rows);
-        heading.Append(CultureInfo.InvariantCulture, $" · {Markup.Escape(progress.Step)} · in the cluster {progress.ClusterInFlight} in flight");
+        heading.Append(" · ").Append(Markup.Escape(progress.Step));
+        if (progress.ClusterInFlight is { } cluster)
+        {
+            heading.Append(CultureInfo.InvariantCulture, $" · in the cluster {cluster} in flight");
+        }
+
         if (progress.EstimatedRemaining is { } eta)
         {
             heading.Append(" · ETA ").Append(Duration(eta));

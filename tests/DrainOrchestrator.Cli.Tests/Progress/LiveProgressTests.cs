@@ -103,6 +103,21 @@ public sealed class LiveProgressTests
         Assert.Contains("drain [x]", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_TheClustersCountKnownOrNot_ShownOnlyWhenKnown()
+    {
+        var (known, unknown) = (Terminal(), Terminal());
+        var node = new NodeProgress("w1", 2, 1, 1, 1, 0, 0, 0, 0);
+
+        known.Write(LiveProgressRendering.Render("drain d1", Progress(node), 40));
+        // A drain followed from its journal (another process holds it) does not know the cluster's migrations.
+        unknown.Write(LiveProgressRendering.Render("drain d1", Progress(node) with { ClusterInFlight = null }, 40));
+
+        Assert.Contains("in the cluster 3 in flight", known.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("in the cluster", unknown.Output, StringComparison.Ordinal);
+        Assert.Contains("migrate", unknown.Output, StringComparison.Ordinal);
+    }
+
     private static async Task WaitForAsync(TestConsole console, string text, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
