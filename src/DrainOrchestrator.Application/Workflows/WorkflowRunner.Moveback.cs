@@ -50,6 +50,13 @@ internal sealed partial class WorkflowRunner
             {
                 started = await drains.MoveBackAsync(drain, new Caller(_instance.Name, "workflow"), cancellationToken);
             }
+            catch (RequestConflictException ex)
+            {
+                // Refused for now (its VMs sit on nodes another drain holds): a failure of the step, not a settled "none",
+                // so that the step run again (after a pause, in the next window) tries it again.
+                failures.Add($"the move-back of {drain} is refused for now: {string.Join("; ", ex.Problems.Select(p => p.Message))}");
+                continue;
+            }
             catch (InvalidRequestException ex)
             {
                 results[drain] = new JsonObject { ["state"] = "none", ["reason"] = string.Join("; ", ex.Problems.Select(p => p.Message)) };

@@ -12,19 +12,22 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// A known failure as every drainctl command reports it: its <c>error:</c> lines (with whether trying again can help)
 /// and its exit code: bad input (2) when the operator must change something first (a cluster's or a database's
 /// configuration or credentials too); unfinished (3) when the cluster or the database could not be reached and the
-/// same command run again may succeed, as for a drain interrupted by them; else failed (1). One mapping for all
-/// commands, so the same failure reads and exits the same whichever command met it.
+/// same command run again may succeed, as for a drain interrupted by them, or when the state of what the command acts
+/// on refuses it for now (a move-back of a drain not ended yet); else failed (1). One mapping for all commands, so the
+/// same failure reads and exits the same whichever command met it.
 /// </summary>
 /// <param name="Lines">The lines for standard error.</param>
 /// <param name="ExitCode">The exit code.</param>
-internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode)
+/// <param name="Refused">Whether nothing was started (bad input, or a state that refuses the command for now).</param>
+internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode, bool Refused = false)
 {
     private const string Retry = " (this may succeed if tried again)";
 
     /// <summary>The failure <paramref name="exception"/> stands for; null for one drainctl does not know (a bug: let it surface).</summary>
     public static CliFailure? Of(Exception exception) => exception switch
     {
-        InvalidRequestException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}")], ExitCodes.BadInput),
+        RequestConflictException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}{Retry}")], ExitCodes.Unfinished, Refused: true),
+        InvalidRequestException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}")], ExitCodes.BadInput, Refused: true),
         InvalidServeOptionsException ex => new([.. ex.Problems.Select(p => $"error: {p}")], ExitCodes.BadInput),
         DrainNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
         ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"],
@@ -49,7 +52,7 @@ internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode)
             await error.WriteLineAsync(line);
         }
 
-        if (refusedLine is not null && ExitCode == ExitCodes.BadInput)
+        if (refusedLine is not null && (Refused || ExitCode == ExitCodes.BadInput))
         {
             await error.WriteLineAsync(refusedLine);
         }
