@@ -89,7 +89,19 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     public async Task<string> ApproveAsync(string idOrName, string step, Caller caller, CancellationToken cancellationToken)
     {
         var record = await FindAsync(idOrName, cancellationToken);
+        if (record.IsFinal)
+        {
+            // An approval of an ended instance would gate nothing, yet stand in the journal as if it had.
+            throw new InvalidRequestException([new RequestProblem("step", $"{record.Name} has ended ({record.State}): there is nothing left to approve")]);
+        }
+
         var steps = await Store.StepsAsync(record.Id, cancellationToken);
+        if (steps.FirstOrDefault(s => s.StepKey == step) is { } named && named.Kind != "Approval")
+        {
+            throw new InvalidRequestException([new RequestProblem("step",
+                $"step {step} of {record.Name} is a {named.Kind} step, not an approval: only approval steps are approved")]);
+        }
+
         var key = steps.Any(s => s.StepKey == step) ? step
             : steps.Where(s => s.State == "running" && s.Kind == "Approval" && (s.StepKey == step || s.StepKey.EndsWith("/" + step, StringComparison.Ordinal)))
                 .Select(s => s.StepKey).FirstOrDefault();

@@ -185,6 +185,42 @@ public sealed class WorkflowEndpointTests(ServerFixture server)
         Assert.Equal("cancelled by api/olga", cancelled.Instance.OutcomeReason);
         using var again = await client.PostAsync($"/api/v1/workflows/{started.Name}/resume", null);
         await Support.Api.ExpectAsync(HttpStatusCode.Conflict, again);
+        // Nothing is left to approve: an approval now would stand in the journal as if it had gated something.
+        using var late = await client.PostAsync($"/api/v1/workflows/{started.Name}/approve", Support.Api.Json("""{"step": "go-ahead"}"""));
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, late);
+        Assert.Contains("has ended (cancelled): there is nothing left to approve",
+            (await Support.Api.ReadJsonAsync(late)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approve_AStepThatIsNotAnApproval_Is400NamingItsKind()
+    {
+        using var client = server.Client("olga");
+        const string text = """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: soak-then-approve}
+            steps:
+              - {id: settle, kind: soak, duration: 1s}
+              - {id: go-ahead, kind: approval, message: "Proceed?"}
+            """;
+        using var start = await client.PostAsync("/api/v1/workflows", WorkflowApi.File("soak.yaml", text, name: "soak-" + Guid.NewGuid().ToString("N")[..8]));
+        await Support.Api.ExpectAsync(HttpStatusCode.Accepted, start);
+        var started = await Support.Api.ReadAsync<WorkflowView>(start);
+        await WorkflowApi.WaitStateAsync(client, started.Id, "waiting");
+        try
+        {
+            // The soak ended and has its record: approving it is refused, naming its kind.
+            using var response = await client.PostAsync($"/api/v1/workflows/{started.Name}/approve", Support.Api.Json("""{"step": "settle"}"""));
+
+            await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+            Assert.Contains("not an approval", (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(),
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            (await client.PostAsync($"/api/v1/workflows/{started.Name}/cancel", null)).Dispose();
+        }
     }
 
     private static async Task<int> CountAsync(HttpClient client) =>
