@@ -68,6 +68,13 @@ public static class EvacuateCommand
                 KeepReceiversOnFailure = parse.GetValue(keep),
                 StorageClass = parse.GetValue(storageClass),
             };
+            // A report that cannot be written is refused before anything moves, not found out after the VMs did.
+            if (parse.GetValue(report) is { } reportFile && Path.GetDirectoryName(Path.GetFullPath(reportFile)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new InvalidRequestException([new RequestProblem("report",
+                    $"--report: the folder '{folder}' does not exist; create it or name a file in an existing folder")]);
+            }
+
             var started = await evacuations.StartAsync(spec, new Caller(Environment.UserName, "drainctl"), FrontDoor.CommandLine, ct);
             var e = started.Evacuation;
             await output.WriteLineAsync($"{(started.Attached ? "Attached to unfinished" : "Started")} evacuation {e.Id}: {e.Vms.Count} VM(s) "
@@ -77,8 +84,17 @@ public static class EvacuateCommand
             await output.WriteLineAsync($"Evacuation {done.Id} {done.State}{(done.Error is null ? "." : ": " + done.Error)}");
             if (parse.GetValue(report) is { } file)
             {
-                await using var writer = File.CreateText(file);
-                await evacuations.WriteReportAsync(done.Id, writer, ct);
+                try
+                {
+                    await using var writer = File.CreateText(file);
+                    await evacuations.WriteReportAsync(done.Id, writer, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await error.WriteLineAsync($"error: the evacuation is {done.State}, but its report could not be written to {file}: {ex.Message}; "
+                        + $"'drainctl evacuate report {done.Id} > FILE' writes it again");
+                    return ExitCodes.Failed;
+                }
             }
 
             return done.State == "succeeded" ? ExitCodes.Success : ExitCodes.Failed;

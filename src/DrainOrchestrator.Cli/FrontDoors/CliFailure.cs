@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Evacuations;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Embedded;
 using DrainOrchestrator.Persistence.Migrations;
@@ -29,7 +30,7 @@ internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode, boo
         RequestConflictException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}{Retry}")], ExitCodes.Unfinished, Refused: true),
         InvalidRequestException ex => new([.. ex.Problems.Select(p => $"error: {p.Message}")], ExitCodes.BadInput, Refused: true),
         InvalidServeOptionsException ex => new([.. ex.Problems.Select(p => $"error: {p}")], ExitCodes.BadInput),
-        DrainNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
+        DrainNotFoundException or EvacuationNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
         ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"],
             ex.IsConfiguration ? ExitCodes.BadInput : ex.IsRetryable ? ExitCodes.Unfinished : ExitCodes.Failed),
         RemoteApiException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed),
