@@ -31,8 +31,7 @@ internal static class ScheduleStoreCommands
         doors.AddTo(command, withCluster: true);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            var arguments = (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(
-                p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
+            var arguments = WorkflowRunCommands.Arguments(parse.GetValue(parameters));
             var source = await WorkflowSource.ReadAsync(parse.GetValue(workflow)!, ct);
             var created = await door.CreateScheduleAsync(parse.GetValue(name)!, source, arguments, ct);
             await output.WriteLineAsync($"Schedule {created.Name}: workflow {created.Workflow} v{created.WorkflowVersion}, '{created.Cron}' in {created.TimeZone}, "

@@ -36,7 +36,7 @@ public static class WorkflowCommand
             var arguments = Arguments(parse.GetValue(parameters) ?? [], out var malformed);
             foreach (var bad in malformed)
             {
-                await error.WriteLineAsync($"error: --param must be NAME=VALUE, was '{bad}'");
+                await error.WriteLineAsync("error: " + bad);
             }
 
             var failed = malformed.Count > 0;
@@ -65,7 +65,8 @@ public static class WorkflowCommand
         return command;
     }
 
-    // Null when no --param was given: validation alone, parameters without a default take sample values.
+    // Null when no --param was given: validation alone, parameters without a default take sample values. Each problem
+    // with the pairs (malformed, named twice) in malformed, as its message.
     private static Dictionary<string, string>? Arguments(string[] pairs, out List<string> malformed)
     {
         malformed = [];
@@ -80,11 +81,12 @@ public static class WorkflowCommand
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                malformed.Add(pair);
-                continue;
+                malformed.Add($"--param must be NAME=VALUE, was '{pair}'");
             }
-
-            arguments[pair[..equals]] = pair[(equals + 1)..];
+            else if (!arguments.TryAdd(pair[..equals], pair[(equals + 1)..]))
+            {
+                malformed.Add($"--param {pair[..equals]} is given twice; give each parameter once (a list is comma-separated: --param {pair[..equals]}=a,b)");
+            }
         }
 
         return arguments;

@@ -94,9 +94,16 @@ internal static class WorkflowRunCommands
         doors.AddTo(command, withCluster: false);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
         {
-            foreach (var w in await door.ListWorkflowsAsync(!parse.GetValue(all), ct))
+            var instances = await door.ListWorkflowsAsync(!parse.GetValue(all), ct);
+            if (instances.Count == 0)
             {
-                await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  created {w.CreatedAt:u}" + (w.WaitingFor is null ? string.Empty : $"  waiting for {w.WaitingFor}"));
+                await output.WriteLineAsync(parse.GetValue(all) ? "No workflow instances." : "No unfinished workflow instances (--all lists the finished ones too).");
+            }
+
+            foreach (var w in instances)
+            {
+                var waiting = Waiting(w);
+                await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  created {w.CreatedAt:u}" + (waiting is null ? string.Empty : "  " + waiting));
             }
 
             return ExitCodes.Success;
@@ -155,7 +162,7 @@ internal static class WorkflowRunCommands
     {
         await output.WriteLineAsync($"{w.Name}  {w.State}  {w.Workflow} v{w.Version}  content {w.ContentHash[..12]}  cluster {w.Cluster}"
             + (w.OutcomeReason is null ? string.Empty : $"\n  {w.OutcomeReason}")
-            + (w.WaitingFor is null || w.State is "succeeded" or "failed" or "cancelled" ? string.Empty : $"\n  waiting for {w.WaitingFor}"));
+            + (Waiting(w) is { } waiting ? "\n  " + waiting : string.Empty));
         foreach (var s in w.Steps)
         {
             var took = s.FinishedAt is { } f ? (f - s.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + "s" : "-";
@@ -163,6 +170,29 @@ internal static class WorkflowRunCommands
         }
     }
 
-    internal static Dictionary<string, string> Arguments(string[]? pairs) => (pairs ?? []).Select(p => p.Split('=', 2)).ToDictionary(
-        p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException($"--param must be NAME=VALUE, was '{p[0]}'"), StringComparer.Ordinal);
+    // What an unfinished instance waits for (an approval, a window); for a paused or resumed one, who did it. An ended
+    // instance waits for nothing: its outcome says why it ended.
+    private static string? Waiting(WorkflowView w) => w.WaitingFor is null || w.State is "succeeded" or "failed" or "cancelled" ? null
+        : w.State is "waiting" or "suspended" or "pending" ? $"waiting for {w.WaitingFor}"
+        : $"({w.WaitingFor})";
+
+    /// <summary>The --param NAME=VALUE pairs; each name once (a list takes commas).</summary>
+    internal static Dictionary<string, string> Arguments(string[]? pairs)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (pairs ?? []).Select(p => p.Split('=', 2)))
+        {
+            if (pair.Length != 2)
+            {
+                throw new ArgumentException($"--param must be NAME=VALUE, was '{pair[0]}'");
+            }
+
+            if (!arguments.TryAdd(pair[0], pair[1]))
+            {
+                throw new ArgumentException($"--param {pair[0]} is given twice; give each parameter once (a list is comma-separated: --param {pair[0]}=a,b)");
+            }
+        }
+
+        return arguments;
+    }
 }

@@ -49,6 +49,38 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task Validate_AParameterGivenTwice_Exit2SayingSo()
+    {
+        var file = Path.Combine(RepositoryPaths.Root, "workflows", "rolling-upgrade.yaml");
+
+        var run = await DrainctlRun.RunAsync("workflow", "validate", file, "--param", "kubeletVersion=v1.33.1", "--param", "kubeletVersion=v1.33.2");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("error: --param kubeletVersion is given twice; give each parameter once", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arguments_OfRunPlanAndScheduleCreate_AParameterGivenTwiceRefused()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => WorkflowRunCommands.Arguments(["nodes=a", "nodes=b"]));
+
+        Assert.Equal("--param nodes is given twice; give each parameter once (a list is comma-separated: --param nodes=a,b)", refused.Message);
+        Assert.Equal(new Dictionary<string, string> { ["nodes"] = "a,b", ["x"] = "=1" }, WorkflowRunCommands.Arguments(["nodes=a,b", "x==1"]));
+    }
+
+    [Fact]
+    public async Task List_NoInstances_SaysSo()
+    {
+        await using var db = await ScratchDatabase.CreateAsync();
+        Assert.Equal(ExitCodes.Success, (await DrainctlRun.RunAsync("db", "migrate", "--db", db.ConnectionString)).ExitCode);
+
+        var run = await DrainctlRun.RunAsync("workflow", "list", "--db", db.ConnectionString);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Equal("No unfinished workflow instances (--all lists the finished ones too).", run.Output.Trim());
+    }
+
+    [Fact]
     public async Task ScheduleNext_FallBackDay_FirstInstanceOnly()
     {
         var run = await DrainctlRun.RunAsync("schedule", "next", "--cron", "30 2 * * *", "--time-zone", "Europe/Berlin",
