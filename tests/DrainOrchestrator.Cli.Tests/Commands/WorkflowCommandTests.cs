@@ -1,3 +1,4 @@
+using DrainOrchestrator.Cli.Commands;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Cli.Tests.Commands;
