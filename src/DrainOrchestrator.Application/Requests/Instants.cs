@@ -23,8 +23,9 @@ public static class Instants
         // RoundtripKind keeps an unmarked time Unspecified: a Z makes it Utc, an offset Local.
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var read) && read.Kind == DateTimeKind.Unspecified)
         {
-            problem = $"{name} '{text}' has no offset, so it could be UTC or local time: add Z for UTC (e.g. {at.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z) "
-                + "or the local offset (e.g. +01:00)";
+            var utc = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+            problem = $"{name} '{text}' has no offset, so it could be UTC or local time: add Z for UTC (e.g. {utc}Z) "
+                + "or the local offset (e.g. +01:00; %2B01:00 in a URL's query, where a + reads as a space)";
             return null;
         }
 

@@ -35,8 +35,13 @@ internal static class ObservedRecord
         PhaseTimestampsJson = observation.PhaseTimestampsJson ?? record.PhaseTimestampsJson,
         CreatedAt = record.CreatedAt ?? observation.CreatedAt,
         StartedAt = record.StartedAt ?? observation.StartedAt,
-        FinishedAt = record.FinishedAt ?? observation.FinishedAt ?? now,
+        FinishedAt = record.FinishedAt ?? NoEarlierThanItsStart(observation.FinishedAt ?? now, record.StartedAt ?? observation.StartedAt,
+            record.CreatedAt ?? observation.CreatedAt),
         ConcludedAt = now,
         Network = observation.Network ?? record.Network,
     };
+
+    // As AttemptStore stamps it: a finish (the engine's clock for an abort) never before the start or the creation (the cluster's).
+    private static DateTimeOffset NoEarlierThanItsStart(DateTimeOffset finish, DateTimeOffset? started, DateTimeOffset? created) =>
+        new[] { finish, started ?? finish, created ?? finish }.Max();
 }

@@ -24,7 +24,7 @@ internal static class ApiProblems
     /// <summary>409: the request is valid but the state of what it acts on refuses it now; <c>errors</c> say what has to happen first.</summary>
     public static IResult StateConflict(IReadOnlyList<RequestProblem> problems) => Results.Problem(
         statusCode: StatusCodes.Status409Conflict,
-        type: TypeBase + "conflict",
+        type: TypeBase + "state-conflict",
         title: "The current state does not allow this yet; nothing was started",
         detail: string.Join("; ", problems.Select(p => p.Message)),
         extensions: new Dictionary<string, object?>

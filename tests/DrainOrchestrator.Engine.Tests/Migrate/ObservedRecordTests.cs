@@ -44,6 +44,28 @@ public sealed class ObservedRecordTests(PostgresDatabaseFixture database) : ICla
         Assert.Equal(Normalized(written), Normalized(assumed));
     }
 
+    [Fact]
+    public async Task Ended_AnAbortTheEngineStampsBeforeTheClustersStart_ReadsAsTheStoreRecordsIt()
+    {
+        var store = new AttemptStore(database.DataSource, _clock);
+        var name = "drain-" + Guid.NewGuid().ToString("N")[..12];
+        var drainId = await AttemptAsync(store, name);
+        // The cluster's clock runs 100 s ahead of the engine's.
+        await InTransactionAsync(t => store.ObserveAsync(t, name, new AttemptObservation(AttemptOutcome.Running, VmimUid: "u1", TargetNode: "worker-2",
+            Mode: "PreCopy", PhaseTimestampsJson: "{}", CreatedAt: _clock.GetUtcNow().AddSeconds(99), StartedAt: _clock.GetUtcNow().AddSeconds(100)),
+            CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var before = Assert.Single(await store.ListAsync(drainId, CancellationToken.None));
+        var abort = new AttemptObservation(AttemptOutcome.Aborted, FailureClass: "Aborted", FailureReason: "the drain was cancelled");
+
+        var assumed = ObservedRecord.Ended(before, abort, _clock.GetUtcNow());
+        await InTransactionAsync(t => store.ObserveAsync(t, name, abort, CancellationToken.None));
+        var written = Assert.Single(await store.ListAsync(drainId, CancellationToken.None));
+
+        Assert.Equal(before.StartedAt, assumed.FinishedAt);
+        Assert.Equal(Normalized(written), Normalized(assumed));
+    }
+
     // jsonb re-renders objects; compare the phase times as data.
     private static AttemptRecord Normalized(AttemptRecord record) => record with
     {

@@ -48,8 +48,9 @@ public sealed class StaleViewReadinessTests(ServerFixture server)
         using var client = server.Client(replica.BaseAddress, null);
         using var deadline = new CancellationTokenSource(Patience);
         await UntilAsync(client, ready: true, deadline.Token);
-        // Node lists hang past the probe's timeout while the open watches stay quiet and unbroken, as with a frozen API server.
-        await server.Sim.PostAdminAsync("/sim/v1/faults", """{"rules":[{"resource":"nodes","verb":"list","delay":"60s"}]}""");
+        // Node lists hang past the probe's 3 s timeout while the open watches stay quiet and unbroken, as with a frozen API
+        // server; not much longer, since the drain-sim is the collection's (a relist of the shared server waits it out).
+        await server.Sim.PostAdminAsync("/sim/v1/faults", """{"rules":[{"resource":"nodes","verb":"list","delay":"8s"}]}""");
         try
         {
             var frozen = await UntilAsync(client, ready: false, deadline.Token);
