@@ -78,5 +78,5 @@ internal static partial class HtmlReportWriter
     }
 
     /// <summary>The mode word of the SVG contract: precopy, postcopy, or restart (a restart elsewhere is no migration).</summary>
-    private static string ModeWord(AttemptRecord a) => a.IsRestart ? "restart" : a.PostCopy ? "postcopy" : "precopy";
+    private static string ModeWord(AttemptRecord a) => a.IsRestart ? "restart" : ReportAttempts.PostCopy(a) ? "postcopy" : "precopy";
 }

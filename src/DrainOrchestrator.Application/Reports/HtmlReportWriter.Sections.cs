@@ -75,9 +75,9 @@ internal static partial class HtmlReportWriter
 
     private static void WritePostCopy(HtmlBuffer html, DrainReport report)
     {
-        var postCopy = report.Attempts.Where(a => a.PostCopy).ToList();
+        var postCopy = report.Attempts.Where(ReportAttempts.PostCopy).ToList();
         var moved = report.Attempts.Where(a => a.BytesProcessed is not null).ToList();
-        html.Raw("<h3>Post-copy and bytes moved</h3><p>").Number(postCopy.Count, "0").Raw(" attempt(s) switched to post-copy")
+        html.Raw("<h3>Post-copy and bytes moved</h3><p>").Number(postCopy.Count, "0").Raw(" attempt(s) ran in post-copy")
             .Raw(postCopy.Count == 0 ? "." : ": ").Text(string.Join(", ", postCopy.Take(50).Select(a => $"{a.VmiNamespace}/{a.VmiName} #{a.Attempt}")))
             .Raw(postCopy.Count > 50 ? " and more (see the wave tables)." : string.Empty).Raw("</p><p>");
         if (moved.Count == 0)

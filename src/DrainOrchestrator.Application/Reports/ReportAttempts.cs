@@ -44,6 +44,16 @@ public static class ReportAttempts
     }
 
     /// <summary>
+    /// Whether it ran in post-copy: started so by the engine (its policy's fallback, or a guest predicted not to converge),
+    /// or switched by KubeVirt (the migration's mode, e.g. a MigrationPolicy's automatic switch). Every format counts this.
+    /// </summary>
+    public static bool PostCopy(AttemptRecord attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.PostCopy || string.Equals(attempt.Mode, "PostCopy", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Its duration by the cluster's timestamps; null until it finished. Never below zero: an abort's finish is stamped by
     /// the engine's clock (the cluster gives none), and a cluster clock ahead of the engine's made short aborts negative.
     /// </summary>

@@ -17,5 +17,5 @@ public sealed record ReportTotals(IReadOnlyList<ReportTotal> ByNode, IReadOnlyLi
     private static List<ReportTotal> By(List<AttemptRecord> attempts, Func<AttemptRecord, string> key) =>
         [.. attempts.GroupBy(key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportTotal(g.Key, g.Count(),
             g.Count(a => a.Outcome == AttemptOutcome.Succeeded), g.Count(a => a.Outcome is AttemptOutcome.Failed or AttemptOutcome.Aborted or AttemptOutcome.NotCreated),
-            g.Count(a => a.PostCopy)))];
+            g.Count(ReportAttempts.PostCopy)))];
 }
