@@ -22,12 +22,19 @@ internal static class BatchForecaster
                 batches.Take(i).SelectMany(b => b).ToHashSet(StringComparer.Ordinal));
             var plan = DrainPlanner.Plan(snapshot, batches[i], policy, null, null, targets);
             forecasts.Add(new BatchForecast(i, batches[i], plan.Items.Count(p => p.Disposition == PlanDisposition.Migrate), plan.Blockers.Count,
-                [.. plan.MovesTwice.Select(m => new DoubleMoveView(m.Item.Vmi.QualifiedName, m.Item.Vmi.NodeName, m.Item.TentativeTarget!, m.Why))]));
+                [.. plan.MovesTwice.Select(m => new DoubleMoveView(m.Item.Vmi.QualifiedName, m.Item.Vmi.NodeName, m.Item.TentativeTarget!, m.Why))])
+            {
+                Skipped = Named(plan, PlanDisposition.Skip),
+                Restarted = Named(plan, PlanDisposition.Restart),
+            });
             snapshot = After(snapshot, plan);
         }
 
         return forecasts;
     }
+
+    private static List<string> Named(DrainPlan plan, PlanDisposition disposition) =>
+        [.. plan.Items.Where(p => p.Disposition == disposition).Select(p => $"{p.Vmi.QualifiedName}: {p.Detail ?? p.Reason.ToString()}")];
 
     // The cluster once the plan's migrations landed where its capacity check put them and its nodes are back (upgraded,
     // uncordoned): VMs moved, requested memory shifted from source to target.

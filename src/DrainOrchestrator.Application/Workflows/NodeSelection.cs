@@ -28,10 +28,32 @@ internal static class NodeSelection
     /// <c>file:line:column</c>: checked before an instance or a schedule is recorded, so a typo is refused when it is
     /// written rather than when the step runs (for a schedule, at its first window).
     /// </summary>
-    public static List<WorkflowProblem> UnknownNodes(ClusterState cluster, WorkflowDefinition definition) =>
-        [.. Flatten(definition.Steps).OfType<SelectNodesStep>().SelectMany(step => step.Names.Where(n => cluster.FindNode(n) is null)
-            .Select(n => new WorkflowProblem(step.Position, $"steps.{step.Id}.names",
-                $"node '{n}' does not exist in the cluster; correct the name or the parameter that gives it (kubectl get nodes lists them)")))];
+    public static List<WorkflowProblem> UnknownNodes(ClusterState cluster, WorkflowDefinition definition)
+    {
+        var problems = new List<WorkflowProblem>();
+        foreach (var step in Flatten(definition.Steps).OfType<SelectNodesStep>())
+        {
+            problems.AddRange(step.Names.Where(n => cluster.FindNode(n) is null).Select(n => new WorkflowProblem(step.Position, $"steps.{step.Id}.names",
+                $"node '{n}' does not exist in the cluster; correct the name or the parameter that gives it (kubectl get nodes lists them)")));
+            // A zone no node is in is a typo as surely as an unknown name (zones do not come and go between windows).
+            var zones = cluster.Nodes.Select(n => Label(n, ZoneLabel)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (step.Zone is { } zone && !zones.Contains(zone, StringComparer.Ordinal))
+            {
+                problems.Add(new WorkflowProblem(step.Position, $"steps.{step.Id}.zone",
+                    $"no node is in zone '{zone}' ({ZoneLabel}); the cluster's zones are {(zones.Count == 0 ? "none" : string.Join(", ", zones))}"));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>What a selectNodes step asks for, in words: "names a, b, selector 'x=y', zone 'z'".</summary>
+    public static string Criteria(SelectNodesStep step) => string.Join(", ", new[]
+    {
+        step.Names.Count == 0 ? null : "names " + string.Join(", ", step.Names),
+        step.Selector is null ? null : $"selector '{step.Selector}'",
+        step.Zone is null ? null : $"zone '{step.Zone}'",
+    }.OfType<string>());
 
     /// <summary>
     /// The batches of <paramref name="nodes"/>: the batch size (or maxUnavailable, a count or a percentage of the nodes,

@@ -29,6 +29,12 @@ public sealed partial class WorkflowApplication
                 case SelectNodesStep select:
                     nodes = NodeSelection.Select(state, select, out var found);
                     selectProblems.AddRange(found.Select(f => new RequestProblem(step.Id, $"step {step.Id}: {f}")));
+                    if (found.Count == 0 && nodes.Count == 0)
+                    {
+                        // A run would fail this step: the plan says so rather than "0 drains".
+                        selectProblems.Add(new RequestProblem(step.Id, $"step {step.Id}: no node matches {NodeSelection.Criteria(select)}"));
+                    }
+
                     break;
                 case ForEachBatchStep each when each.Steps.Any(s => s is DrainStep):
                     batches.AddRange(NodeSelection.Batches(state, nodes, each));

@@ -141,9 +141,37 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
             _ => DrainCascade.None,
         };
         var after = await ViewAsync(await FindAsync(record.Id.ToString("D"), cancellationToken), cancellationToken);
-        var message = (accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})") + cascade.Describe();
+        var message = (accepted ? $"{after.Name}: {to}" : $"{after.Name}: already ended ({after.State})") + cascade.Describe()
+            + (to == "cancelled" ? StillCordoned(after) : string.Empty);
         return new WorkflowSignalOutcome(accepted, message, after);
     }
+
+    // Nodes a cordon step of the instance cordoned and no uncordon step uncordoned stay cordoned after a cancel: its
+    // drains uncordon only what they cordoned themselves, and these were cordoned before them.
+    private static string StillCordoned(WorkflowView instance)
+    {
+        static IEnumerable<string> NodesOf(WorkflowView w, string kind) => w.Steps
+            .Where(s => s.Kind == kind && s.State == "succeeded")
+            .SelectMany(s => NodesIn(s.Detail));
+        var cordoned = NodesOf(instance, "Cordon").Except(NodesOf(instance, "Uncordon"), StringComparer.Ordinal).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
+        return cordoned.Count == 0 ? string.Empty
+            : $"; the nodes its cordon step(s) cordoned stay cordoned: {string.Join(", ", cordoned)} (kubectl uncordon NODE when they may take VMs again)";
+    }
+
+    private static List<string> NodesIn(string detail)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StepNodes>(detail)?.Nodes ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private sealed record StepNodes([property: System.Text.Json.Serialization.JsonPropertyName("nodes")] List<string>? Nodes);
 
     /// <summary>
     /// The journal of one instance (its state changes, every step run, approvals, gates, hooks, notifications and the
@@ -204,5 +232,11 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     private async Task<WorkflowView> ViewAsync(WorkflowInstanceRecord r, CancellationToken cancellationToken) => new(
         r.Id, r.Name, r.Workflow, r.WorkflowVersion, r.ContentHash, r.Cluster, r.State, r.WaitingFor, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt,
         r.OutcomeReason,
-        (await Store.StepsAsync(r.Id, cancellationToken)).Select(s => new WorkflowStepView(s.StepKey, s.Kind, s.State, s.StartedAt, s.FinishedAt, s.DetailJson)).ToList());
+        (await Store.StepsAsync(r.Id, cancellationToken)).Select(s => new WorkflowStepView(s.StepKey, s.Kind, StepState(r, s.State), s.StartedAt, s.FinishedAt,
+            s.DetailJson)).ToList());
+
+    // A step still recorded running when its instance ended (a cancel, a failure elsewhere) runs no more: it stopped with
+    // the instance, and says so rather than "running" (its record is left as the runner wrote it).
+    private static string StepState(WorkflowInstanceRecord instance, string state) =>
+        instance.IsFinal && state == "running" ? $"stopped ({instance.State})" : state;
 }

@@ -18,7 +18,14 @@ public sealed record WorkflowPlanView(string Workflow, IReadOnlyList<BatchForeca
 /// <param name="Migrations">VMs it live-migrates.</param>
 /// <param name="Blocked">VMs it cannot move (the drain would refuse, or skip them, per policy).</param>
 /// <param name="MovesTwice">VMs that must land on a later batch's node.</param>
-public sealed record BatchForecast(int Batch, IReadOnlyList<string> Nodes, int Migrations, int Blocked, IReadOnlyList<DoubleMoveView> MovesTwice);
+public sealed record BatchForecast(int Batch, IReadOnlyList<string> Nodes, int Migrations, int Blocked, IReadOnlyList<DoubleMoveView> MovesTwice)
+{
+    /// <summary>The VMs the drain leaves in place (policy <c>skip</c>), each as "namespace/name: why".</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>The VMs it shuts down and starts elsewhere (policy <c>shutdown</c>), each as "namespace/name: why".</summary>
+    public IReadOnlyList<string> Restarted { get; init; } = [];
+}
 
 /// <summary>A VM that will move twice: from where, to which later batch's node, and why.</summary>
 public sealed record DoubleMoveView(string Vmi, string From, string To, string Why);

@@ -23,7 +23,7 @@ internal sealed partial class WorkflowRunner
                 var chosen = NodeSelection.Select(cluster.View.Current, select, out var problems);
                 detail.Add("nodes", chosen);
                 return problems.Count > 0 ? (string.Join("; ", problems), detail, null)
-                    : chosen.Count == 0 ? ("no node matches", detail, null) : (null, detail, chosen);
+                    : chosen.Count == 0 ? ($"no node matches {NodeSelection.Criteria(select)}", detail, null) : (null, detail, chosen);
             case ForEachBatchStep batches:
                 return (await BatchesAsync(batches, key, nodes, record, detail, cancellationToken), detail, null);
             case CordonStep or UncordonStep:

@@ -37,10 +37,22 @@ internal static class WorkflowPlanCommand
         {
             await output.WriteLineAsync($"  batch {b.Batch} ({string.Join(", ", b.Nodes)}): {b.Migrations} migration(s)"
                 + (b.Blocked > 0 ? $", {b.Blocked} blocked" : string.Empty)
+                + (b.Restarted.Count > 0 ? $", {b.Restarted.Count} shut down and restarted elsewhere" : string.Empty)
+                + (b.Skipped.Count > 0 ? $", {b.Skipped.Count} left in place" : string.Empty)
                 + (b.MovesTwice.Count > 0 ? $", {b.MovesTwice.Count} onto a later batch's node" : string.Empty));
             foreach (var m in b.MovesTwice)
             {
                 await output.WriteLineAsync($"    {m.Vmi} will move twice: {m.From} -> {m.To}: {m.Why}");
+            }
+
+            foreach (var skipped in b.Skipped)
+            {
+                await output.WriteLineAsync($"    {skipped} (left in place)");
+            }
+
+            foreach (var restarted in b.Restarted)
+            {
+                await output.WriteLineAsync($"    {restarted} (shut down and restarted elsewhere)");
             }
         }
 

@@ -59,4 +59,20 @@ public sealed class BatchForecasterTests
         Assert.Equal("d", Assert.Single(forecast[1].MovesTwice).To);
         Assert.Empty(forecast[2].MovesTwice);
     }
+
+    [Fact]
+    public void Forecast_AVmThatCannotLiveMigrateUnderSkip_NamedAsLeftInPlaceWithWhy()
+    {
+        var pinned = Vmi("b2", "b", 4) with { LiveMigratable = false, LiveMigratableReason = "a hostPath disk" };
+        var cluster = Cluster([Node("a", 16), Node("b", 16, 12)], [Vmi("b1", "b", 8), pinned]);
+
+        var forecast = BatchForecaster.Forecast(cluster, [["b"]], new DrainPolicy { NonMigratableAction = NonMigratableAction.Skip });
+
+        var batch = Assert.Single(forecast);
+        Assert.Equal((1, 0), (batch.Migrations, batch.Blocked));
+        var skipped = Assert.Single(batch.Skipped);
+        Assert.StartsWith("prod/b2: ", skipped, StringComparison.Ordinal);
+        Assert.Contains("hostPath", skipped, StringComparison.Ordinal);
+        Assert.Empty(batch.Restarted);
+    }
 }

@@ -99,6 +99,28 @@ public sealed class WorkflowEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Start_AZoneNoNodeIsIn_Is422NamingTheZonesThereAre()
+    {
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        const string text = """
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: zone-typo}
+            steps:
+              - {id: pick, kind: selectNodes, zone: zone-q}
+              - {id: report, kind: report}
+            """;
+        using var response = await client.PostAsync("/api/v1/workflows", WorkflowApi.File("zone.yaml", text));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.UnprocessableEntity, response);
+        var message = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.StartsWith("zone.yaml:5:", message, StringComparison.Ordinal);
+        Assert.Contains("no node is in zone 'zone-q' (topology.kubernetes.io/zone); the cluster's zones are ", message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
     public async Task Roles_NoTokenIs401_ViewerReadsButCannotStartOrApprove()
     {
         using var anonymous = server.Client(null);
@@ -183,6 +205,9 @@ public sealed class WorkflowEndpointTests(ServerFixture server)
         var cancelled = await Support.Api.ReadAsync<WorkflowSignalOutcome>(await client.PostAsync($"/api/v1/workflows/{started.Name}/cancel", null));
         Assert.Equal((true, "cancelled"), (cancelled.Accepted, cancelled.Instance.State));
         Assert.Equal("cancelled by api/olga", cancelled.Instance.OutcomeReason);
+        // The approval step it waited in runs no more, and does not say it does.
+        Assert.DoesNotContain(cancelled.Instance.Steps, s => s.State == "running");
+        Assert.Contains(cancelled.Instance.Steps, s => s.Key == "go-ahead");
         using var again = await client.PostAsync($"/api/v1/workflows/{started.Name}/resume", null);
         await Support.Api.ExpectAsync(HttpStatusCode.Conflict, again);
         // Nothing is left to approve: an approval now would stand in the journal as if it had gated something.
