@@ -41,6 +41,14 @@ public static class SnapshotCommand
         {
             try
             {
+                // Where it goes is checked before the cluster is read (a snapshot of a large cluster takes a while).
+                var path = parse.GetValue(outFile)!;
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+                {
+                    await error.WriteLineAsync($"error: --out: the folder '{folder}' does not exist; create it or name a file in an existing folder");
+                    return ExitCodes.BadInput;
+                }
+
                 var key = parse.GetValue(keyFile) is { } file
                     ? PrivateFile.Problem(file, "--redact-key-file") is { } problem ? throw new ArgumentException(problem) : (await File.ReadAllTextAsync(file, cancellationToken)).Trim()
                     : null;
@@ -52,7 +60,6 @@ public static class SnapshotCommand
                     parse.GetValue(redact), key);
                 using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
                 var result = await new SnapshotApplication(DrainctlClock.Current, loggerFactory).TakeAsync(request, FrontDoor.CommandLine, cancellationToken);
-                var path = parse.GetValue(outFile)!;
                 await File.WriteAllTextAsync(path, result.Yaml, cancellationToken);
                 foreach (var warning in result.Warnings)
                 {
@@ -69,7 +76,7 @@ public static class SnapshotCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
+                await error.WriteLineAsync($"error: {ex.Message} (--out {parse.GetValue(outFile)}, --redact-key-file {parse.GetValue(keyFile) ?? "not given"})");
                 return ExitCodes.BadInput;
             }
             catch (Exception ex) when (CliFailure.Of(ex) is { } failure)
