@@ -27,7 +27,7 @@ internal static class CsvReportWriter
                 object?[] row =
                 [
                     a.WaveNumber, a.VmiNamespace + "/" + a.VmiName, a.Attempt, a.SourceNode, a.TargetNode, a.VmimName, a.Outcome.ToDatabase(),
-                    ReportAttempts.Mode(a), ReportAttempts.PostCopy(a), Utc(a.IntendedAt), Utc(a.CreatedAt), Utc(a.StartedAt), Utc(a.FinishedAt),
+                    ReportAttempts.Mode(a), a.PostCopy, Utc(a.IntendedAt), Utc(a.CreatedAt), Utc(a.StartedAt), Utc(a.FinishedAt),
                     Seconds(ReportAttempts.DurationSeconds(a)), a.FailureClass, a.FailureReason, Seconds(predicted?.Seconds), predicted?.Mode,
                     a.BytesTotal, a.BytesProcessed, report.Drain.Name, a.Kind.ToDatabase(), zone.Id, Local(a.IntendedAt, zone), Local(a.CreatedAt, zone),
                     Local(a.StartedAt, zone), Local(a.FinishedAt, zone), a.Network?.TargetAddress, a.Network?.MigrationNetwork,

@@ -78,7 +78,7 @@ internal static partial class JsonReportWriter
         json.WriteString("outcome", a.Outcome.ToDatabase());
         json.WriteString("kind", a.Kind.ToDatabase());
         Text(json, "mode", ReportAttempts.Mode(a));
-        json.WriteBoolean("postCopy", ReportAttempts.PostCopy(a));
+        json.WriteBoolean("postCopy", a.PostCopy);
         Time(json, "intendedAt", a.IntendedAt);
         Time(json, "createdAt", a.CreatedAt);
         Time(json, "startedAt", a.StartedAt);
