@@ -33,7 +33,10 @@ public static class WorkflowCommand
         var command = new Command("validate", "Check workflow files; exit 2 with every problem at file:line:column when any has one.") { files, parameters };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var arguments = Arguments(parse.GetValue(parameters) ?? [], out var malformed);
+            // Without --param it is validation alone: parameters without a default take sample values.
+            var malformed = new List<string>();
+            var given = parse.GetValue(parameters) ?? [];
+            var arguments = given.Length == 0 ? null : WorkflowRunCommands.Arguments(given, malformed);
             foreach (var bad in malformed)
             {
                 await error.WriteLineAsync("error: " + bad);
@@ -63,32 +66,5 @@ public static class WorkflowCommand
             return failed ? ExitCodes.BadInput : ExitCodes.Success;
         });
         return command;
-    }
-
-    // Null when no --param was given: validation alone, parameters without a default take sample values. Each problem
-    // with the pairs (malformed, named twice) in malformed, as its message.
-    private static Dictionary<string, string>? Arguments(string[] pairs, out List<string> malformed)
-    {
-        malformed = [];
-        if (pairs.Length == 0)
-        {
-            return null;
-        }
-
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                malformed.Add($"--param must be NAME=VALUE, was '{pair}'");
-            }
-            else if (!arguments.TryAdd(pair[..equals], pair[(equals + 1)..]))
-            {
-                malformed.Add($"--param {pair[..equals]} is given twice; give each parameter once (a list is comma-separated: --param {pair[..equals]}=a,b)");
-            }
-        }
-
-        return arguments;
     }
 }

@@ -176,20 +176,28 @@ internal static class WorkflowRunCommands
         : w.State is "waiting" or "suspended" or "pending" ? $"waiting for {w.WaitingFor}"
         : $"({w.WaitingFor})";
 
-    /// <summary>The --param NAME=VALUE pairs; each name once (a list takes commas).</summary>
+    /// <summary>The --param NAME=VALUE pairs; each name once (a list takes commas). Throws with the first problem.</summary>
     internal static Dictionary<string, string> Arguments(string[]? pairs)
     {
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (pairs ?? []).Select(p => p.Split('=', 2)))
-        {
-            if (pair.Length != 2)
-            {
-                throw new ArgumentException($"--param must be NAME=VALUE, was '{pair[0]}'");
-            }
+        var problems = new List<string>();
+        var arguments = Arguments(pairs, problems);
+        return problems.Count > 0 ? throw new ArgumentException(problems[0]) : arguments;
+    }
 
-            if (!arguments.TryAdd(pair[0], pair[1]))
+    /// <summary>The --param pairs that are well formed; every problem with the others (malformed, named twice) in <paramref name="problems"/>.</summary>
+    internal static Dictionary<string, string> Arguments(string[]? pairs, List<string> problems)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs ?? [])
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
             {
-                throw new ArgumentException($"--param {pair[0]} is given twice; give each parameter once (a list is comma-separated: --param {pair[0]}=a,b)");
+                problems.Add($"--param must be NAME=VALUE, was '{pair}'");
+            }
+            else if (!arguments.TryAdd(pair[..equals], pair[(equals + 1)..]))
+            {
+                problems.Add($"--param {pair[..equals]} is given twice; give each parameter once (a list is comma-separated: --param {pair[..equals]}=a,b)");
             }
         }
 
