@@ -18,4 +18,8 @@ internal sealed class StepDetail
     public StepDetail Add(string key, IEnumerable<string> values) => Add(key, new JsonArray([.. values.Select(v => JsonValue.Create(v))]));
 
     public string ToJson() => _values.ToJsonString();
+
+    /// <summary>The nodes a step run recorded (<c>nodes</c> of its detail); null when it recorded none.</summary>
+    public static List<string>? Nodes(string detailJson) =>
+        JsonNode.Parse(detailJson)?["nodes"] is JsonArray nodes ? [.. nodes.Select(n => n?.GetValue<string>()).OfType<string>()] : null;
 }

@@ -152,26 +152,12 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
     {
         static IEnumerable<string> NodesOf(WorkflowView w, string kind) => w.Steps
             .Where(s => s.Kind == kind && s.State == "succeeded")
-            .SelectMany(s => NodesIn(s.Detail));
+            .SelectMany(s => StepDetail.Nodes(s.Detail) ?? []);
         var cordoned = NodesOf(instance, "Cordon").Except(NodesOf(instance, "Uncordon"), StringComparer.Ordinal).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
         return cordoned.Count == 0 ? string.Empty
             : $"; the nodes its cordon step(s) cordoned stay cordoned: {string.Join(", ", cordoned)} (kubectl uncordon NODE when they may take VMs again)";
     }
-
-    private static List<string> NodesIn(string detail)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StepNodes>(detail)?.Nodes ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-
-    private sealed record StepNodes([property: System.Text.Json.Serialization.JsonPropertyName("nodes")] List<string>? Nodes);
 
     /// <summary>
     /// The journal of one instance (its state changes, every step run, approvals, gates, hooks, notifications and the

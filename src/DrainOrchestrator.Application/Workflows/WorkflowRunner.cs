@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Engine;
 using DrainOrchestrator.Engine.Progress;
@@ -104,7 +103,7 @@ internal sealed partial class WorkflowRunner(
             await ThrowIfCancelledAsync(cancellationToken);
             if (_steps.TryGetValue(key, out var done) && done.State is "succeeded" or "skipped")
             {
-                return step is SelectNodesStep ? JsonNode.Parse(done.DetailJson)?["nodes"]?.Deserialize<List<string>>(Json) : null;
+                return step is SelectNodesStep ? StepDetail.Nodes(done.DetailJson) : null;
             }
 
             if (done?.State == "failed")
