@@ -101,12 +101,16 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
         Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken)
     {
         await EnsureThisClusterAsync(drainId, cancellationToken);
-        var runner = new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>())
+        return await RunHereAsync(drainId, options, progress, window, cancellationToken);
+    }
+
+    // One run in this process, the drain's cluster checked by the caller.
+    private Task<DrainResult> RunHereAsync(Guid drainId, DrainEngineOptions options, IProgress<DrainProgress>? progress,
+        Core.Windows.MaintenanceWindow? window, CancellationToken cancellationToken) =>
+        new DrainRunner(dataSource, Cluster.View, Cluster.Actions, options, timeProvider, loggerFactory.CreateLogger<DrainRunner>())
         {
             Metrics = Cluster.Metrics,
-        };
-        return await runner.RunAsync(drainId, progress, window, cancellationToken);
-    }
+        }.RunAsync(drainId, progress, window, cancellationToken);
 
     /// <summary>
     /// Runs the drain in this process until it ends, for a front door that no other process stands behind (drainctl):
@@ -124,7 +128,7 @@ public sealed partial class DrainApplication(NpgsqlDataSource dataSource, TimePr
             // While another process holds it, show what that one journals rather than wait for the lease in silence.
             await follower.FollowAsync(drainId, progress,
                 () => DrainLog.FollowingHolder(loggerFactory.CreateLogger<DrainApplication>(), drainId.ToString("D")), cancellationToken);
-            var result = await RunAsync(drainId, options, progress, window, cancellationToken);
+            var result = await RunHereAsync(drainId, options, progress, window, cancellationToken);
             if (result.State != DrainRunState.Lost || cancellationToken.IsCancellationRequested)
             {
                 return result;

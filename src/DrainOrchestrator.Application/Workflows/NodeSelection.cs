@@ -31,13 +31,19 @@ internal static class NodeSelection
     public static List<WorkflowProblem> UnknownNodes(ClusterState cluster, WorkflowDefinition definition)
     {
         var problems = new List<WorkflowProblem>();
+        List<string>? zones = null;
         foreach (var step in Flatten(definition.Steps).OfType<SelectNodesStep>())
         {
             problems.AddRange(step.Names.Where(n => cluster.FindNode(n) is null).Select(n => new WorkflowProblem(step.Position, $"steps.{step.Id}.names",
                 $"node '{n}' does not exist in the cluster; correct the name or the parameter that gives it (kubectl get nodes lists them)")));
             // A zone no node is in is a typo as surely as an unknown name (zones do not come and go between windows).
-            var zones = cluster.Nodes.Select(n => Label(n, ZoneLabel)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (step.Zone is { } zone && !zones.Contains(zone, StringComparer.Ordinal))
+            if (step.Zone is not { } zone)
+            {
+                continue;
+            }
+
+            zones ??= [.. cluster.Nodes.Select(n => Label(n, ZoneLabel)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            if (!zones.Contains(zone, StringComparer.Ordinal))
             {
                 problems.Add(new WorkflowProblem(step.Position, $"steps.{step.Id}.zone",
                     $"no node is in zone '{zone}' ({ZoneLabel}); the cluster's zones are {(zones.Count == 0 ? "none" : string.Join(", ", zones))}"));

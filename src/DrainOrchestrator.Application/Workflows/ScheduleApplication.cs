@@ -3,6 +3,7 @@ using DrainOrchestrator.Application.Clusters;
 using DrainOrchestrator.Application.Drains;
 using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Persistence.Workflows;
+using DrainOrchestrator.Workflows.Definitions;
 using DrainOrchestrator.Workflows.Schedules;
 using Npgsql;
 
@@ -26,23 +27,29 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(cluster);
-        return NodeSelection.UnknownNodes(cluster.View.Current, source.Bind(arguments)) is { Count: > 0 } unknown
+        var definition = source.Bind(arguments);
+        return NodeSelection.UnknownNodes(cluster.View.Current, definition) is { Count: > 0 } unknown
             ? throw new InvalidWorkflowException(unknown)
-            : CreateAsync(name, source, cluster.Cluster, arguments, caller, cancellationToken);
+            : CreateAsync(name, source, definition, cluster.Cluster, arguments, caller, cancellationToken);
     }
 
     /// <summary>Stores a schedule for the workflow of <paramref name="source"/>, whose definition must hold a schedule.</summary>
-    public async Task<ScheduleView> CreateAsync(string name, WorkflowSource source, string cluster, IReadOnlyDictionary<string, string> arguments,
+    public Task<ScheduleView> CreateAsync(string name, WorkflowSource source, string cluster, IReadOnlyDictionary<string, string> arguments,
         Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        return CreateAsync(name, source, source.Bind(arguments), cluster, arguments, caller, cancellationToken);
+    }
+
+    private async Task<ScheduleView> CreateAsync(string name, WorkflowSource source, WorkflowDefinition definition, string cluster,
+        IReadOnlyDictionary<string, string> arguments, Caller caller, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl))
         {
             throw new InvalidRequestException([new RequestProblem("name", $"the schedule's name must be 1 to 200 printable characters, was '{name}'")]);
         }
 
-        var definition = source.Bind(arguments);
         var schedule = definition.Schedule
             ?? throw new InvalidRequestException([new RequestProblem("schedule", $"{source.FileName}: the workflow has no schedule; add one (cron, timeZone, duration)")]);
         var record = new ScheduleRecord(Guid.NewGuid(), name, cluster, definition.Name, definition.Version, source.Text, definition.ContentHash,
