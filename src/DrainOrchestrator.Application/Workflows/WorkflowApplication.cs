@@ -54,16 +54,18 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
 
     /// <summary>
     /// Runs the instance in this process until it ends or <paramref name="cancellationToken"/> fires; <paramref name="progress"/>
-    /// gets the progress of each drain step as it runs.
+    /// gets the progress of each drain step as it runs, and <paramref name="waits"/> what the run waits for (an approval,
+    /// a window, an operator's resume) each time that changes.
     /// </summary>
     public async Task<WorkflowView> RunAsync(Guid id, DrainEngineOptions engine, HttpClient http, IProgress<DrainProgress>? progress,
-        CancellationToken cancellationToken)
+        IProgress<WorkflowWait?>? waits, CancellationToken cancellationToken)
     {
         var connection = cluster ?? throw new InvalidOperationException("Running a workflow needs a cluster connection.");
         var drains = new DrainApplication(dataSource, timeProvider, loggerFactory, connection);
         var runner = new WorkflowRunner(new WorkflowStore(dataSource, timeProvider, engine.Holder), drains, connection, engine, http, timeProvider, loggerFactory.CreateLogger<WorkflowApplication>())
         {
             Progress = progress,
+            Waits = waits,
             Evacuations = new Evacuations.EvacuationApplication(dataSource, timeProvider, loggerFactory),
         };
         return await ViewAsync(await runner.RunAsync(id, cancellationToken), cancellationToken);

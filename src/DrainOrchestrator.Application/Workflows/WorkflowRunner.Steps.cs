@@ -222,7 +222,7 @@ internal sealed partial class WorkflowRunner
 
     private async Task<string?> ApprovalAsync(ApprovalStep step, string key, WorkflowStepRecord record, StepDetail detail, CancellationToken cancellationToken)
     {
-        await SetWaitingAsync($"approval of step {key}: {step.Message}", cancellationToken);
+        await SetWaitingAsync($"approval of step {key}: {step.Message}", cancellationToken, approvalStep: key);
         while (true)
         {
             if (await store.ApprovedByAsync(_instance.Id, key, cancellationToken) is { } by)

@@ -26,9 +26,17 @@ internal sealed partial class WorkflowRunner(
 
     /// <summary>Gets the progress of each drain step as it runs; null when nobody watches.</summary>
     public IProgress<DrainProgress>? Progress { get; init; }
+
+    /// <summary>Gets what the run waits for each time that changes (null when it goes on); null when nobody watches.</summary>
+    public IProgress<WorkflowWait?>? Waits { get; init; }
+
     private WorkflowInstanceRecord _instance = null!;
     private WorkflowDefinition _definition = null!;
     private Dictionary<string, WorkflowStepRecord> _steps = new(StringComparer.Ordinal);
+
+    // The last wait reported (so a gate that stays blocked reports once), and the wait a pause interrupted.
+    private WorkflowWait? _reported;
+    private WorkflowWait? _waiting;
 
     public async Task<WorkflowInstanceRecord> RunAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -152,11 +160,13 @@ internal sealed partial class WorkflowRunner(
     {
         // One write: the state and why, together (a reader never sees a pause without its reason).
         await store.SetStateAsync(_instance.Id, "paused", reason, null, cancellationToken);
+        Report(new WorkflowWait("paused", reason, null));
         while (await store.ReadStateAsync(_instance.Id, cancellationToken) == "paused")
         {
             await Task.Delay(PollInterval, time, cancellationToken);
         }
 
+        Report(_waiting);
         await ThrowIfCancelledAsync(cancellationToken);
     }
 
@@ -171,15 +181,31 @@ internal sealed partial class WorkflowRunner(
 
         if (state == "paused")
         {
+            var paused = await store.FindAsync(_instance.Id.ToString("D"), cancellationToken);
+            Report(new WorkflowWait("paused", paused?.WaitingFor ?? "paused by an operator", null));
             while (await store.ReadStateAsync(_instance.Id, cancellationToken) == "paused")
             {
                 await Task.Delay(PollInterval, time, cancellationToken);
             }
 
+            Report(_waiting);
             await ThrowIfCancelledAsync(cancellationToken);
         }
     }
 
-    private async Task SetWaitingAsync(string? waitingFor, CancellationToken cancellationToken) =>
+    private async Task SetWaitingAsync(string? waitingFor, CancellationToken cancellationToken, string? approvalStep = null)
+    {
         await store.SetStateAsync(_instance.Id, waitingFor is null ? "running" : "waiting", waitingFor, null, cancellationToken);
+        _waiting = waitingFor is null ? null : new WorkflowWait("waiting", waitingFor, approvalStep);
+        Report(_waiting);
+    }
+
+    private void Report(WorkflowWait? wait)
+    {
+        if (wait != _reported)
+        {
+            _reported = wait;
+            Waits?.Report(wait);
+        }
+    }
 }

@@ -80,11 +80,27 @@ internal static class WorkflowRunCommands
         return command;
     }
 
-    // Follows the instance, showing the progress of each drain step it runs.
+    // Follows the instance, showing the progress of each drain step it runs and what it waits for.
     private static Task<WorkflowView> FollowAsync(IWorkflowFrontDoor door, WorkflowView instance, ProgressMode mode, ConsoleTerminal? terminal,
         TextWriter output, CancellationToken cancellationToken) =>
         ProgressDisplay.FollowAsync(mode, terminal, output, $"workflow {instance.Name}", DrainctlClock.Current,
-            (progress, ct) => door.FollowWorkflowAsync(instance, progress, ct), cancellationToken);
+            (progress, notices, ct) => door.FollowWorkflowAsync(instance, progress,
+                new WaitNotices(instance.Name, notices), ct), cancellationToken);
+
+    // Tells each wait as it is reported (synchronously: a Progress<T> would post it, possibly after the run's end).
+    private sealed class WaitNotices(string name, IProgress<string?> notices) : IProgress<WorkflowWait?>
+    {
+        public void Report(WorkflowWait? value) => notices.Report(WaitNotice(name, value));
+    }
+
+    /// <summary>What an operator following <paramref name="name"/> is told it now waits for, and the command that ends the wait.</summary>
+    internal static string? WaitNotice(string name, WorkflowWait? wait) => wait switch
+    {
+        null => null,
+        { State: "paused" } => $"workflow {name} is paused ({wait.Reason}); resume it with: drainctl workflow resume {name}",
+        { ApprovalStep: { } step } => $"workflow {name} waits for {wait.Reason}; approve it with: drainctl workflow approve {name} {step}",
+        _ => $"workflow {name} waits for {wait.Reason}",
+    };
 
     private static Command List(TextWriter output, TextWriter error)
     {

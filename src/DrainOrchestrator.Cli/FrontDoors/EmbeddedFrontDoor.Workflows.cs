@@ -18,11 +18,13 @@ internal sealed partial class EmbeddedFrontDoor : IWorkflowFrontDoor
         CancellationToken cancellationToken) =>
         await (await WorkflowsAsync(online: true, cancellationToken)).StartAsync(source, arguments, Caller, name, cancellationToken);
 
-    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
+    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, IProgress<WorkflowWait?>? waits,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         _stepsHttp ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return await (await WorkflowsAsync(online: true, cancellationToken)).RunAsync(instance.Id, new DrainEngineOptions(), _stepsHttp, progress, cancellationToken);
+        return await (await WorkflowsAsync(online: true, cancellationToken)).RunAsync(instance.Id, new DrainEngineOptions(), _stepsHttp, progress, waits,
+            cancellationToken);
     }
 
     public async Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken) =>

@@ -19,9 +19,11 @@ internal interface IWorkflowFrontDoor
     /// <summary>
     /// Embedded: runs the instance here until it ends (or returns at once when another live process runs it). Remote:
     /// the server runs it; follows it until it ends. Embedded, <paramref name="progress"/> gets the progress of each drain
-    /// step as it runs; remote, the steps' states alone are followed.
+    /// step as it runs; remote, the steps' states alone are followed. Either way <paramref name="waits"/> gets what the
+    /// run waits for (an approval, a window, an operator's resume) each time that changes.
     /// </summary>
-    Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken);
+    Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, IProgress<WorkflowWait?>? waits,
+        CancellationToken cancellationToken);
 
     Task<WorkflowView> GetWorkflowAsync(string idOrName, CancellationToken cancellationToken);
 

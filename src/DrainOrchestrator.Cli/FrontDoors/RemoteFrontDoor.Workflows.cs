@@ -20,15 +20,23 @@ internal sealed partial class RemoteFrontDoor : IWorkflowFrontDoor
         CancellationToken cancellationToken) =>
         SendAsync<WorkflowView>(HttpMethod.Post, "api/v1/workflows", FileBody(source, arguments, name), cancellationToken);
 
-    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, CancellationToken cancellationToken)
+    public async Task<WorkflowView> FollowWorkflowAsync(WorkflowView instance, IProgress<DrainProgress>? progress, IProgress<WorkflowWait?>? waits,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        WorkflowWait? reported = null;
         while (true)
         {
             var now = await GetWorkflowAsync(instance.Id.ToString("D"), cancellationToken);
             if (now.State is "succeeded" or "failed" or "cancelled")
             {
                 return now;
+            }
+
+            if (WorkflowWait.Of(now) is var wait && wait != reported)
+            {
+                reported = wait;
+                waits?.Report(wait);
             }
 
             await Task.Delay(FollowInterval, TimeProvider.System, cancellationToken);

@@ -14,8 +14,20 @@ internal static class ProgressDisplay
     public static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Runs <paramref name="follow"/> with a progress sink, and returns what it returns.</summary>
-    public static async Task<T> FollowAsync<T>(ProgressMode mode, ConsoleTerminal? terminal, TextWriter output, string title, TimeProvider time,
+    public static Task<T> FollowAsync<T>(ProgressMode mode, ConsoleTerminal? terminal, TextWriter output, string title, TimeProvider time,
         Func<IProgress<DrainProgress>, CancellationToken, Task<T>> follow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(follow);
+        return FollowAsync(mode, terminal, output, title, time, (progress, _, ct) => follow(progress, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="follow"/> with a progress sink and a notice sink, and returns what it returns. A notice (what
+    /// the run now waits for, and what to do about it) is a line of its own in plain output and follows the title in the
+    /// live display; null clears it there.
+    /// </summary>
+    public static async Task<T> FollowAsync<T>(ProgressMode mode, ConsoleTerminal? terminal, TextWriter output, string title, TimeProvider time,
+        Func<IProgress<DrainProgress>, IProgress<string?>, CancellationToken, Task<T>> follow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(follow);
         var live = mode switch
@@ -27,17 +39,19 @@ internal static class ProgressDisplay
         };
         if (live is null)
         {
-            return await follow(new PlainProgressPrinter(output), cancellationToken);
+            return await follow(new PlainProgressPrinter(output), new PlainNotices(output), cancellationToken);
         }
 
-        var latest = new LatestProgress();
+        var latest = new Latest<DrainProgress>();
+        var notice = new Latest<string>();
         int Height() => live.Console.Profile.Height;
+        string Heading() => notice.Value is { } text ? $"{title} · {text}" : title;
         return await live.Console.Live(LiveProgressRendering.Render(title, null, Height())).AutoClear(false).Overflow(VerticalOverflow.Ellipsis)
             .StartAsync(async context =>
             {
                 // The timer runs before the follow starts: its first reports are redrawn on the next tick.
                 using var timer = new PeriodicTimer(Redraw, time);
-                var run = follow(latest, cancellationToken);
+                var run = follow(latest, notice, cancellationToken);
                 while (true)
                 {
                     var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
@@ -46,22 +60,35 @@ internal static class ProgressDisplay
                         break;
                     }
 
-                    context.UpdateTarget(LiveProgressRendering.Render(title, latest.Value, Height()));
+                    context.UpdateTarget(LiveProgressRendering.Render(Heading(), latest.Value, Height()));
                 }
 
                 // The last report before the end is drawn too, however soon it came after the last redraw.
-                context.UpdateTarget(LiveProgressRendering.Render(title, latest.Value, Height()));
+                context.UpdateTarget(LiveProgressRendering.Render(Heading(), latest.Value, Height()));
                 return await run;
             });
     }
 
     // Keeps the newest report; the engine reports from its own thread.
-    private sealed class LatestProgress : IProgress<DrainProgress>
+    private sealed class Latest<TValue> : IProgress<TValue?>
+        where TValue : class
     {
-        private DrainProgress? _value;
+        private TValue? _value;
 
-        public DrainProgress? Value => Volatile.Read(ref _value);
+        public TValue? Value => Volatile.Read(ref _value);
 
-        public void Report(DrainProgress value) => Volatile.Write(ref _value, value);
+        public void Report(TValue? value) => Volatile.Write(ref _value, value);
+    }
+
+    // Prints each notice as a line of its own (a cleared one prints nothing).
+    private sealed class PlainNotices(TextWriter output) : IProgress<string?>
+    {
+        public void Report(string? value)
+        {
+            if (value is not null)
+            {
+                output.WriteLine(value);
+            }
+        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class WorkflowJob
         try
         {
             ServerLog.WorkflowJobRunning(_logger, instanceId, instance.Name);
-            var after = await _workflows.RunAsync(instanceId, _engine, _http.CreateClient(HttpClientName), progress: null, cancellationToken);
+            var after = await _workflows.RunAsync(instanceId, _engine, _http.CreateClient(HttpClientName), progress: null, waits: null, cancellationToken);
             ServerLog.WorkflowJobEnded(_logger, instanceId, after.State, after.OutcomeReason ?? after.WaitingFor ?? "another replica holds it");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

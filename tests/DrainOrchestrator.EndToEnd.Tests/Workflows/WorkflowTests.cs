@@ -68,6 +68,9 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
             "--param", "nodes=src-3", "--name", name))
         {
             await WaitForStateAsync(name, "waiting");
+            // The operator following the run is told what it waits for and the command that ends the wait.
+            await run.WaitForOutputAsync($"workflow {name} waits for approval of step go-ahead: Proceed?; approve it with: drainctl workflow approve {name} go-ahead",
+                TimeSpan.FromSeconds(30));
             await run.KillAsync();
         }
 
@@ -95,6 +98,7 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         await using var run = Drainctl.Start(["workflow", "run", file, "--param", "nodes=src-4", "--name", name, .. server.Remote]);
 
         var reason = await WaitForStateAsync(name, "paused");
+        await run.WaitForOutputAsync($"resume it with: drainctl workflow resume {name}", TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, hook.Requests);
         Assert.Contains("step post-hook failed", reason, StringComparison.Ordinal);
