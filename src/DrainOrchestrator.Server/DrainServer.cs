@@ -42,7 +42,7 @@ public static class DrainServer
         {
             await using var db = await DrainDatabase.OpenAsync(database, time, loggerFactory, cancellationToken);
             await using var cluster = await ClusterConnection.OpenAsync(new ClusterTarget(options.Kubeconfig, options.Context,
-                AllowInsecure: options.AllowInsecureKubernetes)
+                options.LeaseNamespace, options.AllowInsecureKubernetes)
             { Prometheus = options.Prometheus }, time, loggerFactory,
                 cancellationToken);
             var connectionString = database.ConnectionString ?? db.Embedded!.ApplicationConnectionString;

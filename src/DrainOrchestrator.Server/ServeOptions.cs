@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using DrainOrchestrator.Engine;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace DrainOrchestrator.Server;
 /// Everything <c>drainctl serve</c> is told, as typed values with defaults from <see cref="ServerConstants"/>.
 /// <see cref="Problems"/> checks them all and reports every problem at once, in the terms of the command line.
 /// </summary>
-public sealed class ServeOptions
+public sealed partial class ServeOptions
 {
     /// <summary><c>--listen HOST:PORT</c>: an IP address (IPv6 in brackets), <c>localhost</c> or <c>*</c>; port 0 picks a free one.</summary>
     public string Listen { get; set; } = ServerConstants.DefaultListen;
@@ -19,6 +20,12 @@ public sealed class ServeOptions
 
     /// <summary><c>--context</c>.</summary>
     public string? Context { get; set; }
+
+    /// <summary>
+    /// <c>--lease-namespace</c>: where the per-node maintenance Leases live, shared with node-maintenance-operator and
+    /// NodeHealthCheck (their <c>LEASE_NAMESPACE</c>); medik8s' default unless told otherwise.
+    /// </summary>
+    public string LeaseNamespace { get; set; } = Application.Clusters.ClusterTarget.DefaultLeaseNamespace;
 
     /// <summary><c>--allow-insecure-kubernetes</c>: accept an http:// API server or insecure-skip-tls-verify, warned about at every start.</summary>
     public bool AllowInsecureKubernetes { get; set; }
@@ -120,6 +127,11 @@ public sealed class ServeOptions
         else if (!File.Exists(TokensFile))
         {
             problems.Add($"--tokens: file '{TokensFile}' does not exist");
+        }
+
+        if (!NamespaceName().IsMatch(LeaseNamespace ?? string.Empty))
+        {
+            problems.Add($"--lease-namespace must be a namespace name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit), was '{LeaseNamespace}'");
         }
 
         if (Prometheus is not null)
@@ -235,4 +247,7 @@ public sealed class ServeOptions
             problems.Add($"{name} must be at least 1, was {value}");
         }
     }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex NamespaceName();
 }

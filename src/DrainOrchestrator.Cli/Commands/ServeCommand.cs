@@ -38,6 +38,11 @@ public static class ServeCommand
             Description = "The JWT claim holding viewer, operator or admin (a string or an array); a dotted name such as realm_access.roles reads a nested claim.",
             DefaultValueFactory = _ => ServerConstants.DefaultJwtRoleClaim,
         };
+        var leaseNamespace = new Option<string>("--lease-namespace")
+        {
+            Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck (their LEASE_NAMESPACE).",
+            DefaultValueFactory = _ => Application.Clusters.ClusterTarget.DefaultLeaseNamespace,
+        };
         var logFormat = new Option<string>("--log-format") { Description = "text or json (to standard error).", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var otlp = new Option<Uri?>("--otlp-endpoint")
@@ -63,7 +68,7 @@ public static class ServeCommand
         verbose.Description = "Log our own debug messages too, e.g. every pass of each drain's migrate loop (the frameworks stay at warnings).";
         var command = new Command("serve", "Serve the API: drains run as jobs shared by every replica on the same database.")
         {
-            listen, kubeconfig, context, allowInsecure, database, passwordFile, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, maxBody, ratePerSecond, rateBurst, verbose,
+            listen, kubeconfig, context, allowInsecure, leaseNamespace, database, passwordFile, tokens, tlsCert, tlsKey, jwtAuthority, jwtAudience, jwtRoleClaim, logFormat, otlp, maxBody, ratePerSecond, rateBurst, verbose,
         };
         var prometheus = new FrontDoors.PrometheusCliOptions();
         prometheus.AddTo(command);
@@ -86,6 +91,7 @@ public static class ServeCommand
                 Kubeconfig = parse.GetValue(kubeconfig),
                 Context = parse.GetValue(context),
                 AllowInsecureKubernetes = parse.GetValue(allowInsecure),
+                LeaseNamespace = parse.GetValue(leaseNamespace)!,
                 Prometheus = metrics,
                 Database = parse.GetValue(database),
                 DatabasePasswordFile = parse.GetValue(passwordFile),

@@ -9,6 +9,9 @@ namespace DrainOrchestrator.Cli.FrontDoors;
 /// </summary>
 internal sealed class PrometheusCliOptions
 {
+    /// <summary>The environment variable that may hold the bearer token itself (a pod's Secret key, as PGPASSWORD).</summary>
+    public const string TokenVariable = "DRAIN_PROMETHEUS_TOKEN";
+
     public Option<string?> Url { get; } = new("--prometheus-url")
     {
         Description = "The Prometheus HTTP API to read kubevirt_vmi_dirty_rate_bytes_per_second from (default: $DRAIN_PROMETHEUS_URL; none: annotations, earlier migrations and defaults only).",
@@ -16,7 +19,7 @@ internal sealed class PrometheusCliOptions
 
     public Option<string?> TokenFile { get; } = new("--prometheus-token-file")
     {
-        Description = "A file readable by its owner only (chmod 600) holding the bearer token for --prometheus-url.",
+        Description = "A file readable by its owner only (chmod 600) holding the bearer token for --prometheus-url (or the token itself in $DRAIN_PROMETHEUS_TOKEN, e.g. from a Secret in a pod).",
     };
 
     public Option<string?> CaFile { get; } = new("--prometheus-ca-file")
@@ -45,6 +48,12 @@ internal sealed class PrometheusCliOptions
             return null;
         }
 
-        return new PrometheusOptions { Url = url.Trim(), TokenFile = parse.GetValue(TokenFile), CaFile = parse.GetValue(CaFile) };
+        return new PrometheusOptions
+        {
+            Url = url.Trim(),
+            TokenFile = parse.GetValue(TokenFile),
+            Token = Environment.GetEnvironmentVariable(TokenVariable) is { } token ? token.Trim() : null,
+            CaFile = parse.GetValue(CaFile),
+        };
     }
 }

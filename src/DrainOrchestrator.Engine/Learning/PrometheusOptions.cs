@@ -14,6 +14,13 @@ public sealed record PrometheusOptions
     /// <summary>A file readable by its owner only holding the bearer token; null to send none.</summary>
     public string? TokenFile { get; init; }
 
+    /// <summary>
+    /// The bearer token itself, for a token that comes from the environment (<c>DRAIN_PROMETHEUS_TOKEN</c>, e.g. a
+    /// Secret's key in a pod, whose mounted files are group-readable and so refused as <see cref="TokenFile"/>); null
+    /// for none. Not with <see cref="TokenFile"/>.
+    /// </summary>
+    public string? Token { get; init; }
+
     /// <summary>A PEM file of the CA the server's certificate must chain to; null for the system's trust store.</summary>
     public string? CaFile { get; init; }
 
@@ -36,6 +43,15 @@ public sealed record PrometheusOptions
         if (TokenFile is not null && PrivateFile.Problem(TokenFile, tokenName) is { } token)
         {
             problems.Add(token);
+        }
+
+        if (TokenFile is not null && Token is not null)
+        {
+            problems.Add($"{tokenName} and DRAIN_PROMETHEUS_TOKEN both give the Prometheus token: keep one");
+        }
+        else if (Token is not null && (Token.Length == 0 || Token.Any(char.IsControl) || Token.Contains(' ', StringComparison.Ordinal)))
+        {
+            problems.Add("DRAIN_PROMETHEUS_TOKEN is empty or holds spaces or control characters: set it to the bearer token alone");
         }
 
         if (CaFile is not null && !File.Exists(CaFile))

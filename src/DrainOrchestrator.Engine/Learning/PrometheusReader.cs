@@ -67,9 +67,10 @@ public sealed class PrometheusReader : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (_options.TokenFile is not null)
+            // The file is read at each query: a rotated token is used as soon as it is written.
+            var token = _options.TokenFile is not null ? (await File.ReadAllTextAsync(_options.TokenFile, linked.Token)).Trim() : _options.Token;
+            if (token is not null)
             {
-                var token = (await File.ReadAllTextAsync(_options.TokenFile, linked.Token)).Trim();
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Audit;
 using DrainOrchestrator.Application.Clusters;
@@ -16,6 +17,7 @@ using DrainOrchestrator.Server.Limits;
 using DrainOrchestrator.Server.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,7 +51,7 @@ internal static class ServerHost
         {
             // Larger bodies are refused with 413 as they are read (ApiExceptionHandler words it).
             k.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes;
-            k.Listen(address, port, listen =>
+            void Secure(ListenOptions listen)
             {
                 if (certificate is not null)
                 {
@@ -59,7 +61,17 @@ internal static class ServerHost
                         ServerCertificateChain = certificate.Chain,
                     });
                 }
-            });
+            }
+
+            // '*' is every address: IPv6's any (which takes IPv4 too) or, on a host without IPv6, IPv4's.
+            if (address.Equals(IPAddress.IPv6Any))
+            {
+                k.ListenAnyIP(port, Secure);
+            }
+            else
+            {
+                k.Listen(address, port, Secure);
+            }
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

@@ -66,9 +66,20 @@ public sealed partial class DeployManifestTests
         Assert.Equal(port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Regex.Match(Assert.Single(server.Args, a => a.StartsWith("--listen=", StringComparison.Ordinal)), @":(\d+)$").Groups[1].Value);
 
+        // Every file an argument names lies in a mount (an overlay's patch once emptied the list: no tokens file, no
+        // writable /tmp, a pod that never starts), and /tmp is writable.
+        var mounts = server.VolumeMounts ?? [];
+        foreach (var path in server.Args.Select(a => Regex.Match(a, "^--[a-z-]+=(/.+)$")).Where(m => m.Success).Select(m => m.Groups[1].Value))
+        {
+            Assert.True(mounts.Any(m => path.StartsWith(m.MountPath + "/", StringComparison.Ordinal)),
+                $"{overlay}: {path} is in no volume mount of the server ({string.Join(", ", mounts.Select(m => m.MountPath))})");
+        }
+
+        Assert.Contains(mounts, m => m.MountPath == "/tmp");
+
         // Writable only where it must be: every volume mount is read-only, a Secret, or the /tmp emptyDir.
         var volumes = pod.Volumes.ToDictionary(v => v.Name);
-        Assert.All(server.VolumeMounts, m => Assert.True(m.ReadOnlyProperty == true || volumes[m.Name].EmptyDir is not null, m.Name));
+        Assert.All(mounts, m => Assert.True(m.ReadOnlyProperty == true || volumes[m.Name].EmptyDir is not null, m.Name));
     }
 
     [Theory]

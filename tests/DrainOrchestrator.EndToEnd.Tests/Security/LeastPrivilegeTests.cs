@@ -94,6 +94,34 @@ public sealed class LeastPrivilegeTests(PostgresDatabaseFixture database) : ICla
         }
     }
 
+    /// <summary>
+    /// Evacuations need more than drains (they create VMs and DataVolumes): the optional component
+    /// deploy/components/evacuation. With the base's roles alone an evacuation is refused naming a permission, before
+    /// anything is created; with the component's too, ten VMs move, each once.
+    /// </summary>
+    [Fact]
+    public async Task EvacuationComponent_WithoutItRefusedNamingAPermission_WithItTheVmsMove()
+    {
+        await using var sim = await SimulatorProcess.StartAsync("evacuation.yaml", Speed);
+        await Evacuations.EvacuationSim.SetGateAsync(sim, on: true);
+        await ShippedRoles.ApplyAsync(sim);
+        var kubeconfig = await ShippedRoles.KubeconfigAsync(sim);
+        string[] Arguments() => [.. Evacuations.EvacuationSim.Arguments(sim, database.ConnectionString).Select(a => a == sim.KubeconfigPath ? kubeconfig : a)];
+
+        var refused = await Drainctl.RunAsync(Arguments());
+
+        Assert.True(refused.ExitCode != 0, refused.Output);
+        Assert.Contains($"system:serviceaccount:{ShippedRoles.Namespace}:{ShippedRoles.Account}\" cannot", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await sim.RequestCountAsync("create", "virtualmachines"));
+
+        await ShippedRoles.ApplyAsync(sim, more: ShippedRoles.EvacuationFiles);
+        var moved = await Drainctl.RunAsync(Arguments());
+
+        Assert.True(moved.ExitCode == 0, moved.Output);
+        Assert.DoesNotContain("forbidden", moved.Output, StringComparison.OrdinalIgnoreCase);
+        Evacuations.EvacuationSim.AssertMovedOnce(await sim.GroundTruthDocumentAsync(), 10);
+    }
+
     // replicas.yaml with a dedicated migration network on every node, written once per test run.
     private static string WithMigrationNetwork()
     {

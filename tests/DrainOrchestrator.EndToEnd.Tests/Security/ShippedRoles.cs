@@ -12,7 +12,19 @@ internal static partial class ShippedRoles
 {
     public const string Namespace = "drain-orchestrator";
     public const string Account = "drain-orchestrator";
-    private static readonly string[] Files = ["namespace.yaml", "serviceaccount.yaml", "clusterrole.yaml", "clusterrolebinding.yaml", "lease-role.yaml"];
+    private static readonly string[] Files = ["base/namespace.yaml", "base/serviceaccount.yaml", "base/clusterrole.yaml", "base/clusterrolebinding.yaml",
+        "base/lease-role.yaml"];
+
+    /// <summary>The optional evacuation component's roles (deploy/components/evacuation).</summary>
+    public static readonly string[] EvacuationFiles = ["components/evacuation/clusterrole.yaml", "components/evacuation/kubevirt-role.yaml"];
+
+    // medik8s' namespace, which its operators create where they are installed (deploy/ does not own it).
+    private const string LeaseNamespace = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: medik8s-leases
+        """;
 
     /// <summary>One rule of the shipped roles: the ClusterRole's rules in order, then the node-Lease Role's.</summary>
     public sealed record Rule(string File, int Index, string Group, string Resource, IReadOnlyList<string> Verbs)
@@ -24,7 +36,7 @@ internal static partial class ShippedRoles
     public static IReadOnlyList<Rule> Rules()
     {
         var rules = new List<Rule>();
-        foreach (var file in new[] { "clusterrole.yaml", "lease-role.yaml" })
+        foreach (var file in new[] { "base/clusterrole.yaml", "base/lease-role.yaml" })
         {
             var documents = Documents(file);
             var role = documents.Single(d => (string)d["kind"] is "ClusterRole" or "Role");
@@ -40,11 +52,14 @@ internal static partial class ShippedRoles
         return rules;
     }
 
-    /// <summary>Applies the roles (all of them, or without <paramref name="without"/>) with the simulator's admin kubeconfig.</summary>
-    public static async Task ApplyAsync(SimulatorProcess sim, Rule? without = null)
+    /// <summary>
+    /// Applies the roles (all of them, or without <paramref name="without"/>), and those of <paramref name="more"/> files
+    /// under deploy/, with the simulator's admin kubeconfig.
+    /// </summary>
+    public static async Task ApplyAsync(SimulatorProcess sim, Rule? without = null, IEnumerable<string>? more = null)
     {
         var serializer = new SerializerBuilder().Build();
-        var yaml = string.Join("\n---\n", Files.SelectMany(file => Documents(file).Select(document =>
+        var yaml = LeaseNamespace + "\n---\n" + string.Join("\n---\n", Files.Concat(more ?? []).SelectMany(file => Documents(file).Select(document =>
         {
             if (without is not null && file == without.File && (string)document["kind"] is "ClusterRole" or "Role")
             {
@@ -79,7 +94,7 @@ internal static partial class ShippedRoles
 
     private static List<Dictionary<object, object>> Documents(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "base", file));
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", file));
         var deserializer = new DeserializerBuilder().Build();
         return [.. text.Split("\n---\n").Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => deserializer.Deserialize<Dictionary<object, object>>(t))];
     }

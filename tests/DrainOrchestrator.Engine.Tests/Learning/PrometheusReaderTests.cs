@@ -126,6 +126,43 @@ public sealed class PrometheusReaderTests
     }
 
     [Fact]
+    public async Task DirtyRates_TokenFromTheEnvironment_SentAsTheBearer()
+    {
+        string? authorization = null;
+        using var reader = new PrometheusReader(new PrometheusOptions { Url = Url, Token = "s3cret" }, TimeProvider.System, new Handler((request, _) =>
+        {
+            authorization = request.Headers.Authorization?.ToString();
+            return Json(HttpStatusCode.OK, Vector);
+        }));
+
+        await reader.DirtyRatesAsync(CancellationToken.None);
+
+        Assert.Equal("Bearer s3cret", authorization);
+    }
+
+    [Theory]
+    [InlineData("", "DRAIN_PROMETHEUS_TOKEN is empty")]
+    [InlineData("two words", "DRAIN_PROMETHEUS_TOKEN is empty or holds spaces")]
+    public void Options_AnUnusableTokenFromTheEnvironment_Named(string token, string expected) =>
+        Assert.Contains(new PrometheusOptions { Url = Url, Token = token }.Problems(), p => p.StartsWith(expected, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Options_ATokenFileAndATokenFromTheEnvironment_RefusedAsTwoSources()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"token-{Guid.NewGuid():N}");
+        await DrainOrchestrator.Persistence.Secrets.PrivateFile.WriteAsync(file, "t", CancellationToken.None);
+        try
+        {
+            Assert.Equal(["--prometheus-token-file and DRAIN_PROMETHEUS_TOKEN both give the Prometheus token: keep one"],
+                new PrometheusOptions { Url = Url, TokenFile = file, Token = "t" }.Problems());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Options_EveryProblemAtOnce()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}");

@@ -34,6 +34,23 @@ public sealed class ServeOptionsTests
         Assert.Contains(problems, p => p.StartsWith(nameof(ServeOptions.Workers), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("medik8s-leases", false)]
+    [InlineData("openshift-workload-availability", false)]
+    [InlineData("", true)]
+    [InlineData("Medik8s", true)]
+    [InlineData("leases-", true)]
+    [InlineData("a.b", true)]
+    public void Problems_LeaseNamespace_MustBeANamespaceName(string name, bool refused)
+    {
+        var problems = new ServeOptions { TokensFile = "/dev/null", LeaseNamespace = name }.Problems();
+        Assert.Equal(refused, problems.Any(p => p.StartsWith("--lease-namespace must be a namespace name", StringComparison.Ordinal)
+            && p.Contains($"was '{name}'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void LeaseNamespace_Default_IsMedik8s() => Assert.Equal("medik8s-leases", new ServeOptions().LeaseNamespace);
+
     [Fact]
     public void ScheduleTickInterval_Default_IsOneSecondSoSecondsCronsFireOnTime() =>
         Assert.Equal(TimeSpan.FromSeconds(1), new ServeOptions().ScheduleTickInterval);
