@@ -89,6 +89,21 @@ public sealed partial class PlacementIndex
             && NodeFit.SatisfiesConstraints(_candidates[i], vmi);
     }
 
+    /// <summary>Whether a node other than its own admits <paramref name="vmi"/> by its labels and taints, whatever its memory.</summary>
+    public bool AdmitsByConstraints(VmiSnapshot vmi)
+    {
+        ArgumentNullException.ThrowIfNull(vmi);
+        foreach (var i in Fitting(vmi))
+        {
+            if (!string.Equals(_candidates[i].Name, vmi.NodeName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Candidate node indexes whose labels and taints admit the VMI (memory not considered).</summary>
     internal int[] Fitting(VmiSnapshot vmi)
     {

@@ -52,6 +52,9 @@ internal sealed class TieredPlacement
     /// <summary>Whether some node of any tier could take <paramref name="vmi"/> if nothing else were placed.</summary>
     public bool HasAnyFit(VmiSnapshot vmi) => _tiers.Any(i => i.HasAnyFit(vmi));
 
+    /// <summary>Whether some node of any tier admits <paramref name="vmi"/> by its labels and taints, whatever its memory.</summary>
+    public bool AdmitsByConstraints(VmiSnapshot vmi) => _tiers.Any(i => i.AdmitsByConstraints(vmi));
+
     /// <summary>The migrations placed on a later drain's node, in plan order.</summary>
     public IReadOnlyList<DoubleMove> MovesTwice(IEnumerable<PlannedVmi> items) => _laterByUid.Count == 0 ? []
         : [.. items.Where(i => i.Disposition == PlanDisposition.Migrate && _laterByUid.ContainsKey(i.Vmi.Uid))

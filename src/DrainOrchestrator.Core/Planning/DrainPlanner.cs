@@ -184,13 +184,19 @@ public static class DrainPlanner
                 continue;
             }
 
-            var reason = index.HasAnyFit(item.Vmi) ? BlockReason.InsufficientCapacity : BlockReason.NoFeasibleTarget;
-            var detail = reason == BlockReason.NoFeasibleTarget
-                ? $"no schedulable node outside the drain admits it (taints, nodeSelector, affinity or {item.Vmi.MemoryBytes} bytes of memory)"
-                : "the remaining nodes lack the memory for all VMs of the drain";
+            var fits = index.HasAnyFit(item.Vmi);
+            var admitted = fits || index.AdmitsByConstraints(item.Vmi);
+            var reason = fits ? BlockReason.InsufficientCapacity : BlockReason.NoFeasibleTarget;
+            var detail = fits ? "the remaining nodes lack the memory for all VMs of the drain"
+                : admitted ? $"no schedulable node outside the drain has the {item.Vmi.MemoryBytes} bytes of memory it needs"
+                : "no schedulable node outside the drain admits it (taints, nodeSelector or affinity)";
+
+            // A VM that some node admits but none has room for lacks capacity, which skip and shutdown do not cover (they
+            // are for VMs that cannot move): it blocks the drain under any policy, or the drain would end succeeded with
+            // the node not empty. One no node admits at all (pinned by its constraints) follows the policy.
             result.Add(item with
             {
-                Disposition = policy.NonMigratableAction == NonMigratableAction.Block ? PlanDisposition.Block : PlanDisposition.Skip,
+                Disposition = admitted || policy.NonMigratableAction == NonMigratableAction.Block ? PlanDisposition.Block : PlanDisposition.Skip,
                 Reason = item.Reason == BlockReason.None ? reason : item.Reason,
                 Detail = item.Detail is null ? detail : item.Detail + "; " + detail,
             });

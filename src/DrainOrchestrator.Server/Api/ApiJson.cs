@@ -22,10 +22,30 @@ public static class ApiJson
     public static string BodyProblem(JsonException exception, string shape)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var where = $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}";
+        // The reader's position and path, as far as it gave them (a duplicate found by the document has neither).
+        var at = new List<string>();
+        if (exception.LineNumber is { } line)
+        {
+            at.Add($"line {line + 1}, byte {exception.BytePositionInLine + 1}");
+        }
+
+        if (!string.IsNullOrEmpty(exception.Path))
+        {
+            at.Add(exception.Path);
+        }
+
+        var where = at.Count == 0 ? string.Empty : $" ({string.Join("; ", at)})";
         return exception.Message.Contains("uplicate", StringComparison.Ordinal)
-            ? $"the body names a member twice ({where}; {exception.Path}): give each field once; expected {shape}"
-            : $"the body is not valid JSON ({where}): expected {shape}";
+            ? $"the body names a member twice{where}{DuplicateName(exception.Message)}: give each field once; expected {shape}"
+            : $"the body is not valid JSON{where}: expected {shape}";
+    }
+
+    // The member the message names ("Duplicate property 'nodes' ..."), as ": 'nodes'"; empty when it names none.
+    private static string DuplicateName(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start + 1 ? $": {message[start..(end + 1)]}" : string.Empty;
     }
 
     /// <summary>Applies the API's settings to <paramref name="options"/>.</summary>

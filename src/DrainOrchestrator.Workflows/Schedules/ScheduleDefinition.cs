@@ -27,8 +27,7 @@ public sealed record ScheduleDefinition(
         // A freeze can swallow many occurrences in a row; the guard only stops an expression that has no next one.
         for (var guard = 0; result.Count < count && guard < count + 100_000; guard++)
         {
-            var next = Expression.GetNextOccurrence(from, TimeZone);
-            if (next is not { } utc)
+            if (NextAfter(from) is not { } utc)
             {
                 break;
             }
@@ -51,6 +50,20 @@ public sealed record ScheduleDefinition(
         }
 
         return result;
+    }
+
+    // The expression's next occurrence after `from`, or null when there is none before the calendar's end (Cronos throws
+    // rather than answer for a moment at its last day).
+    private DateTime? NextAfter(DateTime from)
+    {
+        try
+        {
+            return Expression.GetNextOccurrence(from, TimeZone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The occurrence whose window contains <paramref name="at"/>, if any (the latest one that started at or before it).</summary>

@@ -87,6 +87,39 @@ public sealed class DrainPlannerTests
         Assert.Equal(BlockReason.InsufficientCapacity, Assert.Single(plan.Blockers).Reason);
     }
 
+    [Theory]
+    [InlineData(NonMigratableAction.Skip)]
+    [InlineData(NonMigratableAction.Shutdown)]
+    public void Plan_NoRoomUnderSkipOrShutdown_BlocksTheDrainNotSkipped(NonMigratableAction action)
+    {
+        // Skip and shutdown are for VMs that cannot move; a VM that could move but finds no room is a capacity problem:
+        // skipped, it left the node not empty under a drain that ended succeeded.
+        var nodes = new[] { Make.Node("n1"), Make.Node("n2"), Make.Node("n3", memoryGiB: 10), Make.Node("n4", memoryGiB: 4) };
+
+        var plan = Plan([Make.Vmi("a", "n1", memoryGiB: 6), Make.Vmi("b", "n2", memoryGiB: 6), Make.Vmi("big", "n1", memoryGiB: 12)],
+            new DrainPolicy { NonMigratableAction = action }, nodes);
+
+        Assert.True(plan.IsBlocked);
+        Assert.Empty(plan.Skipped);
+        Assert.Equal(["b", "big"], plan.Blockers.Select(b => b.Vmi.Name).Order());
+        Assert.Equal(BlockReason.InsufficientCapacity, plan.Blockers.Single(b => b.Vmi.Name == "b").Reason);
+        var big = plan.Blockers.Single(b => b.Vmi.Name == "big");
+        Assert.Equal(BlockReason.NoFeasibleTarget, big.Reason);
+        Assert.Contains("has the 12884901888 bytes of memory it needs", big.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_NoNodeAdmitsUnderSkip_PinnedVmSkippedAndTheRestMoves()
+    {
+        var plan = Plan([Make.Vmi("pinned", "n1", nodeSelector: Make.Labels("gpu=true")), Make.Vmi("b", "n1")],
+            new DrainPolicy { NonMigratableAction = NonMigratableAction.Skip });
+
+        Assert.False(plan.IsBlocked);
+        var skipped = Assert.Single(plan.Skipped);
+        Assert.Equal(BlockReason.NoFeasibleTarget, skipped.Reason);
+        Assert.Contains("admits it (taints, nodeSelector or affinity)", skipped.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_Waves_NoLargerThanLimitsAndLongestFirst()
     {

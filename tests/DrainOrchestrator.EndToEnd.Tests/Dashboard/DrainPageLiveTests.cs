@@ -58,6 +58,12 @@ public sealed class DrainPageLiveTests(DashboardFixture fixture)
             var done = node["moved"]!.GetValue<int>() + node["givenUp"]!.GetValue<int>() + node["skipped"]!.GetValue<int>();
             Assert.Equal(done, await Moved(page));
             Assert.True(await Moved(page) > first, $"progress stayed at {first}");
+            // The text counts the VMs that moved (given up and skipped ones are named apart, not counted as done), and
+            // times carry their zone.
+            var total = drain["nodes"]!.AsArray().Sum(n => n!["total"]!.GetValue<int>());
+            var moved = drain["nodes"]!.AsArray().Sum(n => n!["moved"]!.GetValue<int>());
+            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync($" · {moved} of {total} VMs moved");
+            Assert.Matches(@"[A-Z]{2,5}|GMT", await page.Locator("#summary time").InnerTextAsync());
 
             // The Gantt, once the report caught up: one bar per attempt that started, as the API returns them.
             var report = (await client.GetFromJsonAsync<JsonObject>($"api/v1/drains/{id}/report?format=json"))!;

@@ -103,9 +103,27 @@ public sealed class BadInputTests(ServerFixture server)
         foreach (var response in new[] { drain, plan })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.StartsWith("the body names a member twice",
-                (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+            var message = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
+            Assert.StartsWith("the body names a member twice", message, StringComparison.Ordinal);
+            // No empty position ("line , byte ; )") where the reader gave none.
+            Assert.DoesNotContain("line ,", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("()", message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/drains?node=%00", "node")]
+    [InlineData("/api/v1/drains?node=src%001", "node")]
+    public async Task ListDrains_ANulInAQueryValue_Is400NamingItNotAnOutage(string url, string field)
+    {
+        using var client = server.Client("alice");
+        using var response = await client.GetAsync(url);
+
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+        Assert.False(response.Headers.Contains("Retry-After"));
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Contains("NUL character", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -69,6 +69,15 @@ public sealed class ContainingTests
         Assert.Equal([new DateTimeOffset(9999, 12, 30, 23, 0, 0, TimeSpan.Zero)], next.Select(o => o.Start));
     }
 
+    [Theory]
+    [InlineData("0 23 * * *", "UTC")]
+    [InlineData("*/10 * * * * *", "UTC")]
+    [InlineData("0 2 * * 6", "Europe/Berlin")]
+    [InlineData("0 2 * * 6", "America/New_York")]
+    public void Next_AfterTheCalendarsLastSecond_NoneInsteadOfFailing(string cron, string zone) =>
+        Assert.Empty((Schedule(cron, TimeSpan.FromHours(4)) with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone) })
+            .Next(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), 3));
+
     private static ScheduleDefinition Schedule(string cron, TimeSpan duration) =>
         new(cron, ScheduleText.TryCron(cron).Expression!, TimeZoneInfo.Utc, duration, [], MisfirePolicy.Default);
 }

@@ -37,11 +37,11 @@ export function fill(id, ...children) {
   return append(node, children);
 }
 
-/** A time for people: the browser's local time, with the UTC instant in the title. */
+/** A time for people: the browser's local time with its zone named (e.g. CET), the UTC instant in the title. */
 export function time(value) {
   if (!value) return el('span', { class: 'muted' }, '—');
   const at = new Date(value);
-  return el('time', { datetime: at.toISOString(), title: at.toISOString() }, at.toLocaleString());
+  return el('time', { datetime: at.toISOString(), title: at.toISOString() }, at.toLocaleString(undefined, { timeZoneName: 'short' }));
 }
 
 /** The state of a drain or workflow, styled by its kind. */

@@ -3,7 +3,7 @@
 import { canOperate, getJson, post } from './api.js';
 import { el, fill, state, time } from './dom.js';
 import { gantt } from './gantt.js';
-import { bar, totals } from './progress.js';
+import { bar, totals, unmoved } from './progress.js';
 import { coalesce, follow } from './sse.js';
 import { say, startPage } from './shell.js';
 
@@ -19,8 +19,8 @@ let shownActions = null;
 function renderDrain(drain) {
   document.title = `${drain.name} · DrainOrchestrator`;
   fill('title', 'Drain ', drain.name);
-  const { done, total } = totals(drain.nodes);
-  fill('summary', state(drain.state), ` · ${done} of ${total} VMs done · requested by ${drain.requestedBy ?? 'unknown'} · created `,
+  const { total, moved } = totals(drain.nodes);
+  fill('summary', state(drain.state), ` · ${moved} of ${total} VMs moved${unmoved(drain.nodes)} · requested by ${drain.requestedBy ?? 'unknown'} · created `,
     time(drain.createdAt), drain.outcomeReason ? ` · ${drain.outcomeReason}` : '');
   fill('nodes', drain.nodes.map((n) => {
     const nodeTotal = n.total ?? n.moved + n.remaining + n.givenUp + n.skipped;

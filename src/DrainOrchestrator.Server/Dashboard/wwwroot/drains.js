@@ -1,7 +1,7 @@
 // The drains list: state and progress of each, refreshed when any drain's journal changes (over the event stream).
 import { getJson } from './api.js';
 import { el, fill, state, time } from './dom.js';
-import { bar, totals } from './progress.js';
+import { bar, totals, unmoved } from './progress.js';
 import { coalesce, follow } from './sse.js';
 import { say, startPage } from './shell.js';
 
@@ -15,17 +15,19 @@ async function load() {
     if (page.items.length === 0) fill('drains', el('tr', {}, el('td', { colspan: 6 }, 'No drains.')));
     say('');
   } catch (error) {
+    // The rows on screen no longer match the filter: gone rather than shown under it.
+    fill('drains');
     say('Could not load the drains: ' + error.message, true);
   }
 }
 
 function row(drain) {
-  const { done, total } = totals(drain.nodes);
+  const { done, total, moved } = totals(drain.nodes);
   return el('tr', {},
     el('td', {}, el('a', { href: '/ui/drain.html?id=' + encodeURIComponent(drain.id) }, drain.name)),
     el('td', {}, state(drain.state)),
     el('td', {}, drain.nodes.map((n) => n.node).join(', ')),
-    el('td', {}, bar(`Progress of ${drain.name}`, done, total), ` ${done}/${total}`),
+    el('td', {}, bar(`Progress of ${drain.name}`, done, total), ` ${moved}/${total} moved${unmoved(drain.nodes)}`),
     el('td', {}, drain.requestedBy ?? '—'),
     el('td', {}, time(drain.createdAt)));
 }
