@@ -25,9 +25,18 @@ public sealed record AnchorExport(string Format, DateTimeOffset ExportedAt, IRea
     /// <summary>The export as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads an export; a malformed one is an <see cref="ArgumentException"/> naming every problem.</summary>
+    /// <summary>
+    /// Reads an export; a malformed one is an <see cref="ArgumentException"/> naming every problem, in words for the
+    /// operator (its message names no .NET parameter).
+    /// </summary>
     public static AnchorExport Parse(string json, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw Malformed($"{source} is empty: give an anchors export, which drainctl audit anchors --output json writes", null);
+        }
+
         AnchorExport? export;
         try
         {
@@ -35,7 +44,8 @@ public sealed record AnchorExport(string Format, DateTimeOffset ExportedAt, IRea
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"{source} is not an anchors export ({ex.Message}); write one with drainctl audit anchors --output json.", nameof(json), ex);
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" + (string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $" ({ex.Path})") : "";
+            throw Malformed($"{source} is not an anchors export (not the JSON of one{where}); write one with drainctl audit anchors --output json", ex);
         }
 
         var problems = new List<string>();
@@ -51,11 +61,14 @@ public sealed record AnchorExport(string Format, DateTimeOffset ExportedAt, IRea
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException($"{source} is not a valid anchors export: {string.Join("; ", problems)}.", nameof(json));
+            throw Malformed($"{source} is not a valid anchors export: {string.Join("; ", problems)}", null);
         }
 
         return export!;
     }
+
+    // The problem as the operator reads it: no parameter name, which .NET would add as " (Parameter 'json')".
+    private static ArgumentException Malformed(string message, Exception? inner) => new(message + ".", inner);
 
     /// <summary>The anchors as the verifier takes them.</summary>
     public IEnumerable<JournalAnchor> ToAnchors() => Anchors.Select(a => new JournalAnchor(

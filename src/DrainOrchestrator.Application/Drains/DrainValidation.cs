@@ -17,6 +17,11 @@ internal static class DrainValidation
     {
         var nodesName = FieldTerms.Nodes(door);
         var problems = new List<RequestProblem>();
+        if (spec.Name is not null && ResourceName.Problem(spec.Name, "the drain's name") is { } name)
+        {
+            problems.Add(new("name", name));
+        }
+
         if (spec.Nodes.Count == 0)
         {
             problems.Add(new("nodes", door == FrontDoor.CommandLine ? "name at least one node with --node" : "nodes must name at least one node"));

@@ -45,9 +45,9 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
         IReadOnlyDictionary<string, string> arguments, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl))
+        if (ResourceName.Problem(name, "the schedule's name") is { } problem)
         {
-            throw new InvalidRequestException([new RequestProblem("name", $"the schedule's name must be 1 to 200 printable characters, was '{name}'")]);
+            throw new InvalidRequestException([new RequestProblem("name", problem)]);
         }
 
         var schedule = definition.Schedule

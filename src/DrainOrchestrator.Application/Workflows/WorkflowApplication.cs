@@ -30,6 +30,11 @@ public sealed partial class WorkflowApplication(NpgsqlDataSource dataSource, Tim
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(caller);
         var connection = cluster ?? throw new InvalidOperationException("Starting a workflow needs a cluster connection.");
+        if (name is not null && ResourceName.Problem(name, "the workflow instance's name") is { } problem)
+        {
+            throw new InvalidRequestException([new RequestProblem("name", problem)]);
+        }
+
         var definition = source.Bind(arguments);
         if (NodeSelection.UnknownNodes(connection.View.Current, definition) is { Count: > 0 } unknown)
         {

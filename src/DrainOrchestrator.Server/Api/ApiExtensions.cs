@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,17 @@ internal static class ApiExtensions
     public static IServiceCollection AddDrainApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        // The framework's own problems (a body of a type an endpoint does not take: 415) say what to send, in our terms.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                c.ProblemDetails.Type = ApiProblems.TypeBase + "unsupported-media-type";
+                c.ProblemDetails.Detail = $"this endpoint takes a JSON body: send it with Content-Type: application/json (the request said "
+                    + $"'{c.HttpContext.Request.ContentType ?? "nothing"}'). Repeating the same request will not succeed.";
+                c.ProblemDetails.Extensions["retryable"] = false;
+            }
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         // A value that does not bind (?limit=abc) is thrown to the handler above, which names it, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -12,6 +12,9 @@ public static class ApiJson
     /// <summary>The options; configure a copy, never this instance.</summary>
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>How deep a request body may nest (System.Text.Json's default).</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>How request bodies read as documents are parsed: a member named twice is an error, not a silent merge.</summary>
     public static JsonDocumentOptions Documents { get; } = new() { AllowDuplicateProperties = false };
 
@@ -37,6 +40,8 @@ public static class ApiJson
         var where = at.Count == 0 ? string.Empty : $" ({string.Join("; ", at)})";
         return exception.Message.Contains("uplicate", StringComparison.Ordinal)
             ? $"the body names a member twice{where}{DuplicateName(exception.Message)}: give each field once; expected {shape}"
+            : exception.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $"the body nests deeper than {MaxDepth} levels{where}: expected {shape}"
             : $"the body is not valid JSON{where}: expected {shape}";
     }
 

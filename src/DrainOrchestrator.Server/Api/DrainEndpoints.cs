@@ -46,7 +46,7 @@ internal static class DrainEndpoints
         ILogger<DrainJobs> logger, CancellationToken ct)
     {
         var door = DrainRequestReader.Door(http.Request);
-        var spec = await DrainRequestReader.ReadAsync(http.Request, app, ct);
+        var spec = await DrainRequestReader.ReadAsync(http.Request, app, plan: false, ct);
         var caller = new Caller(AuthExtensions.CallerName(http.User), "api");
         var started = await app.StartAsync(spec, caller, door, ct);
         if (!started.Attached)

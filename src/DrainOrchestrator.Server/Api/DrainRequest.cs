@@ -8,7 +8,7 @@ namespace DrainOrchestrator.Server.Api;
 /// <param name="Name">The drain's unique name; generated when absent.</param>
 /// <param name="AvoidTargets">Nodes a later drain empties (a rolling upgrade's later batches): targets only when no other node has room.</param>
 /// <param name="PreferTargets">Nodes to fill first (already upgraded).</param>
-/// <param name="Window">For a plan: the maintenance window the work is to fit; the plan then says whether it fits and how many windows it needs.</param>
+/// <param name="Window">For a plan only (a drain request with one is refused: a drain runs until it ends): the maintenance window the work is to fit; the plan then says whether it fits and how many windows it needs.</param>
 public sealed record DrainRequest(IReadOnlyList<string> Nodes, JsonObject? Policy = null, string? Name = null,
     IReadOnlyList<string>? AvoidTargets = null, IReadOnlyList<string>? PreferTargets = null, WindowBody? Window = null);
 

@@ -25,8 +25,11 @@ internal static class DrainRequestReader
     public static FrontDoor Door(HttpRequest request) =>
         string.Equals(request.Headers[TermsHeader], "command-line", StringComparison.Ordinal) ? FrontDoor.CommandLine : FrontDoor.Api;
 
-    /// <summary>The spec of the request; throws <see cref="InvalidRequestException"/> with every problem found.</summary>
-    public static async Task<DrainSpec> ReadAsync(HttpRequest request, DrainApplication application, CancellationToken cancellationToken)
+    /// <summary>
+    /// The spec of the request; throws <see cref="InvalidRequestException"/> with every problem found. A window is a
+    /// plan's field only (<paramref name="plan"/>): a drain started here runs until it ends, and would silently ignore one.
+    /// </summary>
+    public static async Task<DrainSpec> ReadAsync(HttpRequest request, DrainApplication application, bool plan, CancellationToken cancellationToken)
     {
         var problems = new List<RequestProblem>();
         var door = Door(request);
@@ -76,12 +79,17 @@ internal static class DrainRequestReader
                     case "preferTargets":
                         ReadNodes(property.Value, prefer, problems, property.Name);
                         break;
-                    case "window":
+                    case "window" when plan:
                         window = WindowRequestReader.Read(property.Value, problems);
+                        break;
+                    case "window":
+                        problems.Add(new RequestProblem("window",
+                            "window is a plan's field (POST /api/v1/plans fits the work in one); a drain runs until it ends: to drain inside "
+                            + "maintenance windows, schedule a workflow (POST /api/v1/schedules), or run drainctl drain --window-end"));
                         break;
                     default:
                         problems.Add(new RequestProblem(property.Name,
-                            $"'{property.Name}' is not a field of a drain request; the fields are {string.Join(", ", Fields)}"));
+                            $"'{property.Name}' is not a field of a {(plan ? "plan" : "drain")} request; the fields are {string.Join(", ", plan ? Fields : Fields[..^1])}"));
                         break;
                 }
             }
@@ -155,9 +163,15 @@ internal static class DrainRequestReader
         }
 
         var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (name is null || name.Length is 0 or > 200 || name.Any(char.IsControl))
+        if (name is null)
         {
-            problems.Add(new RequestProblem("name", $"name must be a string of 1 to 200 printable characters, was {value.GetRawText()}"));
+            problems.Add(new RequestProblem("name", $"name must be a string of 1 to {ResourceName.MaxLength} printable characters, was {value.GetRawText()}"));
+            return null;
+        }
+
+        if (ResourceName.Problem(name, "name") is { } problem)
+        {
+            problems.Add(new RequestProblem("name", problem));
             return null;
         }
 

@@ -1,5 +1,6 @@
 using DrainOrchestrator.Application;
 using DrainOrchestrator.Application.Drains;
+using DrainOrchestrator.Application.Requests;
 using DrainOrchestrator.Server.Auth;
 using DrainOrchestrator.Server.Hosting;
 using DrainOrchestrator.Server.Jobs;
@@ -28,6 +29,17 @@ internal static class MoveBackEndpoints
     private static async Task<IResult> CreateAsync(string id, HttpContext http, DrainApplication app, DrainJobs jobs,
         ILogger<DrainJobs> logger, CancellationToken ct)
     {
+        // It takes nothing: a body (a policy, a window) would be silently ignored, so it is refused instead.
+        using (var reader = new StreamReader(http.Request.Body))
+        {
+            var body = (await reader.ReadToEndAsync(ct)).Trim();
+            if (body.Length > 0 && body != "{}")
+            {
+                return ApiProblems.Invalid([new RequestProblem("body",
+                    "a move-back takes no body (it runs under the drain's own policy and limits): send none, or {}")]);
+            }
+        }
+
         var caller = new Caller(AuthExtensions.CallerName(http.User), "api");
         var started = await app.MoveBackAsync(id, caller, ct);
         var location = $"/api/v1/drains/{started.Drain.Id:D}";

@@ -22,7 +22,7 @@ internal static class PlanEndpoints
 
     private static async Task<Ok<PlanView>> PlanAsync(HttpContext http, DrainApplication app, CancellationToken ct)
     {
-        var spec = await DrainRequestReader.ReadAsync(http.Request, app, ct);
+        var spec = await DrainRequestReader.ReadAsync(http.Request, app, plan: true, ct);
         return TypedResults.Ok(await app.PlanAsync(spec, DrainRequestReader.Door(http.Request), ct));
     }
 }

@@ -38,6 +38,23 @@ public sealed class AuditEndpointTests(ServerFixture server)
         Assert.Contains("anchors[0].hash must be 64 hex digits", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "the request body is empty: give an anchors export")]
+    [InlineData("{\"anchors\": [", "the request body is not an anchors export (not the JSON of one at line 1, byte")]
+    public async Task AuditVerify_NoOrBrokenJson_Is400InTheOperatorsWords(string body, string expected)
+    {
+        using var client = server.Client("alice");
+
+        using var response = await client.PostAsync("/api/v1/audit/verify", Support.Api.Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
+        // None of .NET's own wording: no parameter name, no reader state.
+        Assert.DoesNotContain("Parameter", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DrainAudit_UnknownDrain_Is404()
     {

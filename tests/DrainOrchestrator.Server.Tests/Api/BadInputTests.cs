@@ -111,6 +111,63 @@ public sealed class BadInputTests(ServerFixture server)
         }
     }
 
+    [Fact]
+    public async Task CreateDrain_NestedPastTheReadersDepth_Is400SayingSo()
+    {
+        using var client = server.Client("olga");
+        var deep = """{"nodes":["src-3"],"policy":""" + new string('[', 70) + new string(']', 70) + "}";
+
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json(deep));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("the body nests deeper than 64 levels",
+            (await Support.Api.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateDrain_NotJson_Is415SayingWhatToSend()
+    {
+        using var client = server.Client("olga");
+        using var response = await client.PostAsync("/api/v1/drains", new StringContent("""{"nodes":["src-3"]}""", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Support.Api.ReadJsonAsync(response);
+        Assert.Contains("Content-Type: application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("text/plain", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CreateDrain_AWindow_Is400SayingWhereWindowsGo()
+    {
+        // A drain started here runs until it ends: a window in its request was accepted and silently ignored.
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes":["src-3"],"window":{"end":"2020-01-01T00:00:00Z"}}"""));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray());
+        Assert.Equal("window", problem.GetProperty("field").GetString());
+        Assert.Contains("POST /api/v1/schedules", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
+    [Fact]
+    public async Task CreateDrain_ANameWithASlash_Is400BeforeAnythingStarts()
+    {
+        // A drain named "a/b" could be created but never read, followed or cancelled by name: /api/v1/drains/a%2Fb is not it.
+        using var client = server.Client("olga");
+        var before = await CountAsync(client);
+        using var response = await client.PostAsync("/api/v1/drains", Support.Api.Json("""{"nodes":["src-3"],"name":"maint/2026"}"""));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray());
+        Assert.Equal("name", problem.GetProperty("field").GetString());
+        Assert.Contains("must not contain '/'", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
     [Theory]
     [InlineData("/api/v1/drains?node=%00", "node")]
     [InlineData("/api/v1/drains?node=src%001", "node")]

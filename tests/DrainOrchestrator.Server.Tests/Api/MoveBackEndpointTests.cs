@@ -20,6 +20,31 @@ public sealed class MoveBackEndpointTests(ServerFixture server)
         Assert.Contains("no-such-drain", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"bogus":1}""")]
+    [InlineData("""{"policy":{"maxParallel":1}}""")]
+    public async Task MoveBack_ABody_Is400NotIgnored(string body)
+    {
+        using var client = server.Client("olga");
+
+        using var response = await client.PostAsync("/api/v1/drains/no-such-drain/moveback", Support.Api.Json(body));
+
+        await Support.Api.ExpectAsync(HttpStatusCode.BadRequest, response);
+        var problem = Assert.Single((await Support.Api.ReadJsonAsync(response)).GetProperty("errors").EnumerateArray());
+        Assert.Equal("body", problem.GetProperty("field").GetString());
+        Assert.Contains("takes no body", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoveBack_AnEmptyObject_TakenAsNoBody()
+    {
+        using var client = server.Client("olga");
+
+        using var response = await client.PostAsync("/api/v1/drains/no-such-drain/moveback", Support.Api.Json("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task MoveBack_Viewer_Is403()
     {

@@ -59,6 +59,12 @@ public sealed class EvacuationEndpointTests(ServerFixture server)
         using var wrongKind = await client.PostAsync("/api/v1/evacuations", Support.Api.Json("""{"sourceNamespace":"apps","targetNamespace":"moved","maxAttempts":"three"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
         Assert.Equal("maxAttempts", (await Support.Api.ReadJsonAsync(wrongKind)).GetProperty("errors")[0].GetProperty("field").GetString());
+
+        // Too large for the field: said with the range, not as "the wrong kind".
+        using var tooLarge = await client.PostAsync("/api/v1/evacuations", Support.Api.Json("""{"sourceNamespace":"apps","targetNamespace":"moved","maxAttempts":99999999999}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.StartsWith("maxAttempts must be a whole number from -2147483648 to 2147483647",
+            (await Support.Api.ReadJsonAsync(tooLarge)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
