@@ -62,7 +62,11 @@ internal static class DashboardAccess
 
         if (post && !request.Path.Equals(StatsPath, StringComparison.Ordinal) && !AuthExtensions.HasRole(context.User, ApiRole.Operator))
         {
+            // The dashboard's buttons post with a script that shows what comes back: say why, and what would succeed.
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Acting on jobs (retry, delete, requeue) takes the operator or admin role; this sign-in is a viewer's. "
+                + "Sign in with an operator's token to act.\n", context.RequestAborted);
             return;
         }
 
@@ -93,6 +97,13 @@ internal static class DashboardAccess
     private static async Task LoginAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!Dashboard.CsrfGuard.SameOrigin(request))
+        {
+            // Login forgery: another site's form would sign the browser in as the attacker's identity.
+            await LoginFormAsync(context, "The sign-in form was posted from another origin: sign in from this page.", StatusCodes.Status403Forbidden);
+            return;
+        }
+
         string? token = null;
         if (request.HasFormContentType)
         {

@@ -19,7 +19,7 @@ internal static class MetricsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DrainCounts>());
         services.AddSingleton<ServerMetrics>();
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServerConstants.ServiceName)).WithMetrics(m => m
-            .AddMeter(ServerMetrics.MeterName, EngineMetrics.MeterName)
+            .AddMeter(ServerMetrics.MeterName, EngineMetrics.MeterName, Engine.Budget.BudgetMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         if (options.OtlpEndpoint is { } endpoint)
         {

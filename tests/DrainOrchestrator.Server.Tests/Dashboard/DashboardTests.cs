@@ -45,7 +45,11 @@ public sealed class DashboardTests(ServerFixture server)
         using var alice = server.Client("alice");
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.PostAsync("/hangfire/jobs/scheduled/enqueue", Jobs(jobId))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.PostAsync("/hangfire/jobs/scheduled/delete", Jobs(jobId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await alice.PostAsync($"/hangfire/jobs/actions/delete/{jobId}", null)).StatusCode);
+        using (var refused = await alice.PostAsync($"/hangfire/jobs/actions/delete/{jobId}", null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("takes the operator or admin role", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         Assert.Equal("Scheduled", State(storage, jobId));
 
         // The counters the pages poll are a POST too, and a viewer's pages need them.
@@ -88,6 +92,20 @@ public sealed class DashboardTests(ServerFixture server)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, form.StatusCode);
             Assert.Contains("action=\"/hangfire/login\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // A sign-in posted from another site (login forgery) sets no cookie.
+        foreach (var (header, value) in new[] { ("Origin", "https://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site") })
+        {
+            using var forged = new HttpRequestMessage(HttpMethod.Post, "/hangfire/login")
+            {
+                Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("token", server.Tokens["alice"])]),
+            };
+            forged.Headers.Add(header, value);
+            using var refusedLogin = await browser.SendAsync(forged);
+            Assert.Equal(HttpStatusCode.Forbidden, refusedLogin.StatusCode);
+            Assert.False(refusedLogin.Headers.Contains("Set-Cookie"), $"{header}: {value} set a cookie");
+            Assert.Contains("another origin", await refusedLogin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // A token that is not accepted comes back to the form, saying so.

@@ -31,6 +31,20 @@ public sealed partial class MetricsTests(MetricsServerFixture server)
     }
 
     [Fact]
+    public async Task BudgetRefusals_ARefusal_ExportedAsTheReadmeNamesIt()
+    {
+        // The budget's meter is the engine's own (a refusal deep in the shared budget records it); the server exports it.
+        var refused = typeof(Engine.Budget.BudgetMetrics).GetMethod("Refused", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        refused.Invoke(null, ["metrics-test", Persistence.Budget.SlotRefusal.ClusterLimit]);
+        using var client = server.Client(null);
+
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Contains(text.Split('\n'), l => l.StartsWith("drain_orchestrator_budget_refusals_total{", StringComparison.Ordinal)
+            && l.Contains("cluster=\"metrics-test\"", StringComparison.Ordinal) && l.Contains("reason=\"ClusterLimit\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RequestsTotal_AnErrorAnsweredByTheExceptionHandler_CountedWithItsStatusAndRoute()
     {
         using var client = server.Client("olga");

@@ -116,10 +116,11 @@ async function loadReport() {
   }
 }
 
+// Signed in either way: the header names who is looking, and sign-out works, even when the address names no drain.
+who = await startPage();
 if (!id) {
   say('No drain named: open a drain from the list.', true);
 } else {
-  who = await startPage();
   const drain = await loadDrain();
   if (drain) {
     renderLinks(drain);

@@ -6,17 +6,31 @@ import { coalesce, follow } from './sse.js';
 import { say, startPage } from './shell.js';
 
 const filter = document.getElementById('state-filter');
+const more = document.getElementById('more');
+
+// How many pages of 100 the list shows: one, and one more each time "Show older drains" is pressed (a refresh keeps
+// them; a new filter starts again from the newest).
+let pages = 1;
 
 async function load() {
   const query = filter.value ? '&state=' + encodeURIComponent(filter.value) : '';
   try {
-    const page = await getJson('/api/v1/drains?limit=100' + query);
-    fill('drains', page.items.map(row));
-    if (page.items.length === 0) fill('drains', el('tr', {}, el('td', { colspan: 6 }, 'No drains.')));
+    const items = [];
+    let next = null;
+    for (let p = 0; p < pages; p++) {
+      const page = await getJson('/api/v1/drains?limit=100' + query + (next ? '&after=' + encodeURIComponent(next) : ''));
+      items.push(...page.items);
+      next = page.next;
+      if (!next) break;
+    }
+    fill('drains', items.map(row));
+    if (items.length === 0) fill('drains', el('tr', {}, el('td', { colspan: 6 }, 'No drains.')));
+    more.hidden = !next;
     say('');
   } catch (error) {
     // The rows on screen no longer match the filter: gone rather than shown under it.
     fill('drains');
+    more.hidden = true;
     say('Could not load the drains: ' + error.message, true);
   }
 }
@@ -34,6 +48,13 @@ function row(drain) {
 
 await startPage();
 const refresh = coalesce(load, 500);
-filter.addEventListener('change', load);
+filter.addEventListener('change', () => {
+  pages = 1;
+  load();
+});
+more.addEventListener('click', () => {
+  pages += 1;
+  load();
+});
 await load();
 follow('/api/v1/events', refresh);

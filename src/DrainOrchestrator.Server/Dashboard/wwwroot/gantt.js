@@ -5,8 +5,10 @@ import { svg } from './dom.js';
 const LANE = 14;
 const LEFT = 150;
 const WIDTH = 1000;
-const TOP = 24;
+const TOP = 34; // two rows of wave labels
 const RIGHT = 60; // room for the last wave's label
+const AXIS = 18; // the time scale under the lanes
+const CHAR = 6.5; // a label character's width, about, at the chart's font size
 
 function start(m) {
   return Date.parse(m.startedAt || m.createdAt);
@@ -28,7 +30,8 @@ export function gantt(migrations, now = Date.now()) {
   const t0 = Math.min(...started.map(start));
   const t1 = Math.max(...started.map((m) => end(m, now)), t0 + 1000);
   const x = (t) => LEFT + ((t - t0) / (t1 - t0)) * (WIDTH - LEFT - RIGHT);
-  const height = TOP + started.length * LANE + bySource.size * 6 + 10;
+  const lanes = TOP + started.length * LANE + bySource.size * 6 + 4;
+  const height = lanes + AXIS;
   const chart = svg('svg', { class: 'gantt', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': 'gantt-title' },
     svg('title', { id: 'gantt-title' }, `${started.length} migration attempts from ${bySource.size} nodes over ${Math.round((t1 - t0) / 1000)} s`));
   let y = TOP;
@@ -45,8 +48,25 @@ export function gantt(migrations, now = Date.now()) {
   }
   const waves = new Map();
   for (const m of started) waves.set(m.wave, Math.min(waves.get(m.wave) ?? Infinity, start(m)));
-  for (const [wave, at] of waves) {
-    chart.append(svg('line', { class: 'wave', x1: x(at), x2: x(at), y1: 12, y2: height }), svg('text', { x: x(at) + 2, y: 11 }, `wave ${wave}`));
+  // Labels take the first of two rows where they do not run into the one before; a wave with no room keeps its line,
+  // named in its title (rolling drains start waves seconds apart).
+  const rowEnds = [-Infinity, -Infinity];
+  for (const [wave, at] of [...waves].sort((a, b) => a[1] - b[1])) {
+    const label = `wave ${wave}`;
+    const line = svg('line', { class: 'wave', x1: x(at), x2: x(at), y1: 12, y2: lanes }, svg('title', {}, `${label} began ${new Date(at).toISOString()}`));
+    chart.append(line);
+    const row = rowEnds.findIndex((e) => x(at) + 2 > e + 4);
+    if (row >= 0) {
+      chart.append(svg('text', { x: x(at) + 2, y: 11 + row * 13 }, label));
+      rowEnds[row] = x(at) + 2 + label.length * CHAR;
+    }
+  }
+  // The time scale: seconds since the first attempt began, five ticks.
+  for (let i = 0; i <= 4; i++) {
+    const t = t0 + ((t1 - t0) * i) / 4;
+    chart.append(svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: lanes, y2: lanes + 4 }),
+      svg('text', { class: 'tick', x: x(t), y: lanes + 15, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' },
+        `${Math.round((t - t0) / 1000)} s`));
   }
   return chart;
 }
