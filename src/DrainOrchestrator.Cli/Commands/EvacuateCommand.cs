@@ -81,7 +81,7 @@ public static class EvacuateCommand
                 + $"from {e.SourceNamespace} on {e.SourceCluster} to {e.TargetNamespace} on {e.TargetCluster}.");
             // Each VM is printed as it ends (every VM once per run, those ended before this run first).
             var done = await evacuations.RunAsync(e.Id, source, target, engine.Engine(parse), new LineProgress(vm => output.WriteLine(Line(vm))), ct);
-            await output.WriteLineAsync($"Evacuation {done.Id} {done.State}{(done.Error is null ? "." : ": " + done.Error)}");
+            await output.WriteLineAsync(EndLine(done.Id, done.State, done.Error));
             if (parse.GetValue(report) is { } file)
             {
                 try
@@ -148,5 +148,15 @@ public static class EvacuateCommand
     private sealed class LineProgress(Action<EvacuationVmView> report) : IProgress<EvacuationVmView>
     {
         public void Report(EvacuationVmView value) => report(value);
+    }
+
+    /// <summary>
+    /// The evacuation's last line: its state, then what its error adds (a cancelled one's summary begins with
+    /// "cancelled", which is not said twice).
+    /// </summary>
+    internal static string EndLine(Guid id, string state, string? error)
+    {
+        var detail = error is not null && error.StartsWith(state + ": ", StringComparison.Ordinal) ? error[(state.Length + 2)..] : error;
+        return $"Evacuation {id} {state}{(detail is null ? "." : ": " + detail)}";
     }
 }

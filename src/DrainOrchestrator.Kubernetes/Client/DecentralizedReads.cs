@@ -46,10 +46,12 @@ public static class DecentralizedReads
             return listed[0];
         }
 
+        // The controller runs where KubeVirt does: the CR's own namespace (openshift-cnv on OpenShift Virtualization).
+        var controllerNamespace = kubeVirt?.Metadata?.Namespace is { Length: > 0 } ns ? ns : DecentralizedMigration.ControllerNamespace;
         Lease lease;
         try
         {
-            lease = await client.GetAsync<Lease>(DecentralizedMigration.ControllerNamespace, DecentralizedMigration.ControllerLeaseName,
+            lease = await client.GetAsync<Lease>(controllerNamespace, DecentralizedMigration.ControllerLeaseName,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (KubernetesApiException ex) when (ex.IsNotFound)
@@ -64,7 +66,7 @@ public static class DecentralizedReads
 
         try
         {
-            var pod = await client.GetAsync<Pod>(DecentralizedMigration.ControllerNamespace, holder, cancellationToken).ConfigureAwait(false);
+            var pod = await client.GetAsync<Pod>(controllerNamespace, holder, cancellationToken).ConfigureAwait(false);
             return pod.Status?.PodIp is { Length: > 0 } ip ? $"{ip}:{DecentralizedMigration.ControllerPort}" : null;
         }
         catch (KubernetesApiException ex) when (ex.IsNotFound)

@@ -43,6 +43,12 @@ internal static partial class StepParser
             return null;
         }
 
+        // A malformed selector matched nothing, and said so only when the step ran (a schedule's first window, perhaps).
+        foreach (var problem in string.IsNullOrEmpty(selector) ? [] : NodeLabelSelector.Problems(selector))
+        {
+            scope.Problem(s!, path + ".selector", problem);
+        }
+
         return new SelectNodesStep(id, failure, at, names, string.IsNullOrEmpty(selector) ? null : selector, string.IsNullOrEmpty(zone) ? null : zone);
     }
 

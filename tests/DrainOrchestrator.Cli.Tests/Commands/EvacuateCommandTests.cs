@@ -1,3 +1,4 @@
+using DrainOrchestrator.Cli.Commands;
 using DrainOrchestrator.Testing;
 
 namespace DrainOrchestrator.Cli.Tests.Commands;
@@ -32,5 +33,16 @@ public sealed class EvacuateCommandTests
         Assert.True(run.ExitCode == ExitCodes.BadInput, run.Output + run.Error);
         Assert.Contains($"--report: the folder '{missing}' does not exist", run.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was created.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cancelled", "cancelled: 2 of 3 VM(s) moved (a, b)", ": 2 of 3 VM(s) moved (a, b)")]
+    [InlineData("failed", "c: no target", ": c: no target")]
+    [InlineData("succeeded", null, ".")]
+    public void EndLine_TheStateSaidOnce(string state, string? error, string expectedTail)
+    {
+        var id = Guid.Parse("00000000-0000-0000-0000-000000000007");
+
+        Assert.Equal($"Evacuation {id} {state}{expectedTail}", EvacuateCommand.EndLine(id, state, error));
     }
 }

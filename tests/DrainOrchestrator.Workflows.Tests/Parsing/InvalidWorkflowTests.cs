@@ -108,6 +108,36 @@ public sealed class InvalidWorkflowTests
     }
 
     [Theory]
+    [InlineData("!!!", "'!!!' is not a label term")]
+    [InlineData("role=worker,,zone=a", "has an empty term")]
+    [InlineData("env in (a,b)", "is a set-based term")]
+    [InlineData("role==worker", "'role==worker' is not a label term")]
+    public void Parse_AMalformedNodeSelector_RefusedAtItsLine(string selector, string expected)
+    {
+        var yaml = $$"""
+            apiVersion: drain-orchestrator.io/v1
+            kind: Workflow
+            metadata: {name: sel}
+            steps:
+              - {id: select, kind: selectNodes, selector: "{{selector}}"}
+            """;
+
+        var (definition, problems) = WorkflowParser.Parse(yaml, "sel.yaml");
+
+        Assert.Null(definition);
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("sel.yaml:5:", p.ToString(), StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains("steps[0].selector: ", StringComparison.Ordinal) && p.ToString().Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("role=worker")]
+    [InlineData("node-role.kubernetes.io/worker")]
+    [InlineData("topology.kubernetes.io/zone!=zone-a,pool=gpu_a.1")]
+    [InlineData("maintenance=")]
+    public void Parse_ANodeSelectorKubectlTakes_Accepted(string selector) => Assert.Empty(NodeLabelSelector.Problems(selector));
+
+    [Theory]
     [InlineData("0 2 * * 6", true)]
     [InlineData("30 0 2 * * *", true)]
     [InlineData("0 25 * * *", false)]
