@@ -100,15 +100,44 @@ public static class EvacuateCommand
             return done.State == "succeeded" ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken, refusedLine: "Nothing was created."));
 
+        command.Subcommands.Add(ListSubcommand(output, error));
         command.Subcommands.Add(ReportSubcommand(output, error));
         command.Subcommands.Add(CancelSubcommand(output, error));
         return command;
     }
 
+    private static Command ListSubcommand(TextWriter output, TextWriter error)
+    {
+        var doors = new FrontDoorOptions();
+        var command = new Command("list", "List the evacuations, newest first: id (what report and cancel take), state, namespaces, VMs moved.");
+        doors.AddTo(command, withCluster: false);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, doors, error, async (door, ct) =>
+        {
+            var all = await Embedded(door).Evacuations.ListAsync(ct);
+            if (all.Count == 0)
+            {
+                await output.WriteLineAsync("No evacuations.");
+            }
+
+            foreach (var e in all)
+            {
+                await output.WriteLineAsync(ListLine(e));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>One evacuation in <c>evacuate list</c>: id, state, from and to, VMs moved of all, who started it and when.</summary>
+    internal static string ListLine(EvacuationView e) =>
+        $"{e.Id}  {e.State}  {e.SourceNamespace}@{e.SourceCluster} -> {e.TargetNamespace}@{e.TargetCluster}  "
+        + $"{e.Vms.Count(v => v.Outcome == "succeeded")}/{e.Vms.Count} VM(s) moved  by {e.CreatedBy}  created {e.CreatedAt:u}";
+
     private static Command CancelSubcommand(TextWriter output, TextWriter error)
     {
         var doors = new FrontDoorOptions();
-        var id = new Argument<Guid>("evacuation") { Description = "The evacuation's id." };
+        var id = new Argument<Guid>("evacuation") { Description = "The evacuation's id (drainctl evacuate list shows them)." };
         var command = new Command("cancel", "Cancel an evacuation: VMs not started stay where they are, moves not yet handed off are aborted "
             + "(both VMIMs deleted), moves past the hand-off finish; it ends cancelled. Exit codes: 0 cancelling; 1 it had ended.");
         command.Arguments.Add(id);
@@ -125,7 +154,7 @@ public static class EvacuateCommand
     private static Command ReportSubcommand(TextWriter output, TextWriter error)
     {
         var doors = new FrontDoorOptions();
-        var id = new Argument<Guid>("evacuation") { Description = "The evacuation's id." };
+        var id = new Argument<Guid>("evacuation") { Description = "The evacuation's id (drainctl evacuate list shows them)." };
         var command = new Command("report", "Print an evacuation's JSON report: source and target namespace and cluster per VM, outcome, attempts, journal.");
         command.Arguments.Add(id);
         doors.AddTo(command, withCluster: false);
