@@ -182,7 +182,8 @@ public sealed class ScheduleApplication(NpgsqlDataSource dataSource, TimeProvide
     private async Task<(bool Claimed, Guid? Fired)> ClaimAsync(ScheduleRecord record, DateTimeOffset due, string? skipped, string holder,
         CancellationToken cancellationToken)
     {
-        var name = $"{record.Name}-{due:yyyyMMdd-HHmmss}";
+        // A schedule named before names took no '/' may hold one: its instances must not (their paths, their drains' names).
+        var name = $"{record.Name.Replace('/', '-')}-{due:yyyyMMdd-HHmmss}";
         try
         {
             return await Store.ClaimAsync(record, due, skipped, Guid.NewGuid(), name, holder, cancellationToken);

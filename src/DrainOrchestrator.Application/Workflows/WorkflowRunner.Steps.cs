@@ -178,7 +178,8 @@ internal sealed partial class WorkflowRunner
     // resumed) gets the first free name of name-2, name-3 and so on. At most 200 characters.
     private async Task<string> DrainNameAsync(string key, CancellationToken cancellationToken)
     {
-        var name = $"{_instance.Name}-{key.Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal).Replace('/', '-')}";
+        // '/' is not in drain names (the API's paths name them); an instance named before that rule may hold one.
+        var name = $"{_instance.Name.Replace('/', '-')}-{key.Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal).Replace('/', '-')}";
         for (var n = 1; ; n++)
         {
             var suffix = n == 1 ? string.Empty : "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -166,7 +166,7 @@ internal sealed partial class WorkflowRunner(
             await Task.Delay(PollInterval, time, cancellationToken);
         }
 
-        Report(_waiting);
+        await RestoreWaitAsync(cancellationToken);
         await ThrowIfCancelledAsync(cancellationToken);
     }
 
@@ -188,7 +188,7 @@ internal sealed partial class WorkflowRunner(
                 await Task.Delay(PollInterval, time, cancellationToken);
             }
 
-            Report(_waiting);
+            await RestoreWaitAsync(cancellationToken);
             await ThrowIfCancelledAsync(cancellationToken);
         }
     }
@@ -197,6 +197,18 @@ internal sealed partial class WorkflowRunner(
     {
         await store.SetStateAsync(_instance.Id, waitingFor is null ? "running" : "waiting", waitingFor, null, cancellationToken);
         _waiting = waitingFor is null ? null : new WorkflowWait("waiting", waitingFor, approvalStep);
+        Report(_waiting);
+    }
+
+    // After a resume, the wait the pause interrupted (an approval still pending) is the instance's state again, for every
+    // reader (the resume recorded "running"); a cancel meanwhile wins.
+    private async Task RestoreWaitAsync(CancellationToken cancellationToken)
+    {
+        if (_waiting is { } wait && await store.ReadStateAsync(_instance.Id, cancellationToken) == "running")
+        {
+            await store.SetStateAsync(_instance.Id, "waiting", wait.Reason, null, cancellationToken);
+        }
+
         Report(_waiting);
     }
 

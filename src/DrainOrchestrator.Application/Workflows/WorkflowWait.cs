@@ -3,9 +3,9 @@ namespace DrainOrchestrator.Application.Workflows;
 /// <summary>
 /// What a running instance waits for, as its runner reports it to whoever follows the run: an approval (with the
 /// approval step's key, which <c>approve</c> takes), a window, a soak, nodes or an alert gate (state <c>waiting</c>),
-/// or an operator's resume (state <c>paused</c>).
+/// an operator's resume (state <c>paused</c>), or its schedule's next window (state <c>suspended</c>).
 /// </summary>
-/// <param name="State"><c>waiting</c> or <c>paused</c>.</param>
+/// <param name="State"><c>waiting</c>, <c>paused</c> (an operator's resume ends it) or <c>suspended</c> (its schedule's next window does).</param>
 /// <param name="Reason">The instance's own text for it (its <c>waitingFor</c>).</param>
 /// <param name="ApprovalStep">The key of the approval step waiting; null for any other wait.</param>
 public sealed record WorkflowWait(string State, string Reason, string? ApprovalStep)
@@ -23,6 +23,6 @@ public sealed record WorkflowWait(string State, string Reason, string? ApprovalS
         }
 
         var approval = view.Steps.FirstOrDefault(s => s.Kind == "Approval" && s.State == "running")?.Key;
-        return new(view.State == "waiting" ? "waiting" : "paused", view.WaitingFor, view.State == "waiting" ? approval : null);
+        return new(view.State, view.WaitingFor, view.State == "waiting" ? approval : null);
     }
 }

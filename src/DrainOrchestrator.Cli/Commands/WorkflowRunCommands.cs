@@ -97,8 +97,10 @@ internal static class WorkflowRunCommands
     internal static string? WaitNotice(string name, WorkflowWait? wait) => wait switch
     {
         null => null,
-        { State: "paused" } => $"workflow {name} is paused ({wait.Reason}); resume it with: drainctl workflow resume {name}",
-        { ApprovalStep: { } step } => $"workflow {name} waits for {wait.Reason}; approve it with: drainctl workflow approve {name} {step}",
+        { State: "paused" } => $"workflow {name} is paused ({wait.Reason}); resume it with: drainctl workflow resume '{name}'",
+        { State: "suspended" } => $"workflow {name} is suspended ({wait.Reason}); its schedule's next window resumes it",
+        // Keys hold brackets (batches[0]/go), which a shell would expand: quoted.
+        { ApprovalStep: { } step } => $"workflow {name} waits for {wait.Reason}; approve it with: drainctl workflow approve '{name}' '{step}'",
         _ => $"workflow {name} waits for {wait.Reason}",
     };
 

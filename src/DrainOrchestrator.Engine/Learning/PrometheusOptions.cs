@@ -30,6 +30,14 @@ public sealed record PrometheusOptions
     /// <summary>The URL as a URI; valid only when <see cref="Problems"/> is empty.</summary>
     public Uri BaseUri => new(Url.TrimEnd('/') + "/", UriKind.Absolute);
 
+    // Logs and exceptions that print the options show the token's presence, never the token.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Url = ").Append(Url).Append(", TokenFile = ").Append(TokenFile).Append(", Token = ").Append(Token is null ? "" : "(set)")
+            .Append(", CaFile = ").Append(CaFile).Append(", Timeout = ").Append(Timeout);
+        return true;
+    }
+
     /// <summary>Every problem with these options, in the words of <paramref name="urlName"/> (e.g. <c>--prometheus-url</c>).</summary>
     public IReadOnlyList<string> Problems(string urlName = "--prometheus-url", string tokenName = "--prometheus-token-file",
         string caName = "--prometheus-ca-file")

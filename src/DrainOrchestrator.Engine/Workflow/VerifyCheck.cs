@@ -11,9 +11,13 @@ namespace DrainOrchestrator.Engine.Workflow;
 /// </summary>
 internal static class VerifyCheck
 {
-    /// <summary>The plan's VMIs that had to leave the nodes: migrated or restarted elsewhere (skipped ones stay).</summary>
+    /// <summary>
+    /// The plan's VMIs that had to leave the nodes: migrated or restarted elsewhere, and blocked ones (skipped ones stay).
+    /// A first plan with a blocker never runs; a plan made again after a restart can hold one (a VM that lost its room
+    /// meanwhile), which the migrations pass by: it must not let the drain end succeeded with the VM still there.
+    /// </summary>
     public static IEnumerable<PlannedVmi> Movers(DrainPlan plan) =>
-        plan.Items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart);
+        plan.Items.Where(i => i.Disposition is PlanDisposition.Migrate or PlanDisposition.Restart or PlanDisposition.Block);
 
     /// <summary>
     /// Why <paramref name="item"/> did not leave <paramref name="drainedNodes"/> according to <paramref name="cluster"/>,

@@ -31,17 +31,22 @@ internal static class ApiBody
                 ? $"'{field}' is not a field of this request"
                 : ex.Message.Contains("uplicate", StringComparison.Ordinal) ? $"'{field}' is given twice: give each field once"
                 : ex.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? $"the body nests deeper than {ApiJson.MaxDepth} levels"
-                : field.Length > 0 ? $"{field} must be {Kind(typeof(T), field)}" : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
+                : field.Length > 0 ? (Kind(typeof(T), field) is { } kind ? $"{field} must be {kind}" : $"{field} has a value of the wrong kind")
+                : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
             throw new InvalidRequestException([new RequestProblem(field, $"{what}: expected {shape}")]);
         }
     }
 
-    // What a top-level field of the body takes, from its property's type: a number too large for it fails as a value of
-    // another kind does, so the range is said too.
-    private static string Kind(Type body, string field)
+    // What a top-level scalar field of the body takes, from its property's type (a number too large for it fails as a
+    // value of another kind does, so the range is said too); null for a nested, list or other field.
+    private static string? Kind(Type body, string field)
     {
-        var name = field.Split('.', '[')[0];
-        var type = body.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+        if (field.Contains('.', StringComparison.Ordinal) || field.Contains('[', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var type = body.GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase))?.PropertyType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type == typeof(int) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
             : type == typeof(long) ? $"a whole number from {long.MinValue} to {long.MaxValue}"
@@ -49,7 +54,7 @@ internal static class ApiBody
             : type == typeof(bool) ? "true or false"
             : type == typeof(string) ? "a string"
             : type == typeof(DateTimeOffset) ? "an ISO 8601 time with an offset, e.g. 2026-12-07T22:00:00Z"
-            : "a value of another kind";
+            : null;
     }
 
     /// <summary>A problem for each required text field that is missing or blank.</summary>

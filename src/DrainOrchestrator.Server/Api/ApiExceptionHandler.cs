@@ -24,9 +24,10 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, S
             DrainNotFoundException missing => ApiProblems.NotFound(missing.Message),
             EvacuationNotFoundException missing => ApiProblems.NotFound(missing.Message),
             ClusterUnavailableException cluster => ApiProblems.Unavailable(cluster.Message, cluster.IsRetryable),
-            // Class 22 (data exception): a value of the request the database cannot hold or compare, e.g. a NUL in a
-            // query parameter; the request's fault, not an outage.
-            PostgresException { SqlState: ['2', '2', ..] } data => ApiProblems.Invalid([ValueProblem(httpContext, data)]),
+            // A NUL in a query or route value, which no PostgreSQL text holds (22021): the request's fault, not an outage.
+            // Any other data exception is the server's, and stays a logged 500.
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } when NulValue(httpContext) is { } nul
+                => ApiProblems.Invalid([nul]),
             NpgsqlException db => ApiProblems.Unavailable("the database is unavailable: " + db.Message, db.IsTransient),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.TooLarge(options.Limits.MaxRequestBodyBytes),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => ApiProblems.Invalid([BindingProblem.Of(bad)]),
@@ -47,25 +48,12 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, S
         return true;
     }
 
-    // Names the query or route value that holds a NUL (no PostgreSQL text can), else says what the database refused.
-    private static RequestProblem ValueProblem(HttpContext httpContext, PostgresException data)
+    // The query or route value that holds a NUL, named; null when none does.
+    private static RequestProblem? NulValue(HttpContext httpContext)
     {
-        foreach (var (name, values) in httpContext.Request.Query)
-        {
-            if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
-            {
-                return new RequestProblem(name, $"{name} holds a NUL character (%00), which no name or text here can hold: remove it");
-            }
-        }
-
-        foreach (var (name, value) in httpContext.Request.RouteValues)
-        {
-            if (value is string text && text.Contains('\0', StringComparison.Ordinal))
-            {
-                return new RequestProblem(name, $"{name} holds a NUL character (%00), which no name or text here can hold: remove it");
-            }
-        }
-
-        return new RequestProblem("request", $"a value of the request cannot be stored or compared ({data.MessageText}): check its characters and range");
+        var named = httpContext.Request.Query.Where(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Select(q => q.Key)
+            .Concat(httpContext.Request.RouteValues.Where(r => r.Value is string text && text.Contains('\0', StringComparison.Ordinal)).Select(r => r.Key))
+            .FirstOrDefault();
+        return named is null ? null : new RequestProblem(named, $"{named} holds a NUL character (%00), which no name or text here can hold: remove it");
     }
 }

@@ -25,10 +25,10 @@ public static partial class NodeLabelSelector
             {
                 problems.Add($"'{term}' is a set-based term, which selectNodes does not take: write key=value, key!=value or key terms");
             }
-            else if (!LabelKey().IsMatch(key.Trim()) || (value is not null && !LabelValue().IsMatch(value.Trim())))
+            else if (!LabelKey().IsMatch(key) || (value is not null && !LabelValue().IsMatch(value)))
             {
-                problems.Add($"'{term}' is not a label term: write key, key=value or key!=value, keys and values of letters, digits, '-', '_' "
-                    + "and '.' (a key may have a DNS prefix and '/'), as kubectl -l takes them");
+                problems.Add($"'{term}' is not a label term: write key, key=value or key!=value with no spaces around = or !=, keys and "
+                    + "values of letters, digits, '-', '_' and '.' (a key may have a DNS prefix and '/'), as kubectl -l takes them");
             }
         }
 

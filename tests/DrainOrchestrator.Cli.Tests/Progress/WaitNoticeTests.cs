@@ -49,10 +49,12 @@ public sealed class WaitNoticeTests
     public void WaitNotice_EachKindOfWait_NamesTheCommandThatEndsIt()
     {
         Assert.Null(WorkflowRunCommands.WaitNotice("w", null));
-        Assert.Equal("workflow w waits for approval of step b[0]/go: ok?; approve it with: drainctl workflow approve w b[0]/go",
+        Assert.Equal("workflow w waits for approval of step b[0]/go: ok?; approve it with: drainctl workflow approve 'w' 'b[0]/go'",
             WorkflowRunCommands.WaitNotice("w", new WorkflowWait("waiting", "approval of step b[0]/go: ok?", "b[0]/go")));
-        Assert.Equal("workflow w is paused (step hook failed); resume it with: drainctl workflow resume w",
+        Assert.Equal("workflow w is paused (step hook failed); resume it with: drainctl workflow resume 'w'",
             WorkflowRunCommands.WaitNotice("w", new WorkflowWait("paused", "step hook failed", null)));
+        Assert.Equal("workflow w is suspended (its window ended); its schedule's next window resumes it",
+            WorkflowRunCommands.WaitNotice("w", new WorkflowWait("suspended", "its window ended", null)));
         Assert.Equal("workflow w waits for soak until 2026-12-07 10:00:00Z",
             WorkflowRunCommands.WaitNotice("w", new WorkflowWait("waiting", "soak until 2026-12-07 10:00:00Z", null)));
     }
@@ -67,7 +69,7 @@ public sealed class WaitNoticeTests
 
         Assert.Equal(new WorkflowWait("waiting", "approval of step go: ok?", "go"), WorkflowWait.Of(View("waiting", "approval of step go: ok?")));
         Assert.Equal(new WorkflowWait("paused", "paused by alice", null), WorkflowWait.Of(View("paused", "paused by alice")));
-        Assert.Equal(new WorkflowWait("paused", "step x failed", null), WorkflowWait.Of(View("suspended", "step x failed")));
+        Assert.Equal(new WorkflowWait("suspended", "step x failed", null), WorkflowWait.Of(View("suspended", "step x failed")));
         Assert.Null(WorkflowWait.Of(View("running", "resumed by alice")));
         Assert.Null(WorkflowWait.Of(View("waiting", null)));
     }

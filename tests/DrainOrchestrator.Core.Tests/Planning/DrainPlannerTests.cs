@@ -109,6 +109,19 @@ public sealed class DrainPlannerTests
     }
 
     [Fact]
+    public void Plan_ARestartWithNoRoomUnderShutdown_Blocks()
+    {
+        // Restarted, it would start nowhere: the drain is blocked before anything stops.
+        var nodes = new[] { Make.Node("n1"), Make.Node("n2"), Make.Node("n3", memoryGiB: 4), Make.Node("n4", memoryGiB: 4) };
+
+        var plan = Plan([Make.Vmi("legacy", "n1", liveMigratable: false, memoryGiB: 8)], new DrainPolicy { NonMigratableAction = NonMigratableAction.Shutdown }, nodes);
+
+        var blocker = Assert.Single(plan.Blockers);
+        Assert.Equal("legacy", blocker.Vmi.Name);
+        Assert.Contains("bytes of memory it needs", blocker.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_NoNodeAdmitsUnderSkip_PinnedVmSkippedAndTheRestMoves()
     {
         var plan = Plan([Make.Vmi("pinned", "n1", nodeSelector: Make.Labels("gpu=true")), Make.Vmi("b", "n1")],

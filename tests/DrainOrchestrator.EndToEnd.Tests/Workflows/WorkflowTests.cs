@@ -69,8 +69,15 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         {
             await WaitForStateAsync(name, "waiting");
             // The operator following the run is told what it waits for and the command that ends the wait.
-            await run.WaitForOutputAsync($"workflow {name} waits for approval of step go-ahead: Proceed?; approve it with: drainctl workflow approve {name} go-ahead",
+            await run.WaitForOutputAsync($"workflow {name} waits for approval of step go-ahead: Proceed?; approve it with: drainctl workflow approve '{name}' 'go-ahead'",
                 TimeSpan.FromSeconds(30));
+
+            // Paused and resumed while the approval waits: the instance waits for it again, for every reader, not "running".
+            Assert.Equal(0, (await Drainctl.RunAsync("workflow", "pause", name, "--db", database.ConnectionString)).ExitCode);
+            await run.WaitForOutputAsync($"workflow {name} is paused (", TimeSpan.FromSeconds(30));
+            var resumedHere = await Drainctl.RunAsync("workflow", "resume", name, "--kubeconfig", sim.KubeconfigPath, "--db", database.ConnectionString);
+            Assert.Contains($"{name}: resumed", resumedHere.Output, StringComparison.Ordinal);
+            Assert.StartsWith("approval of step go-ahead", await WaitForStateAsync(name, "waiting"), StringComparison.Ordinal);
             await run.KillAsync();
         }
 
@@ -98,7 +105,7 @@ public sealed class WorkflowTests(PostgresDatabaseFixture database) : IClassFixt
         await using var run = Drainctl.Start(["workflow", "run", file, "--param", "nodes=src-4", "--name", name, .. server.Remote]);
 
         var reason = await WaitForStateAsync(name, "paused");
-        await run.WaitForOutputAsync($"resume it with: drainctl workflow resume {name}", TimeSpan.FromSeconds(30));
+        await run.WaitForOutputAsync($"resume it with: drainctl workflow resume '{name}'", TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, hook.Requests);
         Assert.Contains("step post-hook failed", reason, StringComparison.Ordinal);

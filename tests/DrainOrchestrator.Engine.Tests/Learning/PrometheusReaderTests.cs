@@ -140,6 +140,10 @@ public sealed class PrometheusReaderTests
         Assert.Equal("Bearer s3cret", authorization);
     }
 
+    [Fact]
+    public void ToString_ATokenFromTheEnvironment_NeverPrinted() =>
+        Assert.DoesNotContain("s3cret", new PrometheusOptions { Url = Url, Token = "s3cret" }.ToString(), StringComparison.Ordinal);
+
     [Theory]
     [InlineData("", "DRAIN_PROMETHEUS_TOKEN is empty")]
     [InlineData("two words", "DRAIN_PROMETHEUS_TOKEN is empty or holds spaces")]

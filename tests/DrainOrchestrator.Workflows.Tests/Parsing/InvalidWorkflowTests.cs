@@ -112,6 +112,8 @@ public sealed class InvalidWorkflowTests
     [InlineData("role=worker,,zone=a", "has an empty term")]
     [InlineData("env in (a,b)", "is a set-based term")]
     [InlineData("role==worker", "'role==worker' is not a label term")]
+    [InlineData("node-role.kubernetes.io/control-plane != true", "'node-role.kubernetes.io/control-plane != true' is not a label term")]
+    [InlineData("role = worker", "'role = worker' is not a label term")]
     public void Parse_AMalformedNodeSelector_RefusedAtItsLine(string selector, string expected)
     {
         var yaml = $$"""

@@ -53,7 +53,7 @@ export function gantt(migrations, now = Date.now()) {
   const rowEnds = [-Infinity, -Infinity];
   for (const [wave, at] of [...waves].sort((a, b) => a[1] - b[1])) {
     const label = `wave ${wave}`;
-    const line = svg('line', { class: 'wave', x1: x(at), x2: x(at), y1: 12, y2: lanes }, svg('title', {}, `${label} began ${new Date(at).toISOString()}`));
+    const line = svg('line', { class: 'wave', x1: x(at), x2: x(at), y1: TOP - 6, y2: lanes }, svg('title', {}, `${label} began ${new Date(at).toISOString()}`));
     chart.append(line);
     const row = rowEnds.findIndex((e) => x(at) + 2 > e + 4);
     if (row >= 0) {
@@ -61,12 +61,14 @@ export function gantt(migrations, now = Date.now()) {
       rowEnds[row] = x(at) + 2 + label.length * CHAR;
     }
   }
-  // The time scale: seconds since the first attempt began, five ticks.
-  for (let i = 0; i <= 4; i++) {
-    const t = t0 + ((t1 - t0) * i) / 4;
-    chart.append(svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: lanes, y2: lanes + 4 }),
-      svg('text', { class: 'tick', x: x(t), y: lanes + 15, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' },
-        `${Math.round((t - t0) / 1000)} s`));
+  // The time scale: seconds since the first attempt began, at round steps (1, 2 or 5 times a power of ten), four or so.
+  const span = (t1 - t0) / 1000;
+  const power = 10 ** Math.floor(Math.log10(span / 4));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= 5);
+  for (let s = 0; s <= span + 1e-9; s += step) {
+    const at = x(t0 + s * 1000);
+    chart.append(svg('line', { class: 'tick', x1: at, x2: at, y1: lanes, y2: lanes + 4 }),
+      svg('text', { class: 'tick', x: at, y: lanes + 15, 'text-anchor': s === 0 ? 'start' : 'middle' }, `${step < 1 ? s.toFixed(1) : Math.round(s)} s`));
   }
   return chart;
 }
