@@ -13,9 +13,10 @@ public static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>
-    /// The run stopped before the drain ended (the database stayed unreachable for longer than the outage timeout, or
-    /// another drainctl took the drain over): the drain is intact and unfinished, and the same command run again resumes it.
-    /// Also when the cluster or the database could not be reached before anything started: the same command may succeed later.
+    /// The run stopped before the drain ended (the database stayed unreachable for longer than the outage timeout, or the
+    /// infrastructure failed): the drain is intact and unfinished, and the same command run again resumes it. Also when
+    /// the cluster, the database or the server could not be reached, or the server was busy, before anything started: the
+    /// same command may succeed later.
     /// </summary>
     public const int Unfinished = 3;
 

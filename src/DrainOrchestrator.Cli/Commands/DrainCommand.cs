@@ -17,8 +17,9 @@ public static class DrainCommand
     public const string Description = """
         Drain nodes by live-migrating every VM elsewhere; attaches to an unfinished drain of the same nodes.
         Exit codes: 0 the drain succeeded; 1 it failed or was cancelled; 2 bad input, nothing started;
-        3 unfinished and resumable (the database stayed unreachable longer than --db-outage-timeout-seconds, or another
-        drainctl took the drain over): run the same command again; 130 stopped by Ctrl-C (also resumed by the same command;
+        3 unfinished and resumable (the cluster, the database or the server could not be reached, the database stayed
+        unreachable longer than --db-outage-timeout-seconds, or the infrastructure failed; another drainctl holding the
+        drain is followed, not a reason to stop): run the same command again; 130 stopped by Ctrl-C (also resumed by the same command;
         with --server the drain goes on on the server).
         """;
 

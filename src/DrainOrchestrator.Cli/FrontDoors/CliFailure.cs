@@ -33,8 +33,10 @@ internal sealed record CliFailure(IReadOnlyList<string> Lines, int ExitCode, boo
         DrainNotFoundException or EvacuationNotFoundException or ServerCertificateException or ArgumentException => BadInput("error: " + exception.Message),
         ClusterUnavailableException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"],
             ex.IsConfiguration ? ExitCodes.BadInput : ex.IsRetryable ? ExitCodes.Unfinished : ExitCodes.Failed),
-        RemoteApiException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"], ex.Status is 401 or 403 ? ExitCodes.BadInput : ExitCodes.Failed),
-        HttpRequestException ex => Failed($"error: the server could not be reached: {ex.Message}{Retry}"),
+        // Through --server as embedded: what a retry may cure (the server unreachable, busy, unavailable) is exit 3.
+        RemoteApiException ex => new([$"error: {ex.Message}{When(ex.IsRetryable)}"],
+            ex.Status is 401 or 403 ? ExitCodes.BadInput : ex.IsRetryable ? ExitCodes.Unfinished : ExitCodes.Failed),
+        HttpRequestException ex => new([$"error: the server could not be reached: {ex.Message}{Retry}"], ExitCodes.Unfinished),
         SchemaMigrationException ex => Failed("error: " + ex.Message),
         EmbeddedPostgresException ex => Failed($"error: {ex.Message}{When(ex.IsTransient)}"),
         PostgresException { SqlState: "28P01" or "28000" or "3D000" } ex =>

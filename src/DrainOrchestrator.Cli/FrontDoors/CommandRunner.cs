@@ -20,7 +20,8 @@ internal static class CommandRunner
             }
 
             var verbose = parse.GetValue(options.Verbose);
-            var database = DatabaseOptions.FromCommandLine(parse.GetValue(options.Database), true,
+            // Migrated on open unless DRAIN_DB_MIGRATE says otherwise (README: a schema its owner applies apart).
+            var database = DatabaseOptions.FromCommandLine(parse.GetValue(options.Database), null,
                 passwordFile: parse.GetValue(options.DatabasePasswordFile));
             using var loggerFactory = CliLogging.Create(verbose);
             await using var opened = await DrainDatabase.OpenAsync(database, DrainctlClock.Current, loggerFactory, cancellationToken);

@@ -6,7 +6,7 @@ namespace DrainOrchestrator.Cli.Tests.Commands;
 /// </summary>
 public sealed class WorkflowServerOptionTests
 {
-    // Nothing listens here: a command that contacted the server would fail differently (exit 1, "could not be reached").
+    // Nothing listens here: a command that contacted the server would fail differently (exit 3, "could not be reached").
     private const string Nowhere = "http://127.0.0.1:9";
 
     [Fact]

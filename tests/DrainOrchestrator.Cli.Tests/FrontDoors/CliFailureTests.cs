@@ -28,4 +28,27 @@ public sealed class CliFailureTests
         Assert.Equal(ExitCodes.BadInput, await failure.WriteAsync(error, "Nothing was started."));
         Assert.Equal(["error: node 'x' does not exist in the cluster", "Nothing was started."], error.ToString().TrimEnd().Split(Environment.NewLine));
     }
+
+    [Theory]
+    [InlineData(503, true, ExitCodes.Unfinished)]
+    [InlineData(429, true, ExitCodes.Unfinished)]
+    [InlineData(500, false, ExitCodes.Failed)]
+    [InlineData(401, false, ExitCodes.BadInput)]
+    public async Task Of_TheServersAnswer_TheExitCodeEmbeddedWouldGive(int status, bool retryable, int expected)
+    {
+        var failure = CliFailure.Of(new RemoteApiException("the server answered " + status, status, retryable))!;
+        using var error = new StringWriter();
+
+        Assert.Equal(expected, await failure.WriteAsync(error));
+    }
+
+    [Fact]
+    public async Task Of_TheServerUnreachable_Exit3SayingARetryMaySucceed()
+    {
+        var failure = CliFailure.Of(new HttpRequestException("Connection refused (127.0.0.1:9)"))!;
+        using var error = new StringWriter();
+
+        Assert.Equal(ExitCodes.Unfinished, await failure.WriteAsync(error));
+        Assert.Contains("(this may succeed if tried again)", error.ToString(), StringComparison.Ordinal);
+    }
 }
