@@ -63,6 +63,7 @@ internal sealed partial class ClusterController
             RestoreRunStrategy = request.RestoreRunStrategy,
             DataVolumes = request.DataVolumes,
             MacAddress = MacAddresses.Normalize(request.MacAddress),
+            EvictionStrategy = request.EvictionStrategy,
             VmiUid = _ctx.Ids.NewUid(),
             VmiCreatedAt = Now,
             Phase = VmiPhase.WaitingForSync,

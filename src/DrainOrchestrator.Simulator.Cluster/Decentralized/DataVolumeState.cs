@@ -51,6 +51,7 @@ public sealed record DataVolumeRequest(string Namespace, string Name, string Uid
 /// <param name="DataVolumes">The DataVolumes (same namespace) its disks use.</param>
 /// <param name="Labels">The template's labels.</param>
 /// <param name="MacAddress">The guest interface's <c>macAddress</c>, or null.</param>
+/// <param name="EvictionStrategy">The template's <c>evictionStrategy</c> (the source's), or null for the cluster default.</param>
 public sealed record ReceiverVmRequest(
     string Namespace,
     string Name,
@@ -59,4 +60,5 @@ public sealed record ReceiverVmRequest(
     RunStrategy RestoreRunStrategy,
     IReadOnlyList<string> DataVolumes,
     IReadOnlyDictionary<string, string>? Labels = null,
-    string? MacAddress = null);
+    string? MacAddress = null,
+    EvictionStrategy? EvictionStrategy = null);

@@ -47,6 +47,9 @@ public sealed class DecentralizedMigrationApiTests(DecentralizedFixture fixture)
             var (_, vmi) = await client.GetJsonAsync($"{DecentralizedApi.Vmis("target")}/app-1");
             return vm["status"]?["printableStatus"]?.GetValue<string>() == "WaitingForReceiver" && vmi.Phase() == "WaitingForSync";
         }, "the receiver VM to wait for the sender");
+        // The source's eviction strategy, carried in the template, is the received guest's: it drains as before.
+        var (_, waiting) = await client.GetJsonAsync($"{DecentralizedApi.Vmis("target")}/app-1");
+        Assert.Equal("LiveMigrate", waiting["spec"]?["evictionStrategy"]?.GetValue<string>());
 
         // 3. the receiver VMIM; 4. the synchronization address, from the controller's Lease holder Pod
         await client.CreateAsync(DecentralizedApi.Vmims("target"), DecentralizedApi.ReceiverVmim("target", "app-1-in", "app-1", "move-app-1"));

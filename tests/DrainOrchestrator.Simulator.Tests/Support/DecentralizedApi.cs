@@ -82,6 +82,7 @@ public static class DecentralizedApi
                 ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
                 ["spec"] = new JsonObject
                 {
+                    ["evictionStrategy"] = "LiveMigrate",
                     ["domain"] = new JsonObject
                     {
                         ["memory"] = new JsonObject { ["guest"] = memory },

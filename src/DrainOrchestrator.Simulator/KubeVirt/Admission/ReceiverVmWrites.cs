@@ -52,6 +52,20 @@ internal static class ReceiverVmWrites
                 $"must be six hex octets separated by colons (e.g. 02:00:00:00:00:01), was '{mac}'"));
         }
 
+        // The source's eviction strategy travels in the template (KubeVirt copies it to the VMI): a moved VM drains as before.
+        EvictionStrategy? eviction = null;
+        if (ObjectDiff.Find(obj, "spec", "template", "spec", "evictionStrategy")?.ToString() is { } strategy)
+        {
+            if (Enum.TryParse<EvictionStrategy>(strategy, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(strategy, out _))
+            {
+                eviction = parsed;
+            }
+            else
+            {
+                problems.Add(("spec.template.spec.evictionStrategy", $"must be None, LiveMigrate, LiveMigrateIfPossible or External, was '{strategy}'"));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return AdmissionResult.Deny(ModelDenials.Invalid(request.Type, name, problems));
@@ -76,7 +90,7 @@ internal static class ReceiverVmWrites
         }
 
         var uid = ObjectDiff.Find(obj, "metadata", "uid")?.ToString() ?? "";
-        if (model.Now().CreateReceiverVm(new ReceiverVmRequest(ns, name, uid, memoryBytes, restore, volumes, labels, mac)) is { } refusal)
+        if (model.Now().CreateReceiverVm(new ReceiverVmRequest(ns, name, uid, memoryBytes, restore, volumes, labels, mac, eviction)) is { } refusal)
         {
             return AdmissionResult.Deny(ModelDenials.Invalid(request.Type, name, [("metadata.name", refusal)]));
         }
