@@ -12,7 +12,11 @@ const more = document.getElementById('more');
 // them; a new filter starts again from the newest).
 let pages = 1;
 
+// Each load's number: a slower, older load (another filter, fewer pages) must not overwrite a newer one's rows.
+let latest = 0;
+
 async function load() {
+  const mine = ++latest;
   const query = filter.value ? '&state=' + encodeURIComponent(filter.value) : '';
   try {
     const items = [];
@@ -23,11 +27,13 @@ async function load() {
       next = page.next;
       if (!next) break;
     }
+    if (mine !== latest) return;
     fill('drains', items.map(row));
     if (items.length === 0) fill('drains', el('tr', {}, el('td', { colspan: 6 }, 'No drains.')));
     more.hidden = !next;
     say('');
   } catch (error) {
+    if (mine !== latest) return;
     // The rows on screen no longer match the filter: gone rather than shown under it.
     fill('drains');
     more.hidden = true;
