@@ -1,6 +1,7 @@
 using DrainOrchestrator.Engine.Cluster;
 using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Workflows.Definitions;
+using DrainOrchestrator.Workflows.Parsing;
 
 namespace DrainOrchestrator.Application.Workflows;
 
@@ -13,10 +14,10 @@ internal static class NodeSelection
     public static List<string> Select(ClusterState cluster, SelectNodesStep step, out List<string> problems)
     {
         problems = [.. step.Names.Where(n => cluster.FindNode(n) is null).Select(n => $"node '{n}' does not exist in the cluster")];
-        var selector = Parse(step.Selector);
+        var selector = NodeLabelSelector.Terms(step.Selector);
         return cluster.Nodes
             .Where(n => step.Names.Count == 0 || step.Names.Contains(n.Metadata.Name!, StringComparer.Ordinal))
-            .Where(n => selector.All(s => Matches(n, s.Key, s.Value)))
+            .Where(n => selector.All(t => Matches(n, t)))
             .Where(n => step.Zone is null || Label(n, ZoneLabel) == step.Zone)
             .Select(n => n.Metadata.Name!)
             .Order(StringComparer.Ordinal)
@@ -95,21 +96,10 @@ internal static class NodeSelection
 
     private static string? Label(Node node, string key) => node.Metadata.Labels?.GetValueOrDefault(key);
 
-    // key=value, key (exists) and key!=value terms, comma-separated, as kubectl's -l takes them.
-    private static List<KeyValuePair<string, string?>> Parse(string? selector) =>
-        string.IsNullOrWhiteSpace(selector) ? []
-            : selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(t => t.Split('=', 2) is [var k, var v] ? new KeyValuePair<string, string?>(k, v) : new KeyValuePair<string, string?>(t, null))
-                .ToList();
-
-    private static bool Matches(Node node, string key, string? value)
+    // The term as the parser reads it (NodeLabelSelector): the match cannot read a term otherwise than the check did.
+    private static bool Matches(Node node, NodeLabelSelector.Term term)
     {
-        if (key.EndsWith('!'))
-        {
-            return Label(node, key[..^1]) != value;
-        }
-
-        var actual = Label(node, key);
-        return value is null ? actual is not null : actual == value;
+        var actual = Label(node, term.Key);
+        return term.Negated ? actual != term.Value : term.Value is null ? actual is not null : actual == term.Value;
     }
 }

@@ -9,6 +9,14 @@ namespace DrainOrchestrator.Workflows.Parsing;
 /// </summary>
 public static partial class NodeLabelSelector
 {
+    /// <summary>One term: the label's key and the value it must have (or, <paramref name="Negated"/>, must not); a null value asks only that the label exist.</summary>
+    public readonly record struct Term(string Key, string? Value, bool Negated);
+
+    /// <summary>The terms of <paramref name="selector"/> (one <see cref="Problems"/> accepts), in order; none for no selector.</summary>
+    public static IReadOnlyList<Term> Terms(string? selector) =>
+        string.IsNullOrWhiteSpace(selector) ? []
+            : [.. selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TermOf)];
+
     /// <summary>Why <paramref name="selector"/> is not such a selector, one problem per bad term; empty when it is.</summary>
     public static IReadOnlyList<string> Problems(string selector)
     {
@@ -16,7 +24,7 @@ public static partial class NodeLabelSelector
         var problems = new List<string>();
         foreach (var term in selector.Split(',', StringSplitOptions.TrimEntries))
         {
-            var (key, value) = term.Split("!=", 2) is [var k, var v] ? (k, v) : term.Split('=', 2) is [var k2, var v2] ? (k2, v2) : (term, null);
+            var (key, value, _) = TermOf(term);
             if (term.Length == 0)
             {
                 problems.Add($"'{selector}' has an empty term (two commas, or one at an end)");
@@ -34,6 +42,10 @@ public static partial class NodeLabelSelector
 
         return problems;
     }
+
+    // key!=value, key=value or key: the one reading of a term, for the check and for the match.
+    private static Term TermOf(string term) =>
+        term.Split("!=", 2) is [var k, var v] ? new(k, v, true) : term.Split('=', 2) is [var k2, var v2] ? new(k2, v2, false) : new(term, null, false);
 
     [GeneratedRegex("^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex LabelKey();

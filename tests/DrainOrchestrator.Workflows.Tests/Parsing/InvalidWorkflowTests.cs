@@ -139,6 +139,15 @@ public sealed class InvalidWorkflowTests
     [InlineData("maintenance=")]
     public void Parse_ANodeSelectorKubectlTakes_Accepted(string selector) => Assert.Empty(NodeLabelSelector.Problems(selector));
 
+    [Fact]
+    public void Terms_TheOneReadingTheMatchUses_KeyValueAndNegation()
+    {
+        Assert.Equal(
+            [new("pool", "gpu", false), new("topology.kubernetes.io/zone", "zone-a", true), new("node-role.kubernetes.io/worker", null, false), new("maintenance", "", false)],
+            NodeLabelSelector.Terms("pool=gpu, topology.kubernetes.io/zone!=zone-a,node-role.kubernetes.io/worker,maintenance="));
+        Assert.Empty(NodeLabelSelector.Terms(null));
+    }
+
     [Theory]
     [InlineData("0 2 * * 6", true)]
     [InlineData("30 0 2 * * *", true)]
