@@ -17,6 +17,13 @@ public static class CommonOptions
         Description = "A file readable only by you holding the password of --db (else $DRAIN_DB_PASSWORD, $PGPASSWORD or ~/.pgpass; a password in --db itself is warned about).",
     };
 
+    /// <summary>A new <c>--lease-namespace</c> option (drain commands and serve alike).</summary>
+    public static Option<string> LeaseNamespace() => new("--lease-namespace")
+    {
+        Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck (their LEASE_NAMESPACE).",
+        DefaultValueFactory = _ => Application.Clusters.ClusterTarget.DefaultLeaseNamespace,
+    };
+
     /// <summary>A new <c>--verbose</c> switch.</summary>
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {

@@ -69,10 +69,9 @@ public static class EvacuateCommand
                 StorageClass = parse.GetValue(storageClass),
             };
             // A report that cannot be written is refused before anything moves, not found out after the VMs did.
-            if (parse.GetValue(report) is { } reportFile && Path.GetDirectoryName(Path.GetFullPath(reportFile)) is { } folder && !Directory.Exists(folder))
+            if (parse.GetValue(report) is { } reportFile && OutputFolder.Problem(reportFile, "--report") is { } folderProblem)
             {
-                throw new InvalidRequestException([new RequestProblem("report",
-                    $"--report: the folder '{folder}' does not exist; create it or name a file in an existing folder")]);
+                throw new InvalidRequestException([new RequestProblem("report", folderProblem)]);
             }
 
             var started = await evacuations.StartAsync(spec, new Caller(Environment.UserName, "drainctl"), FrontDoor.CommandLine, ct);

@@ -38,11 +38,7 @@ public static class ServeCommand
             Description = "The JWT claim holding viewer, operator or admin (a string or an array); a dotted name such as realm_access.roles reads a nested claim.",
             DefaultValueFactory = _ => ServerConstants.DefaultJwtRoleClaim,
         };
-        var leaseNamespace = new Option<string>("--lease-namespace")
-        {
-            Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck (their LEASE_NAMESPACE).",
-            DefaultValueFactory = _ => Application.Clusters.ClusterTarget.DefaultLeaseNamespace,
-        };
+        var leaseNamespace = CommonOptions.LeaseNamespace();
         var logFormat = new Option<string>("--log-format") { Description = "text or json (to standard error).", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var otlp = new Option<Uri?>("--otlp-endpoint")

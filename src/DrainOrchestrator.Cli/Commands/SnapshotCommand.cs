@@ -43,9 +43,9 @@ public static class SnapshotCommand
             {
                 // Where it goes is checked before the cluster is read (a snapshot of a large cluster takes a while).
                 var path = parse.GetValue(outFile)!;
-                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+                if (OutputFolder.Problem(path, "--out") is { } folderProblem)
                 {
-                    await error.WriteLineAsync($"error: --out: the folder '{folder}' does not exist; create it or name a file in an existing folder");
+                    await error.WriteLineAsync("error: " + folderProblem);
                     return ExitCodes.BadInput;
                 }
 

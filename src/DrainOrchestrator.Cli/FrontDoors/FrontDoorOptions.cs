@@ -43,11 +43,7 @@ internal sealed class FrontDoorOptions
         Description = "Accept a kubeconfig cluster with an http:// server or insecure-skip-tls-verify: true (warned about at every start; refused otherwise).",
     };
 
-    public Option<string> LeaseNamespace { get; } = new("--lease-namespace")
-    {
-        Description = "Namespace of the per-node maintenance Leases (node-NODE), shared with node-maintenance-operator and NodeHealthCheck.",
-        DefaultValueFactory = _ => ClusterTarget.DefaultLeaseNamespace,
-    };
+    public Option<string> LeaseNamespace { get; } = CommonOptions.LeaseNamespace();
 
     public PrometheusCliOptions Prometheus { get; } = new();
 
