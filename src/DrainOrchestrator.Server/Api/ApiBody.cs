@@ -29,8 +29,8 @@ internal static class ApiBody
             var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
             var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"'{field}' is not a field of this request"
-                : ex.Message.Contains("uplicate", StringComparison.Ordinal) ? $"'{field}' is given twice: give each field once"
-                : ex.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? $"the body nests deeper than {ApiJson.MaxDepth} levels"
+                : ApiJson.NamesAMemberTwice(ex) ? $"'{field}' is given twice: give each field once"
+                : ApiJson.NestsTooDeep(ex) ? $"the body nests deeper than {ApiJson.MaxDepth} levels"
                 : field.Length > 0 ? (Kind(typeof(T), field) is { } kind ? $"{field} must be {kind}" : $"{field} has a value of the wrong kind")
                 : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
             throw new InvalidRequestException([new RequestProblem(field, $"{what}: expected {shape}")]);

@@ -38,12 +38,20 @@ public static class ApiJson
         }
 
         var where = at.Count == 0 ? string.Empty : $" ({string.Join("; ", at)})";
-        return exception.Message.Contains("uplicate", StringComparison.Ordinal)
+        return NamesAMemberTwice(exception)
             ? $"the body names a member twice{where}{DuplicateName(exception.Message)}: give each field once; expected {shape}"
-            : exception.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+            : NestsTooDeep(exception)
                 ? $"the body nests deeper than {MaxDepth} levels{where}: expected {shape}"
             : $"the body is not valid JSON{where}: expected {shape}";
     }
+
+    /// <summary>Whether the reader refused a member named twice (System.Text.Json says so only in its message).</summary>
+    public static bool NamesAMemberTwice(JsonException exception) =>
+        exception?.Message.Contains("uplicate", StringComparison.Ordinal) == true;
+
+    /// <summary>Whether the reader refused a body nested deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool NestsTooDeep(JsonException exception) =>
+        exception?.Message.Contains("maximum configured depth", StringComparison.Ordinal) == true;
 
     // The member the message names ("Duplicate property 'nodes' ..."), as ": 'nodes'"; empty when it names none.
     private static string DuplicateName(string message)
