@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using DrainOrchestrator.Engine;
+using DrainOrchestrator.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 
 namespace DrainOrchestrator.Server;
@@ -10,7 +10,7 @@ namespace DrainOrchestrator.Server;
 /// Everything <c>drainctl serve</c> is told, as typed values with defaults from <see cref="ServerConstants"/>.
 /// <see cref="Problems"/> checks them all and reports every problem at once, in the terms of the command line.
 /// </summary>
-public sealed partial class ServeOptions
+public sealed class ServeOptions
 {
     /// <summary><c>--listen HOST:PORT</c>: an IP address (IPv6 in brackets), <c>localhost</c> or <c>*</c>; port 0 picks a free one.</summary>
     public string Listen { get; set; } = ServerConstants.DefaultListen;
@@ -129,7 +129,7 @@ public sealed partial class ServeOptions
             problems.Add($"--tokens: file '{TokensFile}' does not exist");
         }
 
-        if (!NamespaceName().IsMatch(LeaseNamespace ?? string.Empty))
+        if (!KubernetesNames.IsDnsLabel(LeaseNamespace))
         {
             problems.Add($"--lease-namespace must be a namespace name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit), was '{LeaseNamespace}'");
         }
@@ -247,7 +247,4 @@ public sealed partial class ServeOptions
             problems.Add($"{name} must be at least 1, was {value}");
         }
     }
-
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
-    private static partial Regex NamespaceName();
 }

@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using DrainOrchestrator.Application.Requests;
+using DrainOrchestrator.Kubernetes.Models;
 
 namespace DrainOrchestrator.Application.Evacuations;
 
 /// <summary>An evacuation request's own problems, every one at once, in the front door's terms.</summary>
-internal static partial class EvacuationValidation
+internal static class EvacuationValidation
 {
     public static List<RequestProblem> Problems(EvacuationSpec spec, FrontDoor door, IReadOnlyList<string> optionProblems)
     {
@@ -17,7 +17,7 @@ internal static partial class EvacuationValidation
                      ("targetNamespace", "--to-namespace", "targetNamespace", spec.TargetNamespace),
                  })
         {
-            if (string.IsNullOrWhiteSpace(value) || !DnsLabel().IsMatch(value))
+            if (!KubernetesNames.IsDnsLabel(value))
             {
                 problems.Add(new RequestProblem(field, $"{Name(cliName, apiName)} must be a namespace name (lower-case letters, digits and '-', at most 63), was '{value}'"));
             }
@@ -37,7 +37,7 @@ internal static partial class EvacuationValidation
             problems.Add(new RequestProblem("vms", $"name the VMs to move with {Name("--vm NAME (repeatable)", "vms")} or {Name("--selector", "selector")}, not both and not neither"));
         }
 
-        foreach (var vm in spec.VmNames.Where(v => !DnsSubdomain().IsMatch(v)))
+        foreach (var vm in spec.VmNames.Where(v => !KubernetesNames.IsDnsSubdomain(v)))
         {
             problems.Add(new RequestProblem("vms", $"{Name("--vm", "vms")} '{vm}' is not a VM name"));
         }
@@ -50,10 +50,4 @@ internal static partial class EvacuationValidation
         problems.AddRange(optionProblems.Select(p => new RequestProblem("policy", p)));
         return problems;
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")]
-    private static partial Regex DnsSubdomain();
 }

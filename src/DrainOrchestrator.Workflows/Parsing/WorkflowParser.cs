@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using DrainOrchestrator.Core.Policy;
+using DrainOrchestrator.Kubernetes.Models;
 using DrainOrchestrator.Workflows.Definitions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -112,7 +112,7 @@ public static partial class WorkflowParser
     {
         var fields = scope.Fields(node, "metadata", "name", "version", "description");
         var name = scope.Required(fields, node, "metadata", "name");
-        if (name is not null && !DnsLabel().IsMatch(name))
+        if (name is not null && !KubernetesNames.IsDnsLabel(name))
         {
             scope.Problem(fields["name"], "metadata.name", $"must be a DNS label (lowercase letters, digits and '-', at most 63), was '{name}'");
         }
@@ -129,7 +129,4 @@ public static partial class WorkflowParser
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
 }
